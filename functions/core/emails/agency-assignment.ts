@@ -1,0 +1,98 @@
+import type { Agency } from '../agencies';
+import type { Category } from '../categories';
+import { type Complaint, type ReporterIdentity, TYPE_LABELS } from '../complaint';
+import { escapeHtml, formatDateId, formatDeadlineId, plainText } from '../format';
+import type { ResolvedRegion } from '../regions';
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface AgencyAssignmentInput {
+  complaint: Complaint;
+  agency: Agency;
+  category: Category;
+  region: ResolvedRegion | undefined;
+  /** Must be undefined for an anonymous complaint; the renderer refuses otherwise. */
+  reporter: ReporterIdentity | undefined;
+  /** Where officers open the complaint, e.g. https://aduan.example.go.id */
+  portalUrl: string;
+}
+
+/** The disposition email an agency receives (Indonesian). All citizen text is escaped. */
+export function renderAgencyAssignment(input: AgencyAssignmentInput): RenderedEmail {
+  const { complaint: c, agency, category, region, portalUrl } = input;
+  if (c.anonymous && input.reporter) throw new Error('refusing to render an anonymous reporter identity');
+  const deadline = c.deadline.stage === 'FOLLOW_UP' ? formatDeadlineId(c.deadline.date, c.deadline.timeZone) : '-';
+  const link = `${portalUrl.replace(/\/$/, '')}/complaints/${c.trackingId}`;
+  const reporterLines: [string, string][] = c.anonymous
+    ? [['Pelapor', 'Anonim (identitas dirahasiakan oleh sistem)']]
+    : [
+        ['Nama pelapor', input.reporter?.name ?? '-'],
+        ['Email pelapor', input.reporter?.email ?? '-'],
+        ['Telepon pelapor', input.reporter?.phone ?? '-'],
+      ];
+  const location = [c.location.address, region?.name ?? c.location.regionCode].filter(Boolean).join(', ');
+  const coordinates =
+    c.location.latitude !== undefined && c.location.longitude !== undefined ? `${c.location.latitude}, ${c.location.longitude}` : undefined;
+  const rows: [string, string][] = [
+    ['Nomor pelacakan', c.trackingId],
+    ['Jenis laporan', TYPE_LABELS[c.type]],
+    ['Kategori', category.name],
+    ['Judul', c.title],
+    ['Lokasi', location],
+    ...(coordinates ? ([['Koordinat', coordinates]] as [string, string][]) : []),
+    ...(c.incidentDate ? ([['Tanggal kejadian', formatDateId(c.incidentDate)]] as [string, string][]) : []),
+    ['Batas waktu tindak lanjut', `${deadline} (${c.deadline.workingDays} hari kerja)`],
+    ...reporterLines,
+  ];
+  const confidentialNote = c.confidential
+    ? 'Laporan ini RAHASIA: jangan dipublikasikan atau diteruskan di luar petugas yang menangani.'
+    : undefined;
+  const howTo = [
+    'Cara menindaklanjuti:',
+    `1. Buka laporan di ${link} dan masuk dengan akun petugas instansi Anda.`,
+    '2. Tandai laporan sedang diproses, lalu kirim tindak lanjut kepada pelapor sebelum batas waktu.',
+    '3. Jika laporan bukan kewenangan instansi Anda, nyatakan "bukan wewenang" beserta alasannya agar laporan dilimpahkan — jangan diabaikan.',
+  ];
+
+  const subject = plainText(`[Aduan ${c.trackingId}] Disposisi laporan baru: ${c.title}`).replace(/[\r\n]+/g, ' ');
+  const text = [
+    `Yth. ${agency.name},`,
+    '',
+    'Sebuah laporan masyarakat telah didisposisikan kepada instansi Anda.',
+    ...(confidentialNote ? ['', confidentialNote] : []),
+    '',
+    ...rows.map(([k, v]) => `${k}: ${plainText(v)}`),
+    '',
+    'Uraian laporan:',
+    plainText(c.description),
+    '',
+    ...howTo,
+    '',
+    'Email ini dikirim otomatis oleh sistem Aduan. Mohon tidak membalas email ini.',
+  ].join('\n');
+
+  const html = `<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family:Arial,sans-serif;line-height:1.5;color:#1a1a1a">
+<p>Yth. ${escapeHtml(agency.name)},</p>
+<p>Sebuah laporan masyarakat telah didisposisikan kepada instansi Anda.</p>
+${confidentialNote ? `<p style="color:#b00020"><strong>${escapeHtml(confidentialNote)}</strong></p>` : ''}
+<table cellpadding="4" style="border-collapse:collapse">
+${rows.map(([k, v]) => `<tr><th align="left" valign="top">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('\n')}
+</table>
+<h3>Uraian laporan</h3>
+<p style="white-space:pre-wrap">${escapeHtml(c.description)}</p>
+<h3>Cara menindaklanjuti</h3>
+<ol>
+<li>Buka laporan di <a href="${escapeHtml(link)}">${escapeHtml(link)}</a> dan masuk dengan akun petugas instansi Anda.</li>
+<li>Tandai laporan sedang diproses, lalu kirim tindak lanjut kepada pelapor sebelum batas waktu.</li>
+<li>Jika laporan bukan kewenangan instansi Anda, nyatakan "bukan wewenang" beserta alasannya agar laporan dilimpahkan — jangan diabaikan.</li>
+</ol>
+<p style="color:#666">Email ini dikirim otomatis oleh sistem Aduan. Mohon tidak membalas email ini.</p>
+</body></html>`;
+  return { subject, text, html };
+}

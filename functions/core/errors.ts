@@ -1,0 +1,21 @@
+/** A client mistake: answered 4xx with a problem document, never logged as an error. */
+export class DomainError extends Error {
+  constructor(
+    readonly kind: 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'UNPROCESSABLE',
+    message: string,
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export interface FieldError {
+  /** JSON pointer-ish dotted path, e.g. `location.regionCode`. */
+  field: string;
+  message: string;
+}
+
+export const validationError = (fieldErrors: FieldError[], message = 'Permintaan tidak valid') =>
+  new DomainError('VALIDATION', message, fieldErrors);
+export const notFound = (message = 'Tidak ditemukan') => new DomainError('NOT_FOUND', message);

@@ -1,0 +1,68 @@
+import type { Complaint, ReporterIdentity, TimelineEvent } from './complaint';
+import type { RenderedEmail } from './emails/agency-assignment';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface RandomSource {
+  bytes(n: number): Uint8Array;
+}
+
+export type QueueName = 'ROUTING' | 'NOTIFICATION';
+
+export type QueueMessage =
+  | { kind: 'ROUTE_COMPLAINT'; trackingId: string }
+  | { kind: 'NOTIFY_AGENCY_ASSIGNED'; trackingId: string; agencyId: string; notificationId: string };
+
+/** A message written in the same transaction as the state change that caused it. */
+export interface OutboxMessage {
+  id: string;
+  queue: QueueName;
+  body: QueueMessage;
+  createdAt: string;
+}
+
+export interface StoredComplaint {
+  complaint: Complaint;
+  accessTokenHashes: string[];
+}
+
+export type CreateResult = { kind: 'CREATED' } | { kind: 'DUPLICATE_KEY'; trackingId: string; requestHash: string } | { kind: 'TRACKING_ID_TAKEN' };
+
+export interface ComplaintStore {
+  create(input: {
+    complaint: Complaint;
+    reporter: ReporterIdentity | undefined;
+    accessTokenHash: string;
+    event: TimelineEvent;
+    outbox: OutboxMessage;
+    idempotency?: { key: string; requestHash: string; expiresAt: Date };
+  }): Promise<CreateResult>;
+  get(trackingId: string): Promise<StoredComplaint | undefined>;
+  /** Reads the identity kept apart from the complaint; callers must respect `anonymous`. */
+  getReporter(trackingId: string): Promise<ReporterIdentity | undefined>;
+  timeline(trackingId: string): Promise<TimelineEvent[]>;
+  addAccessTokenHash(trackingId: string, hash: string): Promise<void>;
+  /** Saves a new version if nobody else changed it meanwhile; `false` when the version moved on. */
+  update(next: Complaint, expectedVersion: number, event: TimelineEvent, outbox?: OutboxMessage): Promise<boolean>;
+  markDispatched(trackingId: string, outboxId: string, at: string): Promise<void>;
+  pendingOutbox(trackingId: string): Promise<OutboxMessage[]>;
+  /** Outbox messages never handed to their queue, oldest first. */
+  undispatchedOutbox(createdBefore: string, limit: number): Promise<{ trackingId: string; message: OutboxMessage }[]>;
+  markAgencyNotified(trackingId: string, agencyId: string, at: string): Promise<void>;
+}
+
+export interface MessageQueue {
+  send(queue: QueueName, message: QueueMessage, dedupeId: string): Promise<void>;
+}
+
+export interface Mailer {
+  send(to: string, email: RenderedEmail): Promise<{ messageId: string }>;
+}
+
+export interface Logger {
+  info(message: string, extra?: Record<string, unknown>): void;
+  warn(message: string, extra?: Record<string, unknown>): void;
+  error(message: string, extra?: Record<string, unknown>): void;
+}

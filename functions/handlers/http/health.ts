@@ -1,0 +1,42 @@
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { officialCalendar } from '../../core/official-calendar';
+import { dynamo } from '../../shared/deps';
+import { ENV, requireEnv } from '../../shared/env';
+import { httpHandler, json } from '../../shared/http';
+
+const tableName = requireEnv(ENV.tableName);
+const queues = { routing: requireEnv(ENV.routingQueueUrl), notification: requireEnv(ENV.notificationQueueUrl) };
+const sqs = new SQSClient({});
+const calendar = officialCalendar();
+
+async function check(fn: () => Promise<unknown>) {
+  try {
+    await fn();
+    return 'ok';
+  } catch (error) {
+    return `unavailable: ${(error as Error).name}`;
+  }
+}
+
+export const handler = httpHandler(async () => {
+  const [table, routing, notification] = await Promise.all([
+    check(() => dynamo.send(new DescribeTableCommand({ TableName: tableName }))),
+    check(() => sqs.send(new GetQueueAttributesCommand({ QueueUrl: queues.routing, AttributeNames: ['QueueArn'] }))),
+    check(() => sqs.send(new GetQueueAttributesCommand({ QueueUrl: queues.notification, AttributeNames: ['QueueArn'] }))),
+  ]);
+  const year = new Date().getUTCFullYear();
+  const missingCalendarYears = [year, year + 1].filter((y) => !calendar.isCovered(y));
+  const ok = [table, routing, notification].every((s) => s === 'ok');
+  return json(ok ? 200 : 503, {
+    status: ok ? 'ok' : 'degraded',
+    checks: { table, routingQueue: routing, notificationQueue: notification },
+    calendar: {
+      coveredYears: calendar.coveredYears(),
+      missingYears: missingCalendarYears,
+      ...(missingCalendarYears.length
+        ? { warning: `Tidak ada data libur resmi untuk ${missingCalendarYears.join(', ')}: tenggat dihitung tanpa hari libur nasional.` }
+        : {}),
+    },
+  });
+});

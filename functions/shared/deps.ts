@@ -1,0 +1,49 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESClient } from '@aws-sdk/client-ses';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDbComplaintStore } from '../adapters/dynamodb-complaint-store';
+import { SesMailer } from '../adapters/ses-mailer';
+import { SqsMessageQueue } from '../adapters/sqs-queue';
+import { cryptoRandom, systemClock } from '../adapters/system';
+import { officialCalendar } from '../core/official-calendar';
+import type { Mailer } from '../core/ports';
+import { type Deps, NATIONAL_CLOCKS } from '../use-cases/deps';
+import { ENV, type EnvName, optionalEnv, requireEnv } from './env';
+import { logger } from './powertools';
+
+// Clients are created once per container and reused across invocations.
+export const dynamo = new DynamoDBClient({});
+const sqs = new SQSClient({});
+const ses = new SESClient({});
+
+const unavailableMailer: Mailer = {
+  send: () => Promise.reject(new Error(`this function has no ${ENV.mailFrom}: it does not send email`)),
+};
+
+/** Builds the ports a function needs; `required` fail fast at cold start when missing. */
+export function buildDeps(required: EnvName[]): Deps {
+  for (const name of required) requireEnv(name);
+  const mailFrom = optionalEnv(ENV.mailFrom);
+  let overrides: Record<string, string> = {};
+  const rawOverrides = optionalEnv(ENV.agencyEmailOverrides);
+  if (rawOverrides) overrides = JSON.parse(rawOverrides);
+  return {
+    store: new DynamoDbComplaintStore(dynamo, requireEnv(ENV.tableName)),
+    queue: new SqsMessageQueue(sqs, {
+      ROUTING: optionalEnv(ENV.routingQueueUrl),
+      NOTIFICATION: optionalEnv(ENV.notificationQueueUrl),
+    }),
+    mailer: mailFrom ? new SesMailer(ses, mailFrom) : unavailableMailer,
+    clock: systemClock,
+    random: cryptoRandom,
+    calendar: officialCalendar(),
+    logger: {
+      info: (message, extra) => logger.info(message, extra ?? {}),
+      warn: (message, extra) => logger.warn(message, extra ?? {}),
+      error: (message, extra) => logger.error(message, extra ?? {}),
+    },
+    clocks: NATIONAL_CLOCKS,
+    agencyEmail: { domain: optionalEnv(ENV.agencyEmailDomain) ?? 'instansi.example', overrides },
+    portalUrl: optionalEnv(ENV.portalUrl) ?? 'http://127.0.0.1:3000',
+  };
+}

@@ -1,0 +1,21 @@
+/** The environment contract between the stack (and the local runtime) and the functions. */
+export const ENV = {
+  stage: 'STAGE',
+  tableName: 'TABLE_NAME',
+  idempotencyTableName: 'IDEMPOTENCY_TABLE_NAME',
+  routingQueueUrl: 'ROUTING_QUEUE_URL',
+  notificationQueueUrl: 'NOTIFICATION_QUEUE_URL',
+  mailFrom: 'MAIL_FROM',
+  agencyEmailDomain: 'AGENCY_EMAIL_DOMAIN',
+  agencyEmailOverrides: 'AGENCY_EMAIL_OVERRIDES',
+  portalUrl: 'PORTAL_URL',
+} as const;
+export type EnvName = (typeof ENV)[keyof typeof ENV];
+
+/** Reads a variable the function cannot work without; fails at cold start, not mid-request. */
+export function requireEnv(name: EnvName): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`missing environment variable ${name}`);
+  return value;
+}
+export const optionalEnv = (name: EnvName): string | undefined => process.env[name] || undefined;

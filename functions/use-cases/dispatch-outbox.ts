@@ -1,0 +1,32 @@
+import type { OutboxMessage } from '../core/ports';
+import type { Deps } from './deps';
+
+/** Hands outbox messages to their queues; the outbox row keeps them safe until it succeeds. */
+export async function dispatchOutbox(
+  deps: Pick<Deps, 'queue' | 'store' | 'clock'>,
+  trackingId: string,
+  messages: OutboxMessage[],
+): Promise<void> {
+  for (const m of messages) {
+    await deps.queue.send(m.queue, m.body, m.id);
+    await deps.store.markDispatched(trackingId, m.id, deps.clock.now().toISOString());
+  }
+}
+
+/** Scheduled safety net: re-sends what a failed queue call left behind. */
+export async function relayOutbox(deps: Pick<Deps, 'queue' | 'store' | 'clock' | 'logger'>, opts: { graceSeconds: number; limit: number }) {
+  const before = new Date(deps.clock.now().getTime() - opts.graceSeconds * 1000).toISOString();
+  const pending = await deps.store.undispatchedOutbox(before, opts.limit);
+  let relayed = 0;
+  let failed = 0;
+  for (const { trackingId, message } of pending) {
+    try {
+      await dispatchOutbox(deps, trackingId, [message]);
+      relayed++;
+    } catch (error) {
+      failed++;
+      deps.logger.warn('outbox relay failed; will retry on the next run', { trackingId, outboxId: message.id, error: String(error) });
+    }
+  }
+  return { found: pending.length, relayed, failed };
+}

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import type { SubmitComplaintInput } from '../contract/submit-complaint';
+import type { Complaint, Deadline, ReporterIdentity, TimelineEvent } from '../core/complaint';
+import { DomainError } from '../core/errors';
+import type { OutboxMessage } from '../core/ports';
+import { resolveRegion } from '../core/regions';
+import { newTrackingId } from '../core/tracking-id';
+import type { Deps } from './deps';
+import { dispatchOutbox } from './dispatch-outbox';
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Stable JSON (sorted keys) so that the same request always hashes the same. */
+const canonical = (v: unknown): string =>
+  Array.isArray(v)
+    ? `[${v.map(canonical).join(',')}]`
+    : v && typeof v === 'object'
+      ? `{${Object.keys(v)
+          .sort()
+          .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+          .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+          .join(',')}}`
+      : JSON.stringify(v);
+
+export interface SubmitResult {
+  replayed: boolean;
+  trackingId: string;
+  accessToken: string;
+  status: Complaint['status'];
+  deadline: Deadline;
+}
+
+const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
+
+export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, opts: { idempotencyKey?: string } = {}): Promise<SubmitResult> {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const region = resolveRegion(input.location.regionCode);
+  if (!region) throw new DomainError('VALIDATION', 'Wilayah tidak dikenal', [{ field: 'location.regionCode', message: 'kode wilayah tidak dikenal' }]);
+  const accessToken = Buffer.from(deps.random.bytes(32)).toString('base64url');
+  const accessTokenHash = sha256(accessToken);
+  const requestHash = sha256(canonical(input));
+  const count = deps.calendar.addWorkingDays(now, deps.clocks.dispositionWorkingDays, region.province.timeZone);
+  const deadline: Deadline = {
+    stage: 'DISPOSITION',
+    workingDays: deps.clocks.dispositionWorkingDays,
+    date: count.date,
+    dueAt: count.deadline,
+    timeZone: count.timeZone,
+    ...(count.uncoveredYears.length ? { uncoveredYears: count.uncoveredYears } : {}),
+  };
+  const reporter: ReporterIdentity | undefined =
+    input.reporter && (input.reporter.name || input.reporter.email || input.reporter.phone) ? input.reporter : undefined;
+
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const trackingId = newTrackingId((n) => deps.random.bytes(n));
+    const complaint: Complaint = {
+      trackingId,
+      type: input.type,
+      title: input.title,
+      description: input.description,
+      categoryId: input.categoryId,
+      location: input.location,
+      ...(input.incidentDate ? { incidentDate: input.incidentDate } : {}),
+      ...(input.targetAgencyId ? { targetAgencyId: input.targetAgencyId } : {}),
+      anonymous: input.anonymous,
+      confidential: input.confidential,
+      hasReporterIdentity: reporter !== undefined,
+      status: 'SUBMITTED',
+      submittedAt: at,
+      updatedAt: at,
+      routing: { state: 'PENDING' },
+      deadline,
+      version: 1,
+    };
+    const event: TimelineEvent = {
+      at,
+      type: 'SUBMITTED',
+      actor: { kind: 'REPORTER' },
+      toStatus: 'SUBMITTED',
+      message: 'Laporan diterima dan menunggu verifikasi.',
+      visibility: 'PUBLIC',
+    };
+    const outbox: OutboxMessage = { id: `route-${trackingId}`, queue: 'ROUTING', body: { kind: 'ROUTE_COMPLAINT', trackingId }, createdAt: at };
+    const result = await deps.store.create({
+      complaint,
+      reporter,
+      accessTokenHash,
+      event,
+      outbox,
+      ...(opts.idempotencyKey
+        ? { idempotency: { key: opts.idempotencyKey, requestHash, expiresAt: new Date(now.getTime() + IDEMPOTENCY_WINDOW_MS) } }
+        : {}),
+    });
+    if (result.kind === 'TRACKING_ID_TAKEN') continue;
+    if (result.kind === 'DUPLICATE_KEY') return replay(deps, result, requestHash);
+    try {
+      await dispatchOutbox(deps, trackingId, [outbox]);
+    } catch (error) {
+      // The complaint and its outbox row are stored: the outbox relay sends it later.
+      deps.logger.warn('routing queue unavailable; complaint kept in the outbox', { trackingId, error: String(error) });
+    }
+    return { replayed: false, trackingId, accessToken, status: complaint.status, deadline };
+  }
+  throw new Error('could not allocate a unique tracking number');
+}
+
+async function replay(deps: Deps, dup: { trackingId: string; requestHash: string }, requestHash: string): Promise<SubmitResult> {
+  if (dup.requestHash !== requestHash) {
+    throw new DomainError('UNPROCESSABLE', 'Idempotency-Key ini sudah dipakai untuk laporan dengan isi berbeda. Gunakan kunci baru untuk laporan baru.', [
+      { field: 'Idempotency-Key', message: 'sudah dipakai untuk isi yang berbeda' },
+    ]);
+  }
+  const stored = await deps.store.get(dup.trackingId);
+  if (!stored) throw new Error(`idempotency record points at a missing complaint ${dup.trackingId}`);
+  // Only hashes are stored, so a retry cannot get the first token back: it gets a second
+  // token that opens the same complaint.
+  const accessToken = Buffer.from(deps.random.bytes(32)).toString('base64url');
+  await deps.store.addAccessTokenHash(dup.trackingId, sha256(accessToken));
+  const c = stored.complaint;
+  return { replayed: true, trackingId: c.trackingId, accessToken, status: c.status, deadline: c.deadline };
+}

@@ -1,0 +1,61 @@
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Duration } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { ENV } from '../functions/shared/env';
+import type { StageConfig } from './config';
+import { AgencyMailer } from './constructs/agency-mailer';
+import { ComplaintApi } from './constructs/complaint-api';
+import { ComplaintTables } from './constructs/complaint-table';
+import { AduanFunction } from './constructs/function';
+import { WorkQueues } from './constructs/work-queues';
+import { FUNCTIONS } from './wiring';
+
+export interface AduanStackProps extends StackProps {
+  config: StageConfig;
+}
+
+/** Everything Aduan needs in one account and region, built from lib/wiring.ts. */
+export class AduanStack extends Stack {
+  readonly functions = new Map<string, AduanFunction>();
+  readonly api: ComplaintApi;
+  readonly tables: ComplaintTables;
+  readonly queues: WorkQueues;
+
+  constructor(scope: Construct, id: string, props: AduanStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    this.tables = new ComplaintTables(this, 'Data', { removalPolicy });
+    this.queues = new WorkQueues(this, 'Queues');
+    const mailer = new AgencyMailer(this, 'AgencyMailer', config);
+    this.api = new ComplaintApi(this, 'ComplaintApi', { config, removalPolicy });
+
+    for (const spec of FUNCTIONS) {
+      const f = new AduanFunction(this, spec.id, { spec, logRetentionDays: config.logRetentionDays, removalPolicy });
+      this.functions.set(spec.id, f);
+      const fn = f.fn;
+      fn.addEnvironment(ENV.stage, config.stage);
+      if (spec.table !== 'none') this.tables.bindTable(fn, spec.table);
+      if (spec.idempotencyTable) this.tables.bindIdempotency(fn);
+      for (const q of spec.sendsTo ?? []) this.queues.bindSender(fn, q);
+      for (const q of spec.inspects ?? []) if (!spec.sendsTo?.includes(q)) this.queues.bindInspector(fn, q);
+      if (spec.sendsEmail) mailer.bindSender(fn);
+      const t = spec.trigger;
+      if (t.kind === 'http') this.api.route(t, fn);
+      else if (t.kind === 'queue') this.queues.bindConsumer(fn, t);
+      else
+        new Schedule(this, `${spec.id}Schedule`, {
+          description: `Aduan ${t.name}`,
+          schedule: ScheduleExpression.rate(Duration.minutes(t.everyMinutes)),
+          target: new LambdaInvoke(fn, { retryAttempts: 2 }),
+        });
+    }
+    if (this.tables.table) {
+      new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
+      new CfnOutput(this, 'ComplaintTableName', { value: this.tables.table.tableName });
+      for (const [id, q] of this.queues.queues) new CfnOutput(this, `${id}DlqUrl`, { value: q.dlq.queueUrl });
+    }
+  }
+}

@@ -1,0 +1,47 @@
+/** Per-stage settings, in code. `cdk deploy -c stage=prod` picks one. */
+export interface StageConfig {
+  stage: string;
+  /** Verified SES identity the mail is sent from. */
+  mailFrom: string;
+  /** Domain to verify in SES (the stack creates the identity; DNS records must be added). */
+  sesIdentityDomain?: string;
+  /** Agencies receive mail at `<agencyId>@<agencyEmailDomain>` unless overridden. */
+  agencyEmailDomain: string;
+  agencyEmailOverrides: Record<string, string>;
+  /** Where officers open a complaint (used in emails). */
+  portalUrl: string;
+  api: { throttleRatePerSecond: number; throttleBurst: number };
+  logRetentionDays: number;
+  /** Tables and logs survive `cdk destroy` when true. */
+  retainData: boolean;
+}
+
+export const STAGES: Record<string, StageConfig> = {
+  dev: {
+    stage: 'dev',
+    mailFrom: 'Aduan <no-reply@aduan.example>',
+    agencyEmailDomain: 'instansi.example',
+    agencyEmailOverrides: {},
+    portalUrl: 'https://dev.aduan.example',
+    api: { throttleRatePerSecond: 20, throttleBurst: 40 },
+    logRetentionDays: 30,
+    retainData: true,
+  },
+  prod: {
+    stage: 'prod',
+    mailFrom: 'LAPOR Aduan <no-reply@aduan.example.go.id>',
+    sesIdentityDomain: 'aduan.example.go.id',
+    agencyEmailDomain: 'instansi.example',
+    agencyEmailOverrides: {},
+    portalUrl: 'https://aduan.example.go.id',
+    api: { throttleRatePerSecond: 100, throttleBurst: 200 },
+    logRetentionDays: 365,
+    retainData: true,
+  },
+};
+
+export function stageConfig(stage: string): StageConfig {
+  const config = STAGES[stage];
+  if (!config) throw new Error(`unknown stage "${stage}"; known: ${Object.keys(STAGES).join(', ')}`);
+  return config;
+}

@@ -1,0 +1,55 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { TABLE_KEYS } from '../../functions/adapters/dynamodb-complaint-store';
+import { ENV } from '../../functions/shared/env';
+
+/** Complaints, identities, timelines and the outbox (one table), plus the idempotency records. */
+export class ComplaintTables extends Construct {
+  readonly table: Table;
+  readonly idempotency: Table;
+
+  constructor(scope: Construct, id: string, props: { removalPolicy: RemovalPolicy }) {
+    super(scope, id);
+    const common = {
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.AWS_MANAGED,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: props.removalPolicy === RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy,
+    };
+    this.table = new Table(this, 'Complaints', {
+      ...common,
+      partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
+      timeToLiveAttribute: TABLE_KEYS.ttlAttribute,
+    });
+    for (const index of [TABLE_KEYS.byQueueIndex, TABLE_KEYS.outboxIndex]) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+    this.idempotency = new Table(this, 'Idempotency', {
+      ...common,
+      partitionKey: { name: 'id', type: AttributeType.STRING },
+      timeToLiveAttribute: 'expiration',
+    });
+  }
+
+  /** Grants access and sets the env var in one call, so the two never drift apart. */
+  bindTable(fn: LambdaFunction, access: 'read' | 'readWrite') {
+    if (access === 'read') this.table.grantReadData(fn);
+    else this.table.grantReadWriteData(fn);
+    fn.addEnvironment(ENV.tableName, this.table.tableName);
+  }
+
+  bindIdempotency(fn: LambdaFunction & IGrantable) {
+    this.idempotency.grantReadWriteData(fn);
+    fn.addEnvironment(ENV.idempotencyTableName, this.idempotency.tableName);
+  }
+}

@@ -1,0 +1,58 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import * as path from 'node:path';
+import type { FunctionSpec } from '../wiring';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+const RETENTION: Record<number, RetentionDays> = {
+  30: RetentionDays.ONE_MONTH,
+  90: RetentionDays.THREE_MONTHS,
+  365: RetentionDays.ONE_YEAR,
+};
+
+/** Pins runtime, architecture, tracing, log retention and bundling for every function. */
+export class AduanFunction extends Construct {
+  readonly fn: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: { spec: FunctionSpec; logRetentionDays: number; removalPolicy: RemovalPolicy }) {
+    super(scope, id);
+    const { spec } = props;
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: RETENTION[props.logRetentionDays] ?? RetentionDays.ONE_MONTH,
+      removalPolicy: props.removalPolicy,
+    });
+    this.fn = new NodejsFunction(this, 'Fn', {
+      entry: path.join(PROJECT_ROOT, spec.entry),
+      handler: 'handler',
+      description: spec.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: spec.memoryMb,
+      timeout: Duration.seconds(spec.timeoutSeconds),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      bundling: {
+        format: OutputFormat.ESM,
+        minify: true,
+        sourceMap: true,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        // Some dependencies still `require` Node built-ins; ESM bundles need a require shim.
+        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        externalModules: [],
+        forceDockerBundling: false,
+      },
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'aduan',
+      },
+    });
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The one description of the system's functions: entry file, trigger and what each needs.
+ * The CDK stack (lib/aduan-stack.ts) and the local runtime (local/) are both built from it,
+ * and test/infra holds the synthesized template against it.
+ */
+import { ENV, type EnvName } from '../functions/shared/env';
+
+export type QueueId = 'routing' | 'notification';
+
+export type Trigger =
+  | { kind: 'http'; method: 'GET' | 'POST'; path: string }
+  | { kind: 'queue'; queue: QueueId; batchSize: number; maxBatchingWindowSeconds: number }
+  | { kind: 'schedule'; name: string; everyMinutes: number };
+
+export interface FunctionSpec {
+  /** PascalCase construct id; also the local name. */
+  id: string;
+  entry: string;
+  description: string;
+  timeoutSeconds: number;
+  memoryMb: number;
+  trigger: Trigger;
+  table: 'none' | 'read' | 'readWrite';
+  idempotencyTable?: boolean;
+  sendsTo?: QueueId[];
+  /** Reads queue attributes only (health checks). */
+  inspects?: QueueId[];
+  sendsEmail?: boolean;
+}
+
+export interface QueueSpec {
+  id: QueueId;
+  /** Construct id of the queue; its DLQ is `${constructId}Dlq`. */
+  constructId: string;
+  urlEnv: EnvName;
+  maxReceiveCount: number;
+  dlqRetentionDays: number;
+}
+
+export const QUEUES: Record<QueueId, QueueSpec> = {
+  routing: { id: 'routing', constructId: 'RoutingQueue', urlEnv: ENV.routingQueueUrl, maxReceiveCount: 5, dlqRetentionDays: 14 },
+  notification: { id: 'notification', constructId: 'NotificationQueue', urlEnv: ENV.notificationQueueUrl, maxReceiveCount: 5, dlqRetentionDays: 14 },
+};
+
+/** AWS's advice: a queue's visibility timeout is at least six times its consumer's timeout. */
+export const VISIBILITY_TIMEOUT_FACTOR = 6;
+
+export const FUNCTIONS: readonly FunctionSpec[] = [
+  {
+    id: 'SubmitComplaint',
+    entry: 'functions/handlers/http/submit-complaint.ts',
+    description: 'POST /v1/complaints: a citizen submits a complaint',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    trigger: { kind: 'http', method: 'POST', path: '/v1/complaints' },
+    table: 'readWrite',
+    sendsTo: ['routing'],
+  },
+  {
+    id: 'GetComplaint',
+    entry: 'functions/handlers/http/get-complaint.ts',
+    description: 'GET /v1/complaints/{trackingId}: tracking, reporter or public view',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    trigger: { kind: 'http', method: 'GET', path: '/v1/complaints/{trackingId}' },
+    table: 'read',
+  },
+  {
+    id: 'ListCategories',
+    entry: 'functions/handlers/http/list-categories.ts',
+    description: 'GET /v1/categories: the public-service topics',
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    trigger: { kind: 'http', method: 'GET', path: '/v1/categories' },
+    table: 'none',
+  },
+  {
+    id: 'ListAgencies',
+    entry: 'functions/handlers/http/list-agencies.ts',
+    description: 'GET /v1/agencies: the agency directory, by region and level',
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    trigger: { kind: 'http', method: 'GET', path: '/v1/agencies' },
+    table: 'none',
+  },
+  {
+    id: 'Health',
+    entry: 'functions/handlers/http/health.ts',
+    description: 'GET /v1/health: table, queues and calendar coverage',
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    trigger: { kind: 'http', method: 'GET', path: '/v1/health' },
+    table: 'read',
+    inspects: ['routing', 'notification'],
+  },
+  {
+    id: 'RouteComplaint',
+    entry: 'functions/handlers/queue/route-complaint.ts',
+    description: 'Routing worker: chooses the competent agency and stamps the follow-up deadline',
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    trigger: { kind: 'queue', queue: 'routing', batchSize: 10, maxBatchingWindowSeconds: 1 },
+    table: 'readWrite',
+    sendsTo: ['notification'],
+  },
+  {
+    id: 'NotifyAgency',
+    entry: 'functions/handlers/queue/notify-agency.ts',
+    description: 'Notification worker: emails the disposition to the agency',
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    trigger: { kind: 'queue', queue: 'notification', batchSize: 5, maxBatchingWindowSeconds: 1 },
+    table: 'readWrite',
+    idempotencyTable: true,
+    sendsEmail: true,
+  },
+  {
+    id: 'RelayOutbox',
+    entry: 'functions/handlers/schedule/relay-outbox.ts',
+    description: 'Every minute: queues messages a queue outage left in the outbox',
+    timeoutSeconds: 60,
+    memoryMb: 256,
+    trigger: { kind: 'schedule', name: 'relay-outbox', everyMinutes: 1 },
+    table: 'readWrite',
+    sendsTo: ['routing', 'notification'],
+  },
+];
+
+export function consumerOf(queue: QueueId): FunctionSpec {
+  const f = FUNCTIONS.find((fn) => fn.trigger.kind === 'queue' && fn.trigger.queue === queue);
+  if (!f) throw new Error(`no consumer for queue ${queue}`);
+  return f;
+}
+
+export const visibilityTimeoutSeconds = (queue: QueueId) => consumerOf(queue).timeoutSeconds * VISIBILITY_TIMEOUT_FACTOR;
+
+/** The environment variables a function receives, by name (values are resolved by the stack or the local runtime). */
+export function envNamesOf(f: FunctionSpec): EnvName[] {
+  const names: EnvName[] = [ENV.stage];
+  if (f.table !== 'none') names.push(ENV.tableName);
+  if (f.idempotencyTable) names.push(ENV.idempotencyTableName);
+  for (const q of new Set([...(f.sendsTo ?? []), ...(f.inspects ?? [])])) names.push(QUEUES[q].urlEnv);
+  if (f.sendsEmail) names.push(ENV.mailFrom, ENV.agencyEmailDomain, ENV.agencyEmailOverrides, ENV.portalUrl);
+  return names;
+}
