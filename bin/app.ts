@@ -1,4 +1,5 @@
-import { App, Tags } from 'aws-cdk-lib';
+import { App, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { AduanStack } from '../lib/aduan-stack';
 import { stageConfig } from '../lib/config';
 
@@ -12,3 +13,6 @@ const stack = new AduanStack(app, `Aduan-${stage}`, {
 });
 Tags.of(stack).add('project', 'aduan');
 Tags.of(stack).add('stage', stage);
+
+// Every `cdk synth`/`cdk deploy` fails on an unacknowledged AWS Solutions finding.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

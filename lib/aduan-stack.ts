@@ -1,7 +1,8 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { Duration } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ENV } from '../functions/shared/env';
 import type { StageConfig } from './config';
@@ -49,13 +50,21 @@ export class AduanStack extends Stack {
         new Schedule(this, `${spec.id}Schedule`, {
           description: `Aduan ${t.name}`,
           schedule: ScheduleExpression.rate(Duration.minutes(t.everyMinutes)),
-          target: new LambdaInvoke(fn, { retryAttempts: 2 }),
+          target: new LambdaInvoke(fn, { retryAttempts: 2, role: this.schedulerRole(spec.id, fn) }),
         });
     }
-    if (this.tables.table) {
-      new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
-      new CfnOutput(this, 'ComplaintTableName', { value: this.tables.table.tableName });
-      for (const [id, q] of this.queues.queues) new CfnOutput(this, `${id}DlqUrl`, { value: q.dlq.queueUrl });
-    }
+    new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
+    new CfnOutput(this, 'ComplaintTableName', { value: this.tables.table.tableName });
+    for (const [id, q] of this.queues.queues) new CfnOutput(this, `${id}DlqUrl`, { value: q.dlq.queueUrl });
+  }
+
+  /** The scheduler's role for one function; the target adds the invoke grant itself. */
+  private schedulerRole(id: string, fn: IFunction) {
+    const role = new Role(this, `${id}SchedulerRole`, { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>:*]`,
+      reason: 'Invoke of this one function and its versions/aliases, as granted by the Scheduler LambdaInvoke target.',
+    });
+    return role;
   }
 }

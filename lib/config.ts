@@ -10,7 +10,7 @@ export interface StageConfig {
   agencyEmailOverrides: Record<string, string>;
   /** Where officers open a complaint (used in emails). */
   portalUrl: string;
-  api: { throttleRatePerSecond: number; throttleBurst: number };
+  api: { throttleRatePerSecond: number; throttleBurst: number; wafRateLimitPer5Min: number };
   logRetentionDays: number;
   /** Tables and logs survive `cdk destroy` when true. */
   retainData: boolean;
@@ -23,7 +23,7 @@ export const STAGES: Record<string, StageConfig> = {
     agencyEmailDomain: 'instansi.example',
     agencyEmailOverrides: {},
     portalUrl: 'https://dev.aduan.example',
-    api: { throttleRatePerSecond: 20, throttleBurst: 40 },
+    api: { throttleRatePerSecond: 20, throttleBurst: 40, wafRateLimitPer5Min: 500 },
     logRetentionDays: 30,
     retainData: true,
   },
@@ -34,7 +34,7 @@ export const STAGES: Record<string, StageConfig> = {
     agencyEmailDomain: 'instansi.example',
     agencyEmailOverrides: {},
     portalUrl: 'https://aduan.example.go.id',
-    api: { throttleRatePerSecond: 100, throttleBurst: 200 },
+    api: { throttleRatePerSecond: 100, throttleBurst: 200, wafRateLimitPer5Min: 1000 },
     logRetentionDays: 365,
     retainData: true,
   },

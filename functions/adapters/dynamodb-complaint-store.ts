@@ -4,8 +4,8 @@ import {
   GetItemCommand,
   QueryCommand,
   TransactionCanceledException,
-  TransactWriteItemsCommand,
   type TransactWriteItem,
+  TransactWriteItemsCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
@@ -133,9 +133,7 @@ export class DynamoDbComplaintStore implements ComplaintStore {
   }
 
   async get(trackingId: string): Promise<StoredComplaint | undefined> {
-    const res = await this.client.send(
-      new GetItemCommand({ TableName: this.tableName, Key: m({ pk: pk(trackingId), sk: 'META' }), ConsistentRead: true }),
-    );
+    const res = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: m({ pk: pk(trackingId), sk: 'META' }), ConsistentRead: true }));
     if (!res.Item) return undefined;
     const item = unmarshall(res.Item);
     return { complaint: item.complaint as Complaint, accessTokenHashes: [...((item.accessTokenHashes as Set<string>) ?? [])] };
@@ -243,26 +241,27 @@ export class DynamoDbComplaintStore implements ComplaintStore {
   }
 
   async markAgencyNotified(trackingId: string, agencyId: string, at: string): Promise<void> {
-    await this.client.send(
-      new UpdateItemCommand({
-        TableName: this.tableName,
-        Key: m({ pk: pk(trackingId), sk: 'META' }),
-        UpdateExpression: 'SET agencyNotifications.#a = if_not_exists(agencyNotifications.#a, :at)',
-        ConditionExpression: 'attribute_exists(agencyNotifications)',
-        ExpressionAttributeNames: { '#a': agencyId },
-        ExpressionAttributeValues: m({ ':at': at }),
-      }),
-    ).catch(async (error) => {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      await this.client.send(
+    await this.client
+      .send(
         new UpdateItemCommand({
           TableName: this.tableName,
           Key: m({ pk: pk(trackingId), sk: 'META' }),
-          UpdateExpression: 'SET agencyNotifications = if_not_exists(agencyNotifications, :map)',
-          ExpressionAttributeValues: m({ ':map': { [agencyId]: at } }),
+          UpdateExpression: 'SET agencyNotifications.#a = if_not_exists(agencyNotifications.#a, :at)',
+          ConditionExpression: 'attribute_exists(agencyNotifications)',
+          ExpressionAttributeNames: { '#a': agencyId },
+          ExpressionAttributeValues: m({ ':at': at }),
         }),
-      );
-    });
+      )
+      .catch(async (error) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        await this.client.send(
+          new UpdateItemCommand({
+            TableName: this.tableName,
+            Key: m({ pk: pk(trackingId), sk: 'META' }),
+            UpdateExpression: 'SET agencyNotifications = if_not_exists(agencyNotifications, :map)',
+            ExpressionAttributeValues: m({ ':map': { [agencyId]: at } }),
+          }),
+        );
+      });
   }
 }
-

@@ -82,9 +82,7 @@ export function listAgencies(filter: AgencyFilter = {}): Agency[] {
   return agencies.filter(
     (a) =>
       (!filter.level || a.level === filter.level) &&
-      (!filter.regionCode ||
-        a.regionCode === filter.regionCode ||
-        a.regionCode?.startsWith(`${filter.regionCode}.`)),
+      (!filter.regionCode || a.regionCode === filter.regionCode || a.regionCode?.startsWith(`${filter.regionCode}.`)),
   );
 }
 
@@ -93,5 +91,4 @@ export interface AgencyEmailPolicy {
   domain: string;
   overrides: Record<string, string>;
 }
-export const agencyEmail = (agencyId: string, policy: AgencyEmailPolicy) =>
-  policy.overrides[agencyId] ?? `${agencyId}@${policy.domain}`;
+export const agencyEmail = (agencyId: string, policy: AgencyEmailPolicy) => policy.overrides[agencyId] ?? `${agencyId}@${policy.domain}`;

@@ -15,7 +15,12 @@ const national = (agencyId: string) => ({ level: 'NATIONAL', agencyId }) as cons
 // Division of affairs follows UU 23/2014: e.g. SMA/SMK and provincial roads belong to the
 // province; SD/SMP, Puskesmas, Dukcapil services and waste to the regency/city.
 export const categories: readonly Category[] = [
-  { id: 'administrasi-kependudukan', name: 'Administrasi Kependudukan (KTP-el, KK, Akta)', nameEn: 'Civil registration (ID card, family card, certificates)', handledBy: REGENCY },
+  {
+    id: 'administrasi-kependudukan',
+    name: 'Administrasi Kependudukan (KTP-el, KK, Akta)',
+    nameEn: 'Civil registration (ID card, family card, certificates)',
+    handledBy: REGENCY,
+  },
   { id: 'jalan-kabupaten-kota', name: 'Jalan dan Jembatan Kabupaten/Kota', nameEn: 'Regency/city roads and bridges', handledBy: REGENCY },
   { id: 'jalan-provinsi', name: 'Jalan dan Jembatan Provinsi', nameEn: 'Provincial roads and bridges', handledBy: PROVINCE },
   { id: 'jalan-nasional', name: 'Jalan dan Jembatan Nasional', nameEn: 'National roads and bridges', handledBy: national('kemenpu') },

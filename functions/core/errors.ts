@@ -16,6 +16,5 @@ export interface FieldError {
   message: string;
 }
 
-export const validationError = (fieldErrors: FieldError[], message = 'Permintaan tidak valid') =>
-  new DomainError('VALIDATION', message, fieldErrors);
+export const validationError = (fieldErrors: FieldError[], message = 'Permintaan tidak valid') => new DomainError('VALIDATION', message, fieldErrors);
 export const notFound = (message = 'Tidak ditemukan') => new DomainError('NOT_FOUND', message);

@@ -3,9 +3,7 @@ import { findCategory } from './categories';
 import type { Complaint, RoutingMethod } from './complaint';
 import { resolveRegion } from './regions';
 
-export type RoutingDecision =
-  | { kind: 'AGENCY'; agencyId: string; method: RoutingMethod }
-  | { kind: 'MANUAL'; reason: string };
+export type RoutingDecision = { kind: 'AGENCY'; agencyId: string; method: RoutingMethod } | { kind: 'MANUAL'; reason: string };
 
 /**
  * The competent agency: the citizen's own choice when it names a real agency that takes

@@ -43,11 +43,7 @@ export type ParsedTrackingId = { ok: true; trackingId: string } | { ok: false; r
 
 /** Accepts what people type: any case, spaces or hyphens, O for 0 and I/L for 1. */
 export function parseTrackingId(input: string): ParsedTrackingId {
-  const compact = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const compact = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (compact.length !== PAYLOAD_LENGTH + 1) {
     return { ok: false, reason: 'Nomor pelacakan terdiri dari 10 karakter (contoh: 7K3MQ-X9P2W).' };
   }

@@ -2,11 +2,7 @@ import type { OutboxMessage } from '../core/ports';
 import type { Deps } from './deps';
 
 /** Hands outbox messages to their queues; the outbox row keeps them safe until it succeeds. */
-export async function dispatchOutbox(
-  deps: Pick<Deps, 'queue' | 'store' | 'clock'>,
-  trackingId: string,
-  messages: OutboxMessage[],
-): Promise<void> {
+export async function dispatchOutbox(deps: Pick<Deps, 'queue' | 'store' | 'clock'>, trackingId: string, messages: OutboxMessage[]): Promise<void> {
   for (const m of messages) {
     await deps.queue.send(m.queue, m.body, m.id);
     await deps.store.markDispatched(trackingId, m.id, deps.clock.now().toISOString());

@@ -88,9 +88,7 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
       accessTokenHash,
       event,
       outbox,
-      ...(opts.idempotencyKey
-        ? { idempotency: { key: opts.idempotencyKey, requestHash, expiresAt: new Date(now.getTime() + IDEMPOTENCY_WINDOW_MS) } }
-        : {}),
+      ...(opts.idempotencyKey ? { idempotency: { key: opts.idempotencyKey, requestHash, expiresAt: new Date(now.getTime() + IDEMPOTENCY_WINDOW_MS) } } : {}),
     });
     if (result.kind === 'TRACKING_ID_TAKEN') continue;
     if (result.kind === 'DUPLICATE_KEY') return replay(deps, result, requestHash);

@@ -1,9 +1,9 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as path from 'node:path';
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import * as path from 'node:path';
 import type { FunctionSpec } from '../wiring';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -54,5 +54,16 @@ export class AduanFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: 'aduan',
       },
     });
+    const role = this.fn.role;
+    if (role) {
+      Validations.of(role).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'Only logs:CreateLogStream/PutLogEvents; the function writes to its own log group created above.',
+      });
+      Validations.of(role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords) supports no resource-level permissions.',
+      });
+    }
   }
 }

@@ -3,7 +3,7 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { type QueueId, QUEUES, type Trigger, visibilityTimeoutSeconds } from '../wiring';
+import { QUEUES, type QueueId, type Trigger, visibilityTimeoutSeconds } from '../wiring';
 
 /** Each work queue with its dead-letter queue, from the wiring declaration. */
 export class WorkQueues extends Construct {

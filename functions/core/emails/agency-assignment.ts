@@ -35,8 +35,7 @@ export function renderAgencyAssignment(input: AgencyAssignmentInput): RenderedEm
         ['Telepon pelapor', input.reporter?.phone ?? '-'],
       ];
   const location = [c.location.address, region?.name ?? c.location.regionCode].filter(Boolean).join(', ');
-  const coordinates =
-    c.location.latitude !== undefined && c.location.longitude !== undefined ? `${c.location.latitude}, ${c.location.longitude}` : undefined;
+  const coordinates = c.location.latitude !== undefined && c.location.longitude !== undefined ? `${c.location.latitude}, ${c.location.longitude}` : undefined;
   const rows: [string, string][] = [
     ['Nomor pelacakan', c.trackingId],
     ['Jenis laporan', TYPE_LABELS[c.type]],
@@ -48,9 +47,7 @@ export function renderAgencyAssignment(input: AgencyAssignmentInput): RenderedEm
     ['Batas waktu tindak lanjut', `${deadline} (${c.deadline.workingDays} hari kerja)`],
     ...reporterLines,
   ];
-  const confidentialNote = c.confidential
-    ? 'Laporan ini RAHASIA: jangan dipublikasikan atau diteruskan di luar petugas yang menangani.'
-    : undefined;
+  const confidentialNote = c.confidential ? 'Laporan ini RAHASIA: jangan dipublikasikan atau diteruskan di luar petugas yang menangani.' : undefined;
   const howTo = [
     'Cara menindaklanjuti:',
     `1. Buka laporan di ${link} dan masuk dengan akun petugas instansi Anda.`,

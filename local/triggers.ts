@@ -1,0 +1,143 @@
+/** Event sources and schedules, driven from the synthesized template like Lambda's pollers. */
+import { ChangeMessageVisibilityCommand, DeleteMessageBatchCommand, type Message, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { invoke, type LoadedFunction } from './lambda';
+
+export interface QueuePollerOptions {
+  sqs: SQSClient;
+  queueUrl: string;
+  queueArn: string;
+  fn: LoadedFunction;
+  batchSize: number;
+  reportBatchItemFailures: boolean;
+  region: string;
+  /** Seconds before a failed message is visible again (Lambda waits for the visibility timeout; locally shorter). */
+  retryDelaySeconds: number;
+  onError: (e: unknown) => void;
+}
+
+function toRecord(m: Message, queueArn: string, region: string): SQSRecord {
+  const attrs = (m.Attributes ?? {}) as Record<string, string>;
+  return {
+    messageId: m.MessageId as string,
+    receiptHandle: m.ReceiptHandle as string,
+    body: m.Body ?? '',
+    attributes: {
+      ApproximateReceiveCount: attrs.ApproximateReceiveCount ?? '1',
+      SentTimestamp: attrs.SentTimestamp ?? String(Date.now()),
+      SenderId: attrs.SenderId ?? 'local',
+      ApproximateFirstReceiveTimestamp: attrs.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
+    },
+    messageAttributes: Object.fromEntries(
+      Object.entries(m.MessageAttributes ?? {}).map(([k, v]) => [
+        k,
+        { dataType: v.DataType as string, stringValue: v.StringValue, stringListValues: [], binaryListValues: [] },
+      ]),
+    ),
+    md5OfBody: m.MD5OfBody ?? '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: queueArn,
+    awsRegion: region,
+  };
+}
+
+/** Receives batches, invokes the consumer, deletes what succeeded and releases what failed. */
+export function startQueuePoller(o: QueuePollerOptions) {
+  let running = true;
+  let idle: Promise<void> = Promise.resolve();
+  const loop = async () => {
+    while (running) {
+      try {
+        const res = await o.sqs.send(
+          new ReceiveMessageCommand({
+            QueueUrl: o.queueUrl,
+            MaxNumberOfMessages: o.batchSize,
+            WaitTimeSeconds: 1,
+            AttributeNames: ['All'],
+            MessageAttributeNames: ['All'],
+          }),
+        );
+        const messages = res.Messages ?? [];
+        if (!messages.length || !running) continue;
+        const event: SQSEvent = { Records: messages.map((m) => toRecord(m, o.queueArn, o.region)) };
+        let failed: Set<string>;
+        try {
+          const out = (await invoke(o.fn, event)) as SQSBatchResponse | undefined;
+          failed = new Set(o.reportBatchItemFailures ? (out?.batchItemFailures ?? []).map((f) => f.itemIdentifier) : []);
+        } catch (error) {
+          o.onError(error);
+          failed = new Set(messages.map((m) => m.MessageId as string));
+        }
+        const done = messages.filter((m) => !failed.has(m.MessageId as string));
+        if (done.length) {
+          await o.sqs.send(
+            new DeleteMessageBatchCommand({
+              QueueUrl: o.queueUrl,
+              Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle as string })),
+            }),
+          );
+        }
+        for (const m of messages.filter((x) => failed.has(x.MessageId as string))) {
+          await o.sqs.send(
+            new ChangeMessageVisibilityCommand({ QueueUrl: o.queueUrl, ReceiptHandle: m.ReceiptHandle as string, VisibilityTimeout: o.retryDelaySeconds }),
+          );
+        }
+      } catch (error) {
+        if (running) {
+          o.onError(error);
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }
+    }
+  };
+  idle = loop();
+  return {
+    stop: async () => {
+      running = false;
+      await idle;
+    },
+  };
+}
+
+/** `rate(1 minute)`, `rate(5 minutes)`, `rate(2 hours)` → milliseconds. */
+export function rateToMs(expression: string): number {
+  const m = expression.match(/^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/);
+  if (!m) throw new Error(`unsupported schedule expression ${expression}`);
+  const unit = { minute: 60_000, minutes: 60_000, hour: 3_600_000, hours: 3_600_000, day: 86_400_000, days: 86_400_000 }[m[2] as string] as number;
+  return Number(m[1]) * unit;
+}
+
+export class LocalScheduler {
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly running = new Map<string, Promise<unknown>>();
+  readonly schedules = new Map<string, { fn: LoadedFunction; expression: string; lastRun?: string; lastResult?: unknown }>();
+
+  constructor(private readonly onError: (e: unknown) => void) {}
+
+  add(name: string, fn: LoadedFunction, expression: string) {
+    this.schedules.set(name, { fn, expression });
+    this.timers.push(setInterval(() => void this.run(name).catch(this.onError), rateToMs(expression)));
+  }
+
+  /** Runs a schedule now; a run already in progress is awaited rather than doubled. */
+  async run(name: string): Promise<unknown> {
+    const s = this.schedules.get(name);
+    if (!s) throw new Error(`no schedule ${name}`);
+    const inFlight = this.running.get(name);
+    if (inFlight) return inFlight;
+    const p = invoke(s.fn, { source: 'aws.scheduler', 'detail-type': 'Scheduled Event', time: new Date().toISOString(), detail: {} })
+      .then((r) => {
+        s.lastRun = new Date().toISOString();
+        s.lastResult = r;
+        return r;
+      })
+      .finally(() => this.running.delete(name));
+    this.running.set(name, p);
+    return p;
+  }
+
+  async stop() {
+    for (const t of this.timers) clearInterval(t);
+    await Promise.allSettled([...this.running.values()]);
+  }
+}

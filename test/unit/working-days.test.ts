@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { officialCalendar } from '../../functions/core/official-calendar';
+import { WorkingDayCalendar } from '../../functions/core/working-days';
+
+const calendar = officialCalendar();
+
+describe('working-day deadlines (2026 SKB calendar)', () => {
+  it('5 working days after a disposition on Wednesday 18 March 2026 WIB end on Tuesday 31 March', () => {
+    // 18, 20, 23, 24 March are cuti bersama; 19 is Nyepi; 21–22 Idul Fitri (a weekend too).
+    const r = calendar.addWorkingDays(new Date('2026-03-18T03:00:00Z'), 5, 'Asia/Jakarta');
+    expect(r).toEqual({ date: '2026-03-31', deadline: '2026-03-31T23:59:59+07:00', timeZone: 'Asia/Jakarta', uncoveredYears: [] });
+  });
+
+  it('counts in the agency time zone: late evening in Jayapura is already the next day', () => {
+    // 2026-06-01 (Mon, Pancasila) 16:30 UTC is 23:30 WIB on 1 June but 00:30 WITA and 01:30 WIT on 2 June.
+    const instant = new Date('2026-06-01T16:30:00Z');
+    expect(calendar.addWorkingDays(instant, 1, 'Asia/Jakarta').date).toBe('2026-06-02');
+    expect(calendar.addWorkingDays(instant, 1, 'Asia/Jayapura').date).toBe('2026-06-03');
+    // 00:30 WITA on 2 June: Makassar is past midnight too.
+    expect(calendar.addWorkingDays(instant, 1, 'Asia/Makassar').deadline).toBe('2026-06-03T23:59:59+08:00');
+  });
+
+  it('skips weekends, holidays and cuti bersama', () => {
+    expect(calendar.isWorkingDay('2026-05-14')).toBe(false); // Kenaikan
+    expect(calendar.isWorkingDay('2026-05-15')).toBe(false); // cuti bersama
+    expect(calendar.isWorkingDay('2026-05-16')).toBe(false); // Saturday
+    expect(calendar.isWorkingDay('2026-05-18')).toBe(true);
+    // Thu 13 May + 1 → Mon 18 May
+    expect(calendar.addWorkingDays(new Date('2026-05-13T05:00:00Z'), 1, 'Asia/Jakarta').date).toBe('2026-05-18');
+  });
+
+  it('reports years it had to count without official data instead of guessing silently', () => {
+    const r = calendar.addWorkingDays(new Date('2026-12-22T05:00:00Z'), 5, 'Asia/Jakarta');
+    // 23 (1), 24 cuti, 25 Natal, 28 (2), 29 (3), 30 (4), 31 (5)
+    expect(r.date).toBe('2026-12-31');
+    expect(r.uncoveredYears).toEqual([]);
+    const next = calendar.addWorkingDays(new Date('2026-12-30T05:00:00Z'), 3, 'Asia/Jakarta');
+    expect(next.uncoveredYears).toEqual([2027]);
+    expect(calendar.isCovered(2027)).toBe(false);
+  });
+
+  it('ships all 17 holidays and 8 cuti bersama of 2026', () => {
+    const days = ['2026-01-01', '2026-02-16', '2026-02-17', '2026-03-18', '2026-03-19', '2026-03-20', '2026-03-21', '2026-03-22', '2026-03-23', '2026-03-24'];
+    for (const d of days) expect(calendar.dayOff(d), d).toBeDefined();
+    const fromFile = new WorkingDayCalendar([]);
+    expect(fromFile.coveredYears()).toEqual([]);
+    expect(calendar.coveredYears()).toEqual([2026]);
+  });
+
+  it('working days left count today while it lasts and go negative when overdue', () => {
+    const tz = 'Asia/Jakarta';
+    // Monday 30 March 2026, deadline Tuesday 31 March
+    expect(calendar.workingDaysLeft(new Date('2026-03-30T03:00:00Z'), '2026-03-31', tz)).toBe(2);
+    expect(calendar.workingDaysLeft(new Date('2026-03-31T03:00:00Z'), '2026-03-31', tz)).toBe(1);
+    expect(calendar.workingDaysLeft(new Date('2026-04-02T03:00:00Z'), '2026-03-31', tz)).toBe(-2);
+  });
+});
