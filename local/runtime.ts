@@ -34,6 +34,8 @@ export interface LocalSystem {
   resources: LocalResources;
   functions: LoadedFunction[];
   scheduler: LocalScheduler;
+  /** The emulators themselves, so tests can take one down. */
+  emulators: { dynamodb: Running; sqs: Running; ses: Running };
   stop(): Promise<void>;
 }
 
@@ -160,6 +162,7 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
       resources,
       functions,
       scheduler,
+      emulators: { dynamodb: dynamo, sqs, ses },
       stop: stopAll,
     };
   } catch (error) {

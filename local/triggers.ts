@@ -68,6 +68,7 @@ export function startQueuePoller(o: QueuePollerOptions) {
           o.onError(error);
           failed = new Set(messages.map((m) => m.MessageId as string));
         }
+        if (failed.size) o.onError(new Error(`${o.fn.spec.id}: ${failed.size} of ${messages.length} messages failed; they will be retried`));
         const done = messages.filter((m) => !failed.has(m.MessageId as string));
         if (done.length) {
           await o.sqs.send(

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import regionsFile from '../../data/regions.json';
 import { agencies, agencyEmail, findAgency, listAgencies } from '../../functions/core/agencies';
 import { categories } from '../../functions/core/categories';
 import { provinces, regencies, resolveRegion, timeZoneOfProvince } from '../../functions/core/regions';
 import { buildRegionsFile } from '../../scripts/regions-source';
-import regionsFile from '../../data/regions.json';
 
 describe('regions', () => {
   it('are the 38 provinces and 514 regencies/cities of idn-area-data, and data/regions.json is current', async () => {

@@ -11,7 +11,7 @@ const deps = buildDeps([ENV.tableName, ENV.routingQueueUrl, ENV.notificationQueu
 export const handler = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async () => {
-    const result = await relayOutbox(deps, { graceSeconds: 60, limit: 200 });
+    const result = await relayOutbox(deps, { graceSeconds: 30, limit: 200 });
     if (result.found) logger.info('outbox relay', result);
     return result;
   });

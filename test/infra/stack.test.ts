@@ -1,0 +1,183 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { consumerOf, envNamesOf, FUNCTIONS, QUEUES, VISIBILITY_TIMEOUT_FACTOR } from '../../lib/wiring';
+import { synthStack } from '../support/synth';
+
+type Resources = Record<string, { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any>; DeletionPolicy?: string }>;
+
+let template: ReturnType<typeof synthStack>['template'];
+let resources: Resources;
+
+const byPath = (suffix: string) => {
+  const found = Object.entries(resources).find(([, r]) => String(r.Metadata?.['aws:cdk:path'] ?? '').endsWith(suffix));
+  if (!found) throw new Error(`no resource at …${suffix}`);
+  return found;
+};
+const fnOf = (id: string) => byPath(`/${id}/Fn/Resource`);
+const policyOf = (id: string) => {
+  const found = Object.entries(resources).find(([, r]) => String(r.Metadata?.['aws:cdk:path'] ?? '').endsWith(`/${id}/Fn/ServiceRole/DefaultPolicy/Resource`));
+  return found ? (found[1].Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]) : [];
+};
+const actions = (s: { Action: string | string[] }) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+
+beforeAll(() => {
+  const synth = synthStack();
+  template = synth.template;
+  resources = template.toJSON().Resources as Resources;
+});
+
+describe('functions follow the wiring declaration', () => {
+  it.each(FUNCTIONS.map((f) => [f.id, f]))('%s: Node 24 on arm64 with its timeout, memory and exactly its env contract', (_id, spec) => {
+    const [, fn] = fnOf(spec.id);
+    expect(fn.Properties).toMatchObject({
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      Timeout: spec.timeoutSeconds,
+      MemorySize: spec.memoryMb,
+      TracingConfig: { Mode: 'Active' },
+    });
+    const names = Object.keys(fn.Properties.Environment.Variables).filter((k) => !['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME'].includes(k));
+    expect(names.sort()).toEqual([...envNamesOf(spec)].sort());
+  });
+
+  it('has one function per declaration and no others', () => {
+    const fns = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::Function');
+    expect(fns).toHaveLength(FUNCTIONS.length);
+  });
+});
+
+describe('queues', () => {
+  it('every work queue has a DLQ (maxReceiveCount 5, 14 days) and a visibility timeout ≥ 6× its consumer', () => {
+    for (const q of Object.values(QUEUES)) {
+      const [, queue] = byPath(`/${q.constructId}/Resource`);
+      const [dlqId, dlq] = byPath(`/${q.constructId}Dlq/Resource`);
+      expect(queue.Properties.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 5 });
+      expect(dlq.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
+      expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(VISIBILITY_TIMEOUT_FACTOR * consumerOf(q.id).timeoutSeconds);
+      expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+    }
+  });
+
+  it('no queue other than a DLQ lacks a redrive policy', () => {
+    const queues = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::SQS::Queue');
+    const dlqIds = new Set(queues.filter(([, r]) => !r.Properties.RedrivePolicy).map(([id]) => id));
+    const targets = new Set(queues.flatMap(([, r]) => (r.Properties.RedrivePolicy ? [r.Properties.RedrivePolicy.deadLetterTargetArn['Fn::GetAtt'][0]] : [])));
+    expect([...dlqIds].sort()).toEqual([...targets].sort());
+  });
+
+  it('every SQS event source reports batch item failures with the declared batch size', () => {
+    for (const spec of FUNCTIONS) {
+      if (spec.trigger.kind !== 'queue') continue;
+      const [fnId] = fnOf(spec.id);
+      const [queueId] = byPath(`/${QUEUES[spec.trigger.queue].constructId}/Resource`);
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: fnId },
+        EventSourceArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
+        BatchSize: spec.trigger.batchSize,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+    }
+    const mappings = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping');
+    expect(mappings.every((m) => m.Properties.FunctionResponseTypes?.includes('ReportBatchItemFailures'))).toBe(true);
+  });
+});
+
+describe('data', () => {
+  it('tables are on-demand, encrypted, point-in-time recoverable, deletion protected and retained', () => {
+    const tables = Object.values(resources).filter((r) => r.Type === 'AWS::DynamoDB::Table');
+    expect(tables).toHaveLength(2);
+    for (const t of tables) {
+      expect(t.Properties).toMatchObject({
+        BillingMode: 'PAY_PER_REQUEST',
+        DeletionProtectionEnabled: true,
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { SSEEnabled: true },
+      });
+      expect(t.DeletionPolicy).toBe('Retain');
+    }
+  });
+});
+
+describe('IAM is scoped to what each function uses', () => {
+  it('only X-Ray gets a * resource', () => {
+    for (const spec of FUNCTIONS) {
+      for (const s of policyOf(spec.id)) {
+        if (s.Resource === '*')
+          expect(
+            actions(s).every((a) => a.startsWith('xray:')),
+            `${spec.id}: ${actions(s)}`,
+          ).toBe(true);
+      }
+    }
+  });
+
+  it('functions without a table get no DynamoDB access; readers cannot write', () => {
+    for (const spec of FUNCTIONS) {
+      const all = policyOf(spec.id).flatMap(actions);
+      if (spec.table === 'none' && !spec.idempotencyTable)
+        expect(
+          all.some((a) => a.startsWith('dynamodb:')),
+          spec.id,
+        ).toBe(false);
+      if (spec.table === 'read')
+        expect(
+          all.some((a) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)),
+          spec.id,
+        ).toBe(false);
+      if (!spec.sendsTo?.length) expect(all, spec.id).not.toContain('sqs:SendMessage');
+      if (!spec.sendsEmail)
+        expect(
+          all.some((a) => a.startsWith('ses:')),
+          spec.id,
+        ).toBe(false);
+    }
+  });
+
+  it('email may be sent only from the configured sender identity', () => {
+    const ses = policyOf('NotifyAgency').find((s) => actions(s).includes('ses:SendEmail')) as { Resource: unknown; Condition?: unknown };
+    expect(JSON.stringify(ses.Resource)).toContain(':identity/no-reply@aduan.example');
+    expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'no-reply@aduan.example' } });
+  });
+});
+
+describe('API', () => {
+  it('serves every declared HTTP route and nothing local', () => {
+    const paths = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::ApiGateway::Resource')
+      .map((r) => r.Properties.PathPart as string);
+    expect(paths.some((p) => p.startsWith('_local'))).toBe(false);
+    for (const spec of FUNCTIONS) {
+      if (spec.trigger.kind !== 'http') continue;
+      const last = spec.trigger.path.split('/').pop() as string;
+      expect(paths, spec.trigger.path).toContain(last);
+      template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: spec.trigger.method, Integration: Match.objectLike({ Type: 'AWS_PROXY' }) });
+    }
+  });
+
+  it('throttles, validates the submission body with the zod-generated model and answers problem+json', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      MethodSettings: Match.arrayWith([Match.objectLike({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 })]),
+    });
+    template.hasResourceProperties('AWS::ApiGateway::Model', {
+      Name: 'SubmitComplaint',
+      Schema: Match.objectLike({ required: Match.arrayWith(['type', 'title', 'anonymous', 'confidential']), additionalProperties: false }),
+    });
+    template.hasResourceProperties('AWS::ApiGateway::RequestValidator', { ValidateRequestBody: true });
+    template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'BAD_REQUEST_BODY',
+      ResponseParameters: Match.objectLike({ 'gatewayresponse.header.Content-Type': "'application/problem+json'" }),
+    });
+    template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+  });
+
+  it('runs each scheduled function from EventBridge Scheduler', () => {
+    for (const spec of FUNCTIONS) {
+      if (spec.trigger.kind !== 'schedule') continue;
+      const [fnId] = fnOf(spec.id);
+      template.hasResourceProperties('AWS::Scheduler::Schedule', {
+        ScheduleExpression: `rate(${spec.trigger.everyMinutes} minute${spec.trigger.everyMinutes === 1 ? '' : 's'})`,
+        Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [fnId, 'Arn'] } }),
+      });
+    }
+  });
+});

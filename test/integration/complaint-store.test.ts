@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbComplaintStore } from '../../functions/adapters/dynamodb-complaint-store';
+import type { Complaint, TimelineEvent } from '../../functions/core/complaint';
+import type { OutboxMessage } from '../../functions/core/ports';
+import { type Running, startDynamoDb } from '../../local/emulators';
+import { createLocalResources, localClients } from '../../local/resources';
+import { synthesizeTemplate } from '../../local/template';
+import { freePort } from '../support/ports';
+
+let dynamo: Running;
+let store: DynamoDbComplaintStore;
+
+const complaint = (trackingId: string, over: Partial<Complaint> = {}): Complaint => ({
+  trackingId,
+  type: 'COMPLAINT',
+  title: 'Lampu jalan mati',
+  description: 'Lampu jalan di Jl. Sunset Road mati sejak seminggu.',
+  categoryId: 'jalan-kabupaten-kota',
+  location: { regionCode: '51.03' },
+  anonymous: true,
+  confidential: false,
+  hasReporterIdentity: true,
+  status: 'SUBMITTED',
+  submittedAt: '2026-11-27T01:00:00.000Z',
+  updatedAt: '2026-11-27T01:00:00.000Z',
+  routing: { state: 'PENDING' },
+  deadline: { stage: 'DISPOSITION', workingDays: 3, date: '2026-12-02', dueAt: '2026-12-02T23:59:59+08:00', timeZone: 'Asia/Makassar' },
+  version: 1,
+  ...over,
+});
+const event = (at: string, type: TimelineEvent['type'] = 'SUBMITTED'): TimelineEvent => ({
+  at,
+  type,
+  actor: { kind: 'REPORTER' },
+  message: 'x',
+  visibility: 'PUBLIC',
+});
+const outbox = (id: string, createdAt = '2026-11-27T01:00:00.000Z'): OutboxMessage => ({
+  id,
+  queue: 'ROUTING',
+  body: { kind: 'ROUTE_COMPLAINT', trackingId: id },
+  createdAt,
+});
+
+beforeAll(async () => {
+  dynamo = await startDynamoDb({ port: await freePort() });
+  const { ddb, sqs } = localClients({ dynamodb: dynamo.endpoint, sqs: 'http://127.0.0.1:1' }, 'ap-southeast-3');
+  const template = synthesizeTemplate();
+  // Tables only: queues are not needed here, so drop them from the template.
+  const tablesOnly = { Resources: Object.fromEntries(Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::DynamoDB::Table')) };
+  const res = await createLocalResources(tablesOnly, { ddb, sqs }, `store-${Date.now()}`);
+  const main = res.tables.find((t) => t.logicalId.startsWith('DataComplaints')) as { name: string };
+  store = new DynamoDbComplaintStore(ddb, main.name);
+});
+afterAll(async () => dynamo?.stop());
+
+describe('DynamoDB complaint store (DynamoDB Local)', () => {
+  it('keeps the identity apart from the complaint and returns both on purpose only', async () => {
+    const r = await store.create({
+      complaint: complaint('AAAAA-AAAA1'),
+      reporter: { name: 'Wayan' },
+      accessTokenHash: 'h1',
+      event: event('2026-11-27T01:00:00.000Z'),
+      outbox: outbox('o1'),
+    });
+    expect(r).toEqual({ kind: 'CREATED' });
+    const got = await store.get('AAAAA-AAAA1');
+    expect(got?.complaint.title).toBe('Lampu jalan mati');
+    expect(got?.accessTokenHashes).toEqual(['h1']);
+    expect(JSON.stringify(got)).not.toContain('Wayan');
+    expect(await store.getReporter('AAAAA-AAAA1')).toEqual({ name: 'Wayan' });
+    expect(await store.timeline('AAAAA-AAAA1')).toHaveLength(1);
+  });
+
+  it('refuses a second complaint under a taken tracking number', async () => {
+    const again = await store.create({
+      complaint: complaint('AAAAA-AAAA1'),
+      reporter: undefined,
+      accessTokenHash: 'h2',
+      event: event('2026-11-27T02:00:00.000Z'),
+      outbox: outbox('o2'),
+    });
+    expect(again).toEqual({ kind: 'TRACKING_ID_TAKEN' });
+  });
+
+  it('answers a reused idempotency key with the first complaint, writing nothing new', async () => {
+    const idem = { key: 'client-key-0123456789', requestHash: 'rh', expiresAt: new Date('2026-11-28T00:00:00Z') };
+    expect(
+      await store.create({
+        complaint: complaint('BBBBB-BBBB1'),
+        reporter: undefined,
+        accessTokenHash: 'h',
+        event: event('2026-11-27T01:00:00.000Z'),
+        outbox: outbox('b1'),
+        idempotency: idem,
+      }),
+    ).toEqual({ kind: 'CREATED' });
+    expect(
+      await store.create({
+        complaint: complaint('CCCCC-CCCC1'),
+        reporter: undefined,
+        accessTokenHash: 'h',
+        event: event('2026-11-27T01:00:00.000Z'),
+        outbox: outbox('c1'),
+        idempotency: idem,
+      }),
+    ).toEqual({
+      kind: 'DUPLICATE_KEY',
+      trackingId: 'BBBBB-BBBB1',
+      requestHash: 'rh',
+    });
+    expect(await store.get('CCCCC-CCCC1')).toBeUndefined();
+    await store.addAccessTokenHash('BBBBB-BBBB1', 'h-second');
+    expect((await store.get('BBBBB-BBBB1'))?.accessTokenHashes.sort()).toEqual(['h', 'h-second']);
+  });
+
+  it('saves an update only against the version it read (optimistic locking)', async () => {
+    await store.create({
+      complaint: complaint('DDDDD-DDDD1'),
+      reporter: undefined,
+      accessTokenHash: 'h',
+      event: event('2026-11-27T01:00:00.000Z'),
+      outbox: outbox('d1'),
+    });
+    const next = complaint('DDDDD-DDDD1', { status: 'ASSIGNED', assignedAgencyId: 'pemda-51.03', version: 2, routing: { state: 'ASSIGNED' } });
+    const [a, b] = await Promise.all([
+      store.update(next, 1, event('2026-11-27T03:00:00.000Z', 'ASSIGNED')),
+      store.update({ ...next, assignedAgencyId: 'pemda-51' }, 1, event('2026-11-27T03:00:00.001Z', 'ASSIGNED')),
+    ]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    expect(await store.update(next, 1, event('2026-11-27T04:00:00.000Z', 'ASSIGNED'))).toBe(false);
+    expect((await store.timeline('DDDDD-DDDD1')).filter((e) => e.type === 'ASSIGNED')).toHaveLength(1);
+  });
+
+  it('lists undispatched outbox rows through the sparse index until they are dispatched', async () => {
+    await store.create({
+      complaint: complaint('EEEEE-EEEE1'),
+      reporter: undefined,
+      accessTokenHash: 'h',
+      event: event('2026-11-27T01:00:00.000Z'),
+      outbox: outbox('e1', '2026-11-27T05:00:00.000Z'),
+    });
+    const pending = await store.undispatchedOutbox('2026-11-27T06:00:00.000Z', 100);
+    expect(pending.map((p) => p.message.id)).toContain('e1');
+    expect(await store.pendingOutbox('EEEEE-EEEE1')).toHaveLength(1);
+    await store.markDispatched('EEEEE-EEEE1', 'e1', '2026-11-27T05:00:01.000Z');
+    expect((await store.undispatchedOutbox('2026-11-27T06:00:00.000Z', 100)).map((p) => p.message.id)).not.toContain('e1');
+    expect(await store.pendingOutbox('EEEEE-EEEE1')).toHaveLength(0);
+  });
+});
