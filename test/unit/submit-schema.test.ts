@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '../../functions/contract/problem';
 import { submitComplaintSchema } from '../../functions/contract/submit-complaint';
 
-export const validSubmission = {
+const validSubmission = {
   type: 'COMPLAINT',
   title: 'Sampah menumpuk di pasar',
   description: 'Sampah di depan Pasar Kuta tidak diangkut selama dua minggu dan berbau.',
