@@ -1,0 +1,21 @@
+// Runs `npm ci` only when node_modules does not match package-lock.json, and checks Java,
+// so `npm start` / `npm test` work from a fresh clone without reinstalling every time.
+import { execSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+
+const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
+const installedPath = 'node_modules/.package-lock.json';
+const installed = existsSync(installedPath) ? JSON.parse(readFileSync(installedPath, 'utf8')) : undefined;
+const wanted = Object.entries(lock.packages ?? {}).filter(([k]) => k.startsWith('node_modules/'));
+const stale = !installed || wanted.some(([k, v]) => installed.packages?.[k]?.version !== v.version);
+if (stale) {
+  console.error('[setup] installing dependencies (npm ci)…');
+  execSync('npm ci --no-audit --no-fund --loglevel=error', { stdio: 'inherit' });
+}
+
+const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
+const version = Number((java.stderr ?? '').match(/version "(\d+)/)?.[1] ?? 0);
+if (java.error || version < 17) {
+  console.error('[setup] DynamoDB Local needs Java 17 or newer: sudo apt-get install -y openjdk-17-jre-headless');
+  process.exit(1);
+}
