@@ -30,7 +30,14 @@ beforeAll(async () => {
   api = `http://127.0.0.1:${port}`;
   mail = `http://127.0.0.1:${mailPort}`;
   child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', '--in-memory'], {
-    env: { ...process.env, PORT: String(port), DYNAMODB_PORT: String(dynamoPort), SQS_PORT: String(sqsPort), MAIL_PORT: String(mailPort), POWERTOOLS_LOG_LEVEL: 'WARN' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DYNAMODB_PORT: String(dynamoPort),
+      SQS_PORT: String(sqsPort),
+      MAIL_PORT: String(mailPort),
+      POWERTOOLS_LOG_LEVEL: 'WARN',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (output += String(d)));
