@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
 const installedPath = 'node_modules/.package-lock.json';
 const installed = existsSync(installedPath) ? JSON.parse(readFileSync(installedPath, 'utf8')) : undefined;
-const wanted = Object.entries(lock.packages ?? {}).filter(([k]) => k.startsWith('node_modules/'));
+// Optional packages (other platforms' binaries) are legitimately absent.
+const wanted = Object.entries(lock.packages ?? {}).filter(([k, v]) => k.startsWith('node_modules/') && !v.optional);
 const stale = !installed || wanted.some(([k, v]) => installed.packages?.[k]?.version !== v.version);
 if (stale) {
   console.error('[setup] installing dependencies (npm ci)…');
