@@ -10,6 +10,7 @@ import { newTrackingId, parseTrackingId } from '../functions/core/tracking-id';
 import { startLocalSystem } from '../local/runtime';
 import { freePort } from '../test/support/ports';
 
+process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
@@ -76,7 +77,7 @@ try {
     }),
   );
   const accepted = performance.now() - t0;
-  const expected = storeBefore + SUBMISSIONS;
+  // Every earlier submission's email must be in too: wait for all of them.
   const totalWanted = 30 + 2 * SUBMISSIONS;
   let captured = 0;
   while (performance.now() - t0 < 300_000) {
@@ -85,9 +86,10 @@ try {
     await new Promise((r) => setTimeout(r, 200));
   }
   const delivered = performance.now() - t0;
+  console.log(`emails already captured before this phase: ${storeBefore}`);
   console.log(`accepted: ${SUBMISSIONS} in ${fmt(accepted)} → ${((SUBMISSIONS / accepted) * 1000).toFixed(1)} submissions/s`);
   console.log(
-    `routed + emailed: ${captured - storeBefore >= SUBMISSIONS ? SUBMISSIONS : captured - storeBefore}/${SUBMISSIONS} (of ${expected - storeBefore}) in ${fmt(delivered)} → ${((SUBMISSIONS / delivered) * 1000).toFixed(1)} complaints/s end to end`,
+    `routed + emailed: ${captured}/${totalWanted} emails captured after ${fmt(delivered)} → ${((SUBMISSIONS / delivered) * 1000).toFixed(1)} complaints/s end to end`,
   );
   console.log(`\nFor scale: CPGRAMS handled ~6,350 grievances a day (0.07/s on average).`);
 } finally {
