@@ -44,9 +44,15 @@ export async function startDynamoDb(opts: { port: number; dataDir?: string }): P
   const { dir, jar } = dynamoJar();
   const storage = opts.dataDir ? ['-dbPath', opts.dataDir] : ['-inMemory'];
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  // Java runs under a tiny shell guard that reads our stdin: if this process dies in any way
+  // (even SIGKILL), the pipe closes and the guard stops Java, so no JVM is ever orphaned.
+  const guard = 'java "$@" & J=$!; trap \'kill $J 2>/dev/null\' TERM INT; cat >/dev/null; kill $J 2>/dev/null; wait $J';
   const child = spawn(
-    'java',
+    'sh',
     [
+      '-c',
+      guard,
+      'dynamodb-local',
       '-Xmx512m',
       `-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`,
       '-jar',
@@ -57,7 +63,7 @@ export async function startDynamoDb(opts: { port: number; dataDir?: string }): P
       '-disableTelemetry',
       ...storage,
     ],
-    { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
+    { cwd: dir, stdio: ['pipe', 'ignore', 'pipe'] },
   );
   let stderr = '';
   child.stderr?.on('data', (d) => {
@@ -78,12 +84,12 @@ export async function startDynamoDb(opts: { port: number; dataDir?: string }): P
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
         child.once('exit', () => {
           clearTimeout(timer);
           resolve();
         });
-        child.kill('SIGTERM');
+        child.stdin?.end();
       }),
   };
 }
