@@ -49,6 +49,7 @@ const system = await startLocalSystem({
   dynamoPort: await freePort(),
   sqsPort: await freePort(),
   mailPort: await freePort(),
+  cognitoPort: await freePort(),
   schedules: false,
 });
 try {

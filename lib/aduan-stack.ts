@@ -10,6 +10,7 @@ import { AgencyMailer } from './constructs/agency-mailer';
 import { ComplaintApi } from './constructs/complaint-api';
 import { ComplaintTables } from './constructs/complaint-table';
 import { AduanFunction } from './constructs/function';
+import { StaffAccounts } from './constructs/staff-accounts';
 import { WorkQueues } from './constructs/work-queues';
 import { FUNCTIONS } from './wiring';
 
@@ -23,6 +24,7 @@ export class AduanStack extends Stack {
   readonly api: ComplaintApi;
   readonly tables: ComplaintTables;
   readonly queues: WorkQueues;
+  readonly staff: StaffAccounts;
 
   constructor(scope: Construct, id: string, props: AduanStackProps) {
     super(scope, id, props);
@@ -31,7 +33,8 @@ export class AduanStack extends Stack {
     this.tables = new ComplaintTables(this, 'Data', { removalPolicy });
     this.queues = new WorkQueues(this, 'Queues');
     const mailer = new AgencyMailer(this, 'AgencyMailer', config);
-    this.api = new ComplaintApi(this, 'ComplaintApi', { config, removalPolicy });
+    this.staff = new StaffAccounts(this, 'Staff', { removalPolicy, requireMfa: config.requireStaffMfa });
+    this.api = new ComplaintApi(this, 'ComplaintApi', { config, removalPolicy, staffPool: this.staff.pool });
 
     for (const spec of FUNCTIONS) {
       const f = new AduanFunction(this, spec.id, { spec, logRetentionDays: config.logRetentionDays, removalPolicy });
@@ -43,6 +46,8 @@ export class AduanStack extends Stack {
       for (const q of spec.sendsTo ?? []) this.queues.bindSender(fn, q);
       for (const q of spec.inspects ?? []) if (!spec.sendsTo?.includes(q)) this.queues.bindInspector(fn, q);
       if (spec.sendsEmail) mailer.bindSender(fn);
+      if (spec.verifiesStaffTokens) this.staff.bindVerifier(fn);
+      if (spec.routes) fn.addEnvironment(ENV.autoRouteCategories, config.autoRoutedCategories.join(','));
       const t = spec.trigger;
       if (t.kind === 'http') this.api.route(t, fn);
       else if (t.kind === 'queue') this.queues.bindConsumer(fn, t);
@@ -55,6 +60,8 @@ export class AduanStack extends Stack {
     }
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
     new CfnOutput(this, 'ComplaintTableName', { value: this.tables.table.tableName });
+    new CfnOutput(this, 'StaffUserPoolId', { value: this.staff.pool.userPoolId });
+    new CfnOutput(this, 'StaffUserPoolClientId', { value: this.staff.client.userPoolClientId });
     for (const [id, q] of this.queues.queues) new CfnOutput(this, `${id}DlqUrl`, { value: q.dlq.queueUrl });
   }
 

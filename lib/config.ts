@@ -8,10 +8,17 @@ export interface StageConfig {
   /** Agencies receive mail at `<agencyId>@<agencyEmailDomain>` unless overridden. */
   agencyEmailDomain: string;
   agencyEmailOverrides: Record<string, string>;
+  /**
+   * Categories routed straight to the competent agency, skipping verification (an operator's
+   * choice; verification is on by default).
+   */
+  autoRoutedCategories: string[];
   /** Where officers open a complaint (used in emails). */
   portalUrl: string;
   api: { throttleRatePerSecond: number; throttleBurst: number; wafRateLimitPer5Min: number };
   logRetentionDays: number;
+  /** Staff must enrol TOTP MFA (they read identities and act for agencies). */
+  requireStaffMfa: boolean;
   /** Tables and logs survive `cdk destroy` when true. */
   retainData: boolean;
 }
@@ -22,9 +29,12 @@ export const STAGES: Record<string, StageConfig> = {
     mailFrom: 'Aduan <no-reply@aduan.example>',
     agencyEmailDomain: 'instansi.example',
     agencyEmailOverrides: {},
+    // Waste collection is routine and unambiguous: routed without waiting for a verifier.
+    autoRoutedCategories: ['kebersihan-sampah'],
     portalUrl: 'https://dev.aduan.example',
     api: { throttleRatePerSecond: 20, throttleBurst: 40, wafRateLimitPer5Min: 500 },
     logRetentionDays: 30,
+    requireStaffMfa: false,
     retainData: true,
   },
   prod: {
@@ -33,9 +43,11 @@ export const STAGES: Record<string, StageConfig> = {
     sesIdentityDomain: 'aduan.example.go.id',
     agencyEmailDomain: 'instansi.example',
     agencyEmailOverrides: {},
+    autoRoutedCategories: [],
     portalUrl: 'https://aduan.example.go.id',
     api: { throttleRatePerSecond: 100, throttleBurst: 200, wafRateLimitPer5Min: 1000 },
     logRetentionDays: 365,
+    requireStaffMfa: true,
     retainData: true,
   },
 };

@@ -8,7 +8,16 @@ import { ENV, type EnvName } from '../functions/shared/env';
 export type QueueId = 'routing' | 'notification';
 
 export type Trigger =
-  | { kind: 'http'; method: 'GET' | 'POST'; path: string }
+  | {
+      kind: 'http';
+      method: 'GET' | 'POST';
+      path: string;
+      /**
+       * public: anyone. staff: a Cognito ID token, verified by the gateway before the function runs.
+       * staff-or-reporter: a staff ID token or a complaint access token, verified by the function.
+       */
+      auth: 'public' | 'staff' | 'staff-or-reporter';
+    }
   | { kind: 'queue'; queue: QueueId; batchSize: number; maxBatchingWindowSeconds: number }
   | { kind: 'schedule'; name: string; everyMinutes: number };
 
@@ -26,6 +35,10 @@ export interface FunctionSpec {
   /** Reads queue attributes only (health checks). */
   inspects?: QueueId[];
   sendsEmail?: boolean;
+  /** Gets the Cognito verification contract (pool, client, issuer). */
+  verifiesStaffTokens?: boolean;
+  /** Gets the stage's routing settings (categories routed without verification). */
+  routes?: boolean;
 }
 
 export interface QueueSpec {
@@ -52,7 +65,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'POST /v1/complaints: a citizen submits a complaint',
     timeoutSeconds: 10,
     memoryMb: 512,
-    trigger: { kind: 'http', method: 'POST', path: '/v1/complaints' },
+    trigger: { kind: 'http', method: 'POST', path: '/v1/complaints', auth: 'public' },
     table: 'readWrite',
     sendsTo: ['routing'],
   },
@@ -62,8 +75,39 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'GET /v1/complaints/{trackingId}: tracking, reporter or public view',
     timeoutSeconds: 10,
     memoryMb: 512,
-    trigger: { kind: 'http', method: 'GET', path: '/v1/complaints/{trackingId}' },
+    trigger: { kind: 'http', method: 'GET', path: '/v1/complaints/{trackingId}', auth: 'staff-or-reporter' },
+    // readWrite: every staff read of a reporter's identity is appended to the audit trail.
+    table: 'readWrite',
+    verifiesStaffTokens: true,
+  },
+  {
+    id: 'ComplaintActions',
+    entry: 'functions/handlers/http/complaint-actions.ts',
+    description: 'POST /v1/complaints/{trackingId}/actions: verify, hold, archive, respond, transfer, reply, close, rate…',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    trigger: { kind: 'http', method: 'POST', path: '/v1/complaints/{trackingId}/actions', auth: 'staff-or-reporter' },
+    table: 'readWrite',
+    sendsTo: ['notification'],
+    verifiesStaffTokens: true,
+  },
+  {
+    id: 'Inbox',
+    entry: 'functions/handlers/http/inbox.ts',
+    description: "GET /v1/inbox: the caller's work queue, oldest deadline first",
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    trigger: { kind: 'http', method: 'GET', path: '/v1/inbox', auth: 'staff' },
     table: 'read',
+  },
+  {
+    id: 'CalendarDeadline',
+    entry: 'functions/handlers/http/calendar-deadline.ts',
+    description: 'GET /v1/calendar/deadline: the working-day rule every deadline follows',
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    trigger: { kind: 'http', method: 'GET', path: '/v1/calendar/deadline', auth: 'public' },
+    table: 'none',
   },
   {
     id: 'ListCategories',
@@ -71,7 +115,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'GET /v1/categories: the public-service topics',
     timeoutSeconds: 5,
     memoryMb: 256,
-    trigger: { kind: 'http', method: 'GET', path: '/v1/categories' },
+    trigger: { kind: 'http', method: 'GET', path: '/v1/categories', auth: 'public' },
     table: 'none',
   },
   {
@@ -80,7 +124,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'GET /v1/agencies: the agency directory, by region and level',
     timeoutSeconds: 5,
     memoryMb: 256,
-    trigger: { kind: 'http', method: 'GET', path: '/v1/agencies' },
+    trigger: { kind: 'http', method: 'GET', path: '/v1/agencies', auth: 'public' },
     table: 'none',
   },
   {
@@ -89,7 +133,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'GET /v1/health: table, queues and calendar coverage',
     timeoutSeconds: 5,
     memoryMb: 256,
-    trigger: { kind: 'http', method: 'GET', path: '/v1/health' },
+    trigger: { kind: 'http', method: 'GET', path: '/v1/health', auth: 'public' },
     table: 'read',
     inspects: ['routing', 'notification'],
   },
@@ -102,6 +146,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     trigger: { kind: 'queue', queue: 'routing', batchSize: 10, maxBatchingWindowSeconds: 1 },
     table: 'readWrite',
     sendsTo: ['notification'],
+    routes: true,
   },
   {
     id: 'NotifyAgency',
@@ -124,6 +169,16 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     table: 'readWrite',
     sendsTo: ['routing', 'notification'],
   },
+  {
+    id: 'SweepReporterDeadlines',
+    entry: 'functions/handlers/schedule/sweep-reporter-deadlines.ts',
+    description: 'Every 15 minutes: close silent follow-ups, archive unanswered holds',
+    timeoutSeconds: 120,
+    memoryMb: 512,
+    trigger: { kind: 'schedule', name: 'sweep-reporter-deadlines', everyMinutes: 15 },
+    table: 'readWrite',
+    sendsTo: ['notification'],
+  },
 ];
 
 export function consumerOf(queue: QueueId): FunctionSpec {
@@ -141,5 +196,7 @@ export function envNamesOf(f: FunctionSpec): EnvName[] {
   if (f.idempotencyTable) names.push(ENV.idempotencyTableName);
   for (const q of new Set([...(f.sendsTo ?? []), ...(f.inspects ?? [])])) names.push(QUEUES[q].urlEnv);
   if (f.sendsEmail) names.push(ENV.mailFrom, ENV.agencyEmailDomain, ENV.agencyEmailOverrides, ENV.portalUrl);
+  if (f.verifiesStaffTokens) names.push(ENV.userPoolId, ENV.userPoolClientId, ENV.jwtIssuer);
+  if (f.routes) names.push(ENV.autoRouteCategories);
   return names;
 }

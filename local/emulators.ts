@@ -1,8 +1,9 @@
 /** The AWS service emulators the local system and the tests run against (no Docker). */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as sesModule from 'aws-ses-v2-local';
 import { createSqsServer } from 'local-aws-sqs';
@@ -88,6 +89,52 @@ export async function startDynamoDb(opts: { port: number; dataDir?: string }): P
         child.once('exit', () => {
           clearTimeout(timer);
           resolve();
+        });
+        child.stdin?.end();
+      }),
+  };
+}
+
+/**
+ * cognito-local (child process): user pools, groups and real RS256 tokens. Its signing key is
+ * public, so its tokens are only ever trusted by the local system.
+ */
+export async function startCognito(opts: { port: number; dataDir?: string }): Promise<Running> {
+  const dir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'aduan-cognito-'));
+  mkdirSync(path.join(dir, '.cognito'), { recursive: true });
+  // cognito-local's own default makes every pool use email usernames; the stack's pool signs in by username.
+  writeFileSync(path.join(dir, '.cognito', 'config.json'), `${JSON.stringify({ UserPoolDefaults: { UsernameAttributes: [] } }, null, 2)}\n`);
+  const bin = require.resolve('cognito-local/lib/bin/start.js');
+  const guard = '"$0" "$@" & J=$!; trap \'kill $J 2>/dev/null\' TERM INT; cat >/dev/null; kill $J 2>/dev/null; wait $J';
+  const child = spawn('sh', ['-c', guard, process.execPath, bin], {
+    cwd: dir,
+    env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1' },
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d) => {
+    stderr += String(d);
+  });
+  const endpoint = `http://127.0.0.1:${opts.port}`;
+  try {
+    await waitForHttp(endpoint, 30_000, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`cognito-local: ${(error as Error).message}\n${stderr}`);
+  }
+  return {
+    endpoint,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          if (!opts.dataDir) rmSync(dir, { recursive: true, force: true });
+          resolve();
+        };
+        if (child.exitCode !== null) return done();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          done();
         });
         child.stdin?.end();
       }),

@@ -8,6 +8,7 @@ const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024; // API Gateway's own limit
 
 interface Route {
   method: string;
+  auth: 'public' | 'staff' | 'staff-or-reporter';
   template: string;
   pattern: RegExp;
   params: string[];
@@ -49,12 +50,19 @@ export interface Gateway {
   setReady(ready: boolean): void;
 }
 
-export function createGateway(opts: { functions: LoadedFunction[]; stage: string; localRoutes: LocalRoute; onError: (e: unknown) => void }): Gateway {
+export function createGateway(opts: {
+  functions: LoadedFunction[];
+  stage: string;
+  localRoutes: LocalRoute;
+  onError: (e: unknown) => void;
+  /** Verifies a staff ID token; undefined when invalid. */
+  staffVerifier: (token: string) => Promise<Record<string, string> | undefined>;
+}): Gateway {
   const routes: Route[] = [];
   for (const fn of opts.functions) {
     const t = fn.spec.trigger;
     if (t.kind !== 'http') continue;
-    routes.push({ method: t.method, template: t.path, ...compile(t.path), fn });
+    routes.push({ method: t.method, auth: t.auth, template: t.path, ...compile(t.path), fn });
   }
   let ready = false;
 
@@ -90,6 +98,14 @@ export function createGateway(opts: { functions: LoadedFunction[]; stage: string
         headers[k] = v;
         multiValueHeaders[k] = [...(multiValueHeaders[k] ?? []), v];
       }
+      let authorizer: { claims: Record<string, string> } | null = null;
+      if (route.auth === 'staff') {
+        const token = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+        const claims = token ? await opts.staffVerifier(token) : undefined;
+        // API Gateway answers 401 itself; the function never runs.
+        if (!claims) return problem(res, 401, 'Perlu masuk', 'Sertakan ID token petugas yang valid: Authorization: Bearer <token>.');
+        authorizer = { claims };
+      }
       const query = Object.fromEntries(url.searchParams);
       const requestId = randomUUID();
       const event: APIGatewayProxyEvent = {
@@ -109,7 +125,7 @@ export function createGateway(opts: { functions: LoadedFunction[]; stage: string
         requestContext: {
           accountId: '000000000000',
           apiId: 'local',
-          authorizer: null,
+          authorizer,
           protocol: 'HTTP/1.1',
           httpMethod: route.method,
           path: `/${opts.stage}${url.pathname}`,

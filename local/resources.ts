@@ -4,6 +4,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -43,8 +44,20 @@ export function resolveValue(value: unknown, res: Pick<LocalResources, 'refs' | 
 async function createTable(ddb: DynamoDBClient, name: string, r: CfnResource) {
   const p = r.Properties as Record<string, unknown>;
   try {
-    await ddb.send(new DescribeTableCommand({ TableName: name }));
-    return; // persisted from an earlier run
+    const existing = await ddb.send(new DescribeTableCommand({ TableName: name }));
+    // Persisted from an earlier run: add any index the stack gained since.
+    const have = new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    for (const gsi of (p.GlobalSecondaryIndexes ?? []) as NonNullable<CreateTableCommandInput['GlobalSecondaryIndexes']>) {
+      if (have.has(gsi.IndexName)) continue;
+      await ddb.send(
+        new UpdateTableCommand({
+          TableName: name,
+          AttributeDefinitions: p.AttributeDefinitions as CreateTableCommandInput['AttributeDefinitions'],
+          GlobalSecondaryIndexUpdates: [{ Create: { IndexName: gsi.IndexName, KeySchema: gsi.KeySchema, Projection: gsi.Projection } }],
+        }),
+      );
+    }
+    return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }

@@ -3,12 +3,17 @@
  * behind a local gateway, queue pollers and schedules — all from the synthesized template
  * and lib/wiring.ts.
  */
+import { writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
+import * as path from 'node:path';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { ENV } from '../functions/shared/env';
 import { FUNCTIONS } from '../lib/wiring';
-import { type Running, startDynamoDb, startSes, startSqs } from './emulators';
+import { type Running, startCognito, startDynamoDb, startSes, startSqs } from './emulators';
 import { createGateway, type LocalRoute } from './gateway';
 import { type LoadedFunction, loadFunction } from './lambda';
 import { createLocalResources, type LocalResources, localClients, resolveValue } from './resources';
+import { createStaffPool, type LocalStaffPool } from './staff-seed';
 import { cdkPath, functionResource, LOCAL_STAGE, resourcesOfType, synthesizeTemplate } from './template';
 import { LocalScheduler, startQueuePoller } from './triggers';
 
@@ -17,7 +22,8 @@ export interface LocalOptions {
   dynamoPort: number;
   sqsPort: number;
   mailPort: number;
-  /** Where DynamoDB Local keeps its data; undefined = in memory. */
+  cognitoPort: number;
+  /** Where DynamoDB Local and cognito-local keep their data; undefined = in memory. */
   dataDir?: string;
   region?: string;
   retryDelaySeconds?: number;
@@ -31,11 +37,12 @@ export interface LocalSystem {
   mailUrl: string;
   dynamoEndpoint: string;
   sqsEndpoint: string;
+  staff: LocalStaffPool;
   resources: LocalResources;
   functions: LoadedFunction[];
   scheduler: LocalScheduler;
   /** The emulators themselves, so tests can take one down. */
-  emulators: { dynamodb: Running; sqs: Running; ses: Running };
+  emulators: { dynamodb: Running; sqs: Running; ses: Running; cognito: Running };
   stop(): Promise<void>;
 }
 
@@ -57,11 +64,12 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
       started.push(r);
       return r;
     };
-    await assertPortsFree([opts.port, opts.dynamoPort, opts.sqsPort, opts.mailPort]);
-    const [dynamo, sqs, ses] = await Promise.all([
-      startDynamoDb({ port: opts.dynamoPort, ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) }).then(track),
+    await assertPortsFree([opts.port, opts.dynamoPort, opts.sqsPort, opts.mailPort, opts.cognitoPort]);
+    const [dynamo, sqs, ses, cognito] = await Promise.all([
+      startDynamoDb({ port: opts.dynamoPort, ...(opts.dataDir ? { dataDir: path.join(opts.dataDir, 'dynamodb') } : {}) }).then(track),
       startSqs({ port: opts.sqsPort, region }).then(track),
       startSes({ port: opts.mailPort }).then(track),
+      startCognito({ port: opts.cognitoPort, ...(opts.dataDir ? { dataDir: path.join(opts.dataDir, 'cognito') } : {}) }).then(track),
     ]);
     // Every AWS SDK client in this process (the handlers' included) talks to the emulators.
     Object.assign(process.env, {
@@ -73,19 +81,29 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
       AWS_ENDPOINT_URL_SQS: sqs.endpoint,
       AWS_ENDPOINT_URL_SES: ses.endpoint,
     });
-    log(`emulators: DynamoDB Local ${dynamo.endpoint}, SQS ${sqs.endpoint}, SES ${ses.endpoint}`);
+    log(`emulators: DynamoDB Local ${dynamo.endpoint}, SQS ${sqs.endpoint}, SES ${ses.endpoint}, Cognito ${cognito.endpoint}`);
 
     const template = synthesizeTemplate(LOCAL_STAGE);
     const clients = localClients({ dynamodb: dynamo.endpoint, sqs: sqs.endpoint }, region);
     const resources = await createLocalResources(template, clients, LOCAL_PREFIX);
-    log(`created ${resources.tables.length} tables and ${resources.queues.length} queues from the stack template`);
+    const staff = await createStaffPool(template, cognito.endpoint, region, LOCAL_PREFIX);
+    if (!staff) throw new Error('the stack defines no staff user pool');
+    resources.refs.set(staff.poolLogicalId, staff.userPoolId);
+    resources.refs.set(staff.clientLogicalId, staff.clientId);
+    if (opts.dataDir)
+      writeFileSync(
+        path.join(opts.dataDir, 'cognito.json'),
+        `${JSON.stringify({ endpoint: staff.endpoint, userPoolId: staff.userPoolId, clientId: staff.clientId }, null, 2)}\n`,
+      );
+    log(`created ${resources.tables.length} tables, ${resources.queues.length} queues and the staff user pool from the stack template`);
 
     const functions: LoadedFunction[] = [];
     const byLogicalId = new Map<string, LoadedFunction>();
     for (const spec of FUNCTIONS) {
       const [logicalId, resource] = functionResource(template, spec.id);
       const variables = ((resource.Properties?.Environment as { Variables?: Record<string, unknown> })?.Variables ?? {}) as Record<string, unknown>;
-      const env = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, resolveValue(v, resources)]));
+      // The issuer is AWS's Cognito URL in the template; locally it is cognito-local's.
+      const env = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, k === ENV.jwtIssuer ? staff.issuer : resolveValue(v, resources)]));
       // Emails point officers at the local API instead of the stage's portal.
       if (env.PORTAL_URL) env.PORTAL_URL = `http://127.0.0.1:${opts.port}/v1`;
       const fn = await loadFunction(spec, env);
@@ -140,7 +158,7 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
       }
       return undefined;
     };
-    const gateway = createGateway({ functions, stage: LOCAL_STAGE, localRoutes, onError });
+    const gateway = createGateway({ functions, stage: LOCAL_STAGE, localRoutes, onError, staffVerifier: staffTokenVerifier(staff) });
     await new Promise<void>((resolve, reject) => {
       gateway.server.once('error', reject);
       gateway.server.listen(opts.port, '127.0.0.1', () => resolve());
@@ -159,10 +177,11 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
       mailUrl: ses.endpoint,
       dynamoEndpoint: dynamo.endpoint,
       sqsEndpoint: sqs.endpoint,
+      staff,
       resources,
       functions,
       scheduler,
-      emulators: { dynamodb: dynamo, sqs, ses },
+      emulators: { dynamodb: dynamo, sqs, ses, cognito },
       stop: stopAll,
     };
   } catch (error) {
@@ -183,4 +202,21 @@ async function assertPortsFree(ports: number[]) {
       probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
     });
   }
+}
+
+/**
+ * What API Gateway's Cognito authorizer does for staff routes: verify the ID token's signature,
+ * issuer, audience and expiry, then hand the claims to the function (as strings).
+ */
+function staffTokenVerifier(staff: LocalStaffPool) {
+  const jwks = createRemoteJWKSet(new URL(`${staff.issuer}/.well-known/jwks.json`));
+  return async (token: string): Promise<Record<string, string> | undefined> => {
+    try {
+      const { payload } = await jwtVerify(token, jwks, { issuer: staff.issuer, audience: staff.clientId });
+      if (payload.token_use !== 'id') return undefined;
+      return Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
+    } catch {
+      return undefined;
+    }
+  };
 }

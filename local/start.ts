@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '../lib/constructs/function';
 import { startLocalSystem } from './runtime';
+import { DEMO_PASSWORD, DEMO_USERS } from './staff-seed';
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const inMemory = process.argv.includes('--in-memory');
@@ -14,7 +15,8 @@ const system = await startLocalSystem({
   dynamoPort: num('DYNAMODB_PORT', 8000),
   sqsPort: num('SQS_PORT', 9324),
   mailPort: num('MAIL_PORT', 8005),
-  ...(inMemory ? {} : { dataDir: path.join(PROJECT_ROOT, '.local', 'dynamodb') }),
+  cognitoPort: num('COGNITO_PORT', 9229),
+  ...(inMemory ? {} : { dataDir: path.join(PROJECT_ROOT, '.local') }),
   log: (line) => console.error(`[local] ${line}`),
 }).catch((error) => {
   console.error(`[local] could not start: ${error instanceof Error ? error.message : error}`);
@@ -28,8 +30,10 @@ console.log(
     'Aduan is running locally.',
     line('API', `${system.apiUrl}/v1  (health: ${system.apiUrl}/v1/health)`),
     line('Mailbox (captured)', `${system.mailUrl}/  (JSON: ${system.mailUrl}/store)`),
-    line('DynamoDB Local', `${system.dynamoEndpoint}  ${inMemory ? '(in memory)' : '(data in .local/dynamodb)'}`),
+    line('DynamoDB Local', `${system.dynamoEndpoint}  ${inMemory ? '(in memory)' : '(data in .local/)'}`),
     line('SQS (local-aws-sqs)', system.sqsEndpoint),
+    line('Cognito (cognito-local)', `${system.staff.endpoint}  pool ${system.staff.userPoolId}, client ${system.staff.clientId}`),
+    line('Staff sign-in', `npm run token -- <username>   (${DEMO_USERS.map((u) => u.username).join(', ')}; password ${DEMO_PASSWORD})`),
     line('Tables', system.resources.tables.map((t) => t.name).join(', ')),
     line('Queues', system.resources.queues.map((q) => q.name).join(', ')),
     line('Schedules', [...system.scheduler.schedules.keys()].join(', ') || '-'),

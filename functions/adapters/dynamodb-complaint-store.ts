@@ -2,6 +2,7 @@ import {
   ConditionalCheckFailedException,
   type DynamoDBClient,
   GetItemCommand,
+  PutItemCommand,
   QueryCommand,
   TransactionCanceledException,
   type TransactWriteItem,
@@ -19,13 +20,17 @@ import type { ComplaintStore, CreateResult, OutboxMessage, StoredComplaint } fro
  *   pk C#<trackingId>  sk EVENT#<at>#<type>          append-only timeline
  *   pk C#<trackingId>  sk OUTBOX#<id>                messages owed to a queue
  *   pk IDEMPOTENCY#<key> sk IDEMPOTENCY              submission replay guard (TTL expiresAt)
- * GSI ByQueue (gsi1pk, gsi1sk): work queues, e.g. AGENCY#<id> by deadline.
+ * GSI ByQueue (gsi1pk, gsi1sk): work queues by deadline: QUEUE#VERIFY, QUEUE#ON_HOLD,
+ *   AGENCY#<id> (assigned, in progress, responded); closed ones move to DONE#….
+ * GSI ByDeadline (gsi2pk, gsi2sk): open complaints by the due instant of their current stage,
+ *   DUE#<stage> — what the scheduled sweeps read instead of scanning.
  * GSI Outbox (outboxPending, outboxCreatedAt): sparse, only undispatched outbox rows.
  */
 export const TABLE_KEYS = {
   partitionKey: 'pk',
   sortKey: 'sk',
   byQueueIndex: { name: 'ByQueue', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  byDeadlineIndex: { name: 'ByDeadline', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
   outboxIndex: { name: 'Outbox', partitionKey: 'outboxPending', sortKey: 'outboxCreatedAt' },
   ttlAttribute: 'expiresAt',
 } as const;
@@ -35,11 +40,31 @@ const OUTBOX_PENDING = 'PENDING';
 
 const m = (v: Record<string, unknown>) => marshall(v, { removeUndefinedValues: true, convertClassInstanceToMap: false });
 
-function workQueueKey(c: Complaint): { gsi1pk: string; gsi1sk: string } {
-  const due = new Date(c.deadline.dueAt).toISOString();
-  if (c.status === 'ASSIGNED' && c.assignedAgencyId) return { gsi1pk: `AGENCY#${c.assignedAgencyId}`, gsi1sk: `${due}#${c.trackingId}` };
-  if (c.routing.state === 'MANUAL_REQUIRED') return { gsi1pk: 'ROUTING#MANUAL', gsi1sk: `${due}#${c.trackingId}` };
-  return { gsi1pk: `STATUS#${c.status}`, gsi1sk: `${due}#${c.trackingId}` };
+const OPEN = new Set(['SUBMITTED', 'ON_HOLD', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED']);
+
+export function workQueueOf(c: Pick<Complaint, 'status' | 'assignedAgencyId'>): string {
+  switch (c.status) {
+    case 'SUBMITTED':
+      return 'QUEUE#VERIFY';
+    case 'ON_HOLD':
+      return 'QUEUE#ON_HOLD';
+    case 'ASSIGNED':
+    case 'IN_PROGRESS':
+    case 'RESPONDED':
+      return `AGENCY#${c.assignedAgencyId}`;
+    default:
+      return `DONE#${c.assignedAgencyId ?? 'NONE'}`;
+  }
+}
+
+function indexKeys(c: Complaint): Record<string, string | undefined> {
+  const due = `${new Date(c.deadline.dueAt).toISOString()}#${c.trackingId}`;
+  return {
+    gsi1pk: workQueueOf(c),
+    gsi1sk: due,
+    gsi2pk: OPEN.has(c.status) ? `DUE#${c.deadline.stage}` : undefined,
+    gsi2sk: OPEN.has(c.status) ? due : undefined,
+  };
 }
 
 function complaintItem(c: Complaint, accessTokenHashes?: string[]) {
@@ -47,13 +72,13 @@ function complaintItem(c: Complaint, accessTokenHashes?: string[]) {
     pk: pk(c.trackingId),
     sk: 'META',
     entity: 'COMPLAINT',
-    ...workQueueKey(c),
+    ...indexKeys(c),
     complaint: c,
     ...(accessTokenHashes ? { accessTokenHashes: new Set(accessTokenHashes) } : {}),
   };
 }
 
-const eventItem = (trackingId: string, e: TimelineEvent) => ({ pk: pk(trackingId), sk: `EVENT#${e.at}#${e.type}`, entity: 'EVENT', event: e });
+const eventItem = (trackingId: string, e: TimelineEvent, n = 0) => ({ pk: pk(trackingId), sk: `EVENT#${e.at}#${n}#${e.type}`, entity: 'EVENT', event: e });
 
 const outboxItem = (trackingId: string, o: OutboxMessage) => ({
   pk: pk(trackingId),
@@ -179,21 +204,25 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     );
   }
 
-  async update(next: Complaint, expectedVersion: number, event: TimelineEvent, outbox?: OutboxMessage): Promise<boolean> {
-    const { gsi1pk, gsi1sk } = workQueueKey(next);
+  async update(next: Complaint, expectedVersion: number, events: TimelineEvent[], outbox: OutboxMessage[] = []): Promise<boolean> {
+    const keys = indexKeys(next);
+    const set = Object.entries(keys).filter(([, v]) => v !== undefined);
+    const remove = Object.entries(keys)
+      .filter(([, v]) => v === undefined)
+      .map(([k]) => k);
     const items: TransactWriteItem[] = [
       {
         Update: {
           TableName: this.tableName,
           Key: m({ pk: pk(next.trackingId), sk: 'META' }),
-          UpdateExpression: 'SET complaint = :c, gsi1pk = :g1, gsi1sk = :g2',
+          UpdateExpression: `SET complaint = :c, ${set.map(([k]) => `${k} = :${k}`).join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
           ConditionExpression: 'complaint.version = :expected',
-          ExpressionAttributeValues: m({ ':c': next, ':g1': gsi1pk, ':g2': gsi1sk, ':expected': expectedVersion }),
+          ExpressionAttributeValues: m({ ':c': next, ':expected': expectedVersion, ...Object.fromEntries(set.map(([k, v]) => [`:${k}`, v])) }),
         },
       },
-      this.put(eventItem(next.trackingId, event), 'attribute_not_exists(pk)'),
+      ...events.map((e, i) => this.put(eventItem(next.trackingId, e, i), 'attribute_not_exists(pk)')),
+      ...outbox.map((o) => this.put(outboxItem(next.trackingId, o), 'attribute_not_exists(pk)')),
     ];
-    if (outbox) items.push(this.put(outboxItem(next.trackingId, outbox), 'attribute_not_exists(pk)'));
     try {
       await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
       return true;
@@ -202,6 +231,41 @@ export class DynamoDbComplaintStore implements ComplaintStore {
       if (codes?.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict')) return false;
       throw error;
     }
+  }
+
+  async appendEvent(trackingId: string, event: TimelineEvent): Promise<void> {
+    await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: m(eventItem(trackingId, event, Math.floor(Math.random() * 1e6))) }));
+  }
+
+  async workQueue(queue: string, opts: { limit: number; cursor?: string; status?: string }) {
+    const res = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: TABLE_KEYS.byQueueIndex.name,
+        KeyConditionExpression: 'gsi1pk = :q',
+        ...(opts.status ? { FilterExpression: 'complaint.#s = :s', ExpressionAttributeNames: { '#s': 'status' } } : {}),
+        ExpressionAttributeValues: m({ ':q': queue, ...(opts.status ? { ':s': opts.status } : {}) }),
+        Limit: opts.limit,
+        ...(opts.cursor ? { ExclusiveStartKey: JSON.parse(Buffer.from(opts.cursor, 'base64url').toString()) } : {}),
+      }),
+    );
+    return {
+      items: (res.Items ?? []).map((i) => unmarshall(i).complaint as Complaint),
+      ...(res.LastEvaluatedKey ? { nextCursor: Buffer.from(JSON.stringify(res.LastEvaluatedKey)).toString('base64url') } : {}),
+    };
+  }
+
+  async dueBy(stage: string, dueBefore: string, limit: number): Promise<Complaint[]> {
+    const res = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: TABLE_KEYS.byDeadlineIndex.name,
+        KeyConditionExpression: 'gsi2pk = :p AND gsi2sk < :before',
+        ExpressionAttributeValues: m({ ':p': `DUE#${stage}`, ':before': dueBefore }),
+        Limit: limit,
+      }),
+    );
+    return (res.Items ?? []).map((i) => unmarshall(i).complaint as Complaint);
   }
 
   async markDispatched(trackingId: string, outboxId: string, at: string): Promise<void> {

@@ -2,12 +2,19 @@ import type { TimeZoneId } from './regions';
 
 export const COMPLAINT_TYPES = ['COMPLAINT', 'ASPIRATION', 'INFORMATION_REQUEST'] as const;
 export type ComplaintType = (typeof COMPLAINT_TYPES)[number];
-export type ComplaintStatus = 'SUBMITTED' | 'ASSIGNED';
+export const COMPLAINT_STATUSES = ['SUBMITTED', 'ON_HOLD', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED', 'ARCHIVED'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+export const OPEN_STATUSES: readonly ComplaintStatus[] = ['SUBMITTED', 'ON_HOLD', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED'];
 
 /** What a citizen reads for each state (Indonesian first). */
 export const STATUS_LABELS: Record<ComplaintStatus, { id: string; en: string }> = {
-  SUBMITTED: { id: 'Belum Terverifikasi', en: 'Submitted' },
-  ASSIGNED: { id: 'Terverifikasi/Didisposisikan', en: 'Assigned to an agency' },
+  SUBMITTED: { id: 'Belum Terverifikasi', en: 'Submitted, awaiting verification' },
+  ON_HOLD: { id: 'Ditunda', en: 'On hold: waiting for the reporter' },
+  ASSIGNED: { id: 'Terverifikasi/Didisposisikan', en: 'Verified and assigned to an agency' },
+  IN_PROGRESS: { id: 'Diproses', en: 'In progress at the agency' },
+  RESPONDED: { id: 'Ditindaklanjuti', en: 'The agency has responded' },
+  CLOSED: { id: 'Selesai', en: 'Closed' },
+  ARCHIVED: { id: 'Diarsipkan', en: 'Archived' },
 };
 export const TYPE_LABELS: Record<ComplaintType, string> = {
   COMPLAINT: 'Pengaduan',
@@ -28,7 +35,7 @@ export interface ReporterIdentity {
   phone?: string;
 }
 
-export type DeadlineStage = 'DISPOSITION' | 'FOLLOW_UP';
+export type DeadlineStage = 'DISPOSITION' | 'FOLLOW_UP' | 'REPORTER_ANSWER' | 'REPORTER_CONFIRMATION';
 
 export interface Deadline {
   stage: DeadlineStage;
@@ -42,7 +49,7 @@ export interface Deadline {
   uncoveredYears?: number[];
 }
 
-export type RoutingState = 'PENDING' | 'ASSIGNED' | 'MANUAL_REQUIRED';
+export type RoutingState = 'PENDING' | 'ASSIGNED' | 'MANUAL_REQUIRED' | 'AWAITING_VERIFICATION';
 
 export interface Complaint {
   trackingId: string;
@@ -63,18 +70,58 @@ export interface Complaint {
   routing: { state: RoutingState; reason?: string; method?: RoutingMethod };
   assignedAgencyId?: string;
   assignedAt?: string;
+  /** The current stage's deadline; absent once closed or archived. */
   deadline: Deadline;
+  /** The router's suggestion for the verifier. */
+  suggestedAgencyId?: string;
+  copyToAgencyIds?: string[];
+  transfers?: Transfer[];
+  hold?: { question: string; askedAt: string; by: string; remainingDispositionDays: number };
+  closure?: { how: 'CONFIRMED_BY_REPORTER' | 'NO_REPLY_FROM_REPORTER'; at: string };
+  archive?: { reason: ArchiveReason; note?: string; duplicateOf?: string; at: string; by: string };
+  rating?: { score: number; comment?: string; at: string };
+  reopenCount?: number;
+  /** Statutory limits (UU 25/2009): respond within 14 and decide within 60 days of submission. */
+  statute?: { respondBy: string; decideBy: string; unit: 'CALENDAR_DAYS' | 'WORKING_DAYS' };
+  firstResponseAt?: string;
   version: number;
+}
+
+export const ARCHIVE_REASONS = ['NOT_ACTIONABLE', 'OUT_OF_SCOPE', 'DUPLICATE', 'ABUSIVE', 'NO_ANSWER_FROM_REPORTER'] as const;
+export type ArchiveReason = (typeof ARCHIVE_REASONS)[number];
+
+export interface Transfer {
+  fromAgencyId: string;
+  reason: string;
+  suggestedAgencyId?: string;
+  at: string;
+  by: string;
 }
 
 export type RoutingMethod = 'TARGET_AGENCY' | 'CATEGORY_REGION';
 
-export type TimelineEventType = 'SUBMITTED' | 'ASSIGNED' | 'MANUAL_ROUTING_REQUIRED' | 'AGENCY_NOTIFIED';
+export type TimelineEventType =
+  | 'SUBMITTED'
+  | 'ASSIGNED'
+  | 'MANUAL_ROUTING_REQUIRED'
+  | 'ROUTING_SUGGESTED'
+  | 'VERIFIED'
+  | 'HELD'
+  | 'ARCHIVED'
+  | 'ACKNOWLEDGED'
+  | 'RESPONDED'
+  | 'TRANSFERRED'
+  | 'COMMENTED'
+  | 'REPLIED'
+  | 'CLOSED'
+  | 'REOPENED'
+  | 'RATED'
+  | 'IDENTITY_READ';
 
 export interface TimelineEvent {
   at: string;
   type: TimelineEventType;
-  actor: { kind: 'REPORTER' | 'SYSTEM' | 'STAFF'; id?: string };
+  actor: { kind: 'REPORTER' | 'SYSTEM' | 'STAFF'; id?: string; agencyId?: string };
   fromStatus?: ComplaintStatus;
   toStatus?: ComplaintStatus;
   /** Indonesian text shown on the timeline. */

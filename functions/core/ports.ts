@@ -1,5 +1,6 @@
 import type { Complaint, ReporterIdentity, TimelineEvent } from './complaint';
 import type { RenderedEmail } from './emails/agency-assignment';
+import type { NotificationTemplate } from './lifecycle';
 
 export interface Clock {
   now(): Date;
@@ -13,7 +14,9 @@ export type QueueName = 'ROUTING' | 'NOTIFICATION';
 
 export type QueueMessage =
   | { kind: 'ROUTE_COMPLAINT'; trackingId: string }
-  | { kind: 'NOTIFY_AGENCY_ASSIGNED'; trackingId: string; agencyId: string; notificationId: string };
+  | { kind: 'NOTIFY'; trackingId: string; notificationId: string; template: NotificationTemplate; agencyId?: string; message?: string };
+
+export type NotifyMessage = Extract<QueueMessage, { kind: 'NOTIFY' }>;
 
 /** A message written in the same transaction as the state change that caused it. */
 export interface OutboxMessage {
@@ -45,7 +48,13 @@ export interface ComplaintStore {
   timeline(trackingId: string): Promise<TimelineEvent[]>;
   addAccessTokenHash(trackingId: string, hash: string): Promise<void>;
   /** Saves a new version if nobody else changed it meanwhile; `false` when the version moved on. */
-  update(next: Complaint, expectedVersion: number, event: TimelineEvent, outbox?: OutboxMessage): Promise<boolean>;
+  update(next: Complaint, expectedVersion: number, events: TimelineEvent[], outbox?: OutboxMessage[]): Promise<boolean>;
+  /** Appends an audit entry without changing the complaint (e.g. a staff read of an identity). */
+  appendEvent(trackingId: string, event: TimelineEvent): Promise<void>;
+  /** A work queue, oldest deadline first (`AGENCY#<id>`, `QUEUE#VERIFY`, …). */
+  workQueue(queue: string, opts: { limit: number; cursor?: string; status?: string }): Promise<{ items: Complaint[]; nextCursor?: string }>;
+  /** Open complaints whose current deadline of `stage` falls before `dueBefore`. */
+  dueBy(stage: string, dueBefore: string, limit: number): Promise<Complaint[]>;
   markDispatched(trackingId: string, outboxId: string, at: string): Promise<void>;
   pendingOutbox(trackingId: string): Promise<OutboxMessage[]>;
   /** Outbox messages never handed to their queue, oldest first. */

@@ -3,9 +3,9 @@ import { findCategory } from './categories';
 import { type Complaint, type ReporterIdentity, STATUS_LABELS, type TimelineEvent } from './complaint';
 import type { WorkingDayCalendar } from './working-days';
 
-const timelineView = (events: TimelineEvent[], audience: 'PUBLIC' | 'REPORTER') =>
+const timelineView = (events: TimelineEvent[], audience: 'PUBLIC' | 'REPORTER' | 'STAFF') =>
   events
-    .filter((e) => e.visibility === 'PUBLIC' || (audience === 'REPORTER' && e.visibility === 'REPORTER'))
+    .filter((e) => audience === 'STAFF' || e.visibility === 'PUBLIC' || (audience === 'REPORTER' && e.visibility === 'REPORTER'))
     .map((e) => ({
       at: e.at,
       type: e.type,
@@ -13,6 +13,7 @@ const timelineView = (events: TimelineEvent[], audience: 'PUBLIC' | 'REPORTER') 
       ...(e.fromStatus ? { fromStatus: e.fromStatus } : {}),
       ...(e.toStatus ? { toStatus: e.toStatus } : {}),
       ...(e.agencyId ? { agency: agencyRef(e.agencyId) } : {}),
+      ...(audience === 'STAFF' ? { actor: e.actor, visibility: e.visibility } : {}),
     }));
 
 const agencyRef = (id: string) => ({ id, name: findAgency(id)?.name ?? id });
@@ -38,16 +39,31 @@ function common(c: Complaint, calendar: WorkingDayCalendar, now: Date) {
     statusLabel: STATUS_LABELS[c.status].id,
     submittedAt: c.submittedAt,
     updatedAt: c.updatedAt,
+    statusLabelEn: STATUS_LABELS[c.status].en,
     assignedAgency: c.assignedAgencyId ? agencyRef(c.assignedAgencyId) : null,
+    transfers: (c.transfers ?? []).map((t) => ({ from: agencyRef(t.fromAgencyId), reason: t.reason, at: t.at })),
+    ...(c.closure ? { closure: c.closure } : {}),
+    ...(c.archive ? { archive: { reason: c.archive.reason, ...(c.archive.duplicateOf ? { duplicateOf: c.archive.duplicateOf } : {}), at: c.archive.at } } : {}),
+    ...(c.rating ? { rating: { score: c.rating.score } } : {}),
     routing: { state: c.routing.state },
     deadline: deadlineView(c, calendar, now),
   };
 }
 
 /** Everything, for the holder of the access token. */
-export function reporterView(c: Complaint, reporter: ReporterIdentity | undefined, events: TimelineEvent[], calendar: WorkingDayCalendar, now: Date) {
+export function reporterView(
+  c: Complaint,
+  reporter: ReporterIdentity | undefined,
+  events: TimelineEvent[],
+  calendar: WorkingDayCalendar,
+  now: Date,
+  allowedActions: string[] = [],
+) {
   return {
     ...common(c, calendar, now),
+    allowedActions,
+    ...(c.hold ? { hold: { question: c.hold.question, askedAt: c.hold.askedAt } } : {}),
+    ...(c.rating ? { rating: c.rating } : {}),
     anonymous: c.anonymous,
     confidential: c.confidential,
     ...(c.targetAgencyId ? { targetAgency: agencyRef(c.targetAgencyId) } : {}),
@@ -61,4 +77,33 @@ export function reporterView(c: Complaint, reporter: ReporterIdentity | undefine
 export function publicView(c: Complaint, events: TimelineEvent[], calendar: WorkingDayCalendar, now: Date) {
   if (c.confidential) throw new Error('a confidential complaint has no public view');
   return { ...common(c, calendar, now), timeline: timelineView(events, 'PUBLIC'), view: 'PUBLIC' as const };
+}
+
+/**
+ * For staff: the full timeline with internal notes, the router's suggestion and what they may
+ * do. The identity is included only when the complaint is not anonymous (and the read is audited).
+ */
+export function staffView(
+  c: Complaint,
+  reporter: ReporterIdentity | undefined,
+  events: TimelineEvent[],
+  calendar: WorkingDayCalendar,
+  now: Date,
+  allowedActions: string[],
+) {
+  if (c.anonymous && reporter) throw new Error('refusing to show an anonymous reporter to staff');
+  return {
+    ...common(c, calendar, now),
+    anonymous: c.anonymous,
+    confidential: c.confidential,
+    allowedActions,
+    suggestedAgency: c.suggestedAgencyId ? agencyRef(c.suggestedAgencyId) : null,
+    copyToAgencies: (c.copyToAgencyIds ?? []).map(agencyRef),
+    routing: c.routing,
+    ...(c.hold ? { hold: c.hold } : {}),
+    ...(c.rating ? { rating: c.rating } : {}),
+    reporter: c.anonymous ? { anonymous: true } : (reporter ?? null),
+    timeline: timelineView(events, 'STAFF'),
+    view: 'STAFF' as const,
+  };
 }

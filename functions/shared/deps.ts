@@ -5,9 +5,10 @@ import { DynamoDbComplaintStore } from '../adapters/dynamodb-complaint-store';
 import { SesMailer } from '../adapters/ses-mailer';
 import { SqsMessageQueue } from '../adapters/sqs-queue';
 import { cryptoRandom, systemClock } from '../adapters/system';
+import { NATIONAL_POLICY } from '../core/lifecycle';
 import { officialCalendar } from '../core/official-calendar';
 import type { Mailer } from '../core/ports';
-import { type Deps, NATIONAL_CLOCKS } from '../use-cases/deps';
+import type { Deps } from '../use-cases/deps';
 import { ENV, type EnvName, optionalEnv, requireEnv } from './env';
 import { logger } from './powertools';
 
@@ -42,7 +43,8 @@ export function buildDeps(required: EnvName[]): Deps {
       warn: (message, extra) => logger.warn(message, extra ?? {}),
       error: (message, extra) => logger.error(message, extra ?? {}),
     },
-    clocks: NATIONAL_CLOCKS,
+    policy: NATIONAL_POLICY,
+    autoRoutedCategories: new Set((optionalEnv(ENV.autoRouteCategories) ?? '').split(',').filter(Boolean)),
     agencyEmail: { domain: optionalEnv(ENV.agencyEmailDomain) ?? 'instansi.example', overrides },
     portalUrl: optionalEnv(ENV.portalUrl) ?? 'http://127.0.0.1:3000',
   };

@@ -9,6 +9,10 @@ export const ENV = {
   agencyEmailDomain: 'AGENCY_EMAIL_DOMAIN',
   agencyEmailOverrides: 'AGENCY_EMAIL_OVERRIDES',
   portalUrl: 'PORTAL_URL',
+  userPoolId: 'USER_POOL_ID',
+  userPoolClientId: 'USER_POOL_CLIENT_ID',
+  jwtIssuer: 'JWT_ISSUER',
+  autoRouteCategories: 'AUTO_ROUTE_CATEGORIES',
 } as const;
 export type EnvName = (typeof ENV)[keyof typeof ENV];
 

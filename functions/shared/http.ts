@@ -18,6 +18,8 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 
 const TITLES: Record<number, string> = {
   400: 'Permintaan tidak valid',
+  401: 'Perlu masuk',
+  403: 'Tidak diizinkan',
   404: 'Tidak ditemukan',
   409: 'Konflik',
   413: 'Permintaan terlalu besar',
@@ -45,11 +47,22 @@ export class HttpProblem extends Error {
   }
 }
 
-const STATUS_OF: Record<DomainError['kind'], number> = { VALIDATION: 400, NOT_FOUND: 404, CONFLICT: 409, UNPROCESSABLE: 422 };
+const STATUS_OF: Record<DomainError['kind'], number> = {
+  VALIDATION: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNPROCESSABLE: 422,
+};
 
 export function toProblem(error: unknown): APIGatewayProxyResult {
   if (error instanceof HttpProblem) return problem(error.status, error.message, error.errors);
-  if (error instanceof DomainError) return problem(STATUS_OF[error.kind], error.message, error.fieldErrors, `urn:aduan:problem:${error.kind.toLowerCase()}`);
+  if (error instanceof DomainError) {
+    const res = problem(STATUS_OF[error.kind], error.message, error.fieldErrors, `urn:aduan:problem:${error.kind.toLowerCase()}`);
+    if (error.kind === 'UNAUTHORIZED') res.headers = { ...res.headers, 'www-authenticate': 'Bearer' };
+    return res;
+  }
   logger.error('unhandled error', error as Error);
   return problem(500, 'Terjadi kesalahan pada server. Silakan coba lagi; data Anda yang sudah dikonfirmasi tidak hilang.');
 }

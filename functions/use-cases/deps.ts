@@ -1,13 +1,7 @@
 import type { AgencyEmailPolicy } from '../core/agencies';
+import type { LifecyclePolicy } from '../core/lifecycle';
 import type { Clock, ComplaintStore, Logger, Mailer, MessageQueue, RandomSource } from '../core/ports';
 import type { WorkingDayCalendar } from '../core/working-days';
-
-/** Clocks of the LAPOR! flow, in working days (national defaults). */
-export interface ClockPolicy {
-  dispositionWorkingDays: number;
-  followUpWorkingDays: number;
-}
-export const NATIONAL_CLOCKS: ClockPolicy = { dispositionWorkingDays: 3, followUpWorkingDays: 5 };
 
 export interface Deps {
   store: ComplaintStore;
@@ -17,7 +11,9 @@ export interface Deps {
   random: RandomSource;
   calendar: WorkingDayCalendar;
   logger: Logger;
-  clocks: ClockPolicy;
+  policy: LifecyclePolicy;
+  /** Categories an operator switched to automatic routing (no verification step). */
+  autoRoutedCategories: ReadonlySet<string>;
   agencyEmail: AgencyEmailPolicy;
   portalUrl: string;
 }

@@ -1,7 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
-import { notFound, validationError } from '../core/errors';
+import type { TimelineEvent } from '../core/complaint';
+import { DomainError, notFound, validationError } from '../core/errors';
+import { type Actor, allowedActions, canRead } from '../core/lifecycle';
+import type { StoredComplaint } from '../core/ports';
 import { parseTrackingId } from '../core/tracking-id';
-import { publicView, reporterView } from '../core/views';
+import { publicView, reporterView, staffView } from '../core/views';
+import type { Caller } from '../shared/auth';
 import type { Deps } from './deps';
 import { sha256 } from './submit-complaint';
 
@@ -9,24 +13,71 @@ const NOT_FOUND = 'Laporan tidak ditemukan. Periksa nomor pelacakan Anda.';
 
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-/** The reporter (with the access token) sees everything; others see the public view or 404. */
-export async function getComplaint(deps: Pick<Deps, 'store' | 'calendar' | 'clock'>, trackingIdInput: string, accessToken: string | undefined) {
-  const parsed = parseTrackingId(trackingIdInput);
+export function parseTracking(input: string): string {
+  const parsed = parseTrackingId(input);
   if (!parsed.ok) throw validationError([{ field: 'trackingId', message: parsed.reason }], 'Nomor pelacakan tidak valid');
-  const stored = await deps.store.get(parsed.trackingId);
-  if (!stored) throw notFound(NOT_FOUND);
-  const now = deps.clock.now();
-  const tokenHash = accessToken ? sha256(accessToken) : undefined;
-  const isReporter = tokenHash !== undefined && stored.accessTokenHashes.some((h) => sameHash(h, tokenHash));
+  return parsed.trackingId;
+}
+
+/**
+ * Resolves the caller into an actor on this complaint. A staff member who may not see it, or a
+ * wrong token on a confidential one, gets 404: existence itself must not leak.
+ */
+export function actorFor(stored: StoredComplaint, caller: Caller): Actor | undefined {
+  if (caller.kind === 'STAFF') {
+    const actor: Actor = { kind: 'STAFF', principal: caller.principal };
+    if (!canRead(stored.complaint, actor)) throw notFound(NOT_FOUND);
+    return actor;
+  }
+  if (caller.kind === 'TOKEN') {
+    const hash = sha256(caller.token);
+    if (stored.accessTokenHashes.some((h) => sameHash(h, hash))) return { kind: 'REPORTER' };
+  }
+  return undefined;
+}
+
+type ReadDeps = Pick<Deps, 'store' | 'calendar' | 'clock' | 'policy'>;
+
+export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Actor | undefined) {
   const c = stored.complaint;
-  if (isReporter) {
+  const now = deps.clock.now();
+  const ctx = { now, calendar: deps.calendar, policy: deps.policy };
+  if (actor?.kind === 'REPORTER') {
     const [reporter, events] = await Promise.all([
       c.hasReporterIdentity ? deps.store.getReporter(c.trackingId) : Promise.resolve(undefined),
       deps.store.timeline(c.trackingId),
     ]);
-    return reporterView(c, reporter, events, deps.calendar, now);
+    return reporterView(c, reporter, events, deps.calendar, now, allowedActions(c, actor, ctx));
+  }
+  if (actor?.kind === 'STAFF') {
+    const showIdentity = !c.anonymous && c.hasReporterIdentity;
+    const [reporter, events] = await Promise.all([
+      showIdentity ? deps.store.getReporter(c.trackingId) : Promise.resolve(undefined),
+      deps.store.timeline(c.trackingId),
+    ]);
+    if (showIdentity) {
+      // Every staff read of an identity is on the record.
+      const read: TimelineEvent = {
+        at: now.toISOString(),
+        type: 'IDENTITY_READ',
+        actor: { kind: 'STAFF', id: actor.principal.username, ...(actor.principal.agencyId ? { agencyId: actor.principal.agencyId } : {}) },
+        message: `Identitas pelapor dibaca oleh ${actor.principal.username}.`,
+        visibility: 'INTERNAL',
+      };
+      await deps.store.appendEvent(c.trackingId, read);
+    }
+    return staffView(c, reporter, events, deps.calendar, now, allowedActions(c, actor, ctx));
   }
   // A confidential complaint does not exist for anyone without its token.
   if (c.confidential) throw notFound(NOT_FOUND);
   return publicView(c, await deps.store.timeline(c.trackingId), deps.calendar, now);
 }
+
+/** The reporter (with the access token) sees everything; staff see what their role allows; others the public view or 404. */
+export async function getComplaint(deps: ReadDeps, trackingIdInput: string, caller: Caller) {
+  const stored = await deps.store.get(parseTracking(trackingIdInput));
+  if (!stored) throw notFound(NOT_FOUND);
+  return viewFor(deps, stored, actorFor(stored, caller));
+}
+
+export const unauthorizedAction = () => new DomainError('UNAUTHORIZED', 'Sertakan token akses pelapor atau token petugas (Authorization: Bearer …).');

@@ -1,35 +1,47 @@
 import { agencyEmail, findAgency } from '../core/agencies';
 import { findCategory } from '../core/categories';
-import { renderAgencyAssignment } from '../core/emails/agency-assignment';
-import type { QueueMessage } from '../core/ports';
+import { renderNotification } from '../core/emails/notifications';
+import type { NotifyMessage } from '../core/ports';
 import { resolveRegion } from '../core/regions';
 import type { Deps } from './deps';
 
-type NotifyMessage = Extract<QueueMessage, { kind: 'NOTIFY_AGENCY_ASSIGNED' }>;
-
 export type NotifyOutcome = { sent: true; to: string; messageId: string } | { sent: false; reason: string };
 
-/** Emails the disposition to the agency. Never loads the identity of an anonymous reporter. */
-export async function notifyAgencyAssigned(deps: Deps, msg: NotifyMessage): Promise<NotifyOutcome> {
+/**
+ * Sends one notification. Agency mail never loads an anonymous reporter's identity; reporter
+ * mail goes only to the address the reporter gave.
+ */
+export async function sendNotification(deps: Deps, msg: NotifyMessage): Promise<NotifyOutcome> {
   const stored = await deps.store.get(msg.trackingId);
   if (!stored) return { sent: false, reason: 'complaint not found' };
   const c = stored.complaint;
-  if (c.assignedAgencyId !== msg.agencyId) return { sent: false, reason: 'complaint is no longer assigned to this agency' };
-  const agency = findAgency(msg.agencyId);
   const category = findCategory(c.categoryId);
-  if (!agency || !category) throw new Error(`reference data missing for ${msg.trackingId}`);
-  const reporter = !c.anonymous && c.hasReporterIdentity ? await deps.store.getReporter(c.trackingId) : undefined;
-  const email = renderAgencyAssignment({
+  if (!category) throw new Error(`unknown category ${c.categoryId} on ${c.trackingId}`);
+  const forAgency = msg.template.startsWith('AGENCY_');
+  let to: string;
+  let agency;
+  if (forAgency) {
+    agency = msg.agencyId ? findAgency(msg.agencyId) : undefined;
+    if (!agency) return { sent: false, reason: `unknown agency ${msg.agencyId}` };
+    to = agencyEmail(agency.id, deps.agencyEmail);
+  } else {
+    const reporter = c.hasReporterIdentity ? await deps.store.getReporter(c.trackingId) : undefined;
+    if (!reporter?.email) return { sent: false, reason: 'the reporter left no email address' };
+    to = reporter.email;
+  }
+  const reporterForAgency = forAgency && !c.anonymous && c.hasReporterIdentity ? await deps.store.getReporter(c.trackingId) : undefined;
+  const email = renderNotification({
+    template: msg.template,
     complaint: c,
-    agency,
     category,
     region: resolveRegion(c.location.regionCode),
-    reporter,
+    ...(agency ? { agency } : {}),
+    ...(reporterForAgency ? { reporter: reporterForAgency } : {}),
+    ...(msg.message ? { message: msg.message } : {}),
     portalUrl: deps.portalUrl,
   });
-  const to = agencyEmail(agency.id, deps.agencyEmail);
   const { messageId } = await deps.mailer.send(to, email);
-  await deps.store.markAgencyNotified(c.trackingId, agency.id, deps.clock.now().toISOString());
-  deps.logger.info('agency notified', { trackingId: c.trackingId, agencyId: agency.id, messageId });
-  return { sent: true, to, messageId };
+  if (agency) await deps.store.markAgencyNotified(c.trackingId, agency.id, deps.clock.now().toISOString());
+  deps.logger.info('notification sent', { trackingId: c.trackingId, template: msg.template, agencyId: agency?.id, messageId });
+  return { sent: true, to: forAgency ? to : '(reporter)', messageId };
 }

@@ -40,10 +40,10 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
   const accessToken = Buffer.from(deps.random.bytes(32)).toString('base64url');
   const accessTokenHash = sha256(accessToken);
   const requestHash = sha256(canonical(input));
-  const count = deps.calendar.addWorkingDays(now, deps.clocks.dispositionWorkingDays, region.province.timeZone);
+  const count = deps.calendar.addWorkingDays(now, deps.policy.dispositionWorkingDays, region.province.timeZone);
   const deadline: Deadline = {
     stage: 'DISPOSITION',
-    workingDays: deps.clocks.dispositionWorkingDays,
+    workingDays: deps.policy.dispositionWorkingDays,
     date: count.date,
     dueAt: count.deadline,
     timeZone: count.timeZone,

@@ -1,6 +1,8 @@
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
+  AuthorizationType,
+  CognitoUserPoolsAuthorizer,
   Cors,
   EndpointType,
   type JsonSchema,
@@ -13,6 +15,7 @@ import {
   ResponseType,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
@@ -42,8 +45,9 @@ export class ComplaintApi extends Construct {
   readonly api: RestApi;
   private readonly bodyValidator: RequestValidator;
   private readonly models = new Map<string, Model>();
+  private readonly staffAuthorizer: CognitoUserPoolsAuthorizer;
 
-  constructor(scope: Construct, id: string, props: { config: StageConfig; removalPolicy: RemovalPolicy }) {
+  constructor(scope: Construct, id: string, props: { config: StageConfig; removalPolicy: RemovalPolicy; staffPool: IUserPool }) {
     super(scope, id);
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: props.removalPolicy });
     this.api = new RestApi(this, 'Api', {
@@ -105,6 +109,10 @@ export class ComplaintApi extends Construct {
       ],
     });
     new CfnWebACLAssociation(this, 'FirewallAssociation', { resourceArn: this.api.deploymentStage.stageArn, webAclArn: waf.attrArn });
+    this.staffAuthorizer = new CognitoUserPoolsAuthorizer(this, 'StaffAuthorizer', {
+      cognitoUserPools: [props.staffPool],
+      identitySource: 'method.request.header.Authorization',
+    });
     this.bodyValidator = new RequestValidator(this, 'BodyValidator', {
       restApi: this.api,
       validateRequestBody: true,
@@ -144,14 +152,20 @@ export class ComplaintApi extends Construct {
     const pathParams = [...trigger.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
     const method = resource.addMethod(trigger.method, new LambdaIntegration(fn, { proxy: true }), {
       requestValidator: this.bodyValidator,
+      ...(trigger.auth === 'staff' ? { authorizer: this.staffAuthorizer, authorizationType: AuthorizationType.COGNITO } : {}),
       ...(model ? { requestModels: { 'application/json': model } } : {}),
       requestParameters: Object.fromEntries(pathParams.map((p) => [`method.request.path.${p}`, true])),
     });
-    for (const id of ['AwsSolutions-APIG4', 'AwsSolutions-COG4']) {
-      Validations.of(method).acknowledge({
-        id,
-        reason: 'Citizen route: reporters may be anonymous and have no account; a complaint is opened with its own access token, checked in the handler.',
-      });
+    if (trigger.auth !== 'staff') {
+      for (const id of ['AwsSolutions-APIG4', 'AwsSolutions-COG4']) {
+        Validations.of(method).acknowledge({
+          id,
+          reason:
+            trigger.auth === 'public'
+              ? 'Public citizen route: reporters may be anonymous and have no account.'
+              : "Serves staff and reporters: the function verifies a Cognito ID token (jose: JWKS, issuer, audience) or the complaint's own access token.",
+        });
+      }
     }
   }
 }

@@ -88,7 +88,11 @@ describe('a citizen, an agency inbox and an operator, over HTTP', () => {
     expect(view.reporter).toMatchObject({ name: 'Ni Luh Putu Ayu' }); // the reporter sees their own identity
     expect(view.timeline.map((e: { type: string }) => e.type)).toEqual(['SUBMITTED', 'ASSIGNED']);
 
-    const email = await waitFor(async () => (await mailbox(mail)).find((e) => e.subject.includes(trackingId)), 15_000, 'agency email');
+    const email = await waitFor(
+      async () => (await mailbox(mail)).find((e) => e.subject.includes(trackingId) && e.destination.to.includes('pemda-51.03@instansi.example')),
+      15_000,
+      'agency email',
+    );
     expect(email.destination.to).toEqual(['pemda-51.03@instansi.example']);
     expect(email.body.text).toContain('Pungutan liar di kantor desa');
     for (const secret of ['Ni Luh Putu Ayu', 'putu.ayu@example.com', '081234567890']) {

@@ -124,11 +124,11 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
     });
     const next = complaint('DDDDD-DDDD1', { status: 'ASSIGNED', assignedAgencyId: 'pemda-51.03', version: 2, routing: { state: 'ASSIGNED' } });
     const [a, b] = await Promise.all([
-      store.update(next, 1, event('2026-11-27T03:00:00.000Z', 'ASSIGNED')),
-      store.update({ ...next, assignedAgencyId: 'pemda-51' }, 1, event('2026-11-27T03:00:00.001Z', 'ASSIGNED')),
+      store.update(next, 1, [event('2026-11-27T03:00:00.000Z', 'ASSIGNED')]),
+      store.update({ ...next, assignedAgencyId: 'pemda-51' }, 1, [event('2026-11-27T03:00:00.001Z', 'ASSIGNED')]),
     ]);
     expect([a, b].filter(Boolean)).toHaveLength(1);
-    expect(await store.update(next, 1, event('2026-11-27T04:00:00.000Z', 'ASSIGNED'))).toBe(false);
+    expect(await store.update(next, 1, [event('2026-11-27T04:00:00.000Z', 'ASSIGNED')])).toBe(false);
     expect((await store.timeline('DDDDD-DDDD1')).filter((e) => e.type === 'ASSIGNED')).toHaveLength(1);
   });
 

@@ -1,7 +1,7 @@
 import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalSystem, startLocalSystem } from '../../local/runtime';
-import { get, mailbox, post, submission } from '../support/fixtures';
+import { type CapturedEmail, get, mailbox, post, submission } from '../support/fixtures';
 import { freePort, waitFor } from '../support/ports';
 
 let system: LocalSystem;
@@ -9,6 +9,7 @@ let api: string;
 let sqs: SQSClient;
 
 const queue = (constructId: string) => system.resources.queues.find((q) => q.logicalId.replace(/[0-9A-F]{8}$/, '') === constructId) as { url: string };
+const toBadung = (e: CapturedEmail) => e.destination.to.includes('pemda-51.03@instansi.example');
 const depth = async (url: string) => {
   // local-aws-sqs counts in-flight messages in ApproximateNumberOfMessages too.
   const r = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages'] }));
@@ -26,6 +27,7 @@ beforeAll(async () => {
     dynamoPort: await freePort(),
     sqsPort: await freePort(),
     mailPort: await freePort(),
+    cognitoPort: await freePort(),
     retryDelaySeconds: 0,
     schedules: false,
     log: (l) => process.env.DEBUG_LOCAL && console.error(l),
@@ -50,7 +52,7 @@ describe('the local system: handlers on the emulators, wired from the template',
     expect(view.assignedAgency).toEqual({ id: 'pemda-51.03', name: 'Pemerintah Kabupaten Badung' });
     expect(view.deadline).toMatchObject({ stage: 'FOLLOW_UP', workingDays: 5, timeZone: 'Asia/Makassar' });
     const mails = await waitFor(async () => {
-      const m = (await mailbox(system.mailUrl)).filter((e) => e.subject.includes(trackingId));
+      const m = (await mailbox(system.mailUrl)).filter((e) => toBadung(e) && e.subject.includes(trackingId));
       return m.length ? m : undefined;
     });
     expect(mails[0]?.destination.to).toEqual(['pemda-51.03@instansi.example']);
@@ -61,23 +63,24 @@ describe('the local system: handlers on the emulators, wired from the template',
     await new Promise((r) => setTimeout(r, 1500));
     const after = await track(trackingId, accessToken);
     expect(after.body.timeline.filter((e: { type: string }) => e.type === 'ASSIGNED')).toHaveLength(1);
-    expect((await mailbox(system.mailUrl)).filter((e) => e.subject.includes(trackingId))).toHaveLength(1);
+    expect((await mailbox(system.mailUrl)).filter((e) => toBadung(e) && e.subject.includes(trackingId))).toHaveLength(1);
   });
 
   it('sends the same notification message twice as one email (idempotent worker)', async () => {
-    const created = await post(`${api}/v1/complaints`, submission({ title: 'Air PDAM keruh sepekan', categoryId: 'air-bersih' }));
+    const created = await post(`${api}/v1/complaints`, submission({ title: 'Sampah pasar Mengwi tidak diangkut' }));
     const { trackingId, accessToken } = created.body;
     await waitFor(() => assigned(trackingId, accessToken));
-    await waitFor(async () => ((await mailbox(system.mailUrl)).some((e) => e.subject.includes(trackingId)) ? true : undefined));
+    await waitFor(async () => ((await mailbox(system.mailUrl)).some((e) => toBadung(e) && e.subject.includes(trackingId)) ? true : undefined));
     const body = JSON.stringify({
-      kind: 'NOTIFY_AGENCY_ASSIGNED',
+      kind: 'NOTIFY',
+      template: 'AGENCY_ASSIGNED',
       trackingId,
       agencyId: 'pemda-51.03',
-      notificationId: `${trackingId}:ASSIGNED:pemda-51.03:v2`,
+      notificationId: `${trackingId}:v2:AGENCY_ASSIGNED:pemda-51.03`,
     });
     await sqs.send(new SendMessageCommand({ QueueUrl: queue('NotificationQueue').url, MessageBody: body }));
     await waitFor(async () => ((await depth(queue('NotificationQueue').url)) === 0 ? true : undefined), 10_000, 'notification queue drained');
-    expect((await mailbox(system.mailUrl)).filter((e) => e.subject.includes(trackingId))).toHaveLength(1);
+    expect((await mailbox(system.mailUrl)).filter((e) => toBadung(e) && e.subject.includes(trackingId))).toHaveLength(1);
   });
 
   it('returns the same complaint for a retried submission with the same Idempotency-Key', async () => {
@@ -110,7 +113,7 @@ describe('the local system: handlers on the emulators, wired from the template',
 
   it('keeps an acknowledged complaint when the routing queue is down, and the outbox relay routes it later', async () => {
     await system.emulators.sqs.stop();
-    const created = await post(`${api}/v1/complaints`, submission({ title: 'Puskesmas tutup jam kerja', categoryId: 'puskesmas' }));
+    const created = await post(`${api}/v1/complaints`, submission({ title: 'Sampah di Jalan Sunset Road' }));
     expect(created.status).toBe(201);
     const { trackingId, accessToken } = created.body;
     expect((await track(trackingId, accessToken)).body.status).toBe('SUBMITTED');
@@ -130,7 +133,7 @@ describe('the local system: handlers on the emulators, wired from the template',
 
   it('retries a failed email through the queue and parks it in the DLQ after 5 receives', async () => {
     await system.emulators.ses.stop();
-    const created = await post(`${api}/v1/complaints`, submission({ title: 'Listrik padam tiap malam', categoryId: 'listrik' }));
+    const created = await post(`${api}/v1/complaints`, submission({ title: 'Sampah menumpuk di Canggu' }));
     const { trackingId, accessToken } = created.body;
     await waitFor(() => assigned(trackingId, accessToken));
     const dlq = queue('NotificationQueueDlq').url;

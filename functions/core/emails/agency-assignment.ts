@@ -19,6 +19,9 @@ export interface AgencyAssignmentInput {
   reporter: ReporterIdentity | undefined;
   /** Where officers open the complaint, e.g. https://aduan.example.go.id */
   portalUrl: string;
+  /** Opening sentence; defaults to a new disposition. */
+  intro?: string;
+  subjectPrefix?: string;
 }
 
 /** The disposition email an agency receives (Indonesian). All citizen text is escaped. */
@@ -55,11 +58,12 @@ export function renderAgencyAssignment(input: AgencyAssignmentInput): RenderedEm
     '3. Jika laporan bukan kewenangan instansi Anda, nyatakan "bukan wewenang" beserta alasannya agar laporan dilimpahkan — jangan diabaikan.',
   ];
 
-  const subject = plainText(`[Aduan ${c.trackingId}] Disposisi laporan baru: ${c.title}`).replace(/[\r\n]+/g, ' ');
+  const intro = input.intro ?? 'Sebuah laporan masyarakat telah didisposisikan kepada instansi Anda.';
+  const subject = plainText(`[Aduan ${c.trackingId}] ${input.subjectPrefix ?? 'Disposisi laporan baru'}: ${c.title}`).replace(/[\r\n]+/g, ' ');
   const text = [
     `Yth. ${agency.name},`,
     '',
-    'Sebuah laporan masyarakat telah didisposisikan kepada instansi Anda.',
+    intro,
     ...(confidentialNote ? ['', confidentialNote] : []),
     '',
     ...rows.map(([k, v]) => `${k}: ${plainText(v)}`),
@@ -76,7 +80,7 @@ export function renderAgencyAssignment(input: AgencyAssignmentInput): RenderedEm
 <html lang="id"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family:Arial,sans-serif;line-height:1.5;color:#1a1a1a">
 <p>Yth. ${escapeHtml(agency.name)},</p>
-<p>Sebuah laporan masyarakat telah didisposisikan kepada instansi Anda.</p>
+<p>${escapeHtml(intro)}</p>
 ${confidentialNote ? `<p style="color:#b00020"><strong>${escapeHtml(confidentialNote)}</strong></p>` : ''}
 <table cellpadding="4" style="border-collapse:collapse">
 ${rows.map(([k, v]) => `<tr><th align="left" valign="top">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('\n')}

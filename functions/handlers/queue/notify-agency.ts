@@ -1,17 +1,17 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import type { QueueMessage } from '../../core/ports';
+import type { NotifyMessage, QueueMessage } from '../../core/ports';
 import { buildDeps, dynamo } from '../../shared/deps';
 import { ENV, requireEnv } from '../../shared/env';
 import { parseBody, sqsHandler } from '../../shared/sqs';
-import { notifyAgencyAssigned } from '../../use-cases/notify-agency';
+import { sendNotification } from '../../use-cases/notify-agency';
 
 const deps = buildDeps([ENV.tableName, ENV.mailFrom, ENV.idempotencyTableName]);
 
 // A message delivered twice sends one email: the notification id is the idempotency key.
 const config = new IdempotencyConfig({ eventKeyJmesPath: 'notificationId', expiresAfterSeconds: 14 * 24 * 3600 });
 const persistenceStore = new DynamoDBPersistenceLayer({ tableName: requireEnv(ENV.idempotencyTableName), awsSdkV3Client: dynamo });
-const notifyOnce = makeIdempotent(async (message: Extract<QueueMessage, { kind: 'NOTIFY_AGENCY_ASSIGNED' }>) => notifyAgencyAssigned(deps, message), {
+const notifyOnce = makeIdempotent(async (message: NotifyMessage) => sendNotification(deps, message), {
   persistenceStore,
   config,
 });
@@ -19,7 +19,7 @@ const notifyOnce = makeIdempotent(async (message: Extract<QueueMessage, { kind: 
 export const handler = sqsHandler(
   async (record) => {
     const message = parseBody<QueueMessage>(record);
-    if (message.kind !== 'NOTIFY_AGENCY_ASSIGNED') throw new Error(`unexpected message kind ${message.kind} on the notification queue`);
+    if (message.kind !== 'NOTIFY') throw new Error(`unexpected message kind ${message.kind} on the notification queue`);
     return notifyOnce(message);
   },
   (context) => config.registerLambdaContext(context),

@@ -1,0 +1,120 @@
+import type { Agency } from '../agencies';
+import type { Category } from '../categories';
+import { type Complaint, type ReporterIdentity, STATUS_LABELS } from '../complaint';
+import { escapeHtml, formatDeadlineId, plainText } from '../format';
+import type { NotificationTemplate } from '../lifecycle';
+import type { ResolvedRegion } from '../regions';
+import { type RenderedEmail, renderAgencyAssignment } from './agency-assignment';
+
+export interface NotificationInput {
+  template: NotificationTemplate;
+  complaint: Complaint;
+  category: Category;
+  region: ResolvedRegion | undefined;
+  /** The agency the mail goes to (agency templates). */
+  agency?: Agency;
+  /** Only for a non-anonymous complaint; agency mails never get it otherwise. */
+  reporter?: ReporterIdentity;
+  message?: string;
+  portalUrl: string;
+}
+
+const ARCHIVE_REASON_TEXT: Record<string, string> = {
+  NOT_ACTIONABLE: 'laporan belum dapat ditindaklanjuti',
+  OUT_OF_SCOPE: 'laporan di luar lingkup pelayanan publik',
+  DUPLICATE: 'laporan sama dengan laporan lain',
+  ABUSIVE: 'laporan memuat konten yang tidak pantas',
+  NO_ANSWER_FROM_REPORTER: 'tidak ada jawaban atas permintaan keterangan',
+};
+
+function simple(subject: string, greeting: string, paragraphs: string[], quote?: string): RenderedEmail {
+  const cleanSubject = plainText(subject).replace(/[\r\n]+/g, ' ');
+  const text = [
+    greeting,
+    '',
+    ...paragraphs.flatMap((p) => [plainText(p), '']),
+    ...(quote ? ['> ' + plainText(quote).replace(/\n/g, '\n> '), ''] : []),
+    'Email ini dikirim otomatis oleh sistem Aduan.',
+  ].join('\n');
+  const html = `<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><title>${escapeHtml(cleanSubject)}</title></head>
+<body style="font-family:Arial,sans-serif;line-height:1.5;color:#1a1a1a">
+<p>${escapeHtml(greeting)}</p>
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${quote ? `<blockquote style="white-space:pre-wrap;border-left:3px solid #ccc;padding-left:8px">${escapeHtml(quote)}</blockquote>` : ''}
+<p style="color:#666">Email ini dikirim otomatis oleh sistem Aduan.</p>
+</body></html>`;
+  return { subject: cleanSubject, text, html };
+}
+
+/** Every mail the lifecycle sends, rendered in Indonesian. */
+export function renderNotification(n: NotificationInput): RenderedEmail {
+  const c = n.complaint;
+  const link = `${n.portalUrl.replace(/\/$/, '')}/complaints/${c.trackingId}`;
+  const deadline = `${formatDeadlineId(c.deadline.date, c.deadline.timeZone)} (${c.deadline.workingDays} hari kerja)`;
+  const agencyMail = (intro: string, subjectPrefix: string) => {
+    if (!n.agency) throw new Error(`${n.template} needs an agency`);
+    return renderAgencyAssignment({
+      complaint: c,
+      agency: n.agency,
+      category: n.category,
+      region: n.region,
+      reporter: c.anonymous ? undefined : n.reporter,
+      portalUrl: n.portalUrl,
+      intro: n.message ? `${intro}\n\nPesan pelapor: ${n.message}` : intro,
+      subjectPrefix,
+    });
+  };
+  const toReporter = 'Yth. Pelapor,';
+  switch (n.template) {
+    case 'AGENCY_ASSIGNED':
+      return agencyMail('Sebuah laporan masyarakat telah didisposisikan kepada instansi Anda.', 'Disposisi laporan baru');
+    case 'AGENCY_TRANSFER_IN':
+      return agencyMail('Laporan ini dilimpahkan kepada instansi Anda setelah instansi sebelumnya menyatakan bukan wewenangnya.', 'Pelimpahan laporan');
+    case 'AGENCY_REPORTER_REPLY':
+      return agencyMail('Pelapor menanggapi tindak lanjut instansi Anda. Mohon tindak lanjuti kembali sebelum batas waktu.', 'Tanggapan pelapor');
+    case 'AGENCY_REOPENED':
+      return agencyMail('Pelapor belum puas dan membuka kembali laporan ini. Mohon tindak lanjuti kembali sebelum batas waktu.', 'Laporan dibuka kembali');
+    case 'REPORTER_VERIFIED':
+      return simple(`[Aduan ${c.trackingId}] Laporan Anda telah diverifikasi`, toReporter, [
+        `Laporan "${c.title}" telah diverifikasi dan diteruskan ke instansi yang berwenang.`,
+        `Instansi wajib menindaklanjuti paling lambat ${deadline}.`,
+        `Pantau perkembangan dengan nomor pelacakan ${c.trackingId} dan token akses Anda: ${link}`,
+      ]);
+    case 'REPORTER_HOLD':
+      return simple(
+        `[Aduan ${c.trackingId}] Mohon lengkapi laporan Anda`,
+        toReporter,
+        [
+          `Verifikator memerlukan keterangan tambahan untuk laporan "${c.title}":`,
+          `Jawab melalui laporan Anda (aksi REPLY dengan token akses) paling lambat ${deadline}; tanpa jawaban, laporan akan diarsipkan.`,
+        ],
+        n.message,
+      );
+    case 'REPORTER_RESPONSE':
+      return simple(
+        `[Aduan ${c.trackingId}] Instansi telah menindaklanjuti laporan Anda`,
+        toReporter,
+        [
+          `Instansi telah menindaklanjuti laporan "${c.title}":`,
+          `Jika sudah selesai, konfirmasi (CONFIRM_RESOLVED); jika belum, tanggapi (REPLY). Tanpa tanggapan hingga ${deadline}, laporan dianggap selesai.`,
+          `Laporan Anda: ${link}`,
+        ],
+        n.message,
+      );
+    case 'REPORTER_CLOSED': {
+      const how =
+        c.status === 'ARCHIVED'
+          ? `Laporan diarsipkan karena ${ARCHIVE_REASON_TEXT[c.archive?.reason ?? ''] ?? 'alasan administratif'}${c.archive?.duplicateOf ? ` (${c.archive.duplicateOf})` : ''}.`
+          : c.closure?.how === 'NO_REPLY_FROM_REPORTER'
+            ? 'Laporan ditutup karena tidak ada tanggapan setelah tindak lanjut instansi.'
+            : 'Terima kasih telah mengonfirmasi bahwa laporan Anda telah selesai.';
+      return simple(`[Aduan ${c.trackingId}] Laporan Anda: ${STATUS_LABELS[c.status].id}`, toReporter, [
+        `Laporan "${c.title}": ${how}`,
+        c.status === 'CLOSED'
+          ? 'Beri penilaian 1–5 atas penanganannya (aksi RATE), atau buka kembali (REOPEN) bila masalah belum selesai.'
+          : `Laporan Anda: ${link}`,
+      ]);
+    }
+  }
+}

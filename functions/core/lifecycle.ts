@@ -1,0 +1,419 @@
+/**
+ * The complaint state machine: one table of who may do what from which state, and the pure
+ * function that applies an action. Every transition yields timeline events (the audit trail)
+ * and the notifications it owes; nothing here does I/O.
+ */
+import { findAgency } from './agencies';
+import { findCategory } from './categories';
+import type { ArchiveReason, Complaint, ComplaintStatus, ComplaintType, Deadline, DeadlineStage, TimelineEvent } from './complaint';
+import { DomainError } from './errors';
+import { resolveRegion, type TimeZoneId } from './regions';
+import type { StaffPrincipal } from './staff';
+import type { WorkingDayCalendar } from './working-days';
+
+export const ACTION_NAMES = [
+  'VERIFY',
+  'HOLD',
+  'ARCHIVE',
+  'ACKNOWLEDGE',
+  'RESPOND',
+  'TRANSFER',
+  'COMMENT',
+  'REPLY',
+  'CONFIRM_RESOLVED',
+  'REOPEN',
+  'RATE',
+] as const;
+export type ActionName = (typeof ACTION_NAMES)[number];
+
+export type ActionInput =
+  | {
+      action: 'VERIFY';
+      agencyId: string;
+      copyToAgencyIds?: string[];
+      type?: ComplaintType;
+      categoryId?: string;
+      anonymous?: boolean;
+      confidential?: boolean;
+    }
+  | { action: 'HOLD'; question: string }
+  | { action: 'ARCHIVE'; reason: Exclude<ArchiveReason, 'NO_ANSWER_FROM_REPORTER'>; note?: string; duplicateOf?: string }
+  | { action: 'ACKNOWLEDGE' }
+  | { action: 'RESPOND'; message: string }
+  | { action: 'TRANSFER'; reason: string; suggestedAgencyId?: string }
+  | { action: 'COMMENT'; message: string; internal?: boolean }
+  | { action: 'REPLY'; message: string }
+  | { action: 'CONFIRM_RESOLVED' }
+  | { action: 'REOPEN'; message: string }
+  | { action: 'RATE'; score: number; comment?: string };
+
+/** How an actor relates to one complaint; decides which rows of the table apply. */
+export type Relation = 'VERIFIER' | 'ASSIGNED_OFFICER' | 'COPY_OFFICER' | 'REPORTER' | 'SYSTEM' | 'NONE';
+
+export type Actor = { kind: 'STAFF'; principal: StaffPrincipal } | { kind: 'REPORTER' } | { kind: 'SYSTEM' };
+
+interface Rule {
+  from: readonly ComplaintStatus[];
+  who: readonly Relation[];
+}
+
+const OPEN_AT_AGENCY = ['ASSIGNED', 'IN_PROGRESS'] as const;
+
+/** States × actions × roles. Anything not in this table answers 409 (state) or 403 (role). */
+export const TRANSITIONS: Record<ActionName, Rule & { to: string }> = {
+  VERIFY: { from: ['SUBMITTED'], who: ['VERIFIER'], to: 'ASSIGNED' },
+  HOLD: { from: ['SUBMITTED'], who: ['VERIFIER'], to: 'ON_HOLD' },
+  ARCHIVE: { from: ['SUBMITTED', 'ON_HOLD'], who: ['VERIFIER'], to: 'ARCHIVED' },
+  ACKNOWLEDGE: { from: ['ASSIGNED'], who: ['ASSIGNED_OFFICER'], to: 'IN_PROGRESS' },
+  RESPOND: { from: OPEN_AT_AGENCY, who: ['ASSIGNED_OFFICER'], to: 'RESPONDED' },
+  TRANSFER: { from: OPEN_AT_AGENCY, who: ['ASSIGNED_OFFICER'], to: 'SUBMITTED (back to the verifiers for re-disposition)' },
+  COMMENT: {
+    from: ['SUBMITTED', 'ON_HOLD', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED'],
+    who: ['VERIFIER', 'ASSIGNED_OFFICER', 'COPY_OFFICER'],
+    to: '(unchanged)',
+  },
+  REPLY: { from: ['ON_HOLD', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED'], who: ['REPORTER'], to: 'ON_HOLD → SUBMITTED; RESPONDED → IN_PROGRESS; else unchanged' },
+  CONFIRM_RESOLVED: { from: ['RESPONDED'], who: ['REPORTER'], to: 'CLOSED' },
+  REOPEN: { from: ['CLOSED'], who: ['REPORTER'], to: 'IN_PROGRESS (within the reopen window)' },
+  RATE: { from: ['CLOSED'], who: ['REPORTER'], to: '(unchanged; once)' },
+};
+
+export interface LifecyclePolicy {
+  dispositionWorkingDays: number;
+  followUpWorkingDays: number;
+  /** A hold with no answer for this many working days archives the complaint. */
+  holdAnswerWorkingDays: number;
+  /** Silence after a follow-up for this many working days closes the complaint. */
+  reporterSilenceWorkingDays: number;
+  reopenWindowWorkingDays: number;
+}
+
+export const NATIONAL_POLICY: LifecyclePolicy = {
+  dispositionWorkingDays: 3,
+  followUpWorkingDays: 5,
+  holdAnswerWorkingDays: 10,
+  reporterSilenceWorkingDays: 10,
+  reopenWindowWorkingDays: 10,
+};
+
+export interface LifecycleContext {
+  now: Date;
+  calendar: WorkingDayCalendar;
+  policy: LifecyclePolicy;
+}
+
+export type NotificationTemplate =
+  | 'AGENCY_ASSIGNED'
+  | 'AGENCY_TRANSFER_IN'
+  | 'AGENCY_REPORTER_REPLY'
+  | 'AGENCY_REOPENED'
+  | 'REPORTER_VERIFIED'
+  | 'REPORTER_HOLD'
+  | 'REPORTER_RESPONSE'
+  | 'REPORTER_CLOSED';
+
+export interface NotificationIntent {
+  template: NotificationTemplate;
+  /** For agency mail: which agency. Reporter mail goes to the reporter's own address. */
+  agencyId?: string;
+  /** The text the mail quotes (question, follow-up, reply), already in the timeline. */
+  message?: string;
+}
+
+export interface ActionResult {
+  complaint: Complaint;
+  events: TimelineEvent[];
+  notifications: NotificationIntent[];
+}
+
+export function relationOf(c: Complaint, actor: Actor): Relation {
+  if (actor.kind === 'REPORTER') return 'REPORTER';
+  if (actor.kind === 'SYSTEM') return 'SYSTEM';
+  const p = actor.principal;
+  if (p.roles.includes('AGENCY_OFFICER') && p.agencyId) {
+    if (c.assignedAgencyId === p.agencyId && ['ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED'].includes(c.status)) return 'ASSIGNED_OFFICER';
+    if (c.copyToAgencyIds?.includes(p.agencyId)) return 'COPY_OFFICER';
+  }
+  if (p.roles.includes('VERIFIER')) return 'VERIFIER';
+  return 'NONE';
+}
+
+/** Whether the actor may see the complaint at all (officers of other agencies may not). */
+export function canRead(c: Complaint, actor: Actor): boolean {
+  if (actor.kind !== 'STAFF') return true;
+  const relation = relationOf(c, actor);
+  if (relation !== 'NONE') return true;
+  const p = actor.principal;
+  // An agency that transferred a complaint away keeps read access to what it handled.
+  if (p.agencyId && c.transfers?.some((t) => t.fromAgencyId === p.agencyId)) return true;
+  if (p.roles.includes('OMBUDSMAN') && p.provinceCode) return c.location.regionCode.split('.')[0] === p.provinceCode;
+  return false;
+}
+
+export function allowedActions(c: Complaint, actor: Actor, ctx: LifecycleContext): ActionName[] {
+  const relation = relationOf(c, actor);
+  return ACTION_NAMES.filter((a) => {
+    const rule = TRANSITIONS[a];
+    if (!rule.from.includes(c.status) || !rule.who.includes(relation)) return false;
+    if (a === 'REOPEN') return withinReopenWindow(c, ctx);
+    if (a === 'RATE') return c.rating === undefined;
+    return true;
+  });
+}
+
+function withinReopenWindow(c: Complaint, ctx: LifecycleContext): boolean {
+  if (!c.closure) return false;
+  const tz = zoneOf(c);
+  const limit = ctx.calendar.addWorkingDays(new Date(c.closure.at), ctx.policy.reopenWindowWorkingDays, tz);
+  return ctx.now.getTime() <= Date.parse(limit.deadline);
+}
+
+const zoneOf = (c: Complaint): TimeZoneId =>
+  (c.assignedAgencyId ? findAgency(c.assignedAgencyId)?.timeZone : undefined) ?? resolveRegion(c.location.regionCode)?.province.timeZone ?? 'Asia/Jakarta';
+
+export function deadlineAfter(now: Date, stage: DeadlineStage, workingDays: number, timeZone: TimeZoneId, calendar: WorkingDayCalendar): Deadline {
+  const r = calendar.addWorkingDays(now, workingDays, timeZone);
+  return {
+    stage,
+    workingDays,
+    date: r.date,
+    dueAt: r.deadline,
+    timeZone,
+    ...(r.uncoveredYears.length ? { uncoveredYears: r.uncoveredYears } : {}),
+  };
+}
+
+const conflict = (message: string) => new DomainError('CONFLICT', message);
+const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
+const invalid = (field: string, message: string) => new DomainError('VALIDATION', 'Permintaan tidak valid', [{ field, message }]);
+
+/** Applies one action, or throws 409 (wrong state), 403 (wrong role) or 400 (bad input). */
+export function perform(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleContext): ActionResult {
+  const rule = TRANSITIONS[input.action];
+  const relation = relationOf(c, actor);
+  if (!rule.who.includes(relation)) {
+    throw forbidden(`Aksi ${input.action} tidak diizinkan untuk peran Anda pada laporan ini.`);
+  }
+  if (!rule.from.includes(c.status)) {
+    throw conflict(`Aksi ${input.action} tidak dapat dilakukan saat status laporan ${c.status}.`);
+  }
+  const at = ctx.now.toISOString();
+  const by = actor.kind === 'STAFF' ? actor.principal.username : actor.kind;
+  const actorRef: TimelineEvent['actor'] =
+    actor.kind === 'STAFF'
+      ? { kind: 'STAFF', id: actor.principal.username, ...(actor.principal.agencyId ? { agencyId: actor.principal.agencyId } : {}) }
+      : { kind: actor.kind };
+  const next: Complaint = { ...c, updatedAt: at, version: c.version + 1 };
+  const event = (type: TimelineEvent['type'], message: string, visibility: TimelineEvent['visibility'], extra: Partial<TimelineEvent> = {}): TimelineEvent => ({
+    at,
+    type,
+    actor: actorRef,
+    ...(next.status !== c.status ? { fromStatus: c.status, toStatus: next.status } : {}),
+    message,
+    visibility,
+    ...extra,
+  });
+  const policy = ctx.policy;
+
+  switch (input.action) {
+    case 'VERIFY': {
+      const agency = findAgency(input.agencyId);
+      if (!agency || agency.level === 'OMBUDSMAN') throw invalid('agencyId', 'instansi tidak dikenal');
+      for (const id of input.copyToAgencyIds ?? []) {
+        if (!findAgency(id)) throw invalid('copyToAgencyIds', `instansi tidak dikenal: ${id}`);
+      }
+      if (input.categoryId && !findCategory(input.categoryId)) throw invalid('categoryId', 'kategori tidak dikenal');
+      next.status = 'ASSIGNED';
+      next.assignedAgencyId = agency.id;
+      next.assignedAt = at;
+      next.routing = { state: 'ASSIGNED', method: 'CATEGORY_REGION' };
+      if (input.type) next.type = input.type;
+      if (input.categoryId) next.categoryId = input.categoryId;
+      // A verifier may impose privacy, never lift what the reporter asked for.
+      if (input.anonymous) next.anonymous = true;
+      if (input.confidential) next.confidential = true;
+      next.copyToAgencyIds = (input.copyToAgencyIds ?? []).filter((id) => id !== agency.id);
+      next.deadline = deadlineAfter(ctx.now, 'FOLLOW_UP', policy.followUpWorkingDays, agency.timeZone, ctx.calendar);
+      const transferred = (c.transfers?.length ?? 0) > 0;
+      return {
+        complaint: next,
+        events: [event('VERIFIED', `Laporan diverifikasi dan didisposisikan ke ${agency.name}.`, 'PUBLIC', { agencyId: agency.id })],
+        notifications: [
+          { template: transferred ? 'AGENCY_TRANSFER_IN' : 'AGENCY_ASSIGNED', agencyId: agency.id },
+          ...next.copyToAgencyIds.map((id) => ({ template: 'AGENCY_ASSIGNED' as const, agencyId: id })),
+          { template: 'REPORTER_VERIFIED' },
+        ],
+      };
+    }
+    case 'HOLD': {
+      const remaining = Math.max(1, ctx.calendar.workingDaysLeft(ctx.now, c.deadline.date, c.deadline.timeZone));
+      next.status = 'ON_HOLD';
+      next.hold = { question: input.question, askedAt: at, by, remainingDispositionDays: remaining };
+      next.deadline = deadlineAfter(ctx.now, 'REPORTER_ANSWER', policy.holdAnswerWorkingDays, c.deadline.timeZone, ctx.calendar);
+      return {
+        complaint: next,
+        events: [event('HELD', `Verifikator meminta keterangan tambahan: ${input.question}`, 'REPORTER')],
+        notifications: [{ template: 'REPORTER_HOLD', message: input.question }],
+      };
+    }
+    case 'ARCHIVE': {
+      if (input.reason === 'DUPLICATE' && !input.duplicateOf) throw invalid('duplicateOf', 'wajib diisi untuk alasan DUPLICATE');
+      next.status = 'ARCHIVED';
+      next.archive = {
+        reason: input.reason,
+        ...(input.note ? { note: input.note } : {}),
+        ...(input.duplicateOf ? { duplicateOf: input.duplicateOf } : {}),
+        at,
+        by,
+      };
+      return {
+        complaint: next,
+        events: [event('ARCHIVED', `Laporan diarsipkan (${input.reason}${input.duplicateOf ? `, duplikat ${input.duplicateOf}` : ''}).`, 'PUBLIC')],
+        notifications: [{ template: 'REPORTER_CLOSED' }],
+      };
+    }
+    case 'ACKNOWLEDGE': {
+      next.status = 'IN_PROGRESS';
+      return { complaint: next, events: [event('ACKNOWLEDGED', 'Instansi mulai memproses laporan.', 'PUBLIC')], notifications: [] };
+    }
+    case 'RESPOND': {
+      next.status = 'RESPONDED';
+      next.firstResponseAt ??= at;
+      next.deadline = deadlineAfter(ctx.now, 'REPORTER_CONFIRMATION', policy.reporterSilenceWorkingDays, c.deadline.timeZone, ctx.calendar);
+      return {
+        complaint: next,
+        events: [event('RESPONDED', input.message, 'PUBLIC', { agencyId: c.assignedAgencyId })],
+        notifications: [{ template: 'REPORTER_RESPONSE', message: input.message }],
+      };
+    }
+    case 'TRANSFER': {
+      if (input.suggestedAgencyId && !findAgency(input.suggestedAgencyId)) throw invalid('suggestedAgencyId', 'instansi tidak dikenal');
+      const from = c.assignedAgencyId as string;
+      next.status = 'SUBMITTED';
+      next.transfers = [
+        ...(c.transfers ?? []),
+        { fromAgencyId: from, reason: input.reason, ...(input.suggestedAgencyId ? { suggestedAgencyId: input.suggestedAgencyId } : {}), at, by },
+      ];
+      next.assignedAgencyId = undefined;
+      next.assignedAt = undefined;
+      next.routing = { state: 'AWAITING_VERIFICATION' };
+      if (input.suggestedAgencyId) next.suggestedAgencyId = input.suggestedAgencyId;
+      const region = resolveRegion(c.location.regionCode);
+      next.deadline = deadlineAfter(ctx.now, 'DISPOSITION', policy.dispositionWorkingDays, region?.province.timeZone ?? 'Asia/Jakarta', ctx.calendar);
+      return {
+        complaint: next,
+        events: [
+          event('TRANSFERRED', `Instansi menyatakan bukan wewenangnya: ${input.reason}. Laporan dikembalikan untuk disposisi ulang.`, 'PUBLIC', {
+            agencyId: from,
+          }),
+        ],
+        notifications: [],
+      };
+    }
+    case 'COMMENT': {
+      return {
+        complaint: next,
+        events: [event('COMMENTED', input.message, input.internal ? 'INTERNAL' : 'REPORTER')],
+        notifications: [],
+      };
+    }
+    case 'REPLY': {
+      const notifications: NotificationIntent[] = [];
+      if (c.status === 'ON_HOLD') {
+        next.status = 'SUBMITTED';
+        const region = resolveRegion(c.location.regionCode);
+        // The clock was paused: the verifiers get back the working days they had left.
+        next.deadline = deadlineAfter(
+          ctx.now,
+          'DISPOSITION',
+          c.hold?.remainingDispositionDays ?? policy.dispositionWorkingDays,
+          region?.province.timeZone ?? 'Asia/Jakarta',
+          ctx.calendar,
+        );
+        next.hold = undefined;
+      } else if (c.status === 'RESPONDED') {
+        next.status = 'IN_PROGRESS';
+        next.deadline = deadlineAfter(ctx.now, 'FOLLOW_UP', policy.followUpWorkingDays, zoneOf(c), ctx.calendar);
+        notifications.push({ template: 'AGENCY_REPORTER_REPLY', agencyId: c.assignedAgencyId, message: input.message });
+      } else {
+        notifications.push({ template: 'AGENCY_REPORTER_REPLY', agencyId: c.assignedAgencyId, message: input.message });
+      }
+      return { complaint: next, events: [event('REPLIED', input.message, 'REPORTER')], notifications };
+    }
+    case 'CONFIRM_RESOLVED': {
+      next.status = 'CLOSED';
+      next.closure = { how: 'CONFIRMED_BY_REPORTER', at };
+      return {
+        complaint: next,
+        events: [event('CLOSED', 'Pelapor menyatakan laporan telah selesai.', 'PUBLIC')],
+        notifications: [{ template: 'REPORTER_CLOSED' }],
+      };
+    }
+    case 'REOPEN': {
+      if (!withinReopenWindow(c, ctx)) throw conflict(`Laporan hanya dapat dibuka kembali dalam ${policy.reopenWindowWorkingDays} hari kerja setelah selesai.`);
+      next.status = 'IN_PROGRESS';
+      next.closure = undefined;
+      next.reopenCount = (c.reopenCount ?? 0) + 1;
+      next.deadline = deadlineAfter(ctx.now, 'FOLLOW_UP', policy.followUpWorkingDays, zoneOf(c), ctx.calendar);
+      return {
+        complaint: next,
+        events: [event('REOPENED', input.message, 'REPORTER')],
+        notifications: [{ template: 'AGENCY_REOPENED', agencyId: c.assignedAgencyId, message: input.message }],
+      };
+    }
+    case 'RATE': {
+      if (c.rating) throw conflict('Laporan ini sudah dinilai.');
+      next.rating = { score: input.score, ...(input.comment ? { comment: input.comment } : {}), at };
+      return { complaint: next, events: [event('RATED', `Pelapor memberi nilai ${input.score}/5.`, 'PUBLIC')], notifications: [] };
+    }
+  }
+}
+
+/** A scheduled close after the reporter stayed silent past the confirmation deadline. */
+export function closeForSilence(c: Complaint, now: Date): ActionResult | undefined {
+  if (c.status !== 'RESPONDED' || Date.parse(c.deadline.dueAt) >= now.getTime()) return undefined;
+  const at = now.toISOString();
+  return {
+    complaint: { ...c, status: 'CLOSED', closure: { how: 'NO_REPLY_FROM_REPORTER', at }, updatedAt: at, version: c.version + 1 },
+    events: [
+      {
+        at,
+        type: 'CLOSED',
+        actor: { kind: 'SYSTEM' },
+        fromStatus: 'RESPONDED',
+        toStatus: 'CLOSED',
+        message: 'Laporan ditutup otomatis: tidak ada tanggapan pelapor setelah tindak lanjut.',
+        visibility: 'PUBLIC',
+      },
+    ],
+    notifications: [{ template: 'REPORTER_CLOSED' }],
+  };
+}
+
+/** A scheduled archive after a hold question went unanswered. */
+export function archiveForNoAnswer(c: Complaint, now: Date): ActionResult | undefined {
+  if (c.status !== 'ON_HOLD' || Date.parse(c.deadline.dueAt) >= now.getTime()) return undefined;
+  const at = now.toISOString();
+  return {
+    complaint: {
+      ...c,
+      status: 'ARCHIVED',
+      hold: undefined,
+      archive: { reason: 'NO_ANSWER_FROM_REPORTER', at, by: 'SYSTEM' },
+      updatedAt: at,
+      version: c.version + 1,
+    },
+    events: [
+      {
+        at,
+        type: 'ARCHIVED',
+        actor: { kind: 'SYSTEM' },
+        fromStatus: 'ON_HOLD',
+        toStatus: 'ARCHIVED',
+        message: 'Laporan diarsipkan: pelapor tidak menjawab permintaan keterangan dalam batas waktu.',
+        visibility: 'PUBLIC',
+      },
+    ],
+    notifications: [{ template: 'REPORTER_CLOSED' }],
+  };
+}

@@ -1,0 +1,35 @@
+/** Staff roles, as Cognito groups. Citizens never have accounts: they hold an access token. */
+export const STAFF_GROUPS = {
+  VERIFIER: 'verifikator',
+  AGENCY_OFFICER: 'petugas-instansi',
+  OMBUDSMAN: 'ombudsman',
+  OPERATOR: 'operator',
+} as const;
+
+export type StaffRole = keyof typeof STAFF_GROUPS;
+
+export interface StaffPrincipal {
+  kind: 'STAFF';
+  username: string;
+  roles: StaffRole[];
+  /** For agency officers: the one agency they act for. */
+  agencyId?: string;
+  /** For Ombudsman officers: the province they watch. */
+  provinceCode?: string;
+}
+
+export interface ReporterPrincipal {
+  kind: 'REPORTER';
+}
+
+export type Principal = StaffPrincipal | ReporterPrincipal | { kind: 'PUBLIC' };
+
+export function rolesFromGroups(groups: string[]): StaffRole[] {
+  const byGroup = new Map(Object.entries(STAFF_GROUPS).map(([role, group]) => [group as string, role as StaffRole]));
+  return groups.flatMap((g) => {
+    const role = byGroup.get(g);
+    return role ? [role] : [];
+  });
+}
+
+export const hasRole = (p: Principal, role: StaffRole): p is StaffPrincipal => p.kind === 'STAFF' && p.roles.includes(role);

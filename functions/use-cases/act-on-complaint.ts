@@ -1,0 +1,37 @@
+import { DomainError, notFound } from '../core/errors';
+import { type ActionInput, perform } from '../core/lifecycle';
+import type { Caller } from '../shared/auth';
+import type { Deps } from './deps';
+import { dispatchOutbox } from './dispatch-outbox';
+import { actorFor, parseTracking, unauthorizedAction, viewFor } from './get-complaint';
+import { outboxFor } from './notifications';
+
+/**
+ * One command on a complaint. Optimistic locking: the write succeeds only against the version
+ * read; on a race the action is re-applied to the fresh state (and refused with 409 if the
+ * state no longer allows it), so no update is ever lost.
+ */
+export async function actOnComplaint(deps: Deps, trackingIdInput: string, caller: Caller, input: ActionInput) {
+  const trackingId = parseTracking(trackingIdInput);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const stored = await deps.store.get(trackingId);
+    if (!stored) throw notFound('Laporan tidak ditemukan.');
+    const actor = actorFor(stored, caller);
+    if (!actor) {
+      if (stored.complaint.confidential) throw notFound('Laporan tidak ditemukan.');
+      throw unauthorizedAction();
+    }
+    const now = deps.clock.now();
+    const result = perform(stored.complaint, actor, input, { now, calendar: deps.calendar, policy: deps.policy });
+    const outbox = outboxFor(trackingId, result.complaint.version, result.notifications, now.toISOString());
+    if (!(await deps.store.update(result.complaint, stored.complaint.version, result.events, outbox))) continue;
+    try {
+      await dispatchOutbox(deps, trackingId, outbox);
+    } catch (error) {
+      deps.logger.warn('notification queue unavailable; kept in the outbox', { trackingId, error: String(error) });
+    }
+    const fresh = await deps.store.get(trackingId);
+    return viewFor(deps, fresh ?? stored, actor);
+  }
+  throw new DomainError('CONFLICT', 'Laporan sedang diubah oleh petugas lain. Muat ulang dan coba lagi.');
+}

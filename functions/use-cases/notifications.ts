@@ -1,0 +1,22 @@
+import type { NotificationIntent } from '../core/lifecycle';
+import type { OutboxMessage } from '../core/ports';
+
+/** One outbox row per notification a transition owes; the id makes a redelivery send once. */
+export function outboxFor(trackingId: string, version: number, intents: NotificationIntent[], at: string): OutboxMessage[] {
+  return intents.map((n) => {
+    const notificationId = `${trackingId}:v${version}:${n.template}:${n.agencyId ?? 'reporter'}`;
+    return {
+      id: `notify-${notificationId}`,
+      queue: 'NOTIFICATION',
+      body: {
+        kind: 'NOTIFY',
+        trackingId,
+        notificationId,
+        template: n.template,
+        ...(n.agencyId ? { agencyId: n.agencyId } : {}),
+        ...(n.message ? { message: n.message } : {}),
+      },
+      createdAt: at,
+    };
+  });
+}

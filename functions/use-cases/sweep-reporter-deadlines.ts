@@ -1,0 +1,35 @@
+import type { Complaint } from '../core/complaint';
+import { type ActionResult, archiveForNoAnswer, closeForSilence } from '../core/lifecycle';
+import type { Deps } from './deps';
+import { dispatchOutbox } from './dispatch-outbox';
+import { outboxFor } from './notifications';
+
+/**
+ * Closes complaints whose reporter stayed silent after a follow-up, and archives holds nobody
+ * answered. Reads only the due part of the deadline index; each write is conditional on the
+ * version read, so a run that repeats, overlaps or restarts changes each complaint once.
+ */
+export async function sweepReporterDeadlines(deps: Deps, opts: { limit: number }) {
+  const now = deps.clock.now();
+  const before = now.toISOString();
+  const result = { closed: 0, archived: 0, skipped: 0 };
+  const rules: [string, (c: Complaint, now: Date) => ActionResult | undefined, 'closed' | 'archived'][] = [
+    ['REPORTER_CONFIRMATION', closeForSilence, 'closed'],
+    ['REPORTER_ANSWER', archiveForNoAnswer, 'archived'],
+  ];
+  for (const [stage, rule, counter] of rules) {
+    for (const c of await deps.store.dueBy(stage, before, opts.limit)) {
+      const change = rule(c, now);
+      if (!change) {
+        result.skipped++;
+        continue;
+      }
+      const outbox = outboxFor(c.trackingId, change.complaint.version, change.notifications, before);
+      if (await deps.store.update(change.complaint, c.version, change.events, outbox)) {
+        result[counter]++;
+        await dispatchOutbox(deps, c.trackingId, outbox).catch((e) => deps.logger.warn('queue unavailable; kept in outbox', { error: String(e) }));
+      } else result.skipped++;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,73 @@
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { STAFF_GROUPS } from '../../functions/core/staff';
+import { ENV } from '../../functions/shared/env';
+
+/** Staff sign-in: verifiers, agency officers, Ombudsman officers and operators. Citizens have no account. */
+export class StaffAccounts extends Construct {
+  readonly pool: UserPool;
+  readonly client: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: { removalPolicy: RemovalPolicy; requireMfa: boolean }) {
+    super(scope, id);
+    this.pool = new UserPool(this, 'Pool', {
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      customAttributes: {
+        // Which agency an officer acts for, and which province an Ombudsman officer watches.
+        agencyId: new StringAttribute({ mutable: true, maxLen: 64 }),
+        provinceCode: new StringAttribute({ mutable: true, maxLen: 8 }),
+      },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: props.requireMfa ? Mfa.REQUIRED : Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: props.removalPolicy === RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy,
+    });
+    if (!props.requireMfa) {
+      Validations.of(this.pool).acknowledge({
+        id: 'AwsSolutions-COG2',
+        reason: 'Non-production stage: TOTP MFA is offered, not required, so demo accounts can sign in; prod sets requireStaffMfa.',
+      });
+    }
+    for (const group of Object.values(STAFF_GROUPS)) {
+      new CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.pool.userPoolId, groupName: group });
+    }
+    this.client = this.pool.addClient('StaffClient', {
+      authFlows: { userPassword: true, userSrp: true },
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(1),
+    });
+  }
+
+  /** The token verification contract: pool, client (audience) and issuer. */
+  bindVerifier(fn: LambdaFunction) {
+    const region = Stack.of(this).region;
+    fn.addEnvironment(ENV.userPoolId, this.pool.userPoolId);
+    fn.addEnvironment(ENV.userPoolClientId, this.client.userPoolClientId);
+    fn.addEnvironment(ENV.jwtIssuer, `https://cognito-idp.${region}.amazonaws.com/${this.pool.userPoolId}`);
+  }
+}
