@@ -6,6 +6,8 @@ import { DEMO_PASSWORD, DEMO_USERS } from './staff-seed';
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const inMemory = process.argv.includes('--in-memory');
+const dataDirArg = process.argv.indexOf('--data-dir');
+const dataDir = dataDirArg > 0 ? path.resolve(process.argv[dataDirArg + 1] ?? '.local') : path.join(PROJECT_ROOT, '.local');
 
 process.env.POWERTOOLS_LOG_LEVEL ??= 'INFO';
 process.env.POWERTOOLS_DEV ??= 'true';
@@ -16,7 +18,7 @@ const system = await startLocalSystem({
   sqsPort: num('SQS_PORT', 9324),
   mailPort: num('MAIL_PORT', 8005),
   cognitoPort: num('COGNITO_PORT', 9229),
-  ...(inMemory ? {} : { dataDir: path.join(PROJECT_ROOT, '.local') }),
+  ...(inMemory ? {} : { dataDir }),
   log: (line) => console.error(`[local] ${line}`),
 }).catch((error) => {
   console.error(`[local] could not start: ${error instanceof Error ? error.message : error}`);
@@ -30,7 +32,7 @@ console.log(
     'Aduan is running locally.',
     line('API', `${system.apiUrl}/v1  (health: ${system.apiUrl}/v1/health)`),
     line('Mailbox (captured)', `${system.mailUrl}/  (JSON: ${system.mailUrl}/store)`),
-    line('DynamoDB Local', `${system.dynamoEndpoint}  ${inMemory ? '(in memory)' : '(data in .local/)'}`),
+    line('DynamoDB Local', `${system.dynamoEndpoint}  ${inMemory ? '(in memory)' : `(data in ${path.relative(process.cwd(), dataDir) || '.'}/)`}`),
     line('SQS (local-aws-sqs)', system.sqsEndpoint),
     line('Cognito (cognito-local)', `${system.staff.endpoint}  pool ${system.staff.userPoolId}, client ${system.staff.clientId}`),
     line('Staff sign-in', `npm run token -- <username>   (${DEMO_USERS.map((u) => u.username).join(', ')}; password ${DEMO_PASSWORD})`),

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { DEMO_PASSWORD, DEMO_USERS, signIn } from '../local/staff-seed';
 
 const [username, password = DEMO_PASSWORD] = process.argv.slice(2);
-const file = new URL('../.local/cognito.json', import.meta.url);
+const file = process.env.ADUAN_DATA_DIR ? `${process.env.ADUAN_DATA_DIR}/cognito.json` : new URL('../.local/cognito.json', import.meta.url);
 if (!username) {
   console.error(`usage: npm run token -- <username>   (demo users: ${DEMO_USERS.map((u) => u.username).join(', ')})`);
   process.exit(2);

@@ -1,0 +1,50 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { signIn } from '../../local/staff-seed';
+import { freePort, waitFor } from './ports';
+
+/** `local/start.ts` as its own process on free ports with a throwaway data folder: what `npm start` runs. */
+export async function startLocalProcess() {
+  const ports = { port: await freePort(), dynamo: await freePort(), sqs: await freePort(), mail: await freePort(), cognito: await freePort() };
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'aduan-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', '--data-dir', dataDir], {
+    env: {
+      ...process.env,
+      PORT: String(ports.port),
+      DYNAMODB_PORT: String(ports.dynamo),
+      SQS_PORT: String(ports.sqs),
+      MAIL_PORT: String(ports.mail),
+      COGNITO_PORT: String(ports.cognito),
+      POWERTOOLS_LOG_LEVEL: 'WARN',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += String(d)));
+  child.stderr?.on('data', (d) => (output += String(d)));
+  const api = `http://127.0.0.1:${ports.port}`;
+  await waitFor(async () => ((await fetch(`${api}/v1/health`)).status === 200 ? true : undefined), 90_000, 'GET /v1/health = 200').catch((e) => {
+    child.kill('SIGKILL');
+    throw new Error(`${e.message}\n${output}`);
+  });
+  const pool = JSON.parse(readFileSync(path.join(dataDir, 'cognito.json'), 'utf8')) as { endpoint: string; clientId: string };
+  return {
+    child,
+    api,
+    mail: `http://127.0.0.1:${ports.mail}`,
+    ports,
+    output: () => output,
+    /** The normal Cognito sign-in (USER_PASSWORD_AUTH) of a seeded demo user. */
+    token: (username: string) => signIn(pool, username),
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

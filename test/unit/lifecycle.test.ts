@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import type { Complaint } from '../../functions/core/complaint';
+import type { DomainError } from '../../functions/core/errors';
+import {
+  type Actor,
+  allowedActions,
+  archiveForNoAnswer,
+  canRead,
+  closeForSilence,
+  NATIONAL_POLICY,
+  perform,
+  TRANSITIONS,
+} from '../../functions/core/lifecycle';
+import { officialCalendar } from '../../functions/core/official-calendar';
+import type { StaffRole } from '../../functions/core/staff';
+
+const calendar = officialCalendar();
+const ctx = (iso: string) => ({ now: new Date(iso), calendar, policy: NATIONAL_POLICY });
+const staff = (username: string, roles: StaffRole[], extra: { agencyId?: string; provinceCode?: string } = {}): Actor => ({
+  kind: 'STAFF',
+  principal: { kind: 'STAFF', username, roles, ...extra },
+});
+const verifier = staff('verifikator', ['VERIFIER']);
+const badung = staff('petugas-badung', ['AGENCY_OFFICER'], { agencyId: 'pemda-51.03' });
+const bali = staff('petugas-bali', ['AGENCY_OFFICER'], { agencyId: 'pemda-51' });
+const denpasar = staff('petugas-denpasar', ['AGENCY_OFFICER'], { agencyId: 'pemda-51.71' });
+const reporter: Actor = { kind: 'REPORTER' };
+
+const submitted = (): Complaint => ({
+  trackingId: 'ABCDE-FGHJ1',
+  type: 'COMPLAINT',
+  title: 'Jalan berlubang',
+  description: 'Jalan kabupaten di Mengwi berlubang besar.',
+  categoryId: 'jalan-kabupaten-kota',
+  location: { regionCode: '51.03' },
+  anonymous: true,
+  confidential: false,
+  hasReporterIdentity: true,
+  status: 'SUBMITTED',
+  submittedAt: '2026-03-16T01:00:00.000Z',
+  updatedAt: '2026-03-16T01:00:00.000Z',
+  routing: { state: 'AWAITING_VERIFICATION' },
+  suggestedAgencyId: 'pemda-51.03',
+  deadline: { stage: 'DISPOSITION', workingDays: 3, date: '2026-03-25', dueAt: '2026-03-25T23:59:59+08:00', timeZone: 'Asia/Makassar' },
+  version: 2,
+});
+
+const code = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return (e as DomainError).kind;
+  }
+  return 'OK';
+};
+
+describe('the state machine', () => {
+  it('takes a complaint from verification to a rated closure, each step stamping the right deadline', () => {
+    // Wednesday 18 March 2026, 09:00 WITA: 5 working days end Tuesday 31 March (cuti bersama, Nyepi, Idul Fitri).
+    let r = perform(submitted(), verifier, { action: 'VERIFY', agencyId: 'pemda-51.03' }, ctx('2026-03-18T01:00:00Z'));
+    expect(r.complaint).toMatchObject({ status: 'ASSIGNED', assignedAgencyId: 'pemda-51.03', deadline: { stage: 'FOLLOW_UP', date: '2026-03-31' } });
+    expect(r.notifications.map((n) => n.template)).toEqual(['AGENCY_ASSIGNED', 'REPORTER_VERIFIED']);
+    r = perform(r.complaint, badung, { action: 'ACKNOWLEDGE' }, ctx('2026-03-25T01:00:00Z'));
+    expect(r.complaint.status).toBe('IN_PROGRESS');
+    r = perform(r.complaint, badung, { action: 'RESPOND', message: 'Perbaikan Jumat ini.' }, ctx('2026-03-26T01:00:00Z'));
+    expect(r.complaint).toMatchObject({ status: 'RESPONDED', deadline: { stage: 'REPORTER_CONFIRMATION', workingDays: 10 } });
+    r = perform(r.complaint, reporter, { action: 'REPLY', message: 'Belum diperbaiki.' }, ctx('2026-03-27T01:00:00Z'));
+    expect(r.complaint).toMatchObject({ status: 'IN_PROGRESS', deadline: { stage: 'FOLLOW_UP', workingDays: 5 } });
+    expect(r.notifications).toEqual([{ template: 'AGENCY_REPORTER_REPLY', agencyId: 'pemda-51.03', message: 'Belum diperbaiki.' }]);
+    r = perform(r.complaint, badung, { action: 'RESPOND', message: 'Sudah diperbaiki.' }, ctx('2026-03-30T01:00:00Z'));
+    r = perform(r.complaint, reporter, { action: 'CONFIRM_RESOLVED' }, ctx('2026-03-31T01:00:00Z'));
+    expect(r.complaint).toMatchObject({ status: 'CLOSED', closure: { how: 'CONFIRMED_BY_REPORTER' } });
+    r = perform(r.complaint, reporter, { action: 'RATE', score: 5 }, ctx('2026-03-31T02:00:00Z'));
+    expect(r.complaint.rating?.score).toBe(5);
+    expect(code(() => perform(r.complaint, reporter, { action: 'RATE', score: 1 }, ctx('2026-03-31T03:00:00Z')))).toBe('CONFLICT');
+  });
+
+  it('answers a forbidden transition with 409 and a wrong role with 403', () => {
+    const c = submitted();
+    expect(code(() => perform(c, badung, { action: 'RESPOND', message: 'x' }, ctx('2026-03-18T01:00:00Z')))).toBe('FORBIDDEN');
+    expect(code(() => perform(c, reporter, { action: 'VERIFY', agencyId: 'pemda-51.03' }, ctx('2026-03-18T01:00:00Z')))).toBe('FORBIDDEN');
+    const assigned = perform(c, verifier, { action: 'VERIFY', agencyId: 'pemda-51.03' }, ctx('2026-03-18T01:00:00Z')).complaint;
+    expect(code(() => perform(assigned, verifier, { action: 'VERIFY', agencyId: 'pemda-51' }, ctx('2026-03-18T02:00:00Z')))).toBe('CONFLICT');
+    expect(code(() => perform(assigned, reporter, { action: 'CONFIRM_RESOLVED' }, ctx('2026-03-18T02:00:00Z')))).toBe('CONFLICT');
+    expect(code(() => perform(assigned, denpasar, { action: 'ACKNOWLEDGE' }, ctx('2026-03-18T02:00:00Z')))).toBe('FORBIDDEN');
+  });
+
+  it('pauses the disposition clock on hold and gives the verifiers their remaining days back on the reply', () => {
+    // Monday 16 March: due Wednesday 25 March; on Monday 16 there are several working days left.
+    const held = perform(submitted(), verifier, { action: 'HOLD', question: 'Di KM berapa?' }, ctx('2026-03-16T02:00:00Z'));
+    expect(held.complaint).toMatchObject({ status: 'ON_HOLD', deadline: { stage: 'REPORTER_ANSWER', workingDays: 10 } });
+    const left = held.complaint.hold?.remainingDispositionDays as number;
+    expect(left).toBeGreaterThan(0);
+    const answered = perform(held.complaint, reporter, { action: 'REPLY', message: 'KM 12.' }, ctx('2026-04-06T02:00:00Z'));
+    expect(answered.complaint).toMatchObject({ status: 'SUBMITTED', deadline: { stage: 'DISPOSITION', workingDays: left } });
+    expect(answered.complaint.hold).toBeUndefined();
+  });
+
+  it('sends a bukan-wewenang transfer back to the verifiers with the suggestion, and counts it', () => {
+    const assigned = perform(submitted(), verifier, { action: 'VERIFY', agencyId: 'pemda-51.03' }, ctx('2026-03-18T01:00:00Z')).complaint;
+    const t = perform(assigned, badung, { action: 'TRANSFER', reason: 'Jalan provinsi', suggestedAgencyId: 'pemda-51' }, ctx('2026-03-25T01:00:00Z'));
+    expect(t.complaint).toMatchObject({ status: 'SUBMITTED', suggestedAgencyId: 'pemda-51', routing: { state: 'AWAITING_VERIFICATION' } });
+    expect(t.complaint.transfers).toHaveLength(1);
+    expect(t.complaint.assignedAgencyId).toBeUndefined();
+    const again = perform(t.complaint, verifier, { action: 'VERIFY', agencyId: 'pemda-51' }, ctx('2026-03-26T01:00:00Z'));
+    expect(again.notifications[0]).toEqual({ template: 'AGENCY_TRANSFER_IN', agencyId: 'pemda-51' });
+    // Badung keeps read access to what it handled, but can no longer act.
+    expect(canRead(again.complaint, badung)).toBe(true);
+    expect(allowedActions(again.complaint, badung, ctx('2026-03-26T02:00:00Z'))).toEqual([]);
+    expect(canRead(again.complaint, denpasar)).toBe(false);
+    expect(allowedActions(again.complaint, bali, ctx('2026-03-26T02:00:00Z'))).toEqual(['ACKNOWLEDGE', 'RESPOND', 'TRANSFER', 'COMMENT']);
+  });
+
+  it('lets copy-to agencies read and comment, nothing more', () => {
+    const r = perform(submitted(), verifier, { action: 'VERIFY', agencyId: 'pemda-51.03', copyToAgencyIds: ['pemda-51'] }, ctx('2026-03-18T01:00:00Z'));
+    expect(r.notifications.map((n) => [n.template, n.agencyId])).toContainEqual(['AGENCY_ASSIGNED', 'pemda-51']);
+    expect(canRead(r.complaint, bali)).toBe(true);
+    expect(allowedActions(r.complaint, bali, ctx('2026-03-18T02:00:00Z'))).toEqual(['COMMENT']);
+  });
+
+  it('never lifts the privacy a reporter chose', () => {
+    const r = perform(submitted(), verifier, { action: 'VERIFY', agencyId: 'pemda-51.03', anonymous: false, confidential: true }, ctx('2026-03-18T01:00:00Z'));
+    expect(r.complaint).toMatchObject({ anonymous: true, confidential: true });
+  });
+
+  it('reopens only within the window, and closes silent follow-ups and unanswered holds on schedule', () => {
+    let c = perform(submitted(), verifier, { action: 'VERIFY', agencyId: 'pemda-51.03' }, ctx('2026-04-06T01:00:00Z')).complaint;
+    c = perform(c, badung, { action: 'RESPOND', message: 'Selesai.' }, ctx('2026-04-07T01:00:00Z')).complaint;
+    expect(closeForSilence(c, new Date('2026-04-10T01:00:00Z'))).toBeUndefined();
+    const closed = closeForSilence(c, new Date('2026-04-23T01:00:00Z'));
+    expect(closed?.complaint).toMatchObject({ status: 'CLOSED', closure: { how: 'NO_REPLY_FROM_REPORTER' } });
+    const reopenLate = () => perform(closed!.complaint, reporter, { action: 'REOPEN', message: 'Rusak lagi' }, ctx('2026-06-30T01:00:00Z'));
+    expect(code(reopenLate)).toBe('CONFLICT');
+    const reopened = perform(closed!.complaint, reporter, { action: 'REOPEN', message: 'Rusak lagi' }, ctx('2026-04-24T01:00:00Z'));
+    expect(reopened.complaint).toMatchObject({ status: 'IN_PROGRESS', reopenCount: 1 });
+    const held = perform(submitted(), verifier, { action: 'HOLD', question: '?' }, ctx('2026-04-06T01:00:00Z')).complaint;
+    expect(archiveForNoAnswer(held, new Date('2026-04-30T01:00:00Z'))?.complaint).toMatchObject({
+      status: 'ARCHIVED',
+      archive: { reason: 'NO_ANSWER_FROM_REPORTER' },
+    });
+  });
+
+  it('documents every action with the states it leaves and the roles that may take it', () => {
+    for (const [name, rule] of Object.entries(TRANSITIONS)) {
+      expect(rule.from.length, name).toBeGreaterThan(0);
+      expect(rule.who.length, name).toBeGreaterThan(0);
+    }
+  });
+});
