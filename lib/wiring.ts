@@ -107,7 +107,26 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 5,
     memoryMb: 256,
     trigger: { kind: 'http', method: 'GET', path: '/v1/calendar/deadline', auth: 'public' },
-    table: 'none',
+    // read: operators' calendar changes live in the table.
+    table: 'read',
+  },
+  {
+    id: 'Calendar',
+    entry: 'functions/handlers/http/calendar.ts',
+    description: 'GET /v1/calendar: the days off of a year and whether it has official data',
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    trigger: { kind: 'http', method: 'GET', path: '/v1/calendar', auth: 'public' },
+    table: 'read',
+  },
+  {
+    id: 'CalendarChanges',
+    entry: 'functions/handlers/http/calendar-changes.ts',
+    description: 'POST /v1/calendar: operators add or cancel days off (an amended SKB) or declare a year',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    trigger: { kind: 'http', method: 'POST', path: '/v1/calendar', auth: 'staff' },
+    table: 'readWrite',
   },
   {
     id: 'ListCategories',

@@ -1,6 +1,7 @@
 import type { Complaint, ReporterIdentity, TimelineEvent } from './complaint';
 import type { RenderedEmail } from './emails/agency-assignment';
 import type { NotificationTemplate } from './lifecycle';
+import type { CalendarChange } from './working-days';
 
 export interface Clock {
   now(): Date;
@@ -60,6 +61,11 @@ export interface ComplaintStore {
   /** Outbox messages never handed to their queue, oldest first. */
   undispatchedOutbox(createdBefore: string, limit: number): Promise<{ trackingId: string; message: OutboxMessage }[]>;
   markAgencyNotified(trackingId: string, agencyId: string, at: string): Promise<void>;
+}
+
+export interface CalendarStore {
+  changes(): Promise<CalendarChange[]>;
+  record(change: CalendarChange): Promise<void>;
 }
 
 export interface MessageQueue {

@@ -17,6 +17,39 @@ export interface CalendarYear {
   year: number;
   source: string;
   daysOff: DayOff[];
+  /** False for a year with only operator-added days and no official SKB yet. */
+  covered?: boolean;
+}
+
+/** An operator's change to the official calendar (an amended SKB is one call away). */
+export type CalendarChange =
+  | { action: 'ADD_DAY'; date: string; name: string; kind: DayOff['kind']; source: string; at: string; by: string }
+  | { action: 'CANCEL_DAY'; date: string; source: string; at: string; by: string }
+  | { action: 'DECLARE_YEAR'; year: number; source: string; at: string; by: string };
+
+/** The official years from the data file with the operators' changes applied, in order. */
+export function applyCalendarChanges(official: CalendarYear[], changes: CalendarChange[]): CalendarYear[] {
+  const years = new Map(official.map((y) => [y.year, { ...y, daysOff: [...y.daysOff], covered: y.covered ?? true }]));
+  const yearOf = (year: number) => {
+    let y = years.get(year);
+    if (!y) {
+      y = { year, source: '', daysOff: [], covered: false };
+      years.set(year, y);
+    }
+    return y;
+  };
+  for (const c of [...changes].sort((a, b) => a.at.localeCompare(b.at))) {
+    if (c.action === 'DECLARE_YEAR') {
+      const y = yearOf(c.year);
+      y.covered = true;
+      y.source = c.source;
+    } else {
+      const y = yearOf(Number(c.date.slice(0, 4)));
+      y.daysOff = y.daysOff.filter((d) => d.date !== c.date);
+      if (c.action === 'ADD_DAY') y.daysOff.push({ date: c.date, name: c.name, kind: c.kind });
+    }
+  }
+  return [...years.values()];
 }
 
 export interface WorkingDayResult {
@@ -40,7 +73,7 @@ export class WorkingDayCalendar {
 
   constructor(years: CalendarYear[]) {
     for (const y of years) {
-      this.years.set(y.year, y);
+      if (y.covered !== false) this.years.set(y.year, y);
       for (const d of y.daysOff) this.daysOff.set(d.date, d);
     }
   }
@@ -51,6 +84,15 @@ export class WorkingDayCalendar {
 
   isCovered(year: number): boolean {
     return this.years.has(year);
+  }
+
+  /** The official source of a covered year. */
+  sourceOf(year: number): string | undefined {
+    return this.years.get(year)?.source;
+  }
+
+  daysOffIn(year: number): DayOff[] {
+    return [...this.daysOff.values()].filter((d) => d.date.startsWith(`${year}-`)).sort((a, b) => a.date.localeCompare(b.date));
   }
 
   dayOff(date: string): DayOff | undefined {

@@ -1,13 +1,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDbCalendarStore } from '../adapters/dynamodb-calendar-store';
 import { DynamoDbComplaintStore } from '../adapters/dynamodb-complaint-store';
 import { SesMailer } from '../adapters/ses-mailer';
 import { SqsMessageQueue } from '../adapters/sqs-queue';
 import { cryptoRandom, systemClock } from '../adapters/system';
 import { NATIONAL_POLICY } from '../core/lifecycle';
-import { officialCalendar } from '../core/official-calendar';
+import { officialCalendarYears } from '../core/official-calendar';
 import type { Mailer } from '../core/ports';
+import { applyCalendarChanges, WorkingDayCalendar } from '../core/working-days';
 import type { Deps } from '../use-cases/deps';
 import { ENV, type EnvName, optionalEnv, requireEnv } from './env';
 import { logger } from './powertools';
@@ -28,8 +30,19 @@ export function buildDeps(required: EnvName[]): Deps {
   let overrides: Record<string, string> = {};
   const rawOverrides = optionalEnv(ENV.agencyEmailOverrides);
   if (rawOverrides) overrides = JSON.parse(rawOverrides);
-  return {
-    store: new DynamoDbComplaintStore(dynamo, requireEnv(ENV.tableName)),
+  const tableName = requireEnv(ENV.tableName);
+  const calendarStore = new DynamoDbCalendarStore(dynamo, tableName);
+  let loadedAt = 0;
+  const deps: Deps = {
+    store: new DynamoDbComplaintStore(dynamo, tableName),
+    calendarStore,
+    refreshCalendar: async (force = false) => {
+      if (force || Date.now() - loadedAt > CALENDAR_CACHE_MS) {
+        deps.calendar = new WorkingDayCalendar(applyCalendarChanges(officialCalendarYears(), await calendarStore.changes()));
+        loadedAt = Date.now();
+      }
+      return deps.calendar;
+    },
     queue: new SqsMessageQueue(sqs, {
       ROUTING: optionalEnv(ENV.routingQueueUrl),
       NOTIFICATION: optionalEnv(ENV.notificationQueueUrl),
@@ -37,7 +50,7 @@ export function buildDeps(required: EnvName[]): Deps {
     mailer: mailFrom ? new SesMailer(ses, mailFrom) : unavailableMailer,
     clock: systemClock,
     random: cryptoRandom,
-    calendar: officialCalendar(),
+    calendar: new WorkingDayCalendar(officialCalendarYears()),
     logger: {
       info: (message, extra) => logger.info(message, extra ?? {}),
       warn: (message, extra) => logger.warn(message, extra ?? {}),
@@ -48,4 +61,8 @@ export function buildDeps(required: EnvName[]): Deps {
     agencyEmail: { domain: optionalEnv(ENV.agencyEmailDomain) ?? 'instansi.example', overrides },
     portalUrl: optionalEnv(ENV.portalUrl) ?? 'http://127.0.0.1:3000',
   };
+  return deps;
 }
+
+/** Operators' calendar changes reach every function within a minute. */
+const CALENDAR_CACHE_MS = 60_000;

@@ -1,4 +1,21 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { WorkingDayCalendar } from '../core/working-days';
 
 /** One logger for every function (service name, sampling and level come from env). */
 export const logger = new Logger({ serviceName: 'aduan' });
+export const metrics = new Metrics({ namespace: 'Aduan', serviceName: 'aduan' });
+
+/** Years (this one and the next) without official holiday data; also published as a metric for an alarm. */
+export function missingCalendarYears(calendar: WorkingDayCalendar, now: Date): number[] {
+  const year = now.getUTCFullYear();
+  return [year, year + 1].filter((y) => !calendar.isCovered(y));
+}
+
+export function reportCalendarCoverage(calendar: WorkingDayCalendar, now: Date): number[] {
+  const missing = missingCalendarYears(calendar, now);
+  metrics.addMetric('CalendarYearsMissing', MetricUnit.Count, missing.length);
+  metrics.publishStoredMetrics();
+  if (missing.length) logger.warn('no official holiday data', { missingYears: missing });
+  return missing;
+}

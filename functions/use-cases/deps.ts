@@ -1,6 +1,6 @@
 import type { AgencyEmailPolicy } from '../core/agencies';
 import type { LifecyclePolicy } from '../core/lifecycle';
-import type { Clock, ComplaintStore, Logger, Mailer, MessageQueue, RandomSource } from '../core/ports';
+import type { CalendarStore, Clock, ComplaintStore, Logger, Mailer, MessageQueue, RandomSource } from '../core/ports';
 import type { WorkingDayCalendar } from '../core/working-days';
 
 export interface Deps {
@@ -9,7 +9,11 @@ export interface Deps {
   mailer: Mailer;
   clock: Clock;
   random: RandomSource;
+  /** The working-day calendar as of the last refresh (official data + operators' changes). */
   calendar: WorkingDayCalendar;
+  calendarStore: CalendarStore;
+  /** Reloads operators' calendar changes when the cached copy is older than a minute. */
+  refreshCalendar(force?: boolean): Promise<WorkingDayCalendar>;
   logger: Logger;
   policy: LifecyclePolicy;
   /** Categories an operator switched to automatic routing (no verification step). */

@@ -1,4 +1,4 @@
-import { agencyEmail, findAgency } from '../core/agencies';
+import { type Agency, agencyEmail, findAgency } from '../core/agencies';
 import { findCategory } from '../core/categories';
 import { renderNotification } from '../core/emails/notifications';
 import type { NotifyMessage } from '../core/ports';
@@ -19,7 +19,7 @@ export async function sendNotification(deps: Deps, msg: NotifyMessage): Promise<
   if (!category) throw new Error(`unknown category ${c.categoryId} on ${c.trackingId}`);
   const forAgency = msg.template.startsWith('AGENCY_');
   let to: string;
-  let agency;
+  let agency: Agency | undefined;
   if (forAgency) {
     agency = msg.agencyId ? findAgency(msg.agencyId) : undefined;
     if (!agency) return { sent: false, reason: `unknown agency ${msg.agencyId}` };

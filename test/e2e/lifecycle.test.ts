@@ -156,6 +156,24 @@ describe('a complaint through the whole LAPOR! flow', () => {
     expect(view.body.timeline.filter((e: { type: string }) => e.type === 'ACKNOWLEDGED')).toHaveLength(1);
   });
 
+  it("lets operators amend the calendar in one call, and shows a year without official data", async () => {
+    const op = tokens.operator as string;
+    const uncovered = await get(`${sys.api}/v1/calendar?year=2027`);
+    expect(uncovered.body).toMatchObject({ year: 2027, covered: false, warning: expect.stringContaining('2027') });
+    const health = await get(`${sys.api}/v1/health`);
+    expect(health.body.calendar.missingYears).toContain(2027);
+    const refused = await post(`${sys.api}/v1/calendar`, { action: 'DECLARE_YEAR', year: 2027, source: 'SKB 2027' }, bearer(tokens['petugas-badung'] as string));
+    expect(refused.status).toBe(403);
+    const added = await post(`${sys.api}/v1/calendar`, { action: 'ADD_DAY', date: '2026-04-06', name: 'Cuti bersama tambahan (uji)', kind: 'COLLECTIVE_LEAVE', source: 'SKB perubahan' }, bearer(op));
+    expect(added.status).toBe(201);
+    expect(added.body.daysOff).toContainEqual({ date: '2026-04-06', name: 'Cuti bersama tambahan (uji)', kind: 'COLLECTIVE_LEAVE' });
+    const declared = await post(`${sys.api}/v1/calendar`, { action: 'DECLARE_YEAR', year: 2027, source: 'SKB 3 Menteri 2027 (uji)' }, bearer(op));
+    expect(declared.body.covered).toBe(true);
+    const bad = await post(`${sys.api}/v1/calendar`, { action: 'ADD_DAY', date: '6 April' }, bearer(op));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['date', 'name', 'kind', 'source']));
+  });
+
   it('computes deadlines by the 2026 calendar', async () => {
     const r = await get(`${sys.api}/v1/calendar/deadline?start=2026-03-18T09:00:00%2B07:00&workingDays=5&regionCode=31`);
     expect(r.body).toMatchObject({ date: '2026-03-31', deadline: '2026-03-31T23:59:59+07:00' });

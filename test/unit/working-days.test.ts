@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../functions/core/official-calendar';
-import { WorkingDayCalendar } from '../../functions/core/working-days';
+import { officialCalendarYears } from '../../functions/core/official-calendar';
+import { applyCalendarChanges, WorkingDayCalendar } from '../../functions/core/working-days';
 
 const calendar = officialCalendar();
 
@@ -44,7 +45,10 @@ describe('working-day deadlines (2026 SKB calendar)', () => {
     for (const d of days) expect(calendar.dayOff(d), d).toBeDefined();
     const fromFile = new WorkingDayCalendar([]);
     expect(fromFile.coveredYears()).toEqual([]);
-    expect(calendar.coveredYears()).toEqual([2026]);
+    expect(calendar.coveredYears()).toEqual([2025, 2026]);
+    expect(calendar.daysOffIn(2026)).toHaveLength(25);
+    expect(calendar.daysOffIn(2025).length).toBeGreaterThanOrEqual(27);
+    expect(calendar.sourceOf(2026)).toContain('1497/2/5');
   });
 
   it('working days left count today while it lasts and go negative when overdue', () => {
@@ -53,5 +57,32 @@ describe('working-day deadlines (2026 SKB calendar)', () => {
     expect(calendar.workingDaysLeft(new Date('2026-03-30T03:00:00Z'), '2026-03-31', tz)).toBe(2);
     expect(calendar.workingDaysLeft(new Date('2026-03-31T03:00:00Z'), '2026-03-31', tz)).toBe(1);
     expect(calendar.workingDaysLeft(new Date('2026-04-02T03:00:00Z'), '2026-03-31', tz)).toBe(-2);
+  });
+});
+
+describe("operators' calendar changes", () => {
+  const by = { by: 'operator', source: 'SKB perubahan (uji)' };
+  it('adds and cancels days off, the latest change winning', () => {
+    const years = applyCalendarChanges(officialCalendarYears(), [
+      { action: 'ADD_DAY', date: '2026-03-30', name: 'Cuti bersama tambahan', kind: 'COLLECTIVE_LEAVE', at: '2026-03-01T00:00:00Z', ...by },
+      { action: 'CANCEL_DAY', date: '2026-12-24', at: '2026-03-01T00:00:01Z', ...by },
+    ]);
+    const cal = new WorkingDayCalendar(years);
+    expect(cal.isWorkingDay('2026-03-30')).toBe(false);
+    expect(cal.isWorkingDay('2026-12-24')).toBe(true);
+    // 18 March + 5 now ends on Wednesday 1 April.
+    expect(cal.addWorkingDays(new Date('2026-03-18T03:00:00Z'), 5, 'Asia/Jakarta').date).toBe('2026-04-01');
+  });
+
+  it('keeps a year uncovered until its SKB is declared, while already skipping the days added for it', () => {
+    const added = applyCalendarChanges(officialCalendarYears(), [
+      { action: 'ADD_DAY', date: '2027-01-01', name: 'Tahun Baru 2027', kind: 'HOLIDAY', at: '2026-09-01T00:00:00Z', ...by },
+    ]);
+    const before = new WorkingDayCalendar(added);
+    expect(before.isCovered(2027)).toBe(false);
+    expect(before.isWorkingDay('2027-01-01')).toBe(false);
+    const declared = new WorkingDayCalendar(applyCalendarChanges(added, [{ action: 'DECLARE_YEAR', year: 2027, at: '2026-09-02T00:00:00Z', ...by }]));
+    expect(declared.isCovered(2027)).toBe(true);
+    expect(declared.sourceOf(2027)).toBe('SKB perubahan (uji)');
   });
 });

@@ -33,7 +33,7 @@ function simple(subject: string, greeting: string, paragraphs: string[], quote?:
     greeting,
     '',
     ...paragraphs.flatMap((p) => [plainText(p), '']),
-    ...(quote ? ['> ' + plainText(quote).replace(/\n/g, '\n> '), ''] : []),
+    ...(quote ? [`> ${plainText(quote).replace(/\n/g, '\n> ')}`, ''] : []),
     'Email ini dikirim otomatis oleh sistem Aduan.',
   ].join('\n');
   const html = `<!doctype html>

@@ -1,11 +1,13 @@
-import { officialCalendar } from '../../core/official-calendar';
 import { resolveRegion } from '../../core/regions';
+import { buildDeps } from '../../shared/deps';
+import { ENV } from '../../shared/env';
 import { HttpProblem, httpHandler, json } from '../../shared/http';
 
-const calendar = officialCalendar();
+const deps = buildDeps([ENV.tableName]);
 
 /** The rule every deadline follows: the end of the Nth working day after the start day, in the region's zone. */
 export const handler = httpHandler(async (event) => {
+  const calendar = await deps.refreshCalendar();
   const q = event.queryStringParameters ?? {};
   const errors = [];
   const start = q.start ? new Date(q.start) : undefined;

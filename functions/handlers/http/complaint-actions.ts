@@ -11,6 +11,7 @@ const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl, ENV.userPoolCli
 const verifyStaff = staffTokenVerifier();
 
 export const handler = httpHandler(async (event) => {
+  await deps.refreshCalendar();
   const caller = await callerOf(event, verifyStaff);
   const parsed = complaintActionSchema.safeParse(readJsonBody(event));
   if (!parsed.success) throw new HttpProblem(400, 'Periksa kembali isian aksi.', fieldErrorsOf(parsed.error));

@@ -1,14 +1,14 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { officialCalendar } from '../../core/official-calendar';
-import { dynamo } from '../../shared/deps';
+import { buildDeps, dynamo } from '../../shared/deps';
 import { ENV, requireEnv } from '../../shared/env';
 import { httpHandler, json } from '../../shared/http';
+import { reportCalendarCoverage } from '../../shared/powertools';
 
 const tableName = requireEnv(ENV.tableName);
 const queues = { routing: requireEnv(ENV.routingQueueUrl), notification: requireEnv(ENV.notificationQueueUrl) };
 const sqs = new SQSClient({});
-const calendar = officialCalendar();
+const deps = buildDeps([ENV.tableName]);
 
 async function check(fn: () => Promise<unknown>) {
   try {
@@ -25,14 +25,14 @@ export const handler = httpHandler(async () => {
     check(() => sqs.send(new GetQueueAttributesCommand({ QueueUrl: queues.routing, AttributeNames: ['QueueArn'] }))),
     check(() => sqs.send(new GetQueueAttributesCommand({ QueueUrl: queues.notification, AttributeNames: ['QueueArn'] }))),
   ]);
-  const year = new Date().getUTCFullYear();
-  const missingCalendarYears = [year, year + 1].filter((y) => !calendar.isCovered(y));
+  const calendar = await deps.refreshCalendar();
+  const missingCalendarYears = reportCalendarCoverage(calendar, deps.clock.now());
   const ok = [table, routing, notification].every((s) => s === 'ok');
   return json(ok ? 200 : 503, {
     status: ok ? 'ok' : 'degraded',
     checks: { table, routingQueue: routing, notificationQueue: notification },
     calendar: {
-      coveredYears: calendar.coveredYears(),
+      coveredYears: calendar.coveredYears().map((year) => ({ year, source: calendar.sourceOf(year) })),
       missingYears: missingCalendarYears,
       ...(missingCalendarYears.length
         ? { warning: `Tidak ada data libur resmi untuk ${missingCalendarYears.join(', ')}: tenggat dihitung tanpa hari libur nasional.` }

@@ -7,6 +7,7 @@ import { inbox } from '../../use-cases/inbox';
 const deps = buildDeps([ENV.tableName]);
 
 export const handler = httpHandler(async (event) => {
+  await deps.refreshCalendar();
   const who = staffOf(event);
   const q = event.queryStringParameters ?? {};
   const limit = q.limit === undefined ? 25 : Number(q.limit);

@@ -10,6 +10,7 @@ const deps = buildDeps([ENV.tableName, ENV.routingQueueUrl]);
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{16,128}$/;
 
 export const handler = httpHandler(async (event) => {
+  await deps.refreshCalendar();
   const body = readJsonBody(event);
   const parsed = submitComplaintSchema.safeParse(body);
   const key = header(event, 'idempotency-key');

@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
-import { logger } from '../../shared/powertools';
+import { logger, reportCalendarCoverage } from '../../shared/powertools';
 import { sweepReporterDeadlines } from '../../use-cases/sweep-reporter-deadlines';
 
 const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl]);
@@ -11,6 +11,8 @@ const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl]);
 export const handler = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async () => {
+    const calendar = await deps.refreshCalendar();
+    reportCalendarCoverage(calendar, deps.clock.now());
     const result = await sweepReporterDeadlines(deps, { limit: 200 });
     logger.info('reporter deadline sweep', result);
     return result;
