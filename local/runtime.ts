@@ -10,6 +10,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { ENV } from '../functions/shared/env';
 import { FUNCTIONS } from '../lib/wiring';
 import { type Running, startCognito, startDynamoDb, startSes, startSqs } from './emulators';
+import { changeLocalClock, localNow } from './clock';
 import { createGateway, type LocalRoute } from './gateway';
 import { type LoadedFunction, loadFunction } from './lambda';
 import { createLocalResources, type LocalResources, localClients, resolveValue } from './resources';
@@ -141,7 +142,17 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
     }
     stoppers.push(() => scheduler.stop());
 
-    const localRoutes: LocalRoute = async (req, _body, url) => {
+    const localRoutes: LocalRoute = async (req, body, url) => {
+      if (url.pathname === '/_local/clock') {
+        if (req.method === 'GET') return { status: 200, body: { now: localNow().toISOString(), offsetMs: Number(process.env.LOCAL_CLOCK_OFFSET_MS ?? 0) } };
+        if (req.method === 'POST') {
+          try {
+            return changeLocalClock(body ? JSON.parse(body) : {});
+          } catch {
+            return { status: 400, body: { title: 'Permintaan tidak valid', detail: 'JSON tidak valid' } };
+          }
+        }
+      }
       if (req.method === 'GET' && url.pathname === '/_local/schedules') {
         return {
           status: 200,

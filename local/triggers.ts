@@ -1,6 +1,7 @@
 /** Event sources and schedules, driven from the synthesized template like Lambda's pollers. */
 import { ChangeMessageVisibilityCommand, DeleteMessageBatchCommand, type Message, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { localNow } from './clock';
 import { invoke, type LoadedFunction } from './lambda';
 
 export interface QueuePollerOptions {
@@ -126,7 +127,7 @@ export class LocalScheduler {
     if (!s) throw new Error(`no schedule ${name}`);
     const inFlight = this.running.get(name);
     if (inFlight) return inFlight;
-    const p = invoke(s.fn, { source: 'aws.scheduler', 'detail-type': 'Scheduled Event', time: new Date().toISOString(), detail: {} })
+    const p = invoke(s.fn, { source: 'aws.scheduler', 'detail-type': 'Scheduled Event', time: localNow().toISOString(), detail: {} })
       .then((r) => {
         s.lastRun = new Date().toISOString();
         s.lastResult = r;

@@ -156,15 +156,23 @@ describe('a complaint through the whole LAPOR! flow', () => {
     expect(view.body.timeline.filter((e: { type: string }) => e.type === 'ACKNOWLEDGED')).toHaveLength(1);
   });
 
-  it("lets operators amend the calendar in one call, and shows a year without official data", async () => {
+  it('lets operators amend the calendar in one call, and shows a year without official data', async () => {
     const op = tokens.operator as string;
     const uncovered = await get(`${sys.api}/v1/calendar?year=2027`);
     expect(uncovered.body).toMatchObject({ year: 2027, covered: false, warning: expect.stringContaining('2027') });
     const health = await get(`${sys.api}/v1/health`);
     expect(health.body.calendar.missingYears).toContain(2027);
-    const refused = await post(`${sys.api}/v1/calendar`, { action: 'DECLARE_YEAR', year: 2027, source: 'SKB 2027' }, bearer(tokens['petugas-badung'] as string));
+    const refused = await post(
+      `${sys.api}/v1/calendar`,
+      { action: 'DECLARE_YEAR', year: 2027, source: 'SKB 2027' },
+      bearer(tokens['petugas-badung'] as string),
+    );
     expect(refused.status).toBe(403);
-    const added = await post(`${sys.api}/v1/calendar`, { action: 'ADD_DAY', date: '2026-04-06', name: 'Cuti bersama tambahan (uji)', kind: 'COLLECTIVE_LEAVE', source: 'SKB perubahan' }, bearer(op));
+    const added = await post(
+      `${sys.api}/v1/calendar`,
+      { action: 'ADD_DAY', date: '2026-04-06', name: 'Cuti bersama tambahan (uji)', kind: 'COLLECTIVE_LEAVE', source: 'SKB perubahan' },
+      bearer(op),
+    );
     expect(added.status).toBe(201);
     expect(added.body.daysOff).toContainEqual({ date: '2026-04-06', name: 'Cuti bersama tambahan (uji)', kind: 'COLLECTIVE_LEAVE' });
     const declared = await post(`${sys.api}/v1/calendar`, { action: 'DECLARE_YEAR', year: 2027, source: 'SKB 3 Menteri 2027 (uji)' }, bearer(op));
@@ -180,5 +188,34 @@ describe('a complaint through the whole LAPOR! flow', () => {
     const bad = await get(`${sys.api}/v1/calendar/deadline?start=yesterday&workingDays=-1`);
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['regionCode', 'start', 'workingDays']);
+  });
+
+  it('closes a follow-up the reporter left unanswered for 10 working days, and archives an unanswered hold — once, however often the sweep runs', async () => {
+    const V = tokens.verifikator as string;
+    const badung = tokens['petugas-badung'] as string;
+    const silent = (await post(`${sys.api}/v1/complaints`, submission({ title: 'Sampah di Pantai Kuta' }))).body;
+    await waitFor(async () =>
+      (await get(`${sys.api}/v1/complaints/${silent.trackingId}`, bearer(silent.accessToken))).body.status === 'ASSIGNED' ? true : undefined,
+    );
+    await act(silent.trackingId, badung, { action: 'RESPOND', message: 'Sudah diangkut.' });
+    const asked = (await post(`${sys.api}/v1/complaints`, submission({ title: 'Izin usaha tidak jelas', categoryId: 'perizinan' }))).body;
+    await waitFor(async () => ((await get(`${sys.api}/v1/complaints/${asked.trackingId}`, bearer(V))).body.suggestedAgency ? true : undefined));
+    await act(asked.trackingId, V, { action: 'HOLD', question: 'Izin apa yang dimaksud?' });
+
+    const run = async () => (await post(`${sys.api}/_local/schedules/sweep-reporter-deadlines/run`, {})).body.result;
+    expect(await run()).toMatchObject({ closed: 0, archived: 0 });
+    const moved = await post(`${sys.api}/_local/clock`, { advance: 'P21D' });
+    expect(moved.status).toBe(200);
+    const [first, second] = await Promise.all([run(), run()]);
+    const third = await run();
+    expect(first.closed + second.closed + third.closed).toBeGreaterThanOrEqual(1);
+    const closed = await get(`${sys.api}/v1/complaints/${silent.trackingId}`, bearer(silent.accessToken));
+    expect(closed.body).toMatchObject({ status: 'CLOSED', closure: { how: 'NO_REPLY_FROM_REPORTER' } });
+    expect(closed.body.timeline.filter((e: { type: string }) => e.type === 'CLOSED')).toHaveLength(1);
+    const archived = await get(`${sys.api}/v1/complaints/${asked.trackingId}`, bearer(asked.accessToken));
+    expect(archived.body).toMatchObject({ status: 'ARCHIVED', archive: { reason: 'NO_ANSWER_FROM_REPORTER' } });
+    expect(archived.body.timeline.filter((e: { type: string }) => e.type === 'ARCHIVED')).toHaveLength(1);
+    expect((await post(`${sys.api}/_local/clock`, { advance: 'five days' })).status).toBe(400);
+    await post(`${sys.api}/_local/clock`, { reset: true });
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { officialCalendar } from '../../functions/core/official-calendar';
-import { officialCalendarYears } from '../../functions/core/official-calendar';
+import { officialCalendar, officialCalendarYears } from '../../functions/core/official-calendar';
 import { applyCalendarChanges, WorkingDayCalendar } from '../../functions/core/working-days';
 
 const calendar = officialCalendar();
