@@ -48,6 +48,7 @@ export class AduanStack extends Stack {
       if (spec.sendsEmail) mailer.bindSender(fn);
       if (spec.verifiesStaffTokens) this.staff.bindVerifier(fn);
       if (spec.routes) fn.addEnvironment(ENV.autoRouteCategories, config.autoRoutedCategories.join(','));
+      if (spec.computesDeadlines) fn.addEnvironment(ENV.clockOverrides, JSON.stringify(config.clockOverrides));
       const t = spec.trigger;
       if (t.kind === 'http') this.api.route(t, fn);
       else if (t.kind === 'queue') this.queues.bindConsumer(fn, t);

@@ -1,3 +1,5 @@
+import type { ClockOverrides } from '../functions/core/lifecycle';
+
 /** Per-stage settings, in code. `cdk deploy -c stage=prod` picks one. */
 export interface StageConfig {
   stage: string;
@@ -13,6 +15,8 @@ export interface StageConfig {
    * choice; verification is on by default).
    */
   autoRoutedCategories: string[];
+  /** Agencies' and categories' own clocks (service standards), over the national 3/5/10 working days. */
+  clockOverrides: ClockOverrides;
   /** Where officers open a complaint (used in emails). */
   portalUrl: string;
   api: { throttleRatePerSecond: number; throttleBurst: number; wafRateLimitPer5Min: number };
@@ -31,6 +35,8 @@ export const STAGES: Record<string, StageConfig> = {
     agencyEmailOverrides: {},
     // Waste collection is routine and unambiguous: routed without waiting for a verifier.
     autoRoutedCategories: ['kebersihan-sampah'],
+    // Example of a published service standard: land certificates are answered in 14 working days.
+    clockOverrides: { byCategory: { pertanahan: { followUpWorkingDays: 14 } } },
     portalUrl: 'https://dev.aduan.example',
     api: { throttleRatePerSecond: 20, throttleBurst: 40, wafRateLimitPer5Min: 500 },
     logRetentionDays: 30,
@@ -44,6 +50,7 @@ export const STAGES: Record<string, StageConfig> = {
     agencyEmailDomain: 'instansi.example',
     agencyEmailOverrides: {},
     autoRoutedCategories: [],
+    clockOverrides: {},
     portalUrl: 'https://aduan.example.go.id',
     api: { throttleRatePerSecond: 100, throttleBurst: 200, wafRateLimitPer5Min: 1000 },
     logRetentionDays: 365,

@@ -39,6 +39,8 @@ export interface FunctionSpec {
   verifiesStaffTokens?: boolean;
   /** Gets the stage's routing settings (categories routed without verification). */
   routes?: boolean;
+  /** Gets the stage's clock overrides per category and agency. */
+  computesDeadlines?: boolean;
 }
 
 export interface QueueSpec {
@@ -68,6 +70,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     trigger: { kind: 'http', method: 'POST', path: '/v1/complaints', auth: 'public' },
     table: 'readWrite',
     sendsTo: ['routing'],
+    computesDeadlines: true,
   },
   {
     id: 'GetComplaint',
@@ -79,6 +82,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     // readWrite: every staff read of a reporter's identity is appended to the audit trail.
     table: 'readWrite',
     verifiesStaffTokens: true,
+    computesDeadlines: true,
   },
   {
     id: 'ComplaintActions',
@@ -90,6 +94,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     table: 'readWrite',
     sendsTo: ['notification'],
     verifiesStaffTokens: true,
+    computesDeadlines: true,
   },
   {
     id: 'Inbox',
@@ -166,6 +171,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     table: 'readWrite',
     sendsTo: ['notification'],
     routes: true,
+    computesDeadlines: true,
   },
   {
     id: 'NotifyAgency',
@@ -217,5 +223,6 @@ export function envNamesOf(f: FunctionSpec): EnvName[] {
   if (f.sendsEmail) names.push(ENV.mailFrom, ENV.agencyEmailDomain, ENV.agencyEmailOverrides, ENV.portalUrl);
   if (f.verifiesStaffTokens) names.push(ENV.userPoolId, ENV.userPoolClientId, ENV.jwtIssuer);
   if (f.routes) names.push(ENV.autoRouteCategories);
+  if (f.computesDeadlines) names.push(ENV.clockOverrides);
   return names;
 }

@@ -17,10 +17,15 @@ export function changeLocalClock(body: unknown): { status: number; body: unknown
   if (b.reset === true) offset = 0;
   else if (typeof b.advance === 'string') {
     const ms = parseDuration(b.advance);
-    if (ms === undefined) return { status: 400, body: { title: 'Permintaan tidak valid', errors: [{ field: 'advance', message: 'durasi ISO 8601, mis. P5D atau PT12H' }] } };
+    if (ms === undefined)
+      return { status: 400, body: { title: 'Permintaan tidak valid', errors: [{ field: 'advance', message: 'durasi ISO 8601, mis. P5D atau PT12H' }] } };
     offset += ms;
   } else if (typeof b.set === 'string' && !Number.isNaN(Date.parse(b.set))) offset = Date.parse(b.set) - Date.now();
-  else return { status: 400, body: { title: 'Permintaan tidak valid', errors: [{ field: '(body)', message: '{"advance": "P5D"}, {"set": "<ISO>"} atau {"reset": true}' }] } };
+  else
+    return {
+      status: 400,
+      body: { title: 'Permintaan tidak valid', errors: [{ field: '(body)', message: '{"advance": "P5D"}, {"set": "<ISO>"} atau {"reset": true}' }] },
+    };
   process.env[LOCAL_CLOCK_OFFSET_ENV] = String(offset);
   return { status: 200, body: { now: localNow().toISOString(), offsetMs: offset } };
 }

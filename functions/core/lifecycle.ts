@@ -86,6 +86,10 @@ export interface LifecyclePolicy {
   /** Silence after a follow-up for this many working days closes the complaint. */
   reporterSilenceWorkingDays: number;
   reopenWindowWorkingDays: number;
+  /** UU 25/2009 / Perpres 76/2013: respond within 14 and decide within 60 days (unit unverified: configurable). */
+  statuteRespondDays: number;
+  statuteDecideDays: number;
+  statuteUnit: 'CALENDAR_DAYS' | 'WORKING_DAYS';
 }
 
 export const NATIONAL_POLICY: LifecyclePolicy = {
@@ -94,12 +98,31 @@ export const NATIONAL_POLICY: LifecyclePolicy = {
   holdAnswerWorkingDays: 10,
   reporterSilenceWorkingDays: 10,
   reopenWindowWorkingDays: 10,
+  statuteRespondDays: 14,
+  statuteDecideDays: 60,
+  statuteUnit: 'CALENDAR_DAYS',
 };
+
+/** Per-stage overrides of the national clocks, by category and by agency (the agency's wins). */
+export interface ClockOverrides {
+  byCategory?: Record<string, Partial<LifecyclePolicy>>;
+  byAgency?: Record<string, Partial<LifecyclePolicy>>;
+}
+
+export type PolicyFor = (categoryId: string, agencyId?: string) => LifecyclePolicy;
+
+export function policyResolver(base: LifecyclePolicy, overrides: ClockOverrides = {}): PolicyFor {
+  return (categoryId, agencyId) => ({
+    ...base,
+    ...(overrides.byCategory?.[categoryId] ?? {}),
+    ...(agencyId ? (overrides.byAgency?.[agencyId] ?? {}) : {}),
+  });
+}
 
 export interface LifecycleContext {
   now: Date;
   calendar: WorkingDayCalendar;
-  policy: LifecyclePolicy;
+  policyFor: PolicyFor;
 }
 
 export type NotificationTemplate =
@@ -164,7 +187,7 @@ export function allowedActions(c: Complaint, actor: Actor, ctx: LifecycleContext
 function withinReopenWindow(c: Complaint, ctx: LifecycleContext): boolean {
   if (!c.closure) return false;
   const tz = zoneOf(c);
-  const limit = ctx.calendar.addWorkingDays(new Date(c.closure.at), ctx.policy.reopenWindowWorkingDays, tz);
+  const limit = ctx.calendar.addWorkingDays(new Date(c.closure.at), ctx.policyFor(c.categoryId, c.assignedAgencyId).reopenWindowWorkingDays, tz);
   return ctx.now.getTime() <= Date.parse(limit.deadline);
 }
 
@@ -213,7 +236,7 @@ export function perform(c: Complaint, actor: Actor, input: ActionInput, ctx: Lif
     visibility,
     ...extra,
   });
-  const policy = ctx.policy;
+  const policy = ctx.policyFor(c.categoryId, c.assignedAgencyId);
 
   switch (input.action) {
     case 'VERIFY': {
@@ -233,7 +256,7 @@ export function perform(c: Complaint, actor: Actor, input: ActionInput, ctx: Lif
       if (input.anonymous) next.anonymous = true;
       if (input.confidential) next.confidential = true;
       next.copyToAgencyIds = (input.copyToAgencyIds ?? []).filter((id) => id !== agency.id);
-      next.deadline = deadlineAfter(ctx.now, 'FOLLOW_UP', policy.followUpWorkingDays, agency.timeZone, ctx.calendar);
+      next.deadline = deadlineAfter(ctx.now, 'FOLLOW_UP', ctx.policyFor(next.categoryId, agency.id).followUpWorkingDays, agency.timeZone, ctx.calendar);
       const transferred = (c.transfers?.length ?? 0) > 0;
       return {
         complaint: next,

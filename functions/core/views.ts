@@ -47,6 +47,7 @@ function common(c: Complaint, calendar: WorkingDayCalendar, now: Date) {
     ...(c.rating ? { rating: { score: c.rating.score } } : {}),
     routing: { state: c.routing.state },
     deadline: deadlineView(c, calendar, now),
+    ...(c.statute ? { statute: c.statute } : {}),
   };
 }
 

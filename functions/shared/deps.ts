@@ -6,7 +6,7 @@ import { DynamoDbComplaintStore } from '../adapters/dynamodb-complaint-store';
 import { SesMailer } from '../adapters/ses-mailer';
 import { SqsMessageQueue } from '../adapters/sqs-queue';
 import { cryptoRandom, systemClock } from '../adapters/system';
-import { NATIONAL_POLICY } from '../core/lifecycle';
+import { type ClockOverrides, NATIONAL_POLICY, policyResolver } from '../core/lifecycle';
 import { officialCalendarYears } from '../core/official-calendar';
 import type { Mailer } from '../core/ports';
 import { applyCalendarChanges, WorkingDayCalendar } from '../core/working-days';
@@ -56,7 +56,7 @@ export function buildDeps(required: EnvName[]): Deps {
       warn: (message, extra) => logger.warn(message, extra ?? {}),
       error: (message, extra) => logger.error(message, extra ?? {}),
     },
-    policy: NATIONAL_POLICY,
+    policyFor: policyResolver(NATIONAL_POLICY, JSON.parse(optionalEnv(ENV.clockOverrides) ?? '{}') as ClockOverrides),
     autoRoutedCategories: new Set((optionalEnv(ENV.autoRouteCategories) ?? '').split(',').filter(Boolean)),
     agencyEmail: { domain: optionalEnv(ENV.agencyEmailDomain) ?? 'instansi.example', overrides },
     portalUrl: optionalEnv(ENV.portalUrl) ?? 'http://127.0.0.1:3000',

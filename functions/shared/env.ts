@@ -13,6 +13,7 @@ export const ENV = {
   userPoolClientId: 'USER_POOL_CLIENT_ID',
   jwtIssuer: 'JWT_ISSUER',
   autoRouteCategories: 'AUTO_ROUTE_CATEGORIES',
+  clockOverrides: 'CLOCK_OVERRIDES',
 } as const;
 export type EnvName = (typeof ENV)[keyof typeof ENV];
 

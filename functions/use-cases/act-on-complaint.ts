@@ -22,7 +22,7 @@ export async function actOnComplaint(deps: Deps, trackingIdInput: string, caller
       throw unauthorizedAction();
     }
     const now = deps.clock.now();
-    const result = perform(stored.complaint, actor, input, { now, calendar: deps.calendar, policy: deps.policy });
+    const result = perform(stored.complaint, actor, input, { now, calendar: deps.calendar, policyFor: deps.policyFor });
     const outbox = outboxFor(trackingId, result.complaint.version, result.notifications, now.toISOString());
     if (!(await deps.store.update(result.complaint, stored.complaint.version, result.events, outbox))) continue;
     try {

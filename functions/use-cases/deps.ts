@@ -1,5 +1,5 @@
 import type { AgencyEmailPolicy } from '../core/agencies';
-import type { LifecyclePolicy } from '../core/lifecycle';
+import type { PolicyFor } from '../core/lifecycle';
 import type { CalendarStore, Clock, ComplaintStore, Logger, Mailer, MessageQueue, RandomSource } from '../core/ports';
 import type { WorkingDayCalendar } from '../core/working-days';
 
@@ -15,7 +15,8 @@ export interface Deps {
   /** Reloads operators' calendar changes when the cached copy is older than a minute. */
   refreshCalendar(force?: boolean): Promise<WorkingDayCalendar>;
   logger: Logger;
-  policy: LifecyclePolicy;
+  /** The clocks for a category at an agency (national defaults with per-stage overrides). */
+  policyFor: PolicyFor;
   /** Categories an operator switched to automatic routing (no verification step). */
   autoRoutedCategories: ReadonlySet<string>;
   agencyEmail: AgencyEmailPolicy;

@@ -36,12 +36,12 @@ export function actorFor(stored: StoredComplaint, caller: Caller): Actor | undef
   return undefined;
 }
 
-type ReadDeps = Pick<Deps, 'store' | 'calendar' | 'clock' | 'policy'>;
+type ReadDeps = Pick<Deps, 'store' | 'calendar' | 'clock' | 'policyFor'>;
 
 export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Actor | undefined) {
   const c = stored.complaint;
   const now = deps.clock.now();
-  const ctx = { now, calendar: deps.calendar, policy: deps.policy };
+  const ctx = { now, calendar: deps.calendar, policyFor: deps.policyFor };
   if (actor?.kind === 'REPORTER') {
     const [reporter, events] = await Promise.all([
       c.hasReporterIdentity ? deps.store.getReporter(c.trackingId) : Promise.resolve(undefined),

@@ -38,7 +38,7 @@ export async function routeComplaint(deps: Deps, trackingId: string): Promise<Ro
         agencyId: agency.id,
         method: decision.method,
         at,
-        deadline: deadlineAfter(now, 'FOLLOW_UP', deps.policy.followUpWorkingDays, agency.timeZone, deps.calendar),
+        deadline: deadlineAfter(now, 'FOLLOW_UP', deps.policyFor(c.categoryId, agency.id).followUpWorkingDays, agency.timeZone, deps.calendar),
       });
       const outbox = outboxFor(trackingId, complaint.version, [{ template: 'AGENCY_ASSIGNED', agencyId: agency.id }, { template: 'REPORTER_VERIFIED' }], at);
       if (!(await deps.store.update(complaint, c.version, [event], outbox))) continue;

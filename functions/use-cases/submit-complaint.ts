@@ -5,6 +5,7 @@ import { DomainError } from '../core/errors';
 import type { OutboxMessage } from '../core/ports';
 import { resolveRegion } from '../core/regions';
 import { newTrackingId } from '../core/tracking-id';
+import { endOfDay, localDate } from '../core/working-days';
 import type { Deps } from './deps';
 import { dispatchOutbox } from './dispatch-outbox';
 
@@ -40,10 +41,16 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
   const accessToken = Buffer.from(deps.random.bytes(32)).toString('base64url');
   const accessTokenHash = sha256(accessToken);
   const requestHash = sha256(canonical(input));
-  const count = deps.calendar.addWorkingDays(now, deps.policy.dispositionWorkingDays, region.province.timeZone);
+  const policy = deps.policyFor(input.categoryId);
+  const count = deps.calendar.addWorkingDays(now, policy.dispositionWorkingDays, region.province.timeZone);
+  const statuteLimit = (days: number) =>
+    policy.statuteUnit === 'WORKING_DAYS'
+      ? deps.calendar.addWorkingDays(now, days, region.province.timeZone).deadline
+      : endOfDay(localDate(new Date(now.getTime() + days * 86_400_000), region.province.timeZone), region.province.timeZone);
+  const statute = { respondBy: statuteLimit(policy.statuteRespondDays), decideBy: statuteLimit(policy.statuteDecideDays), unit: policy.statuteUnit };
   const deadline: Deadline = {
     stage: 'DISPOSITION',
-    workingDays: deps.policy.dispositionWorkingDays,
+    workingDays: policy.dispositionWorkingDays,
     date: count.date,
     dueAt: count.deadline,
     timeZone: count.timeZone,
@@ -71,6 +78,7 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
       updatedAt: at,
       routing: { state: 'PENDING' },
       deadline,
+      statute,
       version: 1,
     };
     const event: TimelineEvent = {

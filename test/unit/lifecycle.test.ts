@@ -9,13 +9,14 @@ import {
   closeForSilence,
   NATIONAL_POLICY,
   perform,
+  policyResolver,
   TRANSITIONS,
 } from '../../functions/core/lifecycle';
 import { officialCalendar } from '../../functions/core/official-calendar';
 import type { StaffRole } from '../../functions/core/staff';
 
 const calendar = officialCalendar();
-const ctx = (iso: string) => ({ now: new Date(iso), calendar, policy: NATIONAL_POLICY });
+const ctx = (iso: string) => ({ now: new Date(iso), calendar, policyFor: policyResolver(NATIONAL_POLICY) });
 const staff = (username: string, roles: StaffRole[], extra: { agencyId?: string; provinceCode?: string } = {}): Actor => ({
   kind: 'STAFF',
   principal: { kind: 'STAFF', username, roles, ...extra },
@@ -147,3 +148,38 @@ describe('the state machine', () => {
     }
   });
 });
+
+describe('clocks per category and agency', () => {
+  it('override the national defaults, the agency over the category', () => {
+    const policyFor = policyResolver(NATIONAL_POLICY, {
+      byCategory: { 'jalan-kabupaten-kota': { followUpWorkingDays: 14 } },
+      byAgency: { 'pemda-51.03': { followUpWorkingDays: 10 } },
+    });
+    expect(policyFor('kebersihan-sampah').followUpWorkingDays).toBe(5);
+    expect(policyFor('jalan-kabupaten-kota').followUpWorkingDays).toBe(14);
+    expect(policyFor('jalan-kabupaten-kota', 'pemda-51.03').followUpWorkingDays).toBe(10);
+    const c = { ...submittedForPolicy(), categoryId: 'jalan-kabupaten-kota' };
+    const r = perform(c, verifier, { action: 'VERIFY', agencyId: 'pemda-51' }, { now: new Date('2026-04-06T01:00:00Z'), calendar, policyFor });
+    expect(r.complaint.deadline).toMatchObject({ stage: 'FOLLOW_UP', workingDays: 14 });
+  });
+});
+
+function submittedForPolicy(): Complaint {
+  return {
+    trackingId: 'ABCDE-FGHJ1',
+    type: 'COMPLAINT',
+    title: 'Jalan berlubang',
+    description: 'Jalan kabupaten di Mengwi berlubang besar.',
+    categoryId: 'kebersihan-sampah',
+    location: { regionCode: '51.03' },
+    anonymous: false,
+    confidential: false,
+    hasReporterIdentity: false,
+    status: 'SUBMITTED',
+    submittedAt: '2026-04-06T01:00:00.000Z',
+    updatedAt: '2026-04-06T01:00:00.000Z',
+    routing: { state: 'AWAITING_VERIFICATION' },
+    deadline: { stage: 'DISPOSITION', workingDays: 3, date: '2026-04-09', dueAt: '2026-04-09T23:59:59+08:00', timeZone: 'Asia/Makassar' },
+    version: 2,
+  };
+}
