@@ -195,6 +195,16 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     sendsTo: ['routing', 'notification'],
   },
   {
+    id: 'SweepDeadlines',
+    entry: 'functions/handlers/schedule/sweep-deadlines.ts',
+    description: 'Every 15 minutes: reminders, escalation up the hierarchy, Ombudsman flags',
+    timeoutSeconds: 300,
+    memoryMb: 1024,
+    trigger: { kind: 'schedule', name: 'sweep-deadlines', everyMinutes: 15 },
+    table: 'readWrite',
+    sendsTo: ['notification'],
+  },
+  {
     id: 'SweepReporterDeadlines',
     entry: 'functions/handlers/schedule/sweep-reporter-deadlines.ts',
     description: 'Every 15 minutes: close silent follow-ups, archive unanswered holds',

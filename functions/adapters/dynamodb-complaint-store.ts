@@ -24,13 +24,21 @@ import type { ComplaintStore, CreateResult, OutboxMessage, StoredComplaint } fro
  *   AGENCY#<id> (assigned, in progress, responded); closed ones move to DONE#….
  * GSI ByDeadline (gsi2pk, gsi2sk): open complaints by the due instant of their current stage,
  *   DUE#<stage> — what the scheduled sweeps read instead of scanning.
+ * GSI ByReview (gsi3pk REVIEW#<office>#<status>): the Ombudsman offices' review queues.
+ * GSI ByStatute (gsi4pk STATUTE#OPEN): open complaints by their 60-day resolution limit.
+ * GSI ByEscalation (gsi5pk ESCALATED#<agency>): the "escalated to us" inbox of a parent agency.
  * GSI Outbox (outboxPending, outboxCreatedAt): sparse, only undispatched outbox rows.
+ * Every index but ByQueue is sparse: a complaint leaves it when nothing more is due there, so
+ * the sweeps read what is due, never the whole table.
  */
 export const TABLE_KEYS = {
   partitionKey: 'pk',
   sortKey: 'sk',
   byQueueIndex: { name: 'ByQueue', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   byDeadlineIndex: { name: 'ByDeadline', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  byReviewIndex: { name: 'ByReview', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+  byStatuteIndex: { name: 'ByStatute', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
+  byEscalationIndex: { name: 'ByEscalation', partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
   outboxIndex: { name: 'Outbox', partitionKey: 'outboxPending', sortKey: 'outboxCreatedAt' },
   ttlAttribute: 'expiresAt',
 } as const;
@@ -59,20 +67,36 @@ export function workQueueOf(c: Pick<Complaint, 'status' | 'assignedAgencyId'>): 
 
 function indexKeys(c: Complaint): Record<string, string | undefined> {
   const due = `${new Date(c.deadline.dueAt).toISOString()}#${c.trackingId}`;
+  const open = OPEN.has(c.status);
+  const disposedMiss = c.deadline.stage === 'DISPOSITION' && (c.misses ?? []).some((m) => m.stage === 'DISPOSITION' && m.dueAt === c.deadline.dueAt);
+  const sweepable = open && !c.escalationExhausted && !disposedMiss;
+  const statuteOpen = open && c.statute && !c.ombudsmanReview?.reasons.includes('RESOLUTION_LIMIT_PASSED');
+  const escalatedTo = open && c.assignedAgencyId ? c.escalatedToAgencyIds?.at(-1) : undefined;
   return {
     gsi1pk: workQueueOf(c),
     gsi1sk: due,
-    gsi2pk: OPEN.has(c.status) ? `DUE#${c.deadline.stage}` : undefined,
-    gsi2sk: OPEN.has(c.status) ? due : undefined,
+    gsi2pk: sweepable ? `DUE#${c.deadline.stage}` : undefined,
+    gsi2sk: sweepable ? due : undefined,
+    gsi3pk: c.ombudsmanReview ? `REVIEW#${c.ombudsmanReview.office}#${c.ombudsmanReview.status}` : undefined,
+    gsi3sk: c.ombudsmanReview ? `${c.ombudsmanReview.flaggedAt}#${c.trackingId}` : undefined,
+    gsi4pk: statuteOpen ? 'STATUTE#OPEN' : undefined,
+    gsi4sk: statuteOpen && c.statute ? `${new Date(c.statute.decideBy).toISOString()}#${c.trackingId}` : undefined,
+    gsi5pk: escalatedTo ? `ESCALATED#${escalatedTo}` : undefined,
+    gsi5sk: escalatedTo ? due : undefined,
   };
 }
+
+const INDEX_OF_QUEUE: [string, { name: string; partitionKey: string }][] = [
+  ['REVIEW#', TABLE_KEYS.byReviewIndex],
+  ['ESCALATED#', TABLE_KEYS.byEscalationIndex],
+];
 
 function complaintItem(c: Complaint, accessTokenHashes?: string[]) {
   return {
     pk: pk(c.trackingId),
     sk: 'META',
     entity: 'COMPLAINT',
-    ...indexKeys(c),
+    ...Object.fromEntries(Object.entries(indexKeys(c)).filter(([, v]) => v !== undefined)),
     complaint: c,
     ...(accessTokenHashes ? { accessTokenHashes: new Set(accessTokenHashes) } : {}),
   };
@@ -94,6 +118,9 @@ function cancellationCodes(error: unknown): (string | undefined)[] | undefined {
 }
 
 export class DynamoDbComplaintStore implements ComplaintStore {
+  /** Read capacity the index queries consumed (for benchmarks). */
+  consumedReadUnits = 0;
+
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
@@ -238,11 +265,12 @@ export class DynamoDbComplaintStore implements ComplaintStore {
   }
 
   async workQueue(queue: string, opts: { limit: number; cursor?: string; status?: string }) {
+    const index = INDEX_OF_QUEUE.find(([prefix]) => queue.startsWith(prefix))?.[1] ?? TABLE_KEYS.byQueueIndex;
     const res = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: TABLE_KEYS.byQueueIndex.name,
-        KeyConditionExpression: 'gsi1pk = :q',
+        IndexName: index.name,
+        KeyConditionExpression: `${index.partitionKey} = :q`,
         ...(opts.status ? { FilterExpression: 'complaint.#s = :s', ExpressionAttributeNames: { '#s': 'status' } } : {}),
         ExpressionAttributeValues: m({ ':q': queue, ...(opts.status ? { ':s': opts.status } : {}) }),
         Limit: opts.limit,
@@ -256,16 +284,34 @@ export class DynamoDbComplaintStore implements ComplaintStore {
   }
 
   async dueBy(stage: string, dueBefore: string, limit: number): Promise<Complaint[]> {
-    const res = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: TABLE_KEYS.byDeadlineIndex.name,
-        KeyConditionExpression: 'gsi2pk = :p AND gsi2sk < :before',
-        ExpressionAttributeValues: m({ ':p': `DUE#${stage}`, ':before': dueBefore }),
-        Limit: limit,
-      }),
-    );
-    return (res.Items ?? []).map((i) => unmarshall(i).complaint as Complaint);
+    return this.queryRange(TABLE_KEYS.byDeadlineIndex, `DUE#${stage}`, dueBefore, limit);
+  }
+
+  async statuteDueBy(before: string, limit: number): Promise<Complaint[]> {
+    return this.queryRange(TABLE_KEYS.byStatuteIndex, 'STATUTE#OPEN', before, limit);
+  }
+
+  /** Pages through one partition of a sparse index up to `before`, at most `limit` complaints. */
+  private async queryRange(index: { name: string; partitionKey: string; sortKey: string }, partition: string, before: string, limit: number) {
+    const out: Complaint[] = [];
+    let startKey: QueryCommand['input']['ExclusiveStartKey'];
+    do {
+      const res = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index.name,
+          KeyConditionExpression: `${index.partitionKey} = :p AND ${index.sortKey} < :before`,
+          ExpressionAttributeValues: m({ ':p': partition, ':before': before }),
+          Limit: Math.min(100, limit - out.length),
+          ExclusiveStartKey: startKey,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      this.consumedReadUnits += res.ConsumedCapacity?.CapacityUnits ?? 0;
+      for (const i of res.Items ?? []) out.push(unmarshall(i).complaint as Complaint);
+      startKey = res.LastEvaluatedKey;
+    } while (startKey && out.length < limit);
+    return out;
   }
 
   async markDispatched(trackingId: string, outboxId: string, at: string): Promise<void> {

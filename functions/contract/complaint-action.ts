@@ -35,6 +35,21 @@ export const complaintActionSchema = z.discriminatedUnion(
       score: z.number({ error: 'bilangan bulat 1–5' }).int('bilangan bulat 1–5').min(1, 'minimal 1').max(5, 'maksimal 5'),
       comment: z.string().max(2000).optional(),
     }),
+    z.strictObject({
+      action: z.literal('REQUEST_OMBUDSMAN_REVIEW'),
+      consentToShareIdentity: z.boolean({ error: 'wajib diisi: true atau false' }),
+      message: z.string().max(5000).optional(),
+    }),
+    z.strictObject({ action: z.literal('TAKE_OVER'), note: z.string().max(2000).optional() }),
+    z.strictObject({
+      action: z.literal('RETURN_TO_AGENCY'),
+      recommendation: text(5000),
+      workingDays: z.number({ error: 'bilangan bulat 1–60' }).int().min(1).max(60),
+    }),
+    z.strictObject({ action: z.literal('DISMISS'), reason: text(2000) }),
   ],
-  { error: 'aksi tidak dikenal: VERIFY, HOLD, ARCHIVE, ACKNOWLEDGE, RESPOND, TRANSFER, COMMENT, REPLY, CONFIRM_RESOLVED, REOPEN atau RATE' },
+  {
+    error:
+      'aksi tidak dikenal: VERIFY, HOLD, ARCHIVE, ACKNOWLEDGE, RESPOND, TRANSFER, COMMENT, REPLY, CONFIRM_RESOLVED, REOPEN, RATE, REQUEST_OMBUDSMAN_REVIEW, TAKE_OVER, RETURN_TO_AGENCY atau DISMISS',
+  },
 );

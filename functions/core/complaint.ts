@@ -84,7 +84,34 @@ export interface Complaint {
   /** Statutory limits (UU 25/2009): respond within 14 and decide within 60 days of submission. */
   statute?: { respondBy: string; decideBy: string; unit: 'CALENDAR_DAYS' | 'WORKING_DAYS' };
   firstResponseAt?: string;
+  /** Escalation up the hierarchy after missed follow-up deadlines (issue 4). */
+  escalationLevel?: number;
+  escalatedToAgencyIds?: string[];
+  escalationExhausted?: boolean;
+  misses?: DeadlineMiss[];
+  /** Reminder keys already sent (`<dueAt>#D-1`, `<dueAt>#D0`). */
+  reminders?: string[];
+  ombudsmanReview?: OmbudsmanReview;
   version: number;
+}
+
+export interface DeadlineMiss {
+  stage: DeadlineStage;
+  dueAt: string;
+  /** Whose deadline it was (an agency id, or VERIFIERS). */
+  agencyId: string;
+  workingDaysLate: number;
+  at: string;
+}
+
+export interface OmbudsmanReview {
+  status: 'OPEN' | 'TAKEN_OVER' | 'RETURNED' | 'DISMISSED';
+  reasons: ('RESOLUTION_LIMIT_PASSED' | 'ESCALATION_EXHAUSTED' | 'TRANSFERRED_REPEATEDLY' | 'REPORTER_REQUEST')[];
+  /** The Ombudsman representative office of the complaint's province. */
+  office: string;
+  flaggedAt: string;
+  consentToShareIdentity: boolean;
+  outcome?: { action: 'TAKE_OVER' | 'RETURN_TO_AGENCY' | 'DISMISS'; note?: string; by: string; at: string };
 }
 
 export const ARCHIVE_REASONS = ['NOT_ACTIONABLE', 'OUT_OF_SCOPE', 'DUPLICATE', 'ABUSIVE', 'NO_ANSWER_FROM_REPORTER'] as const;
@@ -116,7 +143,12 @@ export type TimelineEventType =
   | 'CLOSED'
   | 'REOPENED'
   | 'RATED'
-  | 'IDENTITY_READ';
+  | 'IDENTITY_READ'
+  | 'REMINDED'
+  | 'ESCALATED'
+  | 'DEADLINE_MISSED'
+  | 'OMBUDSMAN_FLAGGED'
+  | 'OMBUDSMAN_ACTION';
 
 export interface TimelineEvent {
   at: string;

@@ -7,6 +7,7 @@ import { findAgency } from './agencies';
 import { findCategory } from './categories';
 import type { ArchiveReason, Complaint, ComplaintStatus, ComplaintType, Deadline, DeadlineStage, TimelineEvent } from './complaint';
 import { DomainError } from './errors';
+import { flagForOmbudsman } from './escalation';
 import { resolveRegion, type TimeZoneId } from './regions';
 import type { StaffPrincipal } from './staff';
 import type { WorkingDayCalendar } from './working-days';
@@ -23,6 +24,10 @@ export const ACTION_NAMES = [
   'CONFIRM_RESOLVED',
   'REOPEN',
   'RATE',
+  'REQUEST_OMBUDSMAN_REVIEW',
+  'TAKE_OVER',
+  'RETURN_TO_AGENCY',
+  'DISMISS',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
@@ -45,10 +50,14 @@ export type ActionInput =
   | { action: 'REPLY'; message: string }
   | { action: 'CONFIRM_RESOLVED' }
   | { action: 'REOPEN'; message: string }
-  | { action: 'RATE'; score: number; comment?: string };
+  | { action: 'RATE'; score: number; comment?: string }
+  | { action: 'REQUEST_OMBUDSMAN_REVIEW'; consentToShareIdentity: boolean; message?: string }
+  | { action: 'TAKE_OVER'; note?: string }
+  | { action: 'RETURN_TO_AGENCY'; recommendation: string; workingDays: number }
+  | { action: 'DISMISS'; reason: string };
 
 /** How an actor relates to one complaint; decides which rows of the table apply. */
-export type Relation = 'VERIFIER' | 'ASSIGNED_OFFICER' | 'COPY_OFFICER' | 'REPORTER' | 'SYSTEM' | 'NONE';
+export type Relation = 'VERIFIER' | 'ASSIGNED_OFFICER' | 'ESCALATED_OFFICER' | 'COPY_OFFICER' | 'OMBUDSMAN_OFFICER' | 'REPORTER' | 'SYSTEM' | 'NONE';
 
 export type Actor = { kind: 'STAFF'; principal: StaffPrincipal } | { kind: 'REPORTER' } | { kind: 'SYSTEM' };
 
@@ -58,6 +67,8 @@ interface Rule {
 }
 
 const OPEN_AT_AGENCY = ['ASSIGNED', 'IN_PROGRESS'] as const;
+/** bukan wewenang this many times sends the complaint to the Ombudsman (issue 4). */
+const TRANSFERS_FOR_OMBUDSMAN = 3;
 
 /** States × actions × roles. Anything not in this table answers 409 (state) or 403 (role). */
 export const TRANSITIONS: Record<ActionName, Rule & { to: string }> = {
@@ -65,17 +76,29 @@ export const TRANSITIONS: Record<ActionName, Rule & { to: string }> = {
   HOLD: { from: ['SUBMITTED'], who: ['VERIFIER'], to: 'ON_HOLD' },
   ARCHIVE: { from: ['SUBMITTED', 'ON_HOLD'], who: ['VERIFIER'], to: 'ARCHIVED' },
   ACKNOWLEDGE: { from: ['ASSIGNED'], who: ['ASSIGNED_OFFICER'], to: 'IN_PROGRESS' },
-  RESPOND: { from: OPEN_AT_AGENCY, who: ['ASSIGNED_OFFICER'], to: 'RESPONDED' },
+  RESPOND: { from: OPEN_AT_AGENCY, who: ['ASSIGNED_OFFICER', 'ESCALATED_OFFICER'], to: 'RESPONDED' },
   TRANSFER: { from: OPEN_AT_AGENCY, who: ['ASSIGNED_OFFICER'], to: 'SUBMITTED (back to the verifiers for re-disposition)' },
   COMMENT: {
     from: ['SUBMITTED', 'ON_HOLD', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED'],
-    who: ['VERIFIER', 'ASSIGNED_OFFICER', 'COPY_OFFICER'],
+    who: ['VERIFIER', 'ASSIGNED_OFFICER', 'ESCALATED_OFFICER', 'COPY_OFFICER', 'OMBUDSMAN_OFFICER'],
     to: '(unchanged)',
   },
   REPLY: { from: ['ON_HOLD', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED'], who: ['REPORTER'], to: 'ON_HOLD → SUBMITTED; RESPONDED → IN_PROGRESS; else unchanged' },
   CONFIRM_RESOLVED: { from: ['RESPONDED'], who: ['REPORTER'], to: 'CLOSED' },
   REOPEN: { from: ['CLOSED'], who: ['REPORTER'], to: 'IN_PROGRESS (within the reopen window)' },
   RATE: { from: ['CLOSED'], who: ['REPORTER'], to: '(unchanged; once)' },
+  REQUEST_OMBUDSMAN_REVIEW: { from: ['CLOSED'], who: ['REPORTER'], to: '(unchanged; flagged for the Ombudsman office)' },
+  TAKE_OVER: {
+    from: ['SUBMITTED', 'ON_HOLD', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED'],
+    who: ['OMBUDSMAN_OFFICER'],
+    to: '(unchanged; review TAKEN_OVER)',
+  },
+  RETURN_TO_AGENCY: { from: ['ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED'], who: ['OMBUDSMAN_OFFICER'], to: 'IN_PROGRESS with the Ombudsman deadline' },
+  DISMISS: {
+    from: ['SUBMITTED', 'ON_HOLD', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED'],
+    who: ['OMBUDSMAN_OFFICER'],
+    to: '(unchanged; review DISMISSED)',
+  },
 };
 
 export interface LifecyclePolicy {
@@ -133,7 +156,13 @@ export type NotificationTemplate =
   | 'REPORTER_VERIFIED'
   | 'REPORTER_HOLD'
   | 'REPORTER_RESPONSE'
-  | 'REPORTER_CLOSED';
+  | 'REPORTER_CLOSED'
+  | 'AGENCY_REMINDER'
+  | 'AGENCY_ESCALATED_TO'
+  | 'AGENCY_ESCALATION_NOTICE'
+  | 'AGENCY_OMBUDSMAN_ACTION'
+  | 'OMBUDSMAN_FLAGGED'
+  | 'SUPERVISOR_UNVERIFIED';
 
 export interface NotificationIntent {
   template: NotificationTemplate;
@@ -155,7 +184,11 @@ export function relationOf(c: Complaint, actor: Actor): Relation {
   const p = actor.principal;
   if (p.roles.includes('AGENCY_OFFICER') && p.agencyId) {
     if (c.assignedAgencyId === p.agencyId && ['ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED'].includes(c.status)) return 'ASSIGNED_OFFICER';
+    if (c.escalatedToAgencyIds?.includes(p.agencyId) && c.assignedAgencyId) return 'ESCALATED_OFFICER';
     if (c.copyToAgencyIds?.includes(p.agencyId)) return 'COPY_OFFICER';
+  }
+  if (p.roles.includes('OMBUDSMAN') && p.provinceCode && c.location.regionCode.split('.')[0] === p.provinceCode && c.ombudsmanReview) {
+    return 'OMBUDSMAN_OFFICER';
   }
   if (p.roles.includes('VERIFIER')) return 'VERIFIER';
   return 'NONE';
@@ -180,6 +213,8 @@ export function allowedActions(c: Complaint, actor: Actor, ctx: LifecycleContext
     if (!rule.from.includes(c.status) || !rule.who.includes(relation)) return false;
     if (a === 'REOPEN') return withinReopenWindow(c, ctx);
     if (a === 'RATE') return c.rating === undefined;
+    if (a === 'REQUEST_OMBUDSMAN_REVIEW') return !c.ombudsmanReview?.reasons.includes('REPORTER_REQUEST');
+    if (a === 'TAKE_OVER' || a === 'RETURN_TO_AGENCY' || a === 'DISMISS') return c.ombudsmanReview?.status === 'OPEN';
     return true;
   });
 }
@@ -323,15 +358,21 @@ export function perform(c: Complaint, actor: Actor, input: ActionInput, ctx: Lif
       if (input.suggestedAgencyId) next.suggestedAgencyId = input.suggestedAgencyId;
       const region = resolveRegion(c.location.regionCode);
       next.deadline = deadlineAfter(ctx.now, 'DISPOSITION', policy.dispositionWorkingDays, region?.province.timeZone ?? 'Asia/Jakarta', ctx.calendar);
-      return {
-        complaint: next,
-        events: [
-          event('TRANSFERRED', `Instansi menyatakan bukan wewenangnya: ${input.reason}. Laporan dikembalikan untuk disposisi ulang.`, 'PUBLIC', {
-            agencyId: from,
-          }),
-        ],
-        notifications: [],
-      };
+      const events = [
+        event('TRANSFERRED', `Instansi menyatakan bukan wewenangnya: ${input.reason}. Laporan dikembalikan untuk disposisi ulang.`, 'PUBLIC', {
+          agencyId: from,
+        }),
+      ];
+      const notifications: NotificationIntent[] = [];
+      if ((next.transfers?.length ?? 0) >= TRANSFERS_FOR_OMBUDSMAN) {
+        const f = flagForOmbudsman(next, 'TRANSFERRED_REPEATEDLY', at);
+        Object.assign(next, f.complaint);
+        if (f.event) {
+          events.push(f.event);
+          notifications.push({ template: 'OMBUDSMAN_FLAGGED', agencyId: next.ombudsmanReview?.office });
+        }
+      }
+      return { complaint: next, events, notifications };
     }
     case 'COMMENT': {
       return {
@@ -388,6 +429,39 @@ export function perform(c: Complaint, actor: Actor, input: ActionInput, ctx: Lif
       if (c.rating) throw conflict('Laporan ini sudah dinilai.');
       next.rating = { score: input.score, ...(input.comment ? { comment: input.comment } : {}), at };
       return { complaint: next, events: [event('RATED', `Pelapor memberi nilai ${input.score}/5.`, 'PUBLIC')], notifications: [] };
+    }
+    case 'REQUEST_OMBUDSMAN_REVIEW': {
+      const f = flagForOmbudsman(next, 'REPORTER_REQUEST', at, input.consentToShareIdentity);
+      if (!f.event) throw conflict('Peninjauan Ombudsman sudah diminta.');
+      return {
+        complaint: f.complaint,
+        events: [...(input.message ? [event('REPLIED', input.message, 'REPORTER')] : []), f.event],
+        notifications: [{ template: 'OMBUDSMAN_FLAGGED', agencyId: f.complaint.ombudsmanReview?.office }],
+      };
+    }
+    case 'TAKE_OVER':
+    case 'RETURN_TO_AGENCY':
+    case 'DISMISS': {
+      const review = c.ombudsmanReview;
+      if (review?.status !== 'OPEN') throw conflict('Tidak ada peninjauan Ombudsman yang terbuka untuk laporan ini.');
+      const note = input.action === 'TAKE_OVER' ? input.note : input.action === 'DISMISS' ? input.reason : input.recommendation;
+      const status = input.action === 'TAKE_OVER' ? 'TAKEN_OVER' : input.action === 'DISMISS' ? 'DISMISSED' : 'RETURNED';
+      next.ombudsmanReview = { ...review, status, outcome: { action: input.action, ...(note ? { note } : {}), by, at } };
+      const office = findAgency(review.office)?.name ?? review.office;
+      let message = `${office} mengambil alih penanganan laporan.`;
+      if (input.action === 'DISMISS') message = `${office} menutup peninjauan: ${input.reason}`;
+      if (input.action === 'RETURN_TO_AGENCY') {
+        next.status = 'IN_PROGRESS';
+        next.closure = undefined;
+        next.escalationExhausted = false;
+        next.deadline = deadlineAfter(ctx.now, 'FOLLOW_UP', input.workingDays, zoneOf(c), ctx.calendar);
+        message = `${office} mengembalikan laporan kepada instansi dengan rekomendasi: ${input.recommendation} (batas ${input.workingDays} hari kerja).`;
+      }
+      return {
+        complaint: next,
+        events: [event('OMBUDSMAN_ACTION', message, 'PUBLIC', c.assignedAgencyId ? { agencyId: c.assignedAgencyId } : {})],
+        notifications: c.assignedAgencyId ? [{ template: 'AGENCY_OMBUDSMAN_ACTION', agencyId: c.assignedAgencyId, message }] : [],
+      };
     }
   }
 }

@@ -56,6 +56,8 @@ export interface ComplaintStore {
   workQueue(queue: string, opts: { limit: number; cursor?: string; status?: string }): Promise<{ items: Complaint[]; nextCursor?: string }>;
   /** Open complaints whose current deadline of `stage` falls before `dueBefore`. */
   dueBy(stage: string, dueBefore: string, limit: number): Promise<Complaint[]>;
+  /** Open complaints whose 60-day resolution limit falls before `before`. */
+  statuteDueBy(before: string, limit: number): Promise<Complaint[]>;
   markDispatched(trackingId: string, outboxId: string, at: string): Promise<void>;
   pendingOutbox(trackingId: string): Promise<OutboxMessage[]>;
   /** Outbox messages never handed to their queue, oldest first. */

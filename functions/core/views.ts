@@ -48,6 +48,10 @@ function common(c: Complaint, calendar: WorkingDayCalendar, now: Date) {
     routing: { state: c.routing.state },
     deadline: deadlineView(c, calendar, now),
     ...(c.statute ? { statute: c.statute } : {}),
+    escalationLevel: c.escalationLevel ?? 0,
+    ...(c.ombudsmanReview
+      ? { ombudsmanReview: { status: c.ombudsmanReview.status, reasons: c.ombudsmanReview.reasons, office: agencyRef(c.ombudsmanReview.office) } }
+      : {}),
   };
 }
 
@@ -100,10 +104,16 @@ export function staffView(
     allowedActions,
     suggestedAgency: c.suggestedAgencyId ? agencyRef(c.suggestedAgencyId) : null,
     copyToAgencies: (c.copyToAgencyIds ?? []).map(agencyRef),
+    escalatedTo: (c.escalatedToAgencyIds ?? []).map(agencyRef),
+    misses: (c.misses ?? []).map((m) => ({
+      ...m,
+      agency: m.agencyId === 'VERIFIERS' ? { id: 'VERIFIERS', name: 'Verifikator nasional' } : agencyRef(m.agencyId),
+    })),
+    ...(c.ombudsmanReview ? { ombudsmanReviewDetail: c.ombudsmanReview } : {}),
     routing: c.routing,
     ...(c.hold ? { hold: c.hold } : {}),
     ...(c.rating ? { rating: c.rating } : {}),
-    reporter: c.anonymous ? { anonymous: true } : (reporter ?? null),
+    reporter: c.anonymous ? { anonymous: true } : (reporter ?? (c.hasReporterIdentity ? { withheld: true } : null)),
     timeline: timelineView(events, 'STAFF'),
     view: 'STAFF' as const,
   };

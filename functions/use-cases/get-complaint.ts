@@ -50,7 +50,9 @@ export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Ac
     return reporterView(c, reporter, events, deps.calendar, now, allowedActions(c, actor, ctx));
   }
   if (actor?.kind === 'STAFF') {
-    const showIdentity = !c.anonymous && c.hasReporterIdentity;
+    // The Ombudsman sees an identity only with the reporter's consent (case bundle).
+    const ombudsmanOnly = actor.principal.roles.includes('OMBUDSMAN') && !actor.principal.roles.includes('VERIFIER');
+    const showIdentity = !c.anonymous && c.hasReporterIdentity && (!ombudsmanOnly || c.ombudsmanReview?.consentToShareIdentity === true);
     const [reporter, events] = await Promise.all([
       showIdentity ? deps.store.getReporter(c.trackingId) : Promise.resolve(undefined),
       deps.store.timeline(c.trackingId),

@@ -8,12 +8,19 @@ import type { Deps } from './deps';
  * The caller's work queue, oldest deadline first (so overdue first): verifiers get complaints
  * to verify, agency officers their agency's complaints. Paginated with an opaque cursor.
  */
-export async function inbox(deps: Pick<Deps, 'store' | 'calendar' | 'clock'>, who: StaffPrincipal, q: { status?: string; limit?: number; cursor?: string }) {
-  if (q.status && !(COMPLAINT_STATUSES as readonly string[]).includes(q.status)) {
+export async function inbox(
+  deps: Pick<Deps, 'store' | 'calendar' | 'clock'>,
+  who: StaffPrincipal,
+  q: { status?: string; limit?: number; cursor?: string; view?: string },
+) {
+  const reviewStatuses = ['OPEN', 'TAKEN_OVER', 'RETURNED', 'DISMISSED'];
+  const isOmbudsman = who.roles.includes('OMBUDSMAN');
+  if (q.status && !(isOmbudsman ? reviewStatuses : (COMPLAINT_STATUSES as readonly string[])).includes(q.status)) {
     throw validationError([{ field: 'status', message: `salah satu dari ${COMPLAINT_STATUSES.join(', ')}` }]);
   }
   let queue: string;
-  if (who.roles.includes('AGENCY_OFFICER') && who.agencyId) queue = `AGENCY#${who.agencyId}`;
+  if (who.roles.includes('AGENCY_OFFICER') && who.agencyId) queue = q.view === 'escalated' ? `ESCALATED#${who.agencyId}` : `AGENCY#${who.agencyId}`;
+  else if (who.roles.includes('OMBUDSMAN') && who.provinceCode) queue = `REVIEW#ombudsman-${who.provinceCode}#${q.status ?? 'OPEN'}`;
   else if (who.roles.includes('VERIFIER')) queue = q.status === 'ON_HOLD' ? 'QUEUE#ON_HOLD' : 'QUEUE#VERIFY';
   else throw new DomainError('FORBIDDEN', 'Peran Anda tidak memiliki antrean laporan.');
   const now = deps.clock.now();
@@ -22,10 +29,15 @@ export async function inbox(deps: Pick<Deps, 'store' | 'calendar' | 'clock'>, wh
     ...(q.cursor ? { cursor: q.cursor } : {}),
     ...(q.status && queue.startsWith('AGENCY#') ? { status: q.status } : {}),
   });
+  const scope = queue.startsWith('REVIEW#')
+    ? { ombudsmanOffice: { id: `ombudsman-${who.provinceCode}`, name: findAgency(`ombudsman-${who.provinceCode}`)?.name }, review: q.status ?? 'OPEN' }
+    : queue.startsWith('ESCALATED#')
+      ? { escalatedTo: { id: who.agencyId, name: findAgency(who.agencyId ?? '')?.name } }
+      : undefined;
   return {
-    queue: queue.startsWith('AGENCY#')
-      ? { agency: { id: who.agencyId, name: findAgency(who.agencyId ?? '')?.name } }
-      : { verification: q.status ?? 'SUBMITTED' },
+    queue:
+      scope ??
+      (queue.startsWith('AGENCY#') ? { agency: { id: who.agencyId, name: findAgency(who.agencyId ?? '')?.name } } : { verification: q.status ?? 'SUBMITTED' }),
     items: page.items.map((c: Complaint) => {
       const left = deps.calendar.workingDaysLeft(now, c.deadline.date, c.deadline.timeZone);
       return {
@@ -41,6 +53,11 @@ export async function inbox(deps: Pick<Deps, 'store' | 'calendar' | 'clock'>, wh
         anonymous: c.anonymous,
         confidential: c.confidential,
         transfers: c.transfers?.length ?? 0,
+        escalationLevel: c.escalationLevel ?? 0,
+        ...(c.ombudsmanReview
+          ? { ombudsmanReview: { status: c.ombudsmanReview.status, reasons: c.ombudsmanReview.reasons, flaggedAt: c.ombudsmanReview.flaggedAt } }
+          : {}),
+        assignedAgency: c.assignedAgencyId ? { id: c.assignedAgencyId, name: findAgency(c.assignedAgencyId)?.name ?? c.assignedAgencyId } : null,
         suggestedAgency: c.suggestedAgencyId ? { id: c.suggestedAgencyId, name: findAgency(c.suggestedAgencyId)?.name ?? c.suggestedAgencyId } : null,
       };
     }),

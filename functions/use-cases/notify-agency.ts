@@ -5,6 +5,9 @@ import type { NotifyMessage } from '../core/ports';
 import { resolveRegion } from '../core/regions';
 import type { Deps } from './deps';
 
+/** Mailbox of the national verification supervisor (override per stage like any agency address). */
+export const VERIFICATION_SUPERVISOR = 'supervisor-verifikasi';
+
 export type NotifyOutcome = { sent: true; to: string; messageId: string } | { sent: false; reason: string };
 
 /**
@@ -17,10 +20,12 @@ export async function sendNotification(deps: Deps, msg: NotifyMessage): Promise<
   const c = stored.complaint;
   const category = findCategory(c.categoryId);
   if (!category) throw new Error(`unknown category ${c.categoryId} on ${c.trackingId}`);
-  const forAgency = msg.template.startsWith('AGENCY_');
+  const forAgency = msg.template.startsWith('AGENCY_') || msg.template.startsWith('OMBUDSMAN_');
   let to: string;
   let agency: Agency | undefined;
-  if (forAgency) {
+  if (msg.template === 'SUPERVISOR_UNVERIFIED') {
+    to = agencyEmail(VERIFICATION_SUPERVISOR, deps.agencyEmail);
+  } else if (forAgency) {
     agency = msg.agencyId ? findAgency(msg.agencyId) : undefined;
     if (!agency) return { sent: false, reason: `unknown agency ${msg.agencyId}` };
     to = agencyEmail(agency.id, deps.agencyEmail);
@@ -29,7 +34,9 @@ export async function sendNotification(deps: Deps, msg: NotifyMessage): Promise<
     if (!reporter?.email) return { sent: false, reason: 'the reporter left no email address' };
     to = reporter.email;
   }
-  const reporterForAgency = forAgency && !c.anonymous && c.hasReporterIdentity ? await deps.store.getReporter(c.trackingId) : undefined;
+  // The Ombudsman sees the identity only with the reporter's consent; an anonymous one, never.
+  const identityAllowed = msg.template.startsWith('OMBUDSMAN_') ? c.ombudsmanReview?.consentToShareIdentity === true : true;
+  const reporterForAgency = forAgency && identityAllowed && !c.anonymous && c.hasReporterIdentity ? await deps.store.getReporter(c.trackingId) : undefined;
   const email = renderNotification({
     template: msg.template,
     complaint: c,

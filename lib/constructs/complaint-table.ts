@@ -26,7 +26,14 @@ export class ComplaintTables extends Construct {
       sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
       timeToLiveAttribute: TABLE_KEYS.ttlAttribute,
     });
-    for (const index of [TABLE_KEYS.byQueueIndex, TABLE_KEYS.byDeadlineIndex, TABLE_KEYS.outboxIndex]) {
+    for (const index of [
+      TABLE_KEYS.byQueueIndex,
+      TABLE_KEYS.byDeadlineIndex,
+      TABLE_KEYS.byReviewIndex,
+      TABLE_KEYS.byStatuteIndex,
+      TABLE_KEYS.byEscalationIndex,
+      TABLE_KEYS.outboxIndex,
+    ]) {
       this.table.addGlobalSecondaryIndex({
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },

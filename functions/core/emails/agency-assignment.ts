@@ -22,6 +22,8 @@ export interface AgencyAssignmentInput {
   /** Opening sentence; defaults to a new disposition. */
   intro?: string;
   subjectPrefix?: string;
+  /** For a non-anonymous complaint whose reporter did not consent to share their identity with this recipient. */
+  withholdIdentity?: boolean;
 }
 
 /** The disposition email an agency receives (Indonesian). All citizen text is escaped. */
@@ -32,11 +34,13 @@ export function renderAgencyAssignment(input: AgencyAssignmentInput): RenderedEm
   const link = `${portalUrl.replace(/\/$/, '')}/complaints/${c.trackingId}`;
   const reporterLines: [string, string][] = c.anonymous
     ? [['Pelapor', 'Anonim (identitas dirahasiakan oleh sistem)']]
-    : [
-        ['Nama pelapor', input.reporter?.name ?? '-'],
-        ['Email pelapor', input.reporter?.email ?? '-'],
-        ['Telepon pelapor', input.reporter?.phone ?? '-'],
-      ];
+    : input.withholdIdentity
+      ? [['Pelapor', 'Identitas hanya dibagikan dengan persetujuan pelapor']]
+      : [
+          ['Nama pelapor', input.reporter?.name ?? '-'],
+          ['Email pelapor', input.reporter?.email ?? '-'],
+          ['Telepon pelapor', input.reporter?.phone ?? '-'],
+        ];
   const location = [c.location.address, region?.name ?? c.location.regionCode].filter(Boolean).join(', ');
   const coordinates = c.location.latitude !== undefined && c.location.longitude !== undefined ? `${c.location.latitude}, ${c.location.longitude}` : undefined;
   const rows: [string, string][] = [

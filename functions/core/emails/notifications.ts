@@ -19,6 +19,13 @@ export interface NotificationInput {
   portalUrl: string;
 }
 
+const REVIEW_REASON_TEXT: Record<string, string> = {
+  RESOLUTION_LIMIT_PASSED: 'batas 60 hari penyelesaian terlampaui',
+  ESCALATION_EXHAUSTED: 'eskalasi hingga instansi tertinggi tetap tidak ditindaklanjuti',
+  TRANSFERRED_REPEATEDLY: 'dilimpahkan (bukan wewenang) tiga kali atau lebih',
+  REPORTER_REQUEST: 'pelapor meminta peninjauan Ombudsman',
+};
+
 const ARCHIVE_REASON_TEXT: Record<string, string> = {
   NOT_ACTIONABLE: 'laporan belum dapat ditindaklanjuti',
   OUT_OF_SCOPE: 'laporan di luar lingkup pelayanan publik',
@@ -52,19 +59,21 @@ export function renderNotification(n: NotificationInput): RenderedEmail {
   const c = n.complaint;
   const link = `${n.portalUrl.replace(/\/$/, '')}/complaints/${c.trackingId}`;
   const deadline = `${formatDeadlineId(c.deadline.date, c.deadline.timeZone)} (${c.deadline.workingDays} hari kerja)`;
-  const agencyMail = (intro: string, subjectPrefix: string) => {
+  const agencyMail = (intro: string, subjectPrefix: string, opts: { withholdIdentity?: boolean; messageLabel?: string } = {}) => {
     if (!n.agency) throw new Error(`${n.template} needs an agency`);
     return renderAgencyAssignment({
       complaint: c,
       agency: n.agency,
       category: n.category,
       region: n.region,
-      reporter: c.anonymous ? undefined : n.reporter,
+      reporter: c.anonymous || opts.withholdIdentity ? undefined : n.reporter,
       portalUrl: n.portalUrl,
-      intro: n.message ? `${intro}\n\nPesan pelapor: ${n.message}` : intro,
+      intro: n.message ? `${intro}\n\n${opts.messageLabel ?? 'Pesan pelapor'}: ${n.message}` : intro,
       subjectPrefix,
+      ...(opts.withholdIdentity ? { withholdIdentity: true } : {}),
     });
   };
+  const level = c.escalationLevel ?? 0;
   const toReporter = 'Yth. Pelapor,';
   switch (n.template) {
     case 'AGENCY_ASSIGNED':
@@ -75,6 +84,34 @@ export function renderNotification(n: NotificationInput): RenderedEmail {
       return agencyMail('Pelapor menanggapi tindak lanjut instansi Anda. Mohon tindak lanjuti kembali sebelum batas waktu.', 'Tanggapan pelapor');
     case 'AGENCY_REOPENED':
       return agencyMail('Pelapor belum puas dan membuka kembali laporan ini. Mohon tindak lanjuti kembali sebelum batas waktu.', 'Laporan dibuka kembali');
+    case 'AGENCY_REMINDER':
+      return agencyMail(
+        `Pengingat: batas waktu tindak lanjut laporan ini ${deadline}. Tanpa tindak lanjut, laporan dieskalasi ke instansi induk.`,
+        'Pengingat batas waktu',
+      );
+    case 'AGENCY_ESCALATED_TO':
+      return agencyMail(
+        `Instansi di bawah Anda melewati batas waktu tindak lanjut laporan ini. Laporan dieskalasi (tingkat ${level}) kepada Anda: mohon pastikan ditindaklanjuti sebelum ${deadline}. Instansi pelaksana tetap bertanggung jawab.`,
+        'Eskalasi laporan',
+      );
+    case 'AGENCY_ESCALATION_NOTICE':
+      return agencyMail(
+        `Batas waktu tindak lanjut terlewati; laporan telah dieskalasi ke instansi induk (tingkat ${level}). Instansi Anda tetap menangani laporan ini: tindak lanjuti sebelum ${deadline}.`,
+        'Batas waktu terlewati',
+      );
+    case 'AGENCY_OMBUDSMAN_ACTION':
+      return agencyMail('Ombudsman RI menindaklanjuti peninjauan atas laporan ini.', 'Tindakan Ombudsman', { messageLabel: 'Keputusan Ombudsman' });
+    case 'OMBUDSMAN_FLAGGED':
+      return agencyMail(
+        `Laporan ini memerlukan peninjauan Ombudsman: ${(c.ombudsmanReview?.reasons ?? []).map((r) => REVIEW_REASON_TEXT[r] ?? r).join('; ')}.`,
+        'Peninjauan Ombudsman',
+        { withholdIdentity: !c.ombudsmanReview?.consentToShareIdentity },
+      );
+    case 'SUPERVISOR_UNVERIFIED':
+      return simple(`[Aduan ${c.trackingId}] Laporan belum diverifikasi melewati batas waktu`, 'Yth. Supervisor Verifikasi Nasional,', [
+        `Laporan "${c.title}" (${c.trackingId}) belum diverifikasi hingga melewati batas waktu ${formatDeadlineId(c.deadline.date, c.deadline.timeZone)}.`,
+        `Mohon pastikan verifikasi dan disposisi segera: ${link}`,
+      ]);
     case 'REPORTER_VERIFIED':
       return simple(`[Aduan ${c.trackingId}] Laporan Anda telah diverifikasi`, toReporter, [
         `Laporan "${c.title}" telah diverifikasi dan diteruskan ke instansi yang berwenang.`,

@@ -13,5 +13,13 @@ export const handler = httpHandler(async (event) => {
   const limit = q.limit === undefined ? 25 : Number(q.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
     throw new HttpProblem(400, 'Parameter tidak valid.', [{ field: 'limit', message: 'bilangan bulat 1–100' }]);
-  return json(200, await inbox(deps, who, { limit, ...(q.status ? { status: q.status } : {}), ...(q.cursor ? { cursor: q.cursor } : {}) }));
+  return json(
+    200,
+    await inbox(deps, who, {
+      limit,
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.cursor ? { cursor: q.cursor } : {}),
+      ...(q.view ? { view: q.view } : {}),
+    }),
+  );
 });

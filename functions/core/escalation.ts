@@ -1,0 +1,188 @@
+/**
+ * What the scheduled sweep does to one complaint: remind the assigned agency before its
+ * deadline, escalate a missed deadline up the government hierarchy, escalate an unverified
+ * complaint to the national verification supervisor, and flag complaints the agencies failed for
+ * Ombudsman review. Pure: the sweep applies the result with a version-checked write, so a run
+ * that repeats, overlaps or restarts changes each complaint once.
+ */
+import { findAgency, ombudsmanOfficeId } from './agencies';
+import { findCategory } from './categories';
+import type { Complaint, TimelineEvent } from './complaint';
+import type { ActionResult, NotificationIntent } from './lifecycle';
+import { deadlineAfter } from './lifecycle';
+import type { WorkingDayCalendar } from './working-days';
+import { localDate } from './working-days';
+
+export interface EscalationPolicy {
+  /** Working days the next level gets before the chain moves up again. */
+  escalationWorkingDays: number;
+  /** Transfers (bukan wewenang) after which the Ombudsman reviews. */
+  transfersForOmbudsman: number;
+}
+
+export const NATIONAL_ESCALATION: EscalationPolicy = { escalationWorkingDays: 5, transfersForOmbudsman: 3 };
+
+export type OmbudsmanReason = 'RESOLUTION_LIMIT_PASSED' | 'ESCALATION_EXHAUSTED' | 'TRANSFERRED_REPEATEDLY' | 'REPORTER_REQUEST';
+
+export const OMBUDSMAN_REASON_LABELS: Record<OmbudsmanReason, string> = {
+  RESOLUTION_LIMIT_PASSED: 'batas 60 hari penyelesaian terlampaui',
+  ESCALATION_EXHAUSTED: 'eskalasi hingga instansi tertinggi tetap tidak ditindaklanjuti',
+  TRANSFERRED_REPEATEDLY: 'dilimpahkan (bukan wewenang) tiga kali atau lebih',
+  REPORTER_REQUEST: 'pelapor meminta peninjauan Ombudsman',
+};
+
+/** regency/city → province → the category's national agency, or Kemendagri for local-government matters. */
+export function parentOf(agencyId: string, categoryId: string): string | undefined {
+  const agency = findAgency(agencyId);
+  if (!agency) return undefined;
+  if (agency.level === 'REGENCY') return agency.parentId;
+  if (agency.level === 'PROVINCE') {
+    const handler = findCategory(categoryId)?.handledBy;
+    return handler?.level === 'NATIONAL' ? handler.agencyId : 'kemendagri';
+  }
+  return undefined;
+}
+
+const OPEN_AT_AGENCY = new Set(['ASSIGNED', 'IN_PROGRESS']);
+const OPEN = new Set(['SUBMITTED', 'ON_HOLD', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED']);
+
+function workingDaysLate(calendar: WorkingDayCalendar, c: Complaint, now: Date): number {
+  return Math.max(1, -calendar.workingDaysLeft(now, c.deadline.date, c.deadline.timeZone));
+}
+
+/** Adds a review flag (or a reason to an open one); the office is the complaint's province. */
+export function flagForOmbudsman(
+  c: Complaint,
+  reason: OmbudsmanReason,
+  at: string,
+  consentToShareIdentity = false,
+): { complaint: Complaint; event?: TimelineEvent } {
+  const office = ombudsmanOfficeId(c.location.regionCode.split('.')[0] as string);
+  const existing = c.ombudsmanReview;
+  if (existing?.reasons.includes(reason)) return { complaint: c };
+  const review =
+    existing && existing.status === 'OPEN'
+      ? { ...existing, reasons: [...existing.reasons, reason], consentToShareIdentity: existing.consentToShareIdentity || consentToShareIdentity }
+      : { status: 'OPEN' as const, reasons: [reason], office, flaggedAt: at, consentToShareIdentity };
+  return {
+    complaint: { ...c, ombudsmanReview: review },
+    event: {
+      at,
+      type: 'OMBUDSMAN_FLAGGED',
+      actor: { kind: 'SYSTEM' },
+      message: `Laporan diteruskan untuk peninjauan ${findAgency(office)?.name ?? office}: ${OMBUDSMAN_REASON_LABELS[reason]}.`,
+      visibility: 'PUBLIC',
+    },
+  };
+}
+
+/** The sweep's decision for one complaint at `now`; undefined when there is nothing to do. */
+export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCalendar, policy: EscalationPolicy): ActionResult | undefined {
+  if (!OPEN.has(c.status)) return undefined;
+  const at = now.toISOString();
+  let next: Complaint = c;
+  const events: TimelineEvent[] = [];
+  const notifications: NotificationIntent[] = [];
+  const system = { kind: 'SYSTEM' as const };
+  const overdue = Date.parse(c.deadline.dueAt) < now.getTime();
+
+  // The 60-day resolution limit, whatever the stage.
+  if (c.statute && Date.parse(c.statute.decideBy) < now.getTime() && !c.ombudsmanReview?.reasons.includes('RESOLUTION_LIMIT_PASSED')) {
+    const f = flagForOmbudsman(next, 'RESOLUTION_LIMIT_PASSED', at);
+    next = f.complaint;
+    if (f.event) {
+      events.push(f.event);
+      notifications.push({ template: 'OMBUDSMAN_FLAGGED', agencyId: next.ombudsmanReview?.office });
+    }
+  }
+
+  if (OPEN_AT_AGENCY.has(c.status) && c.deadline.stage === 'FOLLOW_UP' && c.assignedAgencyId && !c.escalationExhausted) {
+    if (overdue) {
+      const late = workingDaysLate(calendar, c, now);
+      const miss = {
+        stage: c.deadline.stage,
+        dueAt: c.deadline.dueAt,
+        agencyId: c.escalatedToAgencyIds?.at(-1) ?? c.assignedAgencyId,
+        workingDaysLate: late,
+        at,
+      };
+      next = { ...next, misses: [...(next.misses ?? []), miss] };
+      const from = miss.agencyId;
+      const parent = parentOf(from, c.categoryId);
+      if (parent) {
+        const level = (c.escalationLevel ?? 0) + 1;
+        const agency = findAgency(c.assignedAgencyId);
+        next = {
+          ...next,
+          escalationLevel: level,
+          escalatedToAgencyIds: [...(c.escalatedToAgencyIds ?? []), parent],
+          deadline: deadlineAfter(now, 'FOLLOW_UP', policy.escalationWorkingDays, agency?.timeZone ?? c.deadline.timeZone, calendar),
+        };
+        events.push({
+          at,
+          type: 'ESCALATED',
+          actor: system,
+          agencyId: parent,
+          message: `Batas waktu tindak lanjut terlewati ${late} hari kerja. Laporan dieskalasi (tingkat ${level}) ke ${findAgency(parent)?.name ?? parent}.`,
+          visibility: 'PUBLIC',
+        });
+        notifications.push({ template: 'AGENCY_ESCALATED_TO', agencyId: parent }, { template: 'AGENCY_ESCALATION_NOTICE', agencyId: c.assignedAgencyId });
+      } else {
+        next = { ...next, escalationExhausted: true };
+        events.push({
+          at,
+          type: 'DEADLINE_MISSED',
+          actor: system,
+          agencyId: from,
+          message: `Batas waktu terlewati ${late} hari kerja di tingkat eskalasi tertinggi.`,
+          visibility: 'PUBLIC',
+        });
+        const f = flagForOmbudsman(next, 'ESCALATION_EXHAUSTED', at);
+        next = f.complaint;
+        if (f.event) {
+          events.push(f.event);
+          notifications.push({ template: 'OMBUDSMAN_FLAGGED', agencyId: next.ombudsmanReview?.office });
+        }
+      }
+    } else {
+      // Reminders: one working day before the deadline's day, and on the day.
+      const today = localDate(now, c.deadline.timeZone);
+      const dayBefore = calendar.addWorkingDays(new Date(`${today}T12:00:00Z`), 1, c.deadline.timeZone).date === c.deadline.date;
+      const onTheDay = today === c.deadline.date;
+      const key = onTheDay ? `${c.deadline.dueAt}#D0` : dayBefore ? `${c.deadline.dueAt}#D-1` : undefined;
+      if (key && !(c.reminders ?? []).includes(key)) {
+        next = { ...next, reminders: [...(c.reminders ?? []), key] };
+        events.push({
+          at,
+          type: 'REMINDED',
+          actor: system,
+          agencyId: c.assignedAgencyId,
+          message: onTheDay ? 'Pengingat: batas waktu tindak lanjut hari ini.' : 'Pengingat: batas waktu tindak lanjut besok (hari kerja berikutnya).',
+          visibility: 'INTERNAL',
+        });
+        notifications.push({ template: 'AGENCY_REMINDER', agencyId: c.assignedAgencyId });
+      }
+    }
+  }
+
+  if (
+    c.status === 'SUBMITTED' &&
+    c.deadline.stage === 'DISPOSITION' &&
+    overdue &&
+    !(c.misses ?? []).some((m) => m.stage === 'DISPOSITION' && m.dueAt === c.deadline.dueAt)
+  ) {
+    const late = workingDaysLate(calendar, c, now);
+    next = { ...next, misses: [...(next.misses ?? []), { stage: 'DISPOSITION', dueAt: c.deadline.dueAt, agencyId: 'VERIFIERS', workingDaysLate: late, at }] };
+    events.push({
+      at,
+      type: 'ESCALATED',
+      actor: system,
+      message: `Laporan belum diverifikasi ${late} hari kerja setelah batas waktu; dieskalasi ke supervisor verifikasi nasional.`,
+      visibility: 'PUBLIC',
+    });
+    notifications.push({ template: 'SUPERVISOR_UNVERIFIED' });
+  }
+
+  if (!events.length) return undefined;
+  return { complaint: { ...next, updatedAt: at, version: c.version + 1 }, events, notifications };
+}

@@ -1,0 +1,55 @@
+import type { Complaint } from '../core/complaint';
+import { type EscalationPolicy, sweepComplaint } from '../core/escalation';
+import type { Deps } from './deps';
+import { dispatchOutbox } from './dispatch-outbox';
+import { outboxFor } from './notifications';
+
+export interface SweepResult {
+  read: number;
+  reminded: number;
+  escalated: number;
+  flagged: number;
+  unchanged: number;
+  /** Lost a race with another run or an officer: that one's write stands. */
+  conflicts: number;
+}
+
+/**
+ * Reminders, escalations and Ombudsman flags. Reads only what is due through the sparse
+ * deadline and statute indexes (bounded by `limit` per index), never the table; every change is a
+ * write conditional on the version it read, with its notifications in the same transaction.
+ */
+export async function sweepDeadlines(deps: Deps, policy: EscalationPolicy, opts: { limit: number }): Promise<SweepResult> {
+  const now = deps.clock.now();
+  const calendar = deps.calendar;
+  // Follow-ups due within five days: enough to reach "one working day before" across a long weekend.
+  const soon = new Date(now.getTime() + 5 * 86_400_000).toISOString();
+  const nowIso = now.toISOString();
+  const batches = await Promise.all([
+    deps.store.dueBy('FOLLOW_UP', soon, opts.limit),
+    deps.store.dueBy('DISPOSITION', nowIso, opts.limit),
+    deps.store.statuteDueBy(nowIso, opts.limit),
+  ]);
+  const seen = new Map<string, Complaint>();
+  for (const c of batches.flat()) seen.set(c.trackingId, c);
+  const result: SweepResult = { read: batches.flat().length, reminded: 0, escalated: 0, flagged: 0, unchanged: 0, conflicts: 0 };
+  for (const c of seen.values()) {
+    const change = sweepComplaint(c, now, calendar, policy);
+    if (!change) {
+      result.unchanged++;
+      continue;
+    }
+    const outbox = outboxFor(c.trackingId, change.complaint.version, change.notifications, nowIso);
+    if (!(await deps.store.update(change.complaint, c.version, change.events, outbox))) {
+      result.conflicts++;
+      continue;
+    }
+    for (const e of change.events) {
+      if (e.type === 'REMINDED') result.reminded++;
+      if (e.type === 'ESCALATED') result.escalated++;
+      if (e.type === 'OMBUDSMAN_FLAGGED') result.flagged++;
+    }
+    await dispatchOutbox(deps, c.trackingId, outbox).catch((error) => deps.logger.warn('queue unavailable; kept in the outbox', { error: String(error) }));
+  }
+  return result;
+}
