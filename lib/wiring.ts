@@ -116,6 +116,17 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     table: 'read',
   },
   {
+    id: 'Stats',
+    entry: 'functions/handlers/http/stats.ts',
+    description: 'GET /v1/stats: monitoring figures per agency and region per month',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    trigger: { kind: 'http', method: 'GET', path: '/v1/stats', auth: 'public' },
+    table: 'read',
+    // An Ombudsman officer's token (optional) turns the list into their province's ranking.
+    verifiesStaffTokens: true,
+  },
+  {
     id: 'Calendar',
     entry: 'functions/handlers/http/calendar.ts',
     description: 'GET /v1/calendar: the days off of a year and whether it has official data',
@@ -203,6 +214,16 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     trigger: { kind: 'schedule', name: 'sweep-deadlines', everyMinutes: 15 },
     table: 'readWrite',
     sendsTo: ['notification'],
+  },
+  {
+    id: 'OmbudsmanDigest',
+    entry: 'functions/handlers/schedule/ombudsman-digest.ts',
+    description: "Hourly: each Ombudsman office's one digest a working day of new review flags",
+    timeoutSeconds: 120,
+    memoryMb: 512,
+    trigger: { kind: 'schedule', name: 'ombudsman-digest', everyMinutes: 60 },
+    table: 'readWrite',
+    sendsEmail: true,
   },
   {
     id: 'SweepReporterDeadlines',

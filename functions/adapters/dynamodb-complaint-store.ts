@@ -1,5 +1,6 @@
 import {
   ConditionalCheckFailedException,
+  DeleteItemCommand,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
@@ -11,6 +12,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Complaint, ReporterIdentity, TimelineEvent } from '../core/complaint';
+import type { CounterDelta } from '../core/monitoring';
 import type { ComplaintStore, CreateResult, OutboxMessage, StoredComplaint } from '../core/ports';
 
 /**
@@ -126,6 +128,103 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     private readonly tableName: string,
   ) {}
 
+  private counterUpdates(deltas: CounterDelta[] = []): TransactWriteItem[] {
+    // One update per (month, scope): a transaction may not touch an item twice.
+    const merged = new Map<string, CounterDelta>();
+    for (const d of deltas) {
+      const key = `${d.month}|${d.scope.kind}|${d.scope.kind === 'AGENCY' ? d.scope.agencyId : d.scope.regionCode}`;
+      const prev = merged.get(key);
+      if (!prev) merged.set(key, { ...d, add: { ...d.add } });
+      else for (const [k, v] of Object.entries(d.add)) prev.add[k as keyof CounterDelta['add']] = (prev.add[k as keyof CounterDelta['add']] ?? 0) + (v ?? 0);
+    }
+    return [...merged.values()]
+      .map((d) => {
+        const entries = Object.entries(d.add).filter(([, v]) => v);
+        const sk = d.scope.kind === 'AGENCY' ? `AGENCY#${d.scope.agencyId}` : `REGION#${d.scope.regionCode}`;
+        return {
+          Update: {
+            TableName: this.tableName,
+            Key: m({ pk: `STATS#${d.month}`, sk }),
+            UpdateExpression: `SET #scope = :scope, #month = :month ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
+            ExpressionAttributeNames: { '#scope': 'scope', '#month': 'month', ...Object.fromEntries(entries.map(([k], i) => [`#c${i}`, k])) },
+            ExpressionAttributeValues: m({ ':scope': d.scope, ':month': d.month, ...Object.fromEntries(entries.map(([, v], i) => [`:c${i}`, v])) }),
+          },
+        };
+      })
+      .filter((u) => (u.Update.UpdateExpression as string).includes('#c0'));
+  }
+
+  async reviewsFlaggedSince(office: string, since: string, limit: number): Promise<Complaint[]> {
+    const res = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: TABLE_KEYS.byReviewIndex.name,
+        KeyConditionExpression: 'gsi3pk = :p AND gsi3sk > :since',
+        ExpressionAttributeValues: m({ ':p': `REVIEW#${office}#OPEN`, ':since': since }),
+        Limit: limit,
+      }),
+    );
+    return (res.Items ?? []).map((i) => unmarshall(i).complaint as Complaint);
+  }
+
+  async claimDigest(office: string, date: string, at: string): Promise<boolean> {
+    const staleBefore = new Date(Date.parse(at) - 30 * 60_000).toISOString();
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: m({ pk: `DIGEST#${office}`, sk: `DAY#${date}`, state: 'SENDING', at }),
+          // A claim left by a crashed run may be taken over after 30 minutes.
+          ConditionExpression: 'attribute_not_exists(pk) OR (#s = :sending AND #at < :stale)',
+          ExpressionAttributeNames: { '#s': 'state', '#at': 'at' },
+          ExpressionAttributeValues: m({ ':sending': 'SENDING', ':stale': staleBefore }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async completeDigest(office: string, date: string, at: string, count: number): Promise<void> {
+    await this.client.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          { Put: { TableName: this.tableName, Item: m({ pk: `DIGEST#${office}`, sk: `DAY#${date}`, state: 'SENT', at, count }) } },
+          { Put: { TableName: this.tableName, Item: m({ pk: `DIGEST#${office}`, sk: 'LAST', at }) } },
+        ],
+      }),
+    );
+  }
+
+  async releaseDigest(office: string, date: string): Promise<void> {
+    await this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: m({ pk: `DIGEST#${office}`, sk: `DAY#${date}` }) }));
+  }
+
+  async lastDigestAt(office: string): Promise<string | undefined> {
+    const res = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: m({ pk: `DIGEST#${office}`, sk: 'LAST' }), ConsistentRead: true }));
+    return res.Item ? String(unmarshall(res.Item).at) : undefined;
+  }
+
+  async stats(month: string): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    let startKey: QueryCommand['input']['ExclusiveStartKey'];
+    do {
+      const res = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: m({ ':pk': `STATS#${month}` }),
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const i of res.Items ?? []) out.push(unmarshall(i));
+      startKey = res.LastEvaluatedKey;
+    } while (startKey);
+    return out;
+  }
+
   private put(item: Record<string, unknown>, condition?: string): TransactWriteItem {
     return { Put: { TableName: this.tableName, Item: m(item), ...(condition ? { ConditionExpression: condition } : {}) } };
   }
@@ -152,6 +251,7 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     if (input.reporter) items.push(this.put({ pk: pk(c.trackingId), sk: 'REPORTER', entity: 'REPORTER', reporter: input.reporter }));
     items.push(this.put(eventItem(c.trackingId, input.event)));
     items.push(this.put(outboxItem(c.trackingId, input.outbox)));
+    items.push(...this.counterUpdates(input.counters));
 
     for (let attempt = 0; ; attempt++) {
       try {
@@ -231,7 +331,13 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     );
   }
 
-  async update(next: Complaint, expectedVersion: number, events: TimelineEvent[], outbox: OutboxMessage[] = []): Promise<boolean> {
+  async update(
+    next: Complaint,
+    expectedVersion: number,
+    events: TimelineEvent[],
+    outbox: OutboxMessage[] = [],
+    counters: CounterDelta[] = [],
+  ): Promise<boolean> {
     const keys = indexKeys(next);
     const set = Object.entries(keys).filter(([, v]) => v !== undefined);
     const remove = Object.entries(keys)
@@ -249,6 +355,7 @@ export class DynamoDbComplaintStore implements ComplaintStore {
       },
       ...events.map((e, i) => this.put(eventItem(next.trackingId, e, i), 'attribute_not_exists(pk)')),
       ...outbox.map((o) => this.put(outboxItem(next.trackingId, o), 'attribute_not_exists(pk)')),
+      ...this.counterUpdates(counters),
     ];
     try {
       await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));

@@ -92,6 +92,8 @@ export interface Complaint {
   /** Reminder keys already sent (`<dueAt>#D-1`, `<dueAt>#D0`). */
   reminders?: string[];
   ombudsmanReview?: OmbudsmanReview;
+  /** Set while a missed follow-up stays unanswered (drives the open-overdue counter). */
+  overdueSince?: { agencyId: string; at: string };
   version: number;
 }
 

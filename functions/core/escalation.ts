@@ -106,7 +106,7 @@ export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCale
         workingDaysLate: late,
         at,
       };
-      next = { ...next, misses: [...(next.misses ?? []), miss] };
+      next = { ...next, misses: [...(next.misses ?? []), miss], overdueSince: c.overdueSince ?? { agencyId: c.assignedAgencyId, at } };
       const from = miss.agencyId;
       const parent = parentOf(from, c.categoryId);
       if (parent) {

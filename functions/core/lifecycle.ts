@@ -247,6 +247,15 @@ const invalid = (field: string, message: string) => new DomainError('VALIDATION'
 
 /** Applies one action, or throws 409 (wrong state), 403 (wrong role) or 400 (bad input). */
 export function perform(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleContext): ActionResult {
+  const result = apply(c, actor, input, ctx);
+  // A missed follow-up stops counting as open overdue once answered, transferred or ended.
+  if (result.complaint.overdueSince && !['ASSIGNED', 'IN_PROGRESS'].includes(result.complaint.status)) {
+    result.complaint = { ...result.complaint, overdueSince: undefined };
+  }
+  return result;
+}
+
+function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleContext): ActionResult {
   const rule = TRANSITIONS[input.action];
   const relation = relationOf(c, actor);
   if (!rule.who.includes(relation)) {

@@ -1,6 +1,7 @@
 import type { Complaint, ReporterIdentity, TimelineEvent } from './complaint';
 import type { RenderedEmail } from './emails/agency-assignment';
 import type { NotificationTemplate } from './lifecycle';
+import type { CounterDelta } from './monitoring';
 import type { CalendarChange } from './working-days';
 
 export interface Clock {
@@ -42,6 +43,7 @@ export interface ComplaintStore {
     event: TimelineEvent;
     outbox: OutboxMessage;
     idempotency?: { key: string; requestHash: string; expiresAt: Date };
+    counters?: CounterDelta[];
   }): Promise<CreateResult>;
   get(trackingId: string): Promise<StoredComplaint | undefined>;
   /** Reads the identity kept apart from the complaint; callers must respect `anonymous`. */
@@ -49,7 +51,16 @@ export interface ComplaintStore {
   timeline(trackingId: string): Promise<TimelineEvent[]>;
   addAccessTokenHash(trackingId: string, hash: string): Promise<void>;
   /** Saves a new version if nobody else changed it meanwhile; `false` when the version moved on. */
-  update(next: Complaint, expectedVersion: number, events: TimelineEvent[], outbox?: OutboxMessage[]): Promise<boolean>;
+  update(next: Complaint, expectedVersion: number, events: TimelineEvent[], outbox?: OutboxMessage[], counters?: CounterDelta[]): Promise<boolean>;
+  /** Open reviews of an Ombudsman office flagged after `since` (ISO). */
+  reviewsFlaggedSince(office: string, since: string, limit: number): Promise<Complaint[]>;
+  /** Claims the digest of an office for a day; false if it was already sent (or is being sent). */
+  claimDigest(office: string, date: string, at: string): Promise<boolean>;
+  completeDigest(office: string, date: string, at: string, count: number): Promise<void>;
+  releaseDigest(office: string, date: string): Promise<void>;
+  lastDigestAt(office: string): Promise<string | undefined>;
+  /** Monitoring counters of one month: agencies and regions. */
+  stats(month: string): Promise<Record<string, unknown>[]>;
   /** Appends an audit entry without changing the complaint (e.g. a staff read of an identity). */
   appendEvent(trackingId: string, event: TimelineEvent): Promise<void>;
   /** A work queue, oldest deadline first (`AGENCY#<id>`, `QUEUE#VERIFY`, …). */

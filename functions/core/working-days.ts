@@ -147,6 +147,11 @@ export function localDate(instant: Date, timeZone: TimeZoneId): string {
   return new Date(instant.getTime() + OFFSET_HOURS[timeZone] * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** The hour of the day (0–23) at `instant` in the zone. */
+export function localHour(instant: Date, timeZone: TimeZoneId): number {
+  return new Date(instant.getTime() + OFFSET_HOURS[timeZone] * 3_600_000).getUTCHours();
+}
+
 export function offsetOf(timeZone: TimeZoneId): string {
   return `+0${OFFSET_HOURS[timeZone]}:00`;
 }

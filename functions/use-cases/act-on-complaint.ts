@@ -1,5 +1,6 @@
 import { DomainError, notFound } from '../core/errors';
 import { type ActionInput, perform } from '../core/lifecycle';
+import { countersFor } from '../core/monitoring';
 import type { Caller } from '../shared/auth';
 import type { Deps } from './deps';
 import { dispatchOutbox } from './dispatch-outbox';
@@ -24,7 +25,8 @@ export async function actOnComplaint(deps: Deps, trackingIdInput: string, caller
     const now = deps.clock.now();
     const result = perform(stored.complaint, actor, input, { now, calendar: deps.calendar, policyFor: deps.policyFor });
     const outbox = outboxFor(trackingId, result.complaint.version, result.notifications, now.toISOString());
-    if (!(await deps.store.update(result.complaint, stored.complaint.version, result.events, outbox))) continue;
+    const counters = countersFor(stored.complaint, result.complaint, result.events, deps.calendar);
+    if (!(await deps.store.update(result.complaint, stored.complaint.version, result.events, outbox, counters))) continue;
     try {
       await dispatchOutbox(deps, trackingId, outbox);
     } catch (error) {

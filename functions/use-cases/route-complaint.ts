@@ -1,6 +1,7 @@
 import { findAgency } from '../core/agencies';
 import { assign, type TimelineEvent } from '../core/complaint';
 import { deadlineAfter } from '../core/lifecycle';
+import { countersFor } from '../core/monitoring';
 import { chooseAgency } from '../core/routing';
 import type { Deps } from './deps';
 import { dispatchOutbox } from './dispatch-outbox';
@@ -41,7 +42,7 @@ export async function routeComplaint(deps: Deps, trackingId: string): Promise<Ro
         deadline: deadlineAfter(now, 'FOLLOW_UP', deps.policyFor(c.categoryId, agency.id).followUpWorkingDays, agency.timeZone, deps.calendar),
       });
       const outbox = outboxFor(trackingId, complaint.version, [{ template: 'AGENCY_ASSIGNED', agencyId: agency.id }, { template: 'REPORTER_VERIFIED' }], at);
-      if (!(await deps.store.update(complaint, c.version, [event], outbox))) continue;
+      if (!(await deps.store.update(complaint, c.version, [event], outbox, countersFor(c, complaint, [event], deps.calendar)))) continue;
       deps.logger.info('complaint assigned automatically', { trackingId, agencyId: agency.id, method: decision.method, dueAt: complaint.deadline.dueAt });
       await dispatchOutbox(deps, trackingId, outbox);
       return 'ASSIGNED';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SubmitComplaintInput } from '../contract/submit-complaint';
 import type { Complaint, Deadline, ReporterIdentity, TimelineEvent } from '../core/complaint';
 import { DomainError } from '../core/errors';
+import { countersFor } from '../core/monitoring';
 import type { OutboxMessage } from '../core/ports';
 import { resolveRegion } from '../core/regions';
 import { newTrackingId } from '../core/tracking-id';
@@ -96,6 +97,7 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
       accessTokenHash,
       event,
       outbox,
+      counters: countersFor(undefined, complaint, [event], deps.calendar),
       ...(opts.idempotencyKey ? { idempotency: { key: opts.idempotencyKey, requestHash, expiresAt: new Date(now.getTime() + IDEMPOTENCY_WINDOW_MS) } } : {}),
     });
     if (result.kind === 'TRACKING_ID_TAKEN') continue;

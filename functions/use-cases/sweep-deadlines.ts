@@ -1,5 +1,6 @@
 import type { Complaint } from '../core/complaint';
 import { type EscalationPolicy, sweepComplaint } from '../core/escalation';
+import { countersFor } from '../core/monitoring';
 import type { Deps } from './deps';
 import { dispatchOutbox } from './dispatch-outbox';
 import { outboxFor } from './notifications';
@@ -40,7 +41,7 @@ export async function sweepDeadlines(deps: Deps, policy: EscalationPolicy, opts:
       continue;
     }
     const outbox = outboxFor(c.trackingId, change.complaint.version, change.notifications, nowIso);
-    if (!(await deps.store.update(change.complaint, c.version, change.events, outbox))) {
+    if (!(await deps.store.update(change.complaint, c.version, change.events, outbox, countersFor(c, change.complaint, change.events, calendar)))) {
       result.conflicts++;
       continue;
     }

@@ -1,5 +1,6 @@
 import type { Complaint } from '../core/complaint';
 import { type ActionResult, archiveForNoAnswer, closeForSilence } from '../core/lifecycle';
+import { countersFor } from '../core/monitoring';
 import type { Deps } from './deps';
 import { dispatchOutbox } from './dispatch-outbox';
 import { outboxFor } from './notifications';
@@ -25,7 +26,7 @@ export async function sweepReporterDeadlines(deps: Deps, opts: { limit: number }
         continue;
       }
       const outbox = outboxFor(c.trackingId, change.complaint.version, change.notifications, before);
-      if (await deps.store.update(change.complaint, c.version, change.events, outbox)) {
+      if (await deps.store.update(change.complaint, c.version, change.events, outbox, countersFor(c, change.complaint, change.events, deps.calendar))) {
         result[counter]++;
         await dispatchOutbox(deps, c.trackingId, outbox).catch((e) => deps.logger.warn('queue unavailable; kept in outbox', { error: String(e) }));
       } else result.skipped++;

@@ -3,6 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { consumerOf, envNamesOf, FUNCTIONS, QUEUES, VISIBILITY_TIMEOUT_FACTOR } from '../../lib/wiring';
 import { synthStack } from '../support/synth';
 
+/** How CDK writes a rate: whole hours as hours. */
+const rateExpression = (minutes: number) =>
+  minutes % 60 === 0 ? `rate(${minutes / 60} hour${minutes === 60 ? '' : 's'})` : `rate(${minutes} minute${minutes === 1 ? '' : 's'})`;
+
 type Resources = Record<string, { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any>; DeletionPolicy?: string }>;
 
 let template: ReturnType<typeof synthStack>['template'];
@@ -175,7 +179,7 @@ describe('API', () => {
       if (spec.trigger.kind !== 'schedule') continue;
       const [fnId] = fnOf(spec.id);
       template.hasResourceProperties('AWS::Scheduler::Schedule', {
-        ScheduleExpression: `rate(${spec.trigger.everyMinutes} minute${spec.trigger.everyMinutes === 1 ? '' : 's'})`,
+        ScheduleExpression: rateExpression(spec.trigger.everyMinutes),
         Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [fnId, 'Arn'] } }),
       });
     }

@@ -1,0 +1,44 @@
+import type { Agency } from '../agencies';
+import { findAgency } from '../agencies';
+import type { Complaint } from '../complaint';
+import { OMBUDSMAN_REASON_LABELS } from '../escalation';
+import { escapeHtml, formatDateId, plainText } from '../format';
+import type { RenderedEmail } from './agency-assignment';
+
+/** The daily list of new review flags an Ombudsman office receives. No reporter identity. */
+export function renderOmbudsmanDigest(office: Agency, date: string, complaints: Complaint[], portalUrl: string): RenderedEmail {
+  const base = portalUrl.replace(/\/$/, '');
+  const rows = complaints.map((c) => ({
+    id: c.trackingId,
+    title: c.title,
+    agency: c.assignedAgencyId ? (findAgency(c.assignedAgencyId)?.name ?? c.assignedAgencyId) : 'belum didisposisikan',
+    reasons: (c.ombudsmanReview?.reasons ?? []).map((r) => OMBUDSMAN_REASON_LABELS[r]).join('; '),
+    escalation: c.escalationLevel ?? 0,
+    link: `${base}/complaints/${c.trackingId}`,
+  }));
+  const subject = `[Aduan] Ringkasan harian ${office.name}: ${complaints.length} laporan baru untuk ditinjau (${formatDateId(date)})`;
+  const text = [
+    `Yth. ${office.name},`,
+    '',
+    `${complaints.length} laporan baru memerlukan peninjauan Ombudsman:`,
+    '',
+    ...rows.map(
+      (r, i) => `${i + 1}. ${r.id} — ${plainText(r.title)}\n   Instansi: ${r.agency}; eskalasi tingkat ${r.escalation}\n   Alasan: ${r.reasons}\n   ${r.link}`,
+    ),
+    '',
+    'Antrean lengkap: GET /v1/inbox dengan akun Ombudsman Anda.',
+    'Email ini dikirim otomatis oleh sistem Aduan.',
+  ].join('\n');
+  const html = `<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family:Arial,sans-serif;line-height:1.5;color:#1a1a1a">
+<p>Yth. ${escapeHtml(office.name)},</p>
+<p>${complaints.length} laporan baru memerlukan peninjauan Ombudsman:</p>
+<table cellpadding="4" style="border-collapse:collapse">
+<tr><th align="left">Nomor</th><th align="left">Judul</th><th align="left">Instansi</th><th align="left">Alasan</th></tr>
+${rows.map((r) => `<tr><td><a href="${escapeHtml(r.link)}">${escapeHtml(r.id)}</a></td><td>${escapeHtml(r.title)}</td><td>${escapeHtml(r.agency)} (eskalasi ${r.escalation})</td><td>${escapeHtml(r.reasons)}</td></tr>`).join('\n')}
+</table>
+<p style="color:#666">Email ini dikirim otomatis oleh sistem Aduan.</p>
+</body></html>`;
+  return { subject, text, html };
+}

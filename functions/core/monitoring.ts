@@ -1,0 +1,137 @@
+/**
+ * Monitoring figures, kept as counters updated in the same transaction as the event that
+ * changes them (never a rescan): per agency and per region (province and regency/city) per month.
+ */
+import type { Complaint, TimelineEvent } from './complaint';
+import type { WorkingDayCalendar } from './working-days';
+
+export const COUNTERS = [
+  'received',
+  'assigned',
+  'verifiedOnTime',
+  'verifiedLate',
+  'firstFollowUpOnTime',
+  'firstFollowUpLate',
+  'openOverdue',
+  'misses',
+  'escalations',
+  'transfers',
+  'reopenings',
+  'ombudsmanFlags',
+  'ratingCount',
+  'ratingSum',
+] as const;
+export type Counter = (typeof COUNTERS)[number];
+
+/** Working days from assignment to first follow-up go into buckets `ttf0`…`ttf60` (60 = 60 or more), for the median. */
+export const TTF_MAX = 60;
+
+export interface CounterDelta {
+  /** YYYY-MM in WIB (the national reporting month). */
+  month: string;
+  scope: { kind: 'AGENCY'; agencyId: string } | { kind: 'REGION'; regionCode: string };
+  add: Partial<Record<Counter | `ttf${number}`, number>>;
+}
+
+export const monthOf = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 7);
+
+function regionsOf(c: Complaint): string[] {
+  const code = c.location.regionCode;
+  const province = code.split('.')[0] as string;
+  return code === province ? [province] : [province, code];
+}
+
+/**
+ * The counter changes one transition causes. `before` is the complaint as read, `after` as
+ * written; `events` are the timeline entries of the transition.
+ */
+export function countersFor(before: Complaint | undefined, after: Complaint, events: TimelineEvent[], calendar: WorkingDayCalendar): CounterDelta[] {
+  const deltas: CounterDelta[] = [];
+  const forAgency = (agencyId: string | undefined, at: string, add: CounterDelta['add']) => {
+    if (agencyId) deltas.push({ month: monthOf(at), scope: { kind: 'AGENCY', agencyId }, add });
+  };
+  const forRegions = (at: string, add: CounterDelta['add']) => {
+    for (const regionCode of regionsOf(after)) deltas.push({ month: monthOf(at), scope: { kind: 'REGION', regionCode }, add });
+  };
+  const both = (agencyId: string | undefined, at: string, add: CounterDelta['add']) => {
+    forAgency(agencyId, at, add);
+    forRegions(at, add);
+  };
+  for (const e of events) {
+    switch (e.type) {
+      case 'SUBMITTED':
+        forRegions(e.at, { received: 1 });
+        break;
+      case 'ASSIGNED':
+      case 'VERIFIED': {
+        const onTime = before?.deadline.stage === 'DISPOSITION' && Date.parse(e.at) <= Date.parse(before.deadline.dueAt);
+        both(after.assignedAgencyId, e.at, { assigned: 1, ...(onTime ? { verifiedOnTime: 1 } : { verifiedLate: 1 }) });
+        break;
+      }
+      case 'RESPONDED':
+        if (before && !before.firstResponseAt && after.firstResponseAt) {
+          const onTime = Date.parse(e.at) <= Date.parse(before.deadline.dueAt);
+          const since = after.assignedAt ?? after.submittedAt;
+          const tz = before.deadline.timeZone;
+          const days = Math.min(TTF_MAX, Math.max(0, countWorkingDaysBetween(calendar, since, e.at, tz)));
+          both(before.assignedAgencyId, e.at, { [onTime ? 'firstFollowUpOnTime' : 'firstFollowUpLate']: 1, [`ttf${days}`]: 1 });
+        }
+        break;
+      case 'ESCALATED':
+      case 'DEADLINE_MISSED': {
+        const miss = after.misses?.at(-1);
+        const agency = miss?.agencyId !== 'VERIFIERS' ? miss?.agencyId : undefined;
+        both(agency, e.at, { misses: 1, ...(e.type === 'ESCALATED' && agency ? { escalations: 1 } : {}) });
+        break;
+      }
+      case 'TRANSFERRED':
+        both(e.agencyId, e.at, { transfers: 1 });
+        break;
+      case 'REOPENED':
+        both(after.assignedAgencyId, e.at, { reopenings: 1 });
+        break;
+      case 'OMBUDSMAN_FLAGGED':
+        both(after.assignedAgencyId, e.at, { ombudsmanFlags: 1 });
+        break;
+      case 'RATED':
+        both(after.assignedAgencyId, e.at, { ratingCount: 1, ratingSum: after.rating?.score ?? 0 });
+        break;
+      default:
+        break;
+    }
+  }
+  // Open overdue: counted while a follow-up stays missed, in the month it was first missed.
+  const wasOverdue = before?.overdueSince;
+  const isOverdue = after.overdueSince;
+  if (!wasOverdue && isOverdue) both(isOverdue.agencyId, isOverdue.at, { openOverdue: 1 });
+  if (wasOverdue && !isOverdue) both(wasOverdue.agencyId, wasOverdue.at, { openOverdue: -1 });
+  return deltas;
+}
+
+function countWorkingDaysBetween(
+  calendar: WorkingDayCalendar,
+  fromIso: string,
+  toIso: string,
+  tz: Parameters<WorkingDayCalendar['addWorkingDays']>[2],
+): number {
+  let n = 0;
+  while (n < TTF_MAX) {
+    const end = calendar.addWorkingDays(new Date(fromIso), n, tz);
+    if (Date.parse(end.deadline) >= Date.parse(toIso)) return n;
+    n++;
+  }
+  return TTF_MAX;
+}
+
+/** Median working days to first follow-up from the histogram buckets. */
+export function medianFromBuckets(item: Record<string, unknown>): number | null {
+  const counts = Array.from({ length: TTF_MAX + 1 }, (_, d) => Number(item[`ttf${d}`] ?? 0));
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (!total) return null;
+  let seen = 0;
+  for (const [d, n] of counts.entries()) {
+    seen += n;
+    if (seen * 2 >= total) return d;
+  }
+  return TTF_MAX;
+}

@@ -1,0 +1,68 @@
+import { findAgency } from '../core/agencies';
+import { validationError } from '../core/errors';
+import { medianFromBuckets, monthOf } from '../core/monitoring';
+import { resolveRegion } from '../core/regions';
+import type { StaffPrincipal } from '../core/staff';
+import type { Deps } from './deps';
+
+const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : null);
+const n = (item: Record<string, unknown>, k: string) => Number(item[k] ?? 0);
+
+function figures(item: Record<string, unknown>) {
+  const verified = n(item, 'verifiedOnTime') + n(item, 'verifiedLate');
+  const followed = n(item, 'firstFollowUpOnTime') + n(item, 'firstFollowUpLate');
+  return {
+    received: n(item, 'received'),
+    assigned: n(item, 'assigned'),
+    verifiedOnTimePct: pct(n(item, 'verifiedOnTime'), verified),
+    firstFollowUpOnTimePct: pct(n(item, 'firstFollowUpOnTime'), followed),
+    firstFollowUps: followed,
+    medianWorkingDaysToFirstFollowUp: medianFromBuckets(item),
+    openOverdue: n(item, 'openOverdue'),
+    misses: n(item, 'misses'),
+    escalations: n(item, 'escalations'),
+    transfers: n(item, 'transfers'),
+    reopenings: n(item, 'reopenings'),
+    ombudsmanFlags: n(item, 'ombudsmanFlags'),
+    averageRating: n(item, 'ratingCount') ? Math.round((n(item, 'ratingSum') / n(item, 'ratingCount')) * 100) / 100 : null,
+    ratings: n(item, 'ratingCount'),
+  };
+}
+
+/**
+ * Public monitoring figures (aggregates only: no complaint, no identity). An Ombudsman officer
+ * gets their province's agencies ranked, most missed deadlines first.
+ */
+export async function monitoringStats(
+  deps: Pick<Deps, 'store' | 'clock'>,
+  q: { month?: string; level?: string; regionCode?: string },
+  ombudsman?: StaffPrincipal,
+) {
+  const month = q.month ?? monthOf(deps.clock.now().toISOString());
+  const level = (q.level ?? 'agency').toLowerCase();
+  const errors = [];
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) errors.push({ field: 'month', message: 'YYYY-MM' });
+  if (level !== 'agency' && level !== 'region') errors.push({ field: 'level', message: 'agency atau region' });
+  const regionCode = ombudsman?.provinceCode ?? q.regionCode;
+  if (q.regionCode && !resolveRegion(q.regionCode)) errors.push({ field: 'regionCode', message: 'kode wilayah tidak dikenal' });
+  if (errors.length) throw validationError(errors, 'Parameter tidak valid');
+  const inRegion = (code: string | undefined) => !regionCode || code === regionCode || Boolean(code?.startsWith(`${regionCode}.`));
+  const items = (await deps.store.stats(month))
+    .map((i) => ({ scope: i.scope as { kind: string; agencyId?: string; regionCode?: string }, item: i }))
+    .filter(({ scope }) => scope.kind === level.toUpperCase())
+    .flatMap(({ scope, item }): (ReturnType<typeof figures> & { agency?: unknown; region?: unknown })[] => {
+      if (scope.kind === 'AGENCY') {
+        const agency = findAgency(scope.agencyId ?? '');
+        if (!agency || !inRegion(agency.regionCode)) return [];
+        return [{ agency: { id: agency.id, name: agency.name, level: agency.level, regionCode: agency.regionCode ?? null }, ...figures(item) }];
+      }
+      const region = resolveRegion(scope.regionCode ?? '');
+      if (!region || !inRegion(region.code)) return [];
+      return [{ region: { code: region.code, name: region.name }, ...figures(item) }];
+    });
+  if (ombudsman) {
+    items.sort((a, b) => b.misses - a.misses || (a.firstFollowUpOnTimePct ?? 101) - (b.firstFollowUpOnTimePct ?? 101));
+    return { month, level, province: ombudsman.provinceCode, ranked: true, items: items.map((x, i) => ({ rank: i + 1, ...x })) };
+  }
+  return { month, level, ...(regionCode ? { regionCode } : {}), items };
+}
