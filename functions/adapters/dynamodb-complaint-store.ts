@@ -93,7 +93,8 @@ const INDEX_OF_QUEUE: [string, { name: string; partitionKey: string }][] = [
   ['ESCALATED#', TABLE_KEYS.byEscalationIndex],
 ];
 
-function complaintItem(c: Complaint, accessTokenHashes?: string[]) {
+/** The stored form of a complaint (exported for seeding benchmarks). */
+export function complaintItem(c: Complaint, accessTokenHashes?: string[]) {
   return {
     pk: pk(c.trackingId),
     sk: 'META',

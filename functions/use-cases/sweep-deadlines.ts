@@ -5,6 +5,8 @@ import type { Deps } from './deps';
 import { dispatchOutbox } from './dispatch-outbox';
 import { outboxFor } from './notifications';
 
+const SWEEP_CONCURRENCY = 8;
+
 export interface SweepResult {
   read: number;
   reminded: number;
@@ -34,16 +36,21 @@ export async function sweepDeadlines(deps: Deps, policy: EscalationPolicy, opts:
   const seen = new Map<string, Complaint>();
   for (const c of batches.flat()) seen.set(c.trackingId, c);
   const result: SweepResult = { read: batches.flat().length, reminded: 0, escalated: 0, flagged: 0, unchanged: 0, conflicts: 0 };
-  for (const c of seen.values()) {
+  // A few complaints at a time: each is its own version-checked transaction.
+  const queue = [...seen.values()];
+  const worker = async () => {
+    for (let c = queue.shift(); c; c = queue.shift()) await apply(c);
+  };
+  const apply = async (c: Complaint) => {
     const change = sweepComplaint(c, now, calendar, policy);
     if (!change) {
       result.unchanged++;
-      continue;
+      return;
     }
     const outbox = outboxFor(c.trackingId, change.complaint.version, change.notifications, nowIso);
     if (!(await deps.store.update(change.complaint, c.version, change.events, outbox, countersFor(c, change.complaint, change.events, calendar)))) {
       result.conflicts++;
-      continue;
+      return;
     }
     for (const e of change.events) {
       if (e.type === 'REMINDED') result.reminded++;
@@ -51,6 +58,7 @@ export async function sweepDeadlines(deps: Deps, policy: EscalationPolicy, opts:
       if (e.type === 'OMBUDSMAN_FLAGGED') result.flagged++;
     }
     await dispatchOutbox(deps, c.trackingId, outbox).catch((error) => deps.logger.warn('queue unavailable; kept in the outbox', { error: String(error) }));
-  }
+  };
+  await Promise.all(Array.from({ length: SWEEP_CONCURRENCY }, worker));
   return result;
 }

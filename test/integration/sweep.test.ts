@@ -1,0 +1,115 @@
+/**
+ * The deadline sweep on DynamoDB Local and local-aws-sqs, driven directly with a fixed clock:
+ * twice, concurrently, and after a crash between its writes and its queue sends — each
+ * reminder, escalation and flag happens once, and each notification is queued once.
+ */
+import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbCalendarStore } from '../../functions/adapters/dynamodb-calendar-store';
+import { DynamoDbComplaintStore } from '../../functions/adapters/dynamodb-complaint-store';
+import { SqsMessageQueue } from '../../functions/adapters/sqs-queue';
+import { cryptoRandom } from '../../functions/adapters/system';
+import { NATIONAL_ESCALATION } from '../../functions/core/escalation';
+import { NATIONAL_POLICY, policyResolver } from '../../functions/core/lifecycle';
+import { officialCalendar } from '../../functions/core/official-calendar';
+import type { MessageQueue } from '../../functions/core/ports';
+import type { Deps } from '../../functions/use-cases/deps';
+import { relayOutbox } from '../../functions/use-cases/dispatch-outbox';
+import { routeComplaint } from '../../functions/use-cases/route-complaint';
+import { submitComplaint } from '../../functions/use-cases/submit-complaint';
+import { sweepDeadlines } from '../../functions/use-cases/sweep-deadlines';
+import { type Running, startDynamoDb, startSqs } from '../../local/emulators';
+import { createLocalResources, localClients } from '../../local/resources';
+import { synthesizeTemplate } from '../../local/template';
+import { submission } from '../support/fixtures';
+import { freePort } from '../support/ports';
+
+let dynamo: Running;
+let sqsServer: Running;
+let deps: Deps;
+let queueUrl: string;
+let sqs: SQSClient;
+let now = new Date('2026-04-06T01:00:00Z');
+
+const crashedQueue: MessageQueue = { send: () => Promise.reject(new Error('process died before the queue call')) };
+const depth = async () =>
+  Number(
+    (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }))).Attributes
+      ?.ApproximateNumberOfMessages ?? 0,
+  );
+
+beforeAll(async () => {
+  dynamo = await startDynamoDb({ port: await freePort() });
+  sqsServer = await startSqs({ port: await freePort(), region: 'ap-southeast-3' });
+  const clients = localClients({ dynamodb: dynamo.endpoint, sqs: sqsServer.endpoint }, 'ap-southeast-3');
+  sqs = clients.sqs;
+  const template = synthesizeTemplate();
+  const tablesOnly = { Resources: Object.fromEntries(Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::DynamoDB::Table')) };
+  const res = await createLocalResources(tablesOnly, clients, `sweep-${Date.now()}`);
+  const table = (res.tables.find((t) => t.logicalId.startsWith('DataComplaints')) as { name: string }).name;
+  queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: `notify-${Date.now()}` }))).QueueUrl as string;
+  const calendar = officialCalendar();
+  deps = {
+    store: new DynamoDbComplaintStore(clients.ddb, table),
+    calendarStore: new DynamoDbCalendarStore(clients.ddb, table),
+    refreshCalendar: async () => calendar,
+    queue: new SqsMessageQueue(sqs, { ROUTING: queueUrl, NOTIFICATION: queueUrl }),
+    mailer: { send: () => Promise.reject(new Error('no mail in this test')) },
+    clock: { now: () => now },
+    random: cryptoRandom,
+    calendar,
+    logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    policyFor: policyResolver(NATIONAL_POLICY),
+    autoRoutedCategories: new Set(['kebersihan-sampah']),
+    agencyEmail: { domain: 'instansi.example', overrides: {} },
+    portalUrl: 'http://localhost',
+  };
+});
+afterAll(async () => {
+  await sqsServer?.stop();
+  await dynamo?.stop();
+});
+
+describe('the deadline sweep (DynamoDB Local)', () => {
+  it('escalates each overdue complaint once: twice in a row, concurrently, and after a crash', async () => {
+    now = new Date('2026-04-06T01:00:00Z');
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const r = await submitComplaint(deps, submission({ title: `Sampah menumpuk nomor ${i}` }) as never);
+      expect(await routeComplaint(deps, r.trackingId)).toBe('ASSIGNED');
+      ids.push(r.trackingId);
+    }
+    const queued = await depth();
+
+    // Wednesday 15 April: all six missed Monday's deadline. The first run "crashes" after its writes.
+    now = new Date('2026-04-15T02:00:00Z');
+    const crashed = await sweepDeadlines({ ...deps, queue: crashedQueue }, NATIONAL_ESCALATION, { limit: 100 });
+    expect(crashed.escalated).toBe(6);
+    expect(await depth()).toBe(queued);
+
+    // Again, and two at once: nothing left to do.
+    const again = await sweepDeadlines(deps, NATIONAL_ESCALATION, { limit: 100 });
+    const both = await Promise.all([sweepDeadlines(deps, NATIONAL_ESCALATION, { limit: 100 }), sweepDeadlines(deps, NATIONAL_ESCALATION, { limit: 100 })]);
+    expect([again, ...both].map((r) => r.escalated)).toEqual([0, 0, 0]);
+
+    // The outbox relay queues the crashed run's notifications, once (2 per escalation: parent and lead).
+    now = new Date('2026-04-15T02:10:00Z');
+    expect((await relayOutbox(deps, { graceSeconds: 60, limit: 200 })).relayed).toBe(12);
+    expect((await relayOutbox(deps, { graceSeconds: 60, limit: 200 })).relayed).toBe(0);
+    expect(await depth()).toBe(queued + 12);
+    for (const id of ids) {
+      const timeline = await deps.store.timeline(id);
+      expect(timeline.filter((e) => e.type === 'ESCALATED')).toHaveLength(1);
+    }
+  });
+
+  it('lets racing sweeps apply each escalation exactly once', async () => {
+    now = new Date('2026-04-20T01:00:00Z');
+    const r = await submitComplaint(deps, submission({ title: 'Sampah di pasar Kumbasari' }) as never);
+    await routeComplaint(deps, r.trackingId);
+    now = new Date('2026-05-04T02:00:00Z');
+    await Promise.all([1, 2, 3, 4].map(() => sweepDeadlines(deps, NATIONAL_ESCALATION, { limit: 100 })));
+    const escalatedHere = (await deps.store.timeline(r.trackingId)).filter((e) => e.type === 'ESCALATED');
+    expect(escalatedHere).toHaveLength(1);
+  });
+});
