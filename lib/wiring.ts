@@ -5,7 +5,7 @@
  */
 import { ENV, type EnvName } from '../functions/shared/env';
 
-export type QueueId = 'routing' | 'notification';
+export type QueueId = 'routing' | 'notification' | 'sweep';
 
 export type Trigger =
   | {
@@ -55,6 +55,7 @@ export interface QueueSpec {
 export const QUEUES: Record<QueueId, QueueSpec> = {
   routing: { id: 'routing', constructId: 'RoutingQueue', urlEnv: ENV.routingQueueUrl, maxReceiveCount: 5, dlqRetentionDays: 14 },
   notification: { id: 'notification', constructId: 'NotificationQueue', urlEnv: ENV.notificationQueueUrl, maxReceiveCount: 5, dlqRetentionDays: 14 },
+  sweep: { id: 'sweep', constructId: 'SweepQueue', urlEnv: ENV.sweepQueueUrl, maxReceiveCount: 5, dlqRetentionDays: 14 },
 };
 
 /** AWS's advice: a queue's visibility timeout is at least six times its consumer's timeout. */
@@ -212,6 +213,16 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 300,
     memoryMb: 1024,
     trigger: { kind: 'schedule', name: 'sweep-deadlines', everyMinutes: 15 },
+    table: 'readWrite',
+    sendsTo: ['notification', 'sweep'],
+  },
+  {
+    id: 'SweepWorker',
+    entry: 'functions/handlers/queue/sweep-worker.ts',
+    description: 'Applies reminders, escalations and flags to one slice of a large sweep',
+    timeoutSeconds: 120,
+    memoryMb: 512,
+    trigger: { kind: 'queue', queue: 'sweep', batchSize: 1, maxBatchingWindowSeconds: 0 },
     table: 'readWrite',
     sendsTo: ['notification'],
   },

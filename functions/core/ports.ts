@@ -12,11 +12,13 @@ export interface RandomSource {
   bytes(n: number): Uint8Array;
 }
 
-export type QueueName = 'ROUTING' | 'NOTIFICATION';
+export type QueueName = 'ROUTING' | 'NOTIFICATION' | 'SWEEP';
 
 export type QueueMessage =
   | { kind: 'ROUTE_COMPLAINT'; trackingId: string }
-  | { kind: 'NOTIFY'; trackingId: string; notificationId: string; template: NotificationTemplate; agencyId?: string; message?: string };
+  | { kind: 'NOTIFY'; trackingId: string; notificationId: string; template: NotificationTemplate; agencyId?: string; message?: string }
+  /** A slice of a large sweep, handed to workers. */
+  | { kind: 'SWEEP_COMPLAINTS'; trackingIds: string[]; asOf: string };
 
 export type NotifyMessage = Extract<QueueMessage, { kind: 'NOTIFY' }>;
 

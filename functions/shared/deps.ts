@@ -46,6 +46,7 @@ export function buildDeps(required: EnvName[]): Deps {
     queue: new SqsMessageQueue(sqs, {
       ROUTING: optionalEnv(ENV.routingQueueUrl),
       NOTIFICATION: optionalEnv(ENV.notificationQueueUrl),
+      SWEEP: optionalEnv(ENV.sweepQueueUrl),
     }),
     mailer: mailFrom ? new SesMailer(ses, mailFrom) : unavailableMailer,
     clock: systemClock,

@@ -5,6 +5,7 @@ export const ENV = {
   idempotencyTableName: 'IDEMPOTENCY_TABLE_NAME',
   routingQueueUrl: 'ROUTING_QUEUE_URL',
   notificationQueueUrl: 'NOTIFICATION_QUEUE_URL',
+  sweepQueueUrl: 'SWEEP_QUEUE_URL',
   mailFrom: 'MAIL_FROM',
   agencyEmailDomain: 'AGENCY_EMAIL_DOMAIN',
   agencyEmailOverrides: 'AGENCY_EMAIL_OVERRIDES',

@@ -22,9 +22,12 @@ export interface SweepResult {
  * deadline and statute indexes (bounded by `limit` per index), never the table; every change is a
  * write conditional on the version it read, with its notifications in the same transaction.
  */
-export async function sweepDeadlines(deps: Deps, policy: EscalationPolicy, opts: { limit: number }): Promise<SweepResult> {
+export async function sweepDeadlines(
+  deps: Deps,
+  policy: EscalationPolicy,
+  opts: { limit: number /** Above this many due complaints, slices go to the sweep queue's workers. */; fanOutAbove?: number; sliceSize?: number },
+): Promise<SweepResult & { fannedOut: number }> {
   const now = deps.clock.now();
-  const calendar = deps.calendar;
   // Follow-ups due within five days: enough to reach "one working day before" across a long weekend.
   const soon = new Date(now.getTime() + 5 * 86_400_000).toISOString();
   const nowIso = now.toISOString();
@@ -35,9 +38,35 @@ export async function sweepDeadlines(deps: Deps, policy: EscalationPolicy, opts:
   ]);
   const seen = new Map<string, Complaint>();
   for (const c of batches.flat()) seen.set(c.trackingId, c);
-  const result: SweepResult = { read: batches.flat().length, reminded: 0, escalated: 0, flagged: 0, unchanged: 0, conflicts: 0 };
+  const result = { read: batches.flat().length, reminded: 0, escalated: 0, flagged: 0, unchanged: 0, conflicts: 0, fannedOut: 0 };
+  if (opts.fanOutAbove !== undefined && seen.size > opts.fanOutAbove) {
+    const ids = [...seen.keys()];
+    const size = opts.sliceSize ?? 50;
+    for (let i = 0; i < ids.length; i += size) {
+      const slice = ids.slice(i, i + size);
+      await deps.queue.send('SWEEP', { kind: 'SWEEP_COMPLAINTS', trackingIds: slice, asOf: nowIso }, `sweep-${nowIso}-${i}`);
+      result.fannedOut += slice.length;
+    }
+    return result;
+  }
+  await applySweep(deps, policy, [...seen.values()], now, result);
+  return result;
+}
+
+/** A worker's share of a large sweep: re-reads each complaint, so a stale slice does no harm. */
+export async function sweepSlice(deps: Deps, policy: EscalationPolicy, trackingIds: string[]): Promise<SweepResult> {
+  const now = deps.clock.now();
+  const complaints = (await Promise.all(trackingIds.map((id) => deps.store.get(id)))).flatMap((s) => (s ? [s.complaint] : []));
+  const result = { read: complaints.length, reminded: 0, escalated: 0, flagged: 0, unchanged: 0, conflicts: 0 };
+  await applySweep(deps, policy, complaints, now, result);
+  return result;
+}
+
+async function applySweep(deps: Deps, policy: EscalationPolicy, complaints: Complaint[], now: Date, result: SweepResult) {
+  const calendar = deps.calendar;
+  const nowIso = now.toISOString();
   // A few complaints at a time: each is its own version-checked transaction.
-  const queue = [...seen.values()];
+  const queue = [...complaints];
   const worker = async () => {
     for (let c = queue.shift(); c; c = queue.shift()) await apply(c);
   };
@@ -60,5 +89,4 @@ export async function sweepDeadlines(deps: Deps, policy: EscalationPolicy, opts:
     await dispatchOutbox(deps, c.trackingId, outbox).catch((error) => deps.logger.warn('queue unavailable; kept in the outbox', { error: String(error) }));
   };
   await Promise.all(Array.from({ length: SWEEP_CONCURRENCY }, worker));
-  return result;
 }

@@ -3,7 +3,7 @@
  * twice, concurrently, and after a crash between its writes and its queue sends — each
  * reminder, escalation and flag happens once, and each notification is queued once.
  */
-import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbCalendarStore } from '../../functions/adapters/dynamodb-calendar-store';
 import { DynamoDbComplaintStore } from '../../functions/adapters/dynamodb-complaint-store';
@@ -17,7 +17,7 @@ import type { Deps } from '../../functions/use-cases/deps';
 import { relayOutbox } from '../../functions/use-cases/dispatch-outbox';
 import { routeComplaint } from '../../functions/use-cases/route-complaint';
 import { submitComplaint } from '../../functions/use-cases/submit-complaint';
-import { sweepDeadlines } from '../../functions/use-cases/sweep-deadlines';
+import { sweepDeadlines, sweepSlice } from '../../functions/use-cases/sweep-deadlines';
 import { type Running, startDynamoDb, startSqs } from '../../local/emulators';
 import { createLocalResources, localClients } from '../../local/resources';
 import { synthesizeTemplate } from '../../local/template';
@@ -28,6 +28,7 @@ let dynamo: Running;
 let sqsServer: Running;
 let deps: Deps;
 let queueUrl: string;
+let sweepQueueUrl: string;
 let sqs: SQSClient;
 let now = new Date('2026-04-06T01:00:00Z');
 
@@ -48,12 +49,13 @@ beforeAll(async () => {
   const res = await createLocalResources(tablesOnly, clients, `sweep-${Date.now()}`);
   const table = (res.tables.find((t) => t.logicalId.startsWith('DataComplaints')) as { name: string }).name;
   queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: `notify-${Date.now()}` }))).QueueUrl as string;
+  sweepQueueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: `sweep-${Date.now()}` }))).QueueUrl as string;
   const calendar = officialCalendar();
   deps = {
     store: new DynamoDbComplaintStore(clients.ddb, table),
     calendarStore: new DynamoDbCalendarStore(clients.ddb, table),
     refreshCalendar: async () => calendar,
-    queue: new SqsMessageQueue(sqs, { ROUTING: queueUrl, NOTIFICATION: queueUrl }),
+    queue: new SqsMessageQueue(sqs, { ROUTING: queueUrl, NOTIFICATION: queueUrl, SWEEP: sweepQueueUrl }),
     mailer: { send: () => Promise.reject(new Error('no mail in this test')) },
     clock: { now: () => now },
     random: cryptoRandom,
@@ -111,5 +113,34 @@ describe('the deadline sweep (DynamoDB Local)', () => {
     await Promise.all([1, 2, 3, 4].map(() => sweepDeadlines(deps, NATIONAL_ESCALATION, { limit: 100 })));
     const escalatedHere = (await deps.store.timeline(r.trackingId)).filter((e) => e.type === 'ESCALATED');
     expect(escalatedHere).toHaveLength(1);
+  });
+
+  it('fans a large sweep out through the sweep queue, and the workers apply each change once', async () => {
+    now = new Date('2026-05-11T01:00:00Z');
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await submitComplaint(deps, submission({ title: `Sampah di Sanur nomor ${i}` }) as never);
+      await routeComplaint(deps, r.trackingId);
+      ids.push(r.trackingId);
+    }
+    // Due Wednesday 20 May (Kenaikan and its cuti bersama fall in between); overdue by Monday 25 May.
+    now = new Date('2026-05-25T02:00:00Z');
+    const fanned = await sweepDeadlines(deps, NATIONAL_ESCALATION, { limit: 1000, fanOutAbove: 2, sliceSize: 2 });
+    expect(fanned.fannedOut).toBeGreaterThanOrEqual(5);
+    expect(fanned.escalated).toBe(0);
+    let escalated = 0;
+    for (;;) {
+      const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: sweepQueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }));
+      if (!got.Messages?.length) break;
+      for (const m of got.Messages) {
+        const body = JSON.parse(m.Body as string) as { trackingIds: string[] };
+        // Each slice delivered twice (at-least-once): the second changes nothing.
+        escalated += (await sweepSlice(deps, NATIONAL_ESCALATION, body.trackingIds)).escalated;
+        escalated += (await sweepSlice(deps, NATIONAL_ESCALATION, body.trackingIds)).escalated;
+        await sqs.send(new DeleteMessageCommand({ QueueUrl: sweepQueueUrl, ReceiptHandle: m.ReceiptHandle as string }));
+      }
+    }
+    for (const id of ids) expect((await deps.store.timeline(id)).filter((e) => e.type === 'ESCALATED')).toHaveLength(1);
+    expect(escalated).toBeGreaterThanOrEqual(5);
   });
 });

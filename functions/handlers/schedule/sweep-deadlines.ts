@@ -7,14 +7,14 @@ import { ENV } from '../../shared/env';
 import { logger, metrics } from '../../shared/powertools';
 import { sweepDeadlines } from '../../use-cases/sweep-deadlines';
 
-const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl]);
+const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl, ENV.sweepQueueUrl]);
 
 /** Every 15 minutes: remind, escalate up the hierarchy, flag for the Ombudsman. */
 export const handler = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async () => {
     await deps.refreshCalendar();
-    const result = await sweepDeadlines(deps, NATIONAL_ESCALATION, { limit: 1000 });
+    const result = await sweepDeadlines(deps, NATIONAL_ESCALATION, { limit: 5000, fanOutAbove: 200, sliceSize: 50 });
     logger.info('deadline sweep', { ...result });
     metrics.addMetric('Escalations', MetricUnit.Count, result.escalated);
     metrics.addMetric('OmbudsmanFlags', MetricUnit.Count, result.flagged);
