@@ -10,7 +10,6 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { complaintItem, DynamoDbComplaintStore } from '../functions/adapters/dynamodb-complaint-store';
 import { cryptoRandom } from '../functions/adapters/system';
 import type { Complaint } from '../functions/core/complaint';
-import { NATIONAL_ESCALATION } from '../functions/core/escalation';
 import { NATIONAL_POLICY, policyResolver } from '../functions/core/lifecycle';
 import { officialCalendar } from '../functions/core/official-calendar';
 import { newTrackingId } from '../functions/core/tracking-id';
@@ -94,7 +93,7 @@ try {
     const seedMs = performance.now() - t0;
     store.consumedReadUnits = 0;
     const s0 = performance.now();
-    const result = await sweepDeadlines(deps, NATIONAL_ESCALATION, { limit: DUE * 2 });
+    const result = await sweepDeadlines(deps, { limit: DUE * 2 });
     const ms = performance.now() - s0;
     console.log(
       `${String(seeded).padStart(10)} ${String(DUE).padStart(5)} ${store.consumedReadUnits.toFixed(1).padStart(12)} ${String(result.read).padStart(17)} ${String(result.escalated).padStart(11)} ${`${ms.toFixed(0)} ms`.padStart(12)}   (seeded in ${(seedMs / 1000).toFixed(1)} s)`,

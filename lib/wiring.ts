@@ -215,6 +215,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     trigger: { kind: 'schedule', name: 'sweep-deadlines', everyMinutes: 15 },
     table: 'readWrite',
     sendsTo: ['notification', 'sweep'],
+    computesDeadlines: true,
   },
   {
     id: 'SweepWorker',
@@ -225,6 +226,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     trigger: { kind: 'queue', queue: 'sweep', batchSize: 1, maxBatchingWindowSeconds: 0 },
     table: 'readWrite',
     sendsTo: ['notification'],
+    computesDeadlines: true,
   },
   {
     id: 'OmbudsmanDigest',

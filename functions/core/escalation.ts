@@ -8,19 +8,10 @@
 import { findAgency, ombudsmanOfficeId } from './agencies';
 import { findCategory } from './categories';
 import type { Complaint, TimelineEvent } from './complaint';
-import type { ActionResult, NotificationIntent } from './lifecycle';
+import type { ActionResult, NotificationIntent, PolicyFor } from './lifecycle';
 import { deadlineAfter } from './lifecycle';
 import type { WorkingDayCalendar } from './working-days';
 import { localDate } from './working-days';
-
-export interface EscalationPolicy {
-  /** Working days the next level gets before the chain moves up again. */
-  escalationWorkingDays: number;
-  /** Transfers (bukan wewenang) after which the Ombudsman reviews. */
-  transfersForOmbudsman: number;
-}
-
-export const NATIONAL_ESCALATION: EscalationPolicy = { escalationWorkingDays: 5, transfersForOmbudsman: 3 };
 
 export type OmbudsmanReason = 'RESOLUTION_LIMIT_PASSED' | 'ESCALATION_EXHAUSTED' | 'TRANSFERRED_REPEATEDLY' | 'REPORTER_REQUEST';
 
@@ -77,7 +68,7 @@ export function flagForOmbudsman(
 }
 
 /** The sweep's decision for one complaint at `now`; undefined when there is nothing to do. */
-export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCalendar, policy: EscalationPolicy): ActionResult | undefined {
+export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCalendar, policyFor: PolicyFor): ActionResult | undefined {
   if (!OPEN.has(c.status)) return undefined;
   const at = now.toISOString();
   let next: Complaint = c;
@@ -116,7 +107,13 @@ export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCale
           ...next,
           escalationLevel: level,
           escalatedToAgencyIds: [...(c.escalatedToAgencyIds ?? []), parent],
-          deadline: deadlineAfter(now, 'FOLLOW_UP', policy.escalationWorkingDays, agency?.timeZone ?? c.deadline.timeZone, calendar),
+          deadline: deadlineAfter(
+            now,
+            'FOLLOW_UP',
+            policyFor(c.categoryId, c.assignedAgencyId).escalationWorkingDays,
+            agency?.timeZone ?? c.deadline.timeZone,
+            calendar,
+          ),
         };
         events.push({
           at,

@@ -67,8 +67,6 @@ interface Rule {
 }
 
 const OPEN_AT_AGENCY = ['ASSIGNED', 'IN_PROGRESS'] as const;
-/** bukan wewenang this many times sends the complaint to the Ombudsman (issue 4). */
-const TRANSFERS_FOR_OMBUDSMAN = 3;
 
 /** States × actions × roles. Anything not in this table answers 409 (state) or 403 (role). */
 export const TRANSITIONS: Record<ActionName, Rule & { to: string }> = {
@@ -113,6 +111,10 @@ export interface LifecyclePolicy {
   statuteRespondDays: number;
   statuteDecideDays: number;
   statuteUnit: 'CALENDAR_DAYS' | 'WORKING_DAYS';
+  /** Working days each escalation level gets before the chain moves up again. */
+  escalationWorkingDays: number;
+  /** Transfers (bukan wewenang) after which the Ombudsman reviews. */
+  transfersForOmbudsman: number;
 }
 
 export const NATIONAL_POLICY: LifecyclePolicy = {
@@ -124,6 +126,8 @@ export const NATIONAL_POLICY: LifecyclePolicy = {
   statuteRespondDays: 14,
   statuteDecideDays: 60,
   statuteUnit: 'CALENDAR_DAYS',
+  escalationWorkingDays: 5,
+  transfersForOmbudsman: 3,
 };
 
 /** Per-stage overrides of the national clocks, by category and by agency (the agency's wins). */
@@ -373,7 +377,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
         }),
       ];
       const notifications: NotificationIntent[] = [];
-      if ((next.transfers?.length ?? 0) >= TRANSFERS_FOR_OMBUDSMAN) {
+      if ((next.transfers?.length ?? 0) >= policy.transfersForOmbudsman) {
         const f = flagForOmbudsman(next, 'TRANSFERRED_REPEATEDLY', at);
         Object.assign(next, f.complaint);
         if (f.event) {

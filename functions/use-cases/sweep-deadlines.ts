@@ -1,5 +1,5 @@
 import type { Complaint } from '../core/complaint';
-import { type EscalationPolicy, sweepComplaint } from '../core/escalation';
+import { sweepComplaint } from '../core/escalation';
 import { countersFor } from '../core/monitoring';
 import type { Deps } from './deps';
 import { dispatchOutbox } from './dispatch-outbox';
@@ -24,7 +24,6 @@ export interface SweepResult {
  */
 export async function sweepDeadlines(
   deps: Deps,
-  policy: EscalationPolicy,
   opts: { limit: number /** Above this many due complaints, slices go to the sweep queue's workers. */; fanOutAbove?: number; sliceSize?: number },
 ): Promise<SweepResult & { fannedOut: number }> {
   const now = deps.clock.now();
@@ -49,20 +48,20 @@ export async function sweepDeadlines(
     }
     return result;
   }
-  await applySweep(deps, policy, [...seen.values()], now, result);
+  await applySweep(deps, [...seen.values()], now, result);
   return result;
 }
 
 /** A worker's share of a large sweep: re-reads each complaint, so a stale slice does no harm. */
-export async function sweepSlice(deps: Deps, policy: EscalationPolicy, trackingIds: string[]): Promise<SweepResult> {
+export async function sweepSlice(deps: Deps, trackingIds: string[]): Promise<SweepResult> {
   const now = deps.clock.now();
   const complaints = (await Promise.all(trackingIds.map((id) => deps.store.get(id)))).flatMap((s) => (s ? [s.complaint] : []));
   const result = { read: complaints.length, reminded: 0, escalated: 0, flagged: 0, unchanged: 0, conflicts: 0 };
-  await applySweep(deps, policy, complaints, now, result);
+  await applySweep(deps, complaints, now, result);
   return result;
 }
 
-async function applySweep(deps: Deps, policy: EscalationPolicy, complaints: Complaint[], now: Date, result: SweepResult) {
+async function applySweep(deps: Deps, complaints: Complaint[], now: Date, result: SweepResult) {
   const calendar = deps.calendar;
   const nowIso = now.toISOString();
   // A few complaints at a time: each is its own version-checked transaction.
@@ -71,7 +70,7 @@ async function applySweep(deps: Deps, policy: EscalationPolicy, complaints: Comp
     for (let c = queue.shift(); c; c = queue.shift()) await apply(c);
   };
   const apply = async (c: Complaint) => {
-    const change = sweepComplaint(c, now, calendar, policy);
+    const change = sweepComplaint(c, now, calendar, deps.policyFor);
     if (!change) {
       result.unchanged++;
       return;

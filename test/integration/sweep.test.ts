@@ -9,7 +9,6 @@ import { DynamoDbCalendarStore } from '../../functions/adapters/dynamodb-calenda
 import { DynamoDbComplaintStore } from '../../functions/adapters/dynamodb-complaint-store';
 import { SqsMessageQueue } from '../../functions/adapters/sqs-queue';
 import { cryptoRandom } from '../../functions/adapters/system';
-import { NATIONAL_ESCALATION } from '../../functions/core/escalation';
 import { NATIONAL_POLICY, policyResolver } from '../../functions/core/lifecycle';
 import { officialCalendar } from '../../functions/core/official-calendar';
 import type { MessageQueue } from '../../functions/core/ports';
@@ -85,13 +84,13 @@ describe('the deadline sweep (DynamoDB Local)', () => {
 
     // Wednesday 15 April: all six missed Monday's deadline. The first run "crashes" after its writes.
     now = new Date('2026-04-15T02:00:00Z');
-    const crashed = await sweepDeadlines({ ...deps, queue: crashedQueue }, NATIONAL_ESCALATION, { limit: 100 });
+    const crashed = await sweepDeadlines({ ...deps, queue: crashedQueue }, { limit: 100 });
     expect(crashed.escalated).toBe(6);
     expect(await depth()).toBe(queued);
 
     // Again, and two at once: nothing left to do.
-    const again = await sweepDeadlines(deps, NATIONAL_ESCALATION, { limit: 100 });
-    const both = await Promise.all([sweepDeadlines(deps, NATIONAL_ESCALATION, { limit: 100 }), sweepDeadlines(deps, NATIONAL_ESCALATION, { limit: 100 })]);
+    const again = await sweepDeadlines(deps, { limit: 100 });
+    const both = await Promise.all([sweepDeadlines(deps, { limit: 100 }), sweepDeadlines(deps, { limit: 100 })]);
     expect([again, ...both].map((r) => r.escalated)).toEqual([0, 0, 0]);
 
     // The outbox relay queues the crashed run's notifications, once (2 per escalation: parent and lead).
@@ -110,7 +109,7 @@ describe('the deadline sweep (DynamoDB Local)', () => {
     const r = await submitComplaint(deps, submission({ title: 'Sampah di pasar Kumbasari' }) as never);
     await routeComplaint(deps, r.trackingId);
     now = new Date('2026-05-04T02:00:00Z');
-    await Promise.all([1, 2, 3, 4].map(() => sweepDeadlines(deps, NATIONAL_ESCALATION, { limit: 100 })));
+    await Promise.all([1, 2, 3, 4].map(() => sweepDeadlines(deps, { limit: 100 })));
     const escalatedHere = (await deps.store.timeline(r.trackingId)).filter((e) => e.type === 'ESCALATED');
     expect(escalatedHere).toHaveLength(1);
   });
@@ -125,7 +124,7 @@ describe('the deadline sweep (DynamoDB Local)', () => {
     }
     // Due Wednesday 20 May (Kenaikan and its cuti bersama fall in between); overdue by Monday 25 May.
     now = new Date('2026-05-25T02:00:00Z');
-    const fanned = await sweepDeadlines(deps, NATIONAL_ESCALATION, { limit: 1000, fanOutAbove: 2, sliceSize: 2 });
+    const fanned = await sweepDeadlines(deps, { limit: 1000, fanOutAbove: 2, sliceSize: 2 });
     expect(fanned.fannedOut).toBeGreaterThanOrEqual(5);
     expect(fanned.escalated).toBe(0);
     let escalated = 0;
@@ -135,8 +134,8 @@ describe('the deadline sweep (DynamoDB Local)', () => {
       for (const m of got.Messages) {
         const body = JSON.parse(m.Body as string) as { trackingIds: string[] };
         // Each slice delivered twice (at-least-once): the second changes nothing.
-        escalated += (await sweepSlice(deps, NATIONAL_ESCALATION, body.trackingIds)).escalated;
-        escalated += (await sweepSlice(deps, NATIONAL_ESCALATION, body.trackingIds)).escalated;
+        escalated += (await sweepSlice(deps, body.trackingIds)).escalated;
+        escalated += (await sweepSlice(deps, body.trackingIds)).escalated;
         await sqs.send(new DeleteMessageCommand({ QueueUrl: sweepQueueUrl, ReceiptHandle: m.ReceiptHandle as string }));
       }
     }

@@ -1,4 +1,3 @@
-import { NATIONAL_ESCALATION } from '../../core/escalation';
 import type { QueueMessage } from '../../core/ports';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
@@ -11,5 +10,5 @@ export const handler = sqsHandler(async (record) => {
   await deps.refreshCalendar();
   const message = parseBody<QueueMessage>(record);
   if (message.kind !== 'SWEEP_COMPLAINTS') throw new Error(`unexpected message kind ${message.kind} on the sweep queue`);
-  return sweepSlice(deps, NATIONAL_ESCALATION, message.trackingIds);
+  return sweepSlice(deps, message.trackingIds);
 });

@@ -1,7 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
-import { NATIONAL_ESCALATION } from '../../core/escalation';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
 import { logger, metrics } from '../../shared/powertools';
@@ -14,7 +13,7 @@ export const handler = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async () => {
     await deps.refreshCalendar();
-    const result = await sweepDeadlines(deps, NATIONAL_ESCALATION, { limit: 5000, fanOutAbove: 200, sliceSize: 50 });
+    const result = await sweepDeadlines(deps, { limit: 5000, fanOutAbove: 200, sliceSize: 50 });
     logger.info('deadline sweep', { ...result });
     metrics.addMetric('Escalations', MetricUnit.Count, result.escalated);
     metrics.addMetric('OmbudsmanFlags', MetricUnit.Count, result.flagged);
