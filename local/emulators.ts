@@ -40,77 +40,21 @@ async function waitForHttp(url: string, timeoutMs: number, child?: ChildProcess)
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** The official DynamoDB Local (Java 17+), persisted under `dataDir` or in memory. */
-export async function startDynamoDb(opts: { port: number; dataDir?: string }): Promise<Running> {
-  const { dir, jar } = dynamoJar();
-  const storage = opts.dataDir ? ['-dbPath', opts.dataDir] : ['-inMemory'];
-  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  // Java runs under a tiny shell guard that reads our stdin: if this process dies in any way
-  // (even SIGKILL), the pipe closes and the guard stops Java, so no JVM is ever orphaned.
-  const guard = 'java "$@" & J=$!; trap \'kill $J 2>/dev/null\' TERM INT; cat >/dev/null; kill $J 2>/dev/null; wait $J';
-  const child = spawn(
-    'sh',
-    [
-      '-c',
-      guard,
-      'dynamodb-local',
-      '-Xmx512m',
-      `-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`,
-      '-jar',
-      jar,
-      '-port',
-      String(opts.port),
-      '-sharedDb',
-      '-disableTelemetry',
-      ...storage,
-    ],
-    { cwd: dir, stdio: ['pipe', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (d) => {
-    stderr += String(d);
-  });
-  const spawnError = new Promise<never>((_, reject) =>
-    child.once('error', (e) => reject(new Error(`cannot start java for DynamoDB Local (install Java 17+): ${e.message}`))),
-  );
-  const endpoint = `http://127.0.0.1:${opts.port}`;
-  try {
-    await Promise.race([waitForHttp(endpoint, 30_000, child), spawnError]);
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}\n${stderr}`);
-  }
-  return {
-    endpoint,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.stdin?.end();
-      }),
-  };
-}
-
 /**
- * cognito-local (child process): user pools, groups and real RS256 tokens. Its signing key is
- * public, so its tokens are only ever trusted by the local system.
+ * Starts a server process under a tiny shell guard that reads our stdin: if this process dies in
+ * any way (even SIGKILL), the pipe closes and the guard stops the server, so nothing is orphaned.
  */
-export async function startCognito(opts: { port: number; dataDir?: string }): Promise<Running> {
-  const dir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'aduan-cognito-'));
-  mkdirSync(path.join(dir, '.cognito'), { recursive: true });
-  // cognito-local's own default makes every pool use email usernames; the stack's pool signs in by username.
-  writeFileSync(path.join(dir, '.cognito', 'config.json'), `${JSON.stringify({ UserPoolDefaults: { UsernameAttributes: [] } }, null, 2)}\n`);
-  const bin = require.resolve('cognito-local/lib/bin/start.js');
+async function startGuarded(opts: {
+  name: string;
+  command: string;
+  args: string[];
+  cwd: string;
+  port: number;
+  env?: NodeJS.ProcessEnv;
+  onStopped?: () => void;
+}): Promise<Running> {
   const guard = '"$0" "$@" & J=$!; trap \'kill $J 2>/dev/null\' TERM INT; cat >/dev/null; kill $J 2>/dev/null; wait $J';
-  const child = spawn('sh', ['-c', guard, process.execPath, bin], {
-    cwd: dir,
-    env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1' },
-    stdio: ['pipe', 'ignore', 'pipe'],
-  });
+  const child = spawn('sh', ['-c', guard, opts.command, ...opts.args], { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['pipe', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d) => {
     stderr += String(d);
@@ -120,14 +64,14 @@ export async function startCognito(opts: { port: number; dataDir?: string }): Pr
     await waitForHttp(endpoint, 30_000, child);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`cognito-local: ${(error as Error).message}\n${stderr}`);
+    throw new Error(`${opts.name}: ${(error as Error).message}\n${stderr}`);
   }
   return {
     endpoint,
     stop: () =>
       new Promise<void>((resolve) => {
         const done = () => {
-          if (!opts.dataDir) rmSync(dir, { recursive: true, force: true });
+          opts.onStopped?.();
           resolve();
         };
         if (child.exitCode !== null) return done();
@@ -139,6 +83,49 @@ export async function startCognito(opts: { port: number; dataDir?: string }): Pr
         child.stdin?.end();
       }),
   };
+}
+
+/** The official DynamoDB Local (Java 17+), persisted under `dataDir` or in memory. */
+export async function startDynamoDb(opts: { port: number; dataDir?: string }): Promise<Running> {
+  const { dir, jar } = dynamoJar();
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  return startGuarded({
+    name: 'DynamoDB Local (needs Java 17+)',
+    command: 'java',
+    args: [
+      '-Xmx512m',
+      `-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      jar,
+      '-port',
+      String(opts.port),
+      '-sharedDb',
+      '-disableTelemetry',
+      ...(opts.dataDir ? ['-dbPath', opts.dataDir] : ['-inMemory']),
+    ],
+    cwd: dir,
+    port: opts.port,
+  });
+}
+
+/**
+ * cognito-local (child process): user pools, groups and real RS256 tokens. Its signing key is
+ * public, so its tokens are only ever trusted by the local system.
+ */
+export async function startCognito(opts: { port: number; dataDir?: string }): Promise<Running> {
+  const dir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'aduan-cognito-'));
+  mkdirSync(path.join(dir, '.cognito'), { recursive: true });
+  // cognito-local's own default makes every pool use email usernames; the stack's pool signs in by username.
+  writeFileSync(path.join(dir, '.cognito', 'config.json'), `${JSON.stringify({ UserPoolDefaults: { UsernameAttributes: [] } }, null, 2)}\n`);
+  return startGuarded({
+    name: 'cognito-local',
+    command: process.execPath,
+    args: [require.resolve('cognito-local/lib/bin/start.js')],
+    cwd: dir,
+    port: opts.port,
+    env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1' },
+    ...(opts.dataDir ? {} : { onStopped: () => rmSync(dir, { recursive: true, force: true }) }),
+  });
 }
 
 const closeServer = (server: Server) =>

@@ -5,29 +5,24 @@ import type { OutboxMessage } from '../../functions/core/ports';
 import { type Running, startDynamoDb } from '../../local/emulators';
 import { createLocalResources, localClients } from '../../local/resources';
 import { synthesizeTemplate } from '../../local/template';
+import { aComplaint } from '../support/complaint-fixture';
 import { freePort } from '../support/ports';
 
 let dynamo: Running;
 let store: DynamoDbComplaintStore;
 
-const complaint = (trackingId: string, over: Partial<Complaint> = {}): Complaint => ({
-  trackingId,
-  type: 'COMPLAINT',
-  title: 'Lampu jalan mati',
-  description: 'Lampu jalan di Jl. Sunset Road mati sejak seminggu.',
-  categoryId: 'jalan-kabupaten-kota',
-  location: { regionCode: '51.03' },
-  anonymous: true,
-  confidential: false,
-  hasReporterIdentity: true,
-  status: 'SUBMITTED',
-  submittedAt: '2026-11-27T01:00:00.000Z',
-  updatedAt: '2026-11-27T01:00:00.000Z',
-  routing: { state: 'PENDING' },
-  deadline: { stage: 'DISPOSITION', workingDays: 3, date: '2026-12-02', dueAt: '2026-12-02T23:59:59+08:00', timeZone: 'Asia/Makassar' },
-  version: 1,
-  ...over,
-});
+const complaint = (trackingId: string, over: Partial<Complaint> = {}): Complaint =>
+  aComplaint({
+    trackingId,
+    title: 'Lampu jalan mati',
+    anonymous: true,
+    submittedAt: '2026-11-27T01:00:00.000Z',
+    updatedAt: '2026-11-27T01:00:00.000Z',
+    routing: { state: 'PENDING' },
+    deadline: { stage: 'DISPOSITION', workingDays: 3, date: '2026-12-02', dueAt: '2026-12-02T23:59:59+08:00', timeZone: 'Asia/Makassar' },
+    version: 1,
+    ...over,
+  });
 const event = (at: string, type: TimelineEvent['type'] = 'SUBMITTED'): TimelineEvent => ({
   at,
   type,

@@ -3,6 +3,7 @@ import type { Complaint } from '../../functions/core/complaint';
 import { parentOf, sweepComplaint } from '../../functions/core/escalation';
 import { NATIONAL_POLICY, perform, policyResolver } from '../../functions/core/lifecycle';
 import { officialCalendar } from '../../functions/core/official-calendar';
+import { aComplaint } from '../support/complaint-fixture';
 
 const calendar = officialCalendar();
 const at = (iso: string) => new Date(iso);
@@ -11,24 +12,8 @@ const ctx = (iso: string) => ({ now: at(iso), calendar, policyFor });
 
 // Assigned to Badung on Monday 6 April 2026 (WITA): follow-up due Monday 13 April.
 function assigned(): Complaint {
-  const c: Complaint = {
-    trackingId: 'ABCDE-FGHJ1',
-    type: 'COMPLAINT',
-    title: 'Sampah',
-    description: 'Sampah tidak diangkut dua minggu.',
-    categoryId: 'kebersihan-sampah',
-    location: { regionCode: '51.03' },
-    anonymous: false,
-    confidential: false,
-    hasReporterIdentity: true,
-    status: 'SUBMITTED',
-    submittedAt: '2026-04-06T01:00:00.000Z',
-    updatedAt: '2026-04-06T01:00:00.000Z',
-    routing: { state: 'AWAITING_VERIFICATION' },
-    deadline: { stage: 'DISPOSITION', workingDays: 3, date: '2026-04-09', dueAt: '2026-04-09T23:59:59+08:00', timeZone: 'Asia/Makassar' },
-    statute: { respondBy: '2026-04-20T23:59:59+08:00', decideBy: '2026-06-05T23:59:59+08:00', unit: 'CALENDAR_DAYS' },
-    version: 2,
-  };
+  const c = aComplaint({ statute: { respondBy: '2026-04-20T23:59:59+08:00', decideBy: '2026-06-05T23:59:59+08:00', unit: 'CALENDAR_DAYS' } });
+
   const verifier = { kind: 'STAFF' as const, principal: { kind: 'STAFF' as const, username: 'v', roles: ['VERIFIER' as const] } };
   return perform(c, verifier, { action: 'VERIFY', agencyId: 'pemda-51.03' }, ctx('2026-04-06T02:00:00Z')).complaint;
 }

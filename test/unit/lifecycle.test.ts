@@ -14,6 +14,7 @@ import {
 } from '../../functions/core/lifecycle';
 import { officialCalendar } from '../../functions/core/official-calendar';
 import type { StaffRole } from '../../functions/core/staff';
+import { aComplaint } from '../support/complaint-fixture';
 
 const calendar = officialCalendar();
 const ctx = (iso: string) => ({ now: new Date(iso), calendar, policyFor: policyResolver(NATIONAL_POLICY) });
@@ -27,24 +28,15 @@ const bali = staff('petugas-bali', ['AGENCY_OFFICER'], { agencyId: 'pemda-51' })
 const denpasar = staff('petugas-denpasar', ['AGENCY_OFFICER'], { agencyId: 'pemda-51.71' });
 const reporter: Actor = { kind: 'REPORTER' };
 
-const submitted = (): Complaint => ({
-  trackingId: 'ABCDE-FGHJ1',
-  type: 'COMPLAINT',
-  title: 'Jalan berlubang',
-  description: 'Jalan kabupaten di Mengwi berlubang besar.',
-  categoryId: 'jalan-kabupaten-kota',
-  location: { regionCode: '51.03' },
-  anonymous: true,
-  confidential: false,
-  hasReporterIdentity: true,
-  status: 'SUBMITTED',
-  submittedAt: '2026-03-16T01:00:00.000Z',
-  updatedAt: '2026-03-16T01:00:00.000Z',
-  routing: { state: 'AWAITING_VERIFICATION' },
-  suggestedAgencyId: 'pemda-51.03',
-  deadline: { stage: 'DISPOSITION', workingDays: 3, date: '2026-03-25', dueAt: '2026-03-25T23:59:59+08:00', timeZone: 'Asia/Makassar' },
-  version: 2,
-});
+const submitted = (): Complaint =>
+  aComplaint({
+    categoryId: 'jalan-kabupaten-kota',
+    anonymous: true,
+    submittedAt: '2026-03-16T01:00:00.000Z',
+    updatedAt: '2026-03-16T01:00:00.000Z',
+    suggestedAgencyId: 'pemda-51.03',
+    deadline: { stage: 'DISPOSITION', workingDays: 3, date: '2026-03-25', dueAt: '2026-03-25T23:59:59+08:00', timeZone: 'Asia/Makassar' },
+  });
 
 const code = (fn: () => unknown) => {
   try {
@@ -165,21 +157,5 @@ describe('clocks per category and agency', () => {
 });
 
 function submittedForPolicy(): Complaint {
-  return {
-    trackingId: 'ABCDE-FGHJ1',
-    type: 'COMPLAINT',
-    title: 'Jalan berlubang',
-    description: 'Jalan kabupaten di Mengwi berlubang besar.',
-    categoryId: 'kebersihan-sampah',
-    location: { regionCode: '51.03' },
-    anonymous: false,
-    confidential: false,
-    hasReporterIdentity: false,
-    status: 'SUBMITTED',
-    submittedAt: '2026-04-06T01:00:00.000Z',
-    updatedAt: '2026-04-06T01:00:00.000Z',
-    routing: { state: 'AWAITING_VERIFICATION' },
-    deadline: { stage: 'DISPOSITION', workingDays: 3, date: '2026-04-09', dueAt: '2026-04-09T23:59:59+08:00', timeZone: 'Asia/Makassar' },
-    version: 2,
-  };
+  return aComplaint({ hasReporterIdentity: false });
 }
