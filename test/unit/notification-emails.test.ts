@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { findAgency } from '../../functions/core/agencies';
+import { findCategory } from '../../functions/core/categories';
+import type { Complaint } from '../../functions/core/complaint';
+import { renderNotification } from '../../functions/core/emails/notifications';
+import { renderOmbudsmanDigest } from '../../functions/core/emails/ombudsman-digest';
+import type { NotificationTemplate } from '../../functions/core/lifecycle';
+import { resolveRegion } from '../../functions/core/regions';
+import { aComplaint } from '../support/complaint-fixture';
+
+const reporter = { name: 'Ni Luh Putu', email: 'putu@example.com', phone: '081234567890' };
+const assigned = (over: Partial<Complaint> = {}) =>
+  aComplaint({
+    status: 'ASSIGNED',
+    assignedAgencyId: 'pemda-51.03',
+    title: 'Sampah <b>menumpuk</b>',
+    deadline: { stage: 'FOLLOW_UP', workingDays: 5, date: '2026-04-13', dueAt: '2026-04-13T23:59:59+08:00', timeZone: 'Asia/Makassar' },
+    ...over,
+  });
+const render = (template: NotificationTemplate, c: Complaint, agencyId?: string, message?: string) =>
+  renderNotification({
+    template,
+    complaint: c,
+    category: findCategory(c.categoryId)!,
+    region: resolveRegion(c.location.regionCode),
+    ...(agencyId ? { agency: findAgency(agencyId)! } : {}),
+    reporter,
+    ...(message ? { message } : {}),
+    portalUrl: 'https://aduan.example.go.id',
+  });
+
+describe('lifecycle and escalation emails', () => {
+  it('tell each recipient what happened, in Indonesian, with the deadline', () => {
+    expect(render('AGENCY_REMINDER', assigned(), 'pemda-51.03').text).toContain('Senin, 13 April 2026 pukul 23.59 WITA');
+    expect(render('AGENCY_ESCALATED_TO', assigned({ escalationLevel: 1 }), 'pemda-51').subject).toContain('Eskalasi laporan');
+    expect(render('AGENCY_ESCALATION_NOTICE', assigned({ escalationLevel: 1 }), 'pemda-51.03').text).toContain('tingkat 1');
+    expect(render('REPORTER_HOLD', assigned({ status: 'ON_HOLD' }), undefined, 'Di KM berapa?').text).toContain('> Di KM berapa?');
+    expect(render('REPORTER_RESPONSE', assigned({ status: 'RESPONDED' }), undefined, 'Sudah diangkut').text).toContain('CONFIRM_RESOLVED');
+    const archived = render(
+      'REPORTER_CLOSED',
+      assigned({ status: 'ARCHIVED', archive: { reason: 'DUPLICATE', duplicateOf: 'XXXXX-YYYYY', at: 'x', by: 'v' } }),
+    );
+    expect(archived.text).toContain('laporan sama dengan laporan lain (XXXXX-YYYYY)');
+    expect(render('SUPERVISOR_UNVERIFIED', aComplaint()).text).toContain('belum diverifikasi');
+  });
+
+  it('escape citizen text and keep an anonymous identity out of every agency mail', () => {
+    const anon = assigned({ anonymous: true });
+    for (const t of ['AGENCY_ASSIGNED', 'AGENCY_TRANSFER_IN', 'AGENCY_REPORTER_REPLY', 'AGENCY_REOPENED', 'AGENCY_REMINDER', 'AGENCY_ESCALATED_TO'] as const) {
+      const mail = render(t, anon, 'pemda-51.03', 'pesan');
+      expect(mail.html).not.toContain('<b>menumpuk</b>');
+      for (const secret of Object.values(reporter)) {
+        expect(mail.text, t).not.toContain(secret);
+        expect(mail.html, t).not.toContain(secret);
+      }
+    }
+  });
+
+  it('give the Ombudsman the identity only with the reporter’s consent', () => {
+    const flagged = (consent: boolean) =>
+      assigned({ ombudsmanReview: { status: 'OPEN', reasons: ['REPORTER_REQUEST'], office: 'ombudsman-51', flaggedAt: 'x', consentToShareIdentity: consent } });
+    expect(render('OMBUDSMAN_FLAGGED', flagged(false), 'ombudsman-51').text).not.toContain('Ni Luh Putu');
+    expect(render('OMBUDSMAN_FLAGGED', flagged(false), 'ombudsman-51').text).toContain('persetujuan pelapor');
+    const digest = renderOmbudsmanDigest(findAgency('ombudsman-51')!, '2026-05-04', [flagged(true), flagged(false)], 'https://aduan.example.go.id');
+    expect(digest.subject).toContain('2 laporan baru');
+    expect(digest.text).not.toContain('Ni Luh Putu');
+    expect(digest.html).not.toContain('<b>menumpuk</b>');
+  });
+});
