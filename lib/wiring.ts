@@ -128,6 +128,15 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     verifiesStaffTokens: true,
   },
   {
+    id: 'OpenApi',
+    entry: 'functions/handlers/http/openapi.ts',
+    description: 'GET /v1/openapi.json: the OpenAPI 3 description of this API',
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    trigger: { kind: 'http', method: 'GET', path: '/v1/openapi.json', auth: 'public' },
+    table: 'none',
+  },
+  {
     id: 'Calendar',
     entry: 'functions/handlers/http/calendar.ts',
     description: 'GET /v1/calendar: the days off of a year and whether it has official data',

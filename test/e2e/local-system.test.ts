@@ -67,6 +67,11 @@ describe('a citizen, an agency inbox and an operator, over HTTP', () => {
     expect(bali.status).toBe(200);
     expect(bali.body.total).toBe(9);
     expect(bali.body.items).toContainEqual(expect.objectContaining({ id: 'pemda-51.03', name: 'Pemerintah Kabupaten Badung', parentId: 'pemda-51' }));
+    const doc = await get(`${api}/v1/openapi.json`);
+    expect(doc.body.openapi).toBe('3.0.3');
+    expect(doc.body.paths['/v1/complaints'].post.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['type', 'title', 'anonymous', 'confidential']),
+    );
     const bad = await get(`${api}/v1/agencies?level=KINGDOM&regionCode=99`);
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['level', 'regionCode']);

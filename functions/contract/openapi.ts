@@ -1,0 +1,79 @@
+/**
+ * The published OpenAPI 3.0 document, built from the same zod schemas the handlers validate
+ * with and from the wiring's routes, so it cannot drift from what runs.
+ */
+import { z } from 'zod';
+import { FUNCTIONS } from '../../lib/wiring';
+import { complaintActionSchema } from './complaint-action';
+import { submitComplaintSchema } from './submit-complaint';
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' });
+
+const problem = {
+  description: 'RFC 9457 problem details naming each bad field',
+  content: {
+    'application/problem+json': {
+      schema: {
+        type: 'object',
+        properties: {
+          type: { type: 'string' },
+          title: { type: 'string' },
+          status: { type: 'integer' },
+          detail: { type: 'string' },
+          errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+        },
+      },
+    },
+  },
+};
+
+const BODIES: Record<string, z.ZodType> = {
+  'POST /v1/complaints': submitComplaintSchema,
+  'POST /v1/complaints/{trackingId}/actions': complaintActionSchema,
+};
+
+export function openApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const f of FUNCTIONS) {
+    const t = f.trigger;
+    if (t.kind !== 'http') continue;
+    const key = `${t.method} ${t.path}`;
+    const body = BODIES[key];
+    const params = [...t.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    paths[t.path] ??= {};
+    (paths[t.path] as Record<string, unknown>)[t.method.toLowerCase()] = {
+      operationId: f.id,
+      summary: f.description,
+      ...(params.length ? { parameters: params } : {}),
+      ...(t.auth === 'staff'
+        ? { security: [{ staffIdToken: [] }] }
+        : t.auth === 'staff-or-reporter'
+          ? { security: [{ staffIdToken: [] }, { accessToken: [] }, {}] }
+          : {}),
+      ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(body) } } } } : {}),
+      responses: {
+        [key === 'POST /v1/complaints' ? '201' : '200']: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
+        '400': problem,
+        ...(t.auth !== 'public' ? { '401': problem, '403': problem } : {}),
+        '404': problem,
+        ...(t.method === 'POST' ? { '409': problem, '413': problem, '415': problem, '422': problem } : {}),
+      },
+    };
+  }
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'Aduan — pengaduan pelayanan publik',
+      version: '1',
+      description: 'Complaints, aspirations and information requests to Indonesian public-service agencies (SP4N-LAPOR! style).',
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: {
+        staffIdToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito ID token of a staff member' },
+        accessToken: { type: 'http', scheme: 'bearer', description: "The complaint's access token, given to the reporter at submission" },
+      },
+    },
+    paths,
+  };
+}
