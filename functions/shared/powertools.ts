@@ -12,10 +12,10 @@ export function missingCalendarYears(calendar: WorkingDayCalendar, now: Date): n
   return [year, year + 1].filter((y) => !calendar.isCovered(y));
 }
 
-export function reportCalendarCoverage(calendar: WorkingDayCalendar, now: Date): number[] {
+export function reportCalendarCoverage(calendar: WorkingDayCalendar, now: Date, opts: { log: boolean } = { log: true }): number[] {
   const missing = missingCalendarYears(calendar, now);
   metrics.addMetric('CalendarYearsMissing', MetricUnit.Count, missing.length);
   metrics.publishStoredMetrics();
-  if (missing.length) logger.warn('no official holiday data', { missingYears: missing });
+  if (missing.length && opts.log) logger.warn('no official holiday data', { missingYears: missing });
   return missing;
 }

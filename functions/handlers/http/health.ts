@@ -26,7 +26,7 @@ export const handler = httpHandler(async () => {
     check(() => sqs.send(new GetQueueAttributesCommand({ QueueUrl: queues.notification, AttributeNames: ['QueueArn'] }))),
   ]);
   const calendar = await deps.refreshCalendar();
-  const missingCalendarYears = reportCalendarCoverage(calendar, deps.clock.now());
+  const missingCalendarYears = reportCalendarCoverage(calendar, deps.clock.now(), { log: false });
   const ok = [table, routing, notification].every((s) => s === 'ok');
   return json(ok ? 200 : 503, {
     status: ok ? 'ok' : 'degraded',
