@@ -1,7 +1,8 @@
-import { type DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { CalendarStore } from '../core/ports';
 import type { CalendarChange } from '../core/working-days';
+import { queryAll } from './dynamodb-query';
 
 /** Operators' calendar changes, append-only: pk CALENDAR, sk CHANGE#<at>#<n>. */
 export class DynamoDbCalendarStore implements CalendarStore {
@@ -11,21 +12,12 @@ export class DynamoDbCalendarStore implements CalendarStore {
   ) {}
 
   async changes(): Promise<CalendarChange[]> {
-    const out: CalendarChange[] = [];
-    let startKey: QueryCommand['input']['ExclusiveStartKey'];
-    do {
-      const res = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-          ExpressionAttributeValues: marshall({ ':pk': 'CALENDAR', ':c': 'CHANGE#' }),
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const i of res.Items ?? []) out.push(unmarshall(i).change as CalendarChange);
-      startKey = res.LastEvaluatedKey;
-    } while (startKey);
-    return out;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+      ExpressionAttributeValues: marshall({ ':pk': 'CALENDAR', ':c': 'CHANGE#' }),
+    });
+    return items.map((i) => i.change as CalendarChange);
   }
 
   async record(change: CalendarChange): Promise<void> {

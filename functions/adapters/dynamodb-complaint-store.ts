@@ -11,9 +11,10 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Complaint, ReporterIdentity, TimelineEvent } from '../core/complaint';
+import { type Complaint, OPEN_STATUSES, type ReporterIdentity, type TimelineEvent } from '../core/complaint';
 import type { CounterDelta } from '../core/monitoring';
 import type { ComplaintStore, CreateResult, OutboxMessage, StoredComplaint } from '../core/ports';
+import { queryAll } from './dynamodb-query';
 
 /**
  * Single-table layout (all keys live here and nowhere else):
@@ -50,7 +51,7 @@ const OUTBOX_PENDING = 'PENDING';
 
 const m = (v: Record<string, unknown>) => marshall(v, { removeUndefinedValues: true, convertClassInstanceToMap: false });
 
-const OPEN = new Set(['SUBMITTED', 'ON_HOLD', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED']);
+const OPEN = new Set<string>(OPEN_STATUSES);
 
 export function workQueueOf(c: Pick<Complaint, 'status' | 'assignedAgencyId'>): string {
   switch (c.status) {
@@ -139,8 +140,9 @@ export class DynamoDbComplaintStore implements ComplaintStore {
       else for (const [k, v] of Object.entries(d.add)) prev.add[k as keyof CounterDelta['add']] = (prev.add[k as keyof CounterDelta['add']] ?? 0) + (v ?? 0);
     }
     return [...merged.values()]
-      .map((d) => {
-        const entries = Object.entries(d.add).filter(([, v]) => v);
+      .map((d) => ({ ...d, entries: Object.entries(d.add).filter(([, v]) => v) }))
+      .filter((d) => d.entries.length > 0)
+      .map(({ entries, ...d }) => {
         const sk = d.scope.kind === 'AGENCY' ? `AGENCY#${d.scope.agencyId}` : `REGION#${d.scope.regionCode}`;
         return {
           Update: {
@@ -151,8 +153,7 @@ export class DynamoDbComplaintStore implements ComplaintStore {
             ExpressionAttributeValues: m({ ':scope': d.scope, ':month': d.month, ...Object.fromEntries(entries.map(([, v], i) => [`:c${i}`, v])) }),
           },
         };
-      })
-      .filter((u) => (u.Update.UpdateExpression as string).includes('#c0'));
+      });
   }
 
   async reviewsFlaggedSince(office: string, since: string, limit: number): Promise<Complaint[]> {
@@ -209,21 +210,7 @@ export class DynamoDbComplaintStore implements ComplaintStore {
   }
 
   async stats(month: string): Promise<Record<string, unknown>[]> {
-    const out: Record<string, unknown>[] = [];
-    let startKey: QueryCommand['input']['ExclusiveStartKey'];
-    do {
-      const res = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: m({ ':pk': `STATS#${month}` }),
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const i of res.Items ?? []) out.push(unmarshall(i));
-      startKey = res.LastEvaluatedKey;
-    } while (startKey);
-    return out;
+    return queryAll(this.client, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: m({ ':pk': `STATS#${month}` }) });
   }
 
   private put(item: Record<string, unknown>, condition?: string): TransactWriteItem {
@@ -297,23 +284,13 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     return res.Item ? (unmarshall(res.Item).reporter as ReporterIdentity) : undefined;
   }
 
-  private async queryPrefix(trackingId: string, prefix: string) {
-    const items: Record<string, unknown>[] = [];
-    let startKey: QueryCommand['input']['ExclusiveStartKey'];
-    do {
-      const res = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: m({ ':pk': pk(trackingId), ':prefix': prefix }),
-          ExclusiveStartKey: startKey,
-          ConsistentRead: true,
-        }),
-      );
-      for (const i of res.Items ?? []) items.push(unmarshall(i));
-      startKey = res.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  private queryPrefix(trackingId: string, prefix: string) {
+    return queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: m({ ':pk': pk(trackingId), ':prefix': prefix }),
+      ConsistentRead: true,
+    });
   }
 
   async timeline(trackingId: string): Promise<TimelineEvent[]> {
@@ -456,30 +433,5 @@ export class DynamoDbComplaintStore implements ComplaintStore {
       const i = unmarshall(raw);
       return { trackingId: String(i.pk).slice(2), message: i.message as OutboxMessage };
     });
-  }
-
-  async markAgencyNotified(trackingId: string, agencyId: string, at: string): Promise<void> {
-    await this.client
-      .send(
-        new UpdateItemCommand({
-          TableName: this.tableName,
-          Key: m({ pk: pk(trackingId), sk: 'META' }),
-          UpdateExpression: 'SET agencyNotifications.#a = if_not_exists(agencyNotifications.#a, :at)',
-          ConditionExpression: 'attribute_exists(agencyNotifications)',
-          ExpressionAttributeNames: { '#a': agencyId },
-          ExpressionAttributeValues: m({ ':at': at }),
-        }),
-      )
-      .catch(async (error) => {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        await this.client.send(
-          new UpdateItemCommand({
-            TableName: this.tableName,
-            Key: m({ pk: pk(trackingId), sk: 'META' }),
-            UpdateExpression: 'SET agencyNotifications = if_not_exists(agencyNotifications, :map)',
-            ExpressionAttributeValues: m({ ':map': { [agencyId]: at } }),
-          }),
-        );
-      });
   }
 }

@@ -7,7 +7,7 @@
  */
 import { findAgency, ombudsmanOfficeId } from './agencies';
 import { findCategory } from './categories';
-import type { Complaint, TimelineEvent } from './complaint';
+import { type Complaint, OPEN_STATUSES, type TimelineEvent } from './complaint';
 import type { ActionResult, NotificationIntent, PolicyFor } from './lifecycle';
 import { deadlineAfter } from './lifecycle';
 import type { WorkingDayCalendar } from './working-days';
@@ -35,7 +35,7 @@ export function parentOf(agencyId: string, categoryId: string): string | undefin
 }
 
 const OPEN_AT_AGENCY = new Set(['ASSIGNED', 'IN_PROGRESS']);
-const OPEN = new Set(['SUBMITTED', 'ON_HOLD', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED']);
+const OPEN = new Set<string>(OPEN_STATUSES);
 
 function workingDaysLate(calendar: WorkingDayCalendar, c: Complaint, now: Date): number {
   return Math.max(1, -calendar.workingDaysLeft(now, c.deadline.date, c.deadline.timeZone));

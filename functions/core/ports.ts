@@ -75,7 +75,6 @@ export interface ComplaintStore {
   pendingOutbox(trackingId: string): Promise<OutboxMessage[]>;
   /** Outbox messages never handed to their queue, oldest first. */
   undispatchedOutbox(createdBefore: string, limit: number): Promise<{ trackingId: string; message: OutboxMessage }[]>;
-  markAgencyNotified(trackingId: string, agencyId: string, at: string): Promise<void>;
 }
 
 export interface CalendarStore {

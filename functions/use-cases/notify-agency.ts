@@ -48,7 +48,6 @@ export async function sendNotification(deps: Deps, msg: NotifyMessage): Promise<
     portalUrl: deps.portalUrl,
   });
   const { messageId } = await deps.mailer.send(to, email);
-  if (agency) await deps.store.markAgencyNotified(c.trackingId, agency.id, deps.clock.now().toISOString());
   deps.logger.info('notification sent', { trackingId: c.trackingId, template: msg.template, agencyId: agency?.id, messageId });
   return { sent: true, to: forAgency ? to : '(reporter)', messageId };
 }
