@@ -479,51 +479,42 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
   }
 }
 
-/** A scheduled close after the reporter stayed silent past the confirmation deadline. */
-export function closeForSilence(c: Complaint, now: Date): ActionResult | undefined {
-  if (c.status !== 'RESPONDED' || Date.parse(c.deadline.dueAt) >= now.getTime()) return undefined;
+/** A transition the system makes when a reporter's deadline passed in `from`. */
+function reporterDeadlinePassed(
+  c: Complaint,
+  now: Date,
+  from: ComplaintStatus,
+  to: ComplaintStatus,
+  changes: (at: string) => Partial<Complaint>,
+  message: string,
+): ActionResult | undefined {
+  if (c.status !== from || Date.parse(c.deadline.dueAt) >= now.getTime()) return undefined;
   const at = now.toISOString();
   return {
-    complaint: { ...c, status: 'CLOSED', closure: { how: 'NO_REPLY_FROM_REPORTER', at }, updatedAt: at, version: c.version + 1 },
-    events: [
-      {
-        at,
-        type: 'CLOSED',
-        actor: { kind: 'SYSTEM' },
-        fromStatus: 'RESPONDED',
-        toStatus: 'CLOSED',
-        message: 'Laporan ditutup otomatis: tidak ada tanggapan pelapor setelah tindak lanjut.',
-        visibility: 'PUBLIC',
-      },
-    ],
+    complaint: { ...c, status: to, ...changes(at), updatedAt: at, version: c.version + 1 },
+    events: [{ at, type: to === 'CLOSED' ? 'CLOSED' : 'ARCHIVED', actor: { kind: 'SYSTEM' }, fromStatus: from, toStatus: to, message, visibility: 'PUBLIC' }],
     notifications: [{ template: 'REPORTER_CLOSED' }],
   };
 }
 
+/** A scheduled close after the reporter stayed silent past the confirmation deadline. */
+export const closeForSilence = (c: Complaint, now: Date) =>
+  reporterDeadlinePassed(
+    c,
+    now,
+    'RESPONDED',
+    'CLOSED',
+    (at) => ({ closure: { how: 'NO_REPLY_FROM_REPORTER', at } }),
+    'Laporan ditutup otomatis: tidak ada tanggapan pelapor setelah tindak lanjut.',
+  );
+
 /** A scheduled archive after a hold question went unanswered. */
-export function archiveForNoAnswer(c: Complaint, now: Date): ActionResult | undefined {
-  if (c.status !== 'ON_HOLD' || Date.parse(c.deadline.dueAt) >= now.getTime()) return undefined;
-  const at = now.toISOString();
-  return {
-    complaint: {
-      ...c,
-      status: 'ARCHIVED',
-      hold: undefined,
-      archive: { reason: 'NO_ANSWER_FROM_REPORTER', at, by: 'SYSTEM' },
-      updatedAt: at,
-      version: c.version + 1,
-    },
-    events: [
-      {
-        at,
-        type: 'ARCHIVED',
-        actor: { kind: 'SYSTEM' },
-        fromStatus: 'ON_HOLD',
-        toStatus: 'ARCHIVED',
-        message: 'Laporan diarsipkan: pelapor tidak menjawab permintaan keterangan dalam batas waktu.',
-        visibility: 'PUBLIC',
-      },
-    ],
-    notifications: [{ template: 'REPORTER_CLOSED' }],
-  };
-}
+export const archiveForNoAnswer = (c: Complaint, now: Date) =>
+  reporterDeadlinePassed(
+    c,
+    now,
+    'ON_HOLD',
+    'ARCHIVED',
+    (at) => ({ hold: undefined, archive: { reason: 'NO_ANSWER_FROM_REPORTER', at, by: 'SYSTEM' } }),
+    'Laporan diarsipkan: pelapor tidak menjawab permintaan keterangan dalam batas waktu.',
+  );

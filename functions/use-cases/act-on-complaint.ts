@@ -32,8 +32,8 @@ export async function actOnComplaint(deps: Deps, trackingIdInput: string, caller
     } catch (error) {
       deps.logger.warn('notification queue unavailable; kept in the outbox', { trackingId, error: String(error) });
     }
-    const fresh = await deps.store.get(trackingId);
-    return viewFor(deps, fresh ?? stored, actor);
+    // The write succeeded against the version read, so what was written is the current state.
+    return viewFor(deps, { ...stored, complaint: result.complaint }, actor);
   }
   throw new DomainError('CONFLICT', 'Laporan sedang diubah oleh petugas lain. Muat ulang dan coba lagi.');
 }
