@@ -1,4 +1,4 @@
-import { LOCAL_CLOCK_OFFSET_ENV } from '../functions/adapters/system';
+import { LOCAL_CLOCK_OFFSET_ENV, systemClock } from '../functions/adapters/system';
 
 /** ISO 8601 durations as people write them: P5D, PT36H, P1W, P2DT3H30M. */
 export function parseDuration(text: string): number | undefined {
@@ -8,7 +8,10 @@ export function parseDuration(text: string): number | undefined {
   return (((w ?? 0) * 7 + (d ?? 0)) * 86_400 + (h ?? 0) * 3_600 + (min ?? 0) * 60 + (s ?? 0)) * 1000;
 }
 
-export const localNow = () => new Date(Date.now() + Number(process.env[LOCAL_CLOCK_OFFSET_ENV] ?? 0));
+/** The handlers' own clock: the local system reads the time they read. */
+export const localNow = () => systemClock.now();
+
+export const localClockState = () => ({ now: localNow().toISOString(), offsetMs: Number(process.env[LOCAL_CLOCK_OFFSET_ENV] ?? 0) });
 
 /** POST /_local/clock: `{"advance": "P5D"}` or `{"set": "2026-12-01T09:00:00+08:00"}`; `{"reset": true}` goes back to real time. */
 export function changeLocalClock(body: unknown): { status: number; body: unknown } {
@@ -27,5 +30,5 @@ export function changeLocalClock(body: unknown): { status: number; body: unknown
       body: { title: 'Permintaan tidak valid', errors: [{ field: '(body)', message: '{"advance": "P5D"}, {"set": "<ISO>"} atau {"reset": true}' }] },
     };
   process.env[LOCAL_CLOCK_OFFSET_ENV] = String(offset);
-  return { status: 200, body: { now: localNow().toISOString(), offsetMs: offset } };
+  return { status: 200, body: localClockState() };
 }

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { ENV } from '../functions/shared/env';
 import { FUNCTIONS } from '../lib/wiring';
-import { changeLocalClock, localNow } from './clock';
+import { changeLocalClock, localClockState } from './clock';
 import { type Running, startCognito, startDynamoDb, startSes, startSqs } from './emulators';
 import { createGateway, type LocalRoute } from './gateway';
 import { type LoadedFunction, loadFunction } from './lambda';
@@ -98,15 +98,15 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
       );
     log(`created ${resources.tables.length} tables, ${resources.queues.length} queues and the staff user pool from the stack template`);
 
+    // Values that only make sense in AWS: the issuer is AWS's Cognito URL in the template, and
+    // emails point officers at the stage's portal; locally both point at the local services.
+    const localValues: Record<string, string> = { [ENV.jwtIssuer]: staff.issuer, [ENV.portalUrl]: `http://127.0.0.1:${opts.port}/v1` };
     const functions: LoadedFunction[] = [];
     const byLogicalId = new Map<string, LoadedFunction>();
     for (const spec of FUNCTIONS) {
       const [logicalId, resource] = functionResource(template, spec.id);
       const variables = ((resource.Properties?.Environment as { Variables?: Record<string, unknown> })?.Variables ?? {}) as Record<string, unknown>;
-      // The issuer is AWS's Cognito URL in the template; locally it is cognito-local's.
-      const env = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, k === ENV.jwtIssuer ? staff.issuer : resolveValue(v, resources)]));
-      // Emails point officers at the local API instead of the stage's portal.
-      if (env.PORTAL_URL) env.PORTAL_URL = `http://127.0.0.1:${opts.port}/v1`;
+      const env = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, localValues[k] ?? resolveValue(v, resources)]));
       const fn = await loadFunction(spec, env);
       functions.push(fn);
       byLogicalId.set(logicalId, fn);
@@ -144,7 +144,7 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
 
     const localRoutes: LocalRoute = async (req, body, url) => {
       if (url.pathname === '/_local/clock') {
-        if (req.method === 'GET') return { status: 200, body: { now: localNow().toISOString(), offsetMs: Number(process.env.LOCAL_CLOCK_OFFSET_MS ?? 0) } };
+        if (req.method === 'GET') return { status: 200, body: localClockState() };
         if (req.method === 'POST') {
           try {
             return changeLocalClock(body ? JSON.parse(body) : {});

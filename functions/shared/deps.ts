@@ -16,7 +16,7 @@ import { logger } from './powertools';
 
 // Clients are created once per container and reused across invocations.
 export const dynamo = new DynamoDBClient({});
-const sqs = new SQSClient({});
+export const sqs = new SQSClient({});
 const ses = new SESClient({});
 
 const unavailableMailer: Mailer = {

@@ -1,13 +1,12 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { buildDeps, dynamo } from '../../shared/deps';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { buildDeps, dynamo, sqs } from '../../shared/deps';
 import { ENV, requireEnv } from '../../shared/env';
 import { httpHandler, json } from '../../shared/http';
 import { reportCalendarCoverage } from '../../shared/powertools';
 
 const tableName = requireEnv(ENV.tableName);
 const queues = { routing: requireEnv(ENV.routingQueueUrl), notification: requireEnv(ENV.notificationQueueUrl) };
-const sqs = new SQSClient({});
 const deps = buildDeps([ENV.tableName]);
 
 async function check(fn: () => Promise<unknown>) {
