@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { invoke, type LoadedFunction } from './lambda';
+import { FunctionTimeout, invoke, type LoadedFunction } from './lambda';
 
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024; // API Gateway's own limit
 
@@ -43,6 +43,15 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Path parameters as API Gateway hands them to the function (decoded); undefined for a malformed escape like `%ff`. */
+function decodePathParameters(names: string[], match: RegExpMatchArray): Record<string, string> | undefined {
+  try {
+    return Object.fromEntries(names.map((p, i) => [p, decodeURIComponent(match[i + 1] as string)]));
+  } catch {
+    return undefined;
+  }
 }
 
 export interface Gateway {
@@ -89,7 +98,8 @@ export function createGateway(opts: {
       if (!route) return problem(res, 405, 'Metode tidak diizinkan', `${req.method} tidak tersedia untuk ${url.pathname}`);
       if (!ready) return problem(res, 503, 'Belum siap', 'Sistem lokal masih dinyalakan.');
       const match = url.pathname.match(route.pattern) as RegExpMatchArray;
-      const pathParameters = Object.fromEntries(route.params.map((p, i) => [p, decodeURIComponent(match[i + 1] as string)]));
+      const pathParameters = decodePathParameters(route.params, match);
+      if (!pathParameters) return problem(res, 400, 'Permintaan tidak valid', 'Alamat mengandung kode persen (%) yang tidak valid.');
       const headers: Record<string, string> = {};
       const multiValueHeaders: Record<string, string[]> = {};
       for (let i = 0; i < req.rawHeaders.length; i += 2) {
@@ -158,7 +168,13 @@ export function createGateway(opts: {
         result = (await invoke(route.fn, event)) as APIGatewayProxyResult;
       } catch (error) {
         opts.onError(error);
-        return problem(res, 502, 'Kesalahan server', 'Fungsi gagal dijalankan.');
+        // API Gateway answers 502 when the Lambda integration fails, a timeout ("Task timed out") included.
+        return problem(
+          res,
+          502,
+          'Kesalahan server',
+          error instanceof FunctionTimeout ? `Fungsi melewati batas waktunya (${route.fn.spec.timeoutSeconds} detik).` : 'Fungsi gagal dijalankan.',
+        );
       }
       const outHeaders: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
       for (const [k, v] of Object.entries(result.multiValueHeaders ?? {})) outHeaders[k] = v.map(String);

@@ -9,10 +9,11 @@ import * as path from 'node:path';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { ENV } from '../functions/shared/env';
 import { FUNCTIONS } from '../lib/wiring';
+import { bundleFunctions } from './bundle';
 import { changeLocalClock, localClockState } from './clock';
 import { type Running, startCognito, startDynamoDb, startSes, startSqs } from './emulators';
 import { createGateway, type LocalRoute } from './gateway';
-import { type LoadedFunction, loadFunction } from './lambda';
+import { type LoadedFunction, LocalFunction } from './lambda';
 import { createLocalResources, type LocalResources, localClients, resolveValue } from './resources';
 import { createStaffPool, type LocalStaffPool } from './staff-seed';
 import { cdkPath, functionResource, LOCAL_STAGE, resourcesOfType, synthesizeTemplate } from './template';
@@ -66,6 +67,9 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
       return r;
     };
     await assertPortsFree([opts.port, opts.dynamoPort, opts.sqsPort, opts.mailPort, opts.cognitoPort]);
+    // esbuild works in its own process while the emulators start.
+    const bundling = bundleFunctions(FUNCTIONS);
+    bundling.catch(() => undefined);
     const [dynamo, sqs, ses, cognito] = await Promise.all([
       startDynamoDb({ port: opts.dynamoPort, ...(opts.dataDir ? { dataDir: path.join(opts.dataDir, 'dynamodb') } : {}) }).then(track),
       startSqs({ port: opts.sqsPort, region }).then(track),
@@ -101,16 +105,22 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
     // Values that only make sense in AWS: the issuer is AWS's Cognito URL in the template, and
     // emails point officers at the stage's portal; locally both point at the local services.
     const localValues: Record<string, string> = { [ENV.jwtIssuer]: staff.issuer, [ENV.portalUrl]: `http://127.0.0.1:${opts.port}/v1` };
-    const functions: LoadedFunction[] = [];
     const byLogicalId = new Map<string, LoadedFunction>();
-    for (const spec of FUNCTIONS) {
-      const [logicalId, resource] = functionResource(template, spec.id);
-      const variables = ((resource.Properties?.Environment as { Variables?: Record<string, unknown> })?.Variables ?? {}) as Record<string, unknown>;
-      const env = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, localValues[k] ?? resolveValue(v, resources)]));
-      const fn = await loadFunction(spec, env);
-      functions.push(fn);
-      byLogicalId.set(logicalId, fn);
-    }
+    const bundles = await bundling;
+    stoppers.push(async () => bundles.remove());
+    // Each function in its own execution environment (a worker thread), started side by side.
+    const functions = await Promise.all(
+      FUNCTIONS.map(async (spec) => {
+        const [logicalId, resource] = functionResource(template, spec.id);
+        const variables = ((resource.Properties?.Environment as { Variables?: Record<string, unknown> })?.Variables ?? {}) as Record<string, unknown>;
+        const env = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, localValues[k] ?? resolveValue(v, resources)]));
+        const fn = new LocalFunction(spec, env, bundles.fileOf(spec.id), onError);
+        stoppers.push(() => fn.stop());
+        await fn.warm();
+        byLogicalId.set(logicalId, fn);
+        return fn;
+      }),
+    );
 
     for (const [, mapping] of resourcesOfType(template, 'AWS::Lambda::EventSourceMapping')) {
       const p = mapping.Properties as Record<string, unknown>;

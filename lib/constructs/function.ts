@@ -14,6 +14,21 @@ const RETENTION: Record<number, RetentionDays> = {
   365: RetentionDays.ONE_YEAR,
 };
 
+/**
+ * How every function is bundled (esbuild through NodejsFunction). The local runtime bundles the
+ * handlers with these same options, so what runs on a laptop is what deploys.
+ */
+export const BUNDLING = {
+  format: OutputFormat.ESM,
+  minify: true,
+  sourceMap: true,
+  target: 'node24',
+  mainFields: ['module', 'main'],
+  // Some dependencies still `require` Node built-ins; ESM bundles need a require shim.
+  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  externalModules: [] as string[],
+} as const;
+
 /** Pins runtime, architecture, tracing, log retention and bundling for every function. */
 export class AduanFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -38,17 +53,7 @@ export class AduanFunction extends Construct {
       loggingFormat: LoggingFormat.JSON,
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-      bundling: {
-        format: OutputFormat.ESM,
-        minify: true,
-        sourceMap: true,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        // Some dependencies still `require` Node built-ins; ESM bundles need a require shim.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        externalModules: [],
-        forceDockerBundling: false,
-      },
+      bundling: { ...BUNDLING, mainFields: [...BUNDLING.mainFields], externalModules: [...BUNDLING.externalModules], forceDockerBundling: false },
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'aduan',
