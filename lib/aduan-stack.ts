@@ -9,6 +9,7 @@ import type { StageConfig } from './config';
 import { AgencyMailer } from './constructs/agency-mailer';
 import { ComplaintApi } from './constructs/complaint-api';
 import { ComplaintTables } from './constructs/complaint-table';
+import { CursorKey } from './constructs/cursor-key';
 import { AduanFunction } from './constructs/function';
 import { StaffAccounts } from './constructs/staff-accounts';
 import { WorkQueues } from './constructs/work-queues';
@@ -34,7 +35,9 @@ export class AduanStack extends Stack {
     this.queues = new WorkQueues(this, 'Queues');
     const mailer = new AgencyMailer(this, 'AgencyMailer', config);
     this.staff = new StaffAccounts(this, 'Staff', { removalPolicy, requireMfa: config.requireStaffMfa });
-    this.api = new ComplaintApi(this, 'ComplaintApi', { config, removalPolicy, staffPool: this.staff.pool });
+    const routes = FUNCTIONS.flatMap((f) => (f.trigger.kind === 'http' ? [f.trigger] : []));
+    this.api = new ComplaintApi(this, 'ComplaintApi', { config, removalPolicy, staffPool: this.staff.pool, routes });
+    const cursorKey = new CursorKey(this, 'CursorKey');
 
     for (const spec of FUNCTIONS) {
       const f = new AduanFunction(this, spec.id, { spec, logRetentionDays: config.logRetentionDays, removalPolicy });
@@ -49,6 +52,7 @@ export class AduanStack extends Stack {
       if (spec.verifiesStaffTokens) this.staff.bindVerifier(fn);
       if (spec.routes) fn.addEnvironment(ENV.autoRouteCategories, config.autoRoutedCategories.join(','));
       if (spec.computesDeadlines) fn.addEnvironment(ENV.clockOverrides, JSON.stringify(config.clockOverrides));
+      if (spec.pagesWithCursors) cursorKey.bindPager(fn);
       const t = spec.trigger;
       if (t.kind === 'http') this.api.route(t, fn);
       else if (t.kind === 'queue') this.queues.bindConsumer(fn, t);

@@ -19,7 +19,11 @@ export interface StageConfig {
   clockOverrides: ClockOverrides;
   /** Where officers open a complaint (used in emails). */
   portalUrl: string;
-  api: { throttleRatePerSecond: number; throttleBurst: number; wafRateLimitPer5Min: number };
+  /**
+   * Stage-wide throttle, the per-route buckets of lib/wiring.ts multiplied by routeThrottleScale,
+   * and the WAF's per-IP limit.
+   */
+  api: { throttleRatePerSecond: number; throttleBurst: number; routeThrottleScale: number; wafRateLimitPer5Min: number };
   logRetentionDays: number;
   /** Staff must enrol TOTP MFA (they read identities and act for agencies). */
   requireStaffMfa: boolean;
@@ -38,7 +42,7 @@ export const STAGES: Record<string, StageConfig> = {
     // Example of a published service standard: land certificates are answered in 14 working days.
     clockOverrides: { byCategory: { pertanahan: { followUpWorkingDays: 14 } } },
     portalUrl: 'https://dev.aduan.example',
-    api: { throttleRatePerSecond: 20, throttleBurst: 40, wafRateLimitPer5Min: 500 },
+    api: { throttleRatePerSecond: 20, throttleBurst: 40, routeThrottleScale: 1, wafRateLimitPer5Min: 500 },
     logRetentionDays: 30,
     requireStaffMfa: false,
     retainData: true,
@@ -52,7 +56,7 @@ export const STAGES: Record<string, StageConfig> = {
     autoRoutedCategories: [],
     clockOverrides: {},
     portalUrl: 'https://aduan.example.go.id',
-    api: { throttleRatePerSecond: 100, throttleBurst: 200, wafRateLimitPer5Min: 1000 },
+    api: { throttleRatePerSecond: 100, throttleBurst: 200, routeThrottleScale: 5, wafRateLimitPer5Min: 1000 },
     logRetentionDays: 365,
     requireStaffMfa: true,
     retainData: true,

@@ -3,6 +3,8 @@
  * The CDK stack (lib/aduan-stack.ts) and the local runtime (local/) are both built from it,
  * and test/infra holds the synthesized template against it.
  */
+import type { RouteInput } from '../functions/contract/route-input';
+import { ROUTE_INPUTS } from '../functions/contract/routes';
 import { ENV, type EnvName } from '../functions/shared/env';
 
 export type QueueId = 'routing' | 'notification' | 'sweep';
@@ -17,6 +19,13 @@ export type Trigger =
        * staff-or-reporter: a staff ID token or a complaint access token, verified by the function.
        */
       auth: 'public' | 'staff' | 'staff-or-reporter';
+      /** Every input of the route (path, query, headers, body), validated once by the handler's middleware. */
+      input: RouteInput;
+      /**
+       * This route's own bucket at the gateway (requests per second, burst), so that a flood on
+       * one public route cannot take the capacity of the others, staff routes included.
+       */
+      throttle: { ratePerSecond: number; burst: number };
     }
   | { kind: 'queue'; queue: QueueId; batchSize: number; maxBatchingWindowSeconds: number }
   | { kind: 'schedule'; name: string; everyMinutes: number };
@@ -41,6 +50,8 @@ export interface FunctionSpec {
   routes?: boolean;
   /** Gets the stage's clock overrides per category and agency. */
   computesDeadlines?: boolean;
+  /** Gets the key that seals page cursors. */
+  pagesWithCursors?: boolean;
 }
 
 export interface QueueSpec {
@@ -68,7 +79,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'POST /v1/complaints: a citizen submits a complaint',
     timeoutSeconds: 10,
     memoryMb: 512,
-    trigger: { kind: 'http', method: 'POST', path: '/v1/complaints', auth: 'public' },
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/complaints',
+      auth: 'public',
+      input: ROUTE_INPUTS.submitComplaint,
+      throttle: { ratePerSecond: 10, burst: 20 },
+    },
     table: 'readWrite',
     sendsTo: ['routing'],
     computesDeadlines: true,
@@ -79,11 +97,19 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'GET /v1/complaints/{trackingId}: tracking, reporter or public view',
     timeoutSeconds: 10,
     memoryMb: 512,
-    trigger: { kind: 'http', method: 'GET', path: '/v1/complaints/{trackingId}', auth: 'staff-or-reporter' },
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/complaints/{trackingId}',
+      auth: 'staff-or-reporter',
+      input: ROUTE_INPUTS.getComplaint,
+      throttle: { ratePerSecond: 20, burst: 40 },
+    },
     // readWrite: every staff read of a reporter's identity is appended to the audit trail.
     table: 'readWrite',
     verifiesStaffTokens: true,
     computesDeadlines: true,
+    pagesWithCursors: true,
   },
   {
     id: 'ComplaintActions',
@@ -91,11 +117,19 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'POST /v1/complaints/{trackingId}/actions: verify, hold, archive, respond, transfer, reply, close, rate…',
     timeoutSeconds: 10,
     memoryMb: 512,
-    trigger: { kind: 'http', method: 'POST', path: '/v1/complaints/{trackingId}/actions', auth: 'staff-or-reporter' },
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/complaints/{trackingId}/actions',
+      auth: 'staff-or-reporter',
+      input: ROUTE_INPUTS.complaintActions,
+      throttle: { ratePerSecond: 10, burst: 20 },
+    },
     table: 'readWrite',
     sendsTo: ['notification'],
     verifiesStaffTokens: true,
     computesDeadlines: true,
+    pagesWithCursors: true,
   },
   {
     id: 'Inbox',
@@ -103,8 +137,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: "GET /v1/inbox: the caller's work queue, oldest deadline first",
     timeoutSeconds: 10,
     memoryMb: 512,
-    trigger: { kind: 'http', method: 'GET', path: '/v1/inbox', auth: 'staff' },
+    trigger: { kind: 'http', method: 'GET', path: '/v1/inbox', auth: 'staff', input: ROUTE_INPUTS.inbox, throttle: { ratePerSecond: 10, burst: 20 } },
     table: 'read',
+    pagesWithCursors: true,
   },
   {
     id: 'CalendarDeadline',
@@ -112,7 +147,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'GET /v1/calendar/deadline: the working-day rule every deadline follows',
     timeoutSeconds: 5,
     memoryMb: 256,
-    trigger: { kind: 'http', method: 'GET', path: '/v1/calendar/deadline', auth: 'public' },
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/calendar/deadline',
+      auth: 'public',
+      input: ROUTE_INPUTS.calendarDeadline,
+      throttle: { ratePerSecond: 5, burst: 10 },
+    },
     // read: operators' calendar changes live in the table.
     table: 'read',
   },
@@ -122,7 +164,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'GET /v1/stats: monitoring figures per agency and region per month',
     timeoutSeconds: 10,
     memoryMb: 512,
-    trigger: { kind: 'http', method: 'GET', path: '/v1/stats', auth: 'public' },
+    trigger: { kind: 'http', method: 'GET', path: '/v1/stats', auth: 'public', input: ROUTE_INPUTS.stats, throttle: { ratePerSecond: 5, burst: 10 } },
     table: 'read',
     // An Ombudsman officer's token (optional) turns the list into their province's ranking.
     verifiesStaffTokens: true,
@@ -133,7 +175,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'GET /v1/openapi.json: the OpenAPI 3 description of this API',
     timeoutSeconds: 5,
     memoryMb: 256,
-    trigger: { kind: 'http', method: 'GET', path: '/v1/openapi.json', auth: 'public' },
+    trigger: { kind: 'http', method: 'GET', path: '/v1/openapi.json', auth: 'public', input: ROUTE_INPUTS.openApi, throttle: { ratePerSecond: 2, burst: 5 } },
     table: 'none',
   },
   {
@@ -142,7 +184,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'GET /v1/calendar: the days off of a year and whether it has official data',
     timeoutSeconds: 5,
     memoryMb: 256,
-    trigger: { kind: 'http', method: 'GET', path: '/v1/calendar', auth: 'public' },
+    trigger: { kind: 'http', method: 'GET', path: '/v1/calendar', auth: 'public', input: ROUTE_INPUTS.calendar, throttle: { ratePerSecond: 5, burst: 10 } },
     table: 'read',
   },
   {
@@ -151,7 +193,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'POST /v1/calendar: operators add or cancel days off (an amended SKB) or declare a year',
     timeoutSeconds: 10,
     memoryMb: 256,
-    trigger: { kind: 'http', method: 'POST', path: '/v1/calendar', auth: 'staff' },
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/calendar',
+      auth: 'staff',
+      input: ROUTE_INPUTS.calendarChanges,
+      throttle: { ratePerSecond: 1, burst: 2 },
+    },
     table: 'readWrite',
   },
   {
@@ -160,7 +209,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'GET /v1/categories: the public-service topics',
     timeoutSeconds: 5,
     memoryMb: 256,
-    trigger: { kind: 'http', method: 'GET', path: '/v1/categories', auth: 'public' },
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/categories',
+      auth: 'public',
+      input: ROUTE_INPUTS.listCategories,
+      throttle: { ratePerSecond: 5, burst: 10 },
+    },
     table: 'none',
   },
   {
@@ -169,8 +225,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'GET /v1/agencies: the agency directory, by region and level',
     timeoutSeconds: 5,
     memoryMb: 256,
-    trigger: { kind: 'http', method: 'GET', path: '/v1/agencies', auth: 'public' },
+    trigger: { kind: 'http', method: 'GET', path: '/v1/agencies', auth: 'public', input: ROUTE_INPUTS.listAgencies, throttle: { ratePerSecond: 5, burst: 10 } },
     table: 'none',
+    pagesWithCursors: true,
   },
   {
     id: 'Health',
@@ -178,7 +235,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'GET /v1/health: table, queues and calendar coverage',
     timeoutSeconds: 5,
     memoryMb: 256,
-    trigger: { kind: 'http', method: 'GET', path: '/v1/health', auth: 'public' },
+    trigger: { kind: 'http', method: 'GET', path: '/v1/health', auth: 'public', input: ROUTE_INPUTS.health, throttle: { ratePerSecond: 2, burst: 5 } },
     table: 'read',
     inspects: ['routing', 'notification'],
   },
@@ -277,5 +334,6 @@ export function envNamesOf(f: FunctionSpec): EnvName[] {
   if (f.verifiesStaffTokens) names.push(ENV.userPoolId, ENV.userPoolClientId, ENV.jwtIssuer);
   if (f.routes) names.push(ENV.autoRouteCategories);
   if (f.computesDeadlines) names.push(ENV.clockOverrides);
+  if (f.pagesWithCursors) names.push(ENV.cursorSigningKey);
   return names;
 }

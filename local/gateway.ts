@@ -138,7 +138,8 @@ export function createGateway(opts: {
           authorizer,
           protocol: 'HTTP/1.1',
           httpMethod: route.method,
-          path: `/${opts.stage}${url.pathname}`,
+          // Served at the root, as behind a custom domain: the stage is not part of the URL locally.
+          path: url.pathname,
           stage: opts.stage,
           requestId,
           requestTimeEpoch: Date.now(),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
@@ -17,14 +18,26 @@ export interface LocalResources {
   arns: Map<string, string>;
   tables: { logicalId: string; name: string }[];
   queues: { logicalId: string; name: string; url: string; arn: string; dlqArn?: string; maxReceiveCount?: number; visibilityTimeout: number }[];
+  /** Secret ARN → value: the stack's generated secrets, generated here the same way (random, per run). */
+  secrets: Map<string, string>;
 }
 
 const localName = (prefix: string, logicalId: string) => `${prefix}-${logicalId}`;
 
 /** Resolves the intrinsic functions our templates use for env values and ARNs. */
-export function resolveValue(value: unknown, res: Pick<LocalResources, 'refs' | 'arns'>): string {
+export function resolveValue(value: unknown, res: Pick<LocalResources, 'refs' | 'arns'> & Partial<Pick<LocalResources, 'secrets'>>): string {
   if (typeof value === 'string') return value;
   const v = value as Record<string, unknown>;
+  if (Array.isArray(v['Fn::Join'])) {
+    const [separator, parts] = v['Fn::Join'] as [string, unknown[]];
+    const joined = parts.map((p) => resolveValue(p, res)).join(separator);
+    // CloudFormation's dynamic reference to a Secrets Manager secret, resolved at deploy time.
+    const secret = joined.match(/^\{\{resolve:secretsmanager:(.+?):SecretString:/)?.[1];
+    if (secret === undefined) return joined;
+    const found = res.secrets?.get(secret);
+    if (found === undefined) throw new Error(`cannot resolve secret ${secret} locally`);
+    return found;
+  }
   if (typeof v.Ref === 'string') {
     const ref = res.refs.get(v.Ref);
     if (ref === undefined) throw new Error(`cannot resolve Ref ${v.Ref} locally`);
@@ -77,7 +90,12 @@ async function createTable(ddb: DynamoDBClient, name: string, r: CfnResource) {
 
 /** Creates every table and queue of the template in the emulators, as the stack defines them. */
 export async function createLocalResources(template: Template, clients: { ddb: DynamoDBClient; sqs: SQSClient }, prefix: string): Promise<LocalResources> {
-  const res: LocalResources = { refs: new Map(), arns: new Map(), tables: [], queues: [] };
+  const res: LocalResources = { refs: new Map(), arns: new Map(), tables: [], queues: [], secrets: new Map() };
+  for (const [logicalId] of resourcesOfType(template, 'AWS::SecretsManager::Secret')) {
+    const arn = `arn:aws:secretsmanager:local:000000000000:secret:${localName(prefix, logicalId)}`;
+    res.refs.set(logicalId, arn);
+    res.secrets.set(arn, randomBytes(36).toString('base64url'));
+  }
   for (const [logicalId, r] of resourcesOfType(template, 'AWS::DynamoDB::Table')) {
     const name = localName(prefix, logicalId);
     await createTable(clients.ddb, name, r);

@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { type Complaint, OPEN_STATUSES, type ReporterIdentity, type TimelineEvent } from '../core/complaint';
+import { DomainError } from '../core/errors';
 import type { CounterDelta } from '../core/monitoring';
 import type { ComplaintStore, CreateResult, OutboxMessage, StoredComplaint } from '../core/ports';
 import { queryAll } from './dynamodb-query';
@@ -93,6 +94,20 @@ const INDEX_OF_QUEUE: [string, { name: string; partitionKey: string }][] = [
   ['REVIEW#', TABLE_KEYS.byReviewIndex],
   ['ESCALATED#', TABLE_KEYS.byEscalationIndex],
 ];
+
+/**
+ * A page position as the store handed it out (it comes back sealed in a cursor): exactly the
+ * key attributes of the index, and within the queue being read.
+ */
+function pageKey(key: Record<string, unknown>, index: { partitionKey: string; sortKey?: string }, queue: string): Record<string, string> {
+  const names = [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, index.partitionKey, (index as { sortKey: string }).sortKey];
+  const ok =
+    Object.keys(key).length === names.length &&
+    names.every((n) => typeof key[n] === 'string' && (key[n] as string).length <= 512) &&
+    key[index.partitionKey] === queue;
+  if (!ok) throw new DomainError('VALIDATION', 'Kursor tidak valid', [{ field: 'cursor', message: 'kursor tidak valid' }]);
+  return key as Record<string, string>;
+}
 
 /** The stored form of a complaint (exported for seeding benchmarks). */
 export function complaintItem(c: Complaint, accessTokenHashes?: string[]) {
@@ -349,8 +364,9 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: m(eventItem(trackingId, event, Math.floor(Math.random() * 1e6))) }));
   }
 
-  async workQueue(queue: string, opts: { limit: number; cursor?: string; status?: string }) {
+  async workQueue(queue: string, opts: { limit: number; startKey?: Record<string, unknown>; status?: string }) {
     const index = INDEX_OF_QUEUE.find(([prefix]) => queue.startsWith(prefix))?.[1] ?? TABLE_KEYS.byQueueIndex;
+    const startKey = opts.startKey ? pageKey(opts.startKey, index, queue) : undefined;
     const res = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -359,13 +375,33 @@ export class DynamoDbComplaintStore implements ComplaintStore {
         ...(opts.status ? { FilterExpression: 'complaint.#s = :s', ExpressionAttributeNames: { '#s': 'status' } } : {}),
         ExpressionAttributeValues: m({ ':q': queue, ...(opts.status ? { ':s': opts.status } : {}) }),
         Limit: opts.limit,
-        ...(opts.cursor ? { ExclusiveStartKey: JSON.parse(Buffer.from(opts.cursor, 'base64url').toString()) } : {}),
+        ...(startKey ? { ExclusiveStartKey: m(startKey) } : {}),
       }),
     );
     return {
       items: (res.Items ?? []).map((i) => unmarshall(i).complaint as Complaint),
-      ...(res.LastEvaluatedKey ? { nextCursor: Buffer.from(JSON.stringify(res.LastEvaluatedKey)).toString('base64url') } : {}),
+      ...(res.LastEvaluatedKey ? { nextKey: unmarshall(res.LastEvaluatedKey) } : {}),
     };
+  }
+
+  async timelinePage(trackingId: string, page: { limit: number; before?: string }) {
+    const res = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: page.before ? 'pk = :pk AND sk BETWEEN :first AND :before' : 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: m(
+          page.before ? { ':pk': pk(trackingId), ':first': 'EVENT#', ':before': page.before } : { ':pk': pk(trackingId), ':prefix': 'EVENT#' },
+        ),
+        ScanIndexForward: false,
+        // BETWEEN is inclusive: one more for the entry the cursor names, which was on the previous page.
+        Limit: page.before ? page.limit + 1 : page.limit,
+        ConsistentRead: true,
+      }),
+    );
+    const items = (res.Items ?? []).map((i) => unmarshall(i));
+    const fresh = page.before ? items.filter((i) => i.sk !== page.before) : items;
+    const oldest = items.at(-1)?.sk as string | undefined;
+    return { events: fresh.map((i) => i.event as TimelineEvent).reverse(), ...(res.LastEvaluatedKey && oldest ? { olderBefore: oldest } : {}) };
   }
 
   async dueBy(stage: string, dueBefore: string, limit: number): Promise<Complaint[]> {

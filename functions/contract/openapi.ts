@@ -4,8 +4,6 @@
  */
 import { z } from 'zod';
 import { FUNCTIONS } from '../../lib/wiring';
-import { complaintActionSchema } from './complaint-action';
-import { submitComplaintSchema } from './submit-complaint';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' });
 
@@ -27,10 +25,18 @@ const problem = {
   },
 };
 
-const BODIES: Record<string, z.ZodType> = {
-  'POST /v1/complaints': submitComplaintSchema,
-  'POST /v1/complaints/{trackingId}/actions': complaintActionSchema,
-};
+/** The parameters of one part of a route's input (path, query, header) as OpenAPI parameters. */
+function parametersOf(where: 'path' | 'query' | 'header', object: z.ZodObject | undefined) {
+  return Object.entries(object?.shape ?? {}).map(([name, s]) => {
+    const { $schema: _draft, ...json } = schema(s as z.ZodType) as Record<string, unknown>;
+    return {
+      name: where === 'header' ? name.replace(/(^|-)([a-z])/g, (_, d: string, c: string) => d + c.toUpperCase()) : name,
+      in: where,
+      required: where === 'path' || !(s as z.ZodType).safeParse(undefined).success,
+      schema: json,
+    };
+  });
+}
 
 export function openApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -38,8 +44,8 @@ export function openApiDocument(serverUrl: string) {
     const t = f.trigger;
     if (t.kind !== 'http') continue;
     const key = `${t.method} ${t.path}`;
-    const body = BODIES[key];
-    const params = [...t.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const body = t.input.body;
+    const params = [...parametersOf('path', t.input.path), ...parametersOf('query', t.input.query), ...parametersOf('header', t.input.headers)];
     paths[t.path] ??= {};
     (paths[t.path] as Record<string, unknown>)[t.method.toLowerCase()] = {
       operationId: f.id,
@@ -57,6 +63,7 @@ export function openApiDocument(serverUrl: string) {
         ...(t.auth !== 'public' ? { '401': problem, '403': problem } : {}),
         '404': problem,
         ...(t.method === 'POST' ? { '409': problem, '413': problem, '415': problem, '422': problem } : {}),
+        '429': problem,
       },
     };
   }

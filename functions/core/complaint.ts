@@ -92,6 +92,8 @@ export interface Complaint {
   /** Reminder keys already sent (`<dueAt>#D-1`, `<dueAt>#D0`). */
   reminders?: string[];
   ombudsmanReview?: OmbudsmanReview;
+  /** The reporter's messages today (REPLY, REOPEN), against the daily limit. */
+  reporterMessages?: { day: string; count: number };
   /** Set while a missed follow-up stays unanswered (drives the open-overdue counter). */
   overdueSince?: { agencyId: string; at: string };
   version: number;
@@ -108,7 +110,7 @@ export interface DeadlineMiss {
 
 export interface OmbudsmanReview {
   status: 'OPEN' | 'TAKEN_OVER' | 'RETURNED' | 'DISMISSED';
-  reasons: ('RESOLUTION_LIMIT_PASSED' | 'ESCALATION_EXHAUSTED' | 'TRANSFERRED_REPEATEDLY' | 'REPORTER_REQUEST')[];
+  reasons: ('RESOLUTION_LIMIT_PASSED' | 'ESCALATION_EXHAUSTED' | 'TRANSFERRED_REPEATEDLY' | 'REPORTER_REQUEST' | 'RECOMMENDATION_IGNORED')[];
   /** The Ombudsman representative office of the complaint's province. */
   office: string;
   flaggedAt: string;

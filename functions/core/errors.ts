@@ -1,7 +1,7 @@
 /** A client mistake: answered 4xx with a problem document, never logged as an error. */
 export class DomainError extends Error {
   constructor(
-    readonly kind: 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'UNPROCESSABLE' | 'UNAUTHORIZED' | 'FORBIDDEN',
+    readonly kind: 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'UNPROCESSABLE' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'TOO_MANY_REQUESTS',
     message: string,
     readonly fieldErrors: FieldError[] = [],
   ) {

@@ -13,13 +13,14 @@ import { deadlineAfter } from './lifecycle';
 import type { WorkingDayCalendar } from './working-days';
 import { localDate } from './working-days';
 
-export type OmbudsmanReason = 'RESOLUTION_LIMIT_PASSED' | 'ESCALATION_EXHAUSTED' | 'TRANSFERRED_REPEATEDLY' | 'REPORTER_REQUEST';
+export type OmbudsmanReason = 'RESOLUTION_LIMIT_PASSED' | 'ESCALATION_EXHAUSTED' | 'TRANSFERRED_REPEATEDLY' | 'REPORTER_REQUEST' | 'RECOMMENDATION_IGNORED';
 
 export const OMBUDSMAN_REASON_LABELS: Record<OmbudsmanReason, string> = {
   RESOLUTION_LIMIT_PASSED: 'batas 60 hari penyelesaian terlampaui',
   ESCALATION_EXHAUSTED: 'eskalasi hingga instansi tertinggi tetap tidak ditindaklanjuti',
   TRANSFERRED_REPEATEDLY: 'dilimpahkan (bukan wewenang) tiga kali atau lebih',
   REPORTER_REQUEST: 'pelapor meminta peninjauan Ombudsman',
+  RECOMMENDATION_IGNORED: 'instansi tidak menindaklanjuti rekomendasi Ombudsman dalam batas waktunya',
 };
 
 /** regency/city → province → the category's national agency, or Kemendagri for local-government matters. */
@@ -67,6 +68,22 @@ export function flagForOmbudsman(
   };
 }
 
+/** Opens a closed review again (an ignored recommendation), keeping its history of reasons. */
+function reopenForOmbudsman(c: Complaint, at: string): { complaint: Complaint; event: TimelineEvent } {
+  const review = c.ombudsmanReview as NonNullable<Complaint['ombudsmanReview']>;
+  const reasons = review.reasons.includes('RECOMMENDATION_IGNORED') ? review.reasons : [...review.reasons, 'RECOMMENDATION_IGNORED' as const];
+  return {
+    complaint: { ...c, ombudsmanReview: { ...review, status: 'OPEN', reasons, flaggedAt: at, outcome: undefined } },
+    event: {
+      at,
+      type: 'OMBUDSMAN_FLAGGED',
+      actor: { kind: 'SYSTEM' },
+      message: `Laporan kembali ke ${findAgency(review.office)?.name ?? review.office}: ${OMBUDSMAN_REASON_LABELS.RECOMMENDATION_IGNORED}.`,
+      visibility: 'PUBLIC',
+    },
+  };
+}
+
 /** The sweep's decision for one complaint at `now`; undefined when there is nothing to do. */
 export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCalendar, policyFor: PolicyFor): ActionResult | undefined {
   if (!OPEN.has(c.status)) return undefined;
@@ -87,7 +104,26 @@ export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCale
     }
   }
 
-  if (OPEN_AT_AGENCY.has(c.status) && c.deadline.stage === 'FOLLOW_UP' && c.assignedAgencyId && !c.escalationExhausted) {
+  // After RETURN_TO_AGENCY the follow-up deadline is the Ombudsman's.
+  const returned = c.ombudsmanReview?.status === 'RETURNED';
+  if (OPEN_AT_AGENCY.has(c.status) && c.deadline.stage === 'FOLLOW_UP' && c.assignedAgencyId && overdue && returned) {
+    // The agency let the Ombudsman's deadline pass: the review opens again and the office is told.
+    // Escalation stops here: the case is the Ombudsman's now.
+    const late = workingDaysLate(calendar, c, now);
+    next = {
+      ...next,
+      misses: [...(next.misses ?? []), { stage: c.deadline.stage, dueAt: c.deadline.dueAt, agencyId: c.assignedAgencyId, workingDaysLate: late, at }],
+      overdueSince: c.overdueSince ?? { agencyId: c.assignedAgencyId, at },
+      escalationExhausted: true,
+    };
+    const f = reopenForOmbudsman(next, at);
+    next = f.complaint;
+    events.push(f.event);
+    notifications.push(
+      { template: 'OMBUDSMAN_FLAGGED', agencyId: f.complaint.ombudsmanReview?.office },
+      { template: 'AGENCY_ESCALATION_NOTICE', agencyId: c.assignedAgencyId },
+    );
+  } else if (OPEN_AT_AGENCY.has(c.status) && c.deadline.stage === 'FOLLOW_UP' && c.assignedAgencyId && !c.escalationExhausted) {
     if (overdue) {
       const late = workingDaysLate(calendar, c, now);
       const miss = {

@@ -3,7 +3,7 @@
  * function that applies an action. Every transition yields timeline events (the audit trail)
  * and the notifications it owes; nothing here does I/O.
  */
-import { findAgency } from './agencies';
+import { findAgency, ombudsmanOfficeId } from './agencies';
 import { findCategory } from './categories';
 import type { ArchiveReason, Complaint, ComplaintStatus, ComplaintType, Deadline, DeadlineStage, TimelineEvent } from './complaint';
 import { DomainError } from './errors';
@@ -182,32 +182,50 @@ export interface ActionResult {
   notifications: NotificationIntent[];
 }
 
+/**
+ * How a staff member relates to a complaint. Rights follow the current assignment only: an
+ * agency that transferred a complaint away, an escalation chain of an earlier assignment, an
+ * account that merely carries an agency attribute (an operator) — none of them relate to it.
+ */
 export function relationOf(c: Complaint, actor: Actor): Relation {
   if (actor.kind === 'REPORTER') return 'REPORTER';
   if (actor.kind === 'SYSTEM') return 'SYSTEM';
   const p = actor.principal;
-  if (p.roles.includes('AGENCY_OFFICER') && p.agencyId) {
+  if (p.roles.includes('AGENCY_OFFICER') && p.agencyId && c.assignedAgencyId) {
     if (c.assignedAgencyId === p.agencyId && ['ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED'].includes(c.status)) return 'ASSIGNED_OFFICER';
-    if (c.escalatedToAgencyIds?.includes(p.agencyId) && c.assignedAgencyId) return 'ESCALATED_OFFICER';
+    if (c.escalatedToAgencyIds?.includes(p.agencyId)) return 'ESCALATED_OFFICER';
     if (c.copyToAgencyIds?.includes(p.agencyId)) return 'COPY_OFFICER';
   }
-  if (p.roles.includes('OMBUDSMAN') && p.provinceCode && c.location.regionCode.split('.')[0] === p.provinceCode && c.ombudsmanReview) {
+  // An Ombudsman office relates to the complaints flagged for its own review, not to every one of its province.
+  if (p.roles.includes('OMBUDSMAN') && p.provinceCode && c.ombudsmanReview?.office === ombudsmanOfficeId(p.provinceCode)) {
     return 'OMBUDSMAN_OFFICER';
   }
   if (p.roles.includes('VERIFIER')) return 'VERIFIER';
   return 'NONE';
 }
 
-/** Whether the actor may see the complaint at all (officers of other agencies may not). */
+/** Whether the actor may see the staff view of the complaint (others get the public view, or 404). */
 export function canRead(c: Complaint, actor: Actor): boolean {
-  if (actor.kind !== 'STAFF') return true;
-  const relation = relationOf(c, actor);
-  if (relation !== 'NONE') return true;
-  const p = actor.principal;
-  // An agency that transferred a complaint away keeps read access to what it handled.
-  if (p.agencyId && c.transfers?.some((t) => t.fromAgencyId === p.agencyId)) return true;
-  if (p.roles.includes('OMBUDSMAN') && p.provinceCode) return c.location.regionCode.split('.')[0] === p.provinceCode;
-  return false;
+  return actor.kind !== 'STAFF' || relationOf(c, actor) !== 'NONE';
+}
+
+/**
+ * Whether a staff member's role needs the reporter's identity (never for an anonymous one):
+ * verifiers and the agencies that must answer do; copy-to agencies do not; the Ombudsman only
+ * with the reporter's consent.
+ */
+export function mayReadIdentity(c: Complaint, actor: Actor): boolean {
+  if (c.anonymous || !c.hasReporterIdentity) return false;
+  switch (relationOf(c, actor)) {
+    case 'VERIFIER':
+    case 'ASSIGNED_OFFICER':
+    case 'ESCALATED_OFFICER':
+      return true;
+    case 'OMBUDSMAN_OFFICER':
+      return c.ombudsmanReview?.consentToShareIdentity === true;
+    default:
+      return false;
+  }
 }
 
 export function allowedActions(c: Complaint, actor: Actor, ctx: LifecycleContext): ActionName[] {
@@ -244,6 +262,18 @@ export function deadlineAfter(now: Date, stage: DeadlineStage, workingDays: numb
     ...(r.uncoveredYears.length ? { uncoveredYears: r.uncoveredYears } : {}),
   };
 }
+
+/** A new assignment starts without the escalation state (and rights) of the previous one. */
+const NO_ESCALATION: Partial<Complaint> = {
+  escalationLevel: undefined,
+  escalatedToAgencyIds: undefined,
+  escalationExhausted: undefined,
+  reminders: undefined,
+  overdueSince: undefined,
+};
+
+/** Messages a reporter may send on one complaint per day (each one mails the agency). */
+export const REPORTER_MESSAGES_PER_DAY = 10;
 
 const conflict = (message: string) => new DomainError('CONFLICT', message);
 const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
@@ -290,9 +320,13 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
     case 'VERIFY': {
       const agency = findAgency(input.agencyId);
       if (!agency || agency.level === 'OMBUDSMAN') throw invalid('agencyId', 'instansi tidak dikenal');
-      for (const id of input.copyToAgencyIds ?? []) {
-        if (!findAgency(id)) throw invalid('copyToAgencyIds', `instansi tidak dikenal: ${id}`);
+      const copies = input.copyToAgencyIds ?? [];
+      for (const id of copies) {
+        const copy = findAgency(id);
+        // The Ombudsman is no copy-to agency: it sees a complaint (and an identity) only through a review.
+        if (!copy || copy.level === 'OMBUDSMAN') throw invalid('copyToAgencyIds', `instansi tidak dikenal: ${id}`);
       }
+      if (new Set(copies).size !== copies.length) throw invalid('copyToAgencyIds', 'instansi tembusan tidak boleh berulang');
       if (input.categoryId && !findCategory(input.categoryId)) throw invalid('categoryId', 'kategori tidak dikenal');
       next.status = 'ASSIGNED';
       next.assignedAgencyId = agency.id;
@@ -303,7 +337,8 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       // A verifier may impose privacy, never lift what the reporter asked for.
       if (input.anonymous) next.anonymous = true;
       if (input.confidential) next.confidential = true;
-      next.copyToAgencyIds = (input.copyToAgencyIds ?? []).filter((id) => id !== agency.id);
+      next.copyToAgencyIds = copies.filter((id) => id !== agency.id);
+      Object.assign(next, NO_ESCALATION);
       next.deadline = deadlineAfter(ctx.now, 'FOLLOW_UP', ctx.policyFor(next.categoryId, agency.id).followUpWorkingDays, agency.timeZone, ctx.calendar);
       const transferred = (c.transfers?.length ?? 0) > 0;
       return {
@@ -367,6 +402,9 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       ];
       next.assignedAgencyId = undefined;
       next.assignedAt = undefined;
+      next.copyToAgencyIds = undefined;
+      // The escalation chain belonged to the old assignment; the next one starts clean.
+      Object.assign(next, NO_ESCALATION);
       next.routing = { state: 'AWAITING_VERIFICATION' };
       if (input.suggestedAgencyId) next.suggestedAgencyId = input.suggestedAgencyId;
       const region = resolveRegion(c.location.regionCode);
@@ -395,6 +433,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       };
     }
     case 'REPLY': {
+      next.reporterMessages = countReporterMessage(c, ctx.now);
       const notifications: NotificationIntent[] = [];
       if (c.status === 'ON_HOLD') {
         next.status = 'SUBMITTED';
@@ -427,6 +466,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       };
     }
     case 'REOPEN': {
+      next.reporterMessages = countReporterMessage(c, ctx.now);
       if (!withinReopenWindow(c, ctx)) throw conflict(`Laporan hanya dapat dibuka kembali dalam ${policy.reopenWindowWorkingDays} hari kerja setelah selesai.`);
       next.status = 'IN_PROGRESS';
       next.closure = undefined;
@@ -477,6 +517,16 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       };
     }
   }
+}
+
+/** Counts one reporter message in today's window (UTC day), or refuses it past the daily limit. */
+function countReporterMessage(c: Complaint, now: Date): Complaint['reporterMessages'] {
+  const day = now.toISOString().slice(0, 10);
+  const count = c.reporterMessages?.day === day ? c.reporterMessages.count : 0;
+  if (count >= REPORTER_MESSAGES_PER_DAY) {
+    throw new DomainError('TOO_MANY_REQUESTS', `Paling banyak ${REPORTER_MESSAGES_PER_DAY} pesan pelapor per hari untuk satu laporan. Coba lagi besok.`);
+  }
+  return { day, count: count + 1 };
 }
 
 /** A transition the system makes when a reporter's deadline passed in `from`. */

@@ -51,6 +51,8 @@ export interface ComplaintStore {
   /** Reads the identity kept apart from the complaint; callers must respect `anonymous`. */
   getReporter(trackingId: string): Promise<ReporterIdentity | undefined>;
   timeline(trackingId: string): Promise<TimelineEvent[]>;
+  /** The newest `limit` timeline entries before `before` (a position from an earlier page), oldest first. */
+  timelinePage(trackingId: string, page: { limit: number; before?: string }): Promise<{ events: TimelineEvent[]; olderBefore?: string }>;
   addAccessTokenHash(trackingId: string, hash: string): Promise<void>;
   /** Saves a new version if nobody else changed it meanwhile; `false` when the version moved on. */
   update(next: Complaint, expectedVersion: number, events: TimelineEvent[], outbox?: OutboxMessage[], counters?: CounterDelta[]): Promise<boolean>;
@@ -66,7 +68,10 @@ export interface ComplaintStore {
   /** Appends an audit entry without changing the complaint (e.g. a staff read of an identity). */
   appendEvent(trackingId: string, event: TimelineEvent): Promise<void>;
   /** A work queue, oldest deadline first (`AGENCY#<id>`, `QUEUE#VERIFY`, …). */
-  workQueue(queue: string, opts: { limit: number; cursor?: string; status?: string }): Promise<{ items: Complaint[]; nextCursor?: string }>;
+  workQueue(
+    queue: string,
+    opts: { limit: number; startKey?: Record<string, unknown>; status?: string },
+  ): Promise<{ items: Complaint[]; nextKey?: Record<string, unknown> }>;
   /** Open complaints whose current deadline of `stage` falls before `dueBefore`. */
   dueBy(stage: string, dueBefore: string, limit: number): Promise<Complaint[]>;
   /** Open complaints whose 60-day resolution limit falls before `before`. */
@@ -80,6 +85,13 @@ export interface ComplaintStore {
 export interface CalendarStore {
   changes(): Promise<CalendarChange[]>;
   record(change: CalendarChange): Promise<void>;
+}
+
+/** Opaque, tamper-evident page cursors, each bound to the list (scope) it pages. */
+export interface CursorCodec {
+  seal(scope: string, value: unknown): string;
+  /** The value sealed for this scope, or undefined for a forged, edited or foreign cursor. */
+  open(scope: string, token: string): unknown;
 }
 
 export interface MessageQueue {

@@ -62,19 +62,31 @@ export interface WorkingDayResult {
   uncoveredYears: number[];
 }
 
+/** The years a calendar computation accepts: far wider than any complaint, narrow enough to stay cheap. */
+export const CALENDAR_YEAR_RANGE = { min: 2000, max: 2100 } as const;
+/** The most working days one count may span (statutory limits are 60 days; a year is ~245 working days). */
+export const MAX_WORKING_DAYS = 365;
+
 /**
  * Working days: Monday–Friday in the agency's zone minus national holidays and cuti bersama.
  * A year without official data is counted with weekends only and reported in
  * `uncoveredYears`, never silently treated as complete.
+ *
+ * Days are counted as integers (days since 1970-01-01), so every loop advances by one and is
+ * bounded by MAX_WORKING_DAYS and the year range: no input can make it stall.
  */
 export class WorkingDayCalendar {
   private readonly daysOff = new Map<string, DayOff>();
+  private readonly dayOffNumbers = new Set<number>();
   private readonly years = new Map<number, CalendarYear>();
 
   constructor(years: CalendarYear[]) {
     for (const y of years) {
       if (y.covered !== false) this.years.set(y.year, y);
-      for (const d of y.daysOff) this.daysOff.set(d.date, d);
+      for (const d of y.daysOff) {
+        this.daysOff.set(d.date, d);
+        this.dayOffNumbers.add(dayNumberOf(d.date));
+      }
     }
   }
 
@@ -100,47 +112,54 @@ export class WorkingDayCalendar {
   }
 
   isWorkingDay(date: string): boolean {
-    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-    return weekday !== 0 && weekday !== 6 && !this.daysOff.has(date);
+    return this.isWorkingDayNumber(dayNumberOf(date));
+  }
+
+  private isWorkingDayNumber(day: number): boolean {
+    // 1970-01-01 was a Thursday (weekday 4).
+    const weekday = (((day + 4) % 7) + 7) % 7;
+    return weekday !== 0 && weekday !== 6 && !this.dayOffNumbers.has(day);
   }
 
   /** The end of the Nth working day after the start day (the start day itself never counts). */
   addWorkingDays(start: Date, workingDays: number, timeZone: TimeZoneId): WorkingDayResult {
-    if (!Number.isInteger(workingDays) || workingDays < 0) throw new RangeError('workingDays must be a whole number ≥ 0');
-    const uncovered = new Set<number>();
-    let day = localDate(start, timeZone);
-    let counted = 0;
-    while (counted < workingDays) {
-      day = nextDate(day);
-      const year = Number(day.slice(0, 4));
-      if (!this.years.has(year)) uncovered.add(year);
-      if (this.isWorkingDay(day)) counted++;
+    if (!Number.isInteger(workingDays) || workingDays < 0 || workingDays > MAX_WORKING_DAYS) {
+      throw new RangeError(`workingDays must be a whole number 0–${MAX_WORKING_DAYS}`);
     }
-    return { date: day, deadline: endOfDay(day, timeZone), timeZone, uncoveredYears: [...uncovered] };
+    if (!withinCalendarRange(start)) throw new RangeError(`start must lie in ${CALENDAR_YEAR_RANGE.min}–${CALENDAR_YEAR_RANGE.max}`);
+    const uncovered = new Set<number>();
+    let day = dayNumberOf(localDate(start, timeZone));
+    // Each working day is at most a handful of calendar days away (a long Lebaran break is ~10).
+    for (let counted = 0; counted < workingDays; ) {
+      day++;
+      const year = yearOfDayNumber(day);
+      if (!this.years.has(year)) uncovered.add(year);
+      if (this.isWorkingDayNumber(day)) counted++;
+    }
+    const date = dateOfDayNumber(day);
+    return { date, deadline: endOfDay(date, timeZone), timeZone, uncoveredYears: [...uncovered] };
   }
 
   /** Working days from `now` until the deadline's day, counting today if it is one; negative when overdue. */
   workingDaysLeft(now: Date, deadlineDate: string, timeZone: TimeZoneId): number {
-    const today = localDate(now, timeZone);
-    if (today === deadlineDate) return this.isWorkingDay(today) ? 1 : 0;
-    const forward = today < deadlineDate;
-    let day = today;
+    const today = dayNumberOf(localDate(now, timeZone));
+    const target = dayNumberOf(deadlineDate);
+    if (today === target) return this.isWorkingDayNumber(today) ? 1 : 0;
     let count = 0;
-    if (forward) {
+    if (today < target) {
       // today counts while it is still running
-      if (this.isWorkingDay(day)) count++;
-      while (day < deadlineDate) {
-        day = nextDate(day);
-        if (this.isWorkingDay(day)) count++;
-      }
+      for (let day = today; day <= target; day++) if (this.isWorkingDayNumber(day)) count++;
       return count;
     }
-    while (day > deadlineDate) {
-      if (this.isWorkingDay(day)) count--;
-      day = previousDate(day);
-    }
+    for (let day = today; day > target; day--) if (this.isWorkingDayNumber(day)) count--;
     return count;
   }
+}
+
+/** Whether an instant lies in the years the calendar computes with. */
+export function withinCalendarRange(instant: Date): boolean {
+  const t = instant.getTime();
+  return Number.isFinite(t) && t >= Date.UTC(CALENDAR_YEAR_RANGE.min, 0, 1) && t < Date.UTC(CALENDAR_YEAR_RANGE.max + 1, 0, 1);
 }
 
 export function localDate(instant: Date, timeZone: TimeZoneId): string {
@@ -160,9 +179,17 @@ export function endOfDay(date: string, timeZone: TimeZoneId): string {
   return `${date}T23:59:59${offsetOf(timeZone)}`;
 }
 
-function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date; throws on anything else (a bug, never user input). */
+export function dayNumberOf(date: string): number {
+  const m = DATE.exec(date);
+  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
 }
-function previousDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+
+export function dateOfDayNumber(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
+
+const yearOfDayNumber = (day: number) => new Date(day * DAY_MS).getUTCFullYear();

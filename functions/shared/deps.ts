@@ -3,12 +3,13 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDbCalendarStore } from '../adapters/dynamodb-calendar-store';
 import { DynamoDbComplaintStore } from '../adapters/dynamodb-complaint-store';
+import { hmacCursors } from '../adapters/hmac-cursors';
 import { SesMailer } from '../adapters/ses-mailer';
 import { SqsMessageQueue } from '../adapters/sqs-queue';
 import { cryptoRandom, systemClock } from '../adapters/system';
 import { type ClockOverrides, NATIONAL_POLICY, policyResolver } from '../core/lifecycle';
 import { officialCalendarYears } from '../core/official-calendar';
-import type { Mailer } from '../core/ports';
+import type { CursorCodec, Mailer } from '../core/ports';
 import { applyCalendarChanges, WorkingDayCalendar } from '../core/working-days';
 import type { Deps } from '../use-cases/deps';
 import { ENV, type EnvName, optionalEnv, requireEnv } from './env';
@@ -18,6 +19,13 @@ import { logger } from './powertools';
 export const dynamo = new DynamoDBClient({});
 export const sqs = new SQSClient({});
 const ses = new SESClient({});
+
+const unavailableCursors: CursorCodec = {
+  seal: () => {
+    throw new Error(`this function has no ${ENV.cursorSigningKey}: it does not page`);
+  },
+  open: () => undefined,
+};
 
 const unavailableMailer: Mailer = {
   send: () => Promise.reject(new Error(`this function has no ${ENV.mailFrom}: it does not send email`)),
@@ -52,6 +60,7 @@ export function buildDeps(required: EnvName[]): Deps {
     clock: systemClock,
     random: cryptoRandom,
     calendar: new WorkingDayCalendar(officialCalendarYears()),
+    cursors: optionalEnv(ENV.cursorSigningKey) ? hmacCursors(requireEnv(ENV.cursorSigningKey)) : unavailableCursors,
     logger: {
       info: (message, extra) => logger.info(message, extra ?? {}),
       warn: (message, extra) => logger.warn(message, extra ?? {}),

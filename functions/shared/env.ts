@@ -15,6 +15,7 @@ export const ENV = {
   jwtIssuer: 'JWT_ISSUER',
   autoRouteCategories: 'AUTO_ROUTE_CATEGORIES',
   clockOverrides: 'CLOCK_OVERRIDES',
+  cursorSigningKey: 'CURSOR_SIGNING_KEY',
 } as const;
 export type EnvName = (typeof ENV)[keyof typeof ENV];
 

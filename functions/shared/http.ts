@@ -1,6 +1,9 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { fieldErrorsOf } from '../contract/problem';
+import type { ParsedInput, RouteInput } from '../contract/route-input';
 import { DomainError, type FieldError } from '../core/errors';
 import { logger } from './powertools';
 
@@ -25,6 +28,7 @@ const TITLES: Record<number, string> = {
   413: 'Permintaan terlalu besar',
   415: 'Jenis konten tidak didukung',
   422: 'Permintaan tidak dapat diproses',
+  429: 'Terlalu banyak permintaan',
   500: 'Kesalahan server',
 };
 
@@ -54,6 +58,7 @@ const STATUS_OF: Record<DomainError['kind'], number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   UNPROCESSABLE: 422,
+  TOO_MANY_REQUESTS: 429,
 };
 
 export function toProblem(error: unknown): APIGatewayProxyResult {
@@ -96,16 +101,67 @@ export function bearerToken(event: APIGatewayProxyEvent): string | undefined {
   return match?.[1];
 }
 
-type HttpHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+const headerName = (lower: string) => lower.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
 
-/** middy chain for every HTTP function: context in logs, every error mapped to problem+json. */
-export function httpHandler(fn: HttpHandler) {
-  return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+/** zod issues of one part of the request → field errors (body fields by dotted path, headers by name). */
+function issuesOf(part: keyof RouteInput, error: z.ZodError): FieldError[] {
+  if (part === 'body') return fieldErrorsOf(error);
+  return error.issues.map((issue) => {
+    const name = issue.path.length ? String(issue.path[0]) : '';
+    const field = part === 'headers' ? headerName(name) : name || `(${part})`;
+    return {
+      field: issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : field,
+      message: issue.code === 'unrecognized_keys' ? `parameter tidak dikenal: ${issue.keys.join(', ')}` : issue.message,
+    };
+  });
+}
+
+/**
+ * Validates every part of a request against the route's declared inputs (contract/routes.ts):
+ * path, query (one value per name), headers and the JSON body. Every bad field is named in one
+ * 400; nothing unvalidated reaches the handler.
+ */
+export function parseInput<I extends RouteInput>(input: I, event: APIGatewayProxyEvent): ParsedInput<I> {
+  const errors: FieldError[] = [];
+  const out: Record<string, unknown> = { path: {}, query: {}, headers: {}, body: undefined };
+  const parse = (part: keyof RouteInput, schema: z.ZodType | undefined, value: unknown) => {
+    if (!schema) return;
+    const r = schema.safeParse(value);
+    if (r.success) out[part] = r.data;
+    else errors.push(...issuesOf(part, r.error));
+  };
+  const repeated = Object.entries(event.multiValueQueryStringParameters ?? {}).filter(([, v]) => (v?.length ?? 0) > 1);
+  for (const [name] of repeated) errors.push({ field: name, message: 'hanya boleh satu nilai' });
+  parse('path', input.path, event.pathParameters ?? {});
+  parse('query', input.query, event.queryStringParameters ?? {});
+  const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  parse('headers', input.headers, headers);
+  if (input.body) parse('body', input.body, readJsonBody(event));
+  if (errors.length) throw new HttpProblem(400, 'Periksa kembali isian permintaan Anda.', dedupeFields(errors));
+  return out as ParsedInput<I>;
+}
+
+/** One message per field: the first check it failed. */
+function dedupeFields(errors: FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => !seen.has(e.field) && seen.add(e.field));
+}
+
+type RouteHandler<I extends RouteInput> = (input: ParsedInput<I>, event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+/**
+ * The middy chain of every HTTP function: context in logs, inputs validated against the route's
+ * declaration, every error mapped to problem+json. The declaration rides on the handler so a test
+ * can hold it against lib/wiring.ts.
+ */
+export function httpRoute<I extends RouteInput>(input: I, fn: RouteHandler<I>) {
+  const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use({
       onError: async (request) => {
         request.response = toProblem(request.error);
       },
     })
-    .handler(fn);
+    .handler((event, context) => fn(parseInput(input, event), event, context));
+  return Object.assign(handler, { input });
 }

@@ -1,6 +1,6 @@
 import type { AgencyEmailPolicy } from '../core/agencies';
 import type { PolicyFor } from '../core/lifecycle';
-import type { CalendarStore, Clock, ComplaintStore, Logger, Mailer, MessageQueue, RandomSource } from '../core/ports';
+import type { CalendarStore, Clock, ComplaintStore, CursorCodec, Logger, Mailer, MessageQueue, RandomSource } from '../core/ports';
 import type { WorkingDayCalendar } from '../core/working-days';
 
 export interface Deps {
@@ -15,6 +15,8 @@ export interface Deps {
   /** Reloads operators' calendar changes when the cached copy is older than a minute. */
   refreshCalendar(force?: boolean): Promise<WorkingDayCalendar>;
   logger: Logger;
+  /** Seals and opens page cursors (functions without the signing key refuse to page). */
+  cursors: CursorCodec;
   /** The clocks for a category at an agency (national defaults with per-stage overrides). */
   policyFor: PolicyFor;
   /** Categories an operator switched to automatic routing (no verification step). */

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { TimelineEvent } from '../core/complaint';
 import { DomainError, notFound, validationError } from '../core/errors';
-import { type Actor, allowedActions, canRead } from '../core/lifecycle';
+import { type Actor, allowedActions, canRead, mayReadIdentity } from '../core/lifecycle';
 import type { StoredComplaint } from '../core/ports';
 import { parseTrackingId } from '../core/tracking-id';
 import { publicView, reporterView, staffView } from '../core/views';
@@ -36,26 +36,45 @@ export function actorFor(stored: StoredComplaint, caller: Caller): Actor | undef
   return undefined;
 }
 
-type ReadDeps = Pick<Deps, 'store' | 'calendar' | 'clock' | 'policyFor'>;
+type ReadDeps = Pick<Deps, 'store' | 'calendar' | 'clock' | 'policyFor' | 'cursors'>;
 
-export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Actor | undefined) {
+/** A timeline page request: the newest entries first, older ones through the cursor. */
+export interface TimelinePage {
+  limit?: number;
+  cursor?: string;
+}
+
+const DEFAULT_TIMELINE_PAGE = 100;
+
+/** One page of the timeline, with the sealed cursor to the older entries. */
+async function timelinePage(deps: ReadDeps, trackingId: string, page: TimelinePage) {
+  const scope = `timeline|${trackingId}`;
+  let before: string | undefined;
+  if (page.cursor) {
+    const opened = deps.cursors.open(scope, page.cursor);
+    if (typeof opened !== 'string') throw validationError([{ field: 'timelineCursor', message: 'kursor tidak valid' }], 'Kursor tidak valid');
+    before = opened;
+  }
+  const r = await deps.store.timelinePage(trackingId, { limit: page.limit ?? DEFAULT_TIMELINE_PAGE, ...(before ? { before } : {}) });
+  return { events: r.events, olderCursor: r.olderBefore ? deps.cursors.seal(scope, r.olderBefore) : null };
+}
+
+export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Actor | undefined, page: TimelinePage = {}) {
   const c = stored.complaint;
   const now = deps.clock.now();
   const ctx = { now, calendar: deps.calendar, policyFor: deps.policyFor };
   if (actor?.kind === 'REPORTER') {
-    const [reporter, events] = await Promise.all([
+    const [reporter, { events, olderCursor }] = await Promise.all([
       c.hasReporterIdentity ? deps.store.getReporter(c.trackingId) : Promise.resolve(undefined),
-      deps.store.timeline(c.trackingId),
+      timelinePage(deps, c.trackingId, page),
     ]);
-    return reporterView(c, reporter, events, deps.calendar, now, allowedActions(c, actor, ctx));
+    return { ...reporterView(c, reporter, events, deps.calendar, now, allowedActions(c, actor, ctx)), timelineOlderCursor: olderCursor };
   }
   if (actor?.kind === 'STAFF') {
-    // The Ombudsman sees an identity only with the reporter's consent (case bundle).
-    const ombudsmanOnly = actor.principal.roles.includes('OMBUDSMAN') && !actor.principal.roles.includes('VERIFIER');
-    const showIdentity = !c.anonymous && c.hasReporterIdentity && (!ombudsmanOnly || c.ombudsmanReview?.consentToShareIdentity === true);
-    const [reporter, events] = await Promise.all([
+    const showIdentity = !c.anonymous && c.hasReporterIdentity && mayReadIdentity(c, actor);
+    const [reporter, { events, olderCursor }] = await Promise.all([
       showIdentity ? deps.store.getReporter(c.trackingId) : Promise.resolve(undefined),
-      deps.store.timeline(c.trackingId),
+      timelinePage(deps, c.trackingId, page),
     ]);
     if (showIdentity) {
       // Every staff read of an identity is on the record.
@@ -68,18 +87,19 @@ export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Ac
       };
       await deps.store.appendEvent(c.trackingId, read);
     }
-    return staffView(c, reporter, events, deps.calendar, now, allowedActions(c, actor, ctx));
+    return { ...staffView(c, reporter, events, deps.calendar, now, allowedActions(c, actor, ctx)), timelineOlderCursor: olderCursor };
   }
   // A confidential complaint does not exist for anyone without its token.
   if (c.confidential) throw notFound(NOT_FOUND);
-  return publicView(c, await deps.store.timeline(c.trackingId), deps.calendar, now);
+  const { events, olderCursor } = await timelinePage(deps, c.trackingId, page);
+  return { ...publicView(c, events, deps.calendar, now), timelineOlderCursor: olderCursor };
 }
 
 /** The reporter (with the access token) sees everything; staff see what their role allows; others the public view or 404. */
-export async function getComplaint(deps: ReadDeps, trackingIdInput: string, caller: Caller) {
+export async function getComplaint(deps: ReadDeps, trackingIdInput: string, caller: Caller, page: TimelinePage = {}) {
   const stored = await deps.store.get(parseTracking(trackingIdInput));
   if (!stored) throw notFound(NOT_FOUND);
-  return viewFor(deps, stored, actorFor(stored, caller));
+  return viewFor(deps, stored, actorFor(stored, caller), page);
 }
 
 export const unauthorizedAction = () => new DomainError('UNAUTHORIZED', 'Sertakan token akses pelapor atau token petugas (Authorization: Bearer …).');

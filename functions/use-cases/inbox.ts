@@ -9,9 +9,9 @@ import type { Deps } from './deps';
  * to verify, agency officers their agency's complaints. Paginated with an opaque cursor.
  */
 export async function inbox(
-  deps: Pick<Deps, 'store' | 'calendar' | 'clock'>,
+  deps: Pick<Deps, 'store' | 'calendar' | 'clock' | 'cursors'>,
   who: StaffPrincipal,
-  q: { status?: string; limit?: number; cursor?: string; view?: string },
+  q: { status?: string | undefined; limit?: number | undefined; cursor?: string | undefined; view?: string | undefined },
 ) {
   const reviewStatuses = ['OPEN', 'TAKEN_OVER', 'RETURNED', 'DISMISSED'];
   const isOmbudsman = who.roles.includes('OMBUDSMAN');
@@ -24,9 +24,18 @@ export async function inbox(
   else if (who.roles.includes('VERIFIER')) queue = q.status === 'ON_HOLD' ? 'QUEUE#ON_HOLD' : 'QUEUE#VERIFY';
   else throw new DomainError('FORBIDDEN', 'Peran Anda tidak memiliki antrean laporan.');
   const now = deps.clock.now();
+  // A cursor opens only the queue (and filter) it was made for.
+  const cursorScope = `inbox|${queue}|${q.status ?? ''}`;
+  let startKey: Record<string, unknown> | undefined;
+  if (q.cursor) {
+    const opened = deps.cursors.open(cursorScope, q.cursor);
+    if (!opened || typeof opened !== 'object' || Array.isArray(opened))
+      throw validationError([{ field: 'cursor', message: 'kursor tidak valid' }], 'Kursor tidak valid');
+    startKey = opened as Record<string, unknown>;
+  }
   const page = await deps.store.workQueue(queue, {
     limit: q.limit ?? 25,
-    ...(q.cursor ? { cursor: q.cursor } : {}),
+    ...(startKey ? { startKey } : {}),
     ...(q.status && queue.startsWith('AGENCY#') ? { status: q.status } : {}),
   });
   const scope = queue.startsWith('REVIEW#')
@@ -61,6 +70,6 @@ export async function inbox(
         suggestedAgency: c.suggestedAgencyId ? { id: c.suggestedAgencyId, name: findAgency(c.suggestedAgencyId)?.name ?? c.suggestedAgencyId } : null,
       };
     }),
-    nextCursor: page.nextCursor ?? null,
+    nextCursor: page.nextKey ? deps.cursors.seal(cursorScope, page.nextKey) : null,
   };
 }

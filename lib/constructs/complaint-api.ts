@@ -10,46 +10,78 @@ import {
   LambdaIntegration,
   LogGroupLogDestination,
   MethodLoggingLevel,
-  type Model,
   RequestValidator,
   ResponseType,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { z } from 'zod';
-import { submitComplaintSchema } from '../../functions/contract/submit-complaint';
 import type { StageConfig } from '../config';
 import type { Trigger } from '../wiring';
+import { retentionOf } from './function';
 
-/** Request body models, generated from the same zod schemas the handlers validate with. */
-export const REQUEST_MODELS: Record<string, { name: string; schema: () => JsonSchema }> = {
-  'POST /v1/complaints': {
-    name: 'SubmitComplaint',
-    schema: () => {
-      const { $schema: _draft, ...schema } = z.toJSONSchema(submitComplaintSchema, { target: 'draft-4', io: 'input', unrepresentable: 'any' });
-      // CDK's JsonSchema uses the draft-04 keywords with `schema` for `$schema`.
-      return { ...(schema as JsonSchema), schema: JsonSchemaVersion.DRAFT4 };
-    },
+/** A request body model, generated from the same zod schema the handler validates with. */
+function bodyModelSchema(body: z.ZodType): JsonSchema {
+  const { $schema: _draft, ...schema } = z.toJSONSchema(body, { target: 'draft-4', io: 'input', unrepresentable: 'any' });
+  // CDK's JsonSchema uses the draft-04 keywords with `schema` for `$schema`.
+  return { ...(schema as JsonSchema), schema: JsonSchemaVersion.DRAFT4 };
+}
+
+const PROBLEM_HEADERS = { 'Content-Type': "'application/problem+json'", 'Access-Control-Allow-Origin': "'*'" };
+
+/**
+ * API Gateway's own error responses as RFC 9457 problem documents. The templates are simple
+ * substitution (not VTL): `$context.error.messageString` arrives already quoted, so it is never
+ * wrapped in quotes again; each response states its own status. test/infra renders every one.
+ */
+export const GATEWAY_RESPONSES: { id: string; type: ResponseType; status?: number; title: string; detail?: string; errors?: string }[] = [
+  {
+    id: 'BadBody',
+    type: ResponseType.BAD_REQUEST_BODY,
+    status: 400,
+    title: 'Permintaan tidak valid',
+    errors: '[{"field":"(body)","message":"isi tidak sesuai skema; lihat GET /v1/openapi.json"}]',
   },
-};
+  { id: 'BadParameters', type: ResponseType.BAD_REQUEST_PARAMETERS, status: 400, title: 'Permintaan tidak valid' },
+  { id: 'Unauthorized', type: ResponseType.UNAUTHORIZED, status: 401, title: 'Perlu masuk' },
+  { id: 'AccessDenied', type: ResponseType.ACCESS_DENIED, status: 403, title: 'Tidak diizinkan' },
+  // An unknown path answers "Missing Authentication Token" (403) by default: say what it is.
+  { id: 'NoRoute', type: ResponseType.MISSING_AUTHENTICATION_TOKEN, status: 404, title: 'Tidak ditemukan', detail: '"Tidak ada rute untuk alamat ini."' },
+  { id: 'TooLarge', type: ResponseType.REQUEST_TOO_LARGE, status: 413, title: 'Permintaan terlalu besar' },
+  { id: 'MediaType', type: ResponseType.UNSUPPORTED_MEDIA_TYPE, status: 415, title: 'Jenis konten tidak didukung' },
+  { id: 'Throttled', type: ResponseType.THROTTLED, status: 429, title: 'Terlalu banyak permintaan' },
+  { id: 'Quota', type: ResponseType.QUOTA_EXCEEDED, status: 429, title: 'Terlalu banyak permintaan' },
+  { id: 'IntegrationFailure', type: ResponseType.INTEGRATION_FAILURE, status: 502, title: 'Kesalahan server' },
+  { id: 'IntegrationTimeout', type: ResponseType.INTEGRATION_TIMEOUT, status: 504, title: 'Waktu habis' },
+  // The defaults cover several statuses: the status line says which, the body does not guess.
+  { id: 'Default4xx', type: ResponseType.DEFAULT_4XX, title: 'Permintaan ditolak' },
+  { id: 'Default5xx', type: ResponseType.DEFAULT_5XX, title: 'Kesalahan server' },
+];
 
-const problemTemplate = (status: number, title: string, detail: string) =>
-  JSON.stringify({ type: 'about:blank', title, status, detail }).replace('"__DETAIL__"', detail);
+export const gatewayResponseTemplate = (r: (typeof GATEWAY_RESPONSES)[number]) =>
+  `{"type":"about:blank","title":${JSON.stringify(r.title)},${r.status ? `"status":${r.status},` : ''}"detail":${r.detail ?? '$context.error.messageString'}${
+    r.errors ? `,"errors":${r.errors}` : ''
+  }}`;
 
 /** The public HTTP API: REST API with throttling, access logs, validation and problem+json errors. */
 export class ComplaintApi extends Construct {
   readonly api: RestApi;
   private readonly bodyValidator: RequestValidator;
-  private readonly models = new Map<string, Model>();
   private readonly staffAuthorizer: CognitoUserPoolsAuthorizer;
 
-  constructor(scope: Construct, id: string, props: { config: StageConfig; removalPolicy: RemovalPolicy; staffPool: IUserPool }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { config: StageConfig; removalPolicy: RemovalPolicy; staffPool: IUserPool; routes: Extract<Trigger, { kind: 'http' }>[] },
+  ) {
     super(scope, id);
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: props.removalPolicy });
+    // Kept as long as the stage keeps its logs, and holding no client IP (see accessLogFormat).
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: retentionOf(props.config.logRetentionDays), removalPolicy: props.removalPolicy });
+    const scale = props.config.api.routeThrottleScale;
     this.api = new RestApi(this, 'Api', {
       description: 'Aduan: public-service complaints (SP4N-LAPOR! style)',
       endpointTypes: [EndpointType.REGIONAL],
@@ -60,13 +92,21 @@ export class ComplaintApi extends Construct {
         throttlingRateLimit: props.config.api.throttleRatePerSecond,
         throttlingBurstLimit: props.config.api.throttleBurst,
         loggingLevel: MethodLoggingLevel.ERROR,
-        tracingEnabled: true,
+        // API Gateway's trace segments record the client IP; the functions trace their own work.
+        tracingEnabled: false,
+        // Each route its own bucket: a flood on one public route leaves the others, and staff, their share.
+        methodOptions: Object.fromEntries(
+          props.routes.map((r) => [
+            `${r.path}/${r.method}`,
+            { throttlingRateLimit: r.throttle.ratePerSecond * scale, throttlingBurstLimit: Math.ceil(r.throttle.burst * scale) },
+          ]),
+        ),
         accessLogDestination: new LogGroupLogDestination(accessLogs),
-        // No request bodies or headers in access logs: they may carry identities and tokens.
+        // No request bodies, headers or client IPs in access logs: they may carry identities and tokens (UU PDP).
         accessLogFormat: AccessLogFormat.jsonWithStandardFields({
           caller: false,
           httpMethod: true,
-          ip: true,
+          ip: false,
           protocol: true,
           requestTime: true,
           resourcePath: true,
@@ -90,21 +130,21 @@ export class ComplaintApi extends Construct {
     const waf = new CfnWebACL(this, 'Firewall', {
       scope: 'REGIONAL',
       defaultAction: { allow: {} },
-      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'AduanApiFirewall', sampledRequestsEnabled: true },
+      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'AduanApiFirewall', sampledRequestsEnabled: false },
       rules: [
         {
           name: 'RatePerIp',
           priority: 0,
           action: { block: {} },
           statement: { rateBasedStatement: { limit: props.config.api.wafRateLimitPer5Min, aggregateKeyType: 'IP' } },
-          visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'AduanRatePerIp', sampledRequestsEnabled: true },
+          visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'AduanRatePerIp', sampledRequestsEnabled: false },
         },
         {
           name: 'AwsIpReputation',
           priority: 1,
           overrideAction: { none: {} },
           statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesAmazonIpReputationList' } },
-          visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'AduanIpReputation', sampledRequestsEnabled: true },
+          visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'AduanIpReputation', sampledRequestsEnabled: false },
         },
       ],
     });
@@ -118,43 +158,34 @@ export class ComplaintApi extends Construct {
       validateRequestBody: true,
       validateRequestParameters: true,
     });
-    const problemHeaders = { 'Content-Type': "'application/problem+json'", 'Access-Control-Allow-Origin': "'*'" };
-    this.api.addGatewayResponse('BadBody', {
-      type: ResponseType.BAD_REQUEST_BODY,
-      statusCode: '400',
-      responseHeaders: problemHeaders,
-      templates: {
-        'application/json':
-          '{"type":"about:blank","title":"Permintaan tidak valid","status":400,"detail":"Periksa kembali isian laporan Anda.","errors":[{"field":"(body)","message":"$util.escapeJavaScript($context.error.validationErrorString)"}]}',
-      },
-    });
-    this.api.addGatewayResponse('Default4xx', {
-      type: ResponseType.DEFAULT_4XX,
-      responseHeaders: problemHeaders,
-      templates: { 'application/json': problemTemplate(400, 'Permintaan ditolak', '$context.error.messageString') },
-    });
-    this.api.addGatewayResponse('Default5xx', {
-      type: ResponseType.DEFAULT_5XX,
-      responseHeaders: problemHeaders,
-      templates: { 'application/json': problemTemplate(500, 'Kesalahan server', '$context.error.messageString') },
-    });
+    for (const r of GATEWAY_RESPONSES) {
+      this.api.addGatewayResponse(r.id, {
+        type: r.type,
+        ...(r.status ? { statusCode: String(r.status) } : {}),
+        responseHeaders: PROBLEM_HEADERS,
+        templates: { 'application/json': gatewayResponseTemplate(r) },
+      });
+    }
   }
 
   route(trigger: Extract<Trigger, { kind: 'http' }>, fn: LambdaFunction) {
     const resource = this.api.root.resourceForPath(trigger.path);
-    const key = `${trigger.method} ${trigger.path}`;
-    const modelSpec = REQUEST_MODELS[key];
-    let model = this.models.get(key);
-    if (modelSpec && !model) {
-      model = this.api.addModel(`${modelSpec.name}Model`, { contentType: 'application/json', modelName: modelSpec.name, schema: modelSpec.schema() });
-      this.models.set(key, model);
-    }
+    const body = trigger.input.body;
+    const name = fn.node.scope?.node.id ?? 'Route';
+    const model = body ? this.api.addModel(`${name}Model`, { contentType: 'application/json', modelName: name, schema: bodyModelSchema(body) }) : undefined;
     const pathParams = [...trigger.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+    // Required query parameters are checked at the gateway too; everything else by the function.
+    const requiredQuery = Object.entries(trigger.input.query?.shape ?? {})
+      .filter(([, schema]) => !(schema as z.ZodType).safeParse(undefined).success)
+      .map(([name]) => name);
     const method = resource.addMethod(trigger.method, new LambdaIntegration(fn, { proxy: true }), {
       requestValidator: this.bodyValidator,
       ...(trigger.auth === 'staff' ? { authorizer: this.staffAuthorizer, authorizationType: AuthorizationType.COGNITO } : {}),
       ...(model ? { requestModels: { 'application/json': model } } : {}),
-      requestParameters: Object.fromEntries(pathParams.map((p) => [`method.request.path.${p}`, true])),
+      requestParameters: Object.fromEntries([
+        ...pathParams.map((p) => [`method.request.path.${p}`, true]),
+        ...requiredQuery.map((q) => [`method.request.querystring.${q}`, true]),
+      ]),
     });
     if (trigger.auth !== 'staff') {
       for (const id of ['AwsSolutions-APIG4', 'AwsSolutions-COG4']) {

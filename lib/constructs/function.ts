@@ -8,11 +8,12 @@ import type { FunctionSpec } from '../wiring';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-const RETENTION: Record<number, RetentionDays> = {
-  30: RetentionDays.ONE_MONTH,
-  90: RetentionDays.THREE_MONTHS,
-  365: RetentionDays.ONE_YEAR,
-};
+/** The stage's log retention in days as CloudWatch's enum (every log group of the stack follows it). */
+export function retentionOf(days: number): RetentionDays {
+  const found = Object.values(RetentionDays).find((v) => v === days);
+  if (found === undefined) throw new Error(`logRetentionDays ${days} is not a CloudWatch retention period`);
+  return found as RetentionDays;
+}
 
 /**
  * How every function is bundled (esbuild through NodejsFunction). The local runtime bundles the
@@ -37,7 +38,7 @@ export class AduanFunction extends Construct {
     super(scope, id);
     const { spec } = props;
     const logGroup = new LogGroup(this, 'Logs', {
-      retention: RETENTION[props.logRetentionDays] ?? RetentionDays.ONE_MONTH,
+      retention: retentionOf(props.logRetentionDays),
       removalPolicy: props.removalPolicy,
     });
     this.fn = new NodejsFunction(this, 'Fn', {

@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   CfnUserPoolGroup,
+  ClientAttributes,
   FeaturePlan,
   Mfa,
   StandardThreatProtectionMode,
@@ -13,6 +14,9 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { STAFF_GROUPS } from '../../functions/core/staff';
 import { ENV } from '../../functions/shared/env';
+
+/** The only attributes staff may change on their own accounts (never a custom attribute). */
+export const STAFF_WRITABLE_ATTRIBUTES = { locale: true, zoneinfo: true, preferredUsername: true } as const;
 
 /** Staff sign-in: verifiers, agency officers, Ombudsman officers and operators. Citizens have no account. */
 export class StaffAccounts extends Construct {
@@ -60,6 +64,10 @@ export class StaffAccounts extends Construct {
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(1),
+      // Which agency or province an officer acts for is set by administrators only (AdminUpdateUserAttributes):
+      // CDK's default lets a user write every attribute, custom:agencyId included, making themselves an
+      // officer of any agency. Users may write these harmless standard attributes and nothing else.
+      writeAttributes: new ClientAttributes().withStandardAttributes(STAFF_WRITABLE_ATTRIBUTES),
     });
   }
 

@@ -87,7 +87,8 @@ describe('a complaint through the whole LAPOR! flow', () => {
     ]);
     expect((await act(id, V, { action: 'VERIFY', agencyId: 'pemda-51', categoryId: 'jalan-provinsi' })).body.status).toBe('ASSIGNED');
     await waitMail('pemda-51@instansi.example', id, 'Pelimpahan laporan');
-    expect((await act(id, badung, { action: 'RESPOND', message: 'x' })).status).toBe(403);
+    // Rights follow the current assignment (issue 7): the agency that transferred it away no longer sees it.
+    expect((await act(id, badung, { action: 'RESPOND', message: 'x' })).status).toBe(404);
 
     // Province follows up; the reporter replies; the province answers again; the reporter closes and rates.
     expect((await act(id, bali, { action: 'ACKNOWLEDGE' })).body.status).toBe('IN_PROGRESS');

@@ -7,6 +7,7 @@ import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, Re
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbCalendarStore } from '../../functions/adapters/dynamodb-calendar-store';
 import { DynamoDbComplaintStore } from '../../functions/adapters/dynamodb-complaint-store';
+import { hmacCursors } from '../../functions/adapters/hmac-cursors';
 import { SqsMessageQueue } from '../../functions/adapters/sqs-queue';
 import { cryptoRandom } from '../../functions/adapters/system';
 import { NATIONAL_POLICY, policyResolver } from '../../functions/core/lifecycle';
@@ -60,6 +61,7 @@ beforeAll(async () => {
     random: cryptoRandom,
     calendar,
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    cursors: hmacCursors('sweep-test-cursor-signing-key-0123456789'),
     policyFor: policyResolver(NATIONAL_POLICY),
     autoRoutedCategories: new Set(['kebersihan-sampah']),
     agencyEmail: { domain: 'instansi.example', overrides: {} },

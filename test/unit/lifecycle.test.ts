@@ -97,8 +97,8 @@ describe('the state machine', () => {
     expect(t.complaint.assignedAgencyId).toBeUndefined();
     const again = perform(t.complaint, verifier, { action: 'VERIFY', agencyId: 'pemda-51' }, ctx('2026-03-26T01:00:00Z'));
     expect(again.notifications[0]).toEqual({ template: 'AGENCY_TRANSFER_IN', agencyId: 'pemda-51' });
-    // Badung keeps read access to what it handled, but can no longer act.
-    expect(canRead(again.complaint, badung)).toBe(true);
+    // Rights follow the current assignment only (issue 7): Badung no longer reads it, nor acts on it.
+    expect(canRead(again.complaint, badung)).toBe(false);
     expect(allowedActions(again.complaint, badung, ctx('2026-03-26T02:00:00Z'))).toEqual([]);
     expect(canRead(again.complaint, denpasar)).toBe(false);
     expect(allowedActions(again.complaint, bali, ctx('2026-03-26T02:00:00Z'))).toEqual(['ACKNOWLEDGE', 'RESPOND', 'TRANSFER', 'COMMENT']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { officialCalendar, officialCalendarYears } from '../../functions/core/official-calendar';
-import { applyCalendarChanges, WorkingDayCalendar } from '../../functions/core/working-days';
+import { applyCalendarChanges, MAX_WORKING_DAYS, WorkingDayCalendar } from '../../functions/core/working-days';
 
 const calendar = officialCalendar();
 
@@ -83,5 +83,27 @@ describe("operators' calendar changes", () => {
     const declared = new WorkingDayCalendar(applyCalendarChanges(added, [{ action: 'DECLARE_YEAR', year: 2027, at: '2026-09-02T00:00:00Z', ...by }]));
     expect(declared.isCovered(2027)).toBe(true);
     expect(declared.sourceOf(2027)).toBe('SKB perubahan (uji)');
+  });
+});
+
+describe('bounded calendar arithmetic (issue 7: a far-future start once froze the system)', () => {
+  it('refuses a start outside the supported years or a count above the maximum instead of looping', () => {
+    expect(() => calendar.addWorkingDays(new Date('9999-12-29T00:00:00Z'), 5, 'Asia/Jakarta')).toThrow(RangeError);
+    expect(() => calendar.addWorkingDays(new Date(8.64e15), 5, 'Asia/Jakarta')).toThrow(RangeError);
+    expect(() => calendar.addWorkingDays(new Date(Number.NaN), 5, 'Asia/Jakarta')).toThrow(RangeError);
+    expect(() => calendar.addWorkingDays(new Date('2026-01-05T00:00:00Z'), MAX_WORKING_DAYS + 1, 'Asia/Jakarta')).toThrow(RangeError);
+  });
+
+  it('counts the largest allowed span at the edge of the range quickly', () => {
+    const started = performance.now();
+    const r = calendar.addWorkingDays(new Date('2100-01-01T00:00:00Z'), MAX_WORKING_DAYS, 'Asia/Jayapura');
+    expect(r.date.startsWith('2101-')).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('agrees with day-by-day date arithmetic across a leap day and a year end', () => {
+    expect(calendar.addWorkingDays(new Date('2028-02-28T02:00:00Z'), 1, 'Asia/Jakarta').date).toBe('2028-02-29');
+    expect(calendar.workingDaysLeft(new Date('2026-03-02T02:00:00Z'), '2026-03-06', 'Asia/Jakarta')).toBe(5);
+    expect(calendar.workingDaysLeft(new Date('2026-03-09T02:00:00Z'), '2026-03-06', 'Asia/Jakarta')).toBe(-1);
   });
 });

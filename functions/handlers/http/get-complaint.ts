@@ -1,15 +1,17 @@
+import { ROUTE_INPUTS } from '../../contract/routes';
 import { callerOf, staffTokenVerifier } from '../../shared/auth';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
-import { httpHandler, json } from '../../shared/http';
+import { httpRoute, json } from '../../shared/http';
 import { getComplaint } from '../../use-cases/get-complaint';
 
-const deps = buildDeps([ENV.tableName, ENV.userPoolClientId, ENV.jwtIssuer]);
+const deps = buildDeps([ENV.tableName, ENV.userPoolClientId, ENV.jwtIssuer, ENV.cursorSigningKey]);
 const verifyStaff = staffTokenVerifier();
 
-export const handler = httpHandler(async (event) => {
+export const handler = httpRoute(ROUTE_INPUTS.getComplaint, async ({ path, query }, event) => {
   await deps.refreshCalendar();
-  const view = await getComplaint(deps, event.pathParameters?.trackingId ?? '', await callerOf(event, verifyStaff));
+  const page = { ...(query.timelineLimit ? { limit: query.timelineLimit } : {}), ...(query.timelineCursor ? { cursor: query.timelineCursor } : {}) };
+  const view = await getComplaint(deps, path.trackingId, await callerOf(event, verifyStaff), page);
   // Reporter and staff views carry identities: never let a shared cache keep them.
   return json(200, view, { vary: 'Authorization' });
 });

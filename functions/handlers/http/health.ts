@@ -1,8 +1,9 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { ROUTE_INPUTS } from '../../contract/routes';
 import { buildDeps, dynamo, sqs } from '../../shared/deps';
 import { ENV, requireEnv } from '../../shared/env';
-import { httpHandler, json } from '../../shared/http';
+import { httpRoute, json } from '../../shared/http';
 import { reportCalendarCoverage } from '../../shared/powertools';
 
 const tableName = requireEnv(ENV.tableName);
@@ -18,7 +19,7 @@ async function check(fn: () => Promise<unknown>) {
   }
 }
 
-export const handler = httpHandler(async () => {
+export const handler = httpRoute(ROUTE_INPUTS.health, async () => {
   const [table, routing, notification] = await Promise.all([
     check(() => dynamo.send(new DescribeTableCommand({ TableName: tableName }))),
     check(() => sqs.send(new GetQueueAttributesCommand({ QueueUrl: queues.routing, AttributeNames: ['QueueArn'] }))),

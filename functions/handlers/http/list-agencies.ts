@@ -1,24 +1,24 @@
+import { hmacCursors } from '../../adapters/hmac-cursors';
+import { ROUTE_INPUTS } from '../../contract/routes';
 import { type AgencyLevel, listAgencies } from '../../core/agencies';
-import { resolveRegion } from '../../core/regions';
-import { HttpProblem, httpHandler, json } from '../../shared/http';
+import { ENV, requireEnv } from '../../shared/env';
+import { HttpProblem, httpRoute, json } from '../../shared/http';
 
-const LEVELS: AgencyLevel[] = ['NATIONAL', 'PROVINCE', 'REGENCY', 'OMBUDSMAN'];
-const MAX_LIMIT = 200;
+const cursors = hmacCursors(requireEnv(ENV.cursorSigningKey));
 
-export const handler = httpHandler(async (event) => {
-  const q = event.queryStringParameters ?? {};
-  const errors = [];
-  const level = q.level?.toUpperCase() as AgencyLevel | undefined;
-  if (level && !LEVELS.includes(level)) errors.push({ field: 'level', message: `salah satu dari ${LEVELS.join(', ')}` });
-  if (q.regionCode && !resolveRegion(q.regionCode)) errors.push({ field: 'regionCode', message: 'kode wilayah tidak dikenal' });
-  const limit = q.limit === undefined ? 50 : Number(q.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) errors.push({ field: 'limit', message: `bilangan bulat 1–${MAX_LIMIT}` });
-  const offset = q.cursor === undefined ? 0 : Number.parseInt(Buffer.from(q.cursor, 'base64url').toString(), 10);
-  if (!Number.isInteger(offset) || offset < 0) errors.push({ field: 'cursor', message: 'kursor tidak valid' });
-  if (errors.length) throw new HttpProblem(400, 'Parameter pencarian tidak valid.', errors);
-
-  const all = listAgencies({ ...(level ? { level } : {}), ...(q.regionCode ? { regionCode: q.regionCode } : {}) });
-  const items = all.slice(offset, offset + limit).map((a) => ({
+export const handler = httpRoute(ROUTE_INPUTS.listAgencies, async ({ query }) => {
+  const level = query.level as AgencyLevel | undefined;
+  // A cursor pages one listing: the same filters it was made for.
+  const scope = `agencies|${level ?? ''}|${query.regionCode ?? ''}`;
+  let offset = 0;
+  if (query.cursor) {
+    const opened = cursors.open(scope, query.cursor);
+    if (typeof opened !== 'number' || !Number.isInteger(opened) || opened < 0)
+      throw new HttpProblem(400, 'Parameter pencarian tidak valid.', [{ field: 'cursor', message: 'kursor tidak valid' }]);
+    offset = opened;
+  }
+  const all = listAgencies({ ...(level ? { level } : {}), ...(query.regionCode ? { regionCode: query.regionCode } : {}) });
+  const items = all.slice(offset, offset + query.limit).map((a) => ({
     id: a.id,
     name: a.name,
     level: a.level,
@@ -26,6 +26,6 @@ export const handler = httpHandler(async (event) => {
     parentId: a.parentId ?? null,
     timeZone: a.timeZone,
   }));
-  const next = offset + limit < all.length ? Buffer.from(String(offset + limit)).toString('base64url') : null;
+  const next = offset + query.limit < all.length ? cursors.seal(scope, offset + query.limit) : null;
   return json(200, { items, total: all.length, nextCursor: next }, { 'cache-control': 'public, max-age=300' });
 });

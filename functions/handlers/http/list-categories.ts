@@ -1,12 +1,7 @@
+import { ROUTE_INPUTS } from '../../contract/routes';
 import { categories } from '../../core/categories';
-import { httpHandler, json } from '../../shared/http';
+import { httpRoute, json } from '../../shared/http';
 
-export const handler = httpHandler(async () =>
-  json(
-    200,
-    {
-      items: categories.map((c) => ({ id: c.id, name: c.name, nameEn: c.nameEn, handledBy: c.handledBy })),
-    },
-    { 'cache-control': 'public, max-age=300' },
-  ),
-);
+const body = { items: categories.map((c) => ({ id: c.id, name: c.name, nameEn: c.nameEn, handledBy: c.handledBy })) };
+
+export const handler = httpRoute(ROUTE_INPUTS.listCategories, async () => json(200, body, { 'cache-control': 'public, max-age=300' }));

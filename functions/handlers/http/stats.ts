@@ -1,21 +1,17 @@
+import { ROUTE_INPUTS } from '../../contract/routes';
 import { callerOf, staffTokenVerifier } from '../../shared/auth';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
-import { httpHandler, json } from '../../shared/http';
+import { httpRoute, json } from '../../shared/http';
 import { monitoringStats } from '../../use-cases/stats';
 
 const deps = buildDeps([ENV.tableName, ENV.userPoolClientId, ENV.jwtIssuer]);
 const verifyStaff = staffTokenVerifier();
 
 /** GET /v1/stats?month=YYYY-MM&level=agency|region&regionCode=51 — public aggregates; Ombudsman officers get a ranking. */
-export const handler = httpHandler(async (event) => {
+export const handler = httpRoute(ROUTE_INPUTS.stats, async ({ query }, event) => {
   const caller = await callerOf(event, verifyStaff);
   const ombudsman = caller.kind === 'STAFF' && caller.principal.roles.includes('OMBUDSMAN') ? caller.principal : undefined;
-  const q = event.queryStringParameters ?? {};
-  const body = await monitoringStats(
-    deps,
-    { ...(q.month ? { month: q.month } : {}), ...(q.level ? { level: q.level } : {}), ...(q.regionCode ? { regionCode: q.regionCode } : {}) },
-    ombudsman,
-  );
+  const body = await monitoringStats(deps, query, ombudsman);
   return json(200, body, { 'cache-control': ombudsman ? 'private, no-store' : 'public, max-age=60', vary: 'Authorization' });
 });

@@ -1,24 +1,15 @@
-import { fieldErrorsOf } from '../../contract/problem';
-import { submitComplaintSchema } from '../../contract/submit-complaint';
+import { ROUTE_INPUTS } from '../../contract/routes';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
-import { HttpProblem, header, httpHandler, json, readJsonBody } from '../../shared/http';
+import { httpRoute, json } from '../../shared/http';
 import { submitComplaint } from '../../use-cases/submit-complaint';
 
 const deps = buildDeps([ENV.tableName, ENV.routingQueueUrl]);
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{16,128}$/;
-
-export const handler = httpHandler(async (event) => {
+export const handler = httpRoute(ROUTE_INPUTS.submitComplaint, async ({ body, headers }) => {
   await deps.refreshCalendar();
-  const body = readJsonBody(event);
-  const parsed = submitComplaintSchema.safeParse(body);
-  const key = header(event, 'idempotency-key');
-  const keyErrors = key !== undefined && !IDEMPOTENCY_KEY.test(key) ? [{ field: 'Idempotency-Key', message: '16–128 karakter acak (mis. UUID)' }] : [];
-  if (!parsed.success || keyErrors.length) {
-    throw new HttpProblem(400, 'Periksa kembali isian laporan Anda.', [...(parsed.success ? [] : fieldErrorsOf(parsed.error)), ...keyErrors]);
-  }
-  const result = await submitComplaint(deps, parsed.data, key ? { idempotencyKey: key } : {});
+  const key = headers['idempotency-key'];
+  const result = await submitComplaint(deps, body, key ? { idempotencyKey: key } : {});
   return json(
     201,
     {
