@@ -172,16 +172,23 @@ export class DynamoDbComplaintStore implements ComplaintStore {
   }
 
   async reviewsFlaggedSince(office: string, since: string, limit: number): Promise<Complaint[]> {
-    const res = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: TABLE_KEYS.byReviewIndex.name,
-        KeyConditionExpression: 'gsi3pk = :p AND gsi3sk > :since',
-        ExpressionAttributeValues: m({ ':p': `REVIEW#${office}#OPEN`, ':since': since }),
-        Limit: limit,
-      }),
-    );
-    return (res.Items ?? []).map((i) => unmarshall(i).complaint as Complaint);
+    const out: Complaint[] = [];
+    let startKey: QueryCommand['input']['ExclusiveStartKey'];
+    do {
+      const res = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: TABLE_KEYS.byReviewIndex.name,
+          KeyConditionExpression: 'gsi3pk = :p AND gsi3sk > :since',
+          ExpressionAttributeValues: m({ ':p': `REVIEW#${office}#OPEN`, ':since': since }),
+          Limit: Math.min(200, limit - out.length),
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const i of res.Items ?? []) out.push(unmarshall(i).complaint as Complaint);
+      startKey = res.LastEvaluatedKey;
+    } while (startKey && out.length < limit);
+    return out;
   }
 
   async claimDigest(office: string, date: string, at: string): Promise<boolean> {
@@ -204,12 +211,12 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     }
   }
 
-  async completeDigest(office: string, date: string, at: string, count: number): Promise<void> {
+  async completeDigest(office: string, date: string, sent: { at: string; watermark: string; count: number }): Promise<void> {
     await this.client.send(
       new TransactWriteItemsCommand({
         TransactItems: [
-          { Put: { TableName: this.tableName, Item: m({ pk: `DIGEST#${office}`, sk: `DAY#${date}`, state: 'SENT', at, count }) } },
-          { Put: { TableName: this.tableName, Item: m({ pk: `DIGEST#${office}`, sk: 'LAST', at }) } },
+          { Put: { TableName: this.tableName, Item: m({ pk: `DIGEST#${office}`, sk: `DAY#${date}`, state: 'SENT', at: sent.at, count: sent.count }) } },
+          { Put: { TableName: this.tableName, Item: m({ pk: `DIGEST#${office}`, sk: 'LAST', at: sent.watermark }) } },
         ],
       }),
     );
@@ -228,8 +235,15 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     return queryAll(this.client, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: m({ ':pk': `STATS#${month}` }) });
   }
 
-  private put(item: Record<string, unknown>, condition?: string): TransactWriteItem {
-    return { Put: { TableName: this.tableName, Item: m(item), ...(condition ? { ConditionExpression: condition } : {}) } };
+  private put(item: Record<string, unknown>, condition?: string, values?: Record<string, unknown>): TransactWriteItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: m(item),
+        ...(condition ? { ConditionExpression: condition } : {}),
+        ...(values ? { ExpressionAttributeValues: m(values) } : {}),
+      },
+    };
   }
 
   async create(input: Parameters<ComplaintStore['create']>[0]): Promise<CreateResult> {
@@ -246,7 +260,9 @@ export class DynamoDbComplaintStore implements ComplaintStore {
             requestHash: input.idempotency.requestHash,
             expiresAt: Math.floor(input.idempotency.expiresAt.getTime() / 1000),
           },
-          'attribute_not_exists(pk)',
+          // DynamoDB's TTL deletes late (up to days): an expired record is replaced, never replayed.
+          'attribute_not_exists(pk) OR expiresAt < :now',
+          { ':now': Math.floor(input.idempotency.now.getTime() / 1000) },
         ),
       );
     }
@@ -271,11 +287,11 @@ export class DynamoDbComplaintStore implements ComplaintStore {
               ConsistentRead: true,
             }),
           );
-          if (existing.Item) {
-            const rec = unmarshall(existing.Item);
+          const rec = existing.Item ? unmarshall(existing.Item) : undefined;
+          if (rec && Number(rec.expiresAt) >= Math.floor(input.idempotency.now.getTime() / 1000)) {
             return { kind: 'DUPLICATE_KEY', trackingId: rec.trackingId, requestHash: rec.requestHash };
           }
-          continue; // it expired between the two calls: try again
+          continue; // it expired meanwhile: try again
         }
         if (codes.includes('ConditionalCheckFailed')) return { kind: 'TRACKING_ID_TAKEN' };
         if (codes.includes('TransactionConflict') && attempt < 5) {
@@ -312,16 +328,22 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     return (await this.queryPrefix(trackingId, 'EVENT#')).map((i) => i.event as TimelineEvent);
   }
 
-  async addAccessTokenHash(trackingId: string, hash: string): Promise<void> {
-    await this.client.send(
-      new UpdateItemCommand({
-        TableName: this.tableName,
-        Key: m({ pk: pk(trackingId), sk: 'META' }),
-        UpdateExpression: 'ADD accessTokenHashes :h',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: m({ ':h': new Set([hash]) }),
-      }),
-    );
+  async addAccessTokenHash(trackingId: string, hash: string, max: number): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: m({ pk: pk(trackingId), sk: 'META' }),
+          UpdateExpression: 'ADD accessTokenHashes :h',
+          ConditionExpression: 'attribute_exists(pk) AND size(accessTokenHashes) < :max',
+          ExpressionAttributeValues: m({ ':h': new Set([hash]), ':max': max }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async update(

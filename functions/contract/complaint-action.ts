@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { COMPLAINT_TYPES } from '../core/complaint';
+import { identifier, multiLine } from './text';
 
-const text = (max: number) => z.string({ error: 'wajib diisi (teks)' }).trim().min(1, 'tidak boleh kosong').max(max, `maksimal ${max} karakter`);
+const text = (max: number) => multiLine(max);
+const optionalText = (max: number) => multiLine(max, 0).optional();
 
 /** The commands of POST /v1/complaints/{trackingId}/actions, one strict object per action. */
 export const complaintActionSchema = z.discriminatedUnion(
@@ -9,10 +11,14 @@ export const complaintActionSchema = z.discriminatedUnion(
   [
     z.strictObject({
       action: z.literal('VERIFY'),
-      agencyId: z.string({ error: 'wajib diisi' }),
-      copyToAgencyIds: z.array(z.string()).max(10).optional(),
+      agencyId: identifier(),
+      copyToAgencyIds: z
+        .array(identifier())
+        .max(10, 'paling banyak 10 instansi tembusan')
+        .refine((ids) => new Set(ids).size === ids.length, 'instansi tembusan tidak boleh berulang')
+        .optional(),
       type: z.enum(COMPLAINT_TYPES).optional(),
-      categoryId: z.string().optional(),
+      categoryId: identifier().optional(),
       anonymous: z.boolean().optional(),
       confidential: z.boolean().optional(),
     }),
@@ -20,12 +26,12 @@ export const complaintActionSchema = z.discriminatedUnion(
     z.strictObject({
       action: z.literal('ARCHIVE'),
       reason: z.enum(['NOT_ACTIONABLE', 'OUT_OF_SCOPE', 'DUPLICATE', 'ABUSIVE'], { error: 'NOT_ACTIONABLE, OUT_OF_SCOPE, DUPLICATE atau ABUSIVE' }),
-      note: z.string().max(2000).optional(),
-      duplicateOf: z.string().optional(),
+      note: optionalText(2000),
+      duplicateOf: z.string().max(32, 'nomor pelacakan tidak valid').optional(),
     }),
     z.strictObject({ action: z.literal('ACKNOWLEDGE') }),
     z.strictObject({ action: z.literal('RESPOND'), message: text(5000) }),
-    z.strictObject({ action: z.literal('TRANSFER'), reason: text(2000), suggestedAgencyId: z.string().optional() }),
+    z.strictObject({ action: z.literal('TRANSFER'), reason: text(2000), suggestedAgencyId: identifier().optional() }),
     z.strictObject({ action: z.literal('COMMENT'), message: text(5000), internal: z.boolean().optional() }),
     z.strictObject({ action: z.literal('REPLY'), message: text(5000) }),
     z.strictObject({ action: z.literal('CONFIRM_RESOLVED') }),
@@ -33,14 +39,14 @@ export const complaintActionSchema = z.discriminatedUnion(
     z.strictObject({
       action: z.literal('RATE'),
       score: z.number({ error: 'bilangan bulat 1–5' }).int('bilangan bulat 1–5').min(1, 'minimal 1').max(5, 'maksimal 5'),
-      comment: z.string().max(2000).optional(),
+      comment: optionalText(2000),
     }),
     z.strictObject({
       action: z.literal('REQUEST_OMBUDSMAN_REVIEW'),
       consentToShareIdentity: z.boolean({ error: 'wajib diisi: true atau false' }),
-      message: z.string().max(5000).optional(),
+      message: optionalText(5000),
     }),
-    z.strictObject({ action: z.literal('TAKE_OVER'), note: z.string().max(2000).optional() }),
+    z.strictObject({ action: z.literal('TAKE_OVER'), note: optionalText(2000) }),
     z.strictObject({
       action: z.literal('RETURN_TO_AGENCY'),
       recommendation: text(5000),

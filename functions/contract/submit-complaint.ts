@@ -3,33 +3,30 @@ import { findAgency } from '../core/agencies';
 import { findCategory } from '../core/categories';
 import { COMPLAINT_TYPES } from '../core/complaint';
 import { resolveRegion } from '../core/regions';
+import { identifier, multiLine, singleLine } from './text';
 
 // Strict objects: a misspelled `anonymus: true` must be rejected, not silently dropped
 // (dropping it would reveal the reporter).
 export const submitComplaintSchema = z
   .strictObject({
     type: z.enum(COMPLAINT_TYPES, { error: `harus salah satu dari ${COMPLAINT_TYPES.join(', ')}` }),
-    title: z.string({ error: 'wajib diisi (teks)' }).trim().min(5, 'minimal 5 karakter').max(150, 'maksimal 150 karakter'),
-    description: z
-      .string({ error: 'wajib diisi (teks)' })
-      .trim()
-      .min(20, 'ceritakan minimal 20 karakter: apa, di mana, kapan')
-      .max(5000, 'maksimal 5000 karakter'),
-    categoryId: z.string({ error: 'wajib diisi' }).refine((id) => findCategory(id) !== undefined, 'kategori tidak dikenal (lihat GET /v1/categories)'),
+    title: singleLine(150, 5),
+    description: multiLine(5000, 20, 'ceritakan minimal 20 karakter: apa, di mana, kapan'),
+    categoryId: identifier().refine((id) => findCategory(id) !== undefined, 'kategori tidak dikenal (lihat GET /v1/categories)'),
     location: z.strictObject(
       {
         regionCode: z
           .string({ error: 'wajib diisi: kode wilayah Kemendagri, mis. 51.03' })
+          .max(16, 'kode wilayah tidak dikenal')
           .refine((code) => resolveRegion(code) !== undefined, 'kode wilayah tidak dikenal (provinsi "51" atau kabupaten/kota "51.03")'),
-        address: z.string().trim().max(500, 'maksimal 500 karakter').optional(),
+        address: singleLine(500).optional(),
         latitude: z.number().min(-11.5, 'di luar wilayah Indonesia').max(6.5, 'di luar wilayah Indonesia').optional(),
         longitude: z.number().min(94.5, 'di luar wilayah Indonesia').max(141.5, 'di luar wilayah Indonesia').optional(),
       },
       { error: 'wajib diisi: { regionCode, address?, latitude?, longitude? }' },
     ),
     incidentDate: z.iso.date({ error: 'format tanggal YYYY-MM-DD' }).optional(),
-    targetAgencyId: z
-      .string()
+    targetAgencyId: identifier()
       .refine((id) => {
         const a = findAgency(id);
         return a !== undefined && a.level !== 'OMBUDSMAN';
@@ -39,7 +36,7 @@ export const submitComplaintSchema = z
     confidential: z.boolean({ error: 'wajib diisi: true atau false' }),
     reporter: z
       .strictObject({
-        name: z.string().trim().min(1, 'tidak boleh kosong').max(100, 'maksimal 100 karakter').optional(),
+        name: singleLine(100).optional(),
         email: z.email('alamat email tidak valid').max(254).optional(),
         phone: z
           .string()

@@ -21,5 +21,15 @@ export function formatDeadlineId(date: string, timeZone: TimeZoneId): string {
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
 
-/** Keeps user text from forging header-like lines or control characters in a plain-text mail. */
-export const plainText = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+/** Removes control characters (line breaks aside) and bidi controls from user text in a plain-text mail. */
+export const plainText = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
+
+/** A value shown on one labelled line: no line break can start a forged `Nama pelapor: …` line. */
+export const oneLine = (s: string) => plainText(s).replace(/\s*[\r\n]+\s*/g, ' ');
+
+/** A free text quoted line by line (`> `), so none of its lines can pass for one of ours. */
+export const quoted = (s: string) =>
+  plainText(s)
+    .split(/\r\n?|\n/)
+    .map((line) => `> ${line}`)
+    .join('\n');

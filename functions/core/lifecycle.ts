@@ -228,6 +228,17 @@ export function mayReadIdentity(c: Complaint, actor: Actor): boolean {
   }
 }
 
+/**
+ * Whether an agency's mailbox may receive the reporter's identity: the agency that must answer
+ * (assigned, or escalated to) does; copy-to agencies do not; the Ombudsman office only with the
+ * reporter's consent; nobody for an anonymous report.
+ */
+export function identityMayBeMailedTo(c: Complaint, agencyId: string): boolean {
+  if (c.anonymous || !c.hasReporterIdentity) return false;
+  if (agencyId === c.ombudsmanReview?.office) return c.ombudsmanReview.consentToShareIdentity;
+  return agencyId === c.assignedAgencyId || Boolean(c.escalatedToAgencyIds?.includes(agencyId));
+}
+
 export function allowedActions(c: Complaint, actor: Actor, ctx: LifecycleContext): ActionName[] {
   const relation = relationOf(c, actor);
   return ACTION_NAMES.filter((a) => {

@@ -44,7 +44,7 @@ export interface ComplaintStore {
     accessTokenHash: string;
     event: TimelineEvent;
     outbox: OutboxMessage;
-    idempotency?: { key: string; requestHash: string; expiresAt: Date };
+    idempotency?: { key: string; requestHash: string; expiresAt: Date; now: Date };
     counters?: CounterDelta[];
   }): Promise<CreateResult>;
   get(trackingId: string): Promise<StoredComplaint | undefined>;
@@ -53,15 +53,18 @@ export interface ComplaintStore {
   timeline(trackingId: string): Promise<TimelineEvent[]>;
   /** The newest `limit` timeline entries before `before` (a position from an earlier page), oldest first. */
   timelinePage(trackingId: string, page: { limit: number; before?: string }): Promise<{ events: TimelineEvent[]; olderBefore?: string }>;
-  addAccessTokenHash(trackingId: string, hash: string): Promise<void>;
+  /** Adds a token to a complaint that holds fewer than `max`; false when it already holds `max`. */
+  addAccessTokenHash(trackingId: string, hash: string, max: number): Promise<boolean>;
   /** Saves a new version if nobody else changed it meanwhile; `false` when the version moved on. */
   update(next: Complaint, expectedVersion: number, events: TimelineEvent[], outbox?: OutboxMessage[], counters?: CounterDelta[]): Promise<boolean>;
-  /** Open reviews of an Ombudsman office flagged after `since` (ISO). */
+  /** Open reviews of an Ombudsman office flagged after `since` (a watermark: `<flaggedAt>#<trackingId>`), oldest first, at most `limit`. */
   reviewsFlaggedSince(office: string, since: string, limit: number): Promise<Complaint[]>;
   /** Claims the digest of an office for a day; false if it was already sent (or is being sent). */
   claimDigest(office: string, date: string, at: string): Promise<boolean>;
-  completeDigest(office: string, date: string, at: string, count: number): Promise<void>;
+  /** Records a sent digest; `watermark` is the newest flag it listed (the next digest starts after it). */
+  completeDigest(office: string, date: string, sent: { at: string; watermark: string; count: number }): Promise<void>;
   releaseDigest(office: string, date: string): Promise<void>;
+  /** The watermark of the office's last digest. */
   lastDigestAt(office: string): Promise<string | undefined>;
   /** Monitoring counters of one month: agencies and regions. */
   stats(month: string): Promise<Record<string, unknown>[]>;

@@ -1,6 +1,7 @@
 import { type Agency, agencyEmail, findAgency } from '../core/agencies';
 import { findCategory } from '../core/categories';
 import { renderNotification } from '../core/emails/notifications';
+import { identityMayBeMailedTo } from '../core/lifecycle';
 import type { NotifyMessage } from '../core/ports';
 import { resolveRegion } from '../core/regions';
 import type { Deps } from './deps';
@@ -34,9 +35,7 @@ export async function sendNotification(deps: Deps, msg: NotifyMessage): Promise<
     if (!reporter?.email) return { sent: false, reason: 'the reporter left no email address' };
     to = reporter.email;
   }
-  // The Ombudsman sees the identity only with the reporter's consent; an anonymous one, never.
-  const identityAllowed = msg.template.startsWith('OMBUDSMAN_') ? c.ombudsmanReview?.consentToShareIdentity === true : true;
-  const reporterForAgency = forAgency && identityAllowed && !c.anonymous && c.hasReporterIdentity ? await deps.store.getReporter(c.trackingId) : undefined;
+  const reporterForAgency = agency && identityMayBeMailedTo(c, agency.id) ? await deps.store.getReporter(c.trackingId) : undefined;
   const email = renderNotification({
     template: msg.template,
     complaint: c,
@@ -48,6 +47,17 @@ export async function sendNotification(deps: Deps, msg: NotifyMessage): Promise<
     portalUrl: deps.portalUrl,
   });
   const { messageId } = await deps.mailer.send(to, email);
+  if (reporterForAgency && agency) {
+    // A disclosure by email is a disclosure: on the record like every staff read.
+    await deps.store.appendEvent(c.trackingId, {
+      at: deps.clock.now().toISOString(),
+      type: 'IDENTITY_READ',
+      actor: { kind: 'SYSTEM' },
+      agencyId: agency.id,
+      message: `Identitas pelapor dikirim melalui email kepada ${agency.name} (${msg.template}).`,
+      visibility: 'INTERNAL',
+    });
+  }
   deps.logger.info('notification sent', { trackingId: c.trackingId, template: msg.template, agencyId: agency?.id, messageId });
   return { sent: true, to: forAgency ? to : '(reporter)', messageId };
 }

@@ -1,4 +1,5 @@
-import { agencyEmail, listAgencies } from '../core/agencies';
+import { type Agency, agencyEmail, listAgencies } from '../core/agencies';
+import type { Complaint } from '../core/complaint';
 import { renderOmbudsmanDigest } from '../core/emails/ombudsman-digest';
 import { localDate, localHour } from '../core/working-days';
 import type { Deps } from './deps';
@@ -13,31 +14,51 @@ const DIGEST_HOUR_LOCAL = 8;
 export async function sendOmbudsmanDigests(deps: Deps) {
   const now = deps.clock.now();
   const at = now.toISOString();
-  const result = { sent: 0, empty: 0, alreadySent: 0, notYet: 0 };
+  const result = { sent: 0, empty: 0, alreadySent: 0, notYet: 0, failed: 0 };
   for (const office of listAgencies({ level: 'OMBUDSMAN' })) {
+    try {
+      await digestFor(office);
+    } catch (error) {
+      // One office's failure (its mail bounced, a timeout) must not cost the other offices their digest.
+      result.failed++;
+      deps.logger.error('ombudsman digest failed; the next run retries it', { office: office.id, error: String(error) });
+    }
+  }
+  return result;
+
+  async function digestFor(office: Agency) {
     const date = localDate(now, office.timeZone);
     if (!deps.calendar.isWorkingDay(date) || localHour(now, office.timeZone) < DIGEST_HOUR_LOCAL) {
       result.notYet++;
-      continue;
+      return;
     }
     const since = (await deps.store.lastDigestAt(office.id)) ?? '0000';
-    const flagged = await deps.store.reviewsFlaggedSince(office.id, since, 200);
+    // Every flag since the last digest (paged by the store), never only the first few hundred.
+    const flagged = await deps.store.reviewsFlaggedSince(office.id, since, MAX_FLAGS_PER_DIGEST);
     if (!flagged.length) {
       result.empty++;
-      continue;
+      return;
     }
     if (!(await deps.store.claimDigest(office.id, date, at))) {
       result.alreadySent++;
-      continue;
+      return;
     }
+    // The watermark moves to the newest flag listed, not to "now": a flag raised while this
+    // digest was being written, or beyond the cap, comes in the next one.
+    const watermark = flagged.reduce((latest, c) => (watermarkOf(c) > latest ? watermarkOf(c) : latest), since);
     try {
       await deps.mailer.send(agencyEmail(office.id, deps.agencyEmail), renderOmbudsmanDigest(office, date, flagged, deps.portalUrl));
-      await deps.store.completeDigest(office.id, date, at, flagged.length);
+      await deps.store.completeDigest(office.id, date, { at, watermark, count: flagged.length });
       result.sent++;
     } catch (error) {
       await deps.store.releaseDigest(office.id, date);
       throw error;
     }
   }
-  return result;
 }
+
+/** More flags than this in one office and day are listed in the next digest. */
+const MAX_FLAGS_PER_DIGEST = 2_000;
+
+/** The position of a review flag in its office's queue (what `reviewsFlaggedSince` compares with). */
+const watermarkOf = (c: Complaint) => `${c.ombudsmanReview?.flaggedAt}#${c.trackingId}`;

@@ -33,6 +33,8 @@ export interface SubmitResult {
 }
 
 const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
+/** Access tokens one complaint may hold: the first and a few retries' (each replay mints one). */
+export const MAX_ACCESS_TOKENS = 5;
 
 export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, opts: { idempotencyKey?: string } = {}): Promise<SubmitResult> {
   const now = deps.clock.now();
@@ -98,7 +100,9 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
       event,
       outbox,
       counters: countersFor(undefined, complaint, [event], deps.calendar),
-      ...(opts.idempotencyKey ? { idempotency: { key: opts.idempotencyKey, requestHash, expiresAt: new Date(now.getTime() + IDEMPOTENCY_WINDOW_MS) } } : {}),
+      ...(opts.idempotencyKey
+        ? { idempotency: { key: opts.idempotencyKey, requestHash, expiresAt: new Date(now.getTime() + IDEMPOTENCY_WINDOW_MS), now } }
+        : {}),
     });
     if (result.kind === 'TRACKING_ID_TAKEN') continue;
     if (result.kind === 'DUPLICATE_KEY') return replay(deps, result, requestHash);
@@ -124,7 +128,13 @@ async function replay(deps: Deps, dup: { trackingId: string; requestHash: string
   // Only hashes are stored, so a retry cannot get the first token back: it gets a second
   // token that opens the same complaint.
   const accessToken = Buffer.from(deps.random.bytes(32)).toString('base64url');
-  await deps.store.addAccessTokenHash(dup.trackingId, sha256(accessToken));
+  if (!(await deps.store.addAccessTokenHash(dup.trackingId, sha256(accessToken), MAX_ACCESS_TOKENS))) {
+    throw new DomainError(
+      'CONFLICT',
+      `Laporan ini sudah diterima dengan nomor ${dup.trackingId} dan sudah dikirim ulang ${MAX_ACCESS_TOKENS - 1} kali. Gunakan token akses yang sudah Anda terima.`,
+      [{ field: 'Idempotency-Key', message: 'batas pengiriman ulang tercapai' }],
+    );
+  }
   const c = stored.complaint;
   return { replayed: true, trackingId: c.trackingId, accessToken, status: c.status, deadline: c.deadline };
 }

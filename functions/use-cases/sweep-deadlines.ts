@@ -15,6 +15,8 @@ export interface SweepResult {
   unchanged: number;
   /** Lost a race with another run or an officer: that one's write stands. */
   conflicts: number;
+  /** Could not be changed (an unexpected error); logged, retried on the next run, never blocking the others. */
+  failed: number;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function sweepDeadlines(
   ]);
   const seen = new Map<string, Complaint>();
   for (const c of batches.flat()) seen.set(c.trackingId, c);
-  const result = { read: batches.flat().length, reminded: 0, escalated: 0, flagged: 0, unchanged: 0, conflicts: 0, fannedOut: 0 };
+  const result = { read: batches.flat().length, reminded: 0, escalated: 0, flagged: 0, unchanged: 0, conflicts: 0, failed: 0, fannedOut: 0 };
   if (opts.fanOutAbove !== undefined && seen.size > opts.fanOutAbove) {
     const ids = [...seen.keys()];
     const size = opts.sliceSize ?? 50;
@@ -56,7 +58,7 @@ export async function sweepDeadlines(
 export async function sweepSlice(deps: Deps, trackingIds: string[]): Promise<SweepResult> {
   const now = deps.clock.now();
   const complaints = (await Promise.all(trackingIds.map((id) => deps.store.get(id)))).flatMap((s) => (s ? [s.complaint] : []));
-  const result = { read: complaints.length, reminded: 0, escalated: 0, flagged: 0, unchanged: 0, conflicts: 0 };
+  const result = { read: complaints.length, reminded: 0, escalated: 0, flagged: 0, unchanged: 0, conflicts: 0, failed: 0 };
   await applySweep(deps, complaints, now, result);
   return result;
 }
@@ -67,7 +69,13 @@ async function applySweep(deps: Deps, complaints: Complaint[], now: Date, result
   // A few complaints at a time: each is its own version-checked transaction.
   const queue = [...complaints];
   const worker = async () => {
-    for (let c = queue.shift(); c; c = queue.shift()) await apply(c);
+    for (let c = queue.shift(); c; c = queue.shift()) {
+      // One complaint that cannot be written (an item at its size limit, a bad record) must not stop the sweep.
+      await apply(c).catch((error) => {
+        result.failed++;
+        deps.logger.error('sweep could not apply a change; the others go on', { trackingId: c?.trackingId, error: String(error) });
+      });
+    }
   };
   const apply = async (c: Complaint) => {
     const change = sweepComplaint(c, now, calendar, deps.policyFor);

@@ -13,7 +13,7 @@ import { outboxFor } from './notifications';
 export async function sweepReporterDeadlines(deps: Deps, opts: { limit: number }) {
   const now = deps.clock.now();
   const before = now.toISOString();
-  const result = { closed: 0, archived: 0, skipped: 0 };
+  const result = { closed: 0, archived: 0, skipped: 0, failed: 0 };
   const rules: [string, (c: Complaint, now: Date) => ActionResult | undefined, 'closed' | 'archived'][] = [
     ['REPORTER_CONFIRMATION', closeForSilence, 'closed'],
     ['REPORTER_ANSWER', archiveForNoAnswer, 'archived'],
@@ -26,10 +26,16 @@ export async function sweepReporterDeadlines(deps: Deps, opts: { limit: number }
         continue;
       }
       const outbox = outboxFor(c.trackingId, change.complaint.version, change.notifications, before);
-      if (await deps.store.update(change.complaint, c.version, change.events, outbox, countersFor(c, change.complaint, change.events, deps.calendar))) {
-        result[counter]++;
-        await dispatchOutbox(deps, c.trackingId, outbox).catch((e) => deps.logger.warn('queue unavailable; kept in outbox', { error: String(e) }));
-      } else result.skipped++;
+      try {
+        if (await deps.store.update(change.complaint, c.version, change.events, outbox, countersFor(c, change.complaint, change.events, deps.calendar))) {
+          result[counter]++;
+          await dispatchOutbox(deps, c.trackingId, outbox).catch((e) => deps.logger.warn('queue unavailable; kept in outbox', { error: String(e) }));
+        } else result.skipped++;
+      } catch (error) {
+        // One complaint that cannot be written must not stop the sweep for every later one.
+        result.failed++;
+        deps.logger.error('sweep could not apply a change; the others go on', { trackingId: c.trackingId, error: String(error) });
+      }
     }
   }
   return result;

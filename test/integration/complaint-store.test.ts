@@ -79,7 +79,7 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
   });
 
   it('answers a reused idempotency key with the first complaint, writing nothing new', async () => {
-    const idem = { key: 'client-key-0123456789', requestHash: 'rh', expiresAt: new Date('2026-11-28T00:00:00Z') };
+    const idem = { key: 'client-key-0123456789', requestHash: 'rh', expiresAt: new Date('2026-11-28T00:00:00Z'), now: new Date('2026-11-27T00:00:00Z') };
     expect(
       await store.create({
         complaint: complaint('BBBBB-BBBB1'),
@@ -105,8 +105,47 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
       requestHash: 'rh',
     });
     expect(await store.get('CCCCC-CCCC1')).toBeUndefined();
-    await store.addAccessTokenHash('BBBBB-BBBB1', 'h-second');
+    expect(await store.addAccessTokenHash('BBBBB-BBBB1', 'h-second', 5)).toBe(true);
     expect((await store.get('BBBBB-BBBB1'))?.accessTokenHashes.sort()).toEqual(['h', 'h-second']);
+  });
+
+  it('caps the access tokens one complaint holds, so retries cannot grow the item without end (issue 7)', async () => {
+    await store.create({
+      complaint: complaint('EEEEE-EEEE1'),
+      reporter: undefined,
+      accessTokenHash: 't0',
+      event: event('2026-11-27T01:00:00.000Z'),
+      outbox: outbox('e1'),
+    });
+    const added = [];
+    for (let i = 1; i <= 6; i++) added.push(await store.addAccessTokenHash('EEEEE-EEEE1', `t${i}`, 5));
+    expect(added).toEqual([true, true, true, true, false, false]);
+    expect((await store.get('EEEEE-EEEE1'))?.accessTokenHashes).toHaveLength(5);
+  });
+
+  it('never replays an expired idempotency record that TTL has not deleted yet (issue 7)', async () => {
+    const key = 'expiring-key-0123456789';
+    const first = { key, requestHash: 'rh', expiresAt: new Date('2026-11-28T00:00:00Z'), now: new Date('2026-11-27T00:00:00Z') };
+    await store.create({
+      complaint: complaint('FFFFF-FFFF1'),
+      reporter: undefined,
+      accessTokenHash: 'h',
+      event: event('2026-11-27T01:00:00.000Z'),
+      outbox: outbox('f1'),
+      idempotency: first,
+    });
+    // Two days later the record is past its expiry but still stored: the same key makes a new complaint.
+    const later = { key, requestHash: 'rh', expiresAt: new Date('2026-11-30T00:00:00Z'), now: new Date('2026-11-29T00:00:00Z') };
+    expect(
+      await store.create({
+        complaint: complaint('GGGGG-GGGG1'),
+        reporter: undefined,
+        accessTokenHash: 'h',
+        event: event('2026-11-29T01:00:00.000Z'),
+        outbox: outbox('g1'),
+        idempotency: later,
+      }),
+    ).toEqual({ kind: 'CREATED' });
   });
 
   it('saves an update only against the version it read (optimistic locking)', async () => {

@@ -1,7 +1,7 @@
 import type { Agency } from '../agencies';
 import type { Category } from '../categories';
 import { type Complaint, type ReporterIdentity, TYPE_LABELS } from '../complaint';
-import { escapeHtml, formatDateId, formatDeadlineId, plainText } from '../format';
+import { escapeHtml, formatDateId, formatDeadlineId, oneLine, plainText, quoted } from '../format';
 import type { ResolvedRegion } from '../regions';
 
 export interface RenderedEmail {
@@ -63,17 +63,17 @@ export function renderAgencyAssignment(input: AgencyAssignmentInput): RenderedEm
   ];
 
   const intro = input.intro ?? 'Sebuah laporan masyarakat telah didisposisikan kepada instansi Anda.';
-  const subject = plainText(`[Aduan ${c.trackingId}] ${input.subjectPrefix ?? 'Disposisi laporan baru'}: ${c.title}`).replace(/[\r\n]+/g, ' ');
+  const subject = oneLine(`[Aduan ${c.trackingId}] ${input.subjectPrefix ?? 'Disposisi laporan baru'}: ${c.title}`);
   const text = [
     `Yth. ${agency.name},`,
     '',
-    intro,
+    plainText(intro),
     ...(confidentialNote ? ['', confidentialNote] : []),
     '',
-    ...rows.map(([k, v]) => `${k}: ${plainText(v)}`),
+    ...rows.map(([k, v]) => `${k}: ${oneLine(v)}`),
     '',
     'Uraian laporan:',
-    plainText(c.description),
+    quoted(c.description),
     '',
     ...howTo,
     '',

@@ -1,7 +1,8 @@
 import type { Agency } from '../agencies';
 import type { Category } from '../categories';
 import { type Complaint, type ReporterIdentity, STATUS_LABELS } from '../complaint';
-import { escapeHtml, formatDeadlineId, plainText } from '../format';
+import { OMBUDSMAN_REASON_LABELS } from '../escalation';
+import { escapeHtml, formatDeadlineId, oneLine, plainText, quoted } from '../format';
 import type { NotificationTemplate } from '../lifecycle';
 import type { ResolvedRegion } from '../regions';
 import { type RenderedEmail, renderAgencyAssignment } from './agency-assignment';
@@ -19,13 +20,6 @@ export interface NotificationInput {
   portalUrl: string;
 }
 
-const REVIEW_REASON_TEXT: Record<string, string> = {
-  RESOLUTION_LIMIT_PASSED: 'batas 60 hari penyelesaian terlampaui',
-  ESCALATION_EXHAUSTED: 'eskalasi hingga instansi tertinggi tetap tidak ditindaklanjuti',
-  TRANSFERRED_REPEATEDLY: 'dilimpahkan (bukan wewenang) tiga kali atau lebih',
-  REPORTER_REQUEST: 'pelapor meminta peninjauan Ombudsman',
-};
-
 const ARCHIVE_REASON_TEXT: Record<string, string> = {
   NOT_ACTIONABLE: 'laporan belum dapat ditindaklanjuti',
   OUT_OF_SCOPE: 'laporan di luar lingkup pelayanan publik',
@@ -35,12 +29,12 @@ const ARCHIVE_REASON_TEXT: Record<string, string> = {
 };
 
 function simple(subject: string, greeting: string, paragraphs: string[], quote?: string): RenderedEmail {
-  const cleanSubject = plainText(subject).replace(/[\r\n]+/g, ' ');
+  const cleanSubject = oneLine(subject);
   const text = [
     greeting,
     '',
     ...paragraphs.flatMap((p) => [plainText(p), '']),
-    ...(quote ? [`> ${plainText(quote).replace(/\n/g, '\n> ')}`, ''] : []),
+    ...(quote ? [quoted(quote), ''] : []),
     'Email ini dikirim otomatis oleh sistem Aduan.',
   ].join('\n');
   const html = `<!doctype html>
@@ -68,7 +62,7 @@ export function renderNotification(n: NotificationInput): RenderedEmail {
       region: n.region,
       reporter: c.anonymous || opts.withholdIdentity ? undefined : n.reporter,
       portalUrl: n.portalUrl,
-      intro: n.message ? `${intro}\n\n${opts.messageLabel ?? 'Pesan pelapor'}: ${n.message}` : intro,
+      intro: n.message ? `${intro}\n\n${opts.messageLabel ?? 'Pesan pelapor'}:\n${quoted(n.message)}` : intro,
       subjectPrefix,
       ...(opts.withholdIdentity ? { withholdIdentity: true } : {}),
     });
@@ -103,7 +97,7 @@ export function renderNotification(n: NotificationInput): RenderedEmail {
       return agencyMail('Ombudsman RI menindaklanjuti peninjauan atas laporan ini.', 'Tindakan Ombudsman', { messageLabel: 'Keputusan Ombudsman' });
     case 'OMBUDSMAN_FLAGGED':
       return agencyMail(
-        `Laporan ini memerlukan peninjauan Ombudsman: ${(c.ombudsmanReview?.reasons ?? []).map((r) => REVIEW_REASON_TEXT[r] ?? r).join('; ')}.`,
+        `Laporan ini memerlukan peninjauan Ombudsman: ${(c.ombudsmanReview?.reasons ?? []).map((r) => OMBUDSMAN_REASON_LABELS[r] ?? r).join('; ')}.`,
         'Peninjauan Ombudsman',
         { withholdIdentity: !c.ombudsmanReview?.consentToShareIdentity },
       );
