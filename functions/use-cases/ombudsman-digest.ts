@@ -45,7 +45,8 @@ export async function sendOmbudsmanDigests(deps: Deps) {
     }
     // The watermark moves to the newest flag listed, not to "now": a flag raised while this
     // digest was being written, or beyond the cap, comes in the next one.
-    const watermark = flagged.reduce((latest, c) => (watermarkOf(c) > latest ? watermarkOf(c) : latest), since);
+    // The store lists flags oldest first.
+    const watermark = watermarkOf(flagged.at(-1) as Complaint);
     try {
       await deps.mailer.send(agencyEmail(office.id, deps.agencyEmail), renderOmbudsmanDigest(office, date, flagged, deps.portalUrl));
       await deps.store.completeDigest(office.id, date, { at, watermark, count: flagged.length });

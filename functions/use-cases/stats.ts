@@ -1,5 +1,4 @@
 import { findAgency } from '../core/agencies';
-import { validationError } from '../core/errors';
 import { medianFromBuckets, monthOf } from '../core/monitoring';
 import { resolveRegion } from '../core/regions';
 import type { StaffPrincipal } from '../core/staff';
@@ -30,22 +29,38 @@ function figures(item: Record<string, unknown>) {
 }
 
 /**
+ * A month's counters read at most once per `ttlMs` per function instance: the public figures are
+ * cheap to serve however often they are asked for (they are a minute old at most).
+ */
+export function cachedMonthlyStats(store: Pick<Deps['store'], 'stats'>, clock: Deps['clock'], ttlMs = 60_000): Pick<Deps['store'], 'stats'> {
+  const cache = new Map<string, { at: number; items: Promise<Record<string, unknown>[]> }>();
+  return {
+    stats(month) {
+      const now = clock.now().getTime();
+      const hit = cache.get(month);
+      if (hit && now - hit.at < ttlMs) return hit.items;
+      const items = store.stats(month);
+      // A failed read is not cached.
+      items.catch(() => cache.delete(month));
+      if (cache.size > 64) cache.clear();
+      cache.set(month, { at: now, items });
+      return items;
+    },
+  };
+}
+
+/**
  * Public monitoring figures (aggregates only: no complaint, no identity). An Ombudsman officer
  * gets their province's agencies ranked, most missed deadlines first.
  */
 export async function monitoringStats(
-  deps: Pick<Deps, 'store' | 'clock'>,
-  q: { month?: string; level?: string; regionCode?: string },
+  deps: { store: Pick<Deps['store'], 'stats'>; clock: Deps['clock'] },
+  q: { month?: string | undefined; level: 'AGENCY' | 'REGION'; regionCode?: string | undefined },
   ombudsman?: StaffPrincipal,
 ) {
   const month = q.month ?? monthOf(deps.clock.now().toISOString());
-  const level = (q.level ?? 'agency').toLowerCase();
-  const errors = [];
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) errors.push({ field: 'month', message: 'YYYY-MM' });
-  if (level !== 'agency' && level !== 'region') errors.push({ field: 'level', message: 'agency atau region' });
+  const level = q.level.toLowerCase();
   const regionCode = ombudsman?.provinceCode ?? q.regionCode;
-  if (q.regionCode && !resolveRegion(q.regionCode)) errors.push({ field: 'regionCode', message: 'kode wilayah tidak dikenal' });
-  if (errors.length) throw validationError(errors, 'Parameter tidak valid');
   const inRegion = (code: string | undefined) => !regionCode || code === regionCode || Boolean(code?.startsWith(`${regionCode}.`));
   const items = (await deps.store.stats(month))
     .map((i) => ({ scope: i.scope as { kind: string; agencyId?: string; regionCode?: string }, item: i }))

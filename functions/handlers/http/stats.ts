@@ -3,15 +3,16 @@ import { callerOf, staffTokenVerifier } from '../../shared/auth';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
-import { monitoringStats } from '../../use-cases/stats';
+import { cachedMonthlyStats, monitoringStats } from '../../use-cases/stats';
 
 const deps = buildDeps([ENV.tableName, ENV.userPoolClientId, ENV.jwtIssuer]);
 const verifyStaff = staffTokenVerifier();
+const stats = { store: cachedMonthlyStats(deps.store, deps.clock), clock: deps.clock };
 
 /** GET /v1/stats?month=YYYY-MM&level=agency|region&regionCode=51 — public aggregates; Ombudsman officers get a ranking. */
 export const handler = httpRoute(ROUTE_INPUTS.stats, async ({ query }, event) => {
   const caller = await callerOf(event, verifyStaff);
   const ombudsman = caller.kind === 'STAFF' && caller.principal.roles.includes('OMBUDSMAN') ? caller.principal : undefined;
-  const body = await monitoringStats(deps, query, ombudsman);
+  const body = await monitoringStats(stats, query, ombudsman);
   return json(200, body, { 'cache-control': ombudsman ? 'private, no-store' : 'public, max-age=60', vary: 'Authorization' });
 });
