@@ -420,10 +420,11 @@ export class DynamoDbComplaintStore implements ComplaintStore {
         ConsistentRead: true,
       }),
     );
-    const items = (res.Items ?? []).map((i) => unmarshall(i));
-    const fresh = page.before ? items.filter((i) => i.sk !== page.before) : items;
-    const oldest = items.at(-1)?.sk as string | undefined;
-    return { events: fresh.map((i) => i.event as TimelineEvent).reverse(), ...(res.LastEvaluatedKey && oldest ? { olderBefore: oldest } : {}) };
+    const items = (res.Items ?? []).map((i) => unmarshall(i)).filter((i) => i.sk !== page.before);
+    return {
+      entries: items.map((i) => ({ position: i.sk as string, event: i.event as TimelineEvent })).reverse(),
+      hasOlder: res.LastEvaluatedKey !== undefined,
+    };
   }
 
   async dueBy(stage: string, dueBefore: string, limit: number): Promise<Complaint[]> {

@@ -51,8 +51,14 @@ export interface ComplaintStore {
   /** Reads the identity kept apart from the complaint; callers must respect `anonymous`. */
   getReporter(trackingId: string): Promise<ReporterIdentity | undefined>;
   timeline(trackingId: string): Promise<TimelineEvent[]>;
-  /** The newest `limit` timeline entries before `before` (a position from an earlier page), oldest first. */
-  timelinePage(trackingId: string, page: { limit: number; before?: string }): Promise<{ events: TimelineEvent[]; olderBefore?: string }>;
+  /**
+   * The newest `limit` timeline entries before `before` (an entry's position from an earlier
+   * page), oldest first, with their positions; `hasOlder` when more may come before them.
+   */
+  timelinePage(
+    trackingId: string,
+    page: { limit: number; before?: string },
+  ): Promise<{ entries: { position: string; event: TimelineEvent }[]; hasOlder: boolean }>;
   /** Adds a token to a complaint that holds fewer than `max`; false when it already holds `max`. */
   addAccessTokenHash(trackingId: string, hash: string, max: number): Promise<boolean>;
   /** Saves a new version if nobody else changed it meanwhile; `false` when the version moved on. */

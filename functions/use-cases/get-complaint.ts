@@ -46,17 +46,37 @@ export interface TimelinePage {
 
 const DEFAULT_TIMELINE_PAGE = 100;
 
-/** One page of the timeline, with the sealed cursor to the older entries. */
-async function timelinePage(deps: ReadDeps, trackingId: string, page: TimelinePage) {
-  const scope = `timeline|${trackingId}`;
+/** Which entries an audience sees: staff all, the reporter PUBLIC and REPORTER ones, anyone else PUBLIC ones. */
+const VISIBLE: Record<'STAFF' | 'REPORTER' | 'PUBLIC', (e: TimelineEvent) => boolean> = {
+  STAFF: () => true,
+  REPORTER: (e) => e.visibility !== 'INTERNAL',
+  PUBLIC: (e) => e.visibility === 'PUBLIC',
+};
+/** Store reads one page of the timeline may take to fill it with entries its audience sees. */
+const MAX_READS_PER_PAGE = 5;
+
+/** One page of the timeline as an audience sees it, with the sealed cursor to the older entries. */
+async function timelinePage(deps: ReadDeps, trackingId: string, audience: keyof typeof VISIBLE, page: TimelinePage) {
+  const scope = `timeline|${trackingId}|${audience}`;
+  const limit = page.limit ?? DEFAULT_TIMELINE_PAGE;
   let before: string | undefined;
   if (page.cursor) {
     const opened = deps.cursors.open(scope, page.cursor);
     if (typeof opened !== 'string') throw validationError([{ field: 'timelineCursor', message: 'kursor tidak valid' }], 'Kursor tidak valid');
     before = opened;
   }
-  const r = await deps.store.timelinePage(trackingId, { limit: page.limit ?? DEFAULT_TIMELINE_PAGE, ...(before ? { before } : {}) });
-  return { events: r.events, olderCursor: r.olderBefore ? deps.cursors.seal(scope, r.olderBefore) : null };
+  const entries: { position: string; event: TimelineEvent }[] = [];
+  let more = true;
+  for (let reads = 0; reads < MAX_READS_PER_PAGE && more && entries.length < limit; reads++) {
+    const r = await deps.store.timelinePage(trackingId, { limit, ...(before ? { before } : {}) });
+    entries.unshift(...r.entries.filter((e) => VISIBLE[audience](e.event)));
+    more = r.entries.length > 0 && r.hasOlder;
+    before = r.entries[0]?.position ?? before;
+  }
+  // The newest `limit` entries; the cursor continues before the oldest one shown.
+  const shown = entries.slice(-limit);
+  const oldestShown = entries.length > limit ? shown[0]?.position : more ? before : undefined;
+  return { events: shown.map((e) => e.event), olderCursor: oldestShown ? deps.cursors.seal(scope, oldestShown) : null };
 }
 
 export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Actor | undefined, page: TimelinePage = {}) {
@@ -66,7 +86,7 @@ export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Ac
   if (actor?.kind === 'REPORTER') {
     const [reporter, { events, olderCursor }] = await Promise.all([
       c.hasReporterIdentity ? deps.store.getReporter(c.trackingId) : Promise.resolve(undefined),
-      timelinePage(deps, c.trackingId, page),
+      timelinePage(deps, c.trackingId, 'REPORTER', page),
     ]);
     return { ...reporterView(c, reporter, events, deps.calendar, now, allowedActions(c, actor, ctx)), timelineOlderCursor: olderCursor };
   }
@@ -74,7 +94,7 @@ export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Ac
     const showIdentity = !c.anonymous && c.hasReporterIdentity && mayReadIdentity(c, actor);
     const [reporter, { events, olderCursor }] = await Promise.all([
       showIdentity ? deps.store.getReporter(c.trackingId) : Promise.resolve(undefined),
-      timelinePage(deps, c.trackingId, page),
+      timelinePage(deps, c.trackingId, 'STAFF', page),
     ]);
     if (showIdentity) {
       // Every staff read of an identity is on the record.
@@ -91,7 +111,7 @@ export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Ac
   }
   // A confidential complaint does not exist for anyone without its token.
   if (c.confidential) throw notFound(NOT_FOUND);
-  const { events, olderCursor } = await timelinePage(deps, c.trackingId, page);
+  const { events, olderCursor } = await timelinePage(deps, c.trackingId, 'PUBLIC', page);
   return { ...publicView(c, events, deps.calendar, now), timelineOlderCursor: olderCursor };
 }
 

@@ -121,6 +121,13 @@ export class ComplaintApi extends Construct {
         allowMethods: ['GET', 'POST', 'OPTIONS'],
       },
     });
+    // API Gateway writes its execution logs (level ERROR) to a group it names itself and never
+    // expires; created here, it follows the stage's retention like every other log.
+    new LogGroup(this, 'ExecutionLogs', {
+      logGroupName: `API-Gateway-Execution-Logs_${this.api.restApiId}/${props.config.stage}`,
+      retention: retentionOf(props.config.logRetentionDays),
+      removalPolicy: props.removalPolicy,
+    });
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
       reason: "API Gateway's account-level logging role; this AWS managed policy is the documented way to grant it.",

@@ -185,3 +185,56 @@ describe('API', () => {
     }
   });
 });
+
+describe('issue 7: what the stack holds against hostile users and for privacy', () => {
+  it('lets staff write no custom attribute: the agency and province an officer acts for are set by administrators only', () => {
+    const clients = Object.values(resources).filter((r) => r.Type === 'AWS::Cognito::UserPoolClient');
+    expect(clients).toHaveLength(1);
+    const writable = clients[0]?.Properties.WriteAttributes as string[];
+    expect(writable).toEqual(expect.arrayContaining(['locale']));
+    expect(writable.filter((a) => a.startsWith('custom:'))).toEqual([]);
+  });
+
+  it('gives every route its own throttle bucket at the gateway, scaled by the stage', () => {
+    const [, stage] = Object.entries(resources).find(([, r]) => r.Type === 'AWS::ApiGateway::Stage') as [string, Resources[string]];
+    const settings = stage.Properties.MethodSettings as { ResourcePath: string; HttpMethod: string; ThrottlingRateLimit: number }[];
+    for (const f of FUNCTIONS) {
+      if (f.trigger.kind !== 'http') continue;
+      const { path, method, throttle } = f.trigger;
+      // CloudFormation escapes "/" in a method setting's resource path as "~1".
+      const setting = settings.find((s) => s.HttpMethod === method && s.ResourcePath === `/${path.replaceAll('/', '~1')}`);
+      expect(setting, `${method} ${path}`).toMatchObject({ ThrottlingRateLimit: throttle.ratePerSecond });
+    }
+  });
+
+  it('declares every required query parameter at the gateway', () => {
+    const methods = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGateway::Method' && r.Properties.HttpMethod === 'GET');
+    const required = methods.flatMap((m) => Object.keys(m.Properties.RequestParameters ?? {}).filter((k) => k.startsWith('method.request.querystring.')));
+    expect(required.sort()).toEqual(['method.request.querystring.regionCode', 'method.request.querystring.start', 'method.request.querystring.workingDays']);
+  });
+
+  it('keeps no client IP: access logs without it, no API Gateway tracing, no WAF request samples; every log group follows the stage retention', () => {
+    const [, stage] = Object.entries(resources).find(([, r]) => r.Type === 'AWS::ApiGateway::Stage') as [string, Resources[string]];
+    expect(stage.Properties.AccessLogSetting.Format).not.toContain('sourceIp');
+    expect(stage.Properties.TracingEnabled).not.toBe(true);
+    const acl = Object.values(resources).find((r) => r.Type === 'AWS::WAFv2::WebACL') as Resources[string];
+    expect(acl.Properties.VisibilityConfig.SampledRequestsEnabled).toBe(false);
+    for (const rule of acl.Properties.Rules as { VisibilityConfig: { SampledRequestsEnabled: boolean } }[])
+      expect(rule.VisibilityConfig.SampledRequestsEnabled).toBe(false);
+    const retention = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::Logs::LogGroup')
+      .map((r) => r.Properties.RetentionInDays);
+    expect(new Set(retention)).toEqual(new Set([30]));
+  });
+
+  it('seals page cursors with a generated secret, given only to the functions that page', () => {
+    const pagers = FUNCTIONS.filter((f) => f.pagesWithCursors).map((f) => f.id);
+    expect(pagers.sort()).toEqual(['ComplaintActions', 'GetComplaint', 'Inbox', 'ListAgencies']);
+    for (const f of FUNCTIONS) {
+      const [, fn] = fnOf(f.id);
+      const value = JSON.stringify(fn.Properties.Environment?.Variables?.CURSOR_SIGNING_KEY ?? null);
+      if (pagers.includes(f.id)) expect(value).toContain('{{resolve:secretsmanager:');
+      else expect(value).toBe('null');
+    }
+  });
+});

@@ -1,0 +1,326 @@
+/**
+ * Hostile requests, generated: every route of lib/wiring.ts (and wrong methods and paths), with
+ * path, query, headers and bodies drawn from what attackers and broken clients send — wrong
+ * types, far-future dates, huge numbers, malformed escapes and JSON, control and bidi
+ * characters, forged tokens and cursors, prototype keys, oversized fields — mixed with valid
+ * values so that requests also reach deep into the handlers. Used by `npm run fuzz` (10,000+)
+ * and by a smaller sample inside `npm test`.
+ */
+import fc from 'fast-check';
+import { FUNCTIONS } from '../../lib/wiring';
+
+export interface FuzzContext {
+  /** Complaints that exist, with their reporter tokens. */
+  complaints: { trackingId: string; accessToken: string }[];
+  /** Valid staff ID tokens by username. */
+  staffTokens: Record<string, string>;
+}
+
+export interface HostileRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+const HTTP_ROUTES = FUNCTIONS.flatMap((f) => (f.trigger.kind === 'http' ? [{ ...f.trigger, timeoutSeconds: f.timeoutSeconds }] : []));
+
+const nasty = fc.constantFrom(
+  '',
+  ' ',
+  '0',
+  '-1',
+  '1e309',
+  'NaN',
+  'Infinity',
+  '9999999999999999999999',
+  '9999-12-29T00:00:00Z',
+  '+275760-09-13T00:00:00Z',
+  '-271821-04-20T00:00:00Z',
+  '2026-02-30T00:00:00Z',
+  '2026-13-01',
+  'null',
+  'undefined',
+  'true',
+  '[]',
+  '{}',
+  '%ff',
+  '%',
+  '%00',
+  '..%2F..%2F',
+  '../../etc/passwd',
+  "' OR 1=1 --",
+  '<script>alert(1)</script>',
+  '\u202Egnirts',
+  'a\r\nNama pelapor: palsu',
+  '\u0000',
+  '__proto__',
+  'constructor',
+  '😀'.repeat(50),
+  'x'.repeat(5000),
+  'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.',
+  'abc',
+  'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+);
+const text = fc.oneof(nasty, fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }));
+const jsonValue = fc.oneof(
+  { depthSize: 'small' },
+  text,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(text, { maxLength: 4 }),
+  fc.dictionary(text, text, { maxKeys: 3 }),
+);
+
+const regionCodes = fc.constantFrom('51', '51.03', '31', '94.71', '99', '51.99', '', '51.03.01');
+const validSubmission = fc.record({
+  type: fc.constantFrom('COMPLAINT', 'ASPIRATION', 'INFORMATION_REQUEST'),
+  title: fc.constantFrom('Jalan rusak di depan sekolah', 'Sampah menumpuk di pasar'),
+  description: fc.constant('Sudah dua minggu tidak ada tindakan dan warga terganggu setiap hari.'),
+  categoryId: fc.constantFrom('kebersihan-sampah', 'jalan-kabupaten-kota', 'pertanahan'),
+  location: fc.record({ regionCode: regionCodes }),
+  anonymous: fc.boolean(),
+  confidential: fc.boolean(),
+});
+/** A plausible body with some fields replaced, removed or added by hostile values. */
+const mutated = (base: fc.Arbitrary<Record<string, unknown>>) =>
+  fc
+    .tuple(
+      base,
+      fc.array(
+        fc.tuple(
+          fc.oneof(
+            fc.constantFrom(
+              'type',
+              'title',
+              'description',
+              'location',
+              'reporter',
+              'action',
+              'message',
+              'agencyId',
+              'copyToAgencyIds',
+              'score',
+              'workingDays',
+              'anonymous',
+              '__proto__',
+              'constructor',
+            ),
+            text,
+          ),
+          fc.option(jsonValue),
+        ),
+        { maxLength: 3 },
+      ),
+    )
+    .map(([b, edits]) => {
+      const out: Record<string, unknown> = { ...b };
+      for (const [k, v] of edits) {
+        if (v === null) delete out[k];
+        else Object.defineProperty(out, k, { value: v, enumerable: true, configurable: true, writable: true });
+      }
+      return out;
+    });
+
+const actions = fc.oneof(
+  fc.record({
+    action: fc.constant('VERIFY'),
+    agencyId: fc.constantFrom('pemda-51.03', 'pemda-51', 'ombudsman-51', 'nope'),
+    copyToAgencyIds: fc.array(fc.constantFrom('pemda-51', 'pemda-51', 'ombudsman-51', 'kemendagri'), { maxLength: 4 }),
+  }),
+  fc.record({ action: fc.constantFrom('REPLY', 'RESPOND', 'COMMENT', 'REOPEN'), message: text }),
+  fc.record({ action: fc.constant('RATE'), score: fc.oneof(fc.integer({ min: -3, max: 9 }), fc.double()) }),
+  fc.record({ action: fc.constant('RETURN_TO_AGENCY'), recommendation: text, workingDays: fc.oneof(fc.integer(), fc.constant(1e9)) }),
+  fc.record({
+    action: fc.constantFrom('ACKNOWLEDGE', 'CONFIRM_RESOLVED', 'TAKE_OVER', 'HOLD', 'ARCHIVE', 'TRANSFER', 'DISMISS', 'REQUEST_OMBUDSMAN_REVIEW', 'NOPE'),
+  }),
+  fc.constant({ action: 'HOLD', question: 'Mohon foto lokasi?' }),
+);
+
+export function hostileRequests(ctx: FuzzContext): fc.Arbitrary<HostileRequest> {
+  const ids = fc.oneof(
+    { arbitrary: fc.constantFrom(...ctx.complaints.map((c) => c.trackingId)), weight: 4 },
+    { arbitrary: text.map((t) => encodeURIComponent(t).slice(0, 200)), weight: 1 },
+    { arbitrary: nasty, weight: 1 },
+  );
+  const authorization = fc.oneof(
+    fc.constant(undefined),
+    fc.constantFrom(...Object.values(ctx.staffTokens)).map((t) => `Bearer ${t}`),
+    fc.constantFrom(...ctx.complaints.map((c) => c.accessToken)).map((t) => `Bearer ${t}`),
+    nasty.map((t) => `Bearer ${t}`),
+    text,
+  );
+  const contentType = fc.oneof(
+    fc.constant('application/json'),
+    fc.constant('application/problem+json'),
+    fc.constant('text/plain'),
+    fc.constant(undefined),
+    text,
+  );
+  const route = fc.constantFrom(...HTTP_ROUTES);
+  const query = (r: (typeof HTTP_ROUTES)[number]) => {
+    const declared = Object.keys(r.input.query?.shape ?? {});
+    const name = fc.oneof(
+      ...(declared.length ? [fc.constantFrom(...declared)] : []),
+      fc.constantFrom('start', 'workingDays', 'regionCode', 'cursor', 'limit', 'year', 'month', '__proto__'),
+      text,
+    );
+    return fc.array(
+      fc.tuple(
+        name,
+        fc.oneof(nasty, text, fc.integer().map(String), fc.constantFrom('2026-03-18T09:00:00+07:00', '5', '51.03', '2026-04', 'escalated', 'agency')),
+      ),
+      { maxLength: 4 },
+    );
+  };
+  return route.chain((r) =>
+    fc
+      .record({
+        method: fc.oneof({ arbitrary: fc.constant(r.method), weight: 8 }, { arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'), weight: 1 }),
+        id: ids,
+        query: query(r),
+        authorization,
+        contentType: fc.oneof({ arbitrary: fc.constant('application/json'), weight: 6 }, { arbitrary: contentType, weight: 1 }),
+        idempotencyKey: fc.option(fc.oneof(fc.uuid(), text), { nil: undefined }),
+        body: fc.oneof(
+          { arbitrary: validSubmission as fc.Arbitrary<unknown>, weight: 3 },
+          { arbitrary: actions as fc.Arbitrary<unknown>, weight: 3 },
+          { arbitrary: mutated(validSubmission), weight: 3 },
+          { arbitrary: mutated(actions as fc.Arbitrary<Record<string, unknown>>), weight: 3 },
+          { arbitrary: jsonValue, weight: 1 },
+          {
+            arbitrary: fc.constantFrom(
+              '{',
+              '{"a":',
+              'null',
+              '"x"',
+              '[]',
+              '[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]',
+              '\u0000',
+              `{"title":"${'x'.repeat(70_000)}"}`,
+            ),
+            weight: 1,
+          },
+        ),
+        rawBody: fc.boolean(),
+        suffix: fc.oneof({ arbitrary: fc.constant(''), weight: 12 }, { arbitrary: fc.constantFrom('/', '/x', '%2F..'), weight: 1 }),
+      })
+      .map((g) => {
+        const path = r.path.replace(/\{\w+\}/g, g.id) + g.suffix;
+        const search = new URLSearchParams();
+        for (const [k, v] of g.query) search.append(k, v);
+        const qs = search.toString();
+        const headers: Record<string, string> = {};
+        if (g.authorization !== undefined) headers.authorization = g.authorization.replace(/[^\t\x20-\x7e]/g, '');
+        if (g.contentType !== undefined) headers['content-type'] = g.contentType.replace(/[^\t\x20-\x7e]/g, '');
+        if (g.idempotencyKey !== undefined) headers['idempotency-key'] = g.idempotencyKey.replace(/[^\t\x20-\x7e]/g, '');
+        const body = g.method === 'GET' ? undefined : typeof g.body === 'string' && g.rawBody ? g.body : JSON.stringify(g.body);
+        return { method: g.method, path: `${path}${qs ? `?${qs}` : ''}`, headers, ...(body !== undefined ? { body } : {}) };
+      }),
+  );
+}
+
+export interface FuzzFigures {
+  requests: number;
+  byStatus: Record<string, number>;
+  serverErrors: { request: HostileRequest; status: number; body: string }[];
+  hangs: HostileRequest[];
+  notProblemJson: { request: HostileRequest; status: number; contentType: string }[];
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  healthAfter: number;
+  seconds: number;
+}
+
+/** Sends `count` generated requests (`concurrency` at a time) and reports every broken promise. */
+export async function runFuzz(api: string, ctx: FuzzContext, opts: { count: number; seed: number; concurrency: number }): Promise<FuzzFigures> {
+  const started = Date.now();
+  const requests = fc.sample(hostileRequests(ctx), { numRuns: opts.count, seed: opts.seed });
+  const figures: FuzzFigures = {
+    requests: 0,
+    byStatus: {},
+    serverErrors: [],
+    hangs: [],
+    notProblemJson: [],
+    p50Ms: 0,
+    p99Ms: 0,
+    maxMs: 0,
+    healthAfter: 0,
+    seconds: 0,
+  };
+  const latencies: number[] = [];
+  const longestTimeoutMs = Math.max(...HTTP_ROUTES.map((r) => r.timeoutSeconds)) * 1000;
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < requests.length; i = next++) {
+      const request = requests[i] as HostileRequest;
+      const t0 = performance.now();
+      try {
+        const res = await fetch(`${api}${request.path}`, {
+          method: request.method,
+          headers: request.headers,
+          ...(request.body !== undefined ? { body: request.body } : {}),
+          // A response later than the slowest function's timeout (plus the gateway's margin) is a hang.
+          signal: AbortSignal.timeout(longestTimeoutMs + 2_000),
+        });
+        const body = await res.text();
+        latencies.push(performance.now() - t0);
+        figures.requests++;
+        figures.byStatus[res.status] = (figures.byStatus[res.status] ?? 0) + 1;
+        const contentType = res.headers.get('content-type') ?? '';
+        if (res.status >= 500) figures.serverErrors.push({ request, status: res.status, body: body.slice(0, 500) });
+        else if (res.status >= 400 && !contentType.startsWith('application/problem+json'))
+          figures.notProblemJson.push({ request, status: res.status, contentType });
+      } catch {
+        figures.requests++;
+        figures.hangs.push(request);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: opts.concurrency }, worker));
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  figures.p50Ms = at(0.5);
+  figures.p99Ms = at(0.99);
+  figures.maxMs = Math.round(latencies.at(-1) ?? 0);
+  figures.healthAfter = (await fetch(`${api}/v1/health`)).status;
+  figures.seconds = Math.round((Date.now() - started) / 100) / 10;
+  return figures;
+}
+
+/** A few complaints in different states (public, anonymous, confidential; one verified) and every demo user's token. */
+export async function seedFuzzContext(api: string, tokenOf: (username: string) => Promise<string>, usernames: string[]): Promise<FuzzContext> {
+  const staffTokens = Object.fromEntries(await Promise.all(usernames.map(async (u) => [u, await tokenOf(u)] as const)));
+  const submit = async (over: Record<string, unknown>) => {
+    const res = await fetch(`${api}/v1/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'COMPLAINT',
+        title: 'Jalan berlubang di depan sekolah',
+        description: 'Lubang besar di jalan depan SD sudah sebulan dan membahayakan anak-anak.',
+        categoryId: 'jalan-kabupaten-kota',
+        location: { regionCode: '51.03' },
+        anonymous: false,
+        confidential: false,
+        reporter: { name: 'Made Uji', email: 'made.uji@example.com' },
+        ...over,
+      }),
+    });
+    if (res.status !== 201) throw new Error(`seeding a complaint failed: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { trackingId: string; accessToken: string };
+  };
+  const complaints = [await submit({}), await submit({ anonymous: true }), await submit({ confidential: true })];
+  const verifier = staffTokens.verifikator;
+  if (verifier) {
+    await fetch(`${api}/v1/complaints/${complaints[0]?.trackingId}/actions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${verifier}` },
+      body: JSON.stringify({ action: 'VERIFY', agencyId: 'pemda-51.03' }),
+    });
+  }
+  return { complaints, staffTokens };
+}
