@@ -38,9 +38,9 @@ describe('hostile requests found by hand (issue 7)', () => {
   });
 
   it('answers 400 problem+json, never 500, for a malformed escape, a forged cursor, a repeated copy-to agency', async () => {
-    const escape = await get(`${sys.api}/v1/complaints/%ff`);
-    expect(escape.status).toBe(400);
-    isProblem(escape);
+    const badEscape = await get(`${sys.api}/v1/complaints/%ff`);
+    expect(badEscape.status).toBe(400);
+    isProblem(badEscape);
     const officer = ctx.staffTokens['petugas-badung'] as string;
     for (const cursor of ['abc', 'eyJwayI6IkMjWCJ9', `${'A'.repeat(60)}`]) {
       const r = await get(`${sys.api}/v1/inbox?cursor=${cursor}`, bearer(officer));
