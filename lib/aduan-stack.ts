@@ -11,6 +11,7 @@ import { ComplaintApi } from './constructs/complaint-api';
 import { ComplaintTables } from './constructs/complaint-table';
 import { CursorKey } from './constructs/cursor-key';
 import { AduanFunction } from './constructs/function';
+import { IdentityKey } from './constructs/identity-key';
 import { StaffAccounts } from './constructs/staff-accounts';
 import { WorkQueues } from './constructs/work-queues';
 import { FUNCTIONS } from './wiring';
@@ -38,6 +39,7 @@ export class AduanStack extends Stack {
     const routes = FUNCTIONS.flatMap((f) => (f.trigger.kind === 'http' ? [f.trigger] : []));
     this.api = new ComplaintApi(this, 'ComplaintApi', { config, removalPolicy, staffPool: this.staff.pool, routes });
     const cursorKey = new CursorKey(this, 'CursorKey');
+    const identityKey = new IdentityKey(this, 'IdentityKey', { removalPolicy });
 
     for (const spec of FUNCTIONS) {
       const f = new AduanFunction(this, spec.id, { spec, logRetentionDays: config.logRetentionDays, removalPolicy });
@@ -53,6 +55,7 @@ export class AduanStack extends Stack {
       if (spec.routes) fn.addEnvironment(ENV.autoRouteCategories, config.autoRoutedCategories.join(','));
       if (spec.computesDeadlines) fn.addEnvironment(ENV.clockOverrides, JSON.stringify(config.clockOverrides));
       if (spec.pagesWithCursors) cursorKey.bindPager(fn);
+      if (spec.identities) identityKey.bind(fn, spec.identities);
       const t = spec.trigger;
       if (t.kind === 'http') this.api.route(t, fn);
       else if (t.kind === 'queue') this.queues.bindConsumer(fn, t);

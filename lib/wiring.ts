@@ -52,6 +52,11 @@ export interface FunctionSpec {
   computesDeadlines?: boolean;
   /** Gets the key that seals page cursors. */
   pagesWithCursors?: boolean;
+  /**
+   * What it may do with reporter identities (KMS): `seal` stores new ones and cannot read them;
+   * `open` reads them. Every other function can do neither.
+   */
+  identities?: 'seal' | 'open';
 }
 
 export interface QueueSpec {
@@ -90,6 +95,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     table: 'readWrite',
     sendsTo: ['routing'],
     computesDeadlines: true,
+    identities: 'seal',
   },
   {
     id: 'GetComplaint',
@@ -110,6 +116,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     verifiesStaffTokens: true,
     computesDeadlines: true,
     pagesWithCursors: true,
+    identities: 'open',
   },
   {
     id: 'ComplaintActions',
@@ -130,6 +137,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     verifiesStaffTokens: true,
     computesDeadlines: true,
     pagesWithCursors: true,
+    identities: 'open',
   },
   {
     id: 'Inbox',
@@ -261,6 +269,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     table: 'readWrite',
     idempotencyTable: true,
     sendsEmail: true,
+    identities: 'open',
   },
   {
     id: 'RelayOutbox',
@@ -335,5 +344,6 @@ export function envNamesOf(f: FunctionSpec): EnvName[] {
   if (f.routes) names.push(ENV.autoRouteCategories);
   if (f.computesDeadlines) names.push(ENV.clockOverrides);
   if (f.pagesWithCursors) names.push(ENV.cursorSigningKey);
+  if (f.identities) names.push(ENV.identityKeyId);
   return names;
 }

@@ -91,6 +91,12 @@ async function createTable(ddb: DynamoDBClient, name: string, r: CfnResource) {
 /** Creates every table and queue of the template in the emulators, as the stack defines them. */
 export async function createLocalResources(template: Template, clients: { ddb: DynamoDBClient; sqs: SQSClient }, prefix: string): Promise<LocalResources> {
   const res: LocalResources = { refs: new Map(), arns: new Map(), tables: [], queues: [], secrets: new Map() };
+  for (const [logicalId] of resourcesOfType(template, 'AWS::KMS::Key')) {
+    // The local KMS (local/kms.ts) derives each key from its id: any id names a usable key.
+    const keyId = localName(prefix, logicalId);
+    res.refs.set(logicalId, keyId);
+    res.arns.set(logicalId, `arn:aws:kms:local:000000000000:key/${keyId}`);
+  }
   for (const [logicalId] of resourcesOfType(template, 'AWS::SecretsManager::Secret')) {
     const arn = `arn:aws:secretsmanager:local:000000000000:secret:${localName(prefix, logicalId)}`;
     res.refs.set(logicalId, arn);

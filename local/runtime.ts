@@ -13,6 +13,7 @@ import { bundleFunctions } from './bundle';
 import { changeLocalClock, localClockState } from './clock';
 import { type Running, startCognito, startDynamoDb, startSes, startSqs } from './emulators';
 import { createGateway, type LocalRoute } from './gateway';
+import { startKms } from './kms';
 import { type LoadedFunction, LocalFunction } from './lambda';
 import { createLocalResources, type LocalResources, localClients, resolveValue } from './resources';
 import { createStaffPool, type LocalStaffPool } from './staff-seed';
@@ -25,6 +26,8 @@ export interface LocalOptions {
   sqsPort: number;
   mailPort: number;
   cognitoPort: number;
+  /** The local KMS (0 or absent: any free port). */
+  kmsPort?: number;
   /** Where DynamoDB Local and cognito-local keep their data; undefined = in memory. */
   dataDir?: string;
   region?: string;
@@ -44,7 +47,7 @@ export interface LocalSystem {
   functions: LoadedFunction[];
   scheduler: LocalScheduler;
   /** The emulators themselves, so tests can take one down. */
-  emulators: { dynamodb: Running; sqs: Running; ses: Running; cognito: Running };
+  emulators: { dynamodb: Running; sqs: Running; ses: Running; cognito: Running; kms: Running };
   stop(): Promise<void>;
 }
 
@@ -70,11 +73,12 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
     // esbuild works in its own process while the emulators start.
     const bundling = bundleFunctions(FUNCTIONS);
     bundling.catch(() => undefined);
-    const [dynamo, sqs, ses, cognito] = await Promise.all([
+    const [dynamo, sqs, ses, cognito, kms] = await Promise.all([
       startDynamoDb({ port: opts.dynamoPort, ...(opts.dataDir ? { dataDir: path.join(opts.dataDir, 'dynamodb') } : {}) }).then(track),
       startSqs({ port: opts.sqsPort, region }).then(track),
       startSes({ port: opts.mailPort }).then(track),
       startCognito({ port: opts.cognitoPort, ...(opts.dataDir ? { dataDir: path.join(opts.dataDir, 'cognito') } : {}) }).then(track),
+      startKms({ port: opts.kmsPort ?? 0, ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) }).then(track),
     ]);
     // Every AWS SDK client in this process (the handlers' included) talks to the emulators.
     Object.assign(process.env, {
@@ -85,8 +89,9 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_SQS: sqs.endpoint,
       AWS_ENDPOINT_URL_SES: ses.endpoint,
+      AWS_ENDPOINT_URL_KMS: kms.endpoint,
     });
-    log(`emulators: DynamoDB Local ${dynamo.endpoint}, SQS ${sqs.endpoint}, SES ${ses.endpoint}, Cognito ${cognito.endpoint}`);
+    log(`emulators: DynamoDB Local ${dynamo.endpoint}, SQS ${sqs.endpoint}, SES ${ses.endpoint}, Cognito ${cognito.endpoint}, KMS ${kms.endpoint}`);
 
     const template = synthesizeTemplate(LOCAL_STAGE);
     const clients = localClients({ dynamodb: dynamo.endpoint, sqs: sqs.endpoint }, region);
@@ -202,7 +207,7 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
       resources,
       functions,
       scheduler,
-      emulators: { dynamodb: dynamo, sqs, ses, cognito },
+      emulators: { dynamodb: dynamo, sqs, ses, cognito, kms },
       stop: stopAll,
     };
   } catch (error) {

@@ -18,6 +18,7 @@ const system = await startLocalSystem({
   sqsPort: num('SQS_PORT', 9324),
   mailPort: num('MAIL_PORT', 8005),
   cognitoPort: num('COGNITO_PORT', 9229),
+  kmsPort: num('KMS_PORT', 0),
   ...(inMemory ? {} : { dataDir }),
   log: (line) => console.error(`[local] ${line}`),
 }).catch((error) => {
@@ -34,6 +35,7 @@ console.log(
     line('Mailbox (captured)', `${system.mailUrl}/  (JSON: ${system.mailUrl}/store)`),
     line('DynamoDB Local', `${system.dynamoEndpoint}  ${inMemory ? '(in memory)' : `(data in ${path.relative(process.cwd(), dataDir) || '.'}/)`}`),
     line('SQS (local-aws-sqs)', system.sqsEndpoint),
+    line('KMS (local)', system.emulators.kms.endpoint),
     line('Cognito (cognito-local)', `${system.staff.endpoint}  pool ${system.staff.userPoolId}, client ${system.staff.clientId}`),
     line('Staff sign-in', `npm run token -- <username>   (${DEMO_USERS.map((u) => u.username).join(', ')}; password ${DEMO_PASSWORD})`),
     line('Tables', system.resources.tables.map((t) => t.name).join(', ')),

@@ -14,13 +14,13 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { type Complaint, OPEN_STATUSES, type ReporterIdentity, type TimelineEvent } from '../core/complaint';
 import { DomainError } from '../core/errors';
 import type { CounterDelta } from '../core/monitoring';
-import type { ComplaintStore, CreateResult, OutboxMessage, StoredComplaint } from '../core/ports';
+import type { ComplaintStore, CreateResult, IdentityCipher, OutboxMessage, StoredComplaint } from '../core/ports';
 import { queryAll } from './dynamodb-query';
 
 /**
  * Single-table layout (all keys live here and nowhere else):
  *   pk C#<trackingId>  sk META                      the complaint (+ access token hashes)
- *   pk C#<trackingId>  sk REPORTER                  the reporter's identity, read only on purpose
+ *   pk C#<trackingId>  sk REPORTER                  the reporter's identity, KMS-encrypted, read only on purpose
  *   pk C#<trackingId>  sk EVENT#<at>#<type>          append-only timeline
  *   pk C#<trackingId>  sk OUTBOX#<id>                messages owed to a queue
  *   pk IDEMPOTENCY#<key> sk IDEMPOTENCY              submission replay guard (TTL expiresAt)
@@ -143,7 +143,14 @@ export class DynamoDbComplaintStore implements ComplaintStore {
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
+    /** Seals identities on create and opens them on read; a function without one can do neither. */
+    private readonly identities?: IdentityCipher,
   ) {}
+
+  private cipher(): IdentityCipher {
+    if (!this.identities) throw new Error('this function has no identity key: it may not store or read reporter identities');
+    return this.identities;
+  }
 
   private counterUpdates(deltas: CounterDelta[] = []): TransactWriteItem[] {
     // One update per (month, scope): a transaction may not touch an item twice.
@@ -267,7 +274,10 @@ export class DynamoDbComplaintStore implements ComplaintStore {
       );
     }
     items.push(this.put(complaintItem(c, [input.accessTokenHash]), 'attribute_not_exists(pk)'));
-    if (input.reporter) items.push(this.put({ pk: pk(c.trackingId), sk: 'REPORTER', entity: 'REPORTER', reporter: input.reporter }));
+    if (input.reporter) {
+      const sealedIdentity = await this.cipher().seal(c.trackingId, input.reporter);
+      items.push(this.put({ pk: pk(c.trackingId), sk: 'REPORTER', entity: 'REPORTER', sealedIdentity }));
+    }
     items.push(this.put(eventItem(c.trackingId, input.event)));
     items.push(this.put(outboxItem(c.trackingId, input.outbox)));
     items.push(...this.counterUpdates(input.counters));
@@ -312,7 +322,9 @@ export class DynamoDbComplaintStore implements ComplaintStore {
 
   async getReporter(trackingId: string): Promise<ReporterIdentity | undefined> {
     const res = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: m({ pk: pk(trackingId), sk: 'REPORTER' }) }));
-    return res.Item ? (unmarshall(res.Item).reporter as ReporterIdentity) : undefined;
+    if (!res.Item) return undefined;
+    const item = unmarshall(res.Item);
+    return this.cipher().open(trackingId, String(item.sealedIdentity));
   }
 
   private queryPrefix(trackingId: string, prefix: string) {

@@ -96,6 +96,12 @@ export interface CalendarStore {
   record(change: CalendarChange): Promise<void>;
 }
 
+/** Encrypts reporter identities at rest; only functions granted the key can open them. */
+export interface IdentityCipher {
+  seal(trackingId: string, identity: ReporterIdentity): Promise<string>;
+  open(trackingId: string, sealed: string): Promise<ReporterIdentity>;
+}
+
 /** Opaque, tamper-evident page cursors, each bound to the list (scope) it pages. */
 export interface CursorCodec {
   seal(scope: string, value: unknown): string;

@@ -1,9 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDbCalendarStore } from '../adapters/dynamodb-calendar-store';
 import { DynamoDbComplaintStore } from '../adapters/dynamodb-complaint-store';
 import { hmacCursors } from '../adapters/hmac-cursors';
+import { KmsIdentityCipher } from '../adapters/kms-identity-cipher';
 import { SesMailer } from '../adapters/ses-mailer';
 import { SqsMessageQueue } from '../adapters/sqs-queue';
 import { cryptoRandom, systemClock } from '../adapters/system';
@@ -39,10 +41,11 @@ export function buildDeps(required: EnvName[]): Deps {
   const rawOverrides = optionalEnv(ENV.agencyEmailOverrides);
   if (rawOverrides) overrides = JSON.parse(rawOverrides);
   const tableName = requireEnv(ENV.tableName);
+  const identityKey = optionalEnv(ENV.identityKeyId);
   const calendarStore = new DynamoDbCalendarStore(dynamo, tableName);
   let loadedAt = 0;
   const deps: Deps = {
-    store: new DynamoDbComplaintStore(dynamo, tableName),
+    store: new DynamoDbComplaintStore(dynamo, tableName, identityKey ? new KmsIdentityCipher(new KMSClient({}), identityKey) : undefined),
     calendarStore,
     refreshCalendar: async (force = false) => {
       if (force || Date.now() - loadedAt > CALENDAR_CACHE_MS) {

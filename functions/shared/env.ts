@@ -16,6 +16,7 @@ export const ENV = {
   autoRouteCategories: 'AUTO_ROUTE_CATEGORIES',
   clockOverrides: 'CLOCK_OVERRIDES',
   cursorSigningKey: 'CURSOR_SIGNING_KEY',
+  identityKeyId: 'IDENTITY_KEY_ID',
 } as const;
 export type EnvName = (typeof ENV)[keyof typeof ENV];
 

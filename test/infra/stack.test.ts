@@ -227,6 +227,21 @@ describe('issue 7: what the stack holds against hostile users and for privacy', 
     expect(new Set(retention)).toEqual(new Set([30]));
   });
 
+  it('encrypts reporter identities with a rotating customer-managed key: one function may encrypt, three may decrypt, no other holds a grant', () => {
+    const keys = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::KMS::Key');
+    expect(keys).toHaveLength(1);
+    const [keyId, key] = keys[0] as [string, Resources[string]];
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    const onKey = (s: { Resource: unknown }) => JSON.stringify(s.Resource).includes(keyId);
+    const holders = (action: string) =>
+      FUNCTIONS.filter((f) => policyOf(f.id).some((s) => onKey(s) && actions(s).includes(action)))
+        .map((f) => f.id)
+        .sort();
+    expect(holders('kms:Decrypt')).toEqual(['ComplaintActions', 'GetComplaint', 'NotifyAgency']);
+    expect(holders('kms:Encrypt')).toEqual(['SubmitComplaint']);
+    expect(FUNCTIONS.filter((f) => policyOf(f.id).some(onKey)).length).toBe(4);
+  });
+
   it('seals page cursors with a generated secret, given only to the functions that page', () => {
     const pagers = FUNCTIONS.filter((f) => f.pagesWithCursors).map((f) => f.id);
     expect(pagers.sort()).toEqual(['ComplaintActions', 'GetComplaint', 'Inbox', 'ListAgencies']);

@@ -1,8 +1,12 @@
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbComplaintStore } from '../../functions/adapters/dynamodb-complaint-store';
+import { KmsIdentityCipher } from '../../functions/adapters/kms-identity-cipher';
 import type { Complaint, TimelineEvent } from '../../functions/core/complaint';
 import type { OutboxMessage } from '../../functions/core/ports';
 import { type Running, startDynamoDb } from '../../local/emulators';
+import { startKms } from '../../local/kms';
 import { createLocalResources, localClients } from '../../local/resources';
 import { synthesizeTemplate } from '../../local/template';
 import { aComplaint } from '../support/complaint-fixture';
@@ -10,6 +14,9 @@ import { freePort } from '../support/ports';
 
 let dynamo: Running;
 let store: DynamoDbComplaintStore;
+let kms: Running;
+let kmsClient: KMSClient;
+let raw: { ddb: import('@aws-sdk/client-dynamodb').DynamoDBClient; table: string };
 
 const complaint = (trackingId: string, over: Partial<Complaint> = {}): Complaint =>
   aComplaint({
@@ -45,9 +52,15 @@ beforeAll(async () => {
   const tablesOnly = { Resources: Object.fromEntries(Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::DynamoDB::Table')) };
   const res = await createLocalResources(tablesOnly, { ddb, sqs }, `store-${Date.now()}`);
   const main = res.tables.find((t) => t.logicalId.startsWith('DataComplaints')) as { name: string };
-  store = new DynamoDbComplaintStore(ddb, main.name);
+  kms = await startKms({ port: 0 });
+  kmsClient = new KMSClient({ endpoint: kms.endpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  store = new DynamoDbComplaintStore(ddb, main.name, new KmsIdentityCipher(kmsClient, 'store-test-key'));
+  raw = { ddb, table: main.name };
 });
-afterAll(async () => dynamo?.stop());
+afterAll(async () => {
+  await kms?.stop();
+  await dynamo?.stop();
+});
 
 describe('DynamoDB complaint store (DynamoDB Local)', () => {
   it('keeps the identity apart from the complaint and returns both on purpose only', async () => {
@@ -65,6 +78,16 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
     expect(JSON.stringify(got)).not.toContain('Wayan');
     expect(await store.getReporter('AAAAA-AAAA1')).toEqual({ name: 'Wayan' });
     expect(await store.timeline('AAAAA-AAAA1')).toHaveLength(1);
+  });
+
+  it('stores the identity encrypted (KMS), readable only with the key and only on its own complaint (issue 7)', async () => {
+    const item = await raw.ddb.send(new GetItemCommand({ TableName: raw.table, Key: { pk: { S: 'C#AAAAA-AAAA1' }, sk: { S: 'REPORTER' } } }));
+    expect(JSON.stringify(item.Item)).not.toContain('Wayan');
+    const withoutKey = new DynamoDbComplaintStore(raw.ddb, raw.table);
+    await expect(withoutKey.getReporter('AAAAA-AAAA1')).rejects.toThrow(/identity key/);
+    // The ciphertext copied onto another complaint does not open there (encryption context).
+    const sealed = item.Item?.sealedIdentity?.S as string;
+    await expect(new KmsIdentityCipher(kmsClient, 'store-test-key').open('ZZZZZ-ZZZZ1', sealed)).rejects.toThrow();
   });
 
   it('refuses a second complaint under a taken tracking number', async () => {

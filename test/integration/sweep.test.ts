@@ -3,11 +3,14 @@
  * twice, concurrently, and after a crash between its writes and its queue sends — each
  * reminder, escalation and flag happens once, and each notification is queued once.
  */
+
+import { KMSClient } from '@aws-sdk/client-kms';
 import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbCalendarStore } from '../../functions/adapters/dynamodb-calendar-store';
 import { DynamoDbComplaintStore } from '../../functions/adapters/dynamodb-complaint-store';
 import { hmacCursors } from '../../functions/adapters/hmac-cursors';
+import { KmsIdentityCipher } from '../../functions/adapters/kms-identity-cipher';
 import { SqsMessageQueue } from '../../functions/adapters/sqs-queue';
 import { cryptoRandom } from '../../functions/adapters/system';
 import { NATIONAL_POLICY, policyResolver } from '../../functions/core/lifecycle';
@@ -19,6 +22,7 @@ import { routeComplaint } from '../../functions/use-cases/route-complaint';
 import { submitComplaint } from '../../functions/use-cases/submit-complaint';
 import { sweepDeadlines, sweepSlice } from '../../functions/use-cases/sweep-deadlines';
 import { type Running, startDynamoDb, startSqs } from '../../local/emulators';
+import { startKms } from '../../local/kms';
 import { createLocalResources, localClients } from '../../local/resources';
 import { synthesizeTemplate } from '../../local/template';
 import { submission } from '../support/fixtures';
@@ -26,6 +30,7 @@ import { freePort } from '../support/ports';
 
 let dynamo: Running;
 let sqsServer: Running;
+let kms: Running;
 let deps: Deps;
 let queueUrl: string;
 let sweepQueueUrl: string;
@@ -42,6 +47,7 @@ const depth = async () =>
 beforeAll(async () => {
   dynamo = await startDynamoDb({ port: await freePort() });
   sqsServer = await startSqs({ port: await freePort(), region: 'ap-southeast-3' });
+  kms = await startKms({ port: 0 });
   const clients = localClients({ dynamodb: dynamo.endpoint, sqs: sqsServer.endpoint }, 'ap-southeast-3');
   sqs = clients.sqs;
   const template = synthesizeTemplate();
@@ -52,7 +58,14 @@ beforeAll(async () => {
   sweepQueueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: `sweep-${Date.now()}` }))).QueueUrl as string;
   const calendar = officialCalendar();
   deps = {
-    store: new DynamoDbComplaintStore(clients.ddb, table),
+    store: new DynamoDbComplaintStore(
+      clients.ddb,
+      table,
+      new KmsIdentityCipher(
+        new KMSClient({ endpoint: kms.endpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+        'sweep-test-key',
+      ),
+    ),
     calendarStore: new DynamoDbCalendarStore(clients.ddb, table),
     refreshCalendar: async () => calendar,
     queue: new SqsMessageQueue(sqs, { ROUTING: queueUrl, NOTIFICATION: queueUrl, SWEEP: sweepQueueUrl }),
@@ -69,6 +82,7 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
+  await kms?.stop();
   await sqsServer?.stop();
   await dynamo?.stop();
 });

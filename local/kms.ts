@@ -1,0 +1,92 @@
+/**
+ * A local stand-in for AWS KMS — only what Aduan uses: Encrypt and Decrypt (AWS JSON 1.1,
+ * `TrentService.*`) with an encryption context. No emulator of KMS is published on npm; this
+ * one lets the functions run the very same KMS adapter on a laptop as in AWS. Ciphertexts are
+ * AES-256-GCM under a master key kept in the local data folder (or in memory), bound to their key
+ * and encryption context like KMS's: a wrong context or a tampered blob fails to decrypt.
+ */
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import type { Running } from './emulators';
+
+const context = (c: unknown) => JSON.stringify(Object.entries((c ?? {}) as Record<string, string>).sort(([a], [b]) => a.localeCompare(b)));
+
+function masterKey(dataDir?: string): Buffer {
+  if (!dataDir) return randomBytes(32);
+  const file = path.join(dataDir, 'kms-master.key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('base64'), { mode: 0o600 });
+  return key;
+}
+
+export async function startKms(opts: { port: number; dataDir?: string }): Promise<Running> {
+  const master = masterKey(opts.dataDir);
+  const keyOf = (keyId: string) => createHash('sha256').update(master).update(keyId).digest();
+  const fail = (type: string, message: string) => ({ status: 400, body: { __type: type, message } });
+
+  const handle = (target: string, req: Record<string, unknown>): { status: number; body: unknown } => {
+    if (target === 'TrentService.Encrypt') {
+      const keyId = String(req.KeyId ?? '');
+      if (!keyId) return fail('ValidationException', 'KeyId is required');
+      const plaintext = Buffer.from(String(req.Plaintext ?? ''), 'base64');
+      if (plaintext.length < 1 || plaintext.length > 4096) return fail('ValidationException', 'Plaintext must be 1–4096 bytes');
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', keyOf(keyId), iv);
+      cipher.setAAD(Buffer.from(context(req.EncryptionContext)));
+      const sealed = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+      const id = Buffer.from(keyId);
+      const blob = Buffer.concat([Buffer.from([id.length >> 8, id.length & 255]), id, iv, cipher.getAuthTag(), sealed]);
+      return { status: 200, body: { CiphertextBlob: blob.toString('base64'), KeyId: keyId, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' } };
+    }
+    if (target === 'TrentService.Decrypt') {
+      try {
+        const blob = Buffer.from(String(req.CiphertextBlob ?? ''), 'base64');
+        const idLength = ((blob[0] ?? 0) << 8) | (blob[1] ?? 0);
+        const keyId = blob.subarray(2, 2 + idLength).toString();
+        const iv = blob.subarray(2 + idLength, 14 + idLength);
+        const tag = blob.subarray(14 + idLength, 30 + idLength);
+        const decipher = createDecipheriv('aes-256-gcm', keyOf(keyId), iv);
+        decipher.setAAD(Buffer.from(context(req.EncryptionContext)));
+        decipher.setAuthTag(tag);
+        const plaintext = Buffer.concat([decipher.update(blob.subarray(30 + idLength)), decipher.final()]);
+        return { status: 200, body: { Plaintext: plaintext.toString('base64'), KeyId: keyId, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' } };
+      } catch {
+        return fail('InvalidCiphertextException', 'The ciphertext or its encryption context is invalid');
+      }
+    }
+    return fail('UnknownOperationException', `${target} is not emulated locally`);
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      let out: { status: number; body: unknown };
+      try {
+        out = handle(String(req.headers['x-amz-target'] ?? ''), JSON.parse(Buffer.concat(chunks).toString() || '{}'));
+      } catch {
+        out = fail('SerializationException', 'invalid JSON');
+      }
+      res.writeHead(out.status, { 'content-type': 'application/x-amz-json-1.1' });
+      res.end(JSON.stringify(out.body));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
