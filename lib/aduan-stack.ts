@@ -9,8 +9,8 @@ import type { StageConfig } from './config';
 import { AgencyMailer } from './constructs/agency-mailer';
 import { ComplaintApi } from './constructs/complaint-api';
 import { ComplaintTables } from './constructs/complaint-table';
-import { CursorKey } from './constructs/cursor-key';
 import { AduanFunction } from './constructs/function';
+import { GeneratedSecret } from './constructs/generated-secret';
 import { IdentityKey } from './constructs/identity-key';
 import { StaffAccounts } from './constructs/staff-accounts';
 import { WorkQueues } from './constructs/work-queues';
@@ -38,7 +38,16 @@ export class AduanStack extends Stack {
     this.staff = new StaffAccounts(this, 'Staff', { removalPolicy, requireMfa: config.requireStaffMfa });
     const routes = FUNCTIONS.flatMap((f) => (f.trigger.kind === 'http' ? [f.trigger] : []));
     this.api = new ComplaintApi(this, 'ComplaintApi', { config, removalPolicy, staffPool: this.staff.pool, routes });
-    const cursorKey = new CursorKey(this, 'CursorKey');
+    const cursorKey = new GeneratedSecret(this, 'CursorKey', {
+      description: 'Aduan: HMAC key that seals page cursors',
+      envName: ENV.cursorSigningKey,
+      rotationNote: 'A rotation only invalidates cursors of pages being read (the client starts again from page one); rotate by replacing the secret.',
+    });
+    const contactKey = new GeneratedSecret(this, 'ContactLookupKey', {
+      description: 'Aduan: HMAC key of the contact lookup (find one person’s complaints without storing their contact in clear)',
+      envName: ENV.contactLookupKey,
+      rotationNote: 'Rotating it would orphan the existing contact lookups; replace it only together with a re-index of the lookups.',
+    });
     const identityKey = new IdentityKey(this, 'IdentityKey', { removalPolicy });
 
     for (const spec of FUNCTIONS) {
@@ -54,7 +63,8 @@ export class AduanStack extends Stack {
       if (spec.verifiesStaffTokens) this.staff.bindVerifier(fn);
       if (spec.routes) fn.addEnvironment(ENV.autoRouteCategories, config.autoRoutedCategories.join(','));
       if (spec.computesDeadlines) fn.addEnvironment(ENV.clockOverrides, JSON.stringify(config.clockOverrides));
-      if (spec.pagesWithCursors) cursorKey.bindPager(fn);
+      if (spec.pagesWithCursors) cursorKey.bind(fn);
+      if (spec.looksUpContacts) contactKey.bind(fn);
       if (spec.identities) identityKey.bind(fn, spec.identities);
       const t = spec.trigger;
       if (t.kind === 'http') this.api.route(t, fn);

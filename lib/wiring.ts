@@ -57,6 +57,8 @@ export interface FunctionSpec {
    * `open` reads them. Every other function can do neither.
    */
   identities?: 'seal' | 'open';
+  /** Gets the key of the contact lookup (finding one person's complaints by email or phone). */
+  looksUpContacts?: boolean;
 }
 
 export interface QueueSpec {
@@ -96,6 +98,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     sendsTo: ['routing'],
     computesDeadlines: true,
     identities: 'seal',
+    looksUpContacts: true,
   },
   {
     id: 'GetComplaint',
@@ -248,6 +251,42 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     inspects: ['routing', 'notification'],
   },
   {
+    id: 'PersonalData',
+    entry: 'functions/handlers/http/personal-data.ts',
+    description: "GET /v1/personal-data: an operator exports one person's data (UU PDP right of access), audited",
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/personal-data',
+      auth: 'staff',
+      input: ROUTE_INPUTS.personalData,
+      throttle: { ratePerSecond: 1, burst: 2 },
+    },
+    // readWrite: every export is appended to each complaint's audit trail.
+    table: 'readWrite',
+    identities: 'open',
+    looksUpContacts: true,
+  },
+  {
+    id: 'ErasePersonalData',
+    entry: 'functions/handlers/http/erase-personal-data.ts',
+    description: "POST /v1/personal-data/erasures: an operator erases one person's identity and contact (UU PDP right to erasure)",
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/personal-data/erasures',
+      auth: 'staff',
+      input: ROUTE_INPUTS.erasePersonalData,
+      throttle: { ratePerSecond: 1, burst: 2 },
+    },
+    table: 'readWrite',
+    looksUpContacts: true,
+  },
+  {
     id: 'RouteComplaint',
     entry: 'functions/handlers/queue/route-complaint.ts',
     description: 'Routing worker: chooses the competent agency and stamps the follow-up deadline',
@@ -323,6 +362,15 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     table: 'readWrite',
     sendsTo: ['notification'],
   },
+  {
+    id: 'EraseExpiredIdentities',
+    entry: 'functions/handlers/schedule/erase-expired-identities.ts',
+    description: "Daily: erases reporters' identities whose retention period after closure has ended",
+    timeoutSeconds: 300,
+    memoryMb: 512,
+    trigger: { kind: 'schedule', name: 'erase-expired-identities', everyMinutes: 1440 },
+    table: 'readWrite',
+  },
 ];
 
 export function consumerOf(queue: QueueId): FunctionSpec {
@@ -345,5 +393,6 @@ export function envNamesOf(f: FunctionSpec): EnvName[] {
   if (f.computesDeadlines) names.push(ENV.clockOverrides);
   if (f.pagesWithCursors) names.push(ENV.cursorSigningKey);
   if (f.identities) names.push(ENV.identityKeyId);
+  if (f.looksUpContacts) names.push(ENV.contactLookupKey);
   return names;
 }

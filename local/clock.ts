@@ -1,4 +1,5 @@
 import { LOCAL_CLOCK_OFFSET_ENV, systemClock } from '../functions/adapters/system';
+import { CALENDAR_YEAR_RANGE, withinCalendarRange } from '../functions/core/working-days';
 
 /** ISO 8601 durations as people write them: P5D, PT36H, P1W, P2DT3H30M. */
 export function parseDuration(text: string): number | undefined {
@@ -28,6 +29,15 @@ export function changeLocalClock(body: unknown): { status: number; body: unknown
     return {
       status: 400,
       body: { title: 'Permintaan tidak valid', errors: [{ field: '(body)', message: '{"advance": "P5D"}, {"set": "<ISO>"} atau {"reset": true}' }] },
+    };
+  // The calendar computes within its year range; a clock outside it would only make every handler fail.
+  if (!withinCalendarRange(new Date(Date.now() + offset)))
+    return {
+      status: 400,
+      body: {
+        title: 'Permintaan tidak valid',
+        errors: [{ field: '(body)', message: `jam lokal harus tetap di tahun ${CALENDAR_YEAR_RANGE.min}–${CALENDAR_YEAR_RANGE.max}` }],
+      },
     };
   process.env[LOCAL_CLOCK_OFFSET_ENV] = String(offset);
   return { status: 200, body: localClockState() };

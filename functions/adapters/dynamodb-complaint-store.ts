@@ -32,6 +32,8 @@ import { queryAll } from './dynamodb-query';
  * GSI ByStatute (gsi4pk STATUTE#OPEN): open complaints by their 60-day resolution limit.
  * GSI ByEscalation (gsi5pk ESCALATED#<agency>): the "escalated to us" inbox of a parent agency.
  * GSI Outbox (outboxPending, outboxCreatedAt): sparse, only undispatched outbox rows.
+ * GSI ByRetention (gsi6pk RETENTION#IDENTITY): ended complaints by the end of their identity's retention.
+ * GSI ByContact (gsi7pk CONTACT#<keyed hash>): pk C#<id> sk CONTACT#EMAIL|PHONE, the contact lookup.
  * Every index but ByQueue is sparse: a complaint leaves it when nothing more is due there, so
  * the sweeps read what is due, never the whole table.
  */
@@ -44,6 +46,8 @@ export const TABLE_KEYS = {
   byStatuteIndex: { name: 'ByStatute', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
   byEscalationIndex: { name: 'ByEscalation', partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
   outboxIndex: { name: 'Outbox', partitionKey: 'outboxPending', sortKey: 'outboxCreatedAt' },
+  byRetentionIndex: { name: 'ByRetention', partitionKey: 'gsi6pk', sortKey: 'gsi6sk' },
+  byContactIndex: { name: 'ByContact', partitionKey: 'gsi7pk', sortKey: 'gsi7sk' },
   ttlAttribute: 'expiresAt',
 } as const;
 
@@ -76,6 +80,7 @@ function indexKeys(c: Complaint): Record<string, string | undefined> {
   const sweepable = open && !c.escalationExhausted && !disposedMiss;
   const statuteOpen = open && c.statute && !c.ombudsmanReview?.reasons.includes('RESOLUTION_LIMIT_PASSED');
   const escalatedTo = open && c.assignedAgencyId ? c.escalatedToAgencyIds?.at(-1) : undefined;
+  const erasable = c.hasReporterIdentity && c.identityEraseAfter ? `${new Date(c.identityEraseAfter).toISOString()}#${c.trackingId}` : undefined;
   return {
     gsi1pk: workQueueOf(c),
     gsi1sk: due,
@@ -87,6 +92,8 @@ function indexKeys(c: Complaint): Record<string, string | undefined> {
     gsi4sk: statuteOpen && c.statute ? `${new Date(c.statute.decideBy).toISOString()}#${c.trackingId}` : undefined,
     gsi5pk: escalatedTo ? `ESCALATED#${escalatedTo}` : undefined,
     gsi5sk: escalatedTo ? due : undefined,
+    gsi6pk: erasable ? 'RETENTION#IDENTITY' : undefined,
+    gsi6sk: erasable,
   };
 }
 
@@ -278,6 +285,9 @@ export class DynamoDbComplaintStore implements ComplaintStore {
       const sealedIdentity = await this.cipher().seal(c.trackingId, input.reporter);
       items.push(this.put({ pk: pk(c.trackingId), sk: 'REPORTER', entity: 'REPORTER', sealedIdentity }));
     }
+    for (const lookup of input.contactLookups ?? []) {
+      items.push(this.put({ pk: pk(c.trackingId), sk: `CONTACT#${lookup.kind}`, entity: 'CONTACT', gsi7pk: `CONTACT#${lookup.hash}`, gsi7sk: c.trackingId }));
+    }
     items.push(this.put(eventItem(c.trackingId, input.event)));
     items.push(this.put(outboxItem(c.trackingId, input.outbox)));
     items.push(...this.counterUpdates(input.counters));
@@ -364,6 +374,7 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     events: TimelineEvent[],
     outbox: OutboxMessage[] = [],
     counters: CounterDelta[] = [],
+    opts: { eraseIdentity?: boolean } = {},
   ): Promise<boolean> {
     const keys = indexKeys(next);
     const set = Object.entries(keys).filter(([, v]) => v !== undefined);
@@ -383,6 +394,9 @@ export class DynamoDbComplaintStore implements ComplaintStore {
       ...events.map((e, i) => this.put(eventItem(next.trackingId, e, i), 'attribute_not_exists(pk)')),
       ...outbox.map((o) => this.put(outboxItem(next.trackingId, o), 'attribute_not_exists(pk)')),
       ...this.counterUpdates(counters),
+      ...(opts.eraseIdentity
+        ? ['REPORTER', 'CONTACT#EMAIL', 'CONTACT#PHONE'].map((sk) => ({ Delete: { TableName: this.tableName, Key: m({ pk: pk(next.trackingId), sk }) } }))
+        : []),
     ];
     try {
       await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
@@ -437,6 +451,20 @@ export class DynamoDbComplaintStore implements ComplaintStore {
       entries: items.map((i) => ({ position: i.sk as string, event: i.event as TimelineEvent })).reverse(),
       hasOlder: res.LastEvaluatedKey !== undefined,
     };
+  }
+
+  async complaintsByContact(hash: string, limit: number): Promise<string[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: TABLE_KEYS.byContactIndex.name,
+      KeyConditionExpression: 'gsi7pk = :p',
+      ExpressionAttributeValues: m({ ':p': `CONTACT#${hash}` }),
+    });
+    return [...new Set(items.map((i) => String(i.gsi7sk)))].slice(0, limit);
+  }
+
+  async identitiesDueForErasure(before: string, limit: number): Promise<Complaint[]> {
+    return this.queryRange(TABLE_KEYS.byRetentionIndex, 'RETENTION#IDENTITY', before, limit);
   }
 
   async dueBy(stage: string, dueBefore: string, limit: number): Promise<Complaint[]> {

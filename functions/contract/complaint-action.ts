@@ -53,9 +53,10 @@ export const complaintActionSchema = z.discriminatedUnion(
       workingDays: z.number({ error: 'bilangan bulat 1–60' }).int().min(1).max(60),
     }),
     z.strictObject({ action: z.literal('DISMISS'), reason: text(2000) }),
+    z.strictObject({ action: z.literal('ERASE_IDENTITY') }),
   ],
   {
     error:
-      'aksi tidak dikenal: VERIFY, HOLD, ARCHIVE, ACKNOWLEDGE, RESPOND, TRANSFER, COMMENT, REPLY, CONFIRM_RESOLVED, REOPEN, RATE, REQUEST_OMBUDSMAN_REVIEW, TAKE_OVER, RETURN_TO_AGENCY atau DISMISS',
+      'aksi tidak dikenal: VERIFY, HOLD, ARCHIVE, ACKNOWLEDGE, RESPOND, TRANSFER, COMMENT, REPLY, CONFIRM_RESOLVED, REOPEN, RATE, REQUEST_OMBUDSMAN_REVIEW, TAKE_OVER, RETURN_TO_AGENCY, DISMISS atau ERASE_IDENTITY',
   },
 );

@@ -31,6 +31,17 @@ const trackingId = z
 
 const complaintPath = z.strictObject({ trackingId });
 
+/** One person, by the contact they gave (at least one). */
+const personQuery = z
+  .strictObject({
+    email: z.email('alamat email tidak valid').max(254).optional(),
+    phone: z
+      .string()
+      .regex(/^(\+62|62|0)8[0-9]{7,12}$/, 'nomor ponsel Indonesia, mis. 081234567890')
+      .optional(),
+  })
+  .refine((q) => q.email !== undefined || q.phone !== undefined, { message: 'isi email atau phone pemilik data', path: ['email'] });
+
 export const ROUTE_INPUTS = {
   submitComplaint: defineInput({
     headers: z.object({
@@ -94,4 +105,6 @@ export const ROUTE_INPUTS = {
     }),
   }),
   health: defineInput({ query: z.strictObject({}) }),
+  personalData: defineInput({ query: personQuery }),
+  erasePersonalData: defineInput({ body: personQuery }),
 } as const;

@@ -64,6 +64,10 @@ export interface Complaint {
   confidential: boolean;
   /** Whether a REPORTER record exists; the identity itself is stored apart from the complaint. */
   hasReporterIdentity: boolean;
+  /** When the identity is due for erasure (retention period after the complaint ended). */
+  identityEraseAfter?: string;
+  /** When the identity was erased (on request or at the end of its retention period). */
+  identityErasedAt?: string;
   status: ComplaintStatus;
   submittedAt: string;
   updatedAt: string;
@@ -148,6 +152,7 @@ export type TimelineEventType =
   | 'REOPENED'
   | 'RATED'
   | 'IDENTITY_READ'
+  | 'IDENTITY_ERASED'
   | 'REMINDED'
   | 'ESCALATED'
   | 'DEADLINE_MISSED'

@@ -5,7 +5,16 @@
  */
 import { findAgency, ombudsmanOfficeId } from './agencies';
 import { findCategory } from './categories';
-import type { ArchiveReason, Complaint, ComplaintStatus, ComplaintType, Deadline, DeadlineStage, TimelineEvent } from './complaint';
+import {
+  type ArchiveReason,
+  COMPLAINT_STATUSES,
+  type Complaint,
+  type ComplaintStatus,
+  type ComplaintType,
+  type Deadline,
+  type DeadlineStage,
+  type TimelineEvent,
+} from './complaint';
 import { DomainError } from './errors';
 import { flagForOmbudsman } from './escalation';
 import { resolveRegion, type TimeZoneId } from './regions';
@@ -28,6 +37,7 @@ export const ACTION_NAMES = [
   'TAKE_OVER',
   'RETURN_TO_AGENCY',
   'DISMISS',
+  'ERASE_IDENTITY',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
@@ -54,7 +64,8 @@ export type ActionInput =
   | { action: 'REQUEST_OMBUDSMAN_REVIEW'; consentToShareIdentity: boolean; message?: string }
   | { action: 'TAKE_OVER'; note?: string }
   | { action: 'RETURN_TO_AGENCY'; recommendation: string; workingDays: number }
-  | { action: 'DISMISS'; reason: string };
+  | { action: 'DISMISS'; reason: string }
+  | { action: 'ERASE_IDENTITY' };
 
 /** How an actor relates to one complaint; decides which rows of the table apply. */
 export type Relation = 'VERIFIER' | 'ASSIGNED_OFFICER' | 'ESCALATED_OFFICER' | 'COPY_OFFICER' | 'OMBUDSMAN_OFFICER' | 'REPORTER' | 'SYSTEM' | 'NONE';
@@ -97,6 +108,7 @@ export const TRANSITIONS: Record<ActionName, Rule & { to: string }> = {
     who: ['OMBUDSMAN_OFFICER'],
     to: '(unchanged; review DISMISSED)',
   },
+  ERASE_IDENTITY: { from: COMPLAINT_STATUSES, who: ['REPORTER'], to: '(unchanged; identity and contact erased)' },
 };
 
 export interface LifecyclePolicy {
@@ -115,6 +127,8 @@ export interface LifecyclePolicy {
   escalationWorkingDays: number;
   /** Transfers (bukan wewenang) after which the Ombudsman reviews. */
   transfersForOmbudsman: number;
+  /** Calendar days after closure or archiving that the reporter's identity and contact are kept (UU PDP retention). */
+  identityRetentionDays: number;
 }
 
 export const NATIONAL_POLICY: LifecyclePolicy = {
@@ -128,6 +142,7 @@ export const NATIONAL_POLICY: LifecyclePolicy = {
   statuteUnit: 'CALENDAR_DAYS',
   escalationWorkingDays: 5,
   transfersForOmbudsman: 3,
+  identityRetentionDays: 365,
 };
 
 /** Per-stage overrides of the national clocks, by category and by agency (the agency's wins). */
@@ -180,6 +195,8 @@ export interface ActionResult {
   complaint: Complaint;
   events: TimelineEvent[];
   notifications: NotificationIntent[];
+  /** The stored identity (and contact lookups) must go in the same write. */
+  eraseIdentity?: true;
 }
 
 /**
@@ -248,6 +265,7 @@ export function allowedActions(c: Complaint, actor: Actor, ctx: LifecycleContext
     if (a === 'RATE') return c.rating === undefined;
     if (a === 'REQUEST_OMBUDSMAN_REVIEW') return !c.ombudsmanReview?.reasons.includes('REPORTER_REQUEST');
     if (a === 'TAKE_OVER' || a === 'RETURN_TO_AGENCY' || a === 'DISMISS') return c.ombudsmanReview?.status === 'OPEN';
+    if (a === 'ERASE_IDENTITY') return c.hasReporterIdentity;
     return true;
   });
 }
@@ -297,7 +315,45 @@ export function perform(c: Complaint, actor: Actor, input: ActionInput, ctx: Lif
   if (result.complaint.overdueSince && !['ASSIGNED', 'IN_PROGRESS'].includes(result.complaint.status)) {
     result.complaint = { ...result.complaint, overdueSince: undefined };
   }
+  result.complaint = withRetention(result.complaint, ctx.policyFor(result.complaint.categoryId, result.complaint.assignedAgencyId), ctx.now);
   return result;
+}
+
+const ENDED = new Set<ComplaintStatus>(['CLOSED', 'ARCHIVED']);
+
+/**
+ * Personal data has a retention period: once a complaint has ended, its reporter's identity is
+ * due for erasure after the policy's days; a reopened complaint keeps it again.
+ */
+export function withRetention(c: Complaint, policy: LifecyclePolicy, now: Date): Complaint {
+  if (!ENDED.has(c.status)) return c.identityEraseAfter ? { ...c, identityEraseAfter: undefined } : c;
+  if (c.identityEraseAfter || !c.hasReporterIdentity) return c;
+  return { ...c, identityEraseAfter: new Date(now.getTime() + policy.identityRetentionDays * 86_400_000).toISOString() };
+}
+
+export type ErasureReason = 'REPORTER_REQUEST' | 'RETENTION_PERIOD' | 'OPERATOR_REQUEST';
+
+const ERASURE_MESSAGES: Record<ErasureReason, string> = {
+  REPORTER_REQUEST: 'Identitas dan kontak pelapor dihapus atas permintaan pelapor.',
+  RETENTION_PERIOD: 'Identitas dan kontak pelapor dihapus: masa simpan data pribadi telah berakhir.',
+  OPERATOR_REQUEST: 'Identitas dan kontak pelapor dihapus oleh operator atas permintaan pemilik data.',
+};
+
+/** Erases the reporter's identity and contact; the case record and statistics stay. */
+export function eraseIdentity(c: Complaint, reason: ErasureReason, now: Date, by: TimelineEvent['actor']): ActionResult {
+  const at = now.toISOString();
+  return {
+    complaint: { ...c, hasReporterIdentity: false, identityErasedAt: at, identityEraseAfter: undefined, updatedAt: at, version: c.version + 1 },
+    events: [{ at, type: 'IDENTITY_ERASED', actor: by, message: ERASURE_MESSAGES[reason], visibility: 'PUBLIC' }],
+    notifications: [],
+    eraseIdentity: true,
+  };
+}
+
+/** The retention sweep's decision: erase once the identity's time is up. */
+export function eraseExpiredIdentity(c: Complaint, now: Date): ActionResult | undefined {
+  if (!c.hasReporterIdentity || !c.identityEraseAfter || Date.parse(c.identityEraseAfter) > now.getTime() || !ENDED.has(c.status)) return undefined;
+  return eraseIdentity(c, 'RETENTION_PERIOD', now, { kind: 'SYSTEM' });
 }
 
 function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleContext): ActionResult {
@@ -503,6 +559,10 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
         notifications: [{ template: 'OMBUDSMAN_FLAGGED', agencyId: f.complaint.ombudsmanReview?.office }],
       };
     }
+    case 'ERASE_IDENTITY': {
+      if (!c.hasReporterIdentity) throw conflict('Laporan ini tidak lagi menyimpan identitas pelapor.');
+      return eraseIdentity(c, 'REPORTER_REQUEST', ctx.now, { kind: 'REPORTER' });
+    }
     case 'TAKE_OVER':
     case 'RETURN_TO_AGENCY':
     case 'DISMISS': {
@@ -544,6 +604,7 @@ function countReporterMessage(c: Complaint, now: Date): Complaint['reporterMessa
 function reporterDeadlinePassed(
   c: Complaint,
   now: Date,
+  policy: LifecyclePolicy,
   from: ComplaintStatus,
   to: ComplaintStatus,
   changes: (at: string) => Partial<Complaint>,
@@ -552,17 +613,18 @@ function reporterDeadlinePassed(
   if (c.status !== from || Date.parse(c.deadline.dueAt) >= now.getTime()) return undefined;
   const at = now.toISOString();
   return {
-    complaint: { ...c, status: to, ...changes(at), updatedAt: at, version: c.version + 1 },
+    complaint: withRetention({ ...c, status: to, ...changes(at), updatedAt: at, version: c.version + 1 }, policy, now),
     events: [{ at, type: to === 'CLOSED' ? 'CLOSED' : 'ARCHIVED', actor: { kind: 'SYSTEM' }, fromStatus: from, toStatus: to, message, visibility: 'PUBLIC' }],
     notifications: [{ template: 'REPORTER_CLOSED' }],
   };
 }
 
 /** A scheduled close after the reporter stayed silent past the confirmation deadline. */
-export const closeForSilence = (c: Complaint, now: Date) =>
+export const closeForSilence = (c: Complaint, now: Date, policy: LifecyclePolicy = NATIONAL_POLICY) =>
   reporterDeadlinePassed(
     c,
     now,
+    policy,
     'RESPONDED',
     'CLOSED',
     (at) => ({ closure: { how: 'NO_REPLY_FROM_REPORTER', at } }),
@@ -570,10 +632,11 @@ export const closeForSilence = (c: Complaint, now: Date) =>
   );
 
 /** A scheduled archive after a hold question went unanswered. */
-export const archiveForNoAnswer = (c: Complaint, now: Date) =>
+export const archiveForNoAnswer = (c: Complaint, now: Date, policy: LifecyclePolicy = NATIONAL_POLICY) =>
   reporterDeadlinePassed(
     c,
     now,
+    policy,
     'ON_HOLD',
     'ARCHIVED',
     (at) => ({ hold: undefined, archive: { reason: 'NO_ANSWER_FROM_REPORTER', at, by: 'SYSTEM' } }),

@@ -46,6 +46,8 @@ export interface ComplaintStore {
     outbox: OutboxMessage;
     idempotency?: { key: string; requestHash: string; expiresAt: Date; now: Date };
     counters?: CounterDelta[];
+    /** Keyed hashes of the reporter's email and phone (the contact lookup). */
+    contactLookups?: { kind: ContactKind; hash: string }[];
   }): Promise<CreateResult>;
   get(trackingId: string): Promise<StoredComplaint | undefined>;
   /** Reads the identity kept apart from the complaint; callers must respect `anonymous`. */
@@ -61,8 +63,22 @@ export interface ComplaintStore {
   ): Promise<{ entries: { position: string; event: TimelineEvent }[]; hasOlder: boolean }>;
   /** Adds a token to a complaint that holds fewer than `max`; false when it already holds `max`. */
   addAccessTokenHash(trackingId: string, hash: string, max: number): Promise<boolean>;
-  /** Saves a new version if nobody else changed it meanwhile; `false` when the version moved on. */
-  update(next: Complaint, expectedVersion: number, events: TimelineEvent[], outbox?: OutboxMessage[], counters?: CounterDelta[]): Promise<boolean>;
+  /**
+   * Saves a new version if nobody else changed it meanwhile; `false` when the version moved on.
+   * With `eraseIdentity`, the identity and its contact lookups are deleted in the same write.
+   */
+  update(
+    next: Complaint,
+    expectedVersion: number,
+    events: TimelineEvent[],
+    outbox?: OutboxMessage[],
+    counters?: CounterDelta[],
+    opts?: { eraseIdentity?: boolean },
+  ): Promise<boolean>;
+  /** Complaints whose reporter left this contact (by its keyed hash). */
+  complaintsByContact(hash: string, limit: number): Promise<string[]>;
+  /** Ended complaints whose identity's retention period ends before `before`. */
+  identitiesDueForErasure(before: string, limit: number): Promise<Complaint[]>;
   /** Open reviews of an Ombudsman office flagged after `since` (a watermark: `<flaggedAt>#<trackingId>`), oldest first, at most `limit`. */
   reviewsFlaggedSince(office: string, since: string, limit: number): Promise<Complaint[]>;
   /** Claims the digest of an office for a day; false if it was already sent (or is being sent). */
@@ -100,6 +116,13 @@ export interface CalendarStore {
 export interface IdentityCipher {
   seal(trackingId: string, identity: ReporterIdentity): Promise<string>;
   open(trackingId: string, sealed: string): Promise<ReporterIdentity>;
+}
+
+export type ContactKind = 'EMAIL' | 'PHONE';
+
+/** Keyed hashes of a reporter's contact, so one person's complaints can be found without storing it in clear. */
+export interface ContactHasher {
+  hash(kind: ContactKind, value: string): string;
 }
 
 /** Opaque, tamper-evident page cursors, each bound to the list (scope) it pages. */

@@ -4,6 +4,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDbCalendarStore } from '../adapters/dynamodb-calendar-store';
 import { DynamoDbComplaintStore } from '../adapters/dynamodb-complaint-store';
+import { hmacContactHasher } from '../adapters/hmac-contact-hasher';
 import { hmacCursors } from '../adapters/hmac-cursors';
 import { KmsIdentityCipher } from '../adapters/kms-identity-cipher';
 import { SesMailer } from '../adapters/ses-mailer';
@@ -11,7 +12,7 @@ import { SqsMessageQueue } from '../adapters/sqs-queue';
 import { cryptoRandom, systemClock } from '../adapters/system';
 import { type ClockOverrides, NATIONAL_POLICY, policyResolver } from '../core/lifecycle';
 import { officialCalendarYears } from '../core/official-calendar';
-import type { CursorCodec, Mailer } from '../core/ports';
+import type { ContactHasher, CursorCodec, Mailer } from '../core/ports';
 import { applyCalendarChanges, WorkingDayCalendar } from '../core/working-days';
 import type { Deps } from '../use-cases/deps';
 import { ENV, type EnvName, optionalEnv, requireEnv } from './env';
@@ -27,6 +28,12 @@ const unavailableCursors: CursorCodec = {
     throw new Error(`this function has no ${ENV.cursorSigningKey}: it does not page`);
   },
   open: () => undefined,
+};
+
+const unavailableContacts: ContactHasher = {
+  hash: () => {
+    throw new Error(`this function has no ${ENV.contactLookupKey}: it does not look up contacts`);
+  },
 };
 
 const unavailableMailer: Mailer = {
@@ -63,6 +70,7 @@ export function buildDeps(required: EnvName[]): Deps {
     clock: systemClock,
     random: cryptoRandom,
     calendar: new WorkingDayCalendar(officialCalendarYears()),
+    contacts: optionalEnv(ENV.contactLookupKey) ? hmacContactHasher(requireEnv(ENV.contactLookupKey)) : unavailableContacts,
     cursors: optionalEnv(ENV.cursorSigningKey) ? hmacCursors(requireEnv(ENV.cursorSigningKey)) : unavailableCursors,
     logger: {
       info: (message, extra) => logger.info(message, extra ?? {}),

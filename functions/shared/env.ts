@@ -17,6 +17,7 @@ export const ENV = {
   clockOverrides: 'CLOCK_OVERRIDES',
   cursorSigningKey: 'CURSOR_SIGNING_KEY',
   identityKeyId: 'IDENTITY_KEY_ID',
+  contactLookupKey: 'CONTACT_LOOKUP_KEY',
 } as const;
 export type EnvName = (typeof ENV)[keyof typeof ENV];
 

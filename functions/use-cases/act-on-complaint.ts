@@ -26,7 +26,10 @@ export async function actOnComplaint(deps: Deps, trackingIdInput: string, caller
     const result = perform(stored.complaint, actor, input, { now, calendar: deps.calendar, policyFor: deps.policyFor });
     const outbox = outboxFor(trackingId, result.complaint.version, result.notifications, now.toISOString());
     const counters = countersFor(stored.complaint, result.complaint, result.events, deps.calendar);
-    if (!(await deps.store.update(result.complaint, stored.complaint.version, result.events, outbox, counters))) continue;
+    if (
+      !(await deps.store.update(result.complaint, stored.complaint.version, result.events, outbox, counters, { eraseIdentity: result.eraseIdentity === true }))
+    )
+      continue;
     try {
       await dispatchOutbox(deps, trackingId, outbox);
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { AgencyEmailPolicy } from '../core/agencies';
 import type { PolicyFor } from '../core/lifecycle';
-import type { CalendarStore, Clock, ComplaintStore, CursorCodec, Logger, Mailer, MessageQueue, RandomSource } from '../core/ports';
+import type { CalendarStore, Clock, ComplaintStore, ContactHasher, CursorCodec, Logger, Mailer, MessageQueue, RandomSource } from '../core/ports';
 import type { WorkingDayCalendar } from '../core/working-days';
 
 export interface Deps {
@@ -17,6 +17,8 @@ export interface Deps {
   logger: Logger;
   /** Seals and opens page cursors (functions without the signing key refuse to page). */
   cursors: CursorCodec;
+  /** Keyed hashes of contacts (the lookup of one person's complaints); absent in functions without the key. */
+  contacts: ContactHasher;
   /** The clocks for a category at an agency (national defaults with per-stage overrides). */
   policyFor: PolicyFor;
   /** Categories an operator switched to automatic routing (no verification step). */

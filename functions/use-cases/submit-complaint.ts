@@ -100,6 +100,10 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
       event,
       outbox,
       counters: countersFor(undefined, complaint, [event], deps.calendar),
+      contactLookups: [
+        ...(reporter?.email ? [{ kind: 'EMAIL' as const, hash: deps.contacts.hash('EMAIL', reporter.email) }] : []),
+        ...(reporter?.phone ? [{ kind: 'PHONE' as const, hash: deps.contacts.hash('PHONE', reporter.phone) }] : []),
+      ],
       ...(opts.idempotencyKey
         ? { idempotency: { key: opts.idempotencyKey, requestHash, expiresAt: new Date(now.getTime() + IDEMPOTENCY_WINDOW_MS), now } }
         : {}),

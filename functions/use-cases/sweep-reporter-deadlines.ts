@@ -1,5 +1,5 @@
 import type { Complaint } from '../core/complaint';
-import { type ActionResult, archiveForNoAnswer, closeForSilence } from '../core/lifecycle';
+import { type ActionResult, archiveForNoAnswer, closeForSilence, type LifecyclePolicy } from '../core/lifecycle';
 import { countersFor } from '../core/monitoring';
 import type { Deps } from './deps';
 import { dispatchOutbox } from './dispatch-outbox';
@@ -14,13 +14,13 @@ export async function sweepReporterDeadlines(deps: Deps, opts: { limit: number }
   const now = deps.clock.now();
   const before = now.toISOString();
   const result = { closed: 0, archived: 0, skipped: 0, failed: 0 };
-  const rules: [string, (c: Complaint, now: Date) => ActionResult | undefined, 'closed' | 'archived'][] = [
+  const rules: [string, (c: Complaint, now: Date, policy: LifecyclePolicy) => ActionResult | undefined, 'closed' | 'archived'][] = [
     ['REPORTER_CONFIRMATION', closeForSilence, 'closed'],
     ['REPORTER_ANSWER', archiveForNoAnswer, 'archived'],
   ];
   for (const [stage, rule, counter] of rules) {
     for (const c of await deps.store.dueBy(stage, before, opts.limit)) {
-      const change = rule(c, now);
+      const change = rule(c, now, deps.policyFor(c.categoryId, c.assignedAgencyId));
       if (!change) {
         result.skipped++;
         continue;

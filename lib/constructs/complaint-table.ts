@@ -33,6 +33,8 @@ export class ComplaintTables extends Construct {
       TABLE_KEYS.byStatuteIndex,
       TABLE_KEYS.byEscalationIndex,
       TABLE_KEYS.outboxIndex,
+      TABLE_KEYS.byRetentionIndex,
+      TABLE_KEYS.byContactIndex,
     ]) {
       this.table.addGlobalSecondaryIndex({
         indexName: index.name,

@@ -5,7 +5,11 @@ import { synthStack } from '../support/synth';
 
 /** How CDK writes a rate: whole hours as hours. */
 const rateExpression = (minutes: number) =>
-  minutes % 60 === 0 ? `rate(${minutes / 60} hour${minutes === 60 ? '' : 's'})` : `rate(${minutes} minute${minutes === 1 ? '' : 's'})`;
+  minutes % 1440 === 0
+    ? `rate(${minutes / 1440} day${minutes === 1440 ? '' : 's'})`
+    : minutes % 60 === 0
+      ? `rate(${minutes / 60} hour${minutes === 60 ? '' : 's'})`
+      : `rate(${minutes} minute${minutes === 1 ? '' : 's'})`;
 
 type Resources = Record<string, { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any>; DeletionPolicy?: string }>;
 
@@ -227,7 +231,7 @@ describe('issue 7: what the stack holds against hostile users and for privacy', 
     expect(new Set(retention)).toEqual(new Set([30]));
   });
 
-  it('encrypts reporter identities with a rotating customer-managed key: one function may encrypt, three may decrypt, no other holds a grant', () => {
+  it('encrypts reporter identities with a rotating customer-managed key: one function may encrypt, four may decrypt, no other holds a grant', () => {
     const keys = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::KMS::Key');
     expect(keys).toHaveLength(1);
     const [keyId, key] = keys[0] as [string, Resources[string]];
@@ -237,9 +241,10 @@ describe('issue 7: what the stack holds against hostile users and for privacy', 
       FUNCTIONS.filter((f) => policyOf(f.id).some((s) => onKey(s) && actions(s).includes(action)))
         .map((f) => f.id)
         .sort();
-    expect(holders('kms:Decrypt')).toEqual(['ComplaintActions', 'GetComplaint', 'NotifyAgency']);
+    // Views (reporter, staff), the notification mail, and an operator's export of one person's data.
+    expect(holders('kms:Decrypt')).toEqual(['ComplaintActions', 'GetComplaint', 'NotifyAgency', 'PersonalData']);
     expect(holders('kms:Encrypt')).toEqual(['SubmitComplaint']);
-    expect(FUNCTIONS.filter((f) => policyOf(f.id).some(onKey)).length).toBe(4);
+    expect(FUNCTIONS.filter((f) => policyOf(f.id).some(onKey)).length).toBe(5);
   });
 
   it('seals page cursors with a generated secret, given only to the functions that page', () => {

@@ -9,6 +9,7 @@ import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, Re
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbCalendarStore } from '../../functions/adapters/dynamodb-calendar-store';
 import { DynamoDbComplaintStore } from '../../functions/adapters/dynamodb-complaint-store';
+import { hmacContactHasher } from '../../functions/adapters/hmac-contact-hasher';
 import { hmacCursors } from '../../functions/adapters/hmac-cursors';
 import { KmsIdentityCipher } from '../../functions/adapters/kms-identity-cipher';
 import { SqsMessageQueue } from '../../functions/adapters/sqs-queue';
@@ -75,6 +76,7 @@ beforeAll(async () => {
     calendar,
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     cursors: hmacCursors('sweep-test-cursor-signing-key-0123456789'),
+    contacts: hmacContactHasher('sweep-test-contact-lookup-key-0123456789'),
     policyFor: policyResolver(NATIONAL_POLICY),
     autoRoutedCategories: new Set(['kebersihan-sampah']),
     agencyEmail: { domain: 'instansi.example', overrides: {} },

@@ -15,6 +15,7 @@ import {
   type Actor,
   allowedActions,
   canRead,
+  eraseExpiredIdentity,
   identityMayBeMailedTo,
   mayReadIdentity,
   NATIONAL_POLICY,
@@ -195,5 +196,19 @@ describe('no forged lines in plain-text email (defect 9)', () => {
     const forged = mail.text.split('\n').filter((l) => /^(Nama|Email) pelapor:/.test(l));
     expect(forged).toEqual([]);
     expect(mail.text).toContain('> Nama pelapor: Bupati Badung');
+  });
+});
+
+describe('personal data has a retention period (privacy)', () => {
+  it('dates the erasure at closure, forgets it on reopening, and erases only an ended complaint whose time is up', () => {
+    let c: Complaint = { ...assignedToBadung(), status: 'RESPONDED' };
+    c = perform(c, reporter, { action: 'CONFIRM_RESOLVED' }, ctx('2026-04-10T02:00:00Z')).complaint;
+    expect(c.identityEraseAfter).toBe(new Date(Date.parse('2026-04-10T02:00:00Z') + NATIONAL_POLICY.identityRetentionDays * 86_400_000).toISOString());
+    expect(eraseExpiredIdentity(c, new Date('2027-01-01T00:00:00Z'))).toBeUndefined();
+    const erased = eraseExpiredIdentity(c, new Date('2027-04-11T00:00:00Z'));
+    expect(erased).toMatchObject({ eraseIdentity: true, complaint: { hasReporterIdentity: false, identityEraseAfter: undefined } });
+    const reopened = perform(c, reporter, { action: 'REOPEN', message: 'Sampah kembali menumpuk.' }, ctx('2026-04-13T02:00:00Z')).complaint;
+    expect(reopened.identityEraseAfter).toBeUndefined();
+    expect(eraseExpiredIdentity(reopened, new Date('2028-01-01T00:00:00Z'))).toBeUndefined();
   });
 });

@@ -1,0 +1,24 @@
+import { createHmac } from 'node:crypto';
+import type { ContactHasher, ContactKind } from '../core/ports';
+
+/** `Putu.Ayu@Example.com ` → `putu.ayu@example.com`; `0812-3456-7890` / `+62 812…` → `62812…`. */
+export function normalizeContact(kind: ContactKind, value: string): string {
+  if (kind === 'EMAIL') return value.trim().toLowerCase();
+  const digits = value.replace(/\D/g, '');
+  return digits.startsWith('0') ? `62${digits.slice(1)}` : digits;
+}
+
+/**
+ * Contact lookups as keyed hashes: an operator can find one person's complaints by email or
+ * phone, while the table holds no contact in clear (the identity itself is KMS-encrypted) and a
+ * reader of the table cannot test guesses without the key.
+ */
+export function hmacContactHasher(key: string): ContactHasher {
+  if (key.length < 32) throw new Error('the contact lookup key must be at least 32 characters');
+  return {
+    hash: (kind, value) =>
+      createHmac('sha256', key)
+        .update(`${kind}\0${normalizeContact(kind, value)}`)
+        .digest('base64url'),
+  };
+}

@@ -1,0 +1,11 @@
+import { ROUTE_INPUTS } from '../../contract/routes';
+import { staffOf } from '../../shared/auth';
+import { buildDeps } from '../../shared/deps';
+import { ENV } from '../../shared/env';
+import { httpRoute, json } from '../../shared/http';
+import { erasePersonalData } from '../../use-cases/personal-data';
+
+const deps = buildDeps([ENV.tableName, ENV.contactLookupKey]);
+
+/** POST /v1/personal-data/erasures (operators): erase one person's identity and contact from every complaint. */
+export const handler = httpRoute(ROUTE_INPUTS.erasePersonalData, async ({ body }, event) => json(200, await erasePersonalData(deps, staffOf(event), body)));

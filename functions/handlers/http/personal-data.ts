@@ -1,0 +1,13 @@
+import { ROUTE_INPUTS } from '../../contract/routes';
+import { staffOf } from '../../shared/auth';
+import { buildDeps } from '../../shared/deps';
+import { ENV } from '../../shared/env';
+import { httpRoute, json } from '../../shared/http';
+import { exportPersonalData } from '../../use-cases/personal-data';
+
+const deps = buildDeps([ENV.tableName, ENV.identityKeyId, ENV.contactLookupKey]);
+
+/** GET /v1/personal-data?email=…|phone=… (operators): one person's data across every complaint, audited. */
+export const handler = httpRoute(ROUTE_INPUTS.personalData, async ({ query }, event) =>
+  json(200, await exportPersonalData(deps, staffOf(event), query), { 'content-disposition': 'attachment; filename="data-pribadi.json"' }),
+);
