@@ -101,7 +101,7 @@ describe('a complaint through the whole LAPOR! flow', () => {
     expect(replyMail.body.text).not.toMatch(/Kadek|kadek@example\.com/);
     expect((await act(id, bali, { action: 'RESPOND', message: 'Sudah ditambal seluruhnya.' })).body.status).toBe('RESPONDED');
     const closed = await act(id, reporterToken, { action: 'CONFIRM_RESOLVED' });
-    expect(closed.body).toMatchObject({ status: 'CLOSED', statusLabel: 'Selesai', allowedActions: ['REOPEN', 'RATE', 'REQUEST_OMBUDSMAN_REVIEW'] });
+    expect(closed.body).toMatchObject({ status: 'CLOSED', statusLabel: 'Selesai', allowedActions: ['REOPEN', 'RATE', 'REQUEST_OMBUDSMAN_REVIEW', 'ERASE_IDENTITY'] });
     const rated = await act(id, reporterToken, { action: 'RATE', score: 4, comment: 'Cepat setelah dilimpahkan' });
     expect(rated.body.rating).toMatchObject({ score: 4 });
     expect((await act(id, reporterToken, { action: 'RATE', score: 1 })).status).toBe(409);
