@@ -95,7 +95,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       throttle: { ratePerSecond: 10, burst: 20 },
     },
     table: 'readWrite',
-    sendsTo: ['routing'],
+    sendsTo: ['routing', 'notification'],
     computesDeadlines: true,
     identities: 'seal',
     looksUpContacts: true,
@@ -141,6 +141,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     computesDeadlines: true,
     pagesWithCursors: true,
     identities: 'open',
+    looksUpContacts: true,
   },
   {
     id: 'Inbox',
@@ -309,6 +310,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     idempotencyTable: true,
     sendsEmail: true,
     identities: 'open',
+    looksUpContacts: true,
   },
   {
     id: 'RelayOutbox',

@@ -289,7 +289,7 @@ export class DynamoDbComplaintStore implements ComplaintStore {
       items.push(this.put({ pk: pk(c.trackingId), sk: `CONTACT#${lookup.kind}`, entity: 'CONTACT', gsi7pk: `CONTACT#${lookup.hash}`, gsi7sk: c.trackingId }));
     }
     items.push(this.put(eventItem(c.trackingId, input.event)));
-    items.push(this.put(outboxItem(c.trackingId, input.outbox)));
+    for (const o of input.outbox) items.push(this.put(outboxItem(c.trackingId, o)));
     items.push(...this.counterUpdates(input.counters));
 
     for (let attempt = 0; ; attempt++) {

@@ -54,9 +54,17 @@ export const complaintActionSchema = z.discriminatedUnion(
     }),
     z.strictObject({ action: z.literal('DISMISS'), reason: text(2000) }),
     z.strictObject({ action: z.literal('ERASE_IDENTITY') }),
+    z.strictObject({
+      action: z.literal('CONFIRM_EMAIL'),
+      code: z
+        .string({ error: 'kode dari email konfirmasi' })
+        .trim()
+        .max(32, 'kode dari email konfirmasi')
+        .regex(/^[A-Za-z0-9-]+$/, 'kode dari email konfirmasi'),
+    }),
   ],
   {
     error:
-      'aksi tidak dikenal: VERIFY, HOLD, ARCHIVE, ACKNOWLEDGE, RESPOND, TRANSFER, COMMENT, REPLY, CONFIRM_RESOLVED, REOPEN, RATE, REQUEST_OMBUDSMAN_REVIEW, TAKE_OVER, RETURN_TO_AGENCY, DISMISS atau ERASE_IDENTITY',
+      'aksi tidak dikenal: VERIFY, HOLD, ARCHIVE, ACKNOWLEDGE, RESPOND, TRANSFER, COMMENT, REPLY, CONFIRM_RESOLVED, REOPEN, RATE, REQUEST_OMBUDSMAN_REVIEW, TAKE_OVER, RETURN_TO_AGENCY, DISMISS, ERASE_IDENTITY atau CONFIRM_EMAIL',
   },
 );

@@ -64,6 +64,8 @@ export interface Complaint {
   confidential: boolean;
   /** Whether a REPORTER record exists; the identity itself is stored apart from the complaint. */
   hasReporterIdentity: boolean;
+  /** The reporter gave an email: mail is sent to it only once they confirmed it (double opt-in). */
+  reporterEmail?: { confirmed: boolean; confirmedAt?: string };
   /** When the identity is due for erasure (retention period after the complaint ended). */
   identityEraseAfter?: string;
   /** When the identity was erased (on request or at the end of its retention period). */
@@ -153,6 +155,7 @@ export type TimelineEventType =
   | 'RATED'
   | 'IDENTITY_READ'
   | 'IDENTITY_ERASED'
+  | 'EMAIL_CONFIRMED'
   | 'REMINDED'
   | 'ESCALATED'
   | 'DEADLINE_MISSED'

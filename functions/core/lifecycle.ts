@@ -38,6 +38,7 @@ export const ACTION_NAMES = [
   'RETURN_TO_AGENCY',
   'DISMISS',
   'ERASE_IDENTITY',
+  'CONFIRM_EMAIL',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
@@ -65,7 +66,9 @@ export type ActionInput =
   | { action: 'TAKE_OVER'; note?: string }
   | { action: 'RETURN_TO_AGENCY'; recommendation: string; workingDays: number }
   | { action: 'DISMISS'; reason: string }
-  | { action: 'ERASE_IDENTITY' };
+  | { action: 'ERASE_IDENTITY' }
+  /** `code` from the confirmation mail; the use case checks it before the state machine runs. */
+  | { action: 'CONFIRM_EMAIL'; code: string };
 
 /** How an actor relates to one complaint; decides which rows of the table apply. */
 export type Relation = 'VERIFIER' | 'ASSIGNED_OFFICER' | 'ESCALATED_OFFICER' | 'COPY_OFFICER' | 'OMBUDSMAN_OFFICER' | 'REPORTER' | 'SYSTEM' | 'NONE';
@@ -109,6 +112,7 @@ export const TRANSITIONS: Record<ActionName, Rule & { to: string }> = {
     to: '(unchanged; review DISMISSED)',
   },
   ERASE_IDENTITY: { from: COMPLAINT_STATUSES, who: ['REPORTER'], to: '(unchanged; identity and contact erased)' },
+  CONFIRM_EMAIL: { from: COMPLAINT_STATUSES, who: ['REPORTER'], to: '(unchanged; mail to the reporter starts)' },
 };
 
 export interface LifecyclePolicy {
@@ -172,6 +176,7 @@ export type NotificationTemplate =
   | 'AGENCY_TRANSFER_IN'
   | 'AGENCY_REPORTER_REPLY'
   | 'AGENCY_REOPENED'
+  | 'REPORTER_CONFIRM_EMAIL'
   | 'REPORTER_VERIFIED'
   | 'REPORTER_HOLD'
   | 'REPORTER_RESPONSE'
@@ -266,6 +271,7 @@ export function allowedActions(c: Complaint, actor: Actor, ctx: LifecycleContext
     if (a === 'REQUEST_OMBUDSMAN_REVIEW') return !c.ombudsmanReview?.reasons.includes('REPORTER_REQUEST');
     if (a === 'TAKE_OVER' || a === 'RETURN_TO_AGENCY' || a === 'DISMISS') return c.ombudsmanReview?.status === 'OPEN';
     if (a === 'ERASE_IDENTITY') return c.hasReporterIdentity;
+    if (a === 'CONFIRM_EMAIL') return c.hasReporterIdentity && c.reporterEmail?.confirmed === false;
     return true;
   });
 }
@@ -343,7 +349,15 @@ const ERASURE_MESSAGES: Record<ErasureReason, string> = {
 export function eraseIdentity(c: Complaint, reason: ErasureReason, now: Date, by: TimelineEvent['actor']): ActionResult {
   const at = now.toISOString();
   return {
-    complaint: { ...c, hasReporterIdentity: false, identityErasedAt: at, identityEraseAfter: undefined, updatedAt: at, version: c.version + 1 },
+    complaint: {
+      ...c,
+      hasReporterIdentity: false,
+      reporterEmail: undefined,
+      identityErasedAt: at,
+      identityEraseAfter: undefined,
+      updatedAt: at,
+      version: c.version + 1,
+    },
     events: [{ at, type: 'IDENTITY_ERASED', actor: by, message: ERASURE_MESSAGES[reason], visibility: 'PUBLIC' }],
     notifications: [],
     eraseIdentity: true,
@@ -558,6 +572,11 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
         events: [...(input.message ? [event('REPLIED', input.message, 'REPORTER')] : []), f.event],
         notifications: [{ template: 'OMBUDSMAN_FLAGGED', agencyId: f.complaint.ombudsmanReview?.office }],
       };
+    }
+    case 'CONFIRM_EMAIL': {
+      if (!c.hasReporterIdentity || c.reporterEmail?.confirmed !== false) throw conflict('Tidak ada alamat email yang menunggu konfirmasi.');
+      next.reporterEmail = { confirmed: true, confirmedAt: at };
+      return { complaint: next, events: [event('EMAIL_CONFIRMED', 'Pelapor mengonfirmasi alamat emailnya.', 'REPORTER')], notifications: [] };
     }
     case 'ERASE_IDENTITY': {
       if (!c.hasReporterIdentity) throw conflict('Laporan ini tidak lagi menyimpan identitas pelapor.');

@@ -43,7 +43,7 @@ export interface ComplaintStore {
     reporter: ReporterIdentity | undefined;
     accessTokenHash: string;
     event: TimelineEvent;
-    outbox: OutboxMessage;
+    outbox: OutboxMessage[];
     idempotency?: { key: string; requestHash: string; expiresAt: Date; now: Date };
     counters?: CounterDelta[];
     /** Keyed hashes of the reporter's email and phone (the contact lookup). */
@@ -123,6 +123,8 @@ export type ContactKind = 'EMAIL' | 'PHONE';
 /** Keyed hashes of a reporter's contact, so one person's complaints can be found without storing it in clear. */
 export interface ContactHasher {
   hash(kind: ContactKind, value: string): string;
+  /** The code that proves the reporter of `trackingId` reads `email` (sent once, never stored). */
+  emailConfirmationCode(trackingId: string, email: string): string;
 }
 
 /** Opaque, tamper-evident page cursors, each bound to the list (scope) it pages. */

@@ -30,11 +30,10 @@ const unavailableCursors: CursorCodec = {
   open: () => undefined,
 };
 
-const unavailableContacts: ContactHasher = {
-  hash: () => {
-    throw new Error(`this function has no ${ENV.contactLookupKey}: it does not look up contacts`);
-  },
+const noContactKey = () => {
+  throw new Error(`this function has no ${ENV.contactLookupKey}: it does not look up contacts`);
 };
+const unavailableContacts: ContactHasher = { hash: noContactKey, emailConfirmationCode: noContactKey };
 
 const unavailableMailer: Mailer = {
   send: () => Promise.reject(new Error(`this function has no ${ENV.mailFrom}: it does not send email`)),

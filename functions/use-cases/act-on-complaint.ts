@@ -1,3 +1,5 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Complaint } from '../core/complaint';
 import { DomainError, notFound } from '../core/errors';
 import { type ActionInput, perform } from '../core/lifecycle';
 import { countersFor } from '../core/monitoring';
@@ -6,6 +8,16 @@ import type { Deps } from './deps';
 import { dispatchOutbox } from './dispatch-outbox';
 import { actorFor, parseTracking, unauthorizedAction, viewFor } from './get-complaint';
 import { outboxFor } from './notifications';
+
+/** The code from the confirmation mail must be the one made for this complaint and this address. */
+async function checkConfirmationCode(deps: Deps, c: Complaint, code: string) {
+  const email = c.hasReporterIdentity ? (await deps.store.getReporter(c.trackingId))?.email : undefined;
+  const expected = email ? deps.contacts.emailConfirmationCode(c.trackingId, email) : undefined;
+  const given = code.trim().toUpperCase().replace(/-/g, '');
+  if (!expected || given.length !== 10 || !timingSafeEqual(Buffer.from(given), Buffer.from(expected.replace(/-/g, '')))) {
+    throw new DomainError('UNPROCESSABLE', 'Kode konfirmasi tidak cocok.', [{ field: 'code', message: 'kode dari email konfirmasi' }]);
+  }
+}
 
 /**
  * One command on a complaint. Optimistic locking: the write succeeds only against the version
@@ -21,6 +33,10 @@ export async function actOnComplaint(deps: Deps, trackingIdInput: string, caller
     if (!actor) {
       if (stored.complaint.confidential) throw notFound('Laporan tidak ditemukan.');
       throw unauthorizedAction();
+    }
+    // The state machine refuses a confirmation with nothing to confirm (409); a wrong code is a 422.
+    if (input.action === 'CONFIRM_EMAIL' && actor.kind === 'REPORTER' && stored.complaint.reporterEmail?.confirmed === false) {
+      await checkConfirmationCode(deps, stored.complaint, input.code);
     }
     const now = deps.clock.now();
     const result = perform(stored.complaint, actor, input, { now, calendar: deps.calendar, policyFor: deps.policyFor });

@@ -24,6 +24,7 @@ export async function sendNotification(deps: Deps, msg: NotifyMessage): Promise<
   const forAgency = msg.template.startsWith('AGENCY_') || msg.template.startsWith('OMBUDSMAN_');
   let to: string;
   let agency: Agency | undefined;
+  let confirmationCode: string | undefined;
   if (msg.template === 'SUPERVISOR_UNVERIFIED') {
     to = agencyEmail(VERIFICATION_SUPERVISOR, deps.agencyEmail);
   } else if (forAgency) {
@@ -31,9 +32,13 @@ export async function sendNotification(deps: Deps, msg: NotifyMessage): Promise<
     if (!agency) return { sent: false, reason: `unknown agency ${msg.agencyId}` };
     to = agencyEmail(agency.id, deps.agencyEmail);
   } else {
+    // Double opt-in: an address anyone could have typed gets the one confirmation mail, nothing else until confirmed.
+    const confirming = msg.template === 'REPORTER_CONFIRM_EMAIL';
+    if (!c.reporterEmail || (!confirming && !c.reporterEmail.confirmed)) return { sent: false, reason: 'no confirmed reporter email address' };
     const reporter = c.hasReporterIdentity ? await deps.store.getReporter(c.trackingId) : undefined;
     if (!reporter?.email) return { sent: false, reason: 'the reporter left no email address' };
     to = reporter.email;
+    if (confirming) confirmationCode = deps.contacts.emailConfirmationCode(c.trackingId, reporter.email);
   }
   const reporterForAgency = agency && identityMayBeMailedTo(c, agency.id) ? await deps.store.getReporter(c.trackingId) : undefined;
   const email = renderNotification({
@@ -44,6 +49,7 @@ export async function sendNotification(deps: Deps, msg: NotifyMessage): Promise<
     ...(agency ? { agency } : {}),
     ...(reporterForAgency ? { reporter: reporterForAgency } : {}),
     ...(msg.message ? { message: msg.message } : {}),
+    ...(confirmationCode ? { confirmationCode } : {}),
     portalUrl: deps.portalUrl,
   });
   const { messageId } = await deps.mailer.send(to, email);

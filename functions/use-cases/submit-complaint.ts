@@ -9,6 +9,7 @@ import { newTrackingId } from '../core/tracking-id';
 import { endOfDay, localDate } from '../core/working-days';
 import type { Deps } from './deps';
 import { dispatchOutbox } from './dispatch-outbox';
+import { outboxFor } from './notifications';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -76,6 +77,7 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
       anonymous: input.anonymous,
       confidential: input.confidential,
       hasReporterIdentity: reporter !== undefined,
+      ...(reporter?.email ? { reporterEmail: { confirmed: false } } : {}),
       status: 'SUBMITTED',
       submittedAt: at,
       updatedAt: at,
@@ -92,7 +94,10 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
       message: 'Laporan diterima dan menunggu verifikasi.',
       visibility: 'PUBLIC',
     };
-    const outbox: OutboxMessage = { id: `route-${trackingId}`, queue: 'ROUTING', body: { kind: 'ROUTE_COMPLAINT', trackingId }, createdAt: at };
+    const outbox: OutboxMessage[] = [
+      { id: `route-${trackingId}`, queue: 'ROUTING', body: { kind: 'ROUTE_COMPLAINT', trackingId }, createdAt: at },
+      ...outboxFor(trackingId, 1, reporter?.email ? [{ template: 'REPORTER_CONFIRM_EMAIL' }] : [], at),
+    ];
     const result = await deps.store.create({
       complaint,
       reporter,
@@ -111,7 +116,7 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
     if (result.kind === 'TRACKING_ID_TAKEN') continue;
     if (result.kind === 'DUPLICATE_KEY') return replay(deps, result, requestHash);
     try {
-      await dispatchOutbox(deps, trackingId, [outbox]);
+      await dispatchOutbox(deps, trackingId, outbox);
     } catch (error) {
       // The complaint and its outbox row are stored: the outbox relay sends it later.
       deps.logger.warn('routing queue unavailable; complaint kept in the outbox', { trackingId, error: String(error) });

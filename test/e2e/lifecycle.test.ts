@@ -48,6 +48,14 @@ describe('a complaint through the whole LAPOR! flow', () => {
     expect(created.status).toBe(201);
     const { trackingId: id, accessToken: reporterToken } = created.body;
     const V = tokens.verifikator as string;
+
+    // Double opt-in: one mail with a code to the address typed; nothing else until the reporter confirms it.
+    const confirmation = await waitMail('kadek@example.com', id, 'Konfirmasi alamat email');
+    expect(confirmation.body.text).not.toMatch(/Jalan rusak parah|Mengwi/);
+    const code = confirmation.body.text?.match(/kode ([0-9A-Z]{5}-[0-9A-Z]{5})/)?.[1] as string;
+    expect((await act(id, reporterToken, { action: 'CONFIRM_EMAIL', code: 'AAAAA-AAAAA' })).status).toBe(422);
+    expect((await act(id, reporterToken, { action: 'CONFIRM_EMAIL', code })).status).toBe(200);
+    expect((await act(id, reporterToken, { action: 'CONFIRM_EMAIL', code })).status).toBe(409);
     const badung = tokens['petugas-badung'] as string;
     const bali = tokens['petugas-bali'] as string;
     const denpasar = tokens['petugas-denpasar'] as string;
@@ -101,7 +109,11 @@ describe('a complaint through the whole LAPOR! flow', () => {
     expect(replyMail.body.text).not.toMatch(/Kadek|kadek@example\.com/);
     expect((await act(id, bali, { action: 'RESPOND', message: 'Sudah ditambal seluruhnya.' })).body.status).toBe('RESPONDED');
     const closed = await act(id, reporterToken, { action: 'CONFIRM_RESOLVED' });
-    expect(closed.body).toMatchObject({ status: 'CLOSED', statusLabel: 'Selesai', allowedActions: ['REOPEN', 'RATE', 'REQUEST_OMBUDSMAN_REVIEW', 'ERASE_IDENTITY'] });
+    expect(closed.body).toMatchObject({
+      status: 'CLOSED',
+      statusLabel: 'Selesai',
+      allowedActions: ['REOPEN', 'RATE', 'REQUEST_OMBUDSMAN_REVIEW', 'ERASE_IDENTITY'],
+    });
     const rated = await act(id, reporterToken, { action: 'RATE', score: 4, comment: 'Cepat setelah dilimpahkan' });
     expect(rated.body.rating).toMatchObject({ score: 4 });
     expect((await act(id, reporterToken, { action: 'RATE', score: 1 })).status).toBe(409);
@@ -111,6 +123,7 @@ describe('a complaint through the whole LAPOR! flow', () => {
     const types = mine.body.timeline.map((e: { type: string }) => e.type);
     expect(types).toEqual([
       'SUBMITTED',
+      'EMAIL_CONFIRMED',
       'HELD',
       'REPLIED',
       'VERIFIED',

@@ -4,7 +4,7 @@
  * year after closure. Statistics and the non-personal case record survive every erasure.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { get, post, submission } from '../support/fixtures';
+import { get, mailbox, post, submission } from '../support/fixtures';
 import { startLocalProcess } from '../support/local-process';
 
 let sys: Awaited<ReturnType<typeof startLocalProcess>>;
@@ -28,6 +28,15 @@ async function closedComplaint(email: string) {
 }
 
 describe('personal data has an owner and an end', () => {
+  it('mails an address nobody confirmed once, with nothing of the complaint, and never again', async () => {
+    const { trackingId } = await closedComplaint('orang.lain@example.com');
+    // Verified, answered and closed: each would mail a confirmed reporter.
+    await new Promise((r) => setTimeout(r, 2_000));
+    const mails = (await mailbox(sys.mail)).filter((e) => e.destination.to.includes('orang.lain@example.com'));
+    expect(mails.map((m) => m.subject)).toEqual([`[Aduan ${trackingId}] Konfirmasi alamat email Anda`]);
+    expect(mails[0]?.body.text).not.toContain('Sampah');
+  });
+
   it('lets the reporter erase their identity with the access token; the case stays, the identity is gone for everyone', async () => {
     const created = await post(`${sys.api}/v1/complaints`, submission({ reporter: { name: 'Ketut Hapus', email: 'ketut.hapus@example.com' } }));
     const { trackingId, accessToken } = created.body;

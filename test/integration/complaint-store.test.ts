@@ -69,7 +69,7 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
       reporter: { name: 'Wayan' },
       accessTokenHash: 'h1',
       event: event('2026-11-27T01:00:00.000Z'),
-      outbox: outbox('o1'),
+      outbox: [outbox('o1')],
     });
     expect(r).toEqual({ kind: 'CREATED' });
     const got = await store.get('AAAAA-AAAA1');
@@ -96,7 +96,7 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
       reporter: undefined,
       accessTokenHash: 'h2',
       event: event('2026-11-27T02:00:00.000Z'),
-      outbox: outbox('o2'),
+      outbox: [outbox('o2')],
     });
     expect(again).toEqual({ kind: 'TRACKING_ID_TAKEN' });
   });
@@ -109,7 +109,7 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
         reporter: undefined,
         accessTokenHash: 'h',
         event: event('2026-11-27T01:00:00.000Z'),
-        outbox: outbox('b1'),
+        outbox: [outbox('b1')],
         idempotency: idem,
       }),
     ).toEqual({ kind: 'CREATED' });
@@ -119,7 +119,7 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
         reporter: undefined,
         accessTokenHash: 'h',
         event: event('2026-11-27T01:00:00.000Z'),
-        outbox: outbox('c1'),
+        outbox: [outbox('c1')],
         idempotency: idem,
       }),
     ).toEqual({
@@ -138,7 +138,7 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
       reporter: undefined,
       accessTokenHash: 't0',
       event: event('2026-11-27T01:00:00.000Z'),
-      outbox: outbox('e1'),
+      outbox: [outbox('e1')],
     });
     const added = [];
     for (let i = 1; i <= 6; i++) added.push(await store.addAccessTokenHash('EEEEE-EEEE1', `t${i}`, 5));
@@ -154,7 +154,7 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
       reporter: undefined,
       accessTokenHash: 'h',
       event: event('2026-11-27T01:00:00.000Z'),
-      outbox: outbox('f1'),
+      outbox: [outbox('f1')],
       idempotency: first,
     });
     // Two days later the record is past its expiry but still stored: the same key makes a new complaint.
@@ -165,7 +165,7 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
         reporter: undefined,
         accessTokenHash: 'h',
         event: event('2026-11-29T01:00:00.000Z'),
-        outbox: outbox('g1'),
+        outbox: [outbox('g1')],
         idempotency: later,
       }),
     ).toEqual({ kind: 'CREATED' });
@@ -177,7 +177,7 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
       reporter: undefined,
       accessTokenHash: 'h',
       event: event('2026-11-27T01:00:00.000Z'),
-      outbox: outbox('d1'),
+      outbox: [outbox('d1')],
     });
     const next = complaint('DDDDD-DDDD1', { status: 'ASSIGNED', assignedAgencyId: 'pemda-51.03', version: 2, routing: { state: 'ASSIGNED' } });
     const [a, b] = await Promise.all([
@@ -195,7 +195,7 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
       reporter: undefined,
       accessTokenHash: 'h',
       event: event('2026-11-27T01:00:00.000Z'),
-      outbox: outbox('e1', '2026-11-27T05:00:00.000Z'),
+      outbox: [outbox('e1', '2026-11-27T05:00:00.000Z')],
     });
     const pending = await store.undispatchedOutbox('2026-11-27T06:00:00.000Z', 100);
     expect(pending.map((p) => p.message.id)).toContain('e1');

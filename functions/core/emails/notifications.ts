@@ -17,6 +17,8 @@ export interface NotificationInput {
   /** Only for a non-anonymous complaint; agency mails never get it otherwise. */
   reporter?: ReporterIdentity;
   message?: string;
+  /** REPORTER_CONFIRM_EMAIL: the code that confirms the address. */
+  confirmationCode?: string;
   portalUrl: string;
 }
 
@@ -105,6 +107,13 @@ export function renderNotification(n: NotificationInput): RenderedEmail {
       return simple(`[Aduan ${c.trackingId}] Laporan belum diverifikasi melewati batas waktu`, 'Yth. Supervisor Verifikasi Nasional,', [
         `Laporan "${c.title}" (${c.trackingId}) belum diverifikasi hingga melewati batas waktu ${formatDeadlineId(c.deadline.date, c.deadline.timeZone)}.`,
         `Mohon pastikan verifikasi dan disposisi segera: ${link}`,
+      ]);
+    case 'REPORTER_CONFIRM_EMAIL':
+      // Sent once, possibly to a stranger (anyone can type any address): nothing of the complaint but its number.
+      return simple(`[Aduan ${c.trackingId}] Konfirmasi alamat email Anda`, 'Yth. Bapak/Ibu,', [
+        `Alamat email ini dicantumkan pada laporan nomor ${c.trackingId} di Aduan.`,
+        `Jika Anda yang mengirim laporan itu, konfirmasi alamat ini dengan kode ${n.confirmationCode ?? '-'} (aksi CONFIRM_EMAIL dengan token akses Anda, atau buka ${link}#konfirmasi=${n.confirmationCode ?? ''}).`,
+        'Jika bukan Anda, abaikan email ini: Anda tidak akan menerima email lain tentang laporan tersebut.',
       ]);
     case 'REPORTER_VERIFIED':
       return simple(`[Aduan ${c.trackingId}] Laporan Anda telah diverifikasi`, toReporter, [

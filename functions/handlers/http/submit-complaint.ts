@@ -4,7 +4,7 @@ import { ENV } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
 import { submitComplaint } from '../../use-cases/submit-complaint';
 
-const deps = buildDeps([ENV.tableName, ENV.routingQueueUrl]);
+const deps = buildDeps([ENV.tableName, ENV.routingQueueUrl, ENV.notificationQueueUrl, ENV.identityKeyId, ENV.contactLookupKey]);
 
 export const handler = httpRoute(ROUTE_INPUTS.submitComplaint, async ({ body, headers }) => {
   await deps.refreshCalendar();
