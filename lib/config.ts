@@ -1,4 +1,4 @@
-import type { ClockOverrides } from '../functions/core/lifecycle';
+import type { ClockOverrides } from '../functions/core/clocks';
 
 /** Per-stage settings, in code. `cdk deploy -c stage=prod` picks one. */
 export interface StageConfig {

@@ -1,3 +1,4 @@
+import type { OmbudsmanReason } from './ombudsman-review';
 import type { TimeZoneId } from './regions';
 
 export const COMPLAINT_TYPES = ['COMPLAINT', 'ASPIRATION', 'INFORMATION_REQUEST'] as const;
@@ -5,6 +6,8 @@ export type ComplaintType = (typeof COMPLAINT_TYPES)[number];
 export const COMPLAINT_STATUSES = ['SUBMITTED', 'ON_HOLD', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED', 'ARCHIVED'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 export const OPEN_STATUSES: readonly ComplaintStatus[] = ['SUBMITTED', 'ON_HOLD', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED'];
+/** Open and waiting for the agency's first or next answer. */
+export const OPEN_AT_AGENCY: readonly ComplaintStatus[] = ['ASSIGNED', 'IN_PROGRESS'];
 
 /** What a citizen reads for each state (Indonesian first). */
 export const STATUS_LABELS: Record<ComplaintStatus, { id: string; en: string }> = {
@@ -116,7 +119,7 @@ export interface DeadlineMiss {
 
 export interface OmbudsmanReview {
   status: 'OPEN' | 'TAKEN_OVER' | 'RETURNED' | 'DISMISSED';
-  reasons: ('RESOLUTION_LIMIT_PASSED' | 'ESCALATION_EXHAUSTED' | 'TRANSFERRED_REPEATEDLY' | 'REPORTER_REQUEST' | 'RECOMMENDATION_IGNORED')[];
+  reasons: OmbudsmanReason[];
   /** The Ombudsman representative office of the complaint's province. */
   office: string;
   flaggedAt: string;
@@ -173,52 +176,4 @@ export interface TimelineEvent {
   /** PUBLIC: anyone who may see the complaint; REPORTER: the reporter and staff; INTERNAL: staff only. */
   visibility: 'PUBLIC' | 'REPORTER' | 'INTERNAL';
   agencyId?: string;
-}
-
-export interface Assignment {
-  agencyId: string;
-  method: RoutingMethod;
-  at: string;
-  deadline: Deadline;
-}
-
-/** Applies a routing decision; only a complaint still waiting for routing can be assigned. */
-export function assign(complaint: Complaint, a: Assignment): { complaint: Complaint; event: TimelineEvent } {
-  if (complaint.status !== 'SUBMITTED') throw new Error(`cannot assign a complaint in ${complaint.status}`);
-  return {
-    complaint: {
-      ...complaint,
-      status: 'ASSIGNED',
-      routing: { state: 'ASSIGNED', method: a.method },
-      assignedAgencyId: a.agencyId,
-      assignedAt: a.at,
-      deadline: a.deadline,
-      updatedAt: a.at,
-      version: complaint.version + 1,
-    },
-    event: {
-      at: a.at,
-      type: 'ASSIGNED',
-      actor: { kind: 'SYSTEM' },
-      fromStatus: 'SUBMITTED',
-      toStatus: 'ASSIGNED',
-      agencyId: a.agencyId,
-      message: 'Laporan didisposisikan ke instansi yang berwenang.',
-      visibility: 'PUBLIC',
-    },
-  };
-}
-
-export function requireManualRouting(complaint: Complaint, reason: string, at: string): { complaint: Complaint; event: TimelineEvent } {
-  if (complaint.status !== 'SUBMITTED') throw new Error(`cannot route a complaint in ${complaint.status}`);
-  return {
-    complaint: { ...complaint, routing: { state: 'MANUAL_REQUIRED', reason }, updatedAt: at, version: complaint.version + 1 },
-    event: {
-      at,
-      type: 'MANUAL_ROUTING_REQUIRED',
-      actor: { kind: 'SYSTEM' },
-      message: 'Laporan menunggu disposisi manual oleh verifikator.',
-      visibility: 'REPORTER',
-    },
-  };
 }

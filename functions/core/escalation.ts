@@ -5,23 +5,14 @@
  * Ombudsman review. Pure: the sweep applies the result with a version-checked write, so a run
  * that repeats, overlaps or restarts changes each complaint once.
  */
-import { findAgency, ombudsmanOfficeId } from './agencies';
+import { findAgency } from './agencies';
 import { findCategory } from './categories';
-import { type Complaint, OPEN_STATUSES, type TimelineEvent } from './complaint';
-import type { ActionResult, NotificationIntent, PolicyFor } from './lifecycle';
-import { deadlineAfter } from './lifecycle';
-import type { WorkingDayCalendar } from './working-days';
-import { localDate } from './working-days';
-
-export type OmbudsmanReason = 'RESOLUTION_LIMIT_PASSED' | 'ESCALATION_EXHAUSTED' | 'TRANSFERRED_REPEATEDLY' | 'REPORTER_REQUEST' | 'RECOMMENDATION_IGNORED';
-
-export const OMBUDSMAN_REASON_LABELS: Record<OmbudsmanReason, string> = {
-  RESOLUTION_LIMIT_PASSED: 'batas 60 hari penyelesaian terlampaui',
-  ESCALATION_EXHAUSTED: 'eskalasi hingga instansi tertinggi tetap tidak ditindaklanjuti',
-  TRANSFERRED_REPEATEDLY: 'dilimpahkan (bukan wewenang) tiga kali atau lebih',
-  REPORTER_REQUEST: 'pelapor meminta peninjauan Ombudsman',
-  RECOMMENDATION_IGNORED: 'instansi tidak menindaklanjuti rekomendasi Ombudsman dalam batas waktunya',
-};
+import { type ComplaintChange, revise } from './change';
+import { deadlineAfter, type PolicyFor } from './clocks';
+import { type Complaint, OPEN_AT_AGENCY, OPEN_STATUSES, type TimelineEvent } from './complaint';
+import type { NotificationIntent } from './notifications';
+import { flagForOmbudsman, reopenForOmbudsman } from './ombudsman-review';
+import { localDate, type WorkingDayCalendar } from './working-days';
 
 /** regency/city → province → the category's national agency, or Kemendagri for local-government matters. */
 export function parentOf(agencyId: string, categoryId: string): string | undefined {
@@ -35,57 +26,14 @@ export function parentOf(agencyId: string, categoryId: string): string | undefin
   return undefined;
 }
 
-const OPEN_AT_AGENCY = new Set(['ASSIGNED', 'IN_PROGRESS']);
 const OPEN = new Set<string>(OPEN_STATUSES);
 
 function workingDaysLate(calendar: WorkingDayCalendar, c: Complaint, now: Date): number {
   return Math.max(1, -calendar.workingDaysLeft(now, c.deadline.date, c.deadline.timeZone));
 }
 
-/** Adds a review flag (or a reason to an open one); the office is the complaint's province. */
-export function flagForOmbudsman(
-  c: Complaint,
-  reason: OmbudsmanReason,
-  at: string,
-  consentToShareIdentity = false,
-): { complaint: Complaint; event?: TimelineEvent } {
-  const office = ombudsmanOfficeId(c.location.regionCode.split('.')[0] as string);
-  const existing = c.ombudsmanReview;
-  if (existing?.reasons.includes(reason)) return { complaint: c };
-  const review =
-    existing && existing.status === 'OPEN'
-      ? { ...existing, reasons: [...existing.reasons, reason], consentToShareIdentity: existing.consentToShareIdentity || consentToShareIdentity }
-      : { status: 'OPEN' as const, reasons: [reason], office, flaggedAt: at, consentToShareIdentity };
-  return {
-    complaint: { ...c, ombudsmanReview: review },
-    event: {
-      at,
-      type: 'OMBUDSMAN_FLAGGED',
-      actor: { kind: 'SYSTEM' },
-      message: `Laporan diteruskan untuk peninjauan ${findAgency(office)?.name ?? office}: ${OMBUDSMAN_REASON_LABELS[reason]}.`,
-      visibility: 'PUBLIC',
-    },
-  };
-}
-
-/** Opens a closed review again (an ignored recommendation), keeping its history of reasons. */
-function reopenForOmbudsman(c: Complaint, at: string): { complaint: Complaint; event: TimelineEvent } {
-  const review = c.ombudsmanReview as NonNullable<Complaint['ombudsmanReview']>;
-  const reasons = review.reasons.includes('RECOMMENDATION_IGNORED') ? review.reasons : [...review.reasons, 'RECOMMENDATION_IGNORED' as const];
-  return {
-    complaint: { ...c, ombudsmanReview: { ...review, status: 'OPEN', reasons, flaggedAt: at, outcome: undefined } },
-    event: {
-      at,
-      type: 'OMBUDSMAN_FLAGGED',
-      actor: { kind: 'SYSTEM' },
-      message: `Laporan kembali ke ${findAgency(review.office)?.name ?? review.office}: ${OMBUDSMAN_REASON_LABELS.RECOMMENDATION_IGNORED}.`,
-      visibility: 'PUBLIC',
-    },
-  };
-}
-
 /** The sweep's decision for one complaint at `now`; undefined when there is nothing to do. */
-export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCalendar, policyFor: PolicyFor): ActionResult | undefined {
+export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCalendar, policyFor: PolicyFor): ComplaintChange | undefined {
   if (!OPEN.has(c.status)) return undefined;
   const at = now.toISOString();
   let next: Complaint = c;
@@ -106,7 +54,7 @@ export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCale
 
   // After RETURN_TO_AGENCY the follow-up deadline is the Ombudsman's.
   const returned = c.ombudsmanReview?.status === 'RETURNED';
-  if (OPEN_AT_AGENCY.has(c.status) && c.deadline.stage === 'FOLLOW_UP' && c.assignedAgencyId && overdue && returned) {
+  if (OPEN_AT_AGENCY.includes(c.status) && c.deadline.stage === 'FOLLOW_UP' && c.assignedAgencyId && overdue && returned) {
     // The agency let the Ombudsman's deadline pass: the review opens again and the office is told.
     // Escalation stops here: the case is the Ombudsman's now.
     const late = workingDaysLate(calendar, c, now);
@@ -123,7 +71,7 @@ export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCale
       { template: 'OMBUDSMAN_FLAGGED', agencyId: f.complaint.ombudsmanReview?.office },
       { template: 'AGENCY_ESCALATION_NOTICE', agencyId: c.assignedAgencyId },
     );
-  } else if (OPEN_AT_AGENCY.has(c.status) && c.deadline.stage === 'FOLLOW_UP' && c.assignedAgencyId && !c.escalationExhausted) {
+  } else if (OPEN_AT_AGENCY.includes(c.status) && c.deadline.stage === 'FOLLOW_UP' && c.assignedAgencyId && !c.escalationExhausted) {
     if (overdue) {
       const late = workingDaysLate(calendar, c, now);
       const miss = {
@@ -217,5 +165,5 @@ export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCale
   }
 
   if (!events.length) return undefined;
-  return { complaint: { ...next, updatedAt: at, version: c.version + 1 }, events, notifications };
+  return { complaint: revise(next, at), events, notifications };
 }

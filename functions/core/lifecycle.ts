@@ -3,22 +3,24 @@
  * function that applies an action. Every transition yields timeline events (the audit trail)
  * and the notifications it owes; nothing here does I/O.
  */
-import { findAgency, ombudsmanOfficeId } from './agencies';
+import { type Actor, type Relation, relationOf } from './access';
+import { findAgency } from './agencies';
 import { findCategory } from './categories';
+import { type ComplaintChange, revise } from './change';
+import { deadlineAfter, type LifecyclePolicy, NATIONAL_POLICY, type PolicyFor, regionZoneOf, zoneOf } from './clocks';
 import {
   type ArchiveReason,
   COMPLAINT_STATUSES,
   type Complaint,
   type ComplaintStatus,
   type ComplaintType,
-  type Deadline,
-  type DeadlineStage,
+  OPEN_AT_AGENCY,
   type TimelineEvent,
 } from './complaint';
 import { DomainError } from './errors';
-import { flagForOmbudsman } from './escalation';
-import { resolveRegion, type TimeZoneId } from './regions';
-import type { StaffPrincipal } from './staff';
+import type { NotificationIntent } from './notifications';
+import { flagForOmbudsman } from './ombudsman-review';
+import { eraseIdentity, withRetention } from './retention';
 import type { WorkingDayCalendar } from './working-days';
 
 export const ACTION_NAMES = [
@@ -70,17 +72,10 @@ export type ActionInput =
   /** `code` from the confirmation mail; the use case checks it before the state machine runs. */
   | { action: 'CONFIRM_EMAIL'; code: string };
 
-/** How an actor relates to one complaint; decides which rows of the table apply. */
-export type Relation = 'VERIFIER' | 'ASSIGNED_OFFICER' | 'ESCALATED_OFFICER' | 'COPY_OFFICER' | 'OMBUDSMAN_OFFICER' | 'REPORTER' | 'SYSTEM' | 'NONE';
-
-export type Actor = { kind: 'STAFF'; principal: StaffPrincipal } | { kind: 'REPORTER' } | { kind: 'SYSTEM' };
-
 interface Rule {
   from: readonly ComplaintStatus[];
   who: readonly Relation[];
 }
-
-const OPEN_AT_AGENCY = ['ASSIGNED', 'IN_PROGRESS'] as const;
 
 /** States × actions × roles. Anything not in this table answers 409 (state) or 403 (role). */
 export const TRANSITIONS: Record<ActionName, Rule & { to: string }> = {
@@ -115,150 +110,10 @@ export const TRANSITIONS: Record<ActionName, Rule & { to: string }> = {
   CONFIRM_EMAIL: { from: COMPLAINT_STATUSES, who: ['REPORTER'], to: '(unchanged; mail to the reporter starts)' },
 };
 
-export interface LifecyclePolicy {
-  dispositionWorkingDays: number;
-  followUpWorkingDays: number;
-  /** A hold with no answer for this many working days archives the complaint. */
-  holdAnswerWorkingDays: number;
-  /** Silence after a follow-up for this many working days closes the complaint. */
-  reporterSilenceWorkingDays: number;
-  reopenWindowWorkingDays: number;
-  /** UU 25/2009 / Perpres 76/2013: respond within 14 and decide within 60 days (unit unverified: configurable). */
-  statuteRespondDays: number;
-  statuteDecideDays: number;
-  statuteUnit: 'CALENDAR_DAYS' | 'WORKING_DAYS';
-  /** Working days each escalation level gets before the chain moves up again. */
-  escalationWorkingDays: number;
-  /** Transfers (bukan wewenang) after which the Ombudsman reviews. */
-  transfersForOmbudsman: number;
-  /** Calendar days after closure or archiving that the reporter's identity and contact are kept (UU PDP retention). */
-  identityRetentionDays: number;
-}
-
-export const NATIONAL_POLICY: LifecyclePolicy = {
-  dispositionWorkingDays: 3,
-  followUpWorkingDays: 5,
-  holdAnswerWorkingDays: 10,
-  reporterSilenceWorkingDays: 10,
-  reopenWindowWorkingDays: 10,
-  statuteRespondDays: 14,
-  statuteDecideDays: 60,
-  statuteUnit: 'CALENDAR_DAYS',
-  escalationWorkingDays: 5,
-  transfersForOmbudsman: 3,
-  identityRetentionDays: 365,
-};
-
-/** Per-stage overrides of the national clocks, by category and by agency (the agency's wins). */
-export interface ClockOverrides {
-  byCategory?: Record<string, Partial<LifecyclePolicy>>;
-  byAgency?: Record<string, Partial<LifecyclePolicy>>;
-}
-
-export type PolicyFor = (categoryId: string, agencyId?: string) => LifecyclePolicy;
-
-export function policyResolver(base: LifecyclePolicy, overrides: ClockOverrides = {}): PolicyFor {
-  return (categoryId, agencyId) => ({
-    ...base,
-    ...(overrides.byCategory?.[categoryId] ?? {}),
-    ...(agencyId ? (overrides.byAgency?.[agencyId] ?? {}) : {}),
-  });
-}
-
 export interface LifecycleContext {
   now: Date;
   calendar: WorkingDayCalendar;
   policyFor: PolicyFor;
-}
-
-export type NotificationTemplate =
-  | 'AGENCY_ASSIGNED'
-  | 'AGENCY_TRANSFER_IN'
-  | 'AGENCY_REPORTER_REPLY'
-  | 'AGENCY_REOPENED'
-  | 'REPORTER_CONFIRM_EMAIL'
-  | 'REPORTER_VERIFIED'
-  | 'REPORTER_HOLD'
-  | 'REPORTER_RESPONSE'
-  | 'REPORTER_CLOSED'
-  | 'AGENCY_REMINDER'
-  | 'AGENCY_ESCALATED_TO'
-  | 'AGENCY_ESCALATION_NOTICE'
-  | 'AGENCY_OMBUDSMAN_ACTION'
-  | 'OMBUDSMAN_FLAGGED'
-  | 'SUPERVISOR_UNVERIFIED';
-
-export interface NotificationIntent {
-  template: NotificationTemplate;
-  /** For agency mail: which agency. Reporter mail goes to the reporter's own address. */
-  agencyId?: string;
-  /** The text the mail quotes (question, follow-up, reply), already in the timeline. */
-  message?: string;
-}
-
-export interface ActionResult {
-  complaint: Complaint;
-  events: TimelineEvent[];
-  notifications: NotificationIntent[];
-  /** The stored identity (and contact lookups) must go in the same write. */
-  eraseIdentity?: true;
-}
-
-/**
- * How a staff member relates to a complaint. Rights follow the current assignment only: an
- * agency that transferred a complaint away, an escalation chain of an earlier assignment, an
- * account that merely carries an agency attribute (an operator) — none of them relate to it.
- */
-export function relationOf(c: Complaint, actor: Actor): Relation {
-  if (actor.kind === 'REPORTER') return 'REPORTER';
-  if (actor.kind === 'SYSTEM') return 'SYSTEM';
-  const p = actor.principal;
-  if (p.roles.includes('AGENCY_OFFICER') && p.agencyId && c.assignedAgencyId) {
-    if (c.assignedAgencyId === p.agencyId && ['ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED'].includes(c.status)) return 'ASSIGNED_OFFICER';
-    if (c.escalatedToAgencyIds?.includes(p.agencyId)) return 'ESCALATED_OFFICER';
-    if (c.copyToAgencyIds?.includes(p.agencyId)) return 'COPY_OFFICER';
-  }
-  // An Ombudsman office relates to the complaints flagged for its own review, not to every one of its province.
-  if (p.roles.includes('OMBUDSMAN') && p.provinceCode && c.ombudsmanReview?.office === ombudsmanOfficeId(p.provinceCode)) {
-    return 'OMBUDSMAN_OFFICER';
-  }
-  if (p.roles.includes('VERIFIER')) return 'VERIFIER';
-  return 'NONE';
-}
-
-/** Whether the actor may see the staff view of the complaint (others get the public view, or 404). */
-export function canRead(c: Complaint, actor: Actor): boolean {
-  return actor.kind !== 'STAFF' || relationOf(c, actor) !== 'NONE';
-}
-
-/**
- * Whether a staff member's role needs the reporter's identity (never for an anonymous one):
- * verifiers and the agencies that must answer do; copy-to agencies do not; the Ombudsman only
- * with the reporter's consent.
- */
-export function mayReadIdentity(c: Complaint, actor: Actor): boolean {
-  if (c.anonymous || !c.hasReporterIdentity) return false;
-  switch (relationOf(c, actor)) {
-    case 'VERIFIER':
-    case 'ASSIGNED_OFFICER':
-    case 'ESCALATED_OFFICER':
-      return true;
-    case 'OMBUDSMAN_OFFICER':
-      return c.ombudsmanReview?.consentToShareIdentity === true;
-    default:
-      return false;
-  }
-}
-
-/**
- * Whether an agency's mailbox may receive the reporter's identity: the agency that must answer
- * (assigned, or escalated to) does; copy-to agencies do not; the Ombudsman office only with the
- * reporter's consent; nobody for an anonymous report.
- */
-export function identityMayBeMailedTo(c: Complaint, agencyId: string): boolean {
-  if (c.anonymous || !c.hasReporterIdentity) return false;
-  if (agencyId === c.ombudsmanReview?.office) return c.ombudsmanReview.consentToShareIdentity;
-  return agencyId === c.assignedAgencyId || Boolean(c.escalatedToAgencyIds?.includes(agencyId));
 }
 
 export function allowedActions(c: Complaint, actor: Actor, ctx: LifecycleContext): ActionName[] {
@@ -283,21 +138,6 @@ function withinReopenWindow(c: Complaint, ctx: LifecycleContext): boolean {
   return ctx.now.getTime() <= Date.parse(limit.deadline);
 }
 
-const zoneOf = (c: Complaint): TimeZoneId =>
-  (c.assignedAgencyId ? findAgency(c.assignedAgencyId)?.timeZone : undefined) ?? resolveRegion(c.location.regionCode)?.province.timeZone ?? 'Asia/Jakarta';
-
-export function deadlineAfter(now: Date, stage: DeadlineStage, workingDays: number, timeZone: TimeZoneId, calendar: WorkingDayCalendar): Deadline {
-  const r = calendar.addWorkingDays(now, workingDays, timeZone);
-  return {
-    stage,
-    workingDays,
-    date: r.date,
-    dueAt: r.deadline,
-    timeZone,
-    ...(r.uncoveredYears.length ? { uncoveredYears: r.uncoveredYears } : {}),
-  };
-}
-
 /** A new assignment starts without the escalation state (and rights) of the previous one. */
 const NO_ESCALATION: Partial<Complaint> = {
   escalationLevel: undefined,
@@ -315,7 +155,7 @@ const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
 const invalid = (field: string, message: string) => new DomainError('VALIDATION', 'Permintaan tidak valid', [{ field, message }]);
 
 /** Applies one action, or throws 409 (wrong state), 403 (wrong role) or 400 (bad input). */
-export function perform(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleContext): ActionResult {
+export function perform(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleContext): ComplaintChange {
   const result = apply(c, actor, input, ctx);
   // A missed follow-up stops counting as open overdue once answered, transferred or ended.
   if (result.complaint.overdueSince && !['ASSIGNED', 'IN_PROGRESS'].includes(result.complaint.status)) {
@@ -325,52 +165,7 @@ export function perform(c: Complaint, actor: Actor, input: ActionInput, ctx: Lif
   return result;
 }
 
-const ENDED = new Set<ComplaintStatus>(['CLOSED', 'ARCHIVED']);
-
-/**
- * Personal data has a retention period: once a complaint has ended, its reporter's identity is
- * due for erasure after the policy's days; a reopened complaint keeps it again.
- */
-export function withRetention(c: Complaint, policy: LifecyclePolicy, now: Date): Complaint {
-  if (!ENDED.has(c.status)) return c.identityEraseAfter ? { ...c, identityEraseAfter: undefined } : c;
-  if (c.identityEraseAfter || !c.hasReporterIdentity) return c;
-  return { ...c, identityEraseAfter: new Date(now.getTime() + policy.identityRetentionDays * 86_400_000).toISOString() };
-}
-
-export type ErasureReason = 'REPORTER_REQUEST' | 'RETENTION_PERIOD' | 'OPERATOR_REQUEST';
-
-const ERASURE_MESSAGES: Record<ErasureReason, string> = {
-  REPORTER_REQUEST: 'Identitas dan kontak pelapor dihapus atas permintaan pelapor.',
-  RETENTION_PERIOD: 'Identitas dan kontak pelapor dihapus: masa simpan data pribadi telah berakhir.',
-  OPERATOR_REQUEST: 'Identitas dan kontak pelapor dihapus oleh operator atas permintaan pemilik data.',
-};
-
-/** Erases the reporter's identity and contact; the case record and statistics stay. */
-export function eraseIdentity(c: Complaint, reason: ErasureReason, now: Date, by: TimelineEvent['actor']): ActionResult {
-  const at = now.toISOString();
-  return {
-    complaint: {
-      ...c,
-      hasReporterIdentity: false,
-      reporterEmail: undefined,
-      identityErasedAt: at,
-      identityEraseAfter: undefined,
-      updatedAt: at,
-      version: c.version + 1,
-    },
-    events: [{ at, type: 'IDENTITY_ERASED', actor: by, message: ERASURE_MESSAGES[reason], visibility: 'PUBLIC' }],
-    notifications: [],
-    eraseIdentity: true,
-  };
-}
-
-/** The retention sweep's decision: erase once the identity's time is up. */
-export function eraseExpiredIdentity(c: Complaint, now: Date): ActionResult | undefined {
-  if (!c.hasReporterIdentity || !c.identityEraseAfter || Date.parse(c.identityEraseAfter) > now.getTime() || !ENDED.has(c.status)) return undefined;
-  return eraseIdentity(c, 'RETENTION_PERIOD', now, { kind: 'SYSTEM' });
-}
-
-function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleContext): ActionResult {
+function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleContext): ComplaintChange {
   const rule = TRANSITIONS[input.action];
   const relation = relationOf(c, actor);
   if (!rule.who.includes(relation)) {
@@ -385,7 +180,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
     actor.kind === 'STAFF'
       ? { kind: 'STAFF', id: actor.principal.username, ...(actor.principal.agencyId ? { agencyId: actor.principal.agencyId } : {}) }
       : { kind: actor.kind };
-  const next: Complaint = { ...c, updatedAt: at, version: c.version + 1 };
+  const next: Complaint = revise(c, at);
   const event = (type: TimelineEvent['type'], message: string, visibility: TimelineEvent['visibility'], extra: Partial<TimelineEvent> = {}): TimelineEvent => ({
     at,
     type,
@@ -488,8 +283,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       Object.assign(next, NO_ESCALATION);
       next.routing = { state: 'AWAITING_VERIFICATION' };
       if (input.suggestedAgencyId) next.suggestedAgencyId = input.suggestedAgencyId;
-      const region = resolveRegion(c.location.regionCode);
-      next.deadline = deadlineAfter(ctx.now, 'DISPOSITION', policy.dispositionWorkingDays, region?.province.timeZone ?? 'Asia/Jakarta', ctx.calendar);
+      next.deadline = deadlineAfter(ctx.now, 'DISPOSITION', policy.dispositionWorkingDays, regionZoneOf(c), ctx.calendar);
       const events = [
         event('TRANSFERRED', `Instansi menyatakan bukan wewenangnya: ${input.reason}. Laporan dikembalikan untuk disposisi ulang.`, 'PUBLIC', {
           agencyId: from,
@@ -518,15 +312,8 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       const notifications: NotificationIntent[] = [];
       if (c.status === 'ON_HOLD') {
         next.status = 'SUBMITTED';
-        const region = resolveRegion(c.location.regionCode);
         // The clock was paused: the verifiers get back the working days they had left.
-        next.deadline = deadlineAfter(
-          ctx.now,
-          'DISPOSITION',
-          c.hold?.remainingDispositionDays ?? policy.dispositionWorkingDays,
-          region?.province.timeZone ?? 'Asia/Jakarta',
-          ctx.calendar,
-        );
+        next.deadline = deadlineAfter(ctx.now, 'DISPOSITION', c.hold?.remainingDispositionDays ?? policy.dispositionWorkingDays, regionZoneOf(c), ctx.calendar);
         next.hold = undefined;
       } else if (c.status === 'RESPONDED') {
         next.status = 'IN_PROGRESS';
@@ -628,11 +415,11 @@ function reporterDeadlinePassed(
   to: ComplaintStatus,
   changes: (at: string) => Partial<Complaint>,
   message: string,
-): ActionResult | undefined {
+): ComplaintChange | undefined {
   if (c.status !== from || Date.parse(c.deadline.dueAt) >= now.getTime()) return undefined;
   const at = now.toISOString();
   return {
-    complaint: withRetention({ ...c, status: to, ...changes(at), updatedAt: at, version: c.version + 1 }, policy, now),
+    complaint: withRetention(revise(c, at, { status: to, ...changes(at) }), policy, now),
     events: [{ at, type: to === 'CLOSED' ? 'CLOSED' : 'ARCHIVED', actor: { kind: 'SYSTEM' }, fromStatus: from, toStatus: to, message, visibility: 'PUBLIC' }],
     notifications: [{ template: 'REPORTER_CLOSED' }],
   };

@@ -1,8 +1,8 @@
 import type { Complaint, ReporterIdentity, TimelineEvent } from './complaint';
 import type { RenderedEmail } from './emails/agency-assignment';
-import type { NotificationTemplate } from './lifecycle';
 import type { CounterDelta } from './monitoring';
-import type { CalendarChange } from './working-days';
+import type { NotificationTemplate } from './notifications';
+import type { CalendarChange, WorkingDayCalendar } from './working-days';
 
 export interface Clock {
   now(): Date;
@@ -105,6 +105,11 @@ export interface ComplaintStore {
   pendingOutbox(trackingId: string): Promise<OutboxMessage[]>;
   /** Outbox messages never handed to their queue, oldest first. */
   undispatchedOutbox(createdBefore: string, limit: number): Promise<{ trackingId: string; message: OutboxMessage }[]>;
+}
+
+/** The working-day calendar in force (official data with operators' changes); its adapter caches it. */
+export interface CalendarSource {
+  current(opts?: { fresh?: boolean }): Promise<WorkingDayCalendar>;
 }
 
 export interface CalendarStore {

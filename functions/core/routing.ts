@@ -1,7 +1,10 @@
 import { findAgency, provinceAgencyId, regencyAgencyId } from './agencies';
 import { findCategory } from './categories';
+import { type ComplaintChange, revise } from './change';
+import { deadlineAfter, type PolicyFor } from './clocks';
 import type { Complaint, RoutingMethod } from './complaint';
 import { resolveRegion } from './regions';
+import type { WorkingDayCalendar } from './working-days';
 
 export type RoutingDecision = { kind: 'AGENCY'; agencyId: string; method: RoutingMethod } | { kind: 'MANUAL'; reason: string };
 
@@ -34,4 +37,73 @@ export function chooseAgency(complaint: Pick<Complaint, 'targetAgencyId' | 'cate
     case 'MANUAL':
       return { kind: 'MANUAL', reason: 'Kategori memerlukan penentuan instansi oleh verifikator' };
   }
+}
+
+/**
+ * The router's transition of a submitted complaint still waiting for routing: assigned at once
+ * (a category an operator routes automatically), suggested to the verifiers, or left for them
+ * to route by hand. Undefined when routing already happened.
+ */
+export function route(
+  c: Complaint,
+  opts: { automatic: (categoryId: string) => boolean; now: Date; calendar: WorkingDayCalendar; policyFor: PolicyFor },
+): ComplaintChange | undefined {
+  if (c.status !== 'SUBMITTED' || c.routing.state !== 'PENDING') return undefined;
+  const at = opts.now.toISOString();
+  const decision = chooseAgency(c);
+  if (decision.kind === 'MANUAL') {
+    return {
+      complaint: revise(c, at, { routing: { state: 'MANUAL_REQUIRED', reason: decision.reason } }),
+      events: [
+        {
+          at,
+          type: 'MANUAL_ROUTING_REQUIRED',
+          actor: { kind: 'SYSTEM' },
+          message: 'Laporan menunggu penentuan instansi oleh verifikator.',
+          visibility: 'REPORTER',
+        },
+      ],
+      notifications: [],
+    };
+  }
+  const agency = findAgency(decision.agencyId);
+  if (!agency) throw new Error(`routing chose an unknown agency ${decision.agencyId}`);
+  if (!opts.automatic(c.categoryId)) {
+    return {
+      complaint: revise(c, at, { routing: { state: 'AWAITING_VERIFICATION' }, suggestedAgencyId: agency.id }),
+      events: [
+        {
+          at,
+          type: 'ROUTING_SUGGESTED',
+          actor: { kind: 'SYSTEM' },
+          agencyId: agency.id,
+          message: `Sistem menyarankan disposisi ke ${agency.name}.`,
+          visibility: 'INTERNAL',
+        },
+      ],
+      notifications: [],
+    };
+  }
+  return {
+    complaint: revise(c, at, {
+      status: 'ASSIGNED',
+      routing: { state: 'ASSIGNED', method: decision.method },
+      assignedAgencyId: agency.id,
+      assignedAt: at,
+      deadline: deadlineAfter(opts.now, 'FOLLOW_UP', opts.policyFor(c.categoryId, agency.id).followUpWorkingDays, agency.timeZone, opts.calendar),
+    }),
+    events: [
+      {
+        at,
+        type: 'ASSIGNED',
+        actor: { kind: 'SYSTEM' },
+        fromStatus: 'SUBMITTED',
+        toStatus: 'ASSIGNED',
+        agencyId: agency.id,
+        message: 'Laporan didisposisikan ke instansi yang berwenang.',
+        visibility: 'PUBLIC',
+      },
+    ],
+    notifications: [{ template: 'AGENCY_ASSIGNED', agencyId: agency.id }, { template: 'REPORTER_VERIFIED' }],
+  };
 }

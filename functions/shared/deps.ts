@@ -7,13 +7,12 @@ import { DynamoDbComplaintStore } from '../adapters/dynamodb-complaint-store';
 import { hmacContactHasher } from '../adapters/hmac-contact-hasher';
 import { hmacCursors } from '../adapters/hmac-cursors';
 import { KmsIdentityCipher } from '../adapters/kms-identity-cipher';
+import { OperatorCalendar } from '../adapters/operator-calendar';
 import { SesMailer } from '../adapters/ses-mailer';
 import { SqsMessageQueue } from '../adapters/sqs-queue';
 import { cryptoRandom, systemClock } from '../adapters/system';
-import { type ClockOverrides, NATIONAL_POLICY, policyResolver } from '../core/lifecycle';
-import { officialCalendarYears } from '../core/official-calendar';
+import { type ClockOverrides, NATIONAL_POLICY, policyResolver } from '../core/clocks';
 import type { ContactHasher, CursorCodec, Mailer } from '../core/ports';
-import { applyCalendarChanges, WorkingDayCalendar } from '../core/working-days';
 import type { Deps } from '../use-cases/deps';
 import { ENV, type EnvName, optionalEnv, requireEnv } from './env';
 import { logger } from './powertools';
@@ -49,17 +48,9 @@ export function buildDeps(required: EnvName[]): Deps {
   const tableName = requireEnv(ENV.tableName);
   const identityKey = optionalEnv(ENV.identityKeyId);
   const calendarStore = new DynamoDbCalendarStore(dynamo, tableName);
-  let loadedAt = 0;
   const deps: Deps = {
     store: new DynamoDbComplaintStore(dynamo, tableName, identityKey ? new KmsIdentityCipher(new KMSClient({}), identityKey) : undefined),
     calendarStore,
-    refreshCalendar: async (force = false) => {
-      if (force || Date.now() - loadedAt > CALENDAR_CACHE_MS) {
-        deps.calendar = new WorkingDayCalendar(applyCalendarChanges(officialCalendarYears(), await calendarStore.changes()));
-        loadedAt = Date.now();
-      }
-      return deps.calendar;
-    },
     queue: new SqsMessageQueue(sqs, {
       ROUTING: optionalEnv(ENV.routingQueueUrl),
       NOTIFICATION: optionalEnv(ENV.notificationQueueUrl),
@@ -68,7 +59,7 @@ export function buildDeps(required: EnvName[]): Deps {
     mailer: mailFrom ? new SesMailer(ses, mailFrom) : unavailableMailer,
     clock: systemClock,
     random: cryptoRandom,
-    calendar: new WorkingDayCalendar(officialCalendarYears()),
+    calendar: new OperatorCalendar(calendarStore),
     contacts: optionalEnv(ENV.contactLookupKey) ? hmacContactHasher(requireEnv(ENV.contactLookupKey)) : unavailableContacts,
     cursors: optionalEnv(ENV.cursorSigningKey) ? hmacCursors(requireEnv(ENV.cursorSigningKey)) : unavailableCursors,
     logger: {
@@ -83,6 +74,3 @@ export function buildDeps(required: EnvName[]): Deps {
   };
   return deps;
 }
-
-/** Operators' calendar changes reach every function within a minute. */
-const CALENDAR_CACHE_MS = 60_000;

@@ -2,12 +2,10 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Complaint } from '../core/complaint';
 import { DomainError, notFound } from '../core/errors';
 import { type ActionInput, perform } from '../core/lifecycle';
-import { countersFor } from '../core/monitoring';
 import type { Caller } from '../shared/auth';
+import { commitChange } from './commit-change';
 import type { Deps } from './deps';
-import { dispatchOutbox } from './dispatch-outbox';
 import { actorFor, parseTracking, unauthorizedAction, viewFor } from './get-complaint';
-import { outboxFor } from './notifications';
 
 /** The code from the confirmation mail must be the one made for this complaint and this address. */
 async function checkConfirmationCode(deps: Deps, c: Complaint, code: string) {
@@ -26,6 +24,7 @@ async function checkConfirmationCode(deps: Deps, c: Complaint, code: string) {
  */
 export async function actOnComplaint(deps: Deps, trackingIdInput: string, caller: Caller, input: ActionInput) {
   const trackingId = parseTracking(trackingIdInput);
+  const calendar = await deps.calendar.current();
   for (let attempt = 0; attempt < 5; attempt++) {
     const stored = await deps.store.get(trackingId);
     if (!stored) throw notFound('Laporan tidak ditemukan.');
@@ -38,21 +37,10 @@ export async function actOnComplaint(deps: Deps, trackingIdInput: string, caller
     if (input.action === 'CONFIRM_EMAIL' && actor.kind === 'REPORTER' && stored.complaint.reporterEmail?.confirmed === false) {
       await checkConfirmationCode(deps, stored.complaint, input.code);
     }
-    const now = deps.clock.now();
-    const result = perform(stored.complaint, actor, input, { now, calendar: deps.calendar, policyFor: deps.policyFor });
-    const outbox = outboxFor(trackingId, result.complaint.version, result.notifications, now.toISOString());
-    const counters = countersFor(stored.complaint, result.complaint, result.events, deps.calendar);
-    if (
-      !(await deps.store.update(result.complaint, stored.complaint.version, result.events, outbox, counters, { eraseIdentity: result.eraseIdentity === true }))
-    )
-      continue;
-    try {
-      await dispatchOutbox(deps, trackingId, outbox);
-    } catch (error) {
-      deps.logger.warn('notification queue unavailable; kept in the outbox', { trackingId, error: String(error) });
-    }
+    const change = perform(stored.complaint, actor, input, { now: deps.clock.now(), calendar, policyFor: deps.policyFor });
+    if (!(await commitChange(deps, stored.complaint, change, calendar))) continue;
     // The write succeeded against the version read, so what was written is the current state.
-    return viewFor(deps, { ...stored, complaint: result.complaint }, actor);
+    return viewFor(deps, { ...stored, complaint: change.complaint }, actor);
   }
   throw new DomainError('CONFLICT', 'Laporan sedang diubah oleh petugas lain. Muat ulang dan coba lagi.');
 }

@@ -1,7 +1,17 @@
 import type { AgencyEmailPolicy } from '../core/agencies';
-import type { PolicyFor } from '../core/lifecycle';
-import type { CalendarStore, Clock, ComplaintStore, ContactHasher, CursorCodec, Logger, Mailer, MessageQueue, RandomSource } from '../core/ports';
-import type { WorkingDayCalendar } from '../core/working-days';
+import type { PolicyFor } from '../core/clocks';
+import type {
+  CalendarSource,
+  CalendarStore,
+  Clock,
+  ComplaintStore,
+  ContactHasher,
+  CursorCodec,
+  Logger,
+  Mailer,
+  MessageQueue,
+  RandomSource,
+} from '../core/ports';
 
 export interface Deps {
   store: ComplaintStore;
@@ -9,11 +19,10 @@ export interface Deps {
   mailer: Mailer;
   clock: Clock;
   random: RandomSource;
-  /** The working-day calendar as of the last refresh (official data + operators' changes). */
-  calendar: WorkingDayCalendar;
+  /** The working-day calendar in force, asked for by every use case that counts days. */
+  calendar: CalendarSource;
+  /** Where operators' calendar changes are recorded. */
   calendarStore: CalendarStore;
-  /** Reloads operators' calendar changes when the cached copy is older than a minute. */
-  refreshCalendar(force?: boolean): Promise<WorkingDayCalendar>;
   logger: Logger;
   /** Seals and opens page cursors (functions without the signing key refuse to page). */
   cursors: CursorCodec;

@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
+import { type Actor, canRead, mayReadIdentity } from '../core/access';
 import type { TimelineEvent } from '../core/complaint';
 import { DomainError, notFound, validationError } from '../core/errors';
-import { type Actor, allowedActions, canRead, mayReadIdentity } from '../core/lifecycle';
+import { allowedActions } from '../core/lifecycle';
 import type { StoredComplaint } from '../core/ports';
 import { parseTrackingId } from '../core/tracking-id';
 import { publicView, reporterView, staffView } from '../core/views';
@@ -82,13 +83,14 @@ async function timelinePage(deps: ReadDeps, trackingId: string, audience: keyof 
 export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Actor | undefined, page: TimelinePage = {}) {
   const c = stored.complaint;
   const now = deps.clock.now();
-  const ctx = { now, calendar: deps.calendar, policyFor: deps.policyFor };
+  const calendar = await deps.calendar.current();
+  const ctx = { now, calendar: calendar, policyFor: deps.policyFor };
   if (actor?.kind === 'REPORTER') {
     const [reporter, { events, olderCursor }] = await Promise.all([
       c.hasReporterIdentity ? deps.store.getReporter(c.trackingId) : Promise.resolve(undefined),
       timelinePage(deps, c.trackingId, 'REPORTER', page),
     ]);
-    return { ...reporterView(c, reporter, events, deps.calendar, now, allowedActions(c, actor, ctx)), timelineOlderCursor: olderCursor };
+    return { ...reporterView(c, reporter, events, calendar, now, allowedActions(c, actor, ctx)), timelineOlderCursor: olderCursor };
   }
   if (actor?.kind === 'STAFF') {
     const showIdentity = !c.anonymous && c.hasReporterIdentity && mayReadIdentity(c, actor);
@@ -107,12 +109,12 @@ export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Ac
       };
       await deps.store.appendEvent(c.trackingId, read);
     }
-    return { ...staffView(c, reporter, events, deps.calendar, now, allowedActions(c, actor, ctx)), timelineOlderCursor: olderCursor };
+    return { ...staffView(c, reporter, events, calendar, now, allowedActions(c, actor, ctx)), timelineOlderCursor: olderCursor };
   }
   // A confidential complaint does not exist for anyone without its token.
   if (c.confidential) throw notFound(NOT_FOUND);
   const { events, olderCursor } = await timelinePage(deps, c.trackingId, 'PUBLIC', page);
-  return { ...publicView(c, events, deps.calendar, now), timelineOlderCursor: olderCursor };
+  return { ...publicView(c, events, calendar, now), timelineOlderCursor: olderCursor };
 }
 
 /** The reporter (with the access token) sees everything; staff see what their role allows; others the public view or 404. */

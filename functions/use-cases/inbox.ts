@@ -24,6 +24,7 @@ export async function inbox(
   else if (who.roles.includes('VERIFIER')) queue = q.status === 'ON_HOLD' ? 'QUEUE#ON_HOLD' : 'QUEUE#VERIFY';
   else throw new DomainError('FORBIDDEN', 'Peran Anda tidak memiliki antrean laporan.');
   const now = deps.clock.now();
+  const calendar = await deps.calendar.current();
   // A cursor opens only the queue (and filter) it was made for.
   const cursorScope = `inbox|${queue}|${q.status ?? ''}`;
   let startKey: Record<string, unknown> | undefined;
@@ -48,7 +49,7 @@ export async function inbox(
       scope ??
       (queue.startsWith('AGENCY#') ? { agency: { id: who.agencyId, name: findAgency(who.agencyId ?? '')?.name } } : { verification: q.status ?? 'SUBMITTED' }),
     items: page.items.map((c: Complaint) => {
-      const left = deps.calendar.workingDaysLeft(now, c.deadline.date, c.deadline.timeZone);
+      const left = calendar.workingDaysLeft(now, c.deadline.date, c.deadline.timeZone);
       return {
         trackingId: c.trackingId,
         type: c.type,

@@ -1,4 +1,4 @@
-import type { NotificationIntent } from '../core/lifecycle';
+import type { NotificationIntent } from '../core/notifications';
 import type { OutboxMessage } from '../core/ports';
 
 /** One outbox row per notification a transition owes; the id makes a redelivery send once. */

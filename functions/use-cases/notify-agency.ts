@@ -1,7 +1,7 @@
+import { identityMayBeMailedTo } from '../core/access';
 import { type Agency, agencyEmail, findAgency } from '../core/agencies';
 import { findCategory } from '../core/categories';
 import { renderNotification } from '../core/emails/notifications';
-import { identityMayBeMailedTo } from '../core/lifecycle';
 import type { NotifyMessage } from '../core/ports';
 import { resolveRegion } from '../core/regions';
 import type { Deps } from './deps';

@@ -14,6 +14,7 @@ const DIGEST_HOUR_LOCAL = 8;
 export async function sendOmbudsmanDigests(deps: Deps) {
   const now = deps.clock.now();
   const at = now.toISOString();
+  const calendar = await deps.calendar.current();
   const result = { sent: 0, empty: 0, alreadySent: 0, notYet: 0, failed: 0 };
   for (const office of listAgencies({ level: 'OMBUDSMAN' })) {
     try {
@@ -28,7 +29,7 @@ export async function sendOmbudsmanDigests(deps: Deps) {
 
   async function digestFor(office: Agency) {
     const date = localDate(now, office.timeZone);
-    if (!deps.calendar.isWorkingDay(date) || localHour(now, office.timeZone) < DIGEST_HOUR_LOCAL) {
+    if (!calendar.isWorkingDay(date) || localHour(now, office.timeZone) < DIGEST_HOUR_LOCAL) {
       result.notYet++;
       return;
     }

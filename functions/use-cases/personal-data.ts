@@ -1,7 +1,8 @@
 import { DomainError, validationError } from '../core/errors';
-import { type ErasureReason, eraseExpiredIdentity, eraseIdentity } from '../core/lifecycle';
 import type { ContactKind } from '../core/ports';
+import { type ErasureReason, eraseExpiredIdentity, eraseIdentity } from '../core/retention';
 import type { StaffPrincipal } from '../core/staff';
+import { commitChange } from './commit-change';
 import type { Deps } from './deps';
 
 /** One person's complaints at most (a lookup beyond this is refused as too broad). */
@@ -81,7 +82,12 @@ export async function erasePersonalData(deps: Deps, who: StaffPrincipal, q: Pers
 }
 
 /** Erases one complaint's identity with a version-checked write (re-read on a race); false if it had none. */
-export async function eraseOne(deps: Pick<Deps, 'store' | 'clock'>, trackingId: string, reason: ErasureReason, by: Parameters<typeof eraseIdentity>[3]) {
+export async function eraseOne(
+  deps: Pick<Deps, 'store' | 'clock' | 'queue' | 'logger' | 'calendar'>,
+  trackingId: string,
+  reason: ErasureReason,
+  by: Parameters<typeof eraseIdentity>[3],
+) {
   for (let attempt = 0; attempt < 5; attempt++) {
     const stored = await deps.store.get(trackingId);
     if (!stored?.complaint.hasReporterIdentity) return false;
@@ -89,13 +95,13 @@ export async function eraseOne(deps: Pick<Deps, 'store' | 'clock'>, trackingId: 
     // The retention sweep read an index: the complaint may have been reopened since.
     const change = reason === 'RETENTION_PERIOD' ? eraseExpiredIdentity(stored.complaint, now) : eraseIdentity(stored.complaint, reason, now, by);
     if (!change) return false;
-    if (await deps.store.update(change.complaint, stored.complaint.version, change.events, [], [], { eraseIdentity: true })) return true;
+    if (await commitChange(deps, stored.complaint, change, await deps.calendar.current())) return true;
   }
   throw new DomainError('CONFLICT', `Laporan ${trackingId} sedang diubah; ulangi penghapusan.`);
 }
 
 /** The retention sweep: erases the identities whose retention period has ended, one failure never stopping the rest. */
-export async function eraseExpiredIdentities(deps: Pick<Deps, 'store' | 'clock' | 'logger'>, opts: { limit: number }) {
+export async function eraseExpiredIdentities(deps: Pick<Deps, 'store' | 'clock' | 'queue' | 'logger' | 'calendar'>, opts: { limit: number }) {
   const now = deps.clock.now();
   const result = { due: 0, erased: 0, failed: 0 };
   const due = await deps.store.identitiesDueForErasure(now.toISOString(), opts.limit);

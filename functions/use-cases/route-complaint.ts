@@ -1,11 +1,7 @@
-import { findAgency } from '../core/agencies';
-import { assign, type TimelineEvent } from '../core/complaint';
-import { deadlineAfter } from '../core/lifecycle';
-import { countersFor } from '../core/monitoring';
-import { chooseAgency } from '../core/routing';
+import { route } from '../core/routing';
+import { commitChange } from './commit-change';
 import type { Deps } from './deps';
 import { dispatchOutbox } from './dispatch-outbox';
-import { outboxFor } from './notifications';
 
 export type RouteOutcome = 'ASSIGNED' | 'AWAITING_VERIFICATION' | 'MANUAL_REQUIRED' | 'ALREADY_ROUTED' | 'NOT_FOUND';
 
@@ -16,6 +12,7 @@ export type RouteOutcome = 'ASSIGNED' | 'AWAITING_VERIFICATION' | 'MANUAL_REQUIR
  * and notifications travel in the same transaction through the outbox.
  */
 export async function routeComplaint(deps: Deps, trackingId: string): Promise<RouteOutcome> {
+  const calendar = await deps.calendar.current();
   for (let attempt = 0; attempt < 3; attempt++) {
     const stored = await deps.store.get(trackingId);
     if (!stored) {
@@ -23,58 +20,30 @@ export async function routeComplaint(deps: Deps, trackingId: string): Promise<Ro
       return 'NOT_FOUND';
     }
     const c = stored.complaint;
-    if (c.status !== 'SUBMITTED' || c.routing.state !== 'PENDING') {
+    const change = route(c, {
+      automatic: (categoryId) => deps.autoRoutedCategories.has(categoryId),
+      now: deps.clock.now(),
+      calendar,
+      policyFor: deps.policyFor,
+    });
+    if (!change) {
       // A redelivery: finish what the first delivery may have left (its notifications).
       await dispatchOutbox(deps, trackingId, await deps.store.pendingOutbox(trackingId));
       return 'ALREADY_ROUTED';
     }
-    const now = deps.clock.now();
-    const at = now.toISOString();
-    const decision = chooseAgency(c);
-    const automatic = decision.kind === 'AGENCY' && deps.autoRoutedCategories.has(c.categoryId);
-    if (decision.kind === 'AGENCY' && automatic) {
-      const agency = findAgency(decision.agencyId);
-      if (!agency) throw new Error(`routing chose an unknown agency ${decision.agencyId}`);
-      const { complaint, event } = assign(c, {
-        agencyId: agency.id,
-        method: decision.method,
-        at,
-        deadline: deadlineAfter(now, 'FOLLOW_UP', deps.policyFor(c.categoryId, agency.id).followUpWorkingDays, agency.timeZone, deps.calendar),
+    if (!(await commitChange(deps, c, change, calendar))) continue;
+    const next = change.complaint;
+    if (next.status === 'ASSIGNED') {
+      deps.logger.info('complaint assigned automatically', {
+        trackingId,
+        agencyId: next.assignedAgencyId,
+        method: next.routing.method,
+        dueAt: next.deadline.dueAt,
       });
-      const outbox = outboxFor(trackingId, complaint.version, [{ template: 'AGENCY_ASSIGNED', agencyId: agency.id }, { template: 'REPORTER_VERIFIED' }], at);
-      if (!(await deps.store.update(complaint, c.version, [event], outbox, countersFor(c, complaint, [event], deps.calendar)))) continue;
-      deps.logger.info('complaint assigned automatically', { trackingId, agencyId: agency.id, method: decision.method, dueAt: complaint.deadline.dueAt });
-      await dispatchOutbox(deps, trackingId, outbox);
       return 'ASSIGNED';
     }
-    const suggestion = decision.kind === 'AGENCY' ? decision.agencyId : undefined;
-    const next = {
-      ...c,
-      routing: decision.kind === 'AGENCY' ? { state: 'AWAITING_VERIFICATION' as const } : { state: 'MANUAL_REQUIRED' as const, reason: decision.reason },
-      ...(suggestion ? { suggestedAgencyId: suggestion } : {}),
-      updatedAt: at,
-      version: c.version + 1,
-    };
-    const event: TimelineEvent =
-      decision.kind === 'AGENCY'
-        ? {
-            at,
-            type: 'ROUTING_SUGGESTED',
-            actor: { kind: 'SYSTEM' },
-            agencyId: decision.agencyId,
-            message: `Sistem menyarankan disposisi ke ${findAgency(decision.agencyId)?.name ?? decision.agencyId}.`,
-            visibility: 'INTERNAL',
-          }
-        : {
-            at,
-            type: 'MANUAL_ROUTING_REQUIRED',
-            actor: { kind: 'SYSTEM' },
-            message: 'Laporan menunggu penentuan instansi oleh verifikator.',
-            visibility: 'REPORTER',
-          };
-    if (!(await deps.store.update(next, c.version, [event]))) continue;
-    deps.logger.info('complaint awaits verification', { trackingId, suggestedAgencyId: suggestion });
-    return decision.kind === 'AGENCY' ? 'AWAITING_VERIFICATION' : 'MANUAL_REQUIRED';
+    deps.logger.info('complaint awaits verification', { trackingId, suggestedAgencyId: next.suggestedAgencyId });
+    return next.routing.state === 'MANUAL_REQUIRED' ? 'MANUAL_REQUIRED' : 'AWAITING_VERIFICATION';
   }
   throw new Error(`complaint ${trackingId} kept changing while being routed`);
 }

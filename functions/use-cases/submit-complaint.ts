@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SubmitComplaintInput } from '../contract/submit-complaint';
+import { deadlineAfter } from '../core/clocks';
 import type { Complaint, Deadline, ReporterIdentity, TimelineEvent } from '../core/complaint';
 import { DomainError } from '../core/errors';
 import { countersFor } from '../core/monitoring';
@@ -40,26 +41,19 @@ export const MAX_ACCESS_TOKENS = 5;
 export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, opts: { idempotencyKey?: string } = {}): Promise<SubmitResult> {
   const now = deps.clock.now();
   const at = now.toISOString();
+  const calendar = await deps.calendar.current();
   const region = resolveRegion(input.location.regionCode);
   if (!region) throw new DomainError('VALIDATION', 'Wilayah tidak dikenal', [{ field: 'location.regionCode', message: 'kode wilayah tidak dikenal' }]);
   const accessToken = Buffer.from(deps.random.bytes(32)).toString('base64url');
   const accessTokenHash = sha256(accessToken);
   const requestHash = sha256(canonical(input));
   const policy = deps.policyFor(input.categoryId);
-  const count = deps.calendar.addWorkingDays(now, policy.dispositionWorkingDays, region.province.timeZone);
   const statuteLimit = (days: number) =>
     policy.statuteUnit === 'WORKING_DAYS'
-      ? deps.calendar.addWorkingDays(now, days, region.province.timeZone).deadline
+      ? calendar.addWorkingDays(now, days, region.province.timeZone).deadline
       : endOfDay(localDate(new Date(now.getTime() + days * 86_400_000), region.province.timeZone), region.province.timeZone);
   const statute = { respondBy: statuteLimit(policy.statuteRespondDays), decideBy: statuteLimit(policy.statuteDecideDays), unit: policy.statuteUnit };
-  const deadline: Deadline = {
-    stage: 'DISPOSITION',
-    workingDays: policy.dispositionWorkingDays,
-    date: count.date,
-    dueAt: count.deadline,
-    timeZone: count.timeZone,
-    ...(count.uncoveredYears.length ? { uncoveredYears: count.uncoveredYears } : {}),
-  };
+  const deadline: Deadline = deadlineAfter(now, 'DISPOSITION', policy.dispositionWorkingDays, region.province.timeZone, calendar);
   const reporter: ReporterIdentity | undefined =
     input.reporter && (input.reporter.name || input.reporter.email || input.reporter.phone) ? input.reporter : undefined;
 
@@ -104,7 +98,7 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
       accessTokenHash,
       event,
       outbox,
-      counters: countersFor(undefined, complaint, [event], deps.calendar),
+      counters: countersFor(undefined, complaint, [event], calendar),
       contactLookups: [
         ...(reporter?.email ? [{ kind: 'EMAIL' as const, hash: deps.contacts.hash('EMAIL', reporter.email) }] : []),
         ...(reporter?.phone ? [{ kind: 'PHONE' as const, hash: deps.contacts.hash('PHONE', reporter.phone) }] : []),

@@ -1,9 +1,7 @@
 import type { Complaint } from '../core/complaint';
 import { sweepComplaint } from '../core/escalation';
-import { countersFor } from '../core/monitoring';
+import { commitChange } from './commit-change';
 import type { Deps } from './deps';
-import { dispatchOutbox } from './dispatch-outbox';
-import { outboxFor } from './notifications';
 
 const SWEEP_CONCURRENCY = 8;
 
@@ -64,8 +62,7 @@ export async function sweepSlice(deps: Deps, trackingIds: string[]): Promise<Swe
 }
 
 async function applySweep(deps: Deps, complaints: Complaint[], now: Date, result: SweepResult) {
-  const calendar = deps.calendar;
-  const nowIso = now.toISOString();
+  const calendar = await deps.calendar.current();
   // A few complaints at a time: each is its own version-checked transaction.
   const queue = [...complaints];
   const worker = async () => {
@@ -83,8 +80,7 @@ async function applySweep(deps: Deps, complaints: Complaint[], now: Date, result
       result.unchanged++;
       return;
     }
-    const outbox = outboxFor(c.trackingId, change.complaint.version, change.notifications, nowIso);
-    if (!(await deps.store.update(change.complaint, c.version, change.events, outbox, countersFor(c, change.complaint, change.events, calendar)))) {
+    if (!(await commitChange(deps, c, change, calendar))) {
       result.conflicts++;
       return;
     }
@@ -93,7 +89,6 @@ async function applySweep(deps: Deps, complaints: Complaint[], now: Date, result
       if (e.type === 'ESCALATED') result.escalated++;
       if (e.type === 'OMBUDSMAN_FLAGGED') result.flagged++;
     }
-    await dispatchOutbox(deps, c.trackingId, outbox).catch((error) => deps.logger.warn('queue unavailable; kept in the outbox', { error: String(error) }));
   };
   await Promise.all(Array.from({ length: SWEEP_CONCURRENCY }, worker));
 }

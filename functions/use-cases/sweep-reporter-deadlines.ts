@@ -1,9 +1,9 @@
+import type { ComplaintChange } from '../core/change';
+import type { LifecyclePolicy } from '../core/clocks';
 import type { Complaint } from '../core/complaint';
-import { type ActionResult, archiveForNoAnswer, closeForSilence, type LifecyclePolicy } from '../core/lifecycle';
-import { countersFor } from '../core/monitoring';
+import { archiveForNoAnswer, closeForSilence } from '../core/lifecycle';
+import { commitChange } from './commit-change';
 import type { Deps } from './deps';
-import { dispatchOutbox } from './dispatch-outbox';
-import { outboxFor } from './notifications';
 
 /**
  * Closes complaints whose reporter stayed silent after a follow-up, and archives holds nobody
@@ -13,8 +13,9 @@ import { outboxFor } from './notifications';
 export async function sweepReporterDeadlines(deps: Deps, opts: { limit: number }) {
   const now = deps.clock.now();
   const before = now.toISOString();
+  const calendar = await deps.calendar.current();
   const result = { closed: 0, archived: 0, skipped: 0, failed: 0 };
-  const rules: [string, (c: Complaint, now: Date, policy: LifecyclePolicy) => ActionResult | undefined, 'closed' | 'archived'][] = [
+  const rules: [string, (c: Complaint, now: Date, policy: LifecyclePolicy) => ComplaintChange | undefined, 'closed' | 'archived'][] = [
     ['REPORTER_CONFIRMATION', closeForSilence, 'closed'],
     ['REPORTER_ANSWER', archiveForNoAnswer, 'archived'],
   ];
@@ -25,12 +26,9 @@ export async function sweepReporterDeadlines(deps: Deps, opts: { limit: number }
         result.skipped++;
         continue;
       }
-      const outbox = outboxFor(c.trackingId, change.complaint.version, change.notifications, before);
       try {
-        if (await deps.store.update(change.complaint, c.version, change.events, outbox, countersFor(c, change.complaint, change.events, deps.calendar))) {
-          result[counter]++;
-          await dispatchOutbox(deps, c.trackingId, outbox).catch((e) => deps.logger.warn('queue unavailable; kept in outbox', { error: String(e) }));
-        } else result.skipped++;
+        if (await commitChange(deps, c, change, calendar)) result[counter]++;
+        else result.skipped++;
       } catch (error) {
         // One complaint that cannot be written must not stop the sweep for every later one.
         result.failed++;

@@ -14,7 +14,7 @@ import { hmacCursors } from '../../functions/adapters/hmac-cursors';
 import { KmsIdentityCipher } from '../../functions/adapters/kms-identity-cipher';
 import { SqsMessageQueue } from '../../functions/adapters/sqs-queue';
 import { cryptoRandom } from '../../functions/adapters/system';
-import { NATIONAL_POLICY, policyResolver } from '../../functions/core/lifecycle';
+import { NATIONAL_POLICY, policyResolver } from '../../functions/core/clocks';
 import { officialCalendar } from '../../functions/core/official-calendar';
 import type { MessageQueue } from '../../functions/core/ports';
 import type { Deps } from '../../functions/use-cases/deps';
@@ -68,12 +68,11 @@ beforeAll(async () => {
       ),
     ),
     calendarStore: new DynamoDbCalendarStore(clients.ddb, table),
-    refreshCalendar: async () => calendar,
     queue: new SqsMessageQueue(sqs, { ROUTING: queueUrl, NOTIFICATION: queueUrl, SWEEP: sweepQueueUrl }),
     mailer: { send: () => Promise.reject(new Error('no mail in this test')) },
     clock: { now: () => now },
     random: cryptoRandom,
-    calendar,
+    calendar: { current: async () => calendar },
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     cursors: hmacCursors('sweep-test-cursor-signing-key-0123456789'),
     contacts: hmacContactHasher('sweep-test-contact-lookup-key-0123456789'),

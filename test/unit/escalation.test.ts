@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { NATIONAL_POLICY, policyResolver } from '../../functions/core/clocks';
 import type { Complaint } from '../../functions/core/complaint';
 import { parentOf, sweepComplaint } from '../../functions/core/escalation';
-import { NATIONAL_POLICY, perform, policyResolver } from '../../functions/core/lifecycle';
+import { perform } from '../../functions/core/lifecycle';
 import { officialCalendar } from '../../functions/core/official-calendar';
 import { aComplaint } from '../support/complaint-fixture';
 

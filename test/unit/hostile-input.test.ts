@@ -5,26 +5,18 @@
 import { describe, expect, it } from 'vitest';
 import { ROUTE_INPUTS } from '../../functions/contract/routes';
 import { submitComplaintSchema } from '../../functions/contract/submit-complaint';
+import { type Actor, canRead, identityMayBeMailedTo, mayReadIdentity } from '../../functions/core/access';
 import { findAgency } from '../../functions/core/agencies';
 import { findCategory } from '../../functions/core/categories';
+import { NATIONAL_POLICY, policyResolver } from '../../functions/core/clocks';
 import type { Complaint } from '../../functions/core/complaint';
 import { renderNotification } from '../../functions/core/emails/notifications';
 import type { DomainError } from '../../functions/core/errors';
 import { sweepComplaint } from '../../functions/core/escalation';
-import {
-  type Actor,
-  allowedActions,
-  canRead,
-  eraseExpiredIdentity,
-  identityMayBeMailedTo,
-  mayReadIdentity,
-  NATIONAL_POLICY,
-  perform,
-  policyResolver,
-  REPORTER_MESSAGES_PER_DAY,
-} from '../../functions/core/lifecycle';
+import { allowedActions, perform, REPORTER_MESSAGES_PER_DAY } from '../../functions/core/lifecycle';
 import { officialCalendar } from '../../functions/core/official-calendar';
 import { resolveRegion } from '../../functions/core/regions';
+import { eraseExpiredIdentity } from '../../functions/core/retention';
 import type { StaffRole } from '../../functions/core/staff';
 import { aComplaint } from '../support/complaint-fixture';
 import { submission } from '../support/fixtures';

@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findAgency } from '../../functions/core/agencies';
+import { NATIONAL_POLICY, policyResolver } from '../../functions/core/clocks';
 import type { Complaint } from '../../functions/core/complaint';
-import { NATIONAL_POLICY, perform, policyResolver } from '../../functions/core/lifecycle';
+import { perform } from '../../functions/core/lifecycle';
 import { officialCalendar } from '../../functions/core/official-calendar';
 import type { Deps } from '../../functions/use-cases/deps';
 import { sendOmbudsmanDigests } from '../../functions/use-cases/ombudsman-digest';
@@ -46,7 +47,7 @@ describe('a sweep isolates the complaint it cannot write', () => {
       store,
       queue: { send: async () => undefined },
       clock: { now: () => new Date('2026-04-20T02:00:00Z') },
-      calendar,
+      calendar: { current: async () => calendar },
       policyFor: policyResolver(NATIONAL_POLICY),
       logger: quiet,
     } as unknown as Deps;
@@ -87,7 +88,7 @@ describe('the Ombudsman digest', () => {
     const deps = {
       store,
       clock: { now: () => new Date('2026-04-22T03:00:00Z') }, // 10:00–12:00 local everywhere, a Wednesday
-      calendar,
+      calendar: { current: async () => calendar },
       agencyEmail: { domain: 'instansi.example', overrides: {} },
       portalUrl: 'https://aduan.example',
       logger: quiet,

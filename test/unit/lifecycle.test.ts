@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { type Actor, canRead } from '../../functions/core/access';
+import { NATIONAL_POLICY, policyResolver } from '../../functions/core/clocks';
 import type { Complaint } from '../../functions/core/complaint';
 import type { DomainError } from '../../functions/core/errors';
-import {
-  type Actor,
-  allowedActions,
-  archiveForNoAnswer,
-  canRead,
-  closeForSilence,
-  NATIONAL_POLICY,
-  perform,
-  policyResolver,
-  TRANSITIONS,
-} from '../../functions/core/lifecycle';
+import { allowedActions, archiveForNoAnswer, closeForSilence, perform, TRANSITIONS } from '../../functions/core/lifecycle';
 import { officialCalendar } from '../../functions/core/official-calendar';
 import type { StaffRole } from '../../functions/core/staff';
 import { aComplaint } from '../support/complaint-fixture';

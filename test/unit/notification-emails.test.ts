@@ -4,7 +4,7 @@ import { findCategory } from '../../functions/core/categories';
 import type { Complaint } from '../../functions/core/complaint';
 import { renderNotification } from '../../functions/core/emails/notifications';
 import { renderOmbudsmanDigest } from '../../functions/core/emails/ombudsman-digest';
-import type { NotificationTemplate } from '../../functions/core/lifecycle';
+import type { NotificationTemplate } from '../../functions/core/notifications';
 import { resolveRegion } from '../../functions/core/regions';
 import { aComplaint } from '../support/complaint-fixture';
 

@@ -1,9 +1,9 @@
 import type { Agency } from '../agencies';
 import type { Category } from '../categories';
 import { type Complaint, type ReporterIdentity, STATUS_LABELS } from '../complaint';
-import { OMBUDSMAN_REASON_LABELS } from '../escalation';
 import { escapeHtml, formatDeadlineId, oneLine, plainText, quoted } from '../format';
-import type { NotificationTemplate } from '../lifecycle';
+import type { NotificationTemplate } from '../notifications';
+import { OMBUDSMAN_REASON_LABELS } from '../ombudsman-review';
 import type { ResolvedRegion } from '../regions';
 import { type RenderedEmail, renderAgencyAssignment } from './agency-assignment';
 

@@ -1,8 +1,8 @@
 import type { Agency } from '../agencies';
 import { findAgency } from '../agencies';
 import type { Complaint } from '../complaint';
-import { OMBUDSMAN_REASON_LABELS } from '../escalation';
 import { escapeHtml, formatDateId, plainText } from '../format';
+import { OMBUDSMAN_REASON_LABELS } from '../ombudsman-review';
 import type { RenderedEmail } from './agency-assignment';
 
 /** The daily list of new review flags an Ombudsman office receives. No reporter identity. */

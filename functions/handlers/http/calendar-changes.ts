@@ -18,6 +18,6 @@ export const handler = httpRoute(ROUTE_INPUTS.calendarChanges, async ({ body }, 
   logger.info('calendar changed', { change });
   const year = change.action === 'DECLARE_YEAR' ? change.year : Number(change.date.slice(0, 4));
   // This function sees its own change at once; the others within a minute.
-  const calendar = await deps.refreshCalendar(true);
+  const calendar = await deps.calendar.current({ fresh: true });
   return json(201, { change, year, covered: calendar.isCovered(year), daysOff: calendar.daysOffIn(year) });
 });

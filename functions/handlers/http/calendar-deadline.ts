@@ -8,7 +8,7 @@ const deps = buildDeps([ENV.tableName]);
 
 /** The rule every deadline follows: the end of the Nth working day after the start day, in the region's zone. */
 export const handler = httpRoute(ROUTE_INPUTS.calendarDeadline, async ({ query }) => {
-  const calendar = await deps.refreshCalendar();
+  const calendar = await deps.calendar.current();
   // The input declaration bounds the start's year and the count, and knows the region.
   const region = resolveRegion(query.regionCode);
   if (!region) throw new Error(`validated region ${query.regionCode} not found`);

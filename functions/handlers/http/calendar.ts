@@ -7,7 +7,7 @@ const deps = buildDeps([ENV.tableName]);
 
 /** GET /v1/calendar?year=2026: the days off the clocks skip, and whether the year has official data. */
 export const handler = httpRoute(ROUTE_INPUTS.calendar, async ({ query }) => {
-  const calendar = await deps.refreshCalendar();
+  const calendar = await deps.calendar.current();
   const year = query.year ?? deps.clock.now().getUTCFullYear();
   const covered = calendar.isCovered(year);
   return json(200, {

@@ -10,7 +10,6 @@ const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl, ENV.userPoolCli
 const verifyStaff = staffTokenVerifier();
 
 export const handler = httpRoute(ROUTE_INPUTS.complaintActions, async ({ path, body }, event) => {
-  await deps.refreshCalendar();
   const caller = await callerOf(event, verifyStaff);
   const view = await actOnComplaint(deps, path.trackingId, caller, body as ActionInput);
   return json(200, view, { vary: 'Authorization' });

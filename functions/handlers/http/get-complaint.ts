@@ -9,7 +9,6 @@ const deps = buildDeps([ENV.tableName, ENV.userPoolClientId, ENV.jwtIssuer, ENV.
 const verifyStaff = staffTokenVerifier();
 
 export const handler = httpRoute(ROUTE_INPUTS.getComplaint, async ({ path, query }, event) => {
-  await deps.refreshCalendar();
   const page = { ...(query.timelineLimit ? { limit: query.timelineLimit } : {}), ...(query.timelineCursor ? { cursor: query.timelineCursor } : {}) };
   const view = await getComplaint(deps, path.trackingId, await callerOf(event, verifyStaff), page);
   // Reporter and staff views carry identities: never let a shared cache keep them.

@@ -25,7 +25,7 @@ export const handler = httpRoute(ROUTE_INPUTS.health, async () => {
     check(() => sqs.send(new GetQueueAttributesCommand({ QueueUrl: queues.routing, AttributeNames: ['QueueArn'] }))),
     check(() => sqs.send(new GetQueueAttributesCommand({ QueueUrl: queues.notification, AttributeNames: ['QueueArn'] }))),
   ]);
-  const calendar = await deps.refreshCalendar();
+  const calendar = await deps.calendar.current();
   const missingCalendarYears = reportCalendarCoverage(calendar, deps.clock.now(), { log: false });
   const ok = [table, routing, notification].every((s) => s === 'ok');
   return json(ok ? 200 : 503, {

@@ -8,6 +8,5 @@ import { inbox } from '../../use-cases/inbox';
 const deps = buildDeps([ENV.tableName, ENV.cursorSigningKey]);
 
 export const handler = httpRoute(ROUTE_INPUTS.inbox, async ({ query }, event) => {
-  await deps.refreshCalendar();
   return json(200, await inbox(deps, staffOf(event), query));
 });

@@ -7,7 +7,6 @@ import { submitComplaint } from '../../use-cases/submit-complaint';
 const deps = buildDeps([ENV.tableName, ENV.routingQueueUrl, ENV.notificationQueueUrl, ENV.identityKeyId, ENV.contactLookupKey]);
 
 export const handler = httpRoute(ROUTE_INPUTS.submitComplaint, async ({ body, headers }) => {
-  await deps.refreshCalendar();
   const key = headers['idempotency-key'];
   const result = await submitComplaint(deps, body, key ? { idempotencyKey: key } : {});
   return json(

@@ -7,7 +7,6 @@ import { routeComplaint } from '../../use-cases/route-complaint';
 const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl]);
 
 export const handler = sqsHandler(async (record) => {
-  await deps.refreshCalendar();
   const message = parseBody<QueueMessage>(record);
   if (message.kind !== 'ROUTE_COMPLAINT') throw new Error(`unexpected message kind ${message.kind} on the routing queue`);
   return routeComplaint(deps, message.trackingId);

@@ -7,7 +7,6 @@ import { sweepSlice } from '../../use-cases/sweep-deadlines';
 const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl]);
 
 export const handler = sqsHandler(async (record) => {
-  await deps.refreshCalendar();
   const message = parseBody<QueueMessage>(record);
   if (message.kind !== 'SWEEP_COMPLAINTS') throw new Error(`unexpected message kind ${message.kind} on the sweep queue`);
   return sweepSlice(deps, message.trackingIds);

@@ -11,7 +11,6 @@ const deps = buildDeps([ENV.tableName, ENV.mailFrom]);
 export const handler = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async () => {
-    await deps.refreshCalendar();
     const result = await sendOmbudsmanDigests(deps);
     logger.info('ombudsman digests', result);
     return result;

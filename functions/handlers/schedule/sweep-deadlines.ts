@@ -12,7 +12,6 @@ const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl, ENV.sweepQueueU
 export const handler = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async () => {
-    await deps.refreshCalendar();
     const result = await sweepDeadlines(deps, { limit: 5000, fanOutAbove: 200, sliceSize: 50 });
     logger.info('deadline sweep', { ...result });
     metrics.addMetric('Escalations', MetricUnit.Count, result.escalated);

@@ -11,7 +11,7 @@ const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl]);
 export const handler = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async () => {
-    const calendar = await deps.refreshCalendar();
+    const calendar = await deps.calendar.current();
     reportCalendarCoverage(calendar, deps.clock.now());
     const result = await sweepReporterDeadlines(deps, { limit: 200 });
     logger.info('reporter deadline sweep', result);

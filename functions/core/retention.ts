@@ -1,0 +1,45 @@
+/**
+ * Personal data has an owner and an end (UU PDP 27/2022): the retention date of an ended
+ * complaint's identity, and its erasure — on the reporter's request, an operator's, or when the
+ * retention period ends. The case record and the statistics stay.
+ */
+import { type ComplaintChange, revise } from './change';
+import type { LifecyclePolicy } from './clocks';
+import type { Complaint, ComplaintStatus, TimelineEvent } from './complaint';
+
+const ENDED = new Set<ComplaintStatus>(['CLOSED', 'ARCHIVED']);
+
+/**
+ * Personal data has a retention period: once a complaint has ended, its reporter's identity is
+ * due for erasure after the policy's days; a reopened complaint keeps it again.
+ */
+export function withRetention(c: Complaint, policy: LifecyclePolicy, now: Date): Complaint {
+  if (!ENDED.has(c.status)) return c.identityEraseAfter ? { ...c, identityEraseAfter: undefined } : c;
+  if (c.identityEraseAfter || !c.hasReporterIdentity) return c;
+  return { ...c, identityEraseAfter: new Date(now.getTime() + policy.identityRetentionDays * 86_400_000).toISOString() };
+}
+
+export type ErasureReason = 'REPORTER_REQUEST' | 'RETENTION_PERIOD' | 'OPERATOR_REQUEST';
+
+const ERASURE_MESSAGES: Record<ErasureReason, string> = {
+  REPORTER_REQUEST: 'Identitas dan kontak pelapor dihapus atas permintaan pelapor.',
+  RETENTION_PERIOD: 'Identitas dan kontak pelapor dihapus: masa simpan data pribadi telah berakhir.',
+  OPERATOR_REQUEST: 'Identitas dan kontak pelapor dihapus oleh operator atas permintaan pemilik data.',
+};
+
+/** Erases the reporter's identity and contact; the case record and statistics stay. */
+export function eraseIdentity(c: Complaint, reason: ErasureReason, now: Date, by: TimelineEvent['actor']): ComplaintChange {
+  const at = now.toISOString();
+  return {
+    complaint: revise(c, at, { hasReporterIdentity: false, reporterEmail: undefined, identityErasedAt: at, identityEraseAfter: undefined }),
+    events: [{ at, type: 'IDENTITY_ERASED', actor: by, message: ERASURE_MESSAGES[reason], visibility: 'PUBLIC' }],
+    notifications: [],
+    eraseIdentity: true,
+  };
+}
+
+/** The retention sweep's decision: erase once the identity's time is up. */
+export function eraseExpiredIdentity(c: Complaint, now: Date): ComplaintChange | undefined {
+  if (!c.hasReporterIdentity || !c.identityEraseAfter || Date.parse(c.identityEraseAfter) > now.getTime() || !ENDED.has(c.status)) return undefined;
+  return eraseIdentity(c, 'RETENTION_PERIOD', now, { kind: 'SYSTEM' });
+}
