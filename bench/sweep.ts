@@ -7,7 +7,8 @@
 import { performance } from 'node:perf_hooks';
 import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { complaintItem, DynamoDbComplaintStore } from '../functions/adapters/dynamodb-complaint-store';
+import { DynamoDbComplaintStore } from '../functions/adapters/dynamodb-complaint-store';
+import { complaintItem } from '../functions/adapters/dynamodb-keys';
 import { cryptoRandom } from '../functions/adapters/system';
 import { NATIONAL_POLICY, policyResolver } from '../functions/core/clocks';
 import type { Complaint } from '../functions/core/complaint';

@@ -2,7 +2,7 @@ import { LOCAL_CLOCK_OFFSET_ENV, systemClock } from '../functions/adapters/syste
 import { CALENDAR_YEAR_RANGE, withinCalendarRange } from '../functions/core/working-days';
 
 /** ISO 8601 durations as people write them: P5D, PT36H, P1W, P2DT3H30M. */
-export function parseDuration(text: string): number | undefined {
+function parseDuration(text: string): number | undefined {
   const m = text.match(/^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/);
   if (!m || text === 'P' || text.endsWith('T')) return undefined;
   const [, w, d, h, min, s] = m.map((x) => Number(x ?? 0));

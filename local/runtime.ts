@@ -51,7 +51,7 @@ export interface LocalSystem {
   stop(): Promise<void>;
 }
 
-export const LOCAL_PREFIX = 'aduan-local';
+const LOCAL_PREFIX = 'aduan-local';
 
 export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem> {
   const region = opts.region ?? 'ap-southeast-3';

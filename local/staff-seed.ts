@@ -47,7 +47,7 @@ export interface LocalStaffPool {
   clientLogicalId: string;
 }
 
-export function cognitoClient(endpoint: string, region: string) {
+function cognitoClient(endpoint: string, region: string) {
   return new CognitoIdentityProviderClient({ endpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 }
 

@@ -102,7 +102,7 @@ export function startQueuePoller(o: QueuePollerOptions) {
 }
 
 /** `rate(1 minute)`, `rate(5 minutes)`, `rate(2 hours)` → milliseconds. */
-export function rateToMs(expression: string): number {
+function rateToMs(expression: string): number {
   const m = expression.match(/^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/);
   if (!m) throw new Error(`unsupported schedule expression ${expression}`);
   const unit = { minute: 60_000, minutes: 60_000, hour: 3_600_000, hours: 3_600_000, day: 86_400_000, days: 86_400_000 }[m[2] as string] as number;

@@ -9,6 +9,10 @@ import type { StaffPrincipal } from './staff';
 /** How an actor relates to one complaint; decides which rows of the table apply. */
 export type Relation = 'VERIFIER' | 'ASSIGNED_OFFICER' | 'ESCALATED_OFFICER' | 'COPY_OFFICER' | 'OMBUDSMAN_OFFICER' | 'REPORTER' | 'SYSTEM' | 'NONE';
 
+/** Who is calling, before we know their part in a complaint: a verified staff member, the bearer of a complaint's access token, or nobody. */
+export type Caller = { kind: 'STAFF'; principal: StaffPrincipal } | { kind: 'TOKEN'; token: string } | { kind: 'NONE' };
+
+/** A caller resolved against one complaint: staff, its reporter (the token matched), or the system itself. */
 export type Actor = { kind: 'STAFF'; principal: StaffPrincipal } | { kind: 'REPORTER' } | { kind: 'SYSTEM' };
 
 /**

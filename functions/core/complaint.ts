@@ -1,4 +1,3 @@
-import type { OmbudsmanReason } from './ombudsman-review';
 import type { TimeZoneId } from './regions';
 
 export const COMPLAINT_TYPES = ['COMPLAINT', 'ASPIRATION', 'INFORMATION_REQUEST'] as const;
@@ -116,6 +115,16 @@ export interface DeadlineMiss {
   workingDaysLate: number;
   at: string;
 }
+
+/** Why a complaint goes to the Ombudsman office of its province (labels in ombudsman-review.ts). */
+export const OMBUDSMAN_REASONS = [
+  'RESOLUTION_LIMIT_PASSED',
+  'ESCALATION_EXHAUSTED',
+  'TRANSFERRED_REPEATEDLY',
+  'REPORTER_REQUEST',
+  'RECOMMENDATION_IGNORED',
+] as const;
+export type OmbudsmanReason = (typeof OMBUDSMAN_REASONS)[number];
 
 export interface OmbudsmanReview {
   status: 'OPEN' | 'TAKEN_OVER' | 'RETURNED' | 'DISMISSED';

@@ -124,7 +124,7 @@ function countWorkingDaysBetween(
 }
 
 /** Median working days to first follow-up from the histogram buckets. */
-export function medianFromBuckets(item: Record<string, unknown>): number | null {
+export function medianFromBuckets(item: CounterDelta['add']): number | null {
   const counts = Array.from({ length: TTF_MAX + 1 }, (_, d) => Number(item[`ttf${d}`] ?? 0));
   const total = counts.reduce((a, b) => a + b, 0);
   if (!total) return null;

@@ -3,16 +3,7 @@
  * the reopening when an agency ignores the office's recommendation.
  */
 import { findAgency, ombudsmanOfficeId } from './agencies';
-import type { Complaint, TimelineEvent } from './complaint';
-
-export const OMBUDSMAN_REASONS = [
-  'RESOLUTION_LIMIT_PASSED',
-  'ESCALATION_EXHAUSTED',
-  'TRANSFERRED_REPEATEDLY',
-  'REPORTER_REQUEST',
-  'RECOMMENDATION_IGNORED',
-] as const;
-export type OmbudsmanReason = (typeof OMBUDSMAN_REASONS)[number];
+import type { Complaint, OmbudsmanReason, TimelineEvent } from './complaint';
 
 export const OMBUDSMAN_REASON_LABELS: Record<OmbudsmanReason, string> = {
   RESOLUTION_LIMIT_PASSED: 'batas 60 hari penyelesaian terlampaui',

@@ -1,4 +1,4 @@
-import type { Complaint, ReporterIdentity, TimelineEvent } from './complaint';
+import type { Complaint, ComplaintStatus, OmbudsmanReview, ReporterIdentity, TimelineEvent } from './complaint';
 import type { RenderedEmail } from './emails/agency-assignment';
 import type { CounterDelta } from './monitoring';
 import type { NotificationTemplate } from './notifications';
@@ -28,6 +28,20 @@ export interface OutboxMessage {
   queue: QueueName;
   body: QueueMessage;
   createdAt: string;
+}
+
+/** A work queue, oldest deadline first: what an inbox reads. */
+export type WorkQueue =
+  | { kind: 'VERIFY' }
+  | { kind: 'ON_HOLD' }
+  | { kind: 'AGENCY'; agencyId: string; status?: ComplaintStatus }
+  | { kind: 'ESCALATED'; agencyId: string }
+  | { kind: 'REVIEW'; office: string; status: OmbudsmanReview['status'] };
+
+/** One month's monitoring counters of one agency or region. */
+export interface MonthlyFigures {
+  scope: CounterDelta['scope'];
+  counts: CounterDelta['add'];
 }
 
 export interface StoredComplaint {
@@ -81,22 +95,12 @@ export interface ComplaintStore {
   identitiesDueForErasure(before: string, limit: number): Promise<Complaint[]>;
   /** Open reviews of an Ombudsman office flagged after `since` (a watermark: `<flaggedAt>#<trackingId>`), oldest first, at most `limit`. */
   reviewsFlaggedSince(office: string, since: string, limit: number): Promise<Complaint[]>;
-  /** Claims the digest of an office for a day; false if it was already sent (or is being sent). */
-  claimDigest(office: string, date: string, at: string): Promise<boolean>;
-  /** Records a sent digest; `watermark` is the newest flag it listed (the next digest starts after it). */
-  completeDigest(office: string, date: string, sent: { at: string; watermark: string; count: number }): Promise<void>;
-  releaseDigest(office: string, date: string): Promise<void>;
-  /** The watermark of the office's last digest. */
-  lastDigestAt(office: string): Promise<string | undefined>;
   /** Monitoring counters of one month: agencies and regions. */
-  stats(month: string): Promise<Record<string, unknown>[]>;
+  stats(month: string): Promise<MonthlyFigures[]>;
   /** Appends an audit entry without changing the complaint (e.g. a staff read of an identity). */
   appendEvent(trackingId: string, event: TimelineEvent): Promise<void>;
-  /** A work queue, oldest deadline first (`AGENCY#<id>`, `QUEUE#VERIFY`, …). */
-  workQueue(
-    queue: string,
-    opts: { limit: number; startKey?: Record<string, unknown>; status?: string },
-  ): Promise<{ items: Complaint[]; nextKey?: Record<string, unknown> }>;
+  /** A work queue, oldest deadline first; `startKey` is a position an earlier page returned. */
+  workQueue(queue: WorkQueue, opts: { limit: number; startKey?: Record<string, unknown> }): Promise<{ items: Complaint[]; nextKey?: Record<string, unknown> }>;
   /** Open complaints whose current deadline of `stage` falls before `dueBefore`. */
   dueBy(stage: string, dueBefore: string, limit: number): Promise<Complaint[]>;
   /** Open complaints whose 60-day resolution limit falls before `before`. */
@@ -110,6 +114,17 @@ export interface ComplaintStore {
 /** The working-day calendar in force (official data with operators' changes); its adapter caches it. */
 export interface CalendarSource {
   current(opts?: { fresh?: boolean }): Promise<WorkingDayCalendar>;
+}
+
+/** The Ombudsman offices' digests: one a day each, never two, never a flag lost. */
+export interface DigestLedger {
+  /** Claims the digest of an office for a day; false if it was already sent (or is being sent). */
+  claim(office: string, date: string, at: string): Promise<boolean>;
+  /** Records a sent digest; `watermark` is the newest flag it listed (the next digest starts after it). */
+  complete(office: string, date: string, sent: { at: string; watermark: string; count: number }): Promise<void>;
+  release(office: string, date: string): Promise<void>;
+  /** The watermark of the office's last digest. */
+  lastWatermark(office: string): Promise<string | undefined>;
 }
 
 export interface CalendarStore {

@@ -38,9 +38,6 @@ export const regencies: readonly Regency[] = regionsFile.regencies.map((r) => ({
 const provinceByCode = new Map(provinces.map((p) => [p.code, p]));
 const regencyByCode = new Map(regencies.map((r) => [r.code, r]));
 
-export const findProvince = (code: string) => provinceByCode.get(code);
-export const findRegency = (code: string) => regencyByCode.get(code);
-
 export interface ResolvedRegion {
   code: string;
   name: string;

@@ -18,12 +18,6 @@ export interface StaffPrincipal {
   provinceCode?: string;
 }
 
-export interface ReporterPrincipal {
-  kind: 'REPORTER';
-}
-
-export type Principal = StaffPrincipal | ReporterPrincipal | { kind: 'PUBLIC' };
-
 export function rolesFromGroups(groups: string[]): StaffRole[] {
   const byGroup = new Map(Object.entries(STAFF_GROUPS).map(([role, group]) => [group as string, role as StaffRole]));
   return groups.flatMap((g) => {
@@ -31,5 +25,3 @@ export function rolesFromGroups(groups: string[]): StaffRole[] {
     return role ? [role] : [];
   });
 }
-
-export const hasRole = (p: Principal, role: StaffRole): p is StaffPrincipal => p.kind === 'STAFF' && p.roles.includes(role);

@@ -171,7 +171,7 @@ export function localHour(instant: Date, timeZone: TimeZoneId): number {
   return new Date(instant.getTime() + OFFSET_HOURS[timeZone] * 3_600_000).getUTCHours();
 }
 
-export function offsetOf(timeZone: TimeZoneId): string {
+function offsetOf(timeZone: TimeZoneId): string {
   return `+0${OFFSET_HOURS[timeZone]}:00`;
 }
 
@@ -182,13 +182,13 @@ export function endOfDay(date: string, timeZone: TimeZoneId): string {
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date; throws on anything else (a bug, never user input). */
-export function dayNumberOf(date: string): number {
+function dayNumberOf(date: string): number {
   const m = DATE.exec(date);
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
 }
 
-export function dateOfDayNumber(day: number): string {
+function dateOfDayNumber(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 

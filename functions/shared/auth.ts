@@ -1,12 +1,10 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
+import type { Caller } from '../core/access';
 import { DomainError } from '../core/errors';
 import { rolesFromGroups, type StaffPrincipal } from '../core/staff';
 import { ENV, optionalEnv } from './env';
 import { bearerToken } from './http';
-
-/** Who is calling: a verified staff member, a bearer of a complaint access token, or nobody. */
-export type Caller = { kind: 'STAFF'; principal: StaffPrincipal } | { kind: 'TOKEN'; token: string } | { kind: 'NONE' };
 
 const unauthorized = (detail: string) => new DomainError('UNAUTHORIZED', detail);
 

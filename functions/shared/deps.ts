@@ -4,6 +4,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDbCalendarStore } from '../adapters/dynamodb-calendar-store';
 import { DynamoDbComplaintStore } from '../adapters/dynamodb-complaint-store';
+import { DynamoDbDigestLedger } from '../adapters/dynamodb-digest-ledger';
 import { hmacContactHasher } from '../adapters/hmac-contact-hasher';
 import { hmacCursors } from '../adapters/hmac-cursors';
 import { KmsIdentityCipher } from '../adapters/kms-identity-cipher';
@@ -51,6 +52,7 @@ export function buildDeps(required: EnvName[]): Deps {
   const deps: Deps = {
     store: new DynamoDbComplaintStore(dynamo, tableName, identityKey ? new KmsIdentityCipher(new KMSClient({}), identityKey) : undefined),
     calendarStore,
+    digests: new DynamoDbDigestLedger(dynamo, tableName),
     queue: new SqsMessageQueue(sqs, {
       ROUTING: optionalEnv(ENV.routingQueueUrl),
       NOTIFICATION: optionalEnv(ENV.notificationQueueUrl),

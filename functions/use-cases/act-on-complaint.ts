@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { Caller } from '../core/access';
 import type { Complaint } from '../core/complaint';
 import { DomainError, notFound } from '../core/errors';
 import { type ActionInput, perform } from '../core/lifecycle';
-import type { Caller } from '../shared/auth';
 import { commitChange } from './commit-change';
 import type { Deps } from './deps';
 import { actorFor, parseTracking, unauthorizedAction, viewFor } from './get-complaint';

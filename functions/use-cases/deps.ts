@@ -7,6 +7,7 @@ import type {
   ComplaintStore,
   ContactHasher,
   CursorCodec,
+  DigestLedger,
   Logger,
   Mailer,
   MessageQueue,
@@ -21,6 +22,8 @@ export interface Deps {
   random: RandomSource;
   /** The working-day calendar in force, asked for by every use case that counts days. */
   calendar: CalendarSource;
+  /** The Ombudsman digests sent. */
+  digests: DigestLedger;
   /** Where operators' calendar changes are recorded. */
   calendarStore: CalendarStore;
   logger: Logger;

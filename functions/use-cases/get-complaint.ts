@@ -1,12 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
-import { type Actor, canRead, mayReadIdentity } from '../core/access';
+import { type Actor, type Caller, canRead, mayReadIdentity } from '../core/access';
 import type { TimelineEvent } from '../core/complaint';
 import { DomainError, notFound, validationError } from '../core/errors';
 import { allowedActions } from '../core/lifecycle';
 import type { StoredComplaint } from '../core/ports';
 import { parseTrackingId } from '../core/tracking-id';
 import { publicView, reporterView, staffView } from '../core/views';
-import type { Caller } from '../shared/auth';
 import type { Deps } from './deps';
 import { sha256 } from './submit-complaint';
 

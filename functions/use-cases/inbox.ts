@@ -1,6 +1,7 @@
-import { findAgency } from '../core/agencies';
-import { COMPLAINT_STATUSES, type Complaint } from '../core/complaint';
+import { findAgency, ombudsmanOfficeId } from '../core/agencies';
+import { COMPLAINT_STATUSES, type Complaint, type ComplaintStatus, type OmbudsmanReview } from '../core/complaint';
 import { DomainError, validationError } from '../core/errors';
+import type { WorkQueue } from '../core/ports';
 import type { StaffPrincipal } from '../core/staff';
 import type { Deps } from './deps';
 
@@ -8,25 +9,45 @@ import type { Deps } from './deps';
  * The caller's work queue, oldest deadline first (so overdue first): verifiers get complaints
  * to verify, agency officers their agency's complaints. Paginated with an opaque cursor.
  */
+const REVIEW_STATUSES: readonly OmbudsmanReview['status'][] = ['OPEN', 'TAKEN_OVER', 'RETURNED', 'DISMISSED'];
+
+/** The queue a staff member's inbox reads, and how the inbox names it. */
+function queueOf(who: StaffPrincipal, status: string | undefined, view: string | undefined): { queue: WorkQueue; label: Record<string, unknown> } {
+  const named = (id: string) => ({ id, name: findAgency(id)?.name });
+  if (who.roles.includes('OMBUDSMAN') && who.provinceCode) {
+    if (status && !REVIEW_STATUSES.includes(status as OmbudsmanReview['status'])) throw badStatus(REVIEW_STATUSES);
+    const review = (status ?? 'OPEN') as OmbudsmanReview['status'];
+    const office = ombudsmanOfficeId(who.provinceCode);
+    return { queue: { kind: 'REVIEW', office, status: review }, label: { ombudsmanOffice: named(office), review } };
+  }
+  if (status && !(COMPLAINT_STATUSES as readonly string[]).includes(status)) throw badStatus(COMPLAINT_STATUSES);
+  if (who.roles.includes('AGENCY_OFFICER') && who.agencyId) {
+    if (view === 'escalated') return { queue: { kind: 'ESCALATED', agencyId: who.agencyId }, label: { escalatedTo: named(who.agencyId) } };
+    return {
+      queue: { kind: 'AGENCY', agencyId: who.agencyId, ...(status ? { status: status as ComplaintStatus } : {}) },
+      label: { agency: named(who.agencyId) },
+    };
+  }
+  if (who.roles.includes('VERIFIER')) return { queue: { kind: status === 'ON_HOLD' ? 'ON_HOLD' : 'VERIFY' }, label: { verification: status ?? 'SUBMITTED' } };
+  throw new DomainError('FORBIDDEN', 'Peran Anda tidak memiliki antrean laporan.');
+}
+
+const badStatus = (allowed: readonly string[]) => validationError([{ field: 'status', message: `salah satu dari ${allowed.join(', ')}` }]);
+
+/**
+ * The caller's work queue, oldest deadline first (so overdue first): verifiers get complaints
+ * to verify, agency officers their agency's, Ombudsman officers their office's reviews. Paged
+ * with a sealed cursor that opens only the queue it was made for.
+ */
 export async function inbox(
   deps: Pick<Deps, 'store' | 'calendar' | 'clock' | 'cursors'>,
   who: StaffPrincipal,
   q: { status?: string | undefined; limit?: number | undefined; cursor?: string | undefined; view?: string | undefined },
 ) {
-  const reviewStatuses = ['OPEN', 'TAKEN_OVER', 'RETURNED', 'DISMISSED'];
-  const isOmbudsman = who.roles.includes('OMBUDSMAN');
-  if (q.status && !(isOmbudsman ? reviewStatuses : (COMPLAINT_STATUSES as readonly string[])).includes(q.status)) {
-    throw validationError([{ field: 'status', message: `salah satu dari ${COMPLAINT_STATUSES.join(', ')}` }]);
-  }
-  let queue: string;
-  if (who.roles.includes('AGENCY_OFFICER') && who.agencyId) queue = q.view === 'escalated' ? `ESCALATED#${who.agencyId}` : `AGENCY#${who.agencyId}`;
-  else if (who.roles.includes('OMBUDSMAN') && who.provinceCode) queue = `REVIEW#ombudsman-${who.provinceCode}#${q.status ?? 'OPEN'}`;
-  else if (who.roles.includes('VERIFIER')) queue = q.status === 'ON_HOLD' ? 'QUEUE#ON_HOLD' : 'QUEUE#VERIFY';
-  else throw new DomainError('FORBIDDEN', 'Peran Anda tidak memiliki antrean laporan.');
+  const { queue, label } = queueOf(who, q.status, q.view);
   const now = deps.clock.now();
   const calendar = await deps.calendar.current();
-  // A cursor opens only the queue (and filter) it was made for.
-  const cursorScope = `inbox|${queue}|${q.status ?? ''}`;
+  const cursorScope = `inbox|${JSON.stringify(queue)}`;
   let startKey: Record<string, unknown> | undefined;
   if (q.cursor) {
     const opened = deps.cursors.open(cursorScope, q.cursor);
@@ -34,20 +55,9 @@ export async function inbox(
       throw validationError([{ field: 'cursor', message: 'kursor tidak valid' }], 'Kursor tidak valid');
     startKey = opened as Record<string, unknown>;
   }
-  const page = await deps.store.workQueue(queue, {
-    limit: q.limit ?? 25,
-    ...(startKey ? { startKey } : {}),
-    ...(q.status && queue.startsWith('AGENCY#') ? { status: q.status } : {}),
-  });
-  const scope = queue.startsWith('REVIEW#')
-    ? { ombudsmanOffice: { id: `ombudsman-${who.provinceCode}`, name: findAgency(`ombudsman-${who.provinceCode}`)?.name }, review: q.status ?? 'OPEN' }
-    : queue.startsWith('ESCALATED#')
-      ? { escalatedTo: { id: who.agencyId, name: findAgency(who.agencyId ?? '')?.name } }
-      : undefined;
+  const page = await deps.store.workQueue(queue, { limit: q.limit ?? 25, ...(startKey ? { startKey } : {}) });
   return {
-    queue:
-      scope ??
-      (queue.startsWith('AGENCY#') ? { agency: { id: who.agencyId, name: findAgency(who.agencyId ?? '')?.name } } : { verification: q.status ?? 'SUBMITTED' }),
+    queue: label,
     items: page.items.map((c: Complaint) => {
       const left = calendar.workingDaysLeft(now, c.deadline.date, c.deadline.timeZone);
       return {

@@ -33,14 +33,14 @@ export async function sendOmbudsmanDigests(deps: Deps) {
       result.notYet++;
       return;
     }
-    const since = (await deps.store.lastDigestAt(office.id)) ?? '0000';
+    const since = (await deps.digests.lastWatermark(office.id)) ?? '0000';
     // Every flag since the last digest (paged by the store), never only the first few hundred.
     const flagged = await deps.store.reviewsFlaggedSince(office.id, since, MAX_FLAGS_PER_DIGEST);
     if (!flagged.length) {
       result.empty++;
       return;
     }
-    if (!(await deps.store.claimDigest(office.id, date, at))) {
+    if (!(await deps.digests.claim(office.id, date, at))) {
       result.alreadySent++;
       return;
     }
@@ -50,10 +50,10 @@ export async function sendOmbudsmanDigests(deps: Deps) {
     const watermark = watermarkOf(flagged.at(-1) as Complaint);
     try {
       await deps.mailer.send(agencyEmail(office.id, deps.agencyEmail), renderOmbudsmanDigest(office, date, flagged, deps.portalUrl));
-      await deps.store.completeDigest(office.id, date, { at, watermark, count: flagged.length });
+      await deps.digests.complete(office.id, date, { at, watermark, count: flagged.length });
       result.sent++;
     } catch (error) {
-      await deps.store.releaseDigest(office.id, date);
+      await deps.digests.release(office.id, date);
       throw error;
     }
   }

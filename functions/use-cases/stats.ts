@@ -1,13 +1,14 @@
 import { findAgency } from '../core/agencies';
-import { medianFromBuckets, monthOf } from '../core/monitoring';
+import { type Counter, medianFromBuckets, monthOf } from '../core/monitoring';
+import type { MonthlyFigures } from '../core/ports';
 import { resolveRegion } from '../core/regions';
 import type { StaffPrincipal } from '../core/staff';
 import type { Deps } from './deps';
 
 const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : null);
-const n = (item: Record<string, unknown>, k: string) => Number(item[k] ?? 0);
+const n = (item: MonthlyFigures['counts'], k: Counter) => Number(item[k] ?? 0);
 
-function figures(item: Record<string, unknown>) {
+function figures(item: MonthlyFigures['counts']) {
   const verified = n(item, 'verifiedOnTime') + n(item, 'verifiedLate');
   const followed = n(item, 'firstFollowUpOnTime') + n(item, 'firstFollowUpLate');
   return {
@@ -33,7 +34,7 @@ function figures(item: Record<string, unknown>) {
  * cheap to serve however often they are asked for (they are a minute old at most).
  */
 export function cachedMonthlyStats(store: Pick<Deps['store'], 'stats'>, clock: Deps['clock'], ttlMs = 60_000): Pick<Deps['store'], 'stats'> {
-  const cache = new Map<string, { at: number; items: Promise<Record<string, unknown>[]> }>();
+  const cache = new Map<string, { at: number; items: Promise<MonthlyFigures[]> }>();
   return {
     stats(month) {
       const now = clock.now().getTime();
@@ -63,15 +64,14 @@ export async function monitoringStats(
   const regionCode = ombudsman?.provinceCode ?? q.regionCode;
   const inRegion = (code: string | undefined) => !regionCode || code === regionCode || Boolean(code?.startsWith(`${regionCode}.`));
   const items = (await deps.store.stats(month))
-    .map((i) => ({ scope: i.scope as { kind: string; agencyId?: string; regionCode?: string }, item: i }))
-    .filter(({ scope }) => scope.kind === level.toUpperCase())
-    .flatMap(({ scope, item }): (ReturnType<typeof figures> & { agency?: unknown; region?: unknown })[] => {
+    .filter(({ scope }) => scope.kind === q.level)
+    .flatMap(({ scope, counts: item }): (ReturnType<typeof figures> & { agency?: unknown; region?: unknown })[] => {
       if (scope.kind === 'AGENCY') {
-        const agency = findAgency(scope.agencyId ?? '');
+        const agency = findAgency(scope.agencyId);
         if (!agency || !inRegion(agency.regionCode)) return [];
         return [{ agency: { id: agency.id, name: agency.name, level: agency.level, regionCode: agency.regionCode ?? null }, ...figures(item) }];
       }
-      const region = resolveRegion(scope.regionCode ?? '');
+      const region = resolveRegion(scope.regionCode);
       if (!region || !inRegion(region.code)) return [];
       return [{ region: { code: region.code, name: region.name }, ...figures(item) }];
     });

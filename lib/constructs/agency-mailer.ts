@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { ENV } from '../../functions/shared/env';
 import type { StageConfig } from '../config';
 
-export const bareAddress = (from: string) => from.match(/<([^>]+)>/)?.[1] ?? from.trim();
+const bareAddress = (from: string) => from.match(/<([^>]+)>/)?.[1] ?? from.trim();
 
 /** The SES sending identity and the one permission to send from it. */
 export class AgencyMailer extends Construct {

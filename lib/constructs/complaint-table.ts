@@ -3,7 +3,7 @@ import { AttributeType, BillingMode, type CfnTable, ProjectionType, Table, Table
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { TABLE_KEYS } from '../../functions/adapters/dynamodb-complaint-store';
+import { INDEXES, TABLE_KEYS } from '../../functions/adapters/dynamodb-keys';
 import { ENV } from '../../functions/shared/env';
 
 /** Complaints, identities, timelines and the outbox (one table), plus the idempotency records. */
@@ -26,16 +26,7 @@ export class ComplaintTables extends Construct {
       sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
       timeToLiveAttribute: TABLE_KEYS.ttlAttribute,
     });
-    for (const index of [
-      TABLE_KEYS.byQueueIndex,
-      TABLE_KEYS.byDeadlineIndex,
-      TABLE_KEYS.byReviewIndex,
-      TABLE_KEYS.byStatuteIndex,
-      TABLE_KEYS.byEscalationIndex,
-      TABLE_KEYS.outboxIndex,
-      TABLE_KEYS.byRetentionIndex,
-      TABLE_KEYS.byContactIndex,
-    ]) {
+    for (const index of INDEXES) {
       this.table.addGlobalSecondaryIndex({
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },

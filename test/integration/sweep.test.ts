@@ -9,6 +9,7 @@ import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, Re
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbCalendarStore } from '../../functions/adapters/dynamodb-calendar-store';
 import { DynamoDbComplaintStore } from '../../functions/adapters/dynamodb-complaint-store';
+import { DynamoDbDigestLedger } from '../../functions/adapters/dynamodb-digest-ledger';
 import { hmacContactHasher } from '../../functions/adapters/hmac-contact-hasher';
 import { hmacCursors } from '../../functions/adapters/hmac-cursors';
 import { KmsIdentityCipher } from '../../functions/adapters/kms-identity-cipher';
@@ -68,6 +69,7 @@ beforeAll(async () => {
       ),
     ),
     calendarStore: new DynamoDbCalendarStore(clients.ddb, table),
+    digests: new DynamoDbDigestLedger(clients.ddb, table),
     queue: new SqsMessageQueue(sqs, { ROUTING: queueUrl, NOTIFICATION: queueUrl, SWEEP: sweepQueueUrl }),
     mailer: { send: () => Promise.reject(new Error('no mail in this test')) },
     clock: { now: () => now },

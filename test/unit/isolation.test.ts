@@ -76,17 +76,20 @@ describe('the Ombudsman digest', () => {
     const completed: Record<string, { watermark: string; count: number }> = {};
     const sent: string[] = [];
     const store = {
-      lastDigestAt: async () => undefined,
       reviewsFlaggedSince: async (office: string, _since: string, limit: number) =>
         (office === 'ombudsman-51' ? bali : office === 'ombudsman-35' ? jatim : office === 'ombudsman-31' ? flagged(1, office) : []).slice(0, limit),
-      claimDigest: async () => true,
-      completeDigest: async (office: string, _date: string, s: { watermark: string; count: number }) => {
+    };
+    const digests = {
+      lastWatermark: async () => undefined,
+      claim: async () => true,
+      complete: async (office: string, _date: string, s: { watermark: string; count: number }) => {
         completed[office] = s;
       },
-      releaseDigest: async () => undefined,
+      release: async () => undefined,
     };
     const deps = {
       store,
+      digests,
       clock: { now: () => new Date('2026-04-22T03:00:00Z') }, // 10:00–12:00 local everywhere, a Wednesday
       calendar: { current: async () => calendar },
       agencyEmail: { domain: 'instansi.example', overrides: {} },

@@ -1,0 +1,173 @@
+import { type Complaint, OPEN_STATUSES, type TimelineEvent } from '../core/complaint';
+import { DomainError } from '../core/errors';
+import type { CounterDelta } from '../core/monitoring';
+import type { ContactKind, OutboxMessage, WorkQueue } from '../core/ports';
+
+/**
+ * The table's key schema, in one place: the store, the CDK construct that creates the table and
+ * the benchmarks that seed it all read it from here.
+ *
+ * Single-table layout:
+ *   pk C#<trackingId>  sk META                      the complaint (+ access token hashes)
+ *   pk C#<trackingId>  sk REPORTER                  the reporter's identity, KMS-encrypted, read only on purpose
+ *   pk C#<trackingId>  sk EVENT#<at>#<type>          append-only timeline
+ *   pk C#<trackingId>  sk OUTBOX#<id>                messages owed to a queue
+ *   pk IDEMPOTENCY#<key> sk IDEMPOTENCY              submission replay guard (TTL expiresAt)
+ * GSI ByQueue (gsi1pk, gsi1sk): work queues by deadline: QUEUE#VERIFY, QUEUE#ON_HOLD,
+ *   AGENCY#<id> (assigned, in progress, responded); closed ones move to DONE#….
+ * GSI ByDeadline (gsi2pk, gsi2sk): open complaints by the due instant of their current stage,
+ *   DUE#<stage> — what the scheduled sweeps read instead of scanning.
+ * GSI ByReview (gsi3pk REVIEW#<office>#<status>): the Ombudsman offices' review queues.
+ * GSI ByStatute (gsi4pk STATUTE#OPEN): open complaints by their 60-day resolution limit.
+ * GSI ByEscalation (gsi5pk ESCALATED#<agency>): the "escalated to us" inbox of a parent agency.
+ * GSI Outbox (outboxPending, outboxCreatedAt): sparse, only undispatched outbox rows.
+ * GSI ByRetention (gsi6pk RETENTION#IDENTITY): ended complaints by the end of their identity's retention.
+ * GSI ByContact (gsi7pk CONTACT#<keyed hash>): pk C#<id> sk CONTACT#EMAIL|PHONE, the contact lookup.
+ * Every index but ByQueue is sparse: a complaint leaves it when nothing more is due there, so
+ * the sweeps read what is due, never the whole table.
+ */
+export const TABLE_KEYS = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  byQueueIndex: { name: 'ByQueue', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  byDeadlineIndex: { name: 'ByDeadline', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  byReviewIndex: { name: 'ByReview', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+  byStatuteIndex: { name: 'ByStatute', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
+  byEscalationIndex: { name: 'ByEscalation', partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
+  outboxIndex: { name: 'Outbox', partitionKey: 'outboxPending', sortKey: 'outboxCreatedAt' },
+  byRetentionIndex: { name: 'ByRetention', partitionKey: 'gsi6pk', sortKey: 'gsi6sk' },
+  byContactIndex: { name: 'ByContact', partitionKey: 'gsi7pk', sortKey: 'gsi7sk' },
+  ttlAttribute: 'expiresAt',
+} as const;
+
+/** Every global secondary index, as the table construct creates them. */
+export const INDEXES = [
+  TABLE_KEYS.byQueueIndex,
+  TABLE_KEYS.byDeadlineIndex,
+  TABLE_KEYS.byReviewIndex,
+  TABLE_KEYS.byStatuteIndex,
+  TABLE_KEYS.byEscalationIndex,
+  TABLE_KEYS.outboxIndex,
+  TABLE_KEYS.byRetentionIndex,
+  TABLE_KEYS.byContactIndex,
+] as const;
+
+export const complaintPk = (trackingId: string) => `C#${trackingId}`;
+export const OUTBOX_PENDING = 'PENDING';
+export const REPORTER_SK = 'REPORTER';
+export const contactSk = (kind: ContactKind) => `CONTACT#${kind}`;
+export const contactLookupPk = (hash: string) => `CONTACT#${hash}`;
+export const statsPk = (month: string) => `STATS#${month}`;
+export const statsSk = (scope: CounterDelta['scope']) => (scope.kind === 'AGENCY' ? `AGENCY#${scope.agencyId}` : `REGION#${scope.regionCode}`);
+export const digestPk = (office: string) => `DIGEST#${office}`;
+export const digestDaySk = (date: string) => `DAY#${date}`;
+export const DIGEST_LAST_SK = 'LAST';
+export const idempotencyKey = (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: 'IDEMPOTENCY' });
+export const DUE_PK = (stage: string) => `DUE#${stage}`;
+export const STATUTE_PK = 'STATUTE#OPEN';
+export const RETENTION_PK = 'RETENTION#IDENTITY';
+
+const OPEN = new Set<string>(OPEN_STATUSES);
+
+/** Where a work queue lives: its index and partition. */
+export function workQueueKey(q: WorkQueue): { index: IndexKeys; partition: string } {
+  switch (q.kind) {
+    case 'VERIFY':
+      return { index: TABLE_KEYS.byQueueIndex, partition: 'QUEUE#VERIFY' };
+    case 'ON_HOLD':
+      return { index: TABLE_KEYS.byQueueIndex, partition: 'QUEUE#ON_HOLD' };
+    case 'AGENCY':
+      return { index: TABLE_KEYS.byQueueIndex, partition: `AGENCY#${q.agencyId}` };
+    case 'ESCALATED':
+      return { index: TABLE_KEYS.byEscalationIndex, partition: `ESCALATED#${q.agencyId}` };
+    case 'REVIEW':
+      return { index: TABLE_KEYS.byReviewIndex, partition: `REVIEW#${q.office}#${q.status}` };
+    default:
+      throw new Error(`unknown work queue ${JSON.stringify(q satisfies never)}`);
+  }
+}
+
+export type IndexKeys = { name: string; partitionKey: string; sortKey: string };
+
+/** The work queue a complaint sits in (closed ones move to DONE#…, which no inbox reads). */
+function workQueueOf(c: Pick<Complaint, 'status' | 'assignedAgencyId'>): string {
+  switch (c.status) {
+    case 'SUBMITTED':
+      return workQueueKey({ kind: 'VERIFY' }).partition;
+    case 'ON_HOLD':
+      return workQueueKey({ kind: 'ON_HOLD' }).partition;
+    case 'ASSIGNED':
+    case 'IN_PROGRESS':
+    case 'RESPONDED':
+      return workQueueKey({ kind: 'AGENCY', agencyId: c.assignedAgencyId as string }).partition;
+    default:
+      return `DONE#${c.assignedAgencyId ?? 'NONE'}`;
+  }
+}
+
+/** The index keys of a complaint as it is now; undefined ones are removed from the item. */
+export function indexKeys(c: Complaint): Record<string, string | undefined> {
+  const due = `${new Date(c.deadline.dueAt).toISOString()}#${c.trackingId}`;
+  const open = OPEN.has(c.status);
+  const disposedMiss = c.deadline.stage === 'DISPOSITION' && (c.misses ?? []).some((m) => m.stage === 'DISPOSITION' && m.dueAt === c.deadline.dueAt);
+  const sweepable = open && !c.escalationExhausted && !disposedMiss;
+  const statuteOpen = open && c.statute && !c.ombudsmanReview?.reasons.includes('RESOLUTION_LIMIT_PASSED');
+  const escalatedTo = open && c.assignedAgencyId ? c.escalatedToAgencyIds?.at(-1) : undefined;
+  const erasable = c.hasReporterIdentity && c.identityEraseAfter ? `${new Date(c.identityEraseAfter).toISOString()}#${c.trackingId}` : undefined;
+  return {
+    gsi1pk: workQueueOf(c),
+    gsi1sk: due,
+    gsi2pk: sweepable ? DUE_PK(c.deadline.stage) : undefined,
+    gsi2sk: sweepable ? due : undefined,
+    gsi3pk: c.ombudsmanReview ? workQueueKey({ kind: 'REVIEW', office: c.ombudsmanReview.office, status: c.ombudsmanReview.status }).partition : undefined,
+    gsi3sk: c.ombudsmanReview ? `${c.ombudsmanReview.flaggedAt}#${c.trackingId}` : undefined,
+    gsi4pk: statuteOpen ? STATUTE_PK : undefined,
+    gsi4sk: statuteOpen && c.statute ? `${new Date(c.statute.decideBy).toISOString()}#${c.trackingId}` : undefined,
+    gsi5pk: escalatedTo ? workQueueKey({ kind: 'ESCALATED', agencyId: escalatedTo }).partition : undefined,
+    gsi5sk: escalatedTo ? due : undefined,
+    gsi6pk: erasable ? RETENTION_PK : undefined,
+    gsi6sk: erasable,
+  };
+}
+
+/**
+ * A page position as the store handed it out (it comes back sealed in a cursor): exactly the
+ * key attributes of the index, and within the queue being read.
+ */
+export function pageKey(key: Record<string, unknown>, index: IndexKeys, queue: string): Record<string, string> {
+  const names = [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, index.partitionKey, index.sortKey];
+  const ok =
+    Object.keys(key).length === names.length &&
+    names.every((n) => typeof key[n] === 'string' && (key[n] as string).length <= 512) &&
+    key[index.partitionKey] === queue;
+  if (!ok) throw new DomainError('VALIDATION', 'Kursor tidak valid', [{ field: 'cursor', message: 'kursor tidak valid' }]);
+  return key as Record<string, string>;
+}
+
+/** The stored form of a complaint (the benchmarks seed with it too). */
+export function complaintItem(c: Complaint, accessTokenHashes?: string[]) {
+  return {
+    pk: complaintPk(c.trackingId),
+    sk: 'META',
+    entity: 'COMPLAINT',
+    ...Object.fromEntries(Object.entries(indexKeys(c)).filter(([, v]) => v !== undefined)),
+    complaint: c,
+    ...(accessTokenHashes ? { accessTokenHashes: new Set(accessTokenHashes) } : {}),
+  };
+}
+
+export const eventItem = (trackingId: string, e: TimelineEvent, n = 0) => ({
+  pk: complaintPk(trackingId),
+  sk: `EVENT#${e.at}#${n}#${e.type}`,
+  entity: 'EVENT',
+  event: e,
+});
+
+export const outboxItem = (trackingId: string, o: OutboxMessage) => ({
+  pk: complaintPk(trackingId),
+  sk: `OUTBOX#${o.id}`,
+  entity: 'OUTBOX',
+  outboxPending: OUTBOX_PENDING,
+  outboxCreatedAt: `${o.createdAt}#${o.id}`,
+  message: o,
+});
