@@ -16,12 +16,13 @@ import { type ClockOverrides, NATIONAL_POLICY, policyResolver } from '../core/cl
 import type { ContactHasher, CursorCodec, Mailer } from '../core/ports';
 import type { Deps } from '../use-cases/deps';
 import { ENV, type EnvName, optionalEnv, requireEnv } from './env';
-import { logger } from './powertools';
+import { logger, tracer } from './powertools';
 
-// Clients are created once per container and reused across invocations.
-export const dynamo = new DynamoDBClient({});
-export const sqs = new SQSClient({});
-const ses = new SESClient({});
+// Clients are created once per container, reused across invocations, and traced (X-Ray subsegments).
+export const dynamo = tracer.captureAWSv3Client(new DynamoDBClient({}));
+export const sqs = tracer.captureAWSv3Client(new SQSClient({}));
+const ses = tracer.captureAWSv3Client(new SESClient({}));
+const kms = tracer.captureAWSv3Client(new KMSClient({}));
 
 const unavailableCursors: CursorCodec = {
   seal: () => {
@@ -50,7 +51,7 @@ export function buildDeps(required: EnvName[]): Deps {
   const identityKey = optionalEnv(ENV.identityKeyId);
   const calendarStore = new DynamoDbCalendarStore(dynamo, tableName);
   const deps: Deps = {
-    store: new DynamoDbComplaintStore(dynamo, tableName, identityKey ? new KmsIdentityCipher(new KMSClient({}), identityKey) : undefined),
+    store: new DynamoDbComplaintStore(dynamo, tableName, identityKey ? new KmsIdentityCipher(kms, identityKey) : undefined),
     calendarStore,
     digests: new DynamoDbDigestLedger(dynamo, tableName),
     queue: new SqsMessageQueue(sqs, {

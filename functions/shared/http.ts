@@ -1,11 +1,13 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { fieldErrorsOf } from '../contract/problem';
 import type { ParsedInput, RouteInput } from '../contract/route-input';
 import { DomainError, type FieldError } from '../core/errors';
-import { logger } from './powertools';
+import { logger, metrics, tracer } from './powertools';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -154,9 +156,13 @@ type RouteHandler<I extends RouteInput> = (input: ParsedInput<I>, event: APIGate
  * declaration, every error mapped to problem+json. The declaration rides on the handler so a test
  * can hold it against lib/wiring.ts.
  */
-export function httpRoute<I extends RouteInput>(input: I, fn: RouteHandler<I>) {
-  const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+export function httpRoute<I extends RouteInput>(input: I, fn: RouteHandler<I>, opts: { publishesMetrics?: boolean } = {}) {
+  const chain = middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracer));
+  // Only routes that record metrics flush them (an empty flush would log a warning per request).
+  if (opts.publishesMetrics) chain.use(logMetrics(metrics));
+  const handler = chain
     .use({
       onError: async (request) => {
         request.response = toProblem(request.error);

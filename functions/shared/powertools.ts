@@ -1,10 +1,13 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { WorkingDayCalendar } from '../core/working-days';
 
 /** One logger for every function (service name, sampling and level come from env). */
 export const logger = new Logger({ serviceName: 'aduan' });
 export const metrics = new Metrics({ namespace: 'Aduan', serviceName: 'aduan' });
+/** X-Ray: every AWS call of a function is a subsegment (the clients are captured in deps.ts); off outside Lambda. */
+export const tracer = new Tracer({ serviceName: 'aduan' });
 
 /** Years (this one and the next) without official holiday data; also published as a metric for an alarm. */
 export function missingCalendarYears(calendar: WorkingDayCalendar, now: Date): number[] {
@@ -14,8 +17,8 @@ export function missingCalendarYears(calendar: WorkingDayCalendar, now: Date): n
 
 export function reportCalendarCoverage(calendar: WorkingDayCalendar, now: Date, opts: { log: boolean } = { log: true }): number[] {
   const missing = missingCalendarYears(calendar, now);
+  // Published by the handler's logMetrics middleware at the end of the invocation.
   metrics.addMetric('CalendarYearsMissing', MetricUnit.Count, missing.length);
-  metrics.publishStoredMetrics();
   if (missing.length && opts.log) logger.warn('no official holiday data', { missingYears: missing });
   return missing;
 }

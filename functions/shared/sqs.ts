@@ -1,14 +1,16 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { logger } from './powertools';
+import { logger, tracer } from './powertools';
 
 /** An SQS consumer that reports partial batch failures: only failed records come back. */
 export function sqsHandler(recordHandler: (record: SQSRecord) => Promise<unknown>, beforeBatch?: (context: Context) => void) {
   const processor = new BatchProcessor(EventType.SQS);
   return middy<SQSEvent, SQSBatchResponse>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracer))
     .handler(async (event, context) => {
       beforeBatch?.(context);
       return processPartialResponse(event, recordHandler, processor, { context });

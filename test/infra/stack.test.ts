@@ -149,17 +149,23 @@ describe('IAM is scoped to what each function uses', () => {
 });
 
 describe('API', () => {
-  it('serves every declared HTTP route and nothing local', () => {
-    const paths = Object.values(resources)
-      .filter((r) => r.Type === 'AWS::ApiGateway::Resource')
-      .map((r) => r.Properties.PathPart as string);
-    expect(paths.some((p) => p.startsWith('_local'))).toBe(false);
-    for (const spec of FUNCTIONS) {
-      if (spec.trigger.kind !== 'http') continue;
-      const last = spec.trigger.path.split('/').pop() as string;
-      expect(paths, spec.trigger.path).toContain(last);
-      template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: spec.trigger.method, Integration: Match.objectLike({ Type: 'AWS_PROXY' }) });
-    }
+  it('serves every declared HTTP route, by its whole path and method, with its own function — and nothing else', () => {
+    // A resource's whole path: its PathPart after its parent's (the root has none).
+    const fullPath = (logicalId: string): string => {
+      const r = resources[logicalId] as Resources[string];
+      const parent = r.Properties.ParentId as { Ref?: string };
+      return `${parent.Ref ? fullPath(parent.Ref) : ''}/${r.Properties.PathPart}`;
+    };
+    const served = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::ApiGateway::Method' && r.Properties.HttpMethod !== 'OPTIONS')
+      .map((m) => {
+        const uri = JSON.stringify(m.Properties.Integration?.Uri ?? '');
+        const fn = FUNCTIONS.find((f) => uri.includes(`"${fnOf(f.id)[0]}"`));
+        return `${m.Properties.HttpMethod} ${fullPath((m.Properties.ResourceId as { Ref: string }).Ref)} -> ${fn?.id} (${m.Properties.Integration?.Type})`;
+      })
+      .sort();
+    const declared = FUNCTIONS.flatMap((f) => (f.trigger.kind === 'http' ? [`${f.trigger.method} ${f.trigger.path} -> ${f.id} (AWS_PROXY)`] : [])).sort();
+    expect(served).toEqual(declared);
   });
 
   it('throttles, validates the submission body with the zod-generated model and answers problem+json', () => {

@@ -19,24 +19,28 @@ async function check(fn: () => Promise<unknown>) {
   }
 }
 
-export const handler = httpRoute(ROUTE_INPUTS.health, async () => {
-  const [table, routing, notification] = await Promise.all([
-    check(() => dynamo.send(new DescribeTableCommand({ TableName: tableName }))),
-    check(() => sqs.send(new GetQueueAttributesCommand({ QueueUrl: queues.routing, AttributeNames: ['QueueArn'] }))),
-    check(() => sqs.send(new GetQueueAttributesCommand({ QueueUrl: queues.notification, AttributeNames: ['QueueArn'] }))),
-  ]);
-  const calendar = await deps.calendar.current();
-  const missingCalendarYears = reportCalendarCoverage(calendar, deps.clock.now(), { log: false });
-  const ok = [table, routing, notification].every((s) => s === 'ok');
-  return json(ok ? 200 : 503, {
-    status: ok ? 'ok' : 'degraded',
-    checks: { table, routingQueue: routing, notificationQueue: notification },
-    calendar: {
-      coveredYears: calendar.coveredYears().map((year) => ({ year, source: calendar.sourceOf(year) })),
-      missingYears: missingCalendarYears,
-      ...(missingCalendarYears.length
-        ? { warning: `Tidak ada data libur resmi untuk ${missingCalendarYears.join(', ')}: tenggat dihitung tanpa hari libur nasional.` }
-        : {}),
-    },
-  });
-});
+export const handler = httpRoute(
+  ROUTE_INPUTS.health,
+  async () => {
+    const [table, routing, notification] = await Promise.all([
+      check(() => dynamo.send(new DescribeTableCommand({ TableName: tableName }))),
+      check(() => sqs.send(new GetQueueAttributesCommand({ QueueUrl: queues.routing, AttributeNames: ['QueueArn'] }))),
+      check(() => sqs.send(new GetQueueAttributesCommand({ QueueUrl: queues.notification, AttributeNames: ['QueueArn'] }))),
+    ]);
+    const calendar = await deps.calendar.current();
+    const missingCalendarYears = reportCalendarCoverage(calendar, deps.clock.now(), { log: false });
+    const ok = [table, routing, notification].every((s) => s === 'ok');
+    return json(ok ? 200 : 503, {
+      status: ok ? 'ok' : 'degraded',
+      checks: { table, routingQueue: routing, notificationQueue: notification },
+      calendar: {
+        coveredYears: calendar.coveredYears().map((year) => ({ year, source: calendar.sourceOf(year) })),
+        missingYears: missingCalendarYears,
+        ...(missingCalendarYears.length
+          ? { warning: `Tidak ada data libur resmi untuk ${missingCalendarYears.join(', ')}: tenggat dihitung tanpa hari libur nasional.` }
+          : {}),
+      },
+    });
+  },
+  { publishesMetrics: true },
+);

@@ -1,19 +1,17 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
-import { logger, reportCalendarCoverage } from '../../shared/powertools';
+import { reportCalendarCoverage } from '../../shared/powertools';
+import { scheduleHandler } from '../../shared/schedule';
 import { sweepReporterDeadlines } from '../../use-cases/sweep-reporter-deadlines';
 
 const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl]);
 
-/** Closes silent follow-ups (10 working days) and archives unanswered holds. */
-export const handler = middy()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async () => {
-    const calendar = await deps.calendar.current();
-    reportCalendarCoverage(calendar, deps.clock.now());
-    const result = await sweepReporterDeadlines(deps, { limit: 200 });
-    logger.info('reporter deadline sweep', result);
-    return result;
-  });
+/** Closes silent follow-ups (10 working days) and archives unanswered holds; reports calendar coverage. */
+export const handler = scheduleHandler(
+  'reporter deadline sweep',
+  async () => {
+    reportCalendarCoverage(await deps.calendar.current(), deps.clock.now());
+    return sweepReporterDeadlines(deps, { limit: 200 });
+  },
+  (r) => ({ ClosedForSilence: r.closed, ArchivedForNoAnswer: r.archived, SweepFailures: r.failed }),
+);
