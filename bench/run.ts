@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { officialCalendar } from '../functions/core/official-calendar';
 import { newTrackingId, parseTrackingId } from '../functions/core/tracking-id';
 import { startLocalSystem } from '../local/runtime';
-import { freePort } from '../test/support/ports';
+import { freePort } from '../test/support/network';
 
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 300);

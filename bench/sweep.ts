@@ -19,7 +19,7 @@ import { sweepDeadlines } from '../functions/use-cases/sweep-deadlines';
 import { startDynamoDb } from '../local/emulators';
 import { createLocalResources, localClients } from '../local/resources';
 import { synthesizeTemplate } from '../local/template';
-import { freePort } from '../test/support/ports';
+import { freePort } from '../test/support/network';
 
 const DUE = Number(process.env.BENCH_DUE ?? 1000);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);

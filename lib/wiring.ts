@@ -5,9 +5,11 @@
  */
 import type { RouteInput } from '../functions/contract/route-input';
 import { ROUTE_INPUTS } from '../functions/contract/routes';
+import type { QueueName } from '../functions/core/ports';
 import { ENV, type EnvName } from '../functions/shared/env';
 
-export type QueueId = 'routing' | 'notification' | 'sweep';
+/** The work queues (one name everywhere: see core/ports.ts). */
+export type QueueId = QueueName;
 
 export type Trigger =
   | {
@@ -300,9 +302,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     computesDeadlines: true,
   },
   {
-    id: 'NotifyAgency',
-    entry: 'functions/handlers/queue/notify-agency.ts',
-    description: 'Notification worker: emails the disposition to the agency',
+    id: 'SendNotification',
+    entry: 'functions/handlers/queue/send-notification.ts',
+    description: 'Notification worker: sends every email the lifecycle owes (agencies, reporters, the Ombudsman)',
     timeoutSeconds: 30,
     memoryMb: 512,
     trigger: { kind: 'queue', queue: 'notification', batchSize: 5, maxBatchingWindowSeconds: 1 },

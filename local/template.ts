@@ -18,11 +18,17 @@ export type Template = { Resources: Record<string, CfnResource> };
 
 export const LOCAL_STAGE = 'dev';
 
+/** The real stack in an App that skips bundling (fast) and records construct paths; tests use it too. */
+export function stackApp(outdir: string, stage = LOCAL_STAGE, account?: string) {
+  const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [], 'aws:cdk:enable-path-metadata': true } });
+  const stack = new AduanStack(app, `Aduan-${stage}`, { config: stageConfig(stage), env: { region: 'ap-southeast-3', ...(account ? { account } : {}) } });
+  return { app, stack };
+}
+
 export function synthesizeTemplate(stage = LOCAL_STAGE): Template {
   const outdir = mkdtempSync(path.join(tmpdir(), 'aduan-synth-'));
   try {
-    const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [], 'aws:cdk:enable-path-metadata': true } });
-    const stack = new AduanStack(app, `Aduan-${stage}`, { config: stageConfig(stage), env: { region: 'ap-southeast-3' } });
+    const { app, stack } = stackApp(outdir, stage);
     return app.synth().getStackByName(stack.stackName).template as Template;
   } finally {
     rmSync(outdir, { recursive: true, force: true });

@@ -7,7 +7,7 @@
 import { startLocalSystem } from '../local/runtime';
 import { DEMO_USERS, signIn } from '../local/staff-seed';
 import { runFuzz, seedFuzzContext } from '../test/support/hostile-requests';
-import { freePort } from '../test/support/ports';
+import { freePort } from '../test/support/network';
 
 const count = Number(process.env.FUZZ_COUNT ?? 10_000);
 const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));

@@ -12,7 +12,8 @@ export interface RandomSource {
   bytes(n: number): Uint8Array;
 }
 
-export type QueueName = 'ROUTING' | 'NOTIFICATION' | 'SWEEP';
+/** The work queues, by one name everywhere (wiring, stack, outbox rows, adapters). */
+export type QueueName = 'routing' | 'notification' | 'sweep';
 
 export type QueueMessage =
   | { kind: 'ROUTE_COMPLAINT'; trackingId: string }

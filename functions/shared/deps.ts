@@ -55,9 +55,9 @@ export function buildDeps(required: EnvName[]): Deps {
     calendarStore,
     digests: new DynamoDbDigestLedger(dynamo, tableName),
     queue: new SqsMessageQueue(sqs, {
-      ROUTING: optionalEnv(ENV.routingQueueUrl),
-      NOTIFICATION: optionalEnv(ENV.notificationQueueUrl),
-      SWEEP: optionalEnv(ENV.sweepQueueUrl),
+      routing: optionalEnv(ENV.routingQueueUrl),
+      notification: optionalEnv(ENV.notificationQueueUrl),
+      sweep: optionalEnv(ENV.sweepQueueUrl),
     }),
     mailer: mailFrom ? new SesMailer(ses, mailFrom) : unavailableMailer,
     clock: systemClock,

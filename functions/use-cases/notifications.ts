@@ -7,7 +7,7 @@ export function outboxFor(trackingId: string, version: number, intents: Notifica
     const notificationId = `${trackingId}:v${version}:${n.template}:${n.agencyId ?? 'reporter'}`;
     return {
       id: `notify-${notificationId}`,
-      queue: 'NOTIFICATION',
+      queue: 'notification',
       body: {
         kind: 'NOTIFY',
         trackingId,

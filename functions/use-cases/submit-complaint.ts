@@ -89,7 +89,7 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
       visibility: 'PUBLIC',
     };
     const outbox: OutboxMessage[] = [
-      { id: `route-${trackingId}`, queue: 'ROUTING', body: { kind: 'ROUTE_COMPLAINT', trackingId }, createdAt: at },
+      { id: `route-${trackingId}`, queue: 'routing', body: { kind: 'ROUTE_COMPLAINT', trackingId }, createdAt: at },
       ...outboxFor(trackingId, 1, reporter?.email ? [{ template: 'REPORTER_CONFIRM_EMAIL' }] : [], at),
     ];
     const result = await deps.store.create({

@@ -43,7 +43,7 @@ export async function sweepDeadlines(
     const size = opts.sliceSize ?? 50;
     for (let i = 0; i < ids.length; i += size) {
       const slice = ids.slice(i, i + size);
-      await deps.queue.send('SWEEP', { kind: 'SWEEP_COMPLAINTS', trackingIds: slice, asOf: nowIso }, `sweep-${nowIso}-${i}`);
+      await deps.queue.send('sweep', { kind: 'SWEEP_COMPLAINTS', trackingIds: slice, asOf: nowIso }, `sweep-${nowIso}-${i}`);
       result.fannedOut += slice.length;
     }
     return result;

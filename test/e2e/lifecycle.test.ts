@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CapturedEmail, get, mailbox, post, submission } from '../support/fixtures';
 import { startLocalProcess } from '../support/local-process';
-import { waitFor } from '../support/ports';
+import { waitFor } from '../support/network';
 
 let sys: Awaited<ReturnType<typeof startLocalProcess>>;
 const tokens: Record<string, string> = {};

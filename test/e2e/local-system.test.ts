@@ -2,17 +2,15 @@
  * As a user sees it: the local system started as its own process (what `npm start` runs),
  * used over HTTP only, then stopped with SIGTERM.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { get, mailbox, post, submission } from '../support/fixtures';
-import { freePort, waitFor } from '../support/ports';
+import { startLocalProcess } from '../support/local-process';
+import { waitFor } from '../support/network';
 
-let child: ChildProcess;
+let sys: Awaited<ReturnType<typeof startLocalProcess>>;
 let api: string;
 let mail: string;
-let dynamoPort: number;
-let output = '';
 
 const portOpen = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -25,38 +23,19 @@ const portOpen = (port: number) =>
   });
 
 beforeAll(async () => {
-  const [port, sqsPort, mailPort] = [await freePort(), await freePort(), await freePort()];
-  dynamoPort = await freePort();
-  api = `http://127.0.0.1:${port}`;
-  mail = `http://127.0.0.1:${mailPort}`;
-  child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', '--in-memory'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DYNAMODB_PORT: String(dynamoPort),
-      SQS_PORT: String(sqsPort),
-      MAIL_PORT: String(mailPort),
-      POWERTOOLS_LOG_LEVEL: 'WARN',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d) => (output += String(d)));
-  child.stderr?.on('data', (d) => (output += String(d)));
-  await waitFor(async () => ((await fetch(`${api}/v1/health`)).status === 200 ? true : undefined), 90_000, 'GET /v1/health = 200').catch((e) => {
-    throw new Error(`${e.message}\n${output}`);
-  });
+  sys = await startLocalProcess();
+  api = sys.api;
+  mail = sys.mail;
 }, 120_000);
 
-afterAll(async () => {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
-});
+afterAll(async () => sys?.stop());
 
 const track = (id: string, token?: string) => get(`${api}/v1/complaints/${id}`, token ? { authorization: `Bearer ${token}` } : {});
 
 describe('a citizen, an agency inbox and an operator, over HTTP', () => {
   it('prints where everything is', () => {
-    expect(output).toContain(`${api}/v1`);
-    expect(output).toContain(`${mail}/store`);
+    expect(sys.output()).toContain(`${api}/v1`);
+    expect(sys.output()).toContain(`${mail}/store`);
   });
 
   it('lists categories and agencies publicly, filtered by region and level', async () => {
@@ -152,10 +131,10 @@ describe('a citizen, an agency inbox and an operator, over HTTP', () => {
   });
 
   it('stops everything it started on SIGTERM, Java included', async () => {
-    expect(await portOpen(dynamoPort)).toBe(true);
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
+    expect(await portOpen(sys.ports.dynamo)).toBe(true);
+    const exited = new Promise<number | null>((resolve) => sys.child.once('exit', (code) => resolve(code)));
+    sys.child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    await waitFor(async () => ((await portOpen(dynamoPort)) ? undefined : true), 10_000, 'DynamoDB Local port closed');
+    await waitFor(async () => ((await portOpen(sys.ports.dynamo)) ? undefined : true), 10_000, 'DynamoDB Local port closed');
   });
 });

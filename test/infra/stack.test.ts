@@ -142,7 +142,7 @@ describe('IAM is scoped to what each function uses', () => {
   });
 
   it('email may be sent only from the configured sender identity', () => {
-    const ses = policyOf('NotifyAgency').find((s) => actions(s).includes('ses:SendEmail')) as { Resource: unknown; Condition?: unknown };
+    const ses = policyOf('SendNotification').find((s) => actions(s).includes('ses:SendEmail')) as { Resource: unknown; Condition?: unknown };
     expect(JSON.stringify(ses.Resource)).toContain(':identity/no-reply@aduan.example');
     expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'no-reply@aduan.example' } });
   });
@@ -248,7 +248,7 @@ describe('issue 7: what the stack holds against hostile users and for privacy', 
         .map((f) => f.id)
         .sort();
     // Views (reporter, staff), the notification mail, and an operator's export of one person's data.
-    expect(holders('kms:Decrypt')).toEqual(['ComplaintActions', 'GetComplaint', 'NotifyAgency', 'PersonalData']);
+    expect(holders('kms:Decrypt')).toEqual(['ComplaintActions', 'GetComplaint', 'PersonalData', 'SendNotification']);
     expect(holders('kms:Encrypt')).toEqual(['SubmitComplaint']);
     expect(FUNCTIONS.filter((f) => policyOf(f.id).some(onKey)).length).toBe(5);
   });

@@ -10,7 +10,7 @@ import { startKms } from '../../local/kms';
 import { createLocalResources, localClients } from '../../local/resources';
 import { synthesizeTemplate } from '../../local/template';
 import { aComplaint } from '../support/complaint-fixture';
-import { freePort } from '../support/ports';
+import { freePort } from '../support/network';
 
 let dynamo: Running;
 let store: DynamoDbComplaintStore;
@@ -39,7 +39,7 @@ const event = (at: string, type: TimelineEvent['type'] = 'SUBMITTED'): TimelineE
 });
 const outbox = (id: string, createdAt = '2026-11-27T01:00:00.000Z'): OutboxMessage => ({
   id,
-  queue: 'ROUTING',
+  queue: 'routing',
   body: { kind: 'ROUTE_COMPLAINT', trackingId: id },
   createdAt,
 });

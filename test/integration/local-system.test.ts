@@ -2,7 +2,7 @@ import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-s
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalSystem, startLocalSystem } from '../../local/runtime';
 import { type CapturedEmail, get, mailbox, post, submission } from '../support/fixtures';
-import { freePort, waitFor } from '../support/ports';
+import { freePort, waitFor } from '../support/network';
 
 let system: LocalSystem;
 let api: string;

@@ -28,7 +28,7 @@ import { startKms } from '../../local/kms';
 import { createLocalResources, localClients } from '../../local/resources';
 import { synthesizeTemplate } from '../../local/template';
 import { submission } from '../support/fixtures';
-import { freePort } from '../support/ports';
+import { freePort } from '../support/network';
 
 let dynamo: Running;
 let sqsServer: Running;
@@ -70,7 +70,7 @@ beforeAll(async () => {
     ),
     calendarStore: new DynamoDbCalendarStore(clients.ddb, table),
     digests: new DynamoDbDigestLedger(clients.ddb, table),
-    queue: new SqsMessageQueue(sqs, { ROUTING: queueUrl, NOTIFICATION: queueUrl, SWEEP: sweepQueueUrl }),
+    queue: new SqsMessageQueue(sqs, { routing: queueUrl, notification: queueUrl, sweep: sweepQueueUrl }),
     mailer: { send: () => Promise.reject(new Error('no mail in this test')) },
     clock: { now: () => now },
     random: cryptoRandom,

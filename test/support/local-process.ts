@@ -3,9 +3,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { signIn } from '../../local/staff-seed';
-import { freePort, waitFor } from './ports';
+import { freePort, waitFor } from './network';
 
-/** `local/start.ts` as its own process on free ports with a throwaway data folder: what `npm start` runs. */
+/**
+ * `local/start.ts` as its own process on free ports with a throwaway data folder: what `npm start`
+ * runs. Cognito's pool ids are written there, so staff can sign in.
+ */
 export async function startLocalProcess() {
   const ports = { port: await freePort(), dynamo: await freePort(), sqs: await freePort(), mail: await freePort(), cognito: await freePort() };
   const dataDir = mkdtempSync(path.join(tmpdir(), 'aduan-e2e-'));

@@ -151,7 +151,10 @@ describe('the state machine', () => {
           const c = aComplaint({ status, assignedAgencyId: 'pemda-51.03' });
           // Only where the actor holds that relation in that state (an officer has none before assignment).
           if (relationOf(c, actor) !== relation) continue;
-          expect(code(() => perform(c, actor, input, ctx('2026-03-18T01:00:00Z'))), `${name} from ${status} by ${relation}`).toBe('CONFLICT');
+          expect(
+            code(() => perform(c, actor, input, ctx('2026-03-18T01:00:00Z'))),
+            `${name} from ${status} by ${relation}`,
+          ).toBe('CONFLICT');
           checked++;
         }
       }

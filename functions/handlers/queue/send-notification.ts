@@ -4,7 +4,7 @@ import type { NotifyMessage, QueueMessage } from '../../core/ports';
 import { buildDeps, dynamo } from '../../shared/deps';
 import { ENV, requireEnv } from '../../shared/env';
 import { parseBody, sqsHandler } from '../../shared/sqs';
-import { sendNotification } from '../../use-cases/notify-agency';
+import { sendNotification } from '../../use-cases/send-notification';
 
 const deps = buildDeps([ENV.tableName, ENV.mailFrom, ENV.idempotencyTableName]);
 

@@ -1,0 +1,270 @@
+/**
+ * In-memory implementations of every port, for fast use-case tests (never shipped). They keep
+ * the contracts the DynamoDB, SQS and SES adapters keep — version-checked updates, one outbox row
+ * per id, sparse "due" queries — so logic can be tested in milliseconds; the adapters themselves
+ * are tested against the emulators in test/integration.
+ */
+import { hmacContactHasher } from '../../functions/adapters/hmac-contact-hasher';
+import { hmacCursors } from '../../functions/adapters/hmac-cursors';
+import { NATIONAL_POLICY, policyResolver } from '../../functions/core/clocks';
+import { type Complaint, OPEN_STATUSES, type ReporterIdentity, type TimelineEvent } from '../../functions/core/complaint';
+import type { RenderedEmail } from '../../functions/core/emails/agency-assignment';
+import { type CounterDelta, monthOf } from '../../functions/core/monitoring';
+import { officialCalendar } from '../../functions/core/official-calendar';
+import type {
+  ComplaintStore,
+  CreateResult,
+  DigestLedger,
+  MessageQueue,
+  MonthlyFigures,
+  OutboxMessage,
+  QueueMessage,
+  QueueName,
+  StoredComplaint,
+  WorkQueue,
+} from '../../functions/core/ports';
+import type { Deps } from '../../functions/use-cases/deps';
+
+const byDue = (a: Complaint, b: Complaint) => Date.parse(a.deadline.dueAt) - Date.parse(b.deadline.dueAt) || a.trackingId.localeCompare(b.trackingId);
+
+export class InMemoryComplaintStore implements ComplaintStore {
+  readonly complaints = new Map<string, StoredComplaint>();
+  readonly reporters = new Map<string, ReporterIdentity>();
+  readonly events = new Map<string, TimelineEvent[]>();
+  readonly outbox = new Map<string, { trackingId: string; message: OutboxMessage; dispatched: boolean }>();
+  readonly counters = new Map<string, MonthlyFigures>();
+  readonly contacts = new Map<string, Set<string>>();
+  private readonly idempotency = new Map<string, { trackingId: string; requestHash: string; expiresAt: number }>();
+  /** Set to make the next `update` lose a race (someone else wrote first). */
+  conflictsToSimulate = 0;
+
+  async create(input: Parameters<ComplaintStore['create']>[0]): Promise<CreateResult> {
+    const { complaint: c } = input;
+    if (input.idempotency) {
+      const existing = this.idempotency.get(input.idempotency.key);
+      if (existing && existing.expiresAt >= input.idempotency.now.getTime()) return { kind: 'DUPLICATE_KEY', ...existing };
+    }
+    if (this.complaints.has(c.trackingId)) return { kind: 'TRACKING_ID_TAKEN' };
+    if (input.idempotency)
+      this.idempotency.set(input.idempotency.key, {
+        trackingId: c.trackingId,
+        requestHash: input.idempotency.requestHash,
+        expiresAt: input.idempotency.expiresAt.getTime(),
+      });
+    this.complaints.set(c.trackingId, { complaint: structuredClone(c), accessTokenHashes: [input.accessTokenHash] });
+    if (input.reporter) this.reporters.set(c.trackingId, { ...input.reporter });
+    for (const l of input.contactLookups ?? []) this.contacts.set(l.hash, new Set([...(this.contacts.get(l.hash) ?? []), c.trackingId]));
+    this.events.set(c.trackingId, [input.event]);
+    for (const o of input.outbox) this.outbox.set(o.id, { trackingId: c.trackingId, message: o, dispatched: false });
+    this.count(input.counters);
+    return { kind: 'CREATED' };
+  }
+
+  async get(trackingId: string) {
+    const s = this.complaints.get(trackingId);
+    return s ? structuredClone(s) : undefined;
+  }
+
+  async getReporter(trackingId: string) {
+    return this.reporters.get(trackingId);
+  }
+
+  async timeline(trackingId: string) {
+    return [...(this.events.get(trackingId) ?? [])];
+  }
+
+  async timelinePage(trackingId: string, page: { limit: number; before?: string }) {
+    const all = (this.events.get(trackingId) ?? []).map((event, i) => ({ position: String(i).padStart(8, '0'), event }));
+    const older = page.before ? all.filter((e) => e.position < (page.before as string)) : all;
+    const entries = older.slice(-page.limit);
+    return { entries, hasOlder: older.length > entries.length };
+  }
+
+  async addAccessTokenHash(trackingId: string, hash: string, max: number) {
+    const s = this.complaints.get(trackingId);
+    if (!s || s.accessTokenHashes.length >= max) return false;
+    s.accessTokenHashes.push(hash);
+    return true;
+  }
+
+  async update(
+    next: Complaint,
+    expectedVersion: number,
+    events: TimelineEvent[],
+    outbox: OutboxMessage[] = [],
+    counters: CounterDelta[] = [],
+    opts: { eraseIdentity?: boolean } = {},
+  ) {
+    const s = this.complaints.get(next.trackingId);
+    if (this.conflictsToSimulate > 0 && s) {
+      this.conflictsToSimulate--;
+      s.complaint = { ...s.complaint, version: s.complaint.version + 1 };
+      return false;
+    }
+    if (!s || s.complaint.version !== expectedVersion) return false;
+    s.complaint = structuredClone(next);
+    this.events.set(next.trackingId, [...(this.events.get(next.trackingId) ?? []), ...events]);
+    for (const o of outbox) if (!this.outbox.has(o.id)) this.outbox.set(o.id, { trackingId: next.trackingId, message: o, dispatched: false });
+    this.count(counters);
+    if (opts.eraseIdentity) {
+      this.reporters.delete(next.trackingId);
+      for (const ids of this.contacts.values()) ids.delete(next.trackingId);
+    }
+    return true;
+  }
+
+  private count(deltas: CounterDelta[] = []) {
+    for (const d of deltas) {
+      const key = `${d.month}|${JSON.stringify(d.scope)}`;
+      const figures = this.counters.get(key) ?? { scope: d.scope, counts: {} };
+      for (const [k, v] of Object.entries(d.add))
+        figures.counts[k as keyof CounterDelta['add']] = (figures.counts[k as keyof CounterDelta['add']] ?? 0) + (v ?? 0);
+      this.counters.set(key, figures);
+    }
+  }
+
+  async complaintsByContact(hash: string, limit: number) {
+    return [...(this.contacts.get(hash) ?? [])].slice(0, limit);
+  }
+
+  async identitiesDueForErasure(before: string, limit: number) {
+    return this.all((c) => c.hasReporterIdentity && c.identityEraseAfter !== undefined && c.identityEraseAfter < before).slice(0, limit);
+  }
+
+  async reviewsFlaggedSince(office: string, since: string, limit: number) {
+    return this.all(
+      (c) => c.ombudsmanReview?.office === office && c.ombudsmanReview.status === 'OPEN' && `${c.ombudsmanReview.flaggedAt}#${c.trackingId}` > since,
+    )
+      .sort((a, b) => `${a.ombudsmanReview?.flaggedAt}#${a.trackingId}`.localeCompare(`${b.ombudsmanReview?.flaggedAt}#${b.trackingId}`))
+      .slice(0, limit);
+  }
+
+  async stats(month: string) {
+    return [...this.counters.entries()].filter(([k]) => k.startsWith(`${month}|`)).map(([, v]) => structuredClone(v));
+  }
+
+  async appendEvent(trackingId: string, event: TimelineEvent) {
+    this.events.set(trackingId, [...(this.events.get(trackingId) ?? []), event]);
+  }
+
+  async workQueue(queue: WorkQueue, opts: { limit: number; startKey?: Record<string, unknown> }) {
+    const inQueue = (c: Complaint): boolean => {
+      switch (queue.kind) {
+        case 'VERIFY':
+          return c.status === 'SUBMITTED';
+        case 'ON_HOLD':
+          return c.status === 'ON_HOLD';
+        case 'AGENCY':
+          return (
+            ['ASSIGNED', 'IN_PROGRESS', 'RESPONDED'].includes(c.status) && c.assignedAgencyId === queue.agencyId && (!queue.status || c.status === queue.status)
+          );
+        case 'ESCALATED':
+          return OPEN_STATUSES.includes(c.status) && c.escalatedToAgencyIds?.at(-1) === queue.agencyId;
+        case 'REVIEW':
+          return c.ombudsmanReview?.office === queue.office && c.ombudsmanReview.status === queue.status;
+      }
+    };
+    const sorted = this.all(inQueue).sort(byDue);
+    const start = opts.startKey ? Number(opts.startKey.offset) : 0;
+    const items = sorted.slice(start, start + opts.limit);
+    return { items, ...(start + opts.limit < sorted.length ? { nextKey: { offset: start + opts.limit } } : {}) };
+  }
+
+  async dueBy(stage: string, dueBefore: string, limit: number) {
+    return this.all(
+      (c) => OPEN_STATUSES.includes(c.status) && !c.escalationExhausted && c.deadline.stage === stage && Date.parse(c.deadline.dueAt) < Date.parse(dueBefore),
+    )
+      .sort(byDue)
+      .slice(0, limit);
+  }
+
+  async statuteDueBy(before: string, limit: number) {
+    return this.all((c) => OPEN_STATUSES.includes(c.status) && c.statute !== undefined && Date.parse(c.statute.decideBy) < Date.parse(before)).slice(0, limit);
+  }
+
+  async markDispatched(_trackingId: string, outboxId: string) {
+    const row = this.outbox.get(outboxId);
+    if (row) row.dispatched = true;
+  }
+
+  async pendingOutbox(trackingId: string) {
+    return [...this.outbox.values()].filter((r) => r.trackingId === trackingId && !r.dispatched).map((r) => r.message);
+  }
+
+  async undispatchedOutbox(createdBefore: string, limit: number) {
+    return [...this.outbox.values()]
+      .filter((r) => !r.dispatched && r.message.createdAt < createdBefore)
+      .slice(0, limit)
+      .map((r) => ({ trackingId: r.trackingId, message: r.message }));
+  }
+
+  private all(pred: (c: Complaint) => boolean) {
+    return [...this.complaints.values()].map((s) => structuredClone(s.complaint)).filter(pred);
+  }
+}
+
+export class InMemoryQueue implements MessageQueue {
+  readonly sent: { queue: QueueName; message: QueueMessage; dedupeId: string }[] = [];
+  async send(queue: QueueName, message: QueueMessage, dedupeId: string) {
+    this.sent.push({ queue, message, dedupeId });
+  }
+}
+
+export class InMemoryMailer {
+  readonly sent: { to: string; email: RenderedEmail }[] = [];
+  async send(to: string, email: RenderedEmail) {
+    this.sent.push({ to, email });
+    return { messageId: `m${this.sent.length}` };
+  }
+}
+
+/** A digest ledger with DynamoDB's semantics: a day's claim is granted once. */
+export class InMemoryDigestLedger implements DigestLedger {
+  readonly days = new Map<string, 'SENDING' | 'SENT'>();
+  readonly watermarks = new Map<string, string>();
+  async claim(office: string, date: string) {
+    const key = `${office}|${date}`;
+    if (this.days.has(key)) return false;
+    this.days.set(key, 'SENDING');
+    return true;
+  }
+  async complete(office: string, date: string, sent: { watermark: string }) {
+    this.days.set(`${office}|${date}`, 'SENT');
+    this.watermarks.set(office, sent.watermark);
+  }
+  async release(office: string, date: string) {
+    this.days.delete(`${office}|${date}`);
+  }
+  async lastWatermark(office: string) {
+    return this.watermarks.get(office);
+  }
+}
+
+/** Every port in memory, at a fixed time; override what a test is about. */
+export function memoryDeps(over: Partial<Deps> & { now?: string } = {}) {
+  const store = new InMemoryComplaintStore();
+  const queue = new InMemoryQueue();
+  const mailer = new InMemoryMailer();
+  const calendar = officialCalendar();
+  let now = new Date(over.now ?? '2026-04-06T02:00:00Z');
+  let seed = 0;
+  const deps: Deps = {
+    store,
+    queue,
+    mailer,
+    digests: new InMemoryDigestLedger(),
+    clock: { now: () => now },
+    random: { bytes: (n) => Uint8Array.from({ length: n }, () => (seed = (seed * 1103515245 + 12345) & 0xff)) },
+    calendar: { current: async () => calendar },
+    calendarStore: { changes: async () => [], record: async () => undefined },
+    logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    cursors: hmacCursors('memory-cursor-key-0123456789abcdef0123'),
+    contacts: hmacContactHasher('memory-contact-key-0123456789abcdef012'),
+    policyFor: policyResolver(NATIONAL_POLICY),
+    autoRoutedCategories: new Set(),
+    agencyEmail: { domain: 'instansi.example', overrides: {} },
+    portalUrl: 'https://aduan.example',
+    ...over,
+  };
+  return { deps, store, queue, mailer, setNow: (iso: string) => (now = new Date(iso)), month: () => monthOf(now.toISOString()) };
+}
