@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../functions/core/access';
+import type { StaffPrincipal, StaffRole } from '../../functions/core/staff';
 import { actOnComplaint } from '../../functions/use-cases/act-on-complaint';
 import { getComplaint } from '../../functions/use-cases/get-complaint';
 import { inbox } from '../../functions/use-cases/inbox';
@@ -104,17 +105,17 @@ describe('who gets which mail', () => {
 describe('which inbox', () => {
   it('reads the verifier’s, the officer’s (own or escalated-to) and the Ombudsman office’s queue, and refuses a role without one', async () => {
     const m = await submitted();
-    expect((await inbox(m.deps, (verifier as { principal: never }).principal, {})).queue).toEqual({ verification: 'SUBMITTED' });
-    expect((await inbox(m.deps, (verifier as { principal: never }).principal, {})).items.map((i) => i.trackingId)).toEqual([m.trackingId]);
-    expect((await inbox(m.deps, (badung as { principal: never }).principal, { view: 'escalated' })).queue).toMatchObject({
+    expect((await inbox(m.deps, verifier.principal, {})).queue).toEqual({ verification: 'SUBMITTED' });
+    expect((await inbox(m.deps, verifier.principal, {})).items.map((i) => i.trackingId)).toEqual([m.trackingId]);
+    expect((await inbox(m.deps, badung.principal, { view: 'escalated' })).queue).toMatchObject({
       escalatedTo: { id: 'pemda-51.03' },
     });
-    expect((await inbox(m.deps, (ombudsman as { principal: never }).principal, {})).queue).toMatchObject({
+    expect((await inbox(m.deps, ombudsman.principal, {})).queue).toMatchObject({
       ombudsmanOffice: { id: 'ombudsman-51' },
       review: 'OPEN',
     });
-    await expect(inbox(m.deps, (staff('op', ['OPERATOR']) as { principal: never }).principal, {})).rejects.toMatchObject({ kind: 'FORBIDDEN' });
-    await expect(inbox(m.deps, (badung as { principal: never }).principal, { status: 'TAKEN_OVER' })).rejects.toMatchObject({ kind: 'VALIDATION' });
+    await expect(inbox(m.deps, principal('op', ['OPERATOR']), {})).rejects.toMatchObject({ kind: 'FORBIDDEN' });
+    await expect(inbox(m.deps, badung.principal, { status: 'TAKEN_OVER' })).rejects.toMatchObject({ kind: 'VALIDATION' });
   });
 });
 
