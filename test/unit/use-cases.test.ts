@@ -15,14 +15,13 @@ import { sendNotification } from '../../functions/use-cases/send-notification';
 import { submitComplaint } from '../../functions/use-cases/submit-complaint';
 import { memoryDeps } from '../support/in-memory';
 
-const staff = (
-  username: string,
-  roles: ('VERIFIER' | 'AGENCY_OFFICER' | 'OMBUDSMAN' | 'OPERATOR')[],
-  extra: { agencyId?: string; provinceCode?: string } = {},
-): Caller => ({
+const principal = (username: string, roles: StaffRole[], extra: { agencyId?: string; provinceCode?: string } = {}): StaffPrincipal => ({
   kind: 'STAFF',
-  principal: { kind: 'STAFF', username, roles, ...extra },
+  username,
+  roles,
+  ...extra,
 });
+const staff = (...args: Parameters<typeof principal>): Caller & { principal: StaffPrincipal } => ({ kind: 'STAFF', principal: principal(...args) });
 const verifier = staff('verifikator', ['VERIFIER']);
 const badung = staff('petugas-badung', ['AGENCY_OFFICER'], { agencyId: 'pemda-51.03' });
 const bali = staff('petugas-bali', ['AGENCY_OFFICER'], { agencyId: 'pemda-51' });
