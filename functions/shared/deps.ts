@@ -40,17 +40,31 @@ const unavailableMailer: Mailer = {
   send: () => Promise.reject(new Error(`this function has no ${ENV.mailFrom}: it does not send email`)),
 };
 
-/** Builds the ports a function needs; `required` fail fast at cold start when missing. */
-export function buildDeps(required: EnvName[]): Deps {
+/**
+ * Builds the ports a function needs, once, at cold start: `required` settings fail fast when
+ * missing, and so does every setting of email for a function that sends it — nothing falls back
+ * to a default that would mail the wrong place.
+ */
+export function buildDeps(required: EnvName[]): Readonly<Deps> {
   for (const name of required) requireEnv(name);
   const mailFrom = optionalEnv(ENV.mailFrom);
-  let overrides: Record<string, string> = {};
-  const rawOverrides = optionalEnv(ENV.agencyEmailOverrides);
-  if (rawOverrides) overrides = JSON.parse(rawOverrides);
+  // Only functions that send email get (and need) the portal URL and agency addresses.
+  const mail = mailFrom
+    ? {
+        portalUrl: requireEnv(ENV.portalUrl),
+        agencyEmail: {
+          domain: requireEnv(ENV.agencyEmailDomain),
+          overrides: JSON.parse(optionalEnv(ENV.agencyEmailOverrides) ?? '{}') as Record<string, string>,
+        },
+      }
+    : undefined;
+  const notForThisFunction = (what: string) => () => {
+    throw new Error(`this function sends no email: it has no ${what}`);
+  };
   const tableName = requireEnv(ENV.tableName);
   const identityKey = optionalEnv(ENV.identityKeyId);
   const calendarStore = new DynamoDbCalendarStore(dynamo, tableName);
-  const deps: Deps = {
+  const deps = {
     store: new DynamoDbComplaintStore(dynamo, tableName, identityKey ? new KmsIdentityCipher(kms, identityKey) : undefined),
     calendarStore,
     digests: new DynamoDbDigestLedger(dynamo, tableName),
@@ -72,8 +86,12 @@ export function buildDeps(required: EnvName[]): Deps {
     },
     policyFor: policyResolver(NATIONAL_POLICY, JSON.parse(optionalEnv(ENV.clockOverrides) ?? '{}') as ClockOverrides),
     autoRoutedCategories: new Set((optionalEnv(ENV.autoRouteCategories) ?? '').split(',').filter(Boolean)),
-    agencyEmail: { domain: optionalEnv(ENV.agencyEmailDomain) ?? 'instansi.example', overrides },
-    portalUrl: optionalEnv(ENV.portalUrl) ?? 'http://127.0.0.1:3000',
-  };
-  return deps;
+    get agencyEmail() {
+      return mail?.agencyEmail ?? notForThisFunction(ENV.agencyEmailDomain)();
+    },
+    get portalUrl() {
+      return mail?.portalUrl ?? notForThisFunction(ENV.portalUrl)();
+    },
+  } satisfies Deps;
+  return Object.freeze(deps);
 }

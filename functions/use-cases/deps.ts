@@ -14,6 +14,7 @@ import type {
   RandomSource,
 } from '../core/ports';
 
+/** The ports a use case receives, composed once per function at cold start (shared/deps.ts); never changed after. */
 export interface Deps {
   store: ComplaintStore;
   queue: MessageQueue;
@@ -35,6 +36,8 @@ export interface Deps {
   policyFor: PolicyFor;
   /** Categories an operator switched to automatic routing (no verification step). */
   autoRoutedCategories: ReadonlySet<string>;
+  /** Agencies' addresses (functions that send email only: the others fail on reading it). */
   agencyEmail: AgencyEmailPolicy;
+  /** Where officers open a complaint, in emails (functions that send email only). */
   portalUrl: string;
 }

@@ -7,9 +7,21 @@ import { freePort, waitFor } from './network';
 
 /**
  * `local/start.ts` as its own process on free ports with a throwaway data folder: what `npm start`
- * runs. Cognito's pool ids are written there, so staff can sign in.
+ * runs. Cognito's pool ids are written there, so staff can sign in. Test files start systems side
+ * by side: a port found free can be taken by another system before ours binds it, so a start that
+ * fails that way is tried again on new ports.
  */
-export async function startLocalProcess() {
+export async function startLocalProcess(attempts = 3): Promise<Awaited<ReturnType<typeof startOnce>>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce();
+    } catch (error) {
+      if (attempt >= attempts || !String(error).includes('[local] could not start')) throw error;
+    }
+  }
+}
+
+async function startOnce() {
   const ports = { port: await freePort(), dynamo: await freePort(), sqs: await freePort(), mail: await freePort(), cognito: await freePort() };
   const dataDir = mkdtempSync(path.join(tmpdir(), 'aduan-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', '--data-dir', dataDir], {
@@ -28,8 +40,14 @@ export async function startLocalProcess() {
   child.stdout?.on('data', (d) => (output += String(d)));
   child.stderr?.on('data', (d) => (output += String(d)));
   const api = `http://127.0.0.1:${ports.port}`;
-  await waitFor(async () => ((await fetch(`${api}/v1/health`)).status === 200 ? true : undefined), 90_000, 'GET /v1/health = 200').catch((e) => {
+  const exited = new Promise<never>((_, reject) => child.once('exit', () => reject(new Error('the local system exited'))));
+  exited.catch(() => undefined);
+  await Promise.race([
+    waitFor(async () => ((await fetch(`${api}/v1/health`)).status === 200 ? true : undefined), 90_000, 'GET /v1/health = 200'),
+    exited,
+  ]).catch((e) => {
     child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
     throw new Error(`${e.message}\n${output}`);
   });
   const pool = JSON.parse(readFileSync(path.join(dataDir, 'cognito.json'), 'utf8')) as { endpoint: string; clientId: string };
