@@ -36,8 +36,8 @@ export class LocalFunction {
   private readonly all = new Set<Environment>();
   private nextId = 0;
   private stopped = false;
-  /** Invocations cut off at the timeout, and environments replaced (for tests and the health page). */
-  readonly stats = { timeouts: 0, replacedEnvironments: 0 };
+  /** Invocations and their summed duration (the cost model), timeouts and replaced environments (tests). */
+  readonly stats = { invocations: 0, durationMs: 0, timeouts: 0, replacedEnvironments: 0 };
 
   constructor(
     readonly spec: FunctionSpec,
@@ -100,7 +100,12 @@ export class LocalFunction {
     const timeoutMs = this.spec.timeoutSeconds * 1000;
     const deadline = Date.now() + timeoutMs;
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
+    const started = performance.now();
+    this.stats.invocations++;
+    const settled = () => {
+      this.stats.durationMs += performance.now() - started;
+    };
+    return new Promise<unknown>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.stats.timeouts++;
         this.settle(env, id);
@@ -116,7 +121,7 @@ export class LocalFunction {
           reject(error);
         },
       );
-    });
+    }).finally(settled);
   }
 
   private settle(env: Environment, id: number) {

@@ -15,6 +15,7 @@ import { type Running, startCognito, startDynamoDb, startSes, startSqs } from '.
 import { createGateway, type LocalRoute } from './gateway';
 import { startKms } from './kms';
 import { type LoadedFunction, LocalFunction } from './lambda';
+import { type Meter, meterProxy } from './request-meter';
 import { createLocalResources, type LocalResources, localClients, resolveValue } from './resources';
 import { createStaffPool, type LocalStaffPool } from './staff-seed';
 import { cdkPath, functionResource, LOCAL_STAGE, resourcesOfType, synthesizeTemplate } from './template';
@@ -34,6 +35,8 @@ export interface LocalOptions {
   retryDelaySeconds?: number;
   /** Run schedules on their timers (tests may turn this off and fire them by hand). */
   schedules?: boolean;
+  /** Counts the functions' requests to DynamoDB, SQS, SES and KMS (the cost model). */
+  meter?: Meter;
   log?: (line: string) => void;
 }
 
@@ -80,16 +83,31 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
       startCognito({ port: opts.cognitoPort, ...(opts.dataDir ? { dataDir: path.join(opts.dataDir, 'cognito') } : {}) }).then(track),
       startKms({ port: opts.kmsPort ?? 0, ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) }).then(track),
     ]);
+    // With a meter, the functions reach each emulator through a counting proxy.
+    const through = async (service: string, endpoint: string) => {
+      if (!opts.meter) return endpoint;
+      const proxy = await meterProxy(service, endpoint, opts.meter);
+      stoppers.push(proxy.stop);
+      return proxy.endpoint;
+    };
+    const functionEndpoints = {
+      dynamodb: await through('dynamodb', dynamo.endpoint),
+      sqs: await through('sqs', sqs.endpoint),
+      ses: await through('ses', ses.endpoint),
+      kms: await through('kms', kms.endpoint),
+    };
+    // The SQS client sends to a queue URL's own host: with a meter, queue URLs name the proxy.
+    const throughMeter = (value: string) => (value.startsWith(sqs.endpoint) ? functionEndpoints.sqs + value.slice(sqs.endpoint.length) : value);
     // Every AWS SDK client in this process (the handlers' included) talks to the emulators.
     Object.assign(process.env, {
       AWS_REGION: region,
       AWS_DEFAULT_REGION: region,
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_ENDPOINT_URL_SQS: sqs.endpoint,
-      AWS_ENDPOINT_URL_SES: ses.endpoint,
-      AWS_ENDPOINT_URL_KMS: kms.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: functionEndpoints.dynamodb,
+      AWS_ENDPOINT_URL_SQS: functionEndpoints.sqs,
+      AWS_ENDPOINT_URL_SES: functionEndpoints.ses,
+      AWS_ENDPOINT_URL_KMS: functionEndpoints.kms,
     });
     log(`emulators: DynamoDB Local ${dynamo.endpoint}, SQS ${sqs.endpoint}, SES ${ses.endpoint}, Cognito ${cognito.endpoint}, KMS ${kms.endpoint}`);
 
@@ -118,7 +136,7 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
       FUNCTIONS.map(async (spec) => {
         const [logicalId, resource] = functionResource(template, spec.id);
         const variables = ((resource.Properties?.Environment as { Variables?: Record<string, unknown> })?.Variables ?? {}) as Record<string, unknown>;
-        const env = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, localValues[k] ?? resolveValue(v, resources)]));
+        const env = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, localValues[k] ?? throughMeter(resolveValue(v, resources))]));
         const fn = new LocalFunction(spec, env, bundles.fileOf(spec.id), onError);
         stoppers.push(() => fn.stop());
         await fn.warm();

@@ -1,0 +1,74 @@
+/**
+ * `npm run bench:cold`: each function's bundle as the stack builds it (esbuild, minified, the
+ * stack's options) and its module init time in a fresh Node process, beside a hello-world
+ * handler measured the same way in the same run. Two builds are compared: the AWS SDK bundled
+ * (what deploys today) and the SDK left to the Lambda runtime's own copy (resolved here from
+ * node_modules, as the runtime resolves its copy). Figures, not assertions.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+import { ENV } from '../functions/shared/env';
+import { BUNDLING, PROJECT_ROOT } from '../lib/constructs/function';
+import { FUNCTIONS } from '../lib/wiring';
+
+const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
+const out = mkdtempSync(path.join(PROJECT_ROOT, '.bench-cold-'));
+const env = {
+  ...process.env,
+  ...Object.fromEntries(Object.values(ENV).map((name) => [name, 'x'.repeat(40)])),
+  [ENV.jwtIssuer]: 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_Bench',
+  [ENV.clockOverrides]: '{}',
+  [ENV.agencyEmailOverrides]: '{}',
+  AWS_REGION: 'ap-southeast-3',
+  POWERTOOLS_LOG_LEVEL: 'ERROR',
+};
+
+/** Median wall time of importing a module in a fresh process (node's own start-up excluded). */
+function initMs(file: string): number {
+  const script = `const t=performance.now();await import(${JSON.stringify(`file://${file}`)});process.stdout.write(String(performance.now()-t));`;
+  const times = Array.from({ length: RUNS }, () =>
+    Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, cwd: PROJECT_ROOT }).toString()),
+  );
+  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)] as number;
+}
+
+async function bundle(dir: string, external: string[]) {
+  const res = await build({
+    entryPoints: Object.fromEntries(FUNCTIONS.map((s) => [s.id, path.join(PROJECT_ROOT, s.entry)])),
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    minify: true,
+    target: `node${process.versions.node.split('.')[0]}`,
+    mainFields: [...BUNDLING.mainFields],
+    banner: { js: BUNDLING.banner },
+    external,
+    metafile: true,
+    logLevel: 'error',
+  });
+  return Object.fromEntries(Object.entries(res.metafile.outputs).map(([f, o]) => [path.basename(f, '.mjs'), o.bytes]));
+}
+
+try {
+  const hello = path.join(out, 'hello.mjs');
+  writeFileSync(hello, 'export const handler = async () => ({ statusCode: 200, body: "ok" });\n');
+  const helloMs = initMs(hello);
+  const bundled = await bundle(path.join(out, 'bundled'), []);
+  const external = await bundle(path.join(out, 'external'), ['@aws-sdk/*']);
+  console.log(`hello-world handler: ${(await import('node:fs')).statSync(hello).size} B, init ${helloMs.toFixed(1)} ms (median of ${RUNS} fresh processes)\n`);
+  console.log(`${'function'.padEnd(24)} ${'SDK bundled'.padStart(26)}   ${'SDK from the runtime'.padStart(26)}`);
+  console.log(`${''.padEnd(24)} ${'KB   init ms  × hello'.padStart(26)}   ${'KB   init ms  × hello'.padStart(26)}`);
+  const row = (kb: number, ms: number) => `${String(Math.round(kb / 1024)).padStart(6)} ${ms.toFixed(1).padStart(9)} ${(ms / helloMs).toFixed(1).padStart(8)}`;
+  for (const f of FUNCTIONS) {
+    const a = initMs(path.join(out, 'bundled', `${f.id}.mjs`));
+    const b = initMs(path.join(out, 'external', `${f.id}.mjs`));
+    console.log(`${f.id.padEnd(24)} ${row(bundled[f.id] ?? 0, a).padStart(26)}   ${row(external[f.id] ?? 0, b).padStart(26)}`);
+  }
+  console.log('\nTargets (issue 9): ≤ 250 KB minified and ≤ 50 ms init per function.');
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}

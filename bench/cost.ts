@@ -1,0 +1,150 @@
+/**
+ * `npm run bench:cost`: what one complaint's whole lifecycle costs in AWS, from the requests a
+ * local run actually makes (counted by local/request-meter.ts), priced with data/aws-prices.json,
+ * and the monthly bill at LAPOR!'s volume (~1,500 complaints a day) and at 100× that.
+ *
+ * The lifecycle: submitted with an email, routed, verified, acknowledged, answered, confirmed and
+ * rated, with every email it owes. Fixed monthly costs (schedules, keys, secrets, the web ACL)
+ * are added once. Lambda durations are the local ones (this machine, emulators): an estimate.
+ */
+import { readFileSync } from 'node:fs';
+import { FUNCTIONS } from '../lib/wiring';
+import { createMeter } from '../local/request-meter';
+import { startLocalSystem } from '../local/runtime';
+import { signIn } from '../local/staff-seed';
+import { freePort, waitFor } from '../test/support/network';
+
+process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+const prices = JSON.parse(readFileSync(new URL('../data/aws-prices.json', import.meta.url), 'utf8'));
+const LIFECYCLES = Number(process.env.BENCH_COST_COMPLAINTS ?? 20);
+/** Assumed CloudWatch Logs per invocation (JSON logs at INFO: a start, an end and one or two lines). */
+const LOG_BYTES_PER_INVOCATION = 1_500;
+
+const meter = createMeter();
+const system = await startLocalSystem({
+  port: await freePort(),
+  dynamoPort: await freePort(),
+  sqsPort: await freePort(),
+  mailPort: await freePort(),
+  cognitoPort: await freePort(),
+  schedules: false,
+  meter,
+});
+try {
+  const api = system.apiUrl;
+  const token = async (u: string) => signIn(system.staff, u);
+  const [verifier, officer] = [await token('verifikator'), await token('petugas-badung')];
+  const call = async (method: string, path: string, body?: unknown, auth?: string) => {
+    const res = await fetch(`${api}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const json = (await res.json()) as Record<string, unknown>;
+    if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  const mails = async () => ((await (await fetch(`${system.mailUrl}/store`)).json()) as { emails: unknown[] }).emails.length;
+  const router = system.functions.find((f) => f.spec.id === 'RouteComplaint') as (typeof system.functions)[number];
+  let routed = 0;
+  // Warm every path once, then count only the measured lifecycles.
+  const lifecycle = async (i: number) => {
+    const created = (await call('POST', '/v1/complaints', {
+      type: 'COMPLAINT',
+      title: `Jalan berlubang nomor ${i}`,
+      description: 'Lubang besar di jalan kabupaten sejak sebulan, membahayakan pengendara.',
+      categoryId: 'jalan-kabupaten-kota',
+      location: { regionCode: '51.03' },
+      anonymous: false,
+      confidential: false,
+      reporter: { name: 'Made Biaya', email: `made${i}@example.com` },
+    })) as { trackingId: string; accessToken: string };
+    const id = created.trackingId;
+    // Wait for the routing worker without asking the API (a poll would be counted as the lifecycle's).
+    await waitFor(async () => router.stats.invocations > routed, 15_000, 'routing');
+    routed = router.stats.invocations;
+    await call('POST', `/v1/complaints/${id}/actions`, { action: 'VERIFY', agencyId: 'pemda-51.03' }, verifier);
+    await call('GET', `/v1/inbox`, undefined, officer);
+    await call('POST', `/v1/complaints/${id}/actions`, { action: 'ACKNOWLEDGE' }, officer);
+    await call('POST', `/v1/complaints/${id}/actions`, { action: 'RESPOND', message: 'Sudah ditambal.' }, officer);
+    await call('GET', `/v1/complaints/${id}`, undefined, created.accessToken);
+    await call('POST', `/v1/complaints/${id}/actions`, { action: 'CONFIRM_RESOLVED' }, created.accessToken);
+    await call('POST', `/v1/complaints/${id}/actions`, { action: 'RATE', score: 5 }, created.accessToken);
+  };
+  await lifecycle(-1);
+  const settle = async () => {
+    let last = -1;
+    for (let n = await mails(); n !== last; n = await mails()) {
+      last = n;
+      await new Promise((r) => setTimeout(r, 1_500));
+    }
+  };
+  await settle();
+  meter.reset();
+  for (const f of system.functions) Object.assign(f.stats, { invocations: 0, durationMs: 0 });
+  routed = 0;
+  const mailsBefore = await mails();
+  for (let i = 0; i < LIFECYCLES; i++) await lifecycle(i);
+  await settle();
+  const emails = (await mails()) - mailsBefore;
+
+  // Per complaint, from the counts.
+  const per = (n: number) => n / LIFECYCLES;
+  const ops = [...meter.operations].filter(([k]) => !k.startsWith('sqs ReceiveMessage') && !k.startsWith('sqs DeleteMessage'));
+  const sqsSends = per(ops.filter(([k]) => k.startsWith('sqs ')).reduce((n, [, v]) => n + v, 0));
+  const kmsCalls = per(ops.filter(([k]) => k.startsWith('kms ')).reduce((n, [, v]) => n + v, 0));
+  const invocations = system.functions.reduce((n, f) => n + f.stats.invocations, 0);
+  const httpInvocations = system.functions.filter((f) => f.spec.trigger.kind === 'http').reduce((n, f) => n + f.stats.invocations, 0);
+  const gbSeconds = system.functions.reduce((s, f) => s + (f.stats.durationMs / 1000) * (f.spec.memoryMb / 1024), 0);
+  // Each message a queue carries is also received and deleted by Lambda's poller (batched: counted once each).
+  const pollerRequests = 2 * sqsSends;
+  const line = {
+    lambda: per(gbSeconds) * prices.lambda.armGbSecond + (per(invocations) / 1e6) * prices.lambda.requestsPerMillion,
+    apiGateway: (per(httpInvocations) / 1e6) * prices.apiGateway.restRequestsPerMillion,
+    dynamodb:
+      (per(meter.writeCapacityUnits) / 1e6) * prices.dynamodb.writeRequestUnitsPerMillion +
+      (per(meter.readCapacityUnits) / 1e6) * prices.dynamodb.readRequestUnitsPerMillion,
+    sqs: ((sqsSends + pollerRequests) / 1e6) * prices.sqs.standardRequestsPerMillion,
+    ses: (per(emails) / 1000) * prices.ses.emailsPerThousand,
+    kms: (kmsCalls / 10_000) * prices.kms.requestsPerTenThousand,
+    waf: (per(httpInvocations) / 1e6) * prices.waf.requestsPerMillion,
+    logs: ((per(invocations) * LOG_BYTES_PER_INVOCATION) / 1e9) * prices.cloudWatchLogs.ingestGb,
+  };
+  const perComplaint = Object.values(line).reduce((a, b) => a + b, 0);
+  const schedulesPerMonth = FUNCTIONS.filter((f) => f.trigger.kind === 'schedule').reduce(
+    (n, f) => n + (f.trigger.kind === 'schedule' ? (30 * 24 * 60) / f.trigger.everyMinutes : 0),
+    0,
+  );
+  const fixed =
+    prices.kms.keyMonth +
+    2 * prices.secretsManager.secretMonth +
+    prices.waf.webAclMonth +
+    2 * prices.waf.ruleMonth +
+    (schedulesPerMonth / 1e6) * prices.lambda.requestsPerMillion +
+    schedulesPerMonth * 0.2 * 0.25 * prices.lambda.armGbSecond;
+
+  const usd = (n: number) => `$${n < 0.01 ? n.toFixed(6) : n.toFixed(2)}`;
+  console.log(`== one complaint's lifecycle (mean of ${LIFECYCLES}; prices: ${prices.region}, ${prices.asOf}; see data/aws-prices.json)`);
+  console.log(`requests counted per complaint:`);
+  for (const [k, v] of ops.sort()) console.log(`  ${k.padEnd(40)} ${per(v).toFixed(2)}`);
+  console.log(`  ${'DynamoDB write / read request units'.padEnd(40)} ${per(meter.writeCapacityUnits).toFixed(1)} / ${per(meter.readCapacityUnits).toFixed(1)}`);
+  console.log(`  ${'Lambda invocations (of which via API)'.padEnd(40)} ${per(invocations).toFixed(1)} (${per(httpInvocations).toFixed(1)})`);
+  console.log(`  ${'Lambda GB-seconds (local durations)'.padEnd(40)} ${per(gbSeconds).toFixed(3)}`);
+  console.log(`  ${'emails'.padEnd(40)} ${per(emails).toFixed(1)}`);
+  console.log('cost per complaint:');
+  for (const [k, v] of Object.entries(line)) console.log(`  ${k.padEnd(12)} ${usd(v)}`);
+  console.log(`  ${'total'.padEnd(12)} ${usd(perComplaint)}`);
+  console.log(`fixed per month (key, secrets, web ACL, schedules): ${usd(fixed)}`);
+  for (const [label, perDay] of [
+    ["LAPOR!'s volume", 1_500],
+    ['100× that', 150_000],
+  ] as const) {
+    console.log(`monthly at ${label} (${perDay.toLocaleString('en')} complaints a day): ${usd(perDay * 30 * perComplaint + fixed)}`);
+  }
+  console.log(
+    'Assumptions: local Lambda durations; 1.5 KB of logs per invocation; Lambda polls each queued message once (receive + delete); DynamoDB storage, data transfer and free tiers left out; prices marked stand-in in the file are to be confirmed.',
+  );
+} finally {
+  await system.stop();
+}
