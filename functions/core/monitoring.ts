@@ -57,11 +57,12 @@ export function countersFor(before: Complaint | undefined, after: Complaint, eve
     forAgency(agencyId, at, add);
     forRegions(at, add);
   };
+  // A complaint is counted as received when it leaves PENDING routing — once, in a version-checked
+  // write — not in the submission itself: every submission of a province would otherwise update
+  // the same counter items in its transaction, and a burst of citizens would conflict there.
+  if (before?.routing.state === 'PENDING' && after.routing.state !== 'PENDING') forRegions(after.submittedAt, { received: 1 });
   for (const e of events) {
     switch (e.type) {
-      case 'SUBMITTED':
-        forRegions(e.at, { received: 1 });
-        break;
       case 'ASSIGNED':
       case 'VERIFIED': {
         const onTime = before?.deadline.stage === 'DISPOSITION' && Date.parse(e.at) <= Date.parse(before.deadline.dueAt);

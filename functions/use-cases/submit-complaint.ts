@@ -3,7 +3,6 @@ import type { SubmitComplaintInput } from '../contract/submit-complaint';
 import { deadlineAfter } from '../core/clocks';
 import type { Complaint, Deadline, ReporterIdentity, TimelineEvent } from '../core/complaint';
 import { DomainError } from '../core/errors';
-import { countersFor } from '../core/monitoring';
 import type { OutboxMessage } from '../core/ports';
 import { resolveRegion } from '../core/regions';
 import { newTrackingId } from '../core/tracking-id';
@@ -98,7 +97,7 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
       accessTokenHash,
       event,
       outbox,
-      counters: countersFor(undefined, complaint, [event], calendar),
+      // No counters here: a submission touches only its own items (counted as received when routed).
       contactLookups: [
         ...(reporter?.email ? [{ kind: 'EMAIL' as const, hash: deps.contacts.hash('EMAIL', reporter.email) }] : []),
         ...(reporter?.phone ? [{ kind: 'PHONE' as const, hash: deps.contacts.hash('PHONE', reporter.phone) }] : []),

@@ -132,3 +132,21 @@ describe('the digest lease', () => {
     expect((await sendOmbudsmanDigests(m.deps)).sent).toBe(0);
   });
 });
+
+describe('monitoring counters stay exact without hot items in the submission', () => {
+  it('counts a complaint as received once, when it leaves pending routing, not in the citizen’s transaction', async () => {
+    const m = memoryDeps();
+    const r = await submitComplaint(m.deps, input);
+    expect(await m.store.stats(m.month())).toEqual([]);
+    await routeComplaint(m.deps, r.trackingId);
+    await routeComplaint(m.deps, r.trackingId); // a redelivery
+    const received = (await m.store.stats(m.month())).map((f) => [f.scope, f.counts.received]);
+    expect(received).toEqual(
+      expect.arrayContaining([
+        [{ kind: 'REGION', regionCode: '51' }, 1],
+        [{ kind: 'REGION', regionCode: '51.03' }, 1],
+      ]),
+    );
+    expect(received).toHaveLength(2);
+  });
+});
