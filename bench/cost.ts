@@ -10,9 +10,9 @@
 import { readFileSync } from 'node:fs';
 import { FUNCTIONS } from '../lib/wiring';
 import { createMeter } from '../local/request-meter';
-import { startLocalSystem } from '../local/runtime';
 import { signIn } from '../local/staff-seed';
-import { freePort, waitFor } from '../test/support/network';
+import { startLocalSystemOnFreePorts } from '../test/support/local-system';
+import { waitFor } from '../test/support/network';
 
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
@@ -22,15 +22,7 @@ const LIFECYCLES = Number(process.env.BENCH_COST_COMPLAINTS ?? 20);
 const LOG_BYTES_PER_INVOCATION = 1_500;
 
 const meter = createMeter();
-const system = await startLocalSystem({
-  port: await freePort(),
-  dynamoPort: await freePort(),
-  sqsPort: await freePort(),
-  mailPort: await freePort(),
-  cognitoPort: await freePort(),
-  schedules: false,
-  meter,
-});
+const system = await startLocalSystemOnFreePorts({ meter });
 try {
   const api = system.apiUrl;
   const token = async (u: string) => signIn(system.staff, u);

@@ -16,8 +16,7 @@ import type { Complaint } from '../functions/core/complaint';
 import { countersFor } from '../functions/core/monitoring';
 import { officialCalendar } from '../functions/core/official-calendar';
 import { newTrackingId, parseTrackingId } from '../functions/core/tracking-id';
-import { startLocalSystem } from '../local/runtime';
-import { freePort } from '../test/support/network';
+import { startLocalSystemOnFreePorts } from '../test/support/local-system';
 
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 300);
@@ -55,14 +54,7 @@ const body = (i: number) =>
     reporter: { name: 'Bench', email: 'bench@example.com' },
   });
 
-const system = await startLocalSystem({
-  port: await freePort(),
-  dynamoPort: await freePort(),
-  sqsPort: await freePort(),
-  mailPort: await freePort(),
-  cognitoPort: await freePort(),
-  schedules: false,
-});
+const system = await startLocalSystemOnFreePorts();
 try {
   const submit = async (i: number) => {
     const t0 = performance.now();

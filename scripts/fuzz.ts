@@ -4,10 +4,9 @@
  * the slowest function's timeout, any 4xx that is not problem+json, or health not 200 after.
  *   FUZZ_COUNT (default 10000), FUZZ_SEED (default: random, printed), FUZZ_CONCURRENCY (default 8).
  */
-import { startLocalSystem } from '../local/runtime';
 import { DEMO_USERS, signIn } from '../local/staff-seed';
 import { runFuzz, seedFuzzContext } from '../test/support/hostile-requests';
-import { freePort } from '../test/support/network';
+import { startLocalSystemOnFreePorts } from '../test/support/local-system';
 
 const count = Number(process.env.FUZZ_COUNT ?? 10_000);
 const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -16,15 +15,7 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'CRITICAL';
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 
 const errors: string[] = [];
-const system = await startLocalSystem({
-  port: await freePort(),
-  dynamoPort: await freePort(),
-  sqsPort: await freePort(),
-  mailPort: await freePort(),
-  cognitoPort: await freePort(),
-  schedules: false,
-  log: (line) => (line.startsWith('error') ? errors.push(line) : undefined),
-});
+const system = await startLocalSystemOnFreePorts({ log: (line) => (line.startsWith('error') ? errors.push(line) : undefined) });
 let failed = true;
 try {
   const ctx = await seedFuzzContext(

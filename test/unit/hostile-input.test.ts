@@ -5,36 +5,23 @@
 import { describe, expect, it } from 'vitest';
 import { ROUTE_INPUTS } from '../../functions/contract/routes';
 import { submitComplaintSchema } from '../../functions/contract/submit-complaint';
-import { type Actor, canRead, identityMayBeMailedTo, mayReadIdentity } from '../../functions/core/access';
+import { canRead, identityMayBeMailedTo, mayReadIdentity } from '../../functions/core/access';
 import { findAgency } from '../../functions/core/agencies';
 import { findCategory } from '../../functions/core/categories';
-import { NATIONAL_POLICY, policyResolver } from '../../functions/core/clocks';
+import { NATIONAL_POLICY } from '../../functions/core/clocks';
 import type { Complaint } from '../../functions/core/complaint';
 import { renderNotification } from '../../functions/core/emails/notifications';
 import type { DomainError } from '../../functions/core/errors';
 import { sweepComplaint } from '../../functions/core/escalation';
 import { allowedActions, perform, REPORTER_MESSAGES_PER_DAY } from '../../functions/core/lifecycle';
-import { officialCalendar } from '../../functions/core/official-calendar';
 import { resolveRegion } from '../../functions/core/regions';
 import { eraseExpiredIdentity } from '../../functions/core/retention';
-import type { StaffRole } from '../../functions/core/staff';
+import { badung, bali, calendar, ctx, denpasar, policyFor, reporter, staff, verifier } from '../support/actors';
 import { aComplaint } from '../support/complaint-fixture';
 import { submission } from '../support/fixtures';
 
-const calendar = officialCalendar();
-const policyFor = policyResolver(NATIONAL_POLICY);
-const ctx = (iso: string) => ({ now: new Date(iso), calendar, policyFor });
-const staff = (username: string, roles: StaffRole[], extra: { agencyId?: string; provinceCode?: string } = {}): Actor => ({
-  kind: 'STAFF',
-  principal: { kind: 'STAFF', username, roles, ...extra },
-});
-const verifier = staff('verifikator', ['VERIFIER']);
-const badung = staff('petugas-badung', ['AGENCY_OFFICER'], { agencyId: 'pemda-51.03' });
-const bali = staff('petugas-bali', ['AGENCY_OFFICER'], { agencyId: 'pemda-51' });
-const denpasar = staff('petugas-denpasar', ['AGENCY_OFFICER'], { agencyId: 'pemda-51.71' });
 const ombudsmanBali = staff('ombudsman-bali', ['OMBUDSMAN'], { provinceCode: '51' });
 const operatorWithAgency = staff('operator', ['OPERATOR'], { agencyId: 'pemda-51.03' });
-const reporter: Actor = { kind: 'REPORTER' };
 const statute = { respondBy: '2026-04-20T23:59:59+08:00', decideBy: '2026-06-05T23:59:59+08:00', unit: 'CALENDAR_DAYS' as const };
 
 const errorOf = (fn: () => unknown) => {

@@ -4,21 +4,8 @@ import { NATIONAL_POLICY, policyResolver } from '../../functions/core/clocks';
 import { COMPLAINT_STATUSES, type Complaint } from '../../functions/core/complaint';
 import type { DomainError } from '../../functions/core/errors';
 import { type ActionInput, allowedActions, archiveForNoAnswer, closeForSilence, perform, TRANSITIONS } from '../../functions/core/lifecycle';
-import { officialCalendar } from '../../functions/core/official-calendar';
-import type { StaffRole } from '../../functions/core/staff';
+import { badung, bali, calendar, ctx, denpasar, reporter, verifier } from '../support/actors';
 import { aComplaint } from '../support/complaint-fixture';
-
-const calendar = officialCalendar();
-const ctx = (iso: string) => ({ now: new Date(iso), calendar, policyFor: policyResolver(NATIONAL_POLICY) });
-const staff = (username: string, roles: StaffRole[], extra: { agencyId?: string; provinceCode?: string } = {}): Actor => ({
-  kind: 'STAFF',
-  principal: { kind: 'STAFF', username, roles, ...extra },
-});
-const verifier = staff('verifikator', ['VERIFIER']);
-const badung = staff('petugas-badung', ['AGENCY_OFFICER'], { agencyId: 'pemda-51.03' });
-const bali = staff('petugas-bali', ['AGENCY_OFFICER'], { agencyId: 'pemda-51' });
-const denpasar = staff('petugas-denpasar', ['AGENCY_OFFICER'], { agencyId: 'pemda-51.71' });
-const reporter: Actor = { kind: 'REPORTER' };
 
 const submitted = (): Complaint =>
   aComplaint({
