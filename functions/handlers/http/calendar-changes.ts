@@ -1,4 +1,4 @@
-import { ROUTE_INPUTS } from '../../contract/routes';
+import { input } from '../../contract/inputs/calendar-changes';
 import { DomainError } from '../../core/errors';
 import type { CalendarChange } from '../../core/working-days';
 import { staffOf } from '../../shared/auth';
@@ -10,7 +10,7 @@ import { logger } from '../../shared/powertools';
 const deps = buildDeps([ENV.tableName]);
 
 /** POST /v1/calendar (operators): add or cancel a day off, or declare a year's SKB published. */
-export const handler = httpRoute(ROUTE_INPUTS.calendarChanges, async ({ body }, event) => {
+export const handler = httpRoute(input, async ({ body }, event) => {
   const who = staffOf(event);
   if (!who.roles.includes('OPERATOR')) throw new DomainError('FORBIDDEN', 'Hanya operator yang dapat mengubah kalender.');
   const change = { ...body, at: deps.clock.now().toISOString(), by: who.username } as CalendarChange;

@@ -1,4 +1,4 @@
-import { ROUTE_INPUTS } from '../../contract/routes';
+import { input } from '../../contract/inputs/calendar-deadline';
 import { resolveRegion } from '../../core/regions';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
@@ -7,7 +7,7 @@ import { httpRoute, json } from '../../shared/http';
 const deps = buildDeps([ENV.tableName]);
 
 /** The rule every deadline follows: the end of the Nth working day after the start day, in the region's zone. */
-export const handler = httpRoute(ROUTE_INPUTS.calendarDeadline, async ({ query }) => {
+export const handler = httpRoute(input, async ({ query }) => {
   const calendar = await deps.calendar.current();
   // The input declaration bounds the start's year and the count, and knows the region.
   const region = resolveRegion(query.regionCode);

@@ -1,4 +1,4 @@
-import { ROUTE_INPUTS } from '../../contract/routes';
+import { input } from '../../contract/inputs/calendar';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
@@ -6,7 +6,7 @@ import { httpRoute, json } from '../../shared/http';
 const deps = buildDeps([ENV.tableName]);
 
 /** GET /v1/calendar?year=2026: the days off the clocks skip, and whether the year has official data. */
-export const handler = httpRoute(ROUTE_INPUTS.calendar, async ({ query }) => {
+export const handler = httpRoute(input, async ({ query }) => {
   const calendar = await deps.calendar.current();
   const year = query.year ?? deps.clock.now().getUTCFullYear();
   const covered = calendar.isCovered(year);

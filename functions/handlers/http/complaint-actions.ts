@@ -1,4 +1,4 @@
-import { ROUTE_INPUTS } from '../../contract/routes';
+import { input } from '../../contract/inputs/complaint-actions';
 import type { ActionInput } from '../../core/lifecycle';
 import { callerOf, staffTokenVerifier } from '../../shared/auth';
 import { buildDeps } from '../../shared/deps';
@@ -9,7 +9,7 @@ import { actOnComplaint } from '../../use-cases/act-on-complaint';
 const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl, ENV.userPoolClientId, ENV.jwtIssuer, ENV.cursorSigningKey]);
 const verifyStaff = staffTokenVerifier();
 
-export const handler = httpRoute(ROUTE_INPUTS.complaintActions, async ({ path, body }, event) => {
+export const handler = httpRoute(input, async ({ path, body }, event) => {
   const caller = await callerOf(event, verifyStaff);
   const view = await actOnComplaint(deps, path.trackingId, caller, body as ActionInput);
   return json(200, view, { vary: 'Authorization' });

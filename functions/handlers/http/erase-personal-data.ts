@@ -1,4 +1,4 @@
-import { ROUTE_INPUTS } from '../../contract/routes';
+import { input } from '../../contract/inputs/erase-personal-data';
 import { staffOf } from '../../shared/auth';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
@@ -8,4 +8,4 @@ import { erasePersonalData } from '../../use-cases/personal-data';
 const deps = buildDeps([ENV.tableName, ENV.contactLookupKey]);
 
 /** POST /v1/personal-data/erasures (operators): erase one person's identity and contact from every complaint. */
-export const handler = httpRoute(ROUTE_INPUTS.erasePersonalData, async ({ body }, event) => json(200, await erasePersonalData(deps, staffOf(event), body)));
+export const handler = httpRoute(input, async ({ body }, event) => json(200, await erasePersonalData(deps, staffOf(event), body)));

@@ -1,4 +1,4 @@
-import { ROUTE_INPUTS } from '../../contract/routes';
+import { input } from '../../contract/inputs/get-complaint';
 import { callerOf, staffTokenVerifier } from '../../shared/auth';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
@@ -8,7 +8,7 @@ import { getComplaint } from '../../use-cases/get-complaint';
 const deps = buildDeps([ENV.tableName, ENV.userPoolClientId, ENV.jwtIssuer, ENV.cursorSigningKey]);
 const verifyStaff = staffTokenVerifier();
 
-export const handler = httpRoute(ROUTE_INPUTS.getComplaint, async ({ path, query }, event) => {
+export const handler = httpRoute(input, async ({ path, query }, event) => {
   const page = { ...(query.timelineLimit ? { limit: query.timelineLimit } : {}), ...(query.timelineCursor ? { cursor: query.timelineCursor } : {}) };
   const view = await getComplaint(deps, path.trackingId, await callerOf(event, verifyStaff), page);
   // Reporter and staff views carry identities: never let a shared cache keep them.

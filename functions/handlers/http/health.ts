@@ -1,6 +1,6 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { ROUTE_INPUTS } from '../../contract/routes';
+import { input } from '../../contract/inputs/health';
 import { buildDeps, dynamo, sqs } from '../../shared/deps';
 import { ENV, requireEnv } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
@@ -20,7 +20,7 @@ async function check(fn: () => Promise<unknown>) {
 }
 
 export const handler = httpRoute(
-  ROUTE_INPUTS.health,
+  input,
   async () => {
     const [table, routing, notification] = await Promise.all([
       check(() => dynamo.send(new DescribeTableCommand({ TableName: tableName }))),

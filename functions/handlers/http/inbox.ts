@@ -1,4 +1,4 @@
-import { ROUTE_INPUTS } from '../../contract/routes';
+import { input } from '../../contract/inputs/inbox';
 import { staffOf } from '../../shared/auth';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
@@ -7,6 +7,6 @@ import { inbox } from '../../use-cases/inbox';
 
 const deps = buildDeps([ENV.tableName, ENV.cursorSigningKey]);
 
-export const handler = httpRoute(ROUTE_INPUTS.inbox, async ({ query }, event) => {
+export const handler = httpRoute(input, async ({ query }, event) => {
   return json(200, await inbox(deps, staffOf(event), query));
 });

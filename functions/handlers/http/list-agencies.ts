@@ -1,12 +1,12 @@
 import { hmacCursors } from '../../adapters/hmac-cursors';
-import { ROUTE_INPUTS } from '../../contract/routes';
+import { input } from '../../contract/inputs/list-agencies';
 import { type AgencyLevel, listAgencies } from '../../core/agencies';
 import { ENV, requireEnv } from '../../shared/env';
 import { HttpProblem, httpRoute, json } from '../../shared/http';
 
 const cursors = hmacCursors(requireEnv(ENV.cursorSigningKey));
 
-export const handler = httpRoute(ROUTE_INPUTS.listAgencies, async ({ query }) => {
+export const handler = httpRoute(input, async ({ query }) => {
   const level = query.level as AgencyLevel | undefined;
   // A cursor pages one listing: the same filters it was made for.
   const scope = `agencies|${level ?? ''}|${query.regionCode ?? ''}`;

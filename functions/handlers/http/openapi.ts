@@ -1,5 +1,5 @@
+import { input } from '../../contract/inputs/openapi';
 import { openApiDocument } from '../../contract/openapi';
-import { ROUTE_INPUTS } from '../../contract/routes';
 import { httpRoute, json } from '../../shared/http';
 
 let document: ReturnType<typeof openApiDocument> | undefined;
@@ -9,7 +9,7 @@ let document: ReturnType<typeof openApiDocument> | undefined;
  * server URL is relative (the stage's base path), never taken from the client's Host header:
  * the document is cached for every caller.
  */
-export const handler = httpRoute(ROUTE_INPUTS.openApi, async (_input, event) => {
+export const handler = httpRoute(input, async (_input, event) => {
   const full = event.requestContext?.path ?? event.path;
   const base = full.endsWith(event.path) ? full.slice(0, full.length - event.path.length) : '';
   document ??= openApiDocument(base || '/');

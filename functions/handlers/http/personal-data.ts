@@ -1,4 +1,4 @@
-import { ROUTE_INPUTS } from '../../contract/routes';
+import { input } from '../../contract/inputs/personal-data';
 import { staffOf } from '../../shared/auth';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
@@ -8,6 +8,6 @@ import { exportPersonalData } from '../../use-cases/personal-data';
 const deps = buildDeps([ENV.tableName, ENV.identityKeyId, ENV.contactLookupKey]);
 
 /** GET /v1/personal-data?email=…|phone=… (operators): one person's data across every complaint, audited. */
-export const handler = httpRoute(ROUTE_INPUTS.personalData, async ({ query }, event) =>
+export const handler = httpRoute(input, async ({ query }, event) =>
   json(200, await exportPersonalData(deps, staffOf(event), query), { 'content-disposition': 'attachment; filename="data-pribadi.json"' }),
 );

@@ -1,4 +1,4 @@
-import { ROUTE_INPUTS } from '../../contract/routes';
+import { input } from '../../contract/inputs/stats';
 import { callerOf, staffTokenVerifier } from '../../shared/auth';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
@@ -10,7 +10,7 @@ const verifyStaff = staffTokenVerifier();
 const stats = { store: cachedMonthlyStats(deps.store, deps.clock), clock: deps.clock };
 
 /** GET /v1/stats?month=YYYY-MM&level=agency|region&regionCode=51 — public aggregates; Ombudsman officers get a ranking. */
-export const handler = httpRoute(ROUTE_INPUTS.stats, async ({ query }, event) => {
+export const handler = httpRoute(input, async ({ query }, event) => {
   const caller = await callerOf(event, verifyStaff);
   const ombudsman = caller.kind === 'STAFF' && caller.principal.roles.includes('OMBUDSMAN') ? caller.principal : undefined;
   const body = await monitoringStats(stats, query, ombudsman);

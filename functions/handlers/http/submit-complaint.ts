@@ -1,4 +1,4 @@
-import { ROUTE_INPUTS } from '../../contract/routes';
+import { input } from '../../contract/inputs/submit-complaint';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
@@ -6,7 +6,7 @@ import { submitComplaint } from '../../use-cases/submit-complaint';
 
 const deps = buildDeps([ENV.tableName, ENV.routingQueueUrl, ENV.notificationQueueUrl, ENV.identityKeyId, ENV.contactLookupKey]);
 
-export const handler = httpRoute(ROUTE_INPUTS.submitComplaint, async ({ body, headers }) => {
+export const handler = httpRoute(input, async ({ body, headers }) => {
   const key = headers['idempotency-key'];
   const result = await submitComplaint(deps, body, key ? { idempotencyKey: key } : {});
   return json(

@@ -1,0 +1,6 @@
+import { z } from 'zod';
+import { CALENDAR_YEAR_RANGE } from '../../core/working-days';
+import { defineInput, intParam } from '../route-input';
+
+/** GET /v1/calendar */
+export const input = defineInput({ query: z.strictObject({ year: intParam(CALENDAR_YEAR_RANGE.min, CALENDAR_YEAR_RANGE.max).optional() }) });

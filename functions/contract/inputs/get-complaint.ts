@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { complaintPath } from '../complaint-path';
+import { cursorParam, defineInput, intParam } from '../route-input';
+
+/** GET /v1/complaints/{trackingId} */
+export const input = defineInput({
+  path: complaintPath,
+  query: z.strictObject({
+    /** The timeline is paged: the newest entries first, `timelineCursor` for older ones. */
+    timelineLimit: intParam(1, 200).optional(),
+    timelineCursor: cursorParam.optional(),
+  }),
+});

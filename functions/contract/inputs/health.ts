@@ -1,0 +1,5 @@
+import { z } from 'zod';
+import { defineInput } from '../route-input';
+
+/** GET /v1/health: no parameters */
+export const input = defineInput({ query: z.strictObject({}) });

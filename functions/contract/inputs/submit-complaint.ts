@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { defineInput } from '../route-input';
+import { submitComplaintSchema } from '../submit-complaint';
+
+/** POST /v1/complaints */
+export const input = defineInput({
+  headers: z.object({
+    'idempotency-key': z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{16,128}$/, '16–128 karakter acak (mis. UUID)')
+      .optional(),
+  }),
+  body: submitComplaintSchema,
+});
