@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { FunctionTimeout, invoke, type LoadedFunction } from './lambda';
+import { FunctionTimeout, type LocalFunction } from './lambda';
 
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024; // API Gateway's own limit
 
@@ -12,7 +12,7 @@ interface Route {
   template: string;
   pattern: RegExp;
   params: string[];
-  fn: LoadedFunction;
+  fn: LocalFunction;
 }
 
 export type LocalRoute = (req: IncomingMessage, body: string, url: URL) => Promise<{ status: number; body: unknown } | undefined>;
@@ -60,7 +60,7 @@ export interface Gateway {
 }
 
 export function createGateway(opts: {
-  functions: LoadedFunction[];
+  functions: LocalFunction[];
   stage: string;
   localRoutes: LocalRoute;
   onError: (e: unknown) => void;
@@ -166,7 +166,7 @@ export function createGateway(opts: {
       };
       let result: APIGatewayProxyResult;
       try {
-        result = (await invoke(route.fn, event)) as APIGatewayProxyResult;
+        result = (await route.fn.invoke(event)) as APIGatewayProxyResult;
       } catch (error) {
         opts.onError(error);
         // API Gateway answers 502 when the Lambda integration fails, a timeout ("Task timed out") included.

@@ -160,8 +160,3 @@ export class LocalFunction {
     await Promise.all([...this.all].map((env) => this.terminate(env)));
   }
 }
-
-/** One invocation of a local function (the gateway, the queue pollers and the scheduler all come here). */
-export const invoke = (fn: LocalFunction, event: unknown) => fn.invoke(event);
-
-export type LoadedFunction = LocalFunction;

@@ -14,7 +14,7 @@ import { changeLocalClock, localClockState } from './clock';
 import { type Running, startCognito, startDynamoDb, startSes, startSqs } from './emulators';
 import { createGateway, type LocalRoute } from './gateway';
 import { startKms } from './kms';
-import { type LoadedFunction, LocalFunction } from './lambda';
+import { LocalFunction } from './lambda';
 import { type Meter, meterProxy } from './request-meter';
 import { createLocalResources, type LocalResources, localClients, resolveValue } from './resources';
 import { createStaffPool, type LocalStaffPool } from './staff-seed';
@@ -47,7 +47,7 @@ export interface LocalSystem {
   sqsEndpoint: string;
   staff: LocalStaffPool;
   resources: LocalResources;
-  functions: LoadedFunction[];
+  functions: LocalFunction[];
   scheduler: LocalScheduler;
   /** The emulators themselves, so tests can take one down. */
   emulators: { dynamodb: Running; sqs: Running; ses: Running; cognito: Running; kms: Running };
@@ -75,7 +75,8 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
     await assertPortsFree([opts.port, opts.dynamoPort, opts.sqsPort, opts.mailPort, opts.cognitoPort]);
     // esbuild works in its own process while the emulators start.
     const bundling = bundleFunctions(FUNCTIONS);
-    bundling.catch(() => undefined);
+    // Removed however the start ends, a failed one included.
+    stoppers.push(async () => (await bundling.catch(() => undefined))?.remove());
     const [dynamo, sqs, ses, cognito, kms] = await Promise.all([
       startDynamoDb({ port: opts.dynamoPort, ...(opts.dataDir ? { dataDir: path.join(opts.dataDir, 'dynamodb') } : {}) }).then(track),
       startSqs({ port: opts.sqsPort, region }).then(track),
@@ -128,9 +129,8 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
     // Values that only make sense in AWS: the issuer is AWS's Cognito URL in the template, and
     // emails point officers at the stage's portal; locally both point at the local services.
     const localValues: Record<string, string> = { [ENV.jwtIssuer]: staff.issuer, [ENV.portalUrl]: `http://127.0.0.1:${opts.port}/v1` };
-    const byLogicalId = new Map<string, LoadedFunction>();
+    const byLogicalId = new Map<string, LocalFunction>();
     const bundles = await bundling;
-    stoppers.push(async () => bundles.remove());
     // Each function in its own execution environment (a worker thread), started side by side.
     const functions = await Promise.all(
       FUNCTIONS.map(async (spec) => {

@@ -2,13 +2,13 @@
 import { ChangeMessageVisibilityCommand, DeleteMessageBatchCommand, type Message, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { localNow } from './clock';
-import { invoke, type LoadedFunction } from './lambda';
+import type { LocalFunction } from './lambda';
 
 export interface QueuePollerOptions {
   sqs: SQSClient;
   queueUrl: string;
   queueArn: string;
-  fn: LoadedFunction;
+  fn: LocalFunction;
   batchSize: number;
   reportBatchItemFailures: boolean;
   region: string;
@@ -63,7 +63,7 @@ export function startQueuePoller(o: QueuePollerOptions) {
         const event: SQSEvent = { Records: messages.map((m) => toRecord(m, o.queueArn, o.region)) };
         let failed: Set<string>;
         try {
-          const out = (await invoke(o.fn, event)) as SQSBatchResponse | undefined;
+          const out = (await o.fn.invoke(event)) as SQSBatchResponse | undefined;
           failed = new Set(o.reportBatchItemFailures ? (out?.batchItemFailures ?? []).map((f) => f.itemIdentifier) : []);
         } catch (error) {
           o.onError(error);
@@ -112,11 +112,11 @@ function rateToMs(expression: string): number {
 export class LocalScheduler {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly running = new Map<string, Promise<unknown>>();
-  readonly schedules = new Map<string, { fn: LoadedFunction; expression: string; lastRun?: string; lastResult?: unknown }>();
+  readonly schedules = new Map<string, { fn: LocalFunction; expression: string; lastRun?: string; lastResult?: unknown }>();
 
   constructor(private readonly onError: (e: unknown) => void) {}
 
-  add(name: string, fn: LoadedFunction, expression: string) {
+  add(name: string, fn: LocalFunction, expression: string) {
     this.schedules.set(name, { fn, expression });
     // A timer tick while the previous run is still going is skipped.
     this.timers.push(setInterval(() => (this.running.has(name) ? undefined : void this.run(name).catch(this.onError)), rateToMs(expression)));
@@ -129,7 +129,8 @@ export class LocalScheduler {
   async run(name: string): Promise<unknown> {
     const s = this.schedules.get(name);
     if (!s) throw new Error(`no schedule ${name}`);
-    const p = invoke(s.fn, { source: 'aws.scheduler', 'detail-type': 'Scheduled Event', time: localNow().toISOString(), detail: {} })
+    const p = s.fn
+      .invoke({ source: 'aws.scheduler', 'detail-type': 'Scheduled Event', time: localNow().toISOString(), detail: {} })
       .then((r) => {
         s.lastRun = new Date().toISOString();
         s.lastResult = r;

@@ -63,7 +63,7 @@ const STATUS_OF: Record<DomainError['kind'], number> = {
   TOO_MANY_REQUESTS: 429,
 };
 
-export function toProblem(error: unknown): APIGatewayProxyResult {
+function toProblem(error: unknown): APIGatewayProxyResult {
   if (error instanceof HttpProblem) return problem(error.status, error.message, error.errors);
   if (error instanceof DomainError) {
     const res = problem(STATUS_OF[error.kind], error.message, error.fieldErrors, `urn:aduan:problem:${error.kind.toLowerCase()}`);
@@ -75,7 +75,7 @@ export function toProblem(error: unknown): APIGatewayProxyResult {
 }
 
 /** Reads a JSON body the way every route must: size-capped, typed, never a 500 for client mistakes. */
-export function readJsonBody(event: APIGatewayProxyEvent): unknown {
+function readJsonBody(event: APIGatewayProxyEvent): unknown {
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new HttpProblem(413, `Isi permintaan melebihi ${MAX_BODY_BYTES / 1024} KiB.`);
@@ -123,7 +123,7 @@ function issuesOf(part: keyof RouteInput, error: z.ZodError): FieldError[] {
  * path, query (one value per name), headers and the JSON body. Every bad field is named in one
  * 400; nothing unvalidated reaches the handler.
  */
-export function parseInput<I extends RouteInput>(input: I, event: APIGatewayProxyEvent): ParsedInput<I> {
+function parseInput<I extends RouteInput>(input: I, event: APIGatewayProxyEvent): ParsedInput<I> {
   const errors: FieldError[] = [];
   const out: Record<string, unknown> = { path: {}, query: {}, headers: {}, body: undefined };
   const parse = (part: keyof RouteInput, schema: z.ZodType | undefined, value: unknown) => {

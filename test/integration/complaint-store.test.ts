@@ -44,6 +44,21 @@ const outbox = (id: string, createdAt = '2026-11-27T01:00:00.000Z'): OutboxMessa
   createdAt,
 });
 
+/** A complaint with no reporter identity, its first timeline entry and one outbox row. */
+const createWithoutReporter = (
+  trackingId: string,
+  outboxId: string,
+  o: { accessTokenHash: string; at: string; idempotency?: Parameters<DynamoDbComplaintStore['create']>[0]['idempotency'] },
+) =>
+  store.create({
+    complaint: complaint(trackingId),
+    reporter: undefined,
+    accessTokenHash: o.accessTokenHash,
+    event: event(o.at),
+    outbox: [outbox(outboxId)],
+    ...(o.idempotency ? { idempotency: o.idempotency } : {}),
+  });
+
 beforeAll(async () => {
   dynamo = await startDynamoDb({ port: await freePort() });
   const { ddb, sqs } = localClients({ dynamodb: dynamo.endpoint, sqs: 'http://127.0.0.1:1' }, 'ap-southeast-3');
@@ -91,38 +106,16 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
   });
 
   it('refuses a second complaint under a taken tracking number', async () => {
-    const again = await store.create({
-      complaint: complaint('AAAAA-AAAA1'),
-      reporter: undefined,
-      accessTokenHash: 'h2',
-      event: event('2026-11-27T02:00:00.000Z'),
-      outbox: [outbox('o2')],
-    });
+    const again = await createWithoutReporter('AAAAA-AAAA1', 'o2', { accessTokenHash: 'h2', at: '2026-11-27T02:00:00.000Z' });
     expect(again).toEqual({ kind: 'TRACKING_ID_TAKEN' });
   });
 
   it('answers a reused idempotency key with the first complaint, writing nothing new', async () => {
     const idem = { key: 'client-key-0123456789', requestHash: 'rh', expiresAt: new Date('2026-11-28T00:00:00Z'), now: new Date('2026-11-27T00:00:00Z') };
-    expect(
-      await store.create({
-        complaint: complaint('BBBBB-BBBB1'),
-        reporter: undefined,
-        accessTokenHash: 'h',
-        event: event('2026-11-27T01:00:00.000Z'),
-        outbox: [outbox('b1')],
-        idempotency: idem,
-      }),
-    ).toEqual({ kind: 'CREATED' });
-    expect(
-      await store.create({
-        complaint: complaint('CCCCC-CCCC1'),
-        reporter: undefined,
-        accessTokenHash: 'h',
-        event: event('2026-11-27T01:00:00.000Z'),
-        outbox: [outbox('c1')],
-        idempotency: idem,
-      }),
-    ).toEqual({
+    expect(await createWithoutReporter('BBBBB-BBBB1', 'b1', { accessTokenHash: 'h', at: '2026-11-27T01:00:00.000Z', idempotency: idem })).toEqual({
+      kind: 'CREATED',
+    });
+    expect(await createWithoutReporter('CCCCC-CCCC1', 'c1', { accessTokenHash: 'h', at: '2026-11-27T01:00:00.000Z', idempotency: idem })).toEqual({
       kind: 'DUPLICATE_KEY',
       trackingId: 'BBBBB-BBBB1',
       requestHash: 'rh',
@@ -133,13 +126,7 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
   });
 
   it('caps the access tokens one complaint holds, so retries cannot grow the item without end (issue 7)', async () => {
-    await store.create({
-      complaint: complaint('EEEEE-EEEE1'),
-      reporter: undefined,
-      accessTokenHash: 't0',
-      event: event('2026-11-27T01:00:00.000Z'),
-      outbox: [outbox('e1')],
-    });
+    await createWithoutReporter('EEEEE-EEEE1', 'e1', { accessTokenHash: 't0', at: '2026-11-27T01:00:00.000Z' });
     const added = [];
     for (let i = 1; i <= 6; i++) added.push(await store.addAccessTokenHash('EEEEE-EEEE1', `t${i}`, 5));
     expect(added).toEqual([true, true, true, true, false, false]);
@@ -149,36 +136,16 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
   it('never replays an expired idempotency record that TTL has not deleted yet (issue 7)', async () => {
     const key = 'expiring-key-0123456789';
     const first = { key, requestHash: 'rh', expiresAt: new Date('2026-11-28T00:00:00Z'), now: new Date('2026-11-27T00:00:00Z') };
-    await store.create({
-      complaint: complaint('FFFFF-FFFF1'),
-      reporter: undefined,
-      accessTokenHash: 'h',
-      event: event('2026-11-27T01:00:00.000Z'),
-      outbox: [outbox('f1')],
-      idempotency: first,
-    });
+    await createWithoutReporter('FFFFF-FFFF1', 'f1', { accessTokenHash: 'h', at: '2026-11-27T01:00:00.000Z', idempotency: first });
     // Two days later the record is past its expiry but still stored: the same key makes a new complaint.
     const later = { key, requestHash: 'rh', expiresAt: new Date('2026-11-30T00:00:00Z'), now: new Date('2026-11-29T00:00:00Z') };
-    expect(
-      await store.create({
-        complaint: complaint('GGGGG-GGGG1'),
-        reporter: undefined,
-        accessTokenHash: 'h',
-        event: event('2026-11-29T01:00:00.000Z'),
-        outbox: [outbox('g1')],
-        idempotency: later,
-      }),
-    ).toEqual({ kind: 'CREATED' });
+    expect(await createWithoutReporter('GGGGG-GGGG1', 'g1', { accessTokenHash: 'h', at: '2026-11-29T01:00:00.000Z', idempotency: later })).toEqual({
+      kind: 'CREATED',
+    });
   });
 
   it('saves an update only against the version it read (optimistic locking)', async () => {
-    await store.create({
-      complaint: complaint('DDDDD-DDDD1'),
-      reporter: undefined,
-      accessTokenHash: 'h',
-      event: event('2026-11-27T01:00:00.000Z'),
-      outbox: [outbox('d1')],
-    });
+    await createWithoutReporter('DDDDD-DDDD1', 'd1', { accessTokenHash: 'h', at: '2026-11-27T01:00:00.000Z' });
     const next = complaint('DDDDD-DDDD1', { status: 'ASSIGNED', assignedAgencyId: 'pemda-51.03', version: 2, routing: { state: 'ASSIGNED' } });
     const [a, b] = await Promise.all([
       store.update(next, 1, [event('2026-11-27T03:00:00.000Z', 'ASSIGNED')]),
