@@ -1,16 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseTrackingId } from '../core/tracking-id';
 
 /** A tracking number as people type it (spaces, lower case, missing dash), normalised. */
-const trackingId = z
-  .string()
-  .max(32, 'nomor pelacakan tidak valid')
-  .transform((input, ctx) => {
+const trackingId = z.pipe(
+  z.string().check(z.maxLength(32, 'nomor pelacakan tidak valid')),
+  z.transform((input: string, ctx) => {
     const parsed = parseTrackingId(input);
     if (parsed.ok) return parsed.trackingId;
-    ctx.addIssue({ code: 'custom', message: parsed.reason });
+    ctx.issues.push({ code: 'custom', message: parsed.reason, input });
     return z.NEVER;
-  });
+  }),
+);
 
 /** `/v1/complaints/{trackingId}`. */
 export const complaintPath = z.strictObject({ trackingId });

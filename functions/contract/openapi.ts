@@ -2,10 +2,10 @@
  * The published OpenAPI 3.0 document, built from the same zod schemas the handlers validate
  * with and from the wiring's routes, so it cannot drift from what runs.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FUNCTIONS } from '../../lib/wiring';
 
-const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' });
+const schema = (s: z.ZodMiniType) => z.toJSONSchema(s, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' });
 
 const problem = {
   description: 'RFC 9457 problem details naming each bad field',
@@ -26,13 +26,13 @@ const problem = {
 };
 
 /** The parameters of one part of a route's input (path, query, header) as OpenAPI parameters. */
-function parametersOf(where: 'path' | 'query' | 'header', object: z.ZodObject | undefined) {
+function parametersOf(where: 'path' | 'query' | 'header', object: z.ZodMiniObject | undefined) {
   return Object.entries(object?.shape ?? {}).map(([name, s]) => {
-    const { $schema: _draft, ...json } = schema(s as z.ZodType) as Record<string, unknown>;
+    const { $schema: _draft, ...json } = schema(s as z.ZodMiniType) as Record<string, unknown>;
     return {
       name: where === 'header' ? name.replace(/(^|-)([a-z])/g, (_, d: string, c: string) => d + c.toUpperCase()) : name,
       in: where,
-      required: where === 'path' || !(s as z.ZodType).safeParse(undefined).success,
+      required: where === 'path' || !(s as z.ZodMiniType).safeParse(undefined).success,
       schema: json,
     };
   });

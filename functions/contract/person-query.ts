@@ -1,12 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** One person, by the contact they gave (at least one). */
 export const personQuery = z
   .strictObject({
-    email: z.email('alamat email tidak valid').max(254).optional(),
-    phone: z
-      .string()
-      .regex(/^(\+62|62|0)8[0-9]{7,12}$/, 'nomor ponsel Indonesia, mis. 081234567890')
-      .optional(),
+    email: z.optional(z.email('alamat email tidak valid').check(z.maxLength(254))),
+    phone: z.optional(z.string().check(z.regex(/^(\+62|62|0)8[0-9]{7,12}$/, 'nomor ponsel Indonesia, mis. 081234567890'))),
   })
-  .refine((q) => q.email !== undefined || q.phone !== undefined, { message: 'isi email atau phone pemilik data', path: ['email'] });
+  .check(z.refine((q) => q.email !== undefined || q.phone !== undefined, { message: 'isi email atau phone pemilik data', path: ['email'] }));

@@ -3,43 +3,39 @@
  * headers, body). lib/wiring.ts attaches each route's declaration beside the route; the one
  * middleware (shared/http.ts) validates with it; OpenAPI and the API Gateway models are
  * generated from it.
+ *
+ * Schemas use `zod/mini`, zod's tree-shakable form: a handler's bundle carries only the checks
+ * it uses (~20 KB instead of ~450 KB for the whole classic API), and the portal can load the
+ * same schemas in a phone's browser.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export interface RouteInput {
-  path?: z.ZodObject;
-  query?: z.ZodObject;
+  path?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
   /** Header names in lower case; other headers pass untouched. */
-  headers?: z.ZodObject;
-  body?: z.ZodType;
+  headers?: z.ZodMiniObject;
+  body?: z.ZodMiniType;
 }
 
 export type ParsedInput<I extends RouteInput> = {
-  path: I['path'] extends z.ZodObject ? z.output<I['path']> : Record<string, never>;
-  query: I['query'] extends z.ZodObject ? z.output<I['query']> : Record<string, never>;
-  headers: I['headers'] extends z.ZodObject ? z.output<I['headers']> : Record<string, never>;
-  body: I['body'] extends z.ZodType ? z.output<I['body']> : undefined;
+  path: I['path'] extends z.ZodMiniObject ? z.output<I['path']> : Record<string, never>;
+  query: I['query'] extends z.ZodMiniObject ? z.output<I['query']> : Record<string, never>;
+  headers: I['headers'] extends z.ZodMiniObject ? z.output<I['headers']> : Record<string, never>;
+  body: I['body'] extends z.ZodMiniType ? z.output<I['body']> : undefined;
 };
 
 export const defineInput = <I extends RouteInput>(input: I): I => input;
 
 /** A whole number in a query string, e.g. `?limit=25`. */
-export const intParam = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^-?\d{1,9}$/, `bilangan bulat ${min}–${max}`)
-    .transform(Number)
-    .pipe(z.number().int().min(min, `bilangan bulat ${min}–${max}`).max(max, `bilangan bulat ${min}–${max}`));
+export const intParam = (min: number, max: number) => {
+  const message = `bilangan bulat ${min}–${max}`;
+  return z.pipe(z.string().check(z.regex(/^-?\d{1,9}$/, message)), z.pipe(z.transform(Number), z.int().check(z.gte(min, message), z.lte(max, message))));
+};
 
 /** One of a few upper-case words in a query string, matched case-insensitively (`?level=agency`). */
 export const enumParam = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
-    .transform((s) => s.toUpperCase())
-    .pipe(z.enum(values, { error: `salah satu dari ${values.join(', ')}` }));
+  z.pipe(z.string().check(z.toUpperCase()), z.enum(values, { error: `salah satu dari ${values.join(', ')}` }));
 
 /** Opaque page cursor as it travels: checked for shape here, for its signature where it is read. */
-export const cursorParam = z
-  .string()
-  .max(2048, 'kursor tidak valid')
-  .regex(/^[A-Za-z0-9_-]+$/, 'kursor tidak valid');
+export const cursorParam = z.string().check(z.maxLength(2048, 'kursor tidak valid'), z.regex(/^[A-Za-z0-9_-]+$/, 'kursor tidak valid'));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // C0/C1 control characters, and the Unicode bidi controls that reorder what a reader sees
 // (Trojan Source, CVE-2021-42574): a title or a name carrying them could forge a line of an
@@ -7,33 +7,27 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
+const lengthChecks = (max: number, min: number, tooShort = min > 1 ? `minimal ${min} karakter` : 'tidak boleh kosong') =>
+  [z.minLength(min, tooShort), z.maxLength(max, `maksimal ${max} karakter`)] as const;
+
 /** A one-line text field (title, name, address…): no line breaks, control or bidi characters. */
 export const singleLine = (max: number, min = 1) =>
-  z
-    .string({ error: 'wajib diisi (teks)' })
-    .trim()
-    .min(min, min > 1 ? `minimal ${min} karakter` : 'tidak boleh kosong')
-    .max(max, `maksimal ${max} karakter`)
-    .refine((s) => !CONTROL.test(s), 'tidak boleh berisi baris baru atau karakter kendali')
-    .refine((s) => !BIDI.test(s), 'tidak boleh berisi karakter pengubah arah teks');
+  z.string({ error: 'wajib diisi (teks)' }).check(
+    z.trim(),
+    ...lengthChecks(max, min),
+    z.refine((s) => !CONTROL.test(s), 'tidak boleh berisi baris baru atau karakter kendali'),
+    z.refine((s) => !BIDI.test(s), 'tidak boleh berisi karakter pengubah arah teks'),
+  );
 
 /** A free text (story, message): line breaks allowed (CRLF becomes LF), other control and bidi characters not. */
-export const multiLine = (max: number, min = 1, tooShort = min > 1 ? `minimal ${min} karakter` : 'tidak boleh kosong') =>
-  z
-    .string({ error: 'wajib diisi (teks)' })
-    .transform((s) => s.replace(/\r\n?/g, '\n').trim())
-    .pipe(
-      z
-        .string()
-        .min(min, tooShort)
-        .max(max, `maksimal ${max} karakter`)
-        .refine((s) => !CONTROL_EXCEPT_NEWLINE.test(s), 'tidak boleh berisi karakter kendali')
-        .refine((s) => !BIDI.test(s), 'tidak boleh berisi karakter pengubah arah teks'),
-    );
+export const multiLine = (max: number, min = 1, tooShort?: string) =>
+  z.string({ error: 'wajib diisi (teks)' }).check(
+    z.overwrite((s) => s.replace(/\r\n?/g, '\n').trim()),
+    ...lengthChecks(max, min, tooShort),
+    z.refine((s) => !CONTROL_EXCEPT_NEWLINE.test(s), 'tidak boleh berisi karakter kendali'),
+    z.refine((s) => !BIDI.test(s), 'tidak boleh berisi karakter pengubah arah teks'),
+  );
 
 /** An identifier from our own directories (agency, category): short, plain ASCII. */
 export const identifier = (error = 'wajib diisi') =>
-  z
-    .string({ error })
-    .max(64, 'maksimal 64 karakter')
-    .regex(/^[A-Za-z0-9._-]+$/, 'pengenal tidak valid');
+  z.string({ error }).check(z.maxLength(64, 'maksimal 64 karakter'), z.regex(/^[A-Za-z0-9._-]+$/, 'pengenal tidak valid'));

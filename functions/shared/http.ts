@@ -3,7 +3,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { fieldErrorsOf } from '../contract/problem';
 import type { ParsedInput, RouteInput } from '../contract/route-input';
 import { DomainError, type FieldError } from '../core/errors';
@@ -106,7 +106,7 @@ export function bearerToken(event: APIGatewayProxyEvent): string | undefined {
 const headerName = (lower: string) => lower.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
 
 /** zod issues of one part of the request → field errors (body fields by dotted path, headers by name). */
-function issuesOf(part: keyof RouteInput, error: z.ZodError): FieldError[] {
+function issuesOf(part: keyof RouteInput, error: z.core.$ZodError): FieldError[] {
   if (part === 'body') return fieldErrorsOf(error);
   return error.issues.map((issue) => {
     const name = issue.path.length ? String(issue.path[0]) : '';
@@ -126,7 +126,7 @@ function issuesOf(part: keyof RouteInput, error: z.ZodError): FieldError[] {
 function parseInput<I extends RouteInput>(input: I, event: APIGatewayProxyEvent): ParsedInput<I> {
   const errors: FieldError[] = [];
   const out: Record<string, unknown> = { path: {}, query: {}, headers: {}, body: undefined };
-  const parse = (part: keyof RouteInput, schema: z.ZodType | undefined, value: unknown) => {
+  const parse = (part: keyof RouteInput, schema: z.ZodMiniType | undefined, value: unknown) => {
     if (!schema) return;
     const r = schema.safeParse(value);
     if (r.success) out[part] = r.data;

@@ -19,13 +19,13 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { StageConfig } from '../config';
 import type { Trigger } from '../wiring';
 import { retentionOf } from './function';
 
 /** A request body model, generated from the same zod schema the handler validates with. */
-function bodyModelSchema(body: z.ZodType): JsonSchema {
+function bodyModelSchema(body: z.ZodMiniType): JsonSchema {
   const { $schema: _draft, ...schema } = z.toJSONSchema(body, { target: 'draft-4', io: 'input', unrepresentable: 'any' });
   // CDK's JsonSchema uses the draft-04 keywords with `schema` for `$schema`.
   return { ...(schema as JsonSchema), schema: JsonSchemaVersion.DRAFT4 };
@@ -183,7 +183,7 @@ export class ComplaintApi extends Construct {
     const pathParams = [...trigger.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
     // Required query parameters are checked at the gateway too; everything else by the function.
     const requiredQuery = Object.entries(trigger.input.query?.shape ?? {})
-      .filter(([, schema]) => !(schema as z.ZodType).safeParse(undefined).success)
+      .filter(([, schema]) => !(schema as z.ZodMiniType).safeParse(undefined).success)
       .map(([name]) => name);
     const method = resource.addMethod(trigger.method, new LambdaIntegration(fn, { proxy: true }), {
       requestValidator: this.bodyValidator,

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CALENDAR_YEAR_RANGE } from '../../core/working-days';
 import { defineInput, intParam } from '../route-input';
 
 /** GET /v1/calendar */
-export const input = defineInput({ query: z.strictObject({ year: intParam(CALENDAR_YEAR_RANGE.min, CALENDAR_YEAR_RANGE.max).optional() }) });
+export const input = defineInput({ query: z.strictObject({ year: z.optional(intParam(CALENDAR_YEAR_RANGE.min, CALENDAR_YEAR_RANGE.max)) }) });

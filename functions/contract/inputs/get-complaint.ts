@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { complaintPath } from '../complaint-path';
 import { cursorParam, defineInput, intParam } from '../route-input';
 
@@ -7,7 +7,7 @@ export const input = defineInput({
   path: complaintPath,
   query: z.strictObject({
     /** The timeline is paged: the newest entries first, `timelineCursor` for older ones. */
-    timelineLimit: intParam(1, 200).optional(),
-    timelineCursor: cursorParam.optional(),
+    timelineLimit: z.optional(intParam(1, 200)),
+    timelineCursor: z.optional(cursorParam),
   }),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineInput } from '../route-input';
 
 /** GET /v1/health: no parameters */
