@@ -12,6 +12,7 @@ import { ComplaintTables } from './constructs/complaint-table';
 import { AduanFunction } from './constructs/function';
 import { GeneratedSecret } from './constructs/generated-secret';
 import { IdentityKey } from './constructs/identity-key';
+import { Portal } from './constructs/portal';
 import { StaffAccounts } from './constructs/staff-accounts';
 import { WorkQueues } from './constructs/work-queues';
 import { FUNCTIONS } from './wiring';
@@ -27,6 +28,7 @@ export class AduanStack extends Stack {
   readonly tables: ComplaintTables;
   readonly queues: WorkQueues;
   readonly staff: StaffAccounts;
+  readonly portal: Portal;
 
   constructor(scope: Construct, id: string, props: AduanStackProps) {
     super(scope, id, props);
@@ -76,6 +78,8 @@ export class AduanStack extends Stack {
           target: new LambdaInvoke(fn, { retryAttempts: 2, role: this.schedulerRole(spec.id, fn) }),
         });
     }
+    this.portal = new Portal(this, 'Portal', { api: this.api.api, removalPolicy });
+    new CfnOutput(this, 'PortalUrl', { value: `https://${this.portal.distribution.distributionDomainName}/` });
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
     new CfnOutput(this, 'ComplaintTableName', { value: this.tables.table.tableName });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.staff.pool.userPoolId });

@@ -2,7 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { PORTAL_HEADERS } from '../portal/headers';
 import { FunctionTimeout, type LocalFunction } from './lambda';
+import type { PortalFiles } from './portal';
 
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024; // API Gateway's own limit
 
@@ -66,6 +68,8 @@ export function createGateway(opts: {
   onError: (e: unknown) => void;
   /** Verifies a staff ID token; undefined when invalid. */
   staffVerifier: (token: string) => Promise<Record<string, string> | undefined>;
+  /** The portal's files, served at `/` beside the API as CloudFront serves them in AWS. */
+  portal?: PortalFiles;
 }): Gateway {
   const routes: Route[] = [];
   for (const fn of opts.functions) {
@@ -76,8 +80,16 @@ export function createGateway(opts: {
   let ready = false;
 
   const server = createServer(async (req, res) => {
+    // The same security headers as the stack's CloudFront policy, on every answer of this origin.
+    for (const [name, value] of Object.entries(PORTAL_HEADERS)) res.setHeader(name, value);
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      if ((req.method === 'GET' || req.method === 'HEAD') && opts.portal && !url.pathname.startsWith('/v1/') && !url.pathname.startsWith('/_local/')) {
+        const file = opts.portal.file(url.pathname);
+        if (!file) return problem(res, 404, 'Tidak ditemukan', `Tidak ada berkas ${url.pathname}`);
+        res.writeHead(200, { 'content-type': file.contentType, 'cache-control': 'no-cache', 'content-length': file.body.length });
+        return res.end(req.method === 'HEAD' ? undefined : file.body);
+      }
       if (req.method === 'OPTIONS') {
         res.writeHead(204, {
           'access-control-allow-origin': '*',

@@ -15,6 +15,7 @@ import { type Running, startCognito, startDynamoDb, startSes, startSqs } from '.
 import { createGateway, type LocalRoute } from './gateway';
 import { startKms } from './kms';
 import { LocalFunction } from './lambda';
+import { buildLocalPortal } from './portal';
 import { type Meter, meterProxy } from './request-meter';
 import { createLocalResources, type LocalResources, localClients, resolveValue } from './resources';
 import { createStaffPool, type LocalStaffPool } from './staff-seed';
@@ -75,8 +76,10 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
     await assertPortsFree([opts.port, opts.dynamoPort, opts.sqsPort, opts.mailPort, opts.cognitoPort]);
     // esbuild works in its own process while the emulators start.
     const bundling = bundleFunctions(FUNCTIONS);
+    const portalBuild = buildLocalPortal();
     // Removed however the start ends, a failed one included.
     stoppers.push(async () => (await bundling.catch(() => undefined))?.remove());
+    stoppers.push(async () => (await portalBuild.catch(() => undefined))?.remove());
     const [dynamo, sqs, ses, cognito, kms] = await Promise.all([
       startDynamoDb({ port: opts.dynamoPort, ...(opts.dataDir ? { dataDir: path.join(opts.dataDir, 'dynamodb') } : {}) }).then(track),
       startSqs({ port: opts.sqsPort, region }).then(track),
@@ -109,6 +112,7 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
       AWS_ENDPOINT_URL_SQS: functionEndpoints.sqs,
       AWS_ENDPOINT_URL_SES: functionEndpoints.ses,
       AWS_ENDPOINT_URL_KMS: functionEndpoints.kms,
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
     });
     log(`emulators: DynamoDB Local ${dynamo.endpoint}, SQS ${sqs.endpoint}, SES ${ses.endpoint}, Cognito ${cognito.endpoint}, KMS ${kms.endpoint}`);
 
@@ -128,7 +132,7 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
 
     // Values that only make sense in AWS: the issuer is AWS's Cognito URL in the template, and
     // emails point officers at the stage's portal; locally both point at the local services.
-    const localValues: Record<string, string> = { [ENV.jwtIssuer]: staff.issuer, [ENV.portalUrl]: `http://127.0.0.1:${opts.port}/v1` };
+    const localValues: Record<string, string> = { [ENV.jwtIssuer]: staff.issuer, [ENV.portalUrl]: `http://127.0.0.1:${opts.port}` };
     const byLogicalId = new Map<string, LocalFunction>();
     const bundles = await bundling;
     // Each function in its own execution environment (a worker thread), started side by side.
@@ -202,7 +206,7 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
       }
       return undefined;
     };
-    const gateway = createGateway({ functions, stage: LOCAL_STAGE, localRoutes, onError, staffVerifier: staffTokenVerifier(staff) });
+    const gateway = createGateway({ functions, stage: LOCAL_STAGE, localRoutes, onError, staffVerifier: staffTokenVerifier(staff), portal: await portalBuild });
     await new Promise<void>((resolve, reject) => {
       gateway.server.once('error', reject);
       gateway.server.listen(opts.port, '127.0.0.1', () => resolve());

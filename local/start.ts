@@ -31,13 +31,17 @@ console.log(
   [
     '',
     'Aduan is running locally.',
+    line('Portal (open this)', `${system.apiUrl}/`),
     line('API', `${system.apiUrl}/v1  (health: ${system.apiUrl}/v1/health)`),
     line('Mailbox (captured)', `${system.mailUrl}/  (JSON: ${system.mailUrl}/store)`),
     line('DynamoDB Local', `${system.dynamoEndpoint}  ${inMemory ? '(in memory)' : `(data in ${path.relative(process.cwd(), dataDir) || '.'}/)`}`),
     line('SQS (local-aws-sqs)', system.sqsEndpoint),
     line('KMS (local)', system.emulators.kms.endpoint),
     line('Cognito (cognito-local)', `${system.staff.endpoint}  pool ${system.staff.userPoolId}, client ${system.staff.clientId}`),
-    line('Staff sign-in', `npm run token -- <username>   (${DEMO_USERS.map((u) => u.username).join(', ')}; password ${DEMO_PASSWORD})`),
+    line(
+      'Staff sign-in',
+      `portal ${system.apiUrl}/#/petugas, or npm run token -- <username>   (${DEMO_USERS.map((u) => u.username).join(', ')}; password ${DEMO_PASSWORD})`,
+    ),
     line('Tables', system.resources.tables.map((t) => t.name).join(', ')),
     line('Queues', system.resources.queues.map((q) => q.name).join(', ')),
     line('Schedules', [...system.scheduler.schedules.keys()].join(', ') || '-'),

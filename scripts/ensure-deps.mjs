@@ -20,3 +20,12 @@ if (java.error || version < 17) {
   console.error('[setup] DynamoDB Local needs Java 17 or newer: sudo apt-get install -y openjdk-17-jre-headless');
   process.exit(1);
 }
+
+// The portal's browser tests drive Debian's Chromium (playwright-core never downloads a browser).
+if (process.argv.includes('--browser')) {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    console.error(`[setup] the browser tests need Chromium at ${chromium}: sudo apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH)`);
+    process.exit(1);
+  }
+}

@@ -12,7 +12,7 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Complaint, ReporterIdentity, TimelineEvent } from '../core/complaint';
 import type { CounterDelta } from '../core/monitoring';
-import type { ComplaintStore, CreateResult, IdentityCipher, MonthlyFigures, OutboxMessage, StoredComplaint, WorkQueue } from '../core/ports';
+import type { ComplaintStore, CreateResult, FeedFilter, IdentityCipher, MonthlyFigures, OutboxMessage, StoredComplaint, WorkQueue } from '../core/ports';
 import {
   complaintItem,
   complaintPk,
@@ -25,6 +25,7 @@ import {
   OUTBOX_PENDING,
   outboxItem,
   pageKey,
+  publicFeedPk,
   REPORTER_SK,
   RETENTION_PK,
   STATUTE_PK,
@@ -290,6 +291,45 @@ export class DynamoDbComplaintStore implements ComplaintStore {
         KeyConditionExpression: `${index.partitionKey} = :q`,
         ...(status ? { FilterExpression: 'complaint.#s = :s', ExpressionAttributeNames: { '#s': 'status' } } : {}),
         ExpressionAttributeValues: m({ ':q': partition, ...(status ? { ':s': status } : {}) }),
+        Limit: opts.limit,
+        ...(startKey ? { ExclusiveStartKey: m(startKey) } : {}),
+      }),
+    );
+    return {
+      items: (res.Items ?? []).map((i) => unmarshall(i).complaint as Complaint),
+      ...(res.LastEvaluatedKey ? { nextKey: unmarshall(res.LastEvaluatedKey) } : {}),
+    };
+  }
+
+  async publicFeed(month: string, opts: { limit: number; filter: FeedFilter; startKey?: Record<string, unknown> }) {
+    const index = TABLE_KEYS.publicFeedIndex;
+    const partition = publicFeedPk(month);
+    const startKey = opts.startKey ? pageKey(opts.startKey, index, partition) : undefined;
+    const { regionCode, categoryId, status } = opts.filter;
+    // A region matches itself and, for a province, its regencies and cities (`51` → `51.03`).
+    const conditions = [
+      ...(regionCode ? ['(complaint.#loc.#region = :region OR begins_with(complaint.#loc.#region, :regionPrefix))'] : []),
+      ...(categoryId ? ['complaint.#category = :category'] : []),
+      ...(status ? ['complaint.#status = :status'] : []),
+    ];
+    const names = {
+      ...(regionCode ? { '#loc': 'location', '#region': 'regionCode' } : {}),
+      ...(categoryId ? { '#category': 'categoryId' } : {}),
+      ...(status ? { '#status': 'status' } : {}),
+    };
+    const res = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: `${index.partitionKey} = :p`,
+        ScanIndexForward: false,
+        ...(conditions.length ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: m({
+          ':p': partition,
+          ...(regionCode ? { ':region': regionCode, ':regionPrefix': `${regionCode}.` } : {}),
+          ...(categoryId ? { ':category': categoryId } : {}),
+          ...(status ? { ':status': status } : {}),
+        }),
         Limit: opts.limit,
         ...(startKey ? { ExclusiveStartKey: m(startKey) } : {}),
       }),

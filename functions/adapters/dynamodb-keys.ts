@@ -1,3 +1,4 @@
+import { listedPublicly } from '../core/access';
 import { type Complaint, OPEN_STATUSES, type TimelineEvent } from '../core/complaint';
 import { DomainError } from '../core/errors';
 import type { CounterDelta } from '../core/monitoring';
@@ -23,6 +24,9 @@ import type { ContactKind, OutboxMessage, WorkQueue } from '../core/ports';
  * GSI Outbox (outboxPending, outboxCreatedAt): sparse, only undispatched outbox rows.
  * GSI ByRetention (gsi6pk RETENTION#IDENTITY): ended complaints by the end of their identity's retention.
  * GSI ByContact (gsi7pk CONTACT#<keyed hash>): pk C#<id> sk CONTACT#EMAIL|PHONE, the contact lookup.
+ * GSI PublicFeed (gsi8pk PUBLIC#<yyyy-mm submitted>, gsi8sk <submittedAt>#<id>): complaints listed
+ *   publicly (core/access.ts listedPublicly), newest first a month at a time; a confidential one is
+ *   never in it.
  * Every index but ByQueue is sparse: a complaint leaves it when nothing more is due there, so
  * the sweeps read what is due, never the whole table.
  */
@@ -37,6 +41,7 @@ export const TABLE_KEYS = {
   outboxIndex: { name: 'Outbox', partitionKey: 'outboxPending', sortKey: 'outboxCreatedAt' },
   byRetentionIndex: { name: 'ByRetention', partitionKey: 'gsi6pk', sortKey: 'gsi6sk' },
   byContactIndex: { name: 'ByContact', partitionKey: 'gsi7pk', sortKey: 'gsi7sk' },
+  publicFeedIndex: { name: 'PublicFeed', partitionKey: 'gsi8pk', sortKey: 'gsi8sk' },
   ttlAttribute: 'expiresAt',
 } as const;
 
@@ -50,6 +55,7 @@ export const INDEXES = [
   TABLE_KEYS.outboxIndex,
   TABLE_KEYS.byRetentionIndex,
   TABLE_KEYS.byContactIndex,
+  TABLE_KEYS.publicFeedIndex,
 ] as const;
 
 export const complaintPk = (trackingId: string) => `C#${trackingId}`;
@@ -66,6 +72,8 @@ export const idempotencyKey = (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: 
 export const DUE_PK = (stage: string) => `DUE#${stage}`;
 export const STATUTE_PK = 'STATUTE#OPEN';
 export const RETENTION_PK = 'RETENTION#IDENTITY';
+/** The public feed's partition of a month (`2026-11`). */
+export const publicFeedPk = (month: string) => `PUBLIC#${month}`;
 
 const OPEN = new Set<string>(OPEN_STATUSES);
 
@@ -127,6 +135,8 @@ export function indexKeys(c: Complaint): Record<string, string | undefined> {
     gsi5sk: escalatedTo ? due : undefined,
     gsi6pk: erasable ? RETENTION_PK : undefined,
     gsi6sk: erasable,
+    gsi8pk: listedPublicly(c) ? publicFeedPk(c.submittedAt.slice(0, 7)) : undefined,
+    gsi8sk: listedPublicly(c) ? `${c.submittedAt}#${c.trackingId}` : undefined,
   };
 }
 

@@ -8,12 +8,15 @@ import { input as calendar } from './inputs/calendar';
 import { input as calendarChanges } from './inputs/calendar-changes';
 import { input as calendarDeadline } from './inputs/calendar-deadline';
 import { input as complaintActions } from './inputs/complaint-actions';
+import { input as createSession } from './inputs/create-session';
 import { input as erasePersonalData } from './inputs/erase-personal-data';
 import { input as getComplaint } from './inputs/get-complaint';
 import { input as health } from './inputs/health';
 import { input as inbox } from './inputs/inbox';
 import { input as listAgencies } from './inputs/list-agencies';
 import { input as listCategories } from './inputs/list-categories';
+import { input as listComplaints } from './inputs/list-complaints';
+import { input as listRegions } from './inputs/list-regions';
 import { input as openApi } from './inputs/openapi';
 import { input as personalData } from './inputs/personal-data';
 import { input as stats } from './inputs/stats';
@@ -31,7 +34,10 @@ export const ROUTE_INPUTS = {
   calendarChanges,
   listCategories,
   listAgencies,
+  listComplaints,
+  listRegions,
   health,
   personalData,
   erasePersonalData,
+  createSession,
 } as const;

@@ -71,3 +71,12 @@ export function identityMayBeMailedTo(c: Complaint, agencyId: string): boolean {
   if (agencyId === c.ombudsmanReview?.office) return c.ombudsmanReview.consentToShareIdentity;
   return agencyId === c.assignedAgencyId || Boolean(c.escalatedToAgencyIds?.includes(agencyId));
 }
+
+/**
+ * Whether a complaint appears in the public feed: verified (a verifier has read it, so abuse
+ * and personal data in the text were screened), not confidential, not archived. A confidential
+ * complaint never does, whatever its state.
+ */
+export function listedPublicly(c: Pick<Complaint, 'confidential' | 'status'>): boolean {
+  return !c.confidential && c.status !== 'SUBMITTED' && c.status !== 'ON_HOLD' && c.status !== 'ARCHIVED';
+}

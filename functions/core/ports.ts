@@ -52,6 +52,14 @@ export interface StoredComplaint {
 
 export type CreateResult = { kind: 'CREATED' } | { kind: 'DUPLICATE_KEY'; trackingId: string; requestHash: string } | { kind: 'TRACKING_ID_TAKEN' };
 
+/** What the public feed can be narrowed by. */
+export interface FeedFilter {
+  /** A province (`51`) or a regency/city (`51.03`): complaints in it. */
+  regionCode?: string;
+  categoryId?: string;
+  status?: ComplaintStatus;
+}
+
 export interface ComplaintStore {
   create(input: {
     complaint: Complaint;
@@ -102,6 +110,14 @@ export interface ComplaintStore {
   appendEvent(trackingId: string, event: TimelineEvent): Promise<void>;
   /** A work queue, oldest deadline first; `startKey` is a position an earlier page returned. */
   workQueue(queue: WorkQueue, opts: { limit: number; startKey?: Record<string, unknown> }): Promise<{ items: Complaint[]; nextKey?: Record<string, unknown> }>;
+  /**
+   * One read of the public feed of a month (complaints submitted then and listed publicly),
+   * newest first: at most `limit` items examined, those matching the filter returned.
+   */
+  publicFeed(
+    month: string,
+    opts: { limit: number; filter: FeedFilter; startKey?: Record<string, unknown> },
+  ): Promise<{ items: Complaint[]; nextKey?: Record<string, unknown> }>;
   /** Open complaints whose current deadline of `stage` falls before `dueBefore`. */
   dueBy(stage: string, dueBefore: string, limit: number): Promise<Complaint[]>;
   /** Open complaints whose 60-day resolution limit falls before `before`. */

@@ -1,6 +1,7 @@
 import { findAgency } from './agencies';
 import { findCategory } from './categories';
 import { type Complaint, type ReporterIdentity, STATUS_LABELS, type TimelineEvent } from './complaint';
+import { resolveRegion } from './regions';
 import type { WorkingDayCalendar } from './working-days';
 
 const timelineView = (events: TimelineEvent[], audience: 'PUBLIC' | 'REPORTER' | 'STAFF') =>
@@ -17,6 +18,7 @@ const timelineView = (events: TimelineEvent[], audience: 'PUBLIC' | 'REPORTER' |
     }));
 
 const agencyRef = (id: string) => ({ id, name: findAgency(id)?.name ?? id });
+const regionRef = (code: string) => ({ code, name: resolveRegion(code)?.name ?? code });
 
 function deadlineView(c: Complaint, calendar: WorkingDayCalendar, now: Date) {
   return {
@@ -34,6 +36,7 @@ function common(c: Complaint, calendar: WorkingDayCalendar, now: Date) {
     description: c.description,
     category: { id: c.categoryId, name: category?.name ?? c.categoryId },
     location: c.location,
+    region: regionRef(c.location.regionCode),
     ...(c.incidentDate ? { incidentDate: c.incidentDate } : {}),
     status: c.status,
     statusLabel: STATUS_LABELS[c.status].id,
@@ -86,7 +89,9 @@ export function publicView(c: Complaint, events: TimelineEvent[], calendar: Work
 
 /**
  * For staff: the full timeline with internal notes, the router's suggestion and what they may
- * do. The identity is included only when the complaint is not anonymous (and the read is audited).
+ * do. The identity is included only when it was asked for, the complaint is not anonymous and
+ * the role allows it (and the read is audited); otherwise `revealable` says whether asking would
+ * show it.
  */
 export function staffView(
   c: Complaint,
@@ -95,6 +100,7 @@ export function staffView(
   calendar: WorkingDayCalendar,
   now: Date,
   allowedActions: string[],
+  revealable = false,
 ) {
   if (c.anonymous && reporter) throw new Error('refusing to show an anonymous reporter to staff');
   return {
@@ -113,8 +119,29 @@ export function staffView(
     routing: c.routing,
     ...(c.hold ? { hold: c.hold } : {}),
     ...(c.rating ? { rating: c.rating } : {}),
-    reporter: c.anonymous ? { anonymous: true } : (reporter ?? (c.hasReporterIdentity ? { withheld: true } : null)),
+    reporter: c.anonymous
+      ? { anonymous: true }
+      : (reporter ?? (c.hasReporterIdentity ? { withheld: true, ...(revealable ? { revealable: true } : {}) } : null)),
     timeline: timelineView(events, 'STAFF'),
     view: 'STAFF' as const,
+  };
+}
+
+/** One line of the public feed: what a passer-by needs to decide to open it; never an identity. */
+export function feedItemView(c: Complaint) {
+  if (c.confidential) throw new Error('a confidential complaint is never listed');
+  return {
+    trackingId: c.trackingId,
+    type: c.type,
+    title: c.title,
+    category: { id: c.categoryId, name: findCategory(c.categoryId)?.name ?? c.categoryId },
+    regionCode: c.location.regionCode,
+    region: regionRef(c.location.regionCode),
+    status: c.status,
+    statusLabel: STATUS_LABELS[c.status].id,
+    submittedAt: c.submittedAt,
+    updatedAt: c.updatedAt,
+    assignedAgency: c.assignedAgencyId ? agencyRef(c.assignedAgencyId) : null,
+    escalationLevel: c.escalationLevel ?? 0,
   };
 }

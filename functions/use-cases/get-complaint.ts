@@ -79,7 +79,18 @@ async function timelinePage(deps: ReadDeps, trackingId: string, audience: keyof 
   return { events: shown.map((e) => e.event), olderCursor: oldestShown ? deps.cursors.seal(scope, oldestShown) : null };
 }
 
-export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Actor | undefined, page: TimelinePage = {}) {
+/** What a read asks for beyond the view itself. */
+export interface ReadOptions {
+  page?: TimelinePage;
+  /**
+   * Staff: show the reporter's identity, when their role allows it. Never implied by opening a
+   * case: each disclosure is one deliberate request, and each is on the audit trail.
+   */
+  revealIdentity?: boolean;
+}
+
+export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Actor | undefined, opts: ReadOptions = {}) {
+  const page = opts.page ?? {};
   const c = stored.complaint;
   const now = deps.clock.now();
   const calendar = await deps.calendar.current();
@@ -92,7 +103,8 @@ export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Ac
     return { ...reporterView(c, reporter, events, calendar, now, allowedActions(c, actor, ctx)), timelineOlderCursor: olderCursor };
   }
   if (actor?.kind === 'STAFF') {
-    const showIdentity = !c.anonymous && c.hasReporterIdentity && mayReadIdentity(c, actor);
+    const mayReveal = !c.anonymous && !!c.hasReporterIdentity && mayReadIdentity(c, actor);
+    const showIdentity = mayReveal && opts.revealIdentity === true;
     const [reporter, { events, olderCursor }] = await Promise.all([
       showIdentity ? deps.store.getReporter(c.trackingId) : Promise.resolve(undefined),
       timelinePage(deps, c.trackingId, 'STAFF', page),
@@ -108,7 +120,7 @@ export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Ac
       };
       await deps.store.appendEvent(c.trackingId, read);
     }
-    return { ...staffView(c, reporter, events, calendar, now, allowedActions(c, actor, ctx)), timelineOlderCursor: olderCursor };
+    return { ...staffView(c, reporter, events, calendar, now, allowedActions(c, actor, ctx), mayReveal), timelineOlderCursor: olderCursor };
   }
   // A confidential complaint does not exist for anyone without its token.
   if (c.confidential) throw notFound(NOT_FOUND);
@@ -117,10 +129,10 @@ export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Ac
 }
 
 /** The reporter (with the access token) sees everything; staff see what their role allows; others the public view or 404. */
-export async function getComplaint(deps: ReadDeps, trackingIdInput: string, caller: Caller, page: TimelinePage = {}) {
+export async function getComplaint(deps: ReadDeps, trackingIdInput: string, caller: Caller, opts: ReadOptions = {}) {
   const stored = await deps.store.get(parseTracking(trackingIdInput));
   if (!stored) throw notFound(NOT_FOUND);
-  return viewFor(deps, stored, actorFor(stored, caller), page);
+  return viewFor(deps, stored, actorFor(stored, caller), opts);
 }
 
 export const unauthorizedAction = () => new DomainError('UNAUTHORIZED', 'Sertakan token akses pelapor atau token petugas (Authorization: Bearer …).');

@@ -143,7 +143,15 @@ export class ComplaintApi extends Construct {
           name: 'RatePerIp',
           priority: 0,
           action: { block: {} },
-          statement: { rateBasedStatement: { limit: props.config.api.wafRateLimitPer5Min, aggregateKeyType: 'IP' } },
+          // Behind the portal's CloudFront every request comes from an edge address: count the
+          // viewer's address CloudFront forwards instead (a missing header counts as one client).
+          statement: {
+            rateBasedStatement: {
+              limit: props.config.api.wafRateLimitPer5Min,
+              aggregateKeyType: 'FORWARDED_IP',
+              forwardedIpConfig: { headerName: 'X-Forwarded-For', fallbackBehavior: 'MATCH' },
+            },
+          },
           visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'AduanRatePerIp', sampledRequestsEnabled: false },
         },
         {

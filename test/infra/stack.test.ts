@@ -48,8 +48,8 @@ describe('functions follow the wiring declaration', () => {
     expect(names.sort()).toEqual([...envNamesOf(spec)].sort());
   });
 
-  it('has one function per declaration and no others', () => {
-    const fns = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::Function');
+  it('has one function per declaration and no others (but CDK’s own portal upload)', () => {
+    const fns = Object.entries(resources).filter(([id, r]) => r.Type === 'AWS::Lambda::Function' && !id.startsWith('CustomCDKBucketDeployment'));
     expect(fns).toHaveLength(FUNCTIONS.length);
   });
 });
@@ -255,12 +255,61 @@ describe('issue 7: what the stack holds against hostile users and for privacy', 
 
   it('seals page cursors with a generated secret, given only to the functions that page', () => {
     const pagers = FUNCTIONS.filter((f) => f.pagesWithCursors).map((f) => f.id);
-    expect(pagers.sort()).toEqual(['ComplaintActions', 'GetComplaint', 'Inbox', 'ListAgencies']);
+    expect(pagers.sort()).toEqual(['ComplaintActions', 'GetComplaint', 'Inbox', 'ListAgencies', 'ListComplaints']);
     for (const f of FUNCTIONS) {
       const [, fn] = fnOf(f.id);
       const value = JSON.stringify(fn.Properties.Environment?.Variables?.CURSOR_SIGNING_KEY ?? null);
       if (pagers.includes(f.id)) expect(value).toContain('{{resolve:secretsmanager:');
       else expect(value).toBe('null');
     }
+  });
+});
+
+describe('issue 10: the portal behind CloudFront', () => {
+  it('keeps the files in a private, encrypted bucket that only the distribution reads (origin access control)', () => {
+    const [bucketId, bucket] = byPath('/Portal/Files/Resource');
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket.Properties.BucketEncryption).toBeDefined();
+    template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', { OriginAccessControlConfig: Match.objectLike({ SigningBehavior: 'always' }) });
+    const [, policy] = byPath('/Portal/Files/Policy/Resource');
+    const reads = policy.Properties.PolicyDocument.Statement.filter((s: { Action: string | string[] }) => actions(s).includes('s3:GetObject'));
+    expect(reads).toEqual([expect.objectContaining({ Principal: { Service: 'cloudfront.amazonaws.com' }, Effect: 'Allow' })]);
+    expect(JSON.stringify(reads)).toContain(bucketId);
+  });
+
+  it('serves /v1/* from the API on the same origin, uncached, with every header but Host', () => {
+    const [, dist] = byPath('/Portal/Distribution/Resource');
+    const config = dist.Properties.DistributionConfig;
+    expect(config.DefaultRootObject).toBe('index.html');
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    const api = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/v1/*');
+    expect(api).toMatchObject({
+      AllowedMethods: expect.arrayContaining(['GET', 'POST', 'OPTIONS']),
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // CachingDisabled
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // AllViewerExceptHostHeader
+      ViewerProtocolPolicy: 'https-only',
+    });
+    const origin = config.Origins.find((o: { Id: string }) => o.Id === api.TargetOriginId);
+    // The stage's path, so `/v1/…` reaches `/<stage>/v1/…` at API Gateway.
+    expect(JSON.stringify(origin.OriginPath)).toContain('DeploymentStagedev');
+    expect(JSON.stringify(origin.DomainName)).toContain('execute-api');
+  });
+
+  it('sends the portal’s security headers (the local gateway’s, from one module) on both behaviours', async () => {
+    const { CONTENT_SECURITY_POLICY } = await import('../../portal/headers');
+    const [policyId, policy] = byPath('/Portal/SecurityHeaders/Resource');
+    const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(headers.ContentSecurityPolicy).toEqual({ ContentSecurityPolicy: CONTENT_SECURITY_POLICY, Override: true });
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
+    expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true });
+    const [, dist] = byPath('/Portal/Distribution/Resource');
+    const behaviours = [dist.Properties.DistributionConfig.DefaultCacheBehavior, ...dist.Properties.DistributionConfig.CacheBehaviors];
+    for (const b of behaviours) expect(b.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
   });
 });

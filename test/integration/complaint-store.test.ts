@@ -144,6 +144,52 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
     });
   });
 
+  it('lists verified, non-confidential complaints in the public feed, newest first, by region, category and status (issue 10)', async () => {
+    const month = '2031-02';
+    const at = (day: number) => `${month}-${String(day).padStart(2, '0')}T02:00:00.000Z`;
+    const make = async (id: string, day: number, over: Partial<Complaint>) => {
+      await store.create({
+        complaint: complaint(id, { submittedAt: at(day) }),
+        reporter: undefined,
+        accessTokenHash: `h-${id}`,
+        event: event(at(day)),
+        outbox: [],
+      });
+      return store.update(complaint(id, { submittedAt: at(day), status: 'ASSIGNED', assignedAgencyId: 'pemda-51.03', version: 2, ...over }), 1, []);
+    };
+    await make('FEED1-AAAA1', 1, {});
+    await make('FEED1-AAAA2', 2, { confidential: true });
+    await make('FEED1-AAAA3', 3, { categoryId: 'air-bersih', location: { regionCode: '51.71' } });
+    await make('FEED1-AAAA4', 4, { status: 'ARCHIVED' });
+    await store.create({
+      complaint: complaint('FEED1-AAAA5', { submittedAt: at(5) }),
+      reporter: undefined,
+      accessTokenHash: 'h5',
+      event: event(at(5)),
+      outbox: [],
+    });
+
+    const ids = async (filter: Parameters<DynamoDbComplaintStore['publicFeed']>[1]['filter']) =>
+      (await store.publicFeed(month, { limit: 50, filter })).items.map((c) => c.trackingId);
+    // Unverified (SUBMITTED), confidential and archived complaints are not in the index at all.
+    expect(await ids({})).toEqual(['FEED1-AAAA3', 'FEED1-AAAA1']);
+    expect(await ids({ regionCode: '51' })).toEqual(['FEED1-AAAA3', 'FEED1-AAAA1']);
+    expect(await ids({ regionCode: '51.71' })).toEqual(['FEED1-AAAA3']);
+    expect(await ids({ regionCode: '5' })).toEqual([]);
+    expect(await ids({ categoryId: 'air-bersih', status: 'ASSIGNED' })).toEqual(['FEED1-AAAA3']);
+    // A complaint made confidential later leaves the feed.
+    await store.update(
+      complaint('FEED1-AAAA1', { submittedAt: at(1), status: 'ASSIGNED', assignedAgencyId: 'pemda-51.03', version: 3, confidential: true }),
+      2,
+      [],
+    );
+    expect(await ids({})).toEqual(['FEED1-AAAA3']);
+    // Paged by the key it hands out.
+    const first = await store.publicFeed(month, { limit: 1, filter: {} });
+    expect(first.items.map((c) => c.trackingId)).toEqual(['FEED1-AAAA3']);
+    if (first.nextKey) expect((await store.publicFeed(month, { limit: 1, filter: {}, startKey: first.nextKey })).items).toEqual([]);
+  });
+
   it('saves an update only against the version it read (optimistic locking)', async () => {
     await createWithoutReporter('DDDDD-DDDD1', 'd1', { accessTokenHash: 'h', at: '2026-11-27T01:00:00.000Z' });
     const next = complaint('DDDDD-DDDD1', { status: 'ASSIGNED', assignedAgencyId: 'pemda-51.03', version: 2, routing: { state: 'ASSIGNED' } });

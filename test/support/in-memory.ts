@@ -4,8 +4,10 @@
  * per id, sparse "due" queries — so logic can be tested in milliseconds; the adapters themselves
  * are tested against the emulators in test/integration.
  */
+
 import { hmacContactHasher } from '../../functions/adapters/hmac-contact-hasher';
 import { hmacCursors } from '../../functions/adapters/hmac-cursors';
+import { listedPublicly } from '../../functions/core/access';
 import { NATIONAL_POLICY, policyResolver } from '../../functions/core/clocks';
 import { type Complaint, OPEN_STATUSES, type ReporterIdentity, type TimelineEvent } from '../../functions/core/complaint';
 import type { RenderedEmail } from '../../functions/core/emails/agency-assignment';
@@ -15,6 +17,7 @@ import type {
   ComplaintStore,
   CreateResult,
   DigestLedger,
+  FeedFilter,
   MessageQueue,
   MonthlyFigures,
   OutboxMessage,
@@ -168,6 +171,20 @@ export class InMemoryComplaintStore implements ComplaintStore {
     const start = opts.startKey ? Number(opts.startKey.offset) : 0;
     const items = sorted.slice(start, start + opts.limit);
     return { items, ...(start + opts.limit < sorted.length ? { nextKey: { offset: start + opts.limit } } : {}) };
+  }
+
+  async publicFeed(month: string, opts: { limit: number; filter: FeedFilter; startKey?: Record<string, unknown> }) {
+    const { regionCode, categoryId, status } = opts.filter;
+    const listed = this.all((c) => listedPublicly(c) && c.submittedAt.startsWith(month)).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+    const start = opts.startKey ? Number(opts.startKey.offset) : 0;
+    const examined = listed.slice(start, start + opts.limit);
+    const items = examined.filter(
+      (c) =>
+        (!regionCode || c.location.regionCode === regionCode || c.location.regionCode.startsWith(`${regionCode}.`)) &&
+        (!categoryId || c.categoryId === categoryId) &&
+        (!status || c.status === status),
+    );
+    return { items, ...(start + opts.limit < listed.length ? { nextKey: { offset: start + opts.limit } } : {}) };
   }
 
   async dueBy(stage: string, dueBefore: string, limit: number) {

@@ -47,7 +47,7 @@ describe('agency disposition email', () => {
     expect(text).toContain('Lokasi: Jl. "Raya" Kuta, Kabupaten Badung, Bali');
     expect(text).toContain('Tanggal kejadian: Senin, 16 Maret 2026');
     expect(text).toContain('Batas waktu tindak lanjut: Selasa, 31 Maret 2026 pukul 23.59 WITA (5 hari kerja)');
-    expect(text).toContain('https://aduan.example.go.id/complaints/ABCDE-FGHJ1');
+    expect(text).toContain('https://aduan.example.go.id/#/petugas/kasus/ABCDE-FGHJ1');
     expect(text).toContain('bukan wewenang');
     expect(text).toContain('Nama pelapor: Ni Luh Putu');
     expect(text).toContain('Email pelapor: putu@example.com');

@@ -65,12 +65,14 @@ describe('identities, by role and consent', () => {
   it('shows the identity to the agency that must answer (audited), not to a copy-to agency', async () => {
     const m = await submitted();
     await actOnComplaint(m.deps, m.trackingId, verifier, { action: 'VERIFY', agencyId: 'pemda-51.03', copyToAgencyIds: ['pemda-51'] });
-    const lead = (await getComplaint(m.deps, m.trackingId, badung)) as { reporter: unknown };
+    // Opening the case does not disclose it; asking does, and is recorded.
+    expect(((await getComplaint(m.deps, m.trackingId, badung)) as { reporter: unknown }).reporter).toEqual({ withheld: true, revealable: true });
+    const lead = (await getComplaint(m.deps, m.trackingId, badung, { revealIdentity: true })) as { reporter: unknown };
     expect(lead.reporter).toMatchObject({ name: 'Made Uji' });
-    const copy = (await getComplaint(m.deps, m.trackingId, bali)) as { reporter: unknown };
+    const copy = (await getComplaint(m.deps, m.trackingId, bali, { revealIdentity: true })) as { reporter: unknown };
     expect(copy.reporter).toEqual({ withheld: true });
     const reads = (await m.store.timeline(m.trackingId)).filter((e) => e.type === 'IDENTITY_READ');
-    expect(reads.map((e) => e.actor.id)).toEqual(['verifikator', 'petugas-badung']);
+    expect(reads.map((e) => e.actor.id)).toEqual(['petugas-badung']);
   });
 
   it('shows the Ombudsman the identity only with the reporter’s consent', async () => {
@@ -80,7 +82,7 @@ describe('identities, by role and consent', () => {
       await actOnComplaint(m.deps, m.trackingId, badung, { action: 'RESPOND', message: 'Sudah ditambal.' });
       await actOnComplaint(m.deps, m.trackingId, m.reporter, { action: 'CONFIRM_RESOLVED' });
       await actOnComplaint(m.deps, m.trackingId, m.reporter, { action: 'REQUEST_OMBUDSMAN_REVIEW', consentToShareIdentity: consent });
-      const bundle = (await getComplaint(m.deps, m.trackingId, ombudsman)) as { reporter: unknown };
+      const bundle = (await getComplaint(m.deps, m.trackingId, ombudsman, { revealIdentity: true })) as { reporter: unknown };
       expect(bundle.reporter, `consent ${consent}`).toEqual(consent ? expect.objectContaining({ name: 'Made Uji' }) : { withheld: true });
     }
   });

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { complaintPath } from '../complaint-path';
-import { cursorParam, defineInput, intParam } from '../route-input';
+import { cursorParam, defineInput, enumParam, intParam } from '../route-input';
 
 /** GET /v1/complaints/{trackingId} */
 export const input = defineInput({
@@ -9,5 +9,7 @@ export const input = defineInput({
     /** The timeline is paged: the newest entries first, `timelineCursor` for older ones. */
     timelineLimit: z.optional(intParam(1, 200)),
     timelineCursor: z.optional(cursorParam),
+    /** Staff: `?identity=show` discloses the reporter's identity where the role allows (audited). */
+    identity: z.optional(enumParam(['SHOW'])),
   }),
 });

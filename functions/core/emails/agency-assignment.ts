@@ -2,6 +2,7 @@ import type { Agency } from '../agencies';
 import type { Category } from '../categories';
 import { type Complaint, type ReporterIdentity, TYPE_LABELS } from '../complaint';
 import { escapeHtml, formatDateId, formatDeadlineId, oneLine, plainText, quoted } from '../format';
+import { staffCaseLink } from '../portal-links';
 import type { ResolvedRegion } from '../regions';
 
 export interface RenderedEmail {
@@ -31,7 +32,7 @@ export function renderAgencyAssignment(input: AgencyAssignmentInput): RenderedEm
   const { complaint: c, agency, category, region, portalUrl } = input;
   if (c.anonymous && input.reporter) throw new Error('refusing to render an anonymous reporter identity');
   const deadline = c.deadline.stage === 'FOLLOW_UP' ? formatDeadlineId(c.deadline.date, c.deadline.timeZone) : '-';
-  const link = `${portalUrl.replace(/\/$/, '')}/complaints/${c.trackingId}`;
+  const link = staffCaseLink(portalUrl, c.trackingId);
   const reporterLines: [string, string][] = c.anonymous
     ? [['Pelapor', 'Anonim (identitas dirahasiakan oleh sistem)']]
     : input.withholdIdentity

@@ -4,6 +4,7 @@ import { type Complaint, type ReporterIdentity, STATUS_LABELS } from '../complai
 import { escapeHtml, formatDeadlineId, oneLine, plainText, quoted } from '../format';
 import type { NotificationTemplate } from '../notifications';
 import { OMBUDSMAN_REASON_LABELS } from '../ombudsman-review';
+import { reporterTrackLink, staffCaseLink } from '../portal-links';
 import type { ResolvedRegion } from '../regions';
 import { type RenderedEmail, renderAgencyAssignment } from './agency-assignment';
 
@@ -53,7 +54,7 @@ ${quote ? `<blockquote style="white-space:pre-wrap;border-left:3px solid #ccc;pa
 /** Every mail the lifecycle sends, rendered in Indonesian. */
 export function renderNotification(n: NotificationInput): RenderedEmail {
   const c = n.complaint;
-  const link = `${n.portalUrl.replace(/\/$/, '')}/complaints/${c.trackingId}`;
+  const link = reporterTrackLink(n.portalUrl, c.trackingId);
   const deadline = `${formatDeadlineId(c.deadline.date, c.deadline.timeZone)} (${c.deadline.workingDays} hari kerja)`;
   const agencyMail = (intro: string, subjectPrefix: string, opts: { withholdIdentity?: boolean; messageLabel?: string } = {}) => {
     if (!n.agency) throw new Error(`${n.template} needs an agency`);
@@ -106,13 +107,13 @@ export function renderNotification(n: NotificationInput): RenderedEmail {
     case 'SUPERVISOR_UNVERIFIED':
       return simple(`[Aduan ${c.trackingId}] Laporan belum diverifikasi melewati batas waktu`, 'Yth. Supervisor Verifikasi Nasional,', [
         `Laporan "${c.title}" (${c.trackingId}) belum diverifikasi hingga melewati batas waktu ${formatDeadlineId(c.deadline.date, c.deadline.timeZone)}.`,
-        `Mohon pastikan verifikasi dan disposisi segera: ${link}`,
+        `Mohon pastikan verifikasi dan disposisi segera: ${staffCaseLink(n.portalUrl, c.trackingId)}`,
       ]);
     case 'REPORTER_CONFIRM_EMAIL':
       // Sent once, possibly to a stranger (anyone can type any address): nothing of the complaint but its number.
       return simple(`[Aduan ${c.trackingId}] Konfirmasi alamat email Anda`, 'Yth. Bapak/Ibu,', [
         `Alamat email ini dicantumkan pada laporan nomor ${c.trackingId} di Aduan.`,
-        `Jika Anda yang mengirim laporan itu, konfirmasi alamat ini dengan kode ${n.confirmationCode ?? '-'} (aksi CONFIRM_EMAIL dengan token akses Anda, atau buka ${link}#konfirmasi=${n.confirmationCode ?? ''}).`,
+        `Jika Anda yang mengirim laporan itu, konfirmasi alamat ini dengan kode ${n.confirmationCode ?? '-'} (buka ${link} dengan token akses Anda, lalu pilih Konfirmasi alamat email).`,
         'Jika bukan Anda, abaikan email ini: Anda tidak akan menerima email lain tentang laporan tersebut.',
       ]);
     case 'REPORTER_VERIFIED':

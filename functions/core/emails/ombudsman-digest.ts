@@ -3,18 +3,18 @@ import { findAgency } from '../agencies';
 import type { Complaint } from '../complaint';
 import { escapeHtml, formatDateId, plainText } from '../format';
 import { OMBUDSMAN_REASON_LABELS } from '../ombudsman-review';
+import { staffCaseLink } from '../portal-links';
 import type { RenderedEmail } from './agency-assignment';
 
 /** The daily list of new review flags an Ombudsman office receives. No reporter identity. */
 export function renderOmbudsmanDigest(office: Agency, date: string, complaints: Complaint[], portalUrl: string): RenderedEmail {
-  const base = portalUrl.replace(/\/$/, '');
   const rows = complaints.map((c) => ({
     id: c.trackingId,
     title: c.title,
     agency: c.assignedAgencyId ? (findAgency(c.assignedAgencyId)?.name ?? c.assignedAgencyId) : 'belum didisposisikan',
     reasons: (c.ombudsmanReview?.reasons ?? []).map((r) => OMBUDSMAN_REASON_LABELS[r]).join('; '),
     escalation: c.escalationLevel ?? 0,
-    link: `${base}/complaints/${c.trackingId}`,
+    link: staffCaseLink(portalUrl, c.trackingId),
   }));
   const subject = `[Aduan] Ringkasan harian ${office.name}: ${complaints.length} laporan baru untuk ditinjau (${formatDateId(date)})`;
   const text = [

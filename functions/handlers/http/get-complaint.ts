@@ -10,7 +10,7 @@ const verifyStaff = staffTokenVerifier();
 
 export const handler = httpRoute(input, async ({ path, query }, event) => {
   const page = { ...(query.timelineLimit ? { limit: query.timelineLimit } : {}), ...(query.timelineCursor ? { cursor: query.timelineCursor } : {}) };
-  const view = await getComplaint(deps, path.trackingId, await callerOf(event, verifyStaff), page);
+  const view = await getComplaint(deps, path.trackingId, await callerOf(event, verifyStaff), { page, revealIdentity: query.identity === 'SHOW' });
   // Reporter and staff views carry identities: never let a shared cache keep them.
   return json(200, view, { vary: 'Authorization' });
 });

@@ -2,6 +2,6 @@ import { input } from '../../contract/inputs/list-categories';
 import { categories } from '../../core/categories';
 import { httpRoute, json } from '../../shared/http';
 
-const body = { items: categories.map((c) => ({ id: c.id, name: c.name, nameEn: c.nameEn, handledBy: c.handledBy })) };
+const body = { items: categories.map((c) => ({ id: c.id, name: c.name, nameEn: c.nameEn, covers: c.covers, handledBy: c.handledBy })) };
 
 export const handler = httpRoute(input, async () => json(200, body, { 'cache-control': 'public, max-age=300' }));

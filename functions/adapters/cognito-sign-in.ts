@@ -1,0 +1,70 @@
+import {
+  type AuthenticationResultType,
+  type CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+
+/** What one sign-in step ends in: signed in, or the authenticator code Cognito asks for next. */
+export type SignInStep =
+  | { kind: 'SIGNED_IN'; idToken: string; expiresIn: number }
+  | { kind: 'MFA_REQUIRED'; session: string }
+  | { kind: 'REFUSED'; reason: 'BAD_CREDENTIALS' | 'BAD_CODE' | 'SESSION_EXPIRED' | 'THROTTLED' | 'UNSUPPORTED_CHALLENGE'; challenge?: string };
+
+const REFUSALS: Record<string, Extract<SignInStep, { kind: 'REFUSED' }>['reason']> = {
+  NotAuthorizedException: 'BAD_CREDENTIALS',
+  // What cognito-local answers for a wrong password (Cognito itself says NotAuthorizedException).
+  InvalidPasswordException: 'BAD_CREDENTIALS',
+  UserNotFoundException: 'BAD_CREDENTIALS',
+  PasswordResetRequiredException: 'BAD_CREDENTIALS',
+  UserNotConfirmedException: 'BAD_CREDENTIALS',
+  CodeMismatchException: 'BAD_CODE',
+  ExpiredCodeException: 'SESSION_EXPIRED',
+  TooManyRequestsException: 'THROTTLED',
+  LimitExceededException: 'THROTTLED',
+  TooManyFailedAttemptsException: 'THROTTLED',
+};
+
+/**
+ * Staff sign-in against the stack's user pool (USER_PASSWORD_AUTH, then SOFTWARE_TOKEN_MFA when
+ * the pool requires TOTP), so the portal talks to its own origin only. Passwords pass through
+ * and are never logged or kept.
+ */
+export class CognitoSignIn {
+  constructor(
+    private readonly client: CognitoIdentityProviderClient,
+    private readonly clientId: string,
+  ) {}
+
+  password(username: string, password: string): Promise<SignInStep> {
+    return this.step(
+      new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: this.clientId, AuthParameters: { USERNAME: username, PASSWORD: password } }),
+    );
+  }
+
+  mfaCode(username: string, session: string, code: string): Promise<SignInStep> {
+    return this.step(
+      new RespondToAuthChallengeCommand({
+        ClientId: this.clientId,
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        Session: session,
+        ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: code },
+      }),
+    );
+  }
+
+  private async step(command: InitiateAuthCommand | RespondToAuthChallengeCommand): Promise<SignInStep> {
+    let res: { AuthenticationResult?: AuthenticationResultType; ChallengeName?: string; Session?: string };
+    try {
+      res = await this.client.send(command as InitiateAuthCommand);
+    } catch (error) {
+      const reason = REFUSALS[(error as Error).name];
+      if (reason) return { kind: 'REFUSED', reason };
+      throw error;
+    }
+    const token = res.AuthenticationResult?.IdToken;
+    if (token) return { kind: 'SIGNED_IN', idToken: token, expiresIn: res.AuthenticationResult?.ExpiresIn ?? 3600 };
+    if (res.ChallengeName === 'SOFTWARE_TOKEN_MFA' && res.Session) return { kind: 'MFA_REQUIRED', session: res.Session };
+    return { kind: 'REFUSED', reason: 'UNSUPPORTED_CHALLENGE', ...(res.ChallengeName ? { challenge: res.ChallengeName } : {}) };
+  }
+}

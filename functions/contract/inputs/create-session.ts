@@ -1,0 +1,25 @@
+import * as z from 'zod/mini';
+import { defineInput } from '../route-input';
+
+const username = z.string({ error: 'wajib diisi' }).check(z.trim(), z.minLength(1, 'wajib diisi'), z.maxLength(128, 'maksimal 128 karakter'));
+
+/** POST /v1/sessions: staff sign-in, in one or two steps (password, then the authenticator code when MFA is on). */
+export const input = defineInput({
+  body: z.discriminatedUnion(
+    'step',
+    [
+      z.strictObject({
+        step: z.literal('PASSWORD'),
+        username,
+        password: z.string({ error: 'wajib diisi' }).check(z.minLength(1, 'wajib diisi'), z.maxLength(256, 'maksimal 256 karakter')),
+      }),
+      z.strictObject({
+        step: z.literal('MFA'),
+        username,
+        session: z.string({ error: 'wajib diisi' }).check(z.minLength(1, 'wajib diisi'), z.maxLength(4096, 'sesi tidak valid')),
+        code: z.string({ error: 'kode 6 angka dari aplikasi autentikator' }).check(z.regex(/^\d{6}$/, 'kode 6 angka dari aplikasi autentikator')),
+      }),
+    ],
+    { error: 'PASSWORD atau MFA' },
+  ),
+});

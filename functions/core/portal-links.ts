@@ -1,0 +1,11 @@
+/**
+ * Where a mail's link takes its reader in the portal (portal/src/main.tsx routes). Links never
+ * carry an access token: a reporter follows theirs with the token they kept.
+ */
+const base = (portalUrl: string) => portalUrl.replace(/\/$/, '');
+
+/** The case page an officer, verifier or Ombudsman officer works from (sign-in first). */
+export const staffCaseLink = (portalUrl: string, trackingId: string) => `${base(portalUrl)}/#/petugas/kasus/${trackingId}`;
+
+/** The reporter's tracking page (asks for the token when this tab does not hold it). */
+export const reporterTrackLink = (portalUrl: string, trackingId: string) => `${base(portalUrl)}/#/lacak/${trackingId}`;

@@ -1,0 +1,14 @@
+import { input } from '../../contract/inputs/list-complaints';
+import type { ComplaintStatus } from '../../core/complaint';
+import { buildDeps } from '../../shared/deps';
+import { ENV } from '../../shared/env';
+import { httpRoute, json } from '../../shared/http';
+import { listPublicComplaints } from '../../use-cases/list-public-complaints';
+
+const deps = buildDeps([ENV.tableName, ENV.cursorSigningKey]);
+
+export const handler = httpRoute(input, async ({ query }) => {
+  const page = await listPublicComplaints(deps, { ...query, status: query.status as ComplaintStatus | undefined });
+  // The same for everyone: a shared cache (CloudFront) may keep it briefly.
+  return json(200, page, { 'cache-control': 'public, max-age=30' });
+});

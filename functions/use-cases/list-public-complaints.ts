@@ -1,0 +1,75 @@
+import type { ComplaintStatus } from '../core/complaint';
+import { validationError } from '../core/errors';
+import type { FeedFilter } from '../core/ports';
+import { feedItemView } from '../core/views';
+import type { Deps } from './deps';
+
+/**
+ * Bounded work per page however sparse the filter: at most this many index entries examined,
+ * in at most MAX_READS queries (an empty month costs one small read).
+ */
+const MAX_EXAMINED_PER_PAGE = 200;
+const MAX_READS_PER_PAGE = 13;
+/** How far back the feed goes (months before the current one). */
+const FEED_MONTHS = 36;
+
+type FeedPosition = { month: string; key?: Record<string, unknown> };
+
+const previousMonth = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
+
+function oldestMonth(now: Date): string {
+  let month = now.toISOString().slice(0, 7);
+  for (let i = 0; i < FEED_MONTHS; i++) month = previousMonth(month);
+  return month;
+}
+
+function isPosition(v: unknown): v is FeedPosition {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  const p = v as Record<string, unknown>;
+  return typeof p.month === 'string' && /^\d{4}-\d{2}$/.test(p.month) && (p.key === undefined || (typeof p.key === 'object' && p.key !== null));
+}
+
+/**
+ * The public feed: complaints listed publicly (never a confidential one, never an identity),
+ * newest first, narrowed by region, category and status. Paged with a sealed cursor bound to
+ * its filter; each page is at most a few index reads.
+ */
+export async function listPublicComplaints(
+  deps: Pick<Deps, 'store' | 'clock' | 'cursors'>,
+  q: { regionCode?: string | undefined; categoryId?: string | undefined; status?: ComplaintStatus | undefined; limit: number; cursor?: string | undefined },
+) {
+  const filter: FeedFilter = {
+    ...(q.regionCode ? { regionCode: q.regionCode } : {}),
+    ...(q.categoryId ? { categoryId: q.categoryId } : {}),
+    ...(q.status ? { status: q.status } : {}),
+  };
+  const scope = `feed|${filter.regionCode ?? ''}|${filter.categoryId ?? ''}|${filter.status ?? ''}`;
+  const now = deps.clock.now();
+  const oldest = oldestMonth(now);
+  let position: FeedPosition | undefined = { month: now.toISOString().slice(0, 7) };
+  if (q.cursor) {
+    const opened = deps.cursors.open(scope, q.cursor);
+    if (!isPosition(opened)) throw validationError([{ field: 'cursor', message: 'kursor tidak valid' }], 'Kursor tidak valid');
+    position = opened;
+  }
+  const items: ReturnType<typeof feedItemView>[] = [];
+  let budget = MAX_EXAMINED_PER_PAGE;
+  for (let reads = 0; position && reads < MAX_READS_PER_PAGE && items.length < q.limit && budget > 0; reads++) {
+    // Never examine more than the page still needs: a page holds at most `limit` items, and the
+    // cursor resumes right after the last one examined.
+    const limit = Math.min(budget, q.limit - items.length);
+    budget -= limit;
+    const page = await deps.store.publicFeed(position.month, {
+      limit,
+      filter,
+      ...(position.key ? { startKey: position.key } : {}),
+    });
+    items.push(...page.items.map(feedItemView));
+    if (page.nextKey) position = { month: position.month, key: page.nextKey };
+    else position = position.month > oldest ? { month: previousMonth(position.month) } : undefined;
+  }
+  return { items, nextCursor: position ? deps.cursors.seal(scope, position) : null };
+}

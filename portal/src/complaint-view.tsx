@@ -1,0 +1,139 @@
+import type { ComponentChildren } from 'preact';
+import { DeadlineFacts, type DeadlineView, StatusBadge, Timeline, type TimelineEntry } from './components';
+import { formatDate, formatDateTime, label, REVIEW_REASON_LABELS, STAGE_LABELS, TYPE_LABELS } from './labels';
+
+/** The complaint as the API shows it to this caller (public, reporter or staff view). */
+export interface ComplaintView {
+  trackingId: string;
+  type: string;
+  title: string;
+  description: string;
+  category: { id: string; name: string };
+  location: { regionCode: string; address?: string };
+  region: { code: string; name: string };
+  incidentDate?: string;
+  status: string;
+  statusLabel: string;
+  submittedAt: string;
+  assignedAgency: { id: string; name: string } | null;
+  suggestedAgency?: { id: string; name: string } | null;
+  deadline: DeadlineView;
+  escalationLevel: number;
+  escalatedTo?: { id: string; name: string }[];
+  transfers: { from: { id: string; name: string }; reason: string; at: string }[];
+  misses?: { stage: string; dueAt: string; agency: { id: string; name: string } }[];
+  ombudsmanReview?: { status: string; reasons: string[]; office: { id: string; name: string } };
+  hold?: { question: string; askedAt: string };
+  rating?: { score: number; comment?: string };
+  anonymous?: boolean;
+  confidential?: boolean;
+  reporter?: { name?: string; email?: string; phone?: string; anonymous?: boolean; withheld?: boolean; revealable?: boolean } | null;
+  allowedActions?: string[];
+  timeline: TimelineEntry[];
+  view: 'PUBLIC' | 'REPORTER' | 'STAFF';
+}
+
+const REVIEW_STATUS: Record<string, string> = {
+  OPEN: 'menunggu pemeriksaan',
+  TAKEN_OVER: 'diambil alih',
+  RETURNED: 'dikembalikan dengan saran',
+  DISMISSED: 'ditutup',
+};
+
+export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?: ComponentChildren }) {
+  return (
+    <>
+      <p>
+        <StatusBadge status={c.status} labelText={c.statusLabel} /> <span class="muted">{label(TYPE_LABELS, c.type)}</span>
+      </p>
+      <dl class="facts card">
+        <dt>Nomor pelacakan</dt>
+        <dd>{c.trackingId}</dd>
+        <dt>Kategori</dt>
+        <dd>{c.category.name}</dd>
+        <dt>Instansi</dt>
+        <dd>{c.assignedAgency ? c.assignedAgency.name : 'Belum didisposisikan'}</dd>
+        <DeadlineFacts deadline={c.deadline} status={c.status} />
+        {c.escalationLevel > 0 && (
+          <>
+            <dt>Eskalasi</dt>
+            <dd>
+              Tingkat {c.escalationLevel}
+              {c.escalatedTo?.length ? ` — ${c.escalatedTo.map((a) => a.name).join(', ')}` : ''}
+            </dd>
+          </>
+        )}
+        {c.ombudsmanReview && (
+          <>
+            <dt>Ombudsman</dt>
+            <dd>
+              {c.ombudsmanReview.office.name}: {REVIEW_STATUS[c.ombudsmanReview.status] ?? c.ombudsmanReview.status} (
+              {c.ombudsmanReview.reasons.map((r) => label(REVIEW_REASON_LABELS, r)).join('; ')})
+            </dd>
+          </>
+        )}
+        <dt>Diterima</dt>
+        <dd>
+          <time dateTime={c.submittedAt}>{formatDateTime(c.submittedAt)}</time>
+        </dd>
+        {c.incidentDate && (
+          <>
+            <dt>Tanggal kejadian</dt>
+            <dd>{formatDate(c.incidentDate)}</dd>
+          </>
+        )}
+        <dt>Wilayah</dt>
+        <dd>
+          {c.region.name}
+          {c.location.address ? ` — ${c.location.address}` : ''}
+        </dd>
+        {c.confidential !== undefined && (
+          <>
+            <dt>Privasi</dt>
+            <dd>{[c.anonymous ? 'anonim' : 'tidak anonim', c.confidential ? 'rahasia' : 'publik'].join(', ')}</dd>
+          </>
+        )}
+        {identity}
+        {c.rating && (
+          <>
+            <dt>Penilaian</dt>
+            <dd>{c.rating.score} dari 5</dd>
+          </>
+        )}
+      </dl>
+      {c.hold && (
+        <div class="notice warn">
+          <strong>Pertanyaan verifikator:</strong> {c.hold.question}
+        </div>
+      )}
+      <h2>Isi laporan</h2>
+      <p class="card message">{c.description}</p>
+      {c.transfers.length > 0 && (
+        <>
+          <h2>Pengalihan</h2>
+          <ul>
+            {c.transfers.map((t) => (
+              <li key={t.at}>
+                {t.from.name}: {t.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {c.misses && c.misses.length > 0 && (
+        <>
+          <h2>Tenggat terlewati</h2>
+          <ul>
+            {c.misses.map((m) => (
+              <li key={`${m.stage}-${m.dueAt}`}>
+                {m.agency.name}: tenggat {label(STAGE_LABELS, m.stage)} ({formatDateTime(m.dueAt)})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2>Riwayat</h2>
+      <Timeline entries={c.timeline} />
+    </>
+  );
+}

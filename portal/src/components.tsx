@@ -1,0 +1,237 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, call } from './api';
+import { EVENT_LABELS, formatDate, formatDateTime, label, STAGE_LABELS } from './labels';
+
+/** Loads once per key; `reload` runs it again. Errors are kept for the page to show. */
+export function useLoad<T>(load: () => Promise<T>, key: unknown[]): { data?: T; error?: ApiError; loading: boolean; reload: () => void } {
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: true });
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    load().then(
+      (data) => live && setState({ data, loading: false }),
+      (error) => live && setState({ error: error instanceof ApiError ? error : new ApiError(0, 'Galat', String(error)), loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [...key, round]);
+  return { ...state, reload: () => setRound((r) => r + 1) };
+}
+
+/** Moves focus to a page's heading when it opens, so screen-reader and keyboard users start there. */
+export function PageTitle({ children, title }: { children: ComponentChildren; title: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} — Aduan`;
+    ref.current?.focus();
+  }, [title]);
+  return (
+    <h1 tabIndex={-1} ref={ref}>
+      {children}
+    </h1>
+  );
+}
+
+export function Loading({ what = 'Memuat' }: { what?: string }) {
+  return (
+    <p role="status" class="muted">
+      {what}…
+    </p>
+  );
+}
+
+export function Problem({ error }: { error: ApiError }) {
+  return (
+    <div class="error-summary" role="alert">
+      <h2>{error.title}</h2>
+      <p>{error.detail}</p>
+    </div>
+  );
+}
+
+/** The list of what to fix at the top of a form, each linked to its field. */
+export function ErrorSummary({ error, fieldIds }: { error: ApiError; fieldIds: Record<string, string> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [error]);
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1} ref={ref}>
+      <h2>{error.title}</h2>
+      <p>{error.detail}</p>
+      {error.errors.length > 0 && (
+        <ul>
+          {error.errors.map((e) => (
+            <li key={e.field}>{fieldIds[e.field] ? <a href={`#${fieldIds[e.field]}`}>{`${e.message}`}</a> : `${e.field}: ${e.message}`}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+interface FieldProps {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  children: (aria: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: 'true' }) => ComponentChildren;
+}
+
+/** A labelled control with its hint and its error (from the API's problem+json) right beside it. */
+export function Field({ id, label: text, hint, error, children }: FieldProps) {
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class="field">
+      <label for={id}>{text}</label>
+      {hint && (
+        <span class="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {children({ id, ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(error ? { 'aria-invalid': 'true' as const } : {}) })}
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export interface TimelineEntry {
+  at: string;
+  type: string;
+  message?: string;
+  agency?: { id: string; name: string };
+  actor?: { kind: string; id?: string };
+  visibility?: string;
+}
+
+export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  if (!entries.length) return <p class="muted">Belum ada catatan.</p>;
+  // Newest first: what happened last is what a reader looks for.
+  return (
+    <ol class="timeline">
+      {[...entries].reverse().map((e, i) => (
+        <li key={`${e.at}-${i}`}>
+          <strong>{label(EVENT_LABELS, e.type)}</strong>
+          {e.visibility === 'INTERNAL' && <span class="badge open"> internal</span>}
+          <div class="when">
+            <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+            {e.agency ? ` · ${e.agency.name}` : ''}
+            {e.actor?.kind === 'STAFF' && e.actor.id ? ` · ${e.actor.id}` : ''}
+          </div>
+          {e.message && <p class="message">{e.message}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export interface DeadlineView {
+  stage: string;
+  date: string;
+  dueAt: string;
+  workingDaysLeft: number;
+}
+
+export function DeadlineFacts({ deadline, status }: { deadline: DeadlineView; status: string }) {
+  const closed = status === 'CLOSED' || status === 'ARCHIVED';
+  if (closed) return null;
+  const left = deadline.workingDaysLeft;
+  return (
+    <>
+      <dt>Tenggat {label(STAGE_LABELS, deadline.stage)}</dt>
+      <dd>
+        <time dateTime={deadline.dueAt}>{formatDate(deadline.date)}</time>{' '}
+        {status === 'ON_HOLD' ? (
+          <span class="badge open">jam instansi berhenti sampai Anda menjawab</span>
+        ) : left > 0 ? (
+          <span class="badge open">{left} hari kerja lagi</span>
+        ) : (
+          <span class="badge overdue">{left === 0 ? 'hari ini' : `lewat ${-left} hari kerja`}</span>
+        )}
+      </dd>
+    </>
+  );
+}
+
+export function StatusBadge({ status, labelText }: { status: string; labelText: string }) {
+  const kind = status === 'CLOSED' ? 'done' : status === 'ARCHIVED' ? '' : 'open';
+  return <span class={`badge ${kind}`}>{labelText}</span>;
+}
+
+/** Categories, provinces and regencies change rarely: one request each per page load. */
+const cache = new Map<string, Promise<unknown>>();
+export function cached<T>(path: string): Promise<T> {
+  let p = cache.get(path);
+  if (!p) {
+    p = call<T>(path);
+    p.catch(() => cache.delete(path));
+    cache.set(path, p);
+  }
+  return p as Promise<T>;
+}
+
+export interface Category {
+  id: string;
+  name: string;
+  covers: string;
+}
+export interface Region {
+  code: string;
+  name: string;
+}
+
+export const categoriesOf = () => cached<{ items: Category[] }>('/v1/categories').then((r) => r.items);
+export const provincesOf = () => cached<{ items: Region[] }>('/v1/regions').then((r) => r.items);
+export const regenciesOf = (provinceCode: string) =>
+  cached<{ items: Region[] }>(`/v1/regions?provinceCode=${encodeURIComponent(provinceCode)}`).then((r) => r.items);
+
+/** Province → regency/city: two selects, the second filled from the first. */
+export function RegionPicker(props: {
+  idPrefix: string;
+  province: string;
+  regency: string;
+  onChange: (province: string, regency: string) => void;
+  error?: string | undefined;
+  optional?: boolean;
+}) {
+  const provinces = useLoad(provincesOf, []);
+  const regencies = useLoad(() => (props.province ? regenciesOf(props.province) : Promise.resolve([])), [props.province]);
+  return (
+    <>
+      <Field id={`${props.idPrefix}-province`} label="Provinsi" error={props.error}>
+        {(aria) => (
+          <select {...aria} value={props.province} onChange={(e) => props.onChange((e.target as HTMLSelectElement).value, '')} required={!props.optional}>
+            <option value="">{props.optional ? 'Semua provinsi' : 'Pilih provinsi'}</option>
+            {(provinces.data ?? []).map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id={`${props.idPrefix}-regency`} label="Kabupaten/kota" hint={props.optional ? undefined : 'Kosongkan jika menyangkut seluruh provinsi.'}>
+        {(aria) => (
+          <select
+            {...aria}
+            value={props.regency}
+            disabled={!props.province}
+            onChange={(e) => props.onChange(props.province, (e.target as HTMLSelectElement).value)}
+          >
+            <option value="">{props.province ? 'Seluruh provinsi' : 'Pilih provinsi dahulu'}</option>
+            {(regencies.data ?? []).map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState } from 'preact/hooks';
+import { type ApiError, call } from '../api';
+import { categoriesOf, Field, Loading, PageTitle, Problem, RegionPicker, StatusBadge, useLoad } from '../components';
+import { formatDateTime, label, STATUS_LABELS, TYPE_LABELS } from '../labels';
+import { href } from '../router';
+
+export interface FeedItem {
+  trackingId: string;
+  type: string;
+  title: string;
+  category: { id: string; name: string };
+  regionCode: string;
+  region: { code: string; name: string };
+  status: string;
+  statusLabel: string;
+  submittedAt: string;
+  assignedAgency: { id: string; name: string } | null;
+}
+
+interface FeedPage {
+  items: FeedItem[];
+  nextCursor: string | null;
+}
+
+export function FeedList({ items }: { items: FeedItem[] }) {
+  if (!items.length) return <p class="muted">Belum ada laporan publik yang cocok.</p>;
+  return (
+    <ul class="list">
+      {items.map((i) => (
+        <li key={i.trackingId}>
+          <a class="title" href={href('laporan', i.trackingId)}>
+            {i.title}
+          </a>
+          <div>
+            <StatusBadge status={i.status} labelText={i.statusLabel} /> <span class="muted">{label(TYPE_LABELS, i.type)}</span>
+          </div>
+          <div class="muted">
+            {i.category.name} · {i.assignedAgency?.name ?? i.region.name} · <time dateTime={i.submittedAt}>{formatDateTime(i.submittedAt)}</time>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const query = (f: { province: string; regency: string; categoryId: string; status: string }, cursor?: string) => {
+  const q = new URLSearchParams();
+  const region = f.regency || f.province;
+  if (region) q.set('regionCode', region);
+  if (f.categoryId) q.set('categoryId', f.categoryId);
+  if (f.status) q.set('status', f.status);
+  if (cursor) q.set('cursor', cursor);
+  return q.toString();
+};
+
+/** The public feed: non-confidential complaints, newest first, by region, category and status. */
+export function FeedPage() {
+  const categories = useLoad(categoriesOf, []);
+  const [filter, setFilter] = useState({ province: '', regency: '', categoryId: '', status: '' });
+  const [more, setMore] = useState<{ items: FeedItem[]; next: string | null; error?: ApiError }>();
+  const first = useLoad(() => call<FeedPage>(`/v1/complaints?${query(filter)}`), [filter.province, filter.regency, filter.categoryId, filter.status]);
+  const items = [...(first.data?.items ?? []), ...(more?.items ?? [])];
+  const next = more ? more.next : (first.data?.nextCursor ?? null);
+  const loadMore = async () => {
+    if (!next) return;
+    try {
+      const page = await call<FeedPage>(`/v1/complaints?${query(filter, next)}`);
+      setMore({ items: [...(more?.items ?? []), ...page.items], next: page.nextCursor });
+    } catch (error) {
+      setMore({ items: more?.items ?? [], next, error: error as ApiError });
+    }
+  };
+  const update = (patch: Partial<typeof filter>) => {
+    setMore(undefined);
+    setFilter({ ...filter, ...patch });
+  };
+  return (
+    <>
+      <PageTitle title="Laporan publik">Laporan publik</PageTitle>
+      <p>Laporan yang sudah diverifikasi dan tidak bersifat rahasia. Identitas pelapor tidak pernah ditampilkan.</p>
+      <form class="card" onSubmit={(e) => e.preventDefault()} aria-label="Saring laporan">
+        <div class="filters">
+          <RegionPicker
+            idPrefix="p-region"
+            province={filter.province}
+            regency={filter.regency}
+            optional
+            onChange={(province, regency) => update({ province, regency })}
+          />
+          <Field id="p-category" label="Kategori">
+            {(aria) => (
+              <select {...aria} value={filter.categoryId} onChange={(e) => update({ categoryId: (e.target as HTMLSelectElement).value })}>
+                <option value="">Semua kategori</option>
+                {(categories.data ?? []).map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="p-status" label="Status">
+            {(aria) => (
+              <select {...aria} value={filter.status} onChange={(e) => update({ status: (e.target as HTMLSelectElement).value })}>
+                <option value="">Semua status</option>
+                {['ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED'].map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      </form>
+      {first.error && <Problem error={first.error} />}
+      {first.loading && !first.data ? <Loading what="Memuat laporan publik" /> : <FeedList items={items} />}
+      {more?.error && <Problem error={more.error} />}
+      {next && (
+        <button type="button" class="secondary" onClick={loadMore}>
+          Muat lebih banyak
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,342 @@
+import { useState } from 'preact/hooks';
+import { ActionPanel, type AgencyOption } from '../actions';
+import { type ApiError, call } from '../api';
+import { ComplaintDetails, type ComplaintView } from '../complaint-view';
+import { cached, ErrorSummary, Field, Loading, PageTitle, Problem, useLoad } from '../components';
+import { formatDate, label, REVIEW_REASON_LABELS, STATUS_LABELS } from '../labels';
+import { href } from '../router';
+import { ROLE_LABELS, type StaffSession } from '../session';
+
+interface InboxItem {
+  trackingId: string;
+  title: string;
+  status: string;
+  regionCode: string;
+  deadline: { date: string; workingDaysLeft: number };
+  overdue: boolean;
+  anonymous: boolean;
+  confidential: boolean;
+  escalationLevel: number;
+  transfers: number;
+  ombudsmanReview?: { status: string; reasons: string[] };
+  assignedAgency: { id: string; name: string } | null;
+  suggestedAgency: { id: string; name: string } | null;
+}
+interface InboxPage {
+  items: InboxItem[];
+  nextCursor: string | null;
+}
+
+/** The queues a role works from, as tabs: [label, query]. */
+function queuesOf(s: StaffSession): [string, string][] {
+  const roles = s.staff.roles;
+  if (roles.includes('OMBUDSMAN'))
+    return [
+      ['Menunggu pemeriksaan', 'status=OPEN'],
+      ['Diambil alih', 'status=TAKEN_OVER'],
+      ['Dikembalikan', 'status=RETURNED'],
+      ['Ditutup', 'status=DISMISSED'],
+    ];
+  if (roles.includes('AGENCY_OFFICER'))
+    return [
+      ['Kotak masuk instansi', ''],
+      ['Dieskalasi ke kami', 'view=escalated'],
+    ];
+  if (roles.includes('VERIFIER'))
+    return [
+      ['Menunggu verifikasi', ''],
+      ['Ditunda', 'status=ON_HOLD'],
+    ];
+  return [];
+}
+
+function InboxList({ session, query }: { session: StaffSession; query: string }) {
+  const [pages, setPages] = useState<{ items: InboxItem[]; next: string | null }>();
+  const [moreError, setMoreError] = useState<ApiError>();
+  const first = useLoad(() => call<InboxPage>(`/v1/inbox?limit=25${query ? `&${query}` : ''}`, { token: session.idToken, staff: true }), [query]);
+  if (first.loading && !first.data) return <Loading what="Memuat kotak masuk" />;
+  if (first.error) return <Problem error={first.error} />;
+  const items = [...(first.data?.items ?? []), ...(pages?.items ?? [])];
+  const next = pages ? pages.next : (first.data?.nextCursor ?? null);
+  const more = async () => {
+    if (!next) return;
+    try {
+      const page = await call<InboxPage>(`/v1/inbox?limit=25&cursor=${encodeURIComponent(next)}${query ? `&${query}` : ''}`, {
+        token: session.idToken,
+        staff: true,
+      });
+      setPages({ items: [...(pages?.items ?? []), ...page.items], next: page.nextCursor });
+    } catch (e) {
+      setMoreError(e as ApiError);
+    }
+  };
+  if (!items.length) return <p class="muted">Tidak ada laporan di antrean ini.</p>;
+  return (
+    <>
+      <p class="muted">Tenggat terdekat (dan yang terlewat) di atas.</p>
+      <ul class="list">
+        {items.map((i) => (
+          <li key={i.trackingId} class={i.overdue ? 'overdue' : ''}>
+            <a class="title" href={href('petugas', 'kasus', i.trackingId)}>
+              {i.title}
+            </a>
+            <div>
+              {i.overdue ? (
+                <span class="badge overdue">Lewat tenggat {formatDate(i.deadline.date)}</span>
+              ) : (
+                <span class="badge open">
+                  Tenggat {formatDate(i.deadline.date)} ({i.deadline.workingDaysLeft} hari kerja)
+                </span>
+              )}{' '}
+              <span class="muted">
+                {i.trackingId} · {STATUS_LABELS[i.status] ?? i.status} · {i.regionCode}
+              </span>
+            </div>
+            <div class="muted">
+              {i.suggestedAgency && i.status === 'SUBMITTED' ? `Usulan: ${i.suggestedAgency.name}` : (i.assignedAgency?.name ?? '')}
+              {i.escalationLevel > 0 ? ` · eskalasi tingkat ${i.escalationLevel}` : ''}
+              {i.transfers > 0 ? ` · dialihkan ${i.transfers}×` : ''}
+              {i.anonymous ? ' · anonim' : ''}
+              {i.confidential ? ' · rahasia' : ''}
+              {i.ombudsmanReview ? ` · ${i.ombudsmanReview.reasons.map((r) => label(REVIEW_REASON_LABELS, r)).join('; ')}` : ''}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {moreError && <Problem error={moreError} />}
+      {next && (
+        <button type="button" class="secondary" onClick={more}>
+          Muat lebih banyak
+        </button>
+      )}
+    </>
+  );
+}
+
+export function InboxPage({ session }: { session: StaffSession }) {
+  const queues = queuesOf(session);
+  const [tab, setTab] = useState(0);
+  const who = `${session.staff.username} · ${session.staff.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')}${session.staff.agencyId ? ` · ${session.staff.agencyId}` : ''}`;
+  return (
+    <>
+      <PageTitle title="Kotak masuk">Kotak masuk</PageTitle>
+      <p class="muted">{who}</p>
+      {session.staff.roles.includes('OPERATOR') && (
+        <p>
+          <a class="button secondary" href="#/petugas/kalender">
+            Kalender hari libur
+          </a>
+        </p>
+      )}
+      {queues.length > 0 && (
+        <>
+          <fieldset class="plain">
+            <legend class="visually-hidden">Antrean</legend>
+            <div class="actions-row">
+              {queues.map(([name], i) => (
+                <button key={name} type="button" class={i === tab ? '' : 'secondary'} aria-pressed={i === tab} onClick={() => setTab(i)}>
+                  {name}
+                </button>
+              ))}
+            </div>
+          </fieldset>
+          <InboxList key={tab} session={session} query={queues[tab]?.[1] ?? ''} />
+        </>
+      )}
+    </>
+  );
+}
+
+async function agenciesFor(regionCode: string): Promise<AgencyOption[]> {
+  const province = regionCode.split('.')[0] ?? regionCode;
+  const [regional, national] = await Promise.all([
+    cached<{ items: AgencyOption[] }>(`/v1/agencies?regionCode=${encodeURIComponent(province)}&limit=200`),
+    cached<{ items: AgencyOption[] }>('/v1/agencies?level=NATIONAL&limit=200'),
+  ]);
+  return [...regional.items, ...national.items];
+}
+
+/** One case as staff see it: details, the full timeline, identity only on request, and their actions. */
+export function CasePage({ session, trackingId }: { session: StaffSession; trackingId: string }) {
+  const [view, setView] = useState<ComplaintView>();
+  const [revealError, setRevealError] = useState<ApiError>();
+  const loaded = useLoad(() => call<ComplaintView>(`/v1/complaints/${encodeURIComponent(trackingId)}`, { token: session.idToken, staff: true }), [trackingId]);
+  const c = view ?? loaded.data;
+  const agencies = useLoad(() => (c ? agenciesFor(c.location.regionCode) : Promise.resolve([])), [c?.location.regionCode]);
+  if (loaded.loading && !c) return <Loading what="Memuat laporan" />;
+  if (loaded.error && !c) return <Problem error={loaded.error} />;
+  if (!c) return null;
+  const reveal = async () => {
+    setRevealError(undefined);
+    try {
+      setView(await call<ComplaintView>(`/v1/complaints/${encodeURIComponent(trackingId)}?identity=show`, { token: session.idToken, staff: true }));
+    } catch (e) {
+      setRevealError(e as ApiError);
+    }
+  };
+  const r = c.reporter;
+  const identity = (
+    <>
+      <dt>Pelapor</dt>
+      <dd>
+        {!r ? (
+          'Tanpa identitas'
+        ) : r.anonymous ? (
+          'Anonim: identitas tidak pernah ditampilkan kepada instansi'
+        ) : r.withheld ? (
+          r.revealable ? (
+            <>
+              <span>Identitas disembunyikan. </span>
+              <button type="button" class="link" onClick={reveal}>
+                Tampilkan identitas pelapor
+              </button>
+              <span class="hint">Setiap pembukaan identitas dicatat dalam jejak audit laporan.</span>
+              {revealError && <Problem error={revealError} />}
+            </>
+          ) : (
+            'Identitas tidak tersedia untuk peran Anda'
+          )
+        ) : (
+          <span data-testid="reporter-identity">{[r.name, r.email, r.phone].filter(Boolean).join(' · ')}</span>
+        )}
+      </dd>
+    </>
+  );
+  return (
+    <>
+      <p>
+        <a href="#/petugas">← Kotak masuk</a>
+      </p>
+      <PageTitle title={c.title}>{c.title}</PageTitle>
+      {c.suggestedAgency && c.status === 'SUBMITTED' && <p class="notice">Usulan sistem: {c.suggestedAgency.name}</p>}
+      <ActionPanel
+        allowed={c.allowedActions ?? []}
+        trackingId={c.trackingId}
+        token={session.idToken}
+        staff
+        agencies={agencies.data ?? []}
+        defaults={c.suggestedAgency ? { VERIFY: { agencyId: c.suggestedAgency.id } } : {}}
+        onDone={(v) => setView(v as ComplaintView)}
+      />
+      <ComplaintDetails c={c} identity={identity} />
+    </>
+  );
+}
+
+interface CalendarYear {
+  year: number;
+  covered: boolean;
+  source: string | null;
+  warning?: string;
+  daysOff: { date: string; name: string; kind: string }[];
+}
+
+/** The operator's view of the holiday calendar of a year, and the form for an amended decree. */
+export function CalendarPage({ session }: { session: StaffSession }) {
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [round, setRound] = useState(0);
+  const cal = useLoad(() => call<CalendarYear>(`/v1/calendar?year=${year}`), [year, round]);
+  const [form, setForm] = useState({ action: 'ADD_DAY', date: '', name: '', kind: 'HOLIDAY', source: '' });
+  const [error, setError] = useState<ApiError>();
+  const [done, setDone] = useState('');
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setError(undefined);
+    setDone('');
+    const body =
+      form.action === 'ADD_DAY'
+        ? { action: 'ADD_DAY', date: form.date, name: form.name, kind: form.kind, source: form.source }
+        : { action: 'CANCEL_DAY', date: form.date, source: form.source };
+    try {
+      await call('/v1/calendar', { body, token: session.idToken, staff: true });
+      setDone(`Perubahan ${form.date} disimpan; berlaku untuk semua tenggat dalam satu menit.`);
+      setRound((r) => r + 1);
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  };
+  const set = (k: keyof typeof form) => (e: Event) => setForm({ ...form, [k]: (e.target as HTMLInputElement).value });
+  return (
+    <>
+      <p>
+        <a href="#/petugas">← Kotak masuk</a>
+      </p>
+      <PageTitle title="Kalender hari libur">Kalender hari libur dan cuti bersama</PageTitle>
+      <div class="actions-row">
+        <button type="button" class="secondary" onClick={() => setYear(year - 1)}>
+          ← {year - 1}
+        </button>
+        <button type="button" class="secondary" onClick={() => setYear(year + 1)}>
+          {year + 1} →
+        </button>
+      </div>
+      {cal.error && <Problem error={cal.error} />}
+      {cal.data && (
+        <section class="card" aria-labelledby="cal-title">
+          <h2 id="cal-title">Tahun {cal.data.year}</h2>
+          <p>{cal.data.covered ? `Sumber: ${cal.data.source}` : cal.data.warning}</p>
+          <div class="table-wrap" role="region" aria-label="Tabel (geser ke samping)" tabIndex={0}>
+            <table>
+              <caption class="visually-hidden">Hari libur {cal.data.year}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Tanggal</th>
+                  <th scope="col">Nama</th>
+                  <th scope="col">Jenis</th>
+                </tr>
+              </thead>
+              <tbody>
+                {cal.data.daysOff.map((d) => (
+                  <tr key={d.date}>
+                    <td>{formatDate(d.date)}</td>
+                    <td>{d.name}</td>
+                    <td>{d.kind === 'HOLIDAY' ? 'Libur nasional' : 'Cuti bersama'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      <h2>Ubah kalender (SKB perubahan)</h2>
+      {error && <ErrorSummary error={error} fieldIds={{ date: 'c-date', name: 'c-name', source: 'c-source', kind: 'c-kind' }} />}
+      {done && (
+        <p class="notice" role="status">
+          {done}
+        </p>
+      )}
+      <form class="card" onSubmit={submit} noValidate>
+        <Field id="c-action" label="Perubahan">
+          {(aria) => (
+            <select {...aria} value={form.action} onChange={set('action')}>
+              <option value="ADD_DAY">Tambah hari libur/cuti bersama</option>
+              <option value="CANCEL_DAY">Batalkan hari libur/cuti bersama</option>
+            </select>
+          )}
+        </Field>
+        <Field id="c-date" label="Tanggal" error={error?.forField('date')}>
+          {(aria) => <input type="date" {...aria} value={form.date} onInput={set('date')} />}
+        </Field>
+        {form.action === 'ADD_DAY' && (
+          <>
+            <Field id="c-name" label="Nama hari" error={error?.forField('name')}>
+              {(aria) => <input type="text" {...aria} value={form.name} onInput={set('name')} />}
+            </Field>
+            <Field id="c-kind" label="Jenis" error={error?.forField('kind')}>
+              {(aria) => (
+                <select {...aria} value={form.kind} onChange={set('kind')}>
+                  <option value="HOLIDAY">Libur nasional</option>
+                  <option value="COLLECTIVE_LEAVE">Cuti bersama</option>
+                </select>
+              )}
+            </Field>
+          </>
+        )}
+        <Field id="c-source" label="Dasar hukum" hint="Mis. SKB 3 Menteri No. … Tahun …" error={error?.forField('source')}>
+          {(aria) => <input type="text" {...aria} value={form.source} onInput={set('source')} />}
+        </Field>
+        <button type="submit">Simpan perubahan</button>
+      </form>
+    </>
+  );
+}

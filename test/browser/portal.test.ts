@@ -1,0 +1,316 @@
+/// <reference lib="dom" />
+/**
+ * The portal in a real Chromium against what `npm start` runs: a citizen submits anonymously
+ * with the keyboard alone and tracks it; the verifier verifies; the officer acknowledges and
+ * responds; the citizen replies, confirms and rates; the public feed shows it without identity;
+ * an escalated complaint reaches the Ombudsman, who returns it. Every page is scanned with axe
+ * (no serious or critical WCAG 2.1 AA violation), checked at 360×640 for sideways scrolling and
+ * small touch targets, never requests another origin, and is photographed at phone and desktop
+ * width.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  launchChromium,
+  openPortal,
+  PHONE,
+  type PortalPage,
+  screenshot,
+  seriousViolations,
+  smallTargets,
+  tabTo,
+  tabToControl,
+} from '../support/browser';
+import { get, post } from '../support/fixtures';
+import { startLocalProcess } from '../support/local-process';
+import { waitFor } from '../support/network';
+
+let sys: Awaited<ReturnType<typeof startLocalProcess>>;
+let browser: Browser;
+const opened: PortalPage[] = [];
+
+beforeAll(async () => {
+  [sys, browser] = await Promise.all([startLocalProcess(), launchChromium()]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await sys?.stop();
+});
+
+async function person(viewport = PHONE): Promise<PortalPage> {
+  const p = await openPortal(browser, sys.api, viewport);
+  opened.push(p);
+  return p;
+}
+
+/** What every page must pass, and its pictures at both widths. */
+async function checkPage(p: PortalPage, name: string) {
+  const { page } = p;
+  await page.waitForLoadState('networkidle');
+  expect(await seriousViolations(page), `axe: ${name}`).toEqual([]);
+  const original = page.viewportSize() ?? PHONE;
+  await page.setViewportSize(PHONE);
+  expect(await horizontalOverflow(page), `sideways scrolling at 360 px: ${name}`).toBeLessThanOrEqual(0);
+  expect(await smallTargets(page), `touch targets under 44 px: ${name}`).toEqual([]);
+  await screenshot(page, `${name}-phone`);
+  await page.setViewportSize(DESKTOP);
+  await screenshot(page, `${name}-desktop`);
+  await page.setViewportSize(original);
+  expect(p.problems, `requests, errors and CSP: ${name}`).toEqual([]);
+}
+
+/** Waits until the first match is visible (the Playwright test runner's toBeVisible, for vitest). */
+const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 10_000 });
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+const actionForm = (page: Page, name: string) => page.getByRole('form', { name });
+
+async function signIn(username: string): Promise<PortalPage> {
+  const p = await person(DESKTOP);
+  await p.page.goto(`${sys.api}/#/petugas`);
+  await heading(p.page, 'Masuk petugas').waitFor();
+  await p.page.getByLabel('Nama pengguna').fill(username);
+  await p.page.getByLabel('Kata sandi').fill('Aduan-Lokal-2026!');
+  await p.page.getByRole('button', { name: 'Masuk' }).click();
+  await heading(p.page, 'Kotak masuk').waitFor();
+  return p;
+}
+
+async function act(page: Page, action: string, fill: (form: Locator) => Promise<unknown> = async () => undefined) {
+  await page.getByRole('button', { name: action, exact: true }).first().click();
+  const form = actionForm(page, action);
+  await fill(form);
+  await form.getByRole('button', { name: action, exact: true }).click();
+  await form.waitFor({ state: 'detached' });
+}
+
+const TITLE = 'Jalan berlubang di depan SD Negeri 3 Kuta';
+const REPORTER = 'Ni Luh Putu Ayu';
+let trackingId = '';
+let accessToken = '';
+let citizen: PortalPage;
+
+describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
+  it('a citizen submits an anonymous complaint with the keyboard alone, keeps the token, and tracks it', async () => {
+    citizen = await person(PHONE);
+    const { page } = citizen;
+    await page.goto(`${sys.api}/`);
+    await heading(page, /Sampaikan laporan/).waitFor();
+    await checkPage(citizen, 'beranda');
+
+    await page.goto(`${sys.api}/#/kirim`);
+    await heading(page, 'Buat laporan').waitFor();
+    await page.getByLabel('Provinsi').locator('option', { hasText: 'Bali' }).waitFor({ state: 'attached' });
+    await checkPage(citizen, 'kirim');
+    await tabTo(page, 'Judul laporan');
+    await page.keyboard.type(TITLE);
+    await tabTo(page, 'Isi laporan');
+    await page.keyboard.type('Lubang besar di depan sekolah sudah tiga minggu, dua murid jatuh dari sepeda motor.');
+    await tabTo(page, 'Cari kategori');
+    await page.keyboard.type('jalan');
+    await tabTo(page, 'Kategori');
+    await page.keyboard.type('Jalan dan Jembatan K');
+    await expect.poll(() => page.getByLabel('Kategori', { exact: true }).inputValue()).toBe('jalan-kabupaten-kota');
+    await tabTo(page, 'Provinsi');
+    await page.keyboard.type('Bali');
+    await page.getByLabel('Kabupaten/kota').locator('option', { hasText: 'Kabupaten Badung' }).waitFor({ state: 'attached' });
+    await tabTo(page, 'Kabupaten/kota');
+    await page.keyboard.type('Kabupaten Badung');
+    await expect.poll(() => page.getByLabel('Kabupaten/kota').inputValue()).toBe('51.03');
+    await tabTo(page, /^Anonim/);
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Nama');
+    await page.keyboard.type(REPORTER);
+    await tabTo(page, 'Email');
+    await page.keyboard.type('putu.ayu@example.com');
+    await tabToControl(page, 'button', 'Kirim laporan');
+    await page.keyboard.press('Enter');
+
+    await heading(page, 'Laporan terkirim').waitFor();
+    trackingId = (await page.getByTestId('tracking-id').textContent()) ?? '';
+    accessToken = (await page.getByTestId('access-token').textContent()) ?? '';
+    expect(trackingId).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    expect(accessToken.length).toBeGreaterThan(20);
+    await checkPage(citizen, 'terkirim');
+    // Kept as a small text file.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Unduh sebagai berkas teks' }).click();
+    expect((await download).suggestedFilename()).toBe(`aduan-${trackingId}.txt`);
+
+    // The personal link carries the token in the fragment, and the page drops it from the address bar.
+    await tabToControl(page, 'link', 'Lihat laporan saya');
+    await page.keyboard.press('Enter');
+    await heading(page, TITLE).waitFor();
+    await expect.poll(() => page.url()).toBe(`${sys.api}/#/lacak/${trackingId}`);
+    await visible(page.getByText('Belum Terverifikasi').first());
+    await visible(page.getByText(REPORTER)); // the reporter sees their own identity
+    await checkPage(citizen, 'lacak');
+  });
+
+  it('a double tap on "Kirim" creates one complaint', async () => {
+    const { page } = await person(DESKTOP);
+    const keys = new Set<string>();
+    const ids = new Set<string>();
+    page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/v1/complaints') && keys.add(r.headers()['idempotency-key'] ?? ''));
+    page.on('response', async (r) => {
+      if (r.request().method() === 'POST' && r.url().endsWith('/v1/complaints') && r.status() === 201) ids.add((await r.json()).trackingId);
+    });
+    await page.goto(`${sys.api}/#/kirim`);
+    await page.getByLabel('Judul laporan').fill('Lampu jalan mati di Jalan Sunset Road');
+    await page.getByLabel('Isi laporan').fill('Lampu jalan mati sepanjang 500 meter, rawan kecelakaan pada malam hari.');
+    await page.getByLabel('Kategori', { exact: true }).selectOption('jalan-kabupaten-kota');
+    await page.getByLabel('Provinsi').selectOption('51');
+    await page.getByRole('button', { name: 'Kirim laporan' }).dblclick();
+    await heading(page, 'Laporan terkirim').waitFor();
+    expect(keys.size).toBe(1);
+    expect(ids.size).toBe(1);
+  });
+
+  it('shows the API’s field errors next to their fields', async () => {
+    const p = await person(PHONE);
+    await p.page.goto(`${sys.api}/#/kirim`);
+    await p.page.getByLabel('Judul laporan').fill('Abc');
+    await p.page.getByRole('button', { name: 'Kirim laporan' }).click();
+    const alert = p.page.getByRole('alert');
+    await alert.waitFor();
+    await expect.poll(() => p.page.getByLabel('Judul laporan').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => p.page.locator('#f-title-error').textContent()).toBe('minimal 5 karakter');
+    await visible(p.page.locator('#f-category-error'));
+    await checkPage(p, 'kirim-galat');
+  });
+
+  it('the verifier verifies it to the suggested agency', async () => {
+    const v = await sys.token('verifikator');
+    await waitFor(async () =>
+      (await get(`${sys.api}/v1/complaints/${trackingId}`, { authorization: `Bearer ${v}` })).body.suggestedAgency ? true : undefined,
+    );
+    const p = await signIn('verifikator');
+    await checkPage(p, 'petugas-kotak-masuk');
+    await p.page.getByRole('link', { name: TITLE }).click();
+    await heading(p.page, TITLE).waitFor();
+    await visible(p.page.getByText('Usulan sistem: Pemerintah Kabupaten Badung'));
+    await checkPage(p, 'petugas-kasus');
+    await act(p.page, 'Verifikasi dan disposisikan', async (form) => {
+      expect(await form.getByLabel('Instansi tujuan').inputValue()).toBe('pemda-51.03');
+    });
+    await visible(p.page.getByText('Terverifikasi/Didisposisikan').first());
+  });
+
+  it('the Badung officer sees no identity, acknowledges and responds', async () => {
+    const p = await signIn('petugas-badung');
+    await p.page.getByRole('link', { name: TITLE }).click();
+    await heading(p.page, TITLE).waitFor();
+    await visible(p.page.getByText('Anonim: identitas tidak pernah ditampilkan kepada instansi'));
+    expect(await p.page.content()).not.toContain(REPORTER);
+    await act(p.page, 'Terima (mulai diproses)');
+    await act(p.page, 'Kirim tindak lanjut', (f) => f.getByLabel('Tindak lanjut untuk pelapor').fill('Lubang dijadwalkan ditambal Kamis ini oleh Dinas PUPR.'));
+    await visible(p.page.getByText('Ditindaklanjuti').first());
+  });
+
+  it('the citizen replies; after the second answer confirms and rates', async () => {
+    const { page } = citizen;
+    await page.reload();
+    await heading(page, TITLE).waitFor();
+    await visible(page.getByText('Lubang dijadwalkan ditambal Kamis ini'));
+    await act(page, 'Balas', (f) => f.getByLabel('Balasan Anda').fill('Terima kasih. Mohon dipasang rambu sementara sebelum ditambal.'));
+    await visible(page.getByText('Diproses').first());
+
+    const officer = await sys.token('petugas-badung');
+    const answered = await post(
+      `${sys.api}/v1/complaints/${trackingId}/actions`,
+      { action: 'RESPOND', message: 'Rambu sudah dipasang; penambalan selesai Kamis.' },
+      { authorization: `Bearer ${officer}` },
+    );
+    expect(answered.status).toBe(200);
+
+    await page.reload();
+    await heading(page, TITLE).waitFor();
+    page.once('dialog', (d) => d.accept());
+    await act(page, 'Masalah sudah selesai');
+    await visible(page.getByText('Selesai').first());
+    await act(page, 'Beri penilaian', (f) => f.getByLabel(/^Nilai/).selectOption('5'));
+    await visible(page.getByText('5 dari 5'));
+    await expect.poll(() => page.getByRole('button', { name: 'Beri penilaian' }).count()).toBe(0);
+    await checkPage(citizen, 'lacak-selesai');
+  });
+
+  it('the public feed and page show it without identity; the figures are charts', async () => {
+    const p = await person(PHONE);
+    await p.page.goto(`${sys.api}/#/publik`);
+    await p.page.getByRole('link', { name: TITLE }).waitFor();
+    await checkPage(p, 'publik');
+    await p.page.getByRole('link', { name: TITLE }).click();
+    await heading(p.page, TITLE).waitFor();
+    expect(await p.page.content()).not.toContain(REPORTER);
+    expect(await p.page.content()).not.toContain('putu.ayu@example.com');
+    await checkPage(p, 'laporan-publik');
+
+    await p.page.goto(`${sys.api}/#/statistik`);
+    await p.page.getByRole('figure', { name: 'Laporan diterima' }).waitFor();
+    await checkPage(p, 'statistik');
+  });
+
+  it('an escalated complaint reaches Ombudsman Bali, who returns it to the agency', async () => {
+    const created = await post(`${sys.api}/v1/complaints`, {
+      type: 'COMPLAINT',
+      title: 'Sampah tidak diangkut sebulan di Jimbaran',
+      description: 'Tumpukan sampah di Jalan Uluwatu tidak diangkut sejak sebulan lalu dan menutup saluran air.',
+      categoryId: 'kebersihan-sampah',
+      location: { regionCode: '51.03' },
+      anonymous: false,
+      confidential: false,
+    });
+    const id = created.body.trackingId as string;
+    const ombudsman = await sys.token('ombudsman-bali');
+    await waitFor(async () =>
+      (await get(`${sys.api}/v1/complaints/${id}`, { authorization: `Bearer ${created.body.accessToken}` })).body.status === 'ASSIGNED' ? true : undefined,
+    );
+    // Nobody answers: week after week the sweep escalates, until the chain is exhausted.
+    await waitFor(async () => {
+      await post(`${sys.api}/_local/clock`, { advance: 'P7D' });
+      await post(`${sys.api}/_local/schedules/sweep-deadlines/run`, {});
+      const queue = await get(`${sys.api}/v1/inbox`, { authorization: `Bearer ${ombudsman}` });
+      return queue.body.items.some((i: { trackingId: string }) => i.trackingId === id) ? true : undefined;
+    }, 60_000);
+
+    const p = await signIn('ombudsman-bali');
+    await p.page.getByRole('link', { name: 'Sampah tidak diangkut sebulan di Jimbaran' }).click();
+    await heading(p.page, 'Sampah tidak diangkut sebulan di Jimbaran').waitFor();
+    await visible(p.page.getByRole('heading', { name: 'Tenggat terlewati' }));
+    await checkPage(p, 'ombudsman-kasus');
+    await act(p.page, 'Kembalikan ke instansi dengan saran', async (f) => {
+      await f.getByLabel('Saran tindakan korektif').fill('Angkut sampah dalam tiga hari kerja dan laporkan foto hasilnya.');
+      await f.getByLabel('Batas waktu (hari kerja)').fill('3');
+    });
+    await visible(p.page.getByText(/dikembalikan dengan saran/));
+    await post(`${sys.api}/_local/clock`, { reset: true });
+  });
+
+  it('an operator sees the holiday calendar', async () => {
+    const p = await signIn('operator');
+    await p.page.getByRole('link', { name: 'Kalender hari libur' }).click();
+    await heading(p.page, 'Kalender hari libur dan cuti bersama').waitFor();
+    await visible(p.page.getByText('Hari Raya Natal'));
+    await checkPage(p, 'operator-kalender');
+  });
+
+  it('a refused or expired staff token ends the session and opens the sign-in', async () => {
+    const p = await signIn('verifikator');
+    await p.page.evaluate(() => {
+      const s = JSON.parse(sessionStorage.getItem('aduan.staff') ?? '{}');
+      sessionStorage.setItem('aduan.staff', JSON.stringify({ ...s, idToken: 'aaa.bbb.ccc' }));
+    });
+    await p.page.reload();
+    await heading(p.page, 'Masuk petugas').waitFor();
+    await visible(p.page.getByText('Sesi Anda berakhir'));
+    expect(await p.page.evaluate(() => sessionStorage.getItem('aduan.staff'))).toBeNull();
+    await checkPage(p, 'petugas-masuk');
+  });
+
+  it('keeps the staff token out of localStorage and the citizen token out of every request URL', async () => {
+    for (const p of opened) {
+      expect(await p.page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+    }
+  });
+});
