@@ -108,7 +108,7 @@ try {
       complaint,
       reporter: { name: 'Bench', email: 'bench@example.com' },
       accessTokenHash: 'h',
-      event,
+      events: [event],
       outbox,
       counters: countersFor(undefined, complaint, [event], calendar),
       contactLookups: [{ kind: 'EMAIL', hash: `bench-${i}` }],

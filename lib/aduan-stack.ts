@@ -66,6 +66,7 @@ export class AduanStack extends Stack {
       if (spec.routes) fn.addEnvironment(ENV.autoRouteCategories, config.autoRoutedCategories.join(','));
       if (spec.computesDeadlines) fn.addEnvironment(ENV.clockOverrides, JSON.stringify(config.clockOverrides));
       if (spec.pagesWithCursors) cursorKey.bind(fn);
+      if (spec.judgesServiceStandards) fn.addEnvironment(ENV.illegalLevyToOmbudsman, String(config.illegalLevyToOmbudsman));
       if (spec.looksUpContacts) contactKey.bind(fn);
       if (spec.identities) identityKey.bind(fn, spec.identities);
       const t = spec.trigger;

@@ -17,6 +17,11 @@ export interface StageConfig {
   autoRoutedCategories: string[];
   /** Agencies' and categories' own clocks (service standards), over the national 3/5/10 working days. */
   clockOverrides: ClockOverrides;
+  /**
+   * A complaint whose answers show a fee where the service standard says free (or above its
+   * tariff) goes to the Ombudsman's review queue at submission, not after the agency's deadlines.
+   */
+  illegalLevyToOmbudsman: boolean;
   /** Where officers open a complaint (used in emails). */
   portalUrl: string;
   /**
@@ -41,6 +46,7 @@ export const STAGES: Record<string, StageConfig> = {
     autoRoutedCategories: ['kebersihan-sampah'],
     // Example of a published service standard: land certificates are answered in 14 working days.
     clockOverrides: { byCategory: { pertanahan: { followUpWorkingDays: 14 } } },
+    illegalLevyToOmbudsman: true,
     portalUrl: 'https://dev.aduan.example',
     api: { throttleRatePerSecond: 20, throttleBurst: 40, routeThrottleScale: 1, wafRateLimitPer5Min: 500 },
     logRetentionDays: 30,
@@ -55,6 +61,7 @@ export const STAGES: Record<string, StageConfig> = {
     agencyEmailOverrides: {},
     autoRoutedCategories: [],
     clockOverrides: {},
+    illegalLevyToOmbudsman: true,
     portalUrl: 'https://aduan.example.go.id',
     api: { throttleRatePerSecond: 100, throttleBurst: 200, routeThrottleScale: 5, wafRateLimitPer5Min: 1000 },
     logRetentionDays: 365,

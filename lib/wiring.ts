@@ -52,6 +52,8 @@ export interface FunctionSpec {
   routes?: boolean;
   /** Gets the stage's clock overrides per category and agency. */
   computesDeadlines?: boolean;
+  /** Judges complaints against service standards: gets the stage's rule for illegal-levy indicators. */
+  judgesServiceStandards?: boolean;
   /** Gets the key that seals page cursors. */
   pagesWithCursors?: boolean;
   /**
@@ -100,6 +102,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     sendsTo: ['routing', 'notification'],
     computesDeadlines: true,
     identities: 'seal',
+    judgesServiceStandards: true,
     looksUpContacts: true,
   },
   {
@@ -278,6 +281,96 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     table: 'none',
   },
   {
+    id: 'ListServices',
+    entry: 'functions/handlers/http/list-services.ts',
+    description: 'GET /v1/services: the SIPP catalogue by words, agency and region',
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/services',
+      auth: 'public',
+      input: ROUTE_INPUTS.listServices,
+      throttle: { ratePerSecond: 10, burst: 20 },
+    },
+    table: 'read',
+    pagesWithCursors: true,
+  },
+  {
+    id: 'GetService',
+    entry: 'functions/handlers/http/get-service.ts',
+    description: 'GET /v1/services/{serviceId}: a service and its standard (current or ?version=)',
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/services/{serviceId}',
+      auth: 'public',
+      input: ROUTE_INPUTS.getService,
+      throttle: { ratePerSecond: 10, burst: 20 },
+    },
+    table: 'read',
+  },
+  {
+    id: 'CreateService',
+    entry: 'functions/handlers/http/create-service.ts',
+    description: 'POST /v1/services: an agency service administrator adds a service with its first standard',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    trigger: { kind: 'http', method: 'POST', path: '/v1/services', auth: 'staff', input: ROUTE_INPUTS.createService, throttle: { ratePerSecond: 2, burst: 5 } },
+    table: 'readWrite',
+  },
+  {
+    id: 'PublishServiceStandard',
+    entry: 'functions/handlers/http/publish-service-standard.ts',
+    description: 'POST /v1/services/{serviceId}/versions: publish the next version of a standard (old ones stay readable)',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/services/{serviceId}/versions',
+      auth: 'staff',
+      input: ROUTE_INPUTS.publishServiceStandard,
+      throttle: { ratePerSecond: 2, burst: 5 },
+    },
+    table: 'readWrite',
+  },
+  {
+    id: 'RetireService',
+    entry: 'functions/handlers/http/retire-service.ts',
+    description: 'POST /v1/services/{serviceId}/retirement: a service is no longer offered (it stays readable)',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/services/{serviceId}/retirement',
+      auth: 'staff',
+      input: ROUTE_INPUTS.retireService,
+      throttle: { ratePerSecond: 2, burst: 5 },
+    },
+    table: 'readWrite',
+  },
+  {
+    id: 'ImportServices',
+    entry: 'functions/handlers/http/import-services.ts',
+    description: 'POST /v1/services/imports: an agency imports its services from CSV, every row checked, all or nothing',
+    timeoutSeconds: 20,
+    memoryMb: 512,
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/services/imports',
+      auth: 'staff',
+      input: ROUTE_INPUTS.importServices,
+      throttle: { ratePerSecond: 1, burst: 2 },
+    },
+    table: 'readWrite',
+  },
+  {
     id: 'ListAgencies',
     entry: 'functions/handlers/http/list-agencies.ts',
     description: 'GET /v1/agencies: the agency directory, by region and level',
@@ -440,6 +533,7 @@ export function envNamesOf(f: FunctionSpec): EnvName[] {
   if (f.routes) names.push(ENV.autoRouteCategories);
   if (f.computesDeadlines) names.push(ENV.clockOverrides);
   if (f.pagesWithCursors) names.push(ENV.cursorSigningKey);
+  if (f.judgesServiceStandards) names.push(ENV.illegalLevyToOmbudsman);
   if (f.identities) names.push(ENV.identityKeyId);
   if (f.looksUpContacts) names.push(ENV.contactLookupKey);
   return names;

@@ -18,6 +18,7 @@ import { LocalFunction } from './lambda';
 import { buildLocalPortal } from './portal';
 import { type Meter, meterProxy } from './request-meter';
 import { createLocalResources, type LocalResources, localClients, resolveValue } from './resources';
+import { seedServices } from './service-seed';
 import { createStaffPool, type LocalStaffPool } from './staff-seed';
 import { cdkPath, functionResource, LOCAL_STAGE, resourcesOfType, synthesizeTemplate } from './template';
 import { LocalScheduler, startQueuePoller } from './triggers';
@@ -120,6 +121,8 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
     const clients = localClients({ dynamodb: dynamo.endpoint, sqs: sqs.endpoint }, region);
     const resources = await createLocalResources(template, clients, LOCAL_PREFIX);
     const staff = await createStaffPool(template, cognito.endpoint, region, LOCAL_PREFIX);
+    const complaintsTable = resources.tables.find((t) => t.logicalId.startsWith('DataComplaints'));
+    if (complaintsTable) await seedServices(clients.ddb, complaintsTable.name);
     if (!staff) throw new Error('the stack defines no staff user pool');
     resources.refs.set(staff.poolLogicalId, staff.userPoolId);
     resources.refs.set(staff.clientLogicalId, staff.clientId);

@@ -27,6 +27,12 @@ export const DEMO_USERS = [
     groups: [STAFF_GROUPS.AGENCY_OFFICER],
     attributes: { 'custom:agencyId': 'pemda-51.03' },
   },
+  {
+    username: 'admin-badung',
+    email: 'admin-badung@instansi.example',
+    groups: [STAFF_GROUPS.SERVICE_ADMIN],
+    attributes: { 'custom:agencyId': 'pemda-51.03' },
+  },
   { username: 'petugas-bali', email: 'petugas-bali@instansi.example', groups: [STAFF_GROUPS.AGENCY_OFFICER], attributes: { 'custom:agencyId': 'pemda-51' } },
   {
     username: 'petugas-denpasar',

@@ -63,7 +63,7 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     // One update per (month, scope): a transaction may not touch an item twice.
     const merged = new Map<string, CounterDelta>();
     for (const d of deltas) {
-      const key = `${d.month}|${d.scope.kind}|${d.scope.kind === 'AGENCY' ? d.scope.agencyId : d.scope.regionCode}`;
+      const key = `${d.month}|${statsSk(d.scope)}`;
       const prev = merged.get(key);
       if (!prev) merged.set(key, { ...d, add: { ...d.add } });
       else for (const [k, v] of Object.entries(d.add)) prev.add[k as keyof CounterDelta['add']] = (prev.add[k as keyof CounterDelta['add']] ?? 0) + (v ?? 0);
@@ -154,7 +154,7 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     for (const lookup of input.contactLookups ?? []) {
       items.push(this.put({ pk: pk(c.trackingId), sk: contactSk(lookup.kind), entity: 'CONTACT', gsi7pk: contactLookupPk(lookup.hash), gsi7sk: c.trackingId }));
     }
-    items.push(this.put(eventItem(c.trackingId, input.event)));
+    input.events.forEach((e, n) => items.push(this.put(eventItem(c.trackingId, e, n))));
     for (const o of input.outbox) items.push(this.put(outboxItem(c.trackingId, o)));
     items.push(...this.counterUpdates(input.counters));
 

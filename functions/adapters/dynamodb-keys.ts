@@ -27,6 +27,9 @@ import type { ContactKind, OutboxMessage, WorkQueue } from '../core/ports';
  * GSI PublicFeed (gsi8pk PUBLIC#<yyyy-mm submitted>, gsi8sk <submittedAt>#<id>): complaints listed
  *   publicly (core/access.ts listedPublicly), newest first a month at a time; a confidential one is
  *   never in it.
+ *   pk SVC#<serviceId> sk META                      a public service (SIPP)
+ *   pk SVC#<serviceId> sk VERSION#<000n>            each version of its standard
+ * GSI Catalogue (gsi9pk SERVICE, gsi9sk <name>#<id>): every service by name, for search.
  * Every index but ByQueue is sparse: a complaint leaves it when nothing more is due there, so
  * the sweeps read what is due, never the whole table.
  */
@@ -42,6 +45,7 @@ export const TABLE_KEYS = {
   byRetentionIndex: { name: 'ByRetention', partitionKey: 'gsi6pk', sortKey: 'gsi6sk' },
   byContactIndex: { name: 'ByContact', partitionKey: 'gsi7pk', sortKey: 'gsi7sk' },
   publicFeedIndex: { name: 'PublicFeed', partitionKey: 'gsi8pk', sortKey: 'gsi8sk' },
+  catalogueIndex: { name: 'Catalogue', partitionKey: 'gsi9pk', sortKey: 'gsi9sk' },
   ttlAttribute: 'expiresAt',
 } as const;
 
@@ -56,6 +60,7 @@ export const INDEXES = [
   TABLE_KEYS.byRetentionIndex,
   TABLE_KEYS.byContactIndex,
   TABLE_KEYS.publicFeedIndex,
+  TABLE_KEYS.catalogueIndex,
 ] as const;
 
 export const complaintPk = (trackingId: string) => `C#${trackingId}`;
@@ -64,7 +69,8 @@ export const REPORTER_SK = 'REPORTER';
 export const contactSk = (kind: ContactKind) => `CONTACT#${kind}`;
 export const contactLookupPk = (hash: string) => `CONTACT#${hash}`;
 export const statsPk = (month: string) => `STATS#${month}`;
-export const statsSk = (scope: CounterDelta['scope']) => (scope.kind === 'AGENCY' ? `AGENCY#${scope.agencyId}` : `REGION#${scope.regionCode}`);
+export const statsSk = (scope: CounterDelta['scope']) =>
+  scope.kind === 'AGENCY' ? `AGENCY#${scope.agencyId}` : scope.kind === 'REGION' ? `REGION#${scope.regionCode}` : `SERVICE#${scope.serviceId}#${scope.version}`;
 export const digestPk = (office: string) => `DIGEST#${office}`;
 export const digestDaySk = (date: string) => `DAY#${date}`;
 export const DIGEST_LAST_SK = 'LAST';
@@ -72,6 +78,9 @@ export const idempotencyKey = (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: 
 export const DUE_PK = (stage: string) => `DUE#${stage}`;
 export const STATUTE_PK = 'STATUTE#OPEN';
 export const RETENTION_PK = 'RETENTION#IDENTITY';
+export const servicePk = (serviceId: string) => `SVC#${serviceId}`;
+export const serviceVersionSk = (version: number) => `VERSION#${String(version).padStart(4, '0')}`;
+export const CATALOGUE_PK = 'SERVICE';
 /** The public feed's partition of a month (`2026-11`). */
 export const publicFeedPk = (month: string) => `PUBLIC#${month}`;
 

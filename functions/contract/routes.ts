@@ -8,17 +8,23 @@ import { input as calendar } from './inputs/calendar';
 import { input as calendarChanges } from './inputs/calendar-changes';
 import { input as calendarDeadline } from './inputs/calendar-deadline';
 import { input as complaintActions } from './inputs/complaint-actions';
+import { input as createService } from './inputs/create-service';
 import { input as createSession } from './inputs/create-session';
 import { input as erasePersonalData } from './inputs/erase-personal-data';
 import { input as getComplaint } from './inputs/get-complaint';
+import { input as getService } from './inputs/get-service';
 import { input as health } from './inputs/health';
+import { input as importServices } from './inputs/import-services';
 import { input as inbox } from './inputs/inbox';
 import { input as listAgencies } from './inputs/list-agencies';
 import { input as listCategories } from './inputs/list-categories';
 import { input as listComplaints } from './inputs/list-complaints';
 import { input as listRegions } from './inputs/list-regions';
+import { input as listServices } from './inputs/list-services';
 import { input as openApi } from './inputs/openapi';
 import { input as personalData } from './inputs/personal-data';
+import { input as publishServiceStandard } from './inputs/publish-service-standard';
+import { input as retireService } from './inputs/retire-service';
 import { input as stats } from './inputs/stats';
 import { input as submitComplaint } from './inputs/submit-complaint';
 
@@ -40,4 +46,10 @@ export const ROUTE_INPUTS = {
   personalData,
   erasePersonalData,
   createSession,
+  listServices,
+  getService,
+  createService,
+  publishServiceStandard,
+  retireService,
+  importServices,
 } as const;

@@ -3,11 +3,15 @@ import { findAgency } from '../core/agencies';
 import { findCategory } from '../core/categories';
 import { COMPLAINT_TYPES } from '../core/complaint';
 import { resolveRegion } from '../core/regions';
+import { CALENDAR_YEAR_RANGE } from '../core/working-days';
 import { identifier, multiLine, singleLine } from './text';
 
 // Strict objects: a misspelled `anonymus: true` must be rejected, not silently dropped
 // (dropping it would reveal the reporter).
 const outsideIndonesia = 'di luar wilayah Indonesia';
+const serviceDate = z.iso.date({ error: 'format tanggal YYYY-MM-DD' }).check(
+  z.refine((d) => d >= `${CALENDAR_YEAR_RANGE.min}` && d <= `${CALENDAR_YEAR_RANGE.max}-12-31`, `tahun ${CALENDAR_YEAR_RANGE.min}–${CALENDAR_YEAR_RANGE.max}`),
+);
 const phone = z.string().check(z.trim(), z.regex(/^(\+62|62|0)8[0-9]{7,12}$/, 'nomor ponsel Indonesia, mis. 081234567890 atau +6281234567890'));
 
 export const submitComplaintSchema = z
@@ -37,6 +41,17 @@ export const submitComplaintSchema = z
         }, 'instansi tidak dikenal (lihat GET /v1/agencies)'),
       ),
     ),
+    /** The public service it is about (GET /v1/services): routed to its agency, judged by its standard. */
+    serviceId: z.optional(identifier('kode layanan')),
+    /** The structured questions the service's standard makes checkable. */
+    serviceAnswers: z.optional(
+      z.strictObject({
+        appliedOn: serviceDate,
+        completedOn: z.optional(serviceDate),
+        charged: z.optional(z.int({ error: 'rupiah, bilangan bulat' }).check(z.gte(0, 'tidak boleh negatif'), z.lte(1_000_000_000, 'terlalu besar'))),
+        extraRequirements: z.optional(z.array(singleLine(300)).check(z.maxLength(10, 'paling banyak 10 persyaratan'))),
+      }),
+    ),
     anonymous: z.boolean({ error: 'wajib diisi: true atau false' }),
     confidential: z.boolean({ error: 'wajib diisi: true atau false' }),
     reporter: z.optional(
@@ -48,6 +63,11 @@ export const submitComplaintSchema = z
     ),
   })
   .check(
+    z.refine((v) => !v.serviceAnswers || v.serviceId !== undefined, { path: ['serviceAnswers'], message: 'isi serviceId: jawaban ini tentang sebuah layanan' }),
+    z.refine((v) => !v.serviceAnswers?.completedOn || v.serviceAnswers.completedOn >= v.serviceAnswers.appliedOn, {
+      path: ['serviceAnswers', 'completedOn'],
+      message: 'tidak boleh sebelum tanggal pengajuan',
+    }),
     z.refine((v) => (v.location.latitude === undefined) === (v.location.longitude === undefined), {
       path: ['location', 'latitude'],
       message: 'latitude dan longitude diisi bersama',

@@ -48,13 +48,21 @@ export interface ClockOverrides {
   byAgency?: Record<string, Partial<LifecyclePolicy>>;
 }
 
-export type PolicyFor = (categoryId: string, agencyId?: string) => LifecyclePolicy;
+/** What a complaint's clocks depend on: its category, and the service standard it is about. */
+export type PolicySubject = Pick<Complaint, 'categoryId' | 'service'>;
+export type PolicyFor = (subject: PolicySubject, agencyId?: string) => LifecyclePolicy;
 
+/**
+ * The clocks of a complaint at an agency: national defaults, then the stage's overrides by
+ * category and by agency, then the complaint-handling clocks of the service standard it is about
+ * (a published standard is the most specific promise).
+ */
 export function policyResolver(base: LifecyclePolicy, overrides: ClockOverrides = {}): PolicyFor {
-  return (categoryId, agencyId) => ({
+  return (subject, agencyId) => ({
     ...base,
-    ...(overrides.byCategory?.[categoryId] ?? {}),
+    ...(overrides.byCategory?.[subject.categoryId] ?? {}),
     ...(agencyId ? (overrides.byAgency?.[agencyId] ?? {}) : {}),
+    ...(subject.service?.clocks ?? {}),
   });
 }
 

@@ -1,3 +1,4 @@
+import type { MaladministrationIndicator, ServiceAnswers } from './services';
 import type { TimeZoneId } from './regions';
 
 export const COMPLAINT_TYPES = ['COMPLAINT', 'ASPIRATION', 'INFORMATION_REQUEST'] as const;
@@ -104,7 +105,24 @@ export interface Complaint {
   reporterMessages?: { day: string; count: number };
   /** Set while a missed follow-up stays unanswered (drives the open-overdue counter). */
   overdueSince?: { agencyId: string; at: string };
+  /** The public service it is about (SIPP), with the standard in force when it was received. */
+  service?: ComplaintService;
+  /** What the reporter said of the service, as the standard makes it checkable. */
+  serviceAnswers?: ServiceAnswers;
+  /** Maladministration the answers indicate against that standard, with the evidence. */
+  indicators?: MaladministrationIndicator[];
   version: number;
+}
+
+export interface ComplaintService {
+  id: string;
+  agencyId: string;
+  name: string;
+  /** The version of the standard in force on the day the service was applied for (absent before the first). */
+  version?: number;
+  decreeNumber?: string;
+  /** The complaint-handling clocks that standard sets (over the national and stage policy). */
+  clocks?: { dispositionWorkingDays?: number; followUpWorkingDays?: number };
 }
 
 export interface DeadlineMiss {
@@ -123,6 +141,7 @@ export const OMBUDSMAN_REASONS = [
   'TRANSFERRED_REPEATEDLY',
   'REPORTER_REQUEST',
   'RECOMMENDATION_IGNORED',
+  'ILLEGAL_LEVY_INDICATED',
 ] as const;
 export type OmbudsmanReason = (typeof OMBUDSMAN_REASONS)[number];
 
@@ -147,7 +166,7 @@ export interface Transfer {
   by: string;
 }
 
-export type RoutingMethod = 'TARGET_AGENCY' | 'CATEGORY_REGION';
+export type RoutingMethod = 'SERVICE_STANDARD' | 'TARGET_AGENCY' | 'CATEGORY_REGION';
 
 export type TimelineEventType =
   | 'SUBMITTED'

@@ -94,7 +94,7 @@ export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCale
           deadline: deadlineAfter(
             now,
             'FOLLOW_UP',
-            policyFor(c.categoryId, c.assignedAgencyId).escalationWorkingDays,
+            policyFor(c, c.assignedAgencyId).escalationWorkingDays,
             agency?.timeZone ?? c.deadline.timeZone,
             calendar,
           ),

@@ -134,7 +134,7 @@ export function allowedActions(c: Complaint, actor: Actor, ctx: LifecycleContext
 function withinReopenWindow(c: Complaint, ctx: LifecycleContext): boolean {
   if (!c.closure) return false;
   const tz = zoneOf(c);
-  const limit = ctx.calendar.addWorkingDays(new Date(c.closure.at), ctx.policyFor(c.categoryId, c.assignedAgencyId).reopenWindowWorkingDays, tz);
+  const limit = ctx.calendar.addWorkingDays(new Date(c.closure.at), ctx.policyFor(c, c.assignedAgencyId).reopenWindowWorkingDays, tz);
   return ctx.now.getTime() <= Date.parse(limit.deadline);
 }
 
@@ -161,7 +161,7 @@ export function perform(c: Complaint, actor: Actor, input: ActionInput, ctx: Lif
   if (result.complaint.overdueSince && !['ASSIGNED', 'IN_PROGRESS'].includes(result.complaint.status)) {
     result.complaint = { ...result.complaint, overdueSince: undefined };
   }
-  result.complaint = withRetention(result.complaint, ctx.policyFor(result.complaint.categoryId, result.complaint.assignedAgencyId), ctx.now);
+  result.complaint = withRetention(result.complaint, ctx.policyFor(result.complaint, result.complaint.assignedAgencyId), ctx.now);
   return result;
 }
 
@@ -190,7 +190,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
     visibility,
     ...extra,
   });
-  const policy = ctx.policyFor(c.categoryId, c.assignedAgencyId);
+  const policy = ctx.policyFor(c, c.assignedAgencyId);
 
   switch (input.action) {
     case 'VERIFY': {
@@ -215,7 +215,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       if (input.confidential) next.confidential = true;
       next.copyToAgencyIds = copies.filter((id) => id !== agency.id);
       Object.assign(next, NO_ESCALATION);
-      next.deadline = deadlineAfter(ctx.now, 'FOLLOW_UP', ctx.policyFor(next.categoryId, agency.id).followUpWorkingDays, agency.timeZone, ctx.calendar);
+      next.deadline = deadlineAfter(ctx.now, 'FOLLOW_UP', ctx.policyFor(next, agency.id).followUpWorkingDays, agency.timeZone, ctx.calendar);
       const transferred = (c.transfers?.length ?? 0) > 0;
       return {
         complaint: next,

@@ -20,6 +20,10 @@ export const COUNTERS = [
   'ombudsmanFlags',
   'ratingCount',
   'ratingSum',
+  // Maladministration indicated against a service standard (per service; issue 11).
+  'prolongedDelay',
+  'illegalLevy',
+  'proceduralDeviation',
 ] as const;
 export type Counter = (typeof COUNTERS)[number];
 
@@ -29,7 +33,11 @@ export const TTF_MAX = 60;
 export interface CounterDelta {
   /** YYYY-MM in WIB (the national reporting month). */
   month: string;
-  scope: { kind: 'AGENCY'; agencyId: string } | { kind: 'REGION'; regionCode: string };
+  scope:
+    | { kind: 'AGENCY'; agencyId: string }
+    | { kind: 'REGION'; regionCode: string }
+    /** A public service under one version of its standard (0: received before its first). */
+    | { kind: 'SERVICE'; serviceId: string; version: number; agencyId: string; name: string };
   add: Partial<Record<Counter | `ttf${number}`, number>>;
 }
 
@@ -53,14 +61,31 @@ export function countersFor(before: Complaint | undefined, after: Complaint, eve
   const forRegions = (at: string, add: CounterDelta['add']) => {
     for (const regionCode of regionsOf(after)) deltas.push({ month: monthOf(at), scope: { kind: 'REGION', regionCode }, add });
   };
+  const forService = (at: string, add: CounterDelta['add']) => {
+    const svc = after.service;
+    if (svc) deltas.push({ month: monthOf(at), scope: { kind: 'SERVICE', serviceId: svc.id, version: svc.version ?? 0, agencyId: svc.agencyId, name: svc.name }, add });
+  };
   const both = (agencyId: string | undefined, at: string, add: CounterDelta['add']) => {
     forAgency(agencyId, at, add);
     forRegions(at, add);
+    forService(at, add);
   };
   // A complaint is counted as received when it leaves PENDING routing — once, in a version-checked
   // write — not in the submission itself: every submission of a province would otherwise update
   // the same counter items in its transaction, and a burst of citizens would conflict there.
-  if (before?.routing.state === 'PENDING' && after.routing.state !== 'PENDING') forRegions(after.submittedAt, { received: 1 });
+  if (before?.routing.state === 'PENDING' && after.routing.state !== 'PENDING') {
+    // A flag raised at submission (an illegal-levy indicator) is counted with the receipt.
+    const flaggedAtSubmission = after.ombudsmanReview?.reasons.includes('ILLEGAL_LEVY_INDICATED') && after.ombudsmanReview.flaggedAt === after.submittedAt;
+    const received = { received: 1, ...(flaggedAtSubmission ? { ombudsmanFlags: 1 } : {}) };
+    forRegions(after.submittedAt, received);
+    const kinds = new Set((after.indicators ?? []).map((i) => i.kind));
+    forService(after.submittedAt, {
+      ...received,
+      ...(kinds.has('PROLONGED_DELAY') ? { prolongedDelay: 1 } : {}),
+      ...(kinds.has('ILLEGAL_LEVY') ? { illegalLevy: 1 } : {}),
+      ...(kinds.has('PROCEDURAL_DEVIATION') ? { proceduralDeviation: 1 } : {}),
+    });
+  }
   for (const e of events) {
     switch (e.type) {
       case 'ASSIGNED':

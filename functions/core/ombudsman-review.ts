@@ -11,6 +11,7 @@ export const OMBUDSMAN_REASON_LABELS: Record<OmbudsmanReason, string> = {
   TRANSFERRED_REPEATEDLY: 'dilimpahkan (bukan wewenang) tiga kali atau lebih',
   REPORTER_REQUEST: 'pelapor meminta peninjauan Ombudsman',
   RECOMMENDATION_IGNORED: 'instansi tidak menindaklanjuti rekomendasi Ombudsman dalam batas waktunya',
+  ILLEGAL_LEVY_INDICATED: 'indikasi pungutan liar: biaya melebihi standar pelayanan',
 };
 
 /** Adds a review flag (or a reason to an open one); the office is the complaint's province. */

@@ -2,6 +2,7 @@ import type { Complaint, ComplaintStatus, OmbudsmanReview, ReporterIdentity, Tim
 import type { RenderedEmail } from './emails/agency-assignment';
 import type { CounterDelta } from './monitoring';
 import type { NotificationTemplate } from './notifications';
+import type { PublicService, ServiceStandard } from './services';
 import type { CalendarChange, WorkingDayCalendar } from './working-days';
 
 export interface Clock {
@@ -65,7 +66,8 @@ export interface ComplaintStore {
     complaint: Complaint;
     reporter: ReporterIdentity | undefined;
     accessTokenHash: string;
-    event: TimelineEvent;
+    /** Its first timeline entries (the submission, and a flag raised at once). */
+    events: TimelineEvent[];
     outbox: OutboxMessage[];
     idempotency?: { key: string; requestHash: string; expiresAt: Date; now: Date };
     counters?: CounterDelta[];
@@ -183,4 +185,34 @@ export interface Logger {
   info(message: string, extra?: Record<string, unknown>): void;
   warn(message: string, extra?: Record<string, unknown>): void;
   error(message: string, extra?: Record<string, unknown>): void;
+}
+
+/** What the service catalogue can be searched by. */
+export interface ServiceFilter {
+  /** Words of the name, unit or agency (case-insensitive). */
+  q?: string;
+  agencyId?: string;
+  /** Services available there: its own, its province's and national ones. */
+  regionCode?: string;
+}
+
+/** A service with every version of its standard, oldest first. */
+export interface CatalogueEntry {
+  service: PublicService;
+  versions: ServiceStandard[];
+}
+
+/** SIPP: the services agencies publish and the versions of their standards. */
+export interface ServiceCatalogue {
+  get(serviceId: string): Promise<CatalogueEntry | undefined>;
+  /** Creates services with their first version, all or none; false when an id is taken. */
+  create(entries: { service: PublicService; standard: ServiceStandard }[]): Promise<{ ok: true } | { ok: false; taken: string[] }>;
+  /** Adds the next version and makes it current, only over the version read (false otherwise). */
+  publish(serviceId: string, standard: ServiceStandard, expectedVersion: number, at: string): Promise<boolean>;
+  retire(serviceId: string, at: string): Promise<boolean>;
+  /** One read of the catalogue, by name: at most `limit` services examined. */
+  search(
+    filter: ServiceFilter,
+    opts: { limit: number; startKey?: Record<string, unknown> },
+  ): Promise<{ items: PublicService[]; nextKey?: Record<string, unknown> }>;
 }

@@ -9,10 +9,12 @@ import type { WorkingDayCalendar } from './working-days';
 export type RoutingDecision = { kind: 'AGENCY'; agencyId: string; method: RoutingMethod } | { kind: 'MANUAL'; reason: string };
 
 /**
- * The competent agency: the citizen's own choice when it names a real agency that takes
- * complaints, else the category's level of government in the complaint's region.
+ * The competent agency: the agency of the public service the complaint is about (no guessing),
+ * else the citizen's own choice when it names a real agency that takes complaints, else the
+ * category's level of government in the complaint's region.
  */
-export function chooseAgency(complaint: Pick<Complaint, 'targetAgencyId' | 'categoryId' | 'location'>): RoutingDecision {
+export function chooseAgency(complaint: Pick<Complaint, 'targetAgencyId' | 'categoryId' | 'location' | 'service'>): RoutingDecision {
+  if (complaint.service && findAgency(complaint.service.agencyId)) return { kind: 'AGENCY', agencyId: complaint.service.agencyId, method: 'SERVICE_STANDARD' };
   if (complaint.targetAgencyId) {
     const target = findAgency(complaint.targetAgencyId);
     if (target && target.level !== 'OMBUDSMAN') return { kind: 'AGENCY', agencyId: target.id, method: 'TARGET_AGENCY' };
@@ -90,7 +92,7 @@ export function route(
       routing: { state: 'ASSIGNED', method: decision.method },
       assignedAgencyId: agency.id,
       assignedAt: at,
-      deadline: deadlineAfter(opts.now, 'FOLLOW_UP', opts.policyFor(c.categoryId, agency.id).followUpWorkingDays, agency.timeZone, opts.calendar),
+      deadline: deadlineAfter(opts.now, 'FOLLOW_UP', opts.policyFor(c, agency.id).followUpWorkingDays, agency.timeZone, opts.calendar),
     }),
     events: [
       {

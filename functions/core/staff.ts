@@ -4,6 +4,8 @@ export const STAFF_GROUPS = {
   AGENCY_OFFICER: 'petugas-instansi',
   OMBUDSMAN: 'ombudsman',
   OPERATOR: 'operator',
+  /** An agency's service administrator: manages that agency's SIPP catalogue only. */
+  SERVICE_ADMIN: 'admin-instansi',
 } as const;
 
 export type StaffRole = keyof typeof STAFF_GROUPS;
@@ -12,7 +14,7 @@ export interface StaffPrincipal {
   kind: 'STAFF';
   username: string;
   roles: StaffRole[];
-  /** For agency officers: the one agency they act for. */
+  /** For agency officers and service administrators: the one agency they act for. */
   agencyId?: string;
   /** For Ombudsman officers: the province they watch. */
   provinceCode?: string;

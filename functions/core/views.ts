@@ -2,6 +2,7 @@ import { findAgency } from './agencies';
 import { findCategory } from './categories';
 import { type Complaint, type ReporterIdentity, STATUS_LABELS, type TimelineEvent } from './complaint';
 import { resolveRegion } from './regions';
+import { INDICATOR_LABELS } from './services';
 import type { WorkingDayCalendar } from './working-days';
 
 const timelineView = (events: TimelineEvent[], audience: 'PUBLIC' | 'REPORTER' | 'STAFF') =>
@@ -52,9 +53,21 @@ function common(c: Complaint, calendar: WorkingDayCalendar, now: Date) {
     deadline: deadlineView(c, calendar, now),
     ...(c.statute ? { statute: c.statute } : {}),
     escalationLevel: c.escalationLevel ?? 0,
+    ...(c.service ? { service: c.service } : {}),
     ...(c.ombudsmanReview
       ? { ombudsmanReview: { status: c.ombudsmanReview.status, reasons: c.ombudsmanReview.reasons, office: agencyRef(c.ombudsmanReview.office) } }
       : {}),
+  };
+}
+
+/**
+ * What the reporter answered about the service and the maladministration it indicates, each
+ * with the standard's clause beside the answer: for the reporter and the staff who handle it.
+ */
+function serviceFindings(c: Complaint) {
+  return {
+    ...(c.serviceAnswers ? { serviceAnswers: c.serviceAnswers } : {}),
+    indicators: (c.indicators ?? []).map((i) => ({ ...i, label: INDICATOR_LABELS[i.kind] })),
   };
 }
 
@@ -76,6 +89,7 @@ export function reporterView(
     confidential: c.confidential,
     ...(c.targetAgencyId ? { targetAgency: agencyRef(c.targetAgencyId) } : {}),
     reporter: reporter ?? null,
+    ...serviceFindings(c),
     timeline: timelineView(events, 'REPORTER'),
     view: 'REPORTER' as const,
   };
@@ -119,6 +133,7 @@ export function staffView(
     routing: c.routing,
     ...(c.hold ? { hold: c.hold } : {}),
     ...(c.rating ? { rating: c.rating } : {}),
+    ...serviceFindings(c),
     reporter: c.anonymous
       ? { anonymous: true }
       : (reporter ?? (c.hasReporterIdentity ? { withheld: true, ...(revealable ? { revealable: true } : {}) } : null)),

@@ -5,6 +5,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDbCalendarStore } from '../adapters/dynamodb-calendar-store';
 import { DynamoDbComplaintStore } from '../adapters/dynamodb-complaint-store';
 import { DynamoDbDigestLedger } from '../adapters/dynamodb-digest-ledger';
+import { DynamoDbServiceCatalogue } from '../adapters/dynamodb-service-catalogue';
 import { hmacContactHasher } from '../adapters/hmac-contact-hasher';
 import { hmacCursors } from '../adapters/hmac-cursors';
 import { KmsIdentityCipher } from '../adapters/kms-identity-cipher';
@@ -67,6 +68,7 @@ export function buildDeps(required: EnvName[]): Readonly<Deps> {
   const deps = {
     store: new DynamoDbComplaintStore(dynamo, tableName, identityKey ? new KmsIdentityCipher(kms, identityKey) : undefined),
     calendarStore,
+    services: new DynamoDbServiceCatalogue(dynamo, tableName),
     digests: new DynamoDbDigestLedger(dynamo, tableName),
     queue: new SqsMessageQueue(sqs, {
       routing: optionalEnv(ENV.routingQueueUrl),
@@ -85,6 +87,7 @@ export function buildDeps(required: EnvName[]): Readonly<Deps> {
       error: (message, extra) => logger.error(message, extra ?? {}),
     },
     policyFor: policyResolver(NATIONAL_POLICY, JSON.parse(optionalEnv(ENV.clockOverrides) ?? '{}') as ClockOverrides),
+    illegalLevyToOmbudsman: optionalEnv(ENV.illegalLevyToOmbudsman) === 'true',
     autoRoutedCategories: new Set((optionalEnv(ENV.autoRouteCategories) ?? '').split(',').filter(Boolean)),
     get agencyEmail() {
       return mail?.agencyEmail ?? notForThisFunction(ENV.agencyEmailDomain)();

@@ -18,6 +18,7 @@ export const ENV = {
   cursorSigningKey: 'CURSOR_SIGNING_KEY',
   identityKeyId: 'IDENTITY_KEY_ID',
   contactLookupKey: 'CONTACT_LOOKUP_KEY',
+  illegalLevyToOmbudsman: 'ILLEGAL_LEVY_TO_OMBUDSMAN',
 } as const;
 export type EnvName = (typeof ENV)[keyof typeof ENV];
 

@@ -12,11 +12,14 @@ import type {
   Mailer,
   MessageQueue,
   RandomSource,
+  ServiceCatalogue,
 } from '../core/ports';
 
 /** The ports a use case receives, composed once per function at cold start (shared/deps.ts); never changed after. */
 export interface Deps {
   store: ComplaintStore;
+  /** SIPP: services and the versions of their standards. */
+  services: ServiceCatalogue;
   queue: MessageQueue;
   mailer: Mailer;
   clock: Clock;
@@ -34,6 +37,8 @@ export interface Deps {
   contacts: ContactHasher;
   /** The clocks for a category at an agency (national defaults with per-stage overrides). */
   policyFor: PolicyFor;
+  /** Whether an illegal-levy indicator flags a complaint for the Ombudsman at once (per stage). */
+  illegalLevyToOmbudsman: boolean;
   /** Categories an operator switched to automatic routing (no verification step). */
   autoRoutedCategories: ReadonlySet<string>;
   /** Agencies' addresses (functions that send email only: the others fail on reading it). */

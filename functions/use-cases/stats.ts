@@ -24,6 +24,7 @@ function figures(item: MonthlyFigures['counts']) {
     transfers: n(item, 'transfers'),
     reopenings: n(item, 'reopenings'),
     ombudsmanFlags: n(item, 'ombudsmanFlags'),
+    indicators: { prolongedDelay: n(item, 'prolongedDelay'), illegalLevy: n(item, 'illegalLevy'), proceduralDeviation: n(item, 'proceduralDeviation') },
     averageRating: n(item, 'ratingCount') ? Math.round((n(item, 'ratingSum') / n(item, 'ratingCount')) * 100) / 100 : null,
     ratings: n(item, 'ratingCount'),
   };
@@ -56,7 +57,7 @@ export function cachedMonthlyStats(store: Pick<Deps['store'], 'stats'>, clock: D
  */
 export async function monitoringStats(
   deps: { store: Pick<Deps['store'], 'stats'>; clock: Deps['clock'] },
-  q: { month?: string | undefined; level: 'AGENCY' | 'REGION'; regionCode?: string | undefined },
+  q: { month?: string | undefined; level: 'AGENCY' | 'REGION' | 'SERVICE'; regionCode?: string | undefined },
   ombudsman?: StaffPrincipal,
 ) {
   const month = q.month ?? monthOf(deps.clock.now().toISOString());
@@ -65,7 +66,19 @@ export async function monitoringStats(
   const inRegion = (code: string | undefined) => !regionCode || code === regionCode || Boolean(code?.startsWith(`${regionCode}.`));
   const items = (await deps.store.stats(month))
     .filter(({ scope }) => scope.kind === q.level)
-    .flatMap(({ scope, counts: item }): (ReturnType<typeof figures> & { agency?: unknown; region?: unknown })[] => {
+    .flatMap(({ scope, counts: item }): (ReturnType<typeof figures> & { agency?: unknown; region?: unknown; service?: unknown })[] => {
+      if (scope.kind === 'SERVICE') {
+        // Per service and standard version: the signal to fix a standard itself.
+        const agency = findAgency(scope.agencyId);
+        if (regionCode && !inRegion(agency?.regionCode)) return [];
+        return [
+          {
+            service: { id: scope.serviceId, name: scope.name, version: scope.version },
+            agency: { id: scope.agencyId, name: agency?.name ?? scope.agencyId },
+            ...figures(item),
+          },
+        ];
+      }
       if (scope.kind === 'AGENCY') {
         const agency = findAgency(scope.agencyId);
         if (!agency || !inRegion(agency.regionCode)) return [];

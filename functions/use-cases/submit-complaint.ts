@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { SubmitComplaintInput } from '../contract/submit-complaint';
 import { deadlineAfter } from '../core/clocks';
-import type { Complaint, Deadline, ReporterIdentity, TimelineEvent } from '../core/complaint';
-import { DomainError } from '../core/errors';
+import type { Complaint, ComplaintService, Deadline, ReporterIdentity, TimelineEvent } from '../core/complaint';
+import { DomainError, validationError } from '../core/errors';
+import { flagForOmbudsman } from '../core/ombudsman-review';
 import type { OutboxMessage } from '../core/ports';
 import { resolveRegion } from '../core/regions';
 import { newTrackingId } from '../core/tracking-id';
-import { endOfDay, localDate } from '../core/working-days';
+import { maladministrationIndicators, type ServiceAnswers, serviceClocks, standardInForce } from '../core/services';
+import { endOfDay, localDate, type WorkingDayCalendar } from '../core/working-days';
 import type { Deps } from './deps';
 import { dispatchOutbox } from './dispatch-outbox';
 import { outboxFor } from './notifications';
@@ -37,6 +39,30 @@ const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
 /** Access tokens one complaint may hold: the first and a few retries' (each replay mints one). */
 export const MAX_ACCESS_TOKENS = 5;
 
+/**
+ * The service a complaint is about: the standard in force the day it was applied for, the
+ * clocks that standard sets for complaints, and the maladministration the answers indicate.
+ */
+async function serviceAbout(deps: Deps, serviceId: string, answers: ServiceAnswers | undefined, today: string, calendar: WorkingDayCalendar) {
+  const entry = await deps.services.get(serviceId);
+  if (!entry || entry.service.status !== 'ACTIVE')
+    throw validationError([{ field: 'serviceId', message: 'layanan tidak dikenal atau sudah tidak aktif (lihat GET /v1/services)' }], 'Layanan tidak dikenal');
+  const future = [
+    ...(answers && answers.appliedOn > today ? [{ field: 'serviceAnswers.appliedOn', message: 'tidak boleh setelah hari ini' }] : []),
+    ...(answers?.completedOn && answers.completedOn > today ? [{ field: 'serviceAnswers.completedOn', message: 'tidak boleh setelah hari ini' }] : []),
+  ];
+  if (future.length) throw validationError(future, 'Tanggal layanan tidak valid');
+  const standard = standardInForce(entry.versions, answers?.appliedOn ?? today);
+  const service: ComplaintService = {
+    id: entry.service.id,
+    agencyId: entry.service.agencyId,
+    name: entry.service.name,
+    ...(standard ? { version: standard.version, decreeNumber: standard.decreeNumber, clocks: serviceClocks(standard) } : {}),
+  };
+  const indicators = standard && answers ? maladministrationIndicators(standard, answers, today, calendar) : [];
+  return { service, answers, indicators };
+}
+
 export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, opts: { idempotencyKey?: string } = {}): Promise<SubmitResult> {
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -46,7 +72,8 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
   const accessToken = Buffer.from(deps.random.bytes(32)).toString('base64url');
   const accessTokenHash = sha256(accessToken);
   const requestHash = sha256(canonical(input));
-  const policy = deps.policyFor(input.categoryId);
+  const about = input.serviceId ? await serviceAbout(deps, input.serviceId, input.serviceAnswers, localDate(now, region.province.timeZone), calendar) : undefined;
+  const policy = deps.policyFor({ categoryId: input.categoryId, ...(about ? { service: about.service } : {}) });
   const statuteLimit = (days: number) =>
     policy.statuteUnit === 'WORKING_DAYS'
       ? calendar.addWorkingDays(now, days, region.province.timeZone).deadline
@@ -58,7 +85,7 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
 
   for (let attempt = 0; attempt < 5; attempt++) {
     const trackingId = newTrackingId((n) => deps.random.bytes(n));
-    const complaint: Complaint = {
+    const submitted: Complaint = {
       trackingId,
       type: input.type,
       title: input.title,
@@ -71,6 +98,9 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
       confidential: input.confidential,
       hasReporterIdentity: reporter !== undefined,
       ...(reporter?.email ? { reporterEmail: { confirmed: false } } : {}),
+      ...(about ? { service: about.service } : {}),
+      ...(about?.answers ? { serviceAnswers: about.answers } : {}),
+      ...(about?.indicators.length ? { indicators: about.indicators } : {}),
       status: 'SUBMITTED',
       submittedAt: at,
       updatedAt: at,
@@ -87,6 +117,13 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
       message: 'Laporan diterima dan menunggu verifikasi.',
       visibility: 'PUBLIC',
     };
+    // A fee where the standard says free (or above its tariff) goes to the Ombudsman at once, where
+    // the stage says so: pungli is not left to wait for the agency that levied it.
+    const flag =
+      deps.illegalLevyToOmbudsman && about?.indicators.some((i) => i.kind === 'ILLEGAL_LEVY')
+        ? flagForOmbudsman(submitted, 'ILLEGAL_LEVY_INDICATED', at)
+        : { complaint: submitted };
+    const complaint = flag.complaint;
     const outbox: OutboxMessage[] = [
       { id: `route-${trackingId}`, queue: 'routing', body: { kind: 'ROUTE_COMPLAINT', trackingId }, createdAt: at },
       ...outboxFor(trackingId, 1, reporter?.email ? [{ template: 'REPORTER_CONFIRM_EMAIL' }] : [], at),
@@ -95,7 +132,7 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
       complaint,
       reporter,
       accessTokenHash,
-      event,
+      events: [event, ...(flag.event ? [flag.event] : [])],
       outbox,
       // No counters here: a submission touches only its own items (counted as received when routed).
       contactLookups: [

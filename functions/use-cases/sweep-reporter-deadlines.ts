@@ -21,7 +21,7 @@ export async function sweepReporterDeadlines(deps: Deps, opts: { limit: number }
   ];
   for (const [stage, rule, counter] of rules) {
     for (const c of await deps.store.dueBy(stage, before, opts.limit)) {
-      const change = rule(c, now, deps.policyFor(c.categoryId, c.assignedAgencyId));
+      const change = rule(c, now, deps.policyFor(c, c.assignedAgencyId));
       if (!change) {
         result.skipped++;
         continue;

@@ -255,7 +255,7 @@ describe('issue 7: what the stack holds against hostile users and for privacy', 
 
   it('seals page cursors with a generated secret, given only to the functions that page', () => {
     const pagers = FUNCTIONS.filter((f) => f.pagesWithCursors).map((f) => f.id);
-    expect(pagers.sort()).toEqual(['ComplaintActions', 'GetComplaint', 'Inbox', 'ListAgencies', 'ListComplaints']);
+    expect(pagers.sort()).toEqual(['ComplaintActions', 'GetComplaint', 'Inbox', 'ListAgencies', 'ListComplaints', 'ListServices']);
     for (const f of FUNCTIONS) {
       const [, fn] = fnOf(f.id);
       const value = JSON.stringify(fn.Properties.Environment?.Variables?.CURSOR_SIGNING_KEY ?? null);

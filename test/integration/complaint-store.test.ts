@@ -2,9 +2,11 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbComplaintStore } from '../../functions/adapters/dynamodb-complaint-store';
+import { DynamoDbServiceCatalogue } from '../../functions/adapters/dynamodb-service-catalogue';
 import { KmsIdentityCipher } from '../../functions/adapters/kms-identity-cipher';
 import type { Complaint, TimelineEvent } from '../../functions/core/complaint';
 import type { OutboxMessage } from '../../functions/core/ports';
+import type { PublicService, ServiceStandard } from '../../functions/core/services';
 import { type Running, startDynamoDb } from '../../local/emulators';
 import { startKms } from '../../local/kms';
 import { createLocalResources, localClients } from '../../local/resources';
@@ -54,7 +56,7 @@ const createWithoutReporter = (
     complaint: complaint(trackingId),
     reporter: undefined,
     accessTokenHash: o.accessTokenHash,
-    event: event(o.at),
+    events: [event(o.at)],
     outbox: [outbox(outboxId)],
     ...(o.idempotency ? { idempotency: o.idempotency } : {}),
   });
@@ -83,7 +85,7 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
       complaint: complaint('AAAAA-AAAA1'),
       reporter: { name: 'Wayan' },
       accessTokenHash: 'h1',
-      event: event('2026-11-27T01:00:00.000Z'),
+      events: [event('2026-11-27T01:00:00.000Z')],
       outbox: [outbox('o1')],
     });
     expect(r).toEqual({ kind: 'CREATED' });
@@ -152,7 +154,7 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
         complaint: complaint(id, { submittedAt: at(day) }),
         reporter: undefined,
         accessTokenHash: `h-${id}`,
-        event: event(at(day)),
+        events: [event(at(day))],
         outbox: [],
       });
       return store.update(complaint(id, { submittedAt: at(day), status: 'ASSIGNED', assignedAgencyId: 'pemda-51.03', version: 2, ...over }), 1, []);
@@ -165,7 +167,7 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
       complaint: complaint('FEED1-AAAA5', { submittedAt: at(5) }),
       reporter: undefined,
       accessTokenHash: 'h5',
-      event: event(at(5)),
+      events: [event(at(5))],
       outbox: [],
     });
 
@@ -207,7 +209,7 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
       complaint: complaint('EEEEE-EEEE1'),
       reporter: undefined,
       accessTokenHash: 'h',
-      event: event('2026-11-27T01:00:00.000Z'),
+      events: [event('2026-11-27T01:00:00.000Z')],
       outbox: [outbox('e1', '2026-11-27T05:00:00.000Z')],
     });
     const pending = await store.undispatchedOutbox('2026-11-27T06:00:00.000Z', 100);
@@ -216,5 +218,72 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
     await store.markDispatched('EEEEE-EEEE1', 'e1', '2026-11-27T05:00:01.000Z');
     expect((await store.undispatchedOutbox('2026-11-27T06:00:00.000Z', 100)).map((p) => p.message.id)).not.toContain('e1');
     expect(await store.pendingOutbox('EEEEE-EEEE1')).toHaveLength(0);
+  });
+});
+
+describe('DynamoDB service catalogue (DynamoDB Local, issue 11)', () => {
+  const standard = (version: number, effectiveFrom: string): ServiceStandard => ({
+    version,
+    decreeNumber: `SK-${version}`,
+    effectiveFrom,
+    publishedAt: '2026-01-01T00:00:00Z',
+    publishedBy: 'admin',
+    legalBasis: 'UU 25/2009',
+    requirements: ['KTP-el'],
+    procedure: ['Daftar'],
+    completionTime: { value: 1, unit: 'WORKING_DAYS' },
+    cost: { kind: 'FREE' },
+    product: 'x',
+    facilities: 'x',
+    staffCompetence: 'x',
+    internalSupervision: 'x',
+    complaintHandling: { channels: 'LAPOR!' },
+    staffCount: 'x',
+    serviceGuarantee: 'x',
+    securityGuarantee: 'x',
+    performanceEvaluation: 'x',
+  });
+  const service = (id: string, agencyId: string, name: string, regionCodes: string[] = []): PublicService => ({
+    id,
+    agencyId,
+    name,
+    regionCodes,
+    status: 'ACTIVE',
+    currentVersion: 1,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+  });
+
+  it('creates all or none, versions only over the version read, retires, and searches by words, agency and region', async () => {
+    const catalogue = new DynamoDbServiceCatalogue(raw.ddb, raw.table);
+    const ktp = { service: service('it-ktp-el', 'pemda-51.03', 'Penerbitan KTP-el', ['51.03']), standard: standard(1, '2025-07-01') };
+    const pkb = { service: service('it-pkb', 'pemda-51', 'Pajak Kendaraan Bermotor'), standard: standard(1, '2025-01-02') };
+    const skck = { service: service('it-skck', 'polri', 'Penerbitan SKCK'), standard: standard(1, '2023-10-01') };
+    const jakarta = { service: service('it-ktp-jkt', 'pemda-31.71', 'Penerbitan KTP-el Jakarta Pusat', ['31.71']), standard: standard(1, '2025-01-01') };
+    expect(await catalogue.create([ktp, pkb, skck, jakarta])).toEqual({ ok: true });
+    // One taken id cancels the whole batch.
+    expect(await catalogue.create([{ ...ktp, service: { ...ktp.service, id: 'it-new' } }, ktp])).toEqual({ ok: false, taken: ['it-ktp-el'] });
+    expect(await catalogue.get('it-new')).toBeUndefined();
+
+    const [a, b] = await Promise.all([
+      catalogue.publish('it-ktp-el', standard(2, '2026-09-01'), 1, '2026-08-01T00:00:00Z'),
+      catalogue.publish('it-ktp-el', standard(2, '2026-10-01'), 1, '2026-08-01T00:00:01Z'),
+    ]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    const entry = await catalogue.get('it-ktp-el');
+    expect(entry?.service.currentVersion).toBe(2);
+    expect(entry?.versions.map((v) => v.version)).toEqual([1, 2]);
+
+    const ids = async (filter: Parameters<DynamoDbServiceCatalogue['search']>[0]) =>
+      (await catalogue.search(filter, { limit: 100 })).items.map((s) => s.id).filter((id) => id.startsWith('it-'));
+    expect(await ids({ q: 'ktp' })).toEqual(['it-ktp-jkt', 'it-ktp-el']); // by name
+    expect(await ids({ q: 'KTP jakarta' })).toEqual(['it-ktp-jkt']);
+    expect(await ids({ q: 'kabupaten badung' })).toEqual(['it-ktp-el']); // the agency's name is searched too
+    // Badung sees its own, Bali's (province) and national services; not Jakarta's.
+    expect(await ids({ regionCode: '51.03' })).toEqual(['it-pkb', 'it-ktp-el', 'it-skck']);
+    expect(await ids({ agencyId: 'polri' })).toEqual(['it-skck']);
+    expect(await catalogue.retire('it-skck', '2026-08-02T00:00:00Z')).toBe(true);
+    expect(await catalogue.retire('it-skck', '2026-08-02T00:00:00Z')).toBe(false);
+    expect(await catalogue.publish('it-skck', standard(2, '2027-01-01'), 1, '2026-08-03T00:00:00Z')).toBe(false);
   });
 });

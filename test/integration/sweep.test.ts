@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbCalendarStore } from '../../functions/adapters/dynamodb-calendar-store';
 import { DynamoDbComplaintStore } from '../../functions/adapters/dynamodb-complaint-store';
 import { DynamoDbDigestLedger } from '../../functions/adapters/dynamodb-digest-ledger';
+import { DynamoDbServiceCatalogue } from '../../functions/adapters/dynamodb-service-catalogue';
 import { hmacContactHasher } from '../../functions/adapters/hmac-contact-hasher';
 import { hmacCursors } from '../../functions/adapters/hmac-cursors';
 import { KmsIdentityCipher } from '../../functions/adapters/kms-identity-cipher';
@@ -60,6 +61,8 @@ beforeAll(async () => {
   sweepQueueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: `sweep-${Date.now()}` }))).QueueUrl as string;
   const calendar = officialCalendar();
   deps = {
+    illegalLevyToOmbudsman: false,
+    services: new DynamoDbServiceCatalogue(clients.ddb, table),
     store: new DynamoDbComplaintStore(
       clients.ddb,
       table,

@@ -14,6 +14,7 @@ import type { RenderedEmail } from '../../functions/core/emails/agency-assignmen
 import { type CounterDelta, monthOf } from '../../functions/core/monitoring';
 import { officialCalendar } from '../../functions/core/official-calendar';
 import type {
+  CatalogueEntry,
   ComplaintStore,
   CreateResult,
   DigestLedger,
@@ -23,9 +24,12 @@ import type {
   OutboxMessage,
   QueueMessage,
   QueueName,
+  ServiceCatalogue,
+  ServiceFilter,
   StoredComplaint,
   WorkQueue,
 } from '../../functions/core/ports';
+import type { PublicService, ServiceStandard } from '../../functions/core/services';
 import type { Deps } from '../../functions/use-cases/deps';
 
 const byDue = (a: Complaint, b: Complaint) => Date.parse(a.deadline.dueAt) - Date.parse(b.deadline.dueAt) || a.trackingId.localeCompare(b.trackingId);
@@ -57,7 +61,7 @@ export class InMemoryComplaintStore implements ComplaintStore {
     this.complaints.set(c.trackingId, { complaint: structuredClone(c), accessTokenHashes: [input.accessTokenHash] });
     if (input.reporter) this.reporters.set(c.trackingId, { ...input.reporter });
     for (const l of input.contactLookups ?? []) this.contacts.set(l.hash, new Set([...(this.contacts.get(l.hash) ?? []), c.trackingId]));
-    this.events.set(c.trackingId, [input.event]);
+    this.events.set(c.trackingId, [...input.events]);
     for (const o of input.outbox) this.outbox.set(o.id, { trackingId: c.trackingId, message: o, dispatched: false });
     this.count(input.counters);
     return { kind: 'CREATED' };
@@ -257,6 +261,44 @@ export class InMemoryDigestLedger implements DigestLedger {
   }
 }
 
+/** The SIPP catalogue in memory, with the DynamoDB adapter's all-or-nothing and version checks. */
+export class InMemoryServiceCatalogue implements ServiceCatalogue {
+  readonly entries = new Map<string, CatalogueEntry>();
+  async get(id: string) {
+    const e = this.entries.get(id);
+    return e ? structuredClone(e) : undefined;
+  }
+  async create(entries: { service: PublicService; standard: ServiceStandard }[]) {
+    const taken = entries.filter((e) => this.entries.has(e.service.id)).map((e) => e.service.id);
+    if (taken.length) return { ok: false as const, taken };
+    for (const e of entries) this.entries.set(e.service.id, { service: structuredClone(e.service), versions: [structuredClone(e.standard)] });
+    return { ok: true as const };
+  }
+  async publish(id: string, standard: ServiceStandard, expected: number, at: string) {
+    const e = this.entries.get(id);
+    if (!e || e.service.currentVersion !== expected || e.service.status !== 'ACTIVE') return false;
+    e.versions.push(structuredClone(standard));
+    e.service = { ...e.service, currentVersion: standard.version, updatedAt: at };
+    return true;
+  }
+  async retire(id: string, at: string) {
+    const e = this.entries.get(id);
+    if (e?.service.status !== 'ACTIVE') return false;
+    e.service = { ...e.service, status: 'RETIRED', updatedAt: at };
+    return true;
+  }
+  async search(filter: ServiceFilter, opts: { limit: number; startKey?: Record<string, unknown> }) {
+    const words = (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const all = [...this.entries.values()].map((e) => e.service).sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
+    const start = opts.startKey ? Number(opts.startKey.offset) : 0;
+    const examined = all.slice(start, start + opts.limit);
+    const items = examined.filter(
+      (s) => (!filter.agencyId || s.agencyId === filter.agencyId) && words.every((w) => `${s.name} ${s.unit ?? ''}`.toLowerCase().includes(w)),
+    );
+    return { items, ...(start + opts.limit < all.length ? { nextKey: { offset: start + opts.limit } } : {}) };
+  }
+}
+
 /** Every port in memory, at a fixed time; override what a test is about. */
 export function memoryDeps(over: Partial<Deps> & { now?: string } = {}) {
   const store = new InMemoryComplaintStore();
@@ -267,6 +309,8 @@ export function memoryDeps(over: Partial<Deps> & { now?: string } = {}) {
   let seed = 0;
   const deps: Deps = {
     store,
+    services: new InMemoryServiceCatalogue(),
+    illegalLevyToOmbudsman: true,
     queue,
     mailer,
     digests: new InMemoryDigestLedger(),

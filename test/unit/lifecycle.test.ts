@@ -156,9 +156,13 @@ describe('clocks per category and agency', () => {
       byCategory: { 'jalan-kabupaten-kota': { followUpWorkingDays: 14 } },
       byAgency: { 'pemda-51.03': { followUpWorkingDays: 10 } },
     });
-    expect(policyFor('kebersihan-sampah').followUpWorkingDays).toBe(5);
-    expect(policyFor('jalan-kabupaten-kota').followUpWorkingDays).toBe(14);
-    expect(policyFor('jalan-kabupaten-kota', 'pemda-51.03').followUpWorkingDays).toBe(10);
+    expect(policyFor({ categoryId: 'kebersihan-sampah' }).followUpWorkingDays).toBe(5);
+    expect(policyFor({ categoryId: 'jalan-kabupaten-kota' }).followUpWorkingDays).toBe(14);
+    expect(policyFor({ categoryId: 'jalan-kabupaten-kota' }, 'pemda-51.03').followUpWorkingDays).toBe(10);
+    // A service standard's own complaint-handling clock is the most specific promise.
+    const service = { id: 'badung-ktp-el', agencyId: 'pemda-51.03', name: 'KTP-el', clocks: { followUpWorkingDays: 3 } };
+    expect(policyFor({ categoryId: 'jalan-kabupaten-kota', service }, 'pemda-51.03').followUpWorkingDays).toBe(3);
+    expect(policyFor({ categoryId: 'jalan-kabupaten-kota', service }, 'pemda-51.03').dispositionWorkingDays).toBe(3);
     const c = { ...submittedForPolicy(), categoryId: 'jalan-kabupaten-kota' };
     const r = perform(c, verifier, { action: 'VERIFY', agencyId: 'pemda-51' }, { now: new Date('2026-04-06T01:00:00Z'), calendar, policyFor });
     expect(r.complaint.deadline).toMatchObject({ stage: 'FOLLOW_UP', workingDays: 14 });

@@ -15,7 +15,7 @@ export const input = defineInput({
         }, `tahun ${CALENDAR_YEAR_RANGE.min}–${CALENDAR_YEAR_RANGE.max}`),
       ),
     ),
-    level: z._default(enumParam(['AGENCY', 'REGION']), 'AGENCY'),
+    level: z._default(enumParam(['AGENCY', 'REGION', 'SERVICE']), 'AGENCY'),
     regionCode: z.optional(regionCode),
   }),
 });

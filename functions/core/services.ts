@@ -1,0 +1,169 @@
+/**
+ * SIPP: the services an agency delivers and the published standard of each (UU 25/2009 Pasal 21;
+ * PermenPANRB 15/2014). A standard is versioned: each version carries its decree (No. SK) and
+ * the date it takes effect, and old versions stay readable, because a complaint is judged by the
+ * standard in force when the service was received.
+ *
+ * The parts a machine reasons about are structured (completion time, cost, requirements,
+ * procedure, complaint-handling clocks); the others are text, as SIPP entries read.
+ */
+import type { LifecyclePolicy } from './clocks';
+import type { WorkingDayCalendar } from './working-days';
+
+export type CompletionUnit = 'MINUTES' | 'HOURS' | 'WORKING_DAYS';
+export const COMPLETION_UNITS: readonly CompletionUnit[] = ['MINUTES', 'HOURS', 'WORKING_DAYS'];
+
+export type ServiceCost = { kind: 'FREE' } | { kind: 'TARIFF'; amount: number; legalBasis: string };
+
+/** One published version of a service's standard (the 14 components of UU 25/2009 Pasal 21). */
+export interface ServiceStandard {
+  version: number;
+  /** Nomor surat keputusan that adopted this version. */
+  decreeNumber: string;
+  /** YYYY-MM-DD: in force from this day until the next version's. */
+  effectiveFrom: string;
+  publishedAt: string;
+  publishedBy: string;
+  legalBasis: string;
+  requirements: string[];
+  procedure: string[];
+  completionTime: { value: number; unit: CompletionUnit };
+  cost: ServiceCost;
+  product: string;
+  facilities: string;
+  staffCompetence: string;
+  internalSupervision: string;
+  /** Complaint handling: its channels and, when the standard sets them, its own clocks. */
+  complaintHandling: { channels: string; dispositionWorkingDays?: number; followUpWorkingDays?: number };
+  staffCount: string;
+  serviceGuarantee: string;
+  securityGuarantee: string;
+  performanceEvaluation: string;
+}
+
+export interface PublicService {
+  id: string;
+  agencyId: string;
+  /** The unit that delivers it (e.g. Dinas Kependudukan dan Pencatatan Sipil). */
+  unit?: string;
+  name: string;
+  /** Region codes it serves; empty means wherever its agency serves. */
+  regionCodes: string[];
+  status: 'ACTIVE' | 'RETIRED';
+  currentVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The standard in force on a day: the latest version whose effective date is not after it. */
+export function standardInForce(versions: ServiceStandard[], day: string): ServiceStandard | undefined {
+  return [...versions].filter((v) => v.effectiveFrom <= day).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.version - a.version)[0];
+}
+
+/** The clocks a service's complaint handling sets, over the national and stage policy. */
+export function serviceClocks(standard: ServiceStandard): Partial<LifecyclePolicy> {
+  const h = standard.complaintHandling;
+  return {
+    ...(h.dispositionWorkingDays ? { dispositionWorkingDays: h.dispositionWorkingDays } : {}),
+    ...(h.followUpWorkingDays ? { followUpWorkingDays: h.followUpWorkingDays } : {}),
+  };
+}
+
+/** What the reporter says of the service they received, as the standard makes it checkable. */
+export interface ServiceAnswers {
+  /** YYYY-MM-DD they applied (handed in the request). */
+  appliedOn: string;
+  /** YYYY-MM-DD it was completed; absent while still waiting (counted up to the submission). */
+  completedOn?: string;
+  /** Rupiah they paid; 0 or absent when nothing. */
+  charged?: number;
+  /** Requirements they were asked for that the standard does not list. */
+  extraRequirements?: string[];
+}
+
+export type IndicatorKind = 'PROLONGED_DELAY' | 'ILLEGAL_LEVY' | 'PROCEDURAL_DEVIATION';
+export const INDICATOR_KINDS: readonly IndicatorKind[] = ['PROLONGED_DELAY', 'ILLEGAL_LEVY', 'PROCEDURAL_DEVIATION'];
+
+/** A sign of maladministration, with the standard's clause next to the reporter's answer. */
+export interface MaladministrationIndicator {
+  kind: IndicatorKind;
+  /** What the standard says (with its decree). */
+  standard: string;
+  /** What the reporter says happened. */
+  reported: string;
+}
+
+export const INDICATOR_LABELS: Record<IndicatorKind, string> = {
+  PROLONGED_DELAY: 'Penundaan berlarut',
+  ILLEGAL_LEVY: 'Permintaan imbalan/pungutan liar',
+  PROCEDURAL_DEVIATION: 'Penyimpangan prosedur',
+};
+
+const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
+const UNIT_TEXT: Record<CompletionUnit, string> = { MINUTES: 'menit', HOURS: 'jam', WORKING_DAYS: 'hari kerja' };
+export const completionText = (t: ServiceStandard['completionTime']) => `${t.value} ${UNIT_TEXT[t.unit]}`;
+export const costText = (c: ServiceCost) => (c.kind === 'FREE' ? 'tanpa biaya' : `${rupiah(c.amount)} (${c.legalBasis})`);
+
+const DAY_MS = 86_400_000;
+const dayNumber = (ymd: string) => Date.parse(`${ymd}T00:00:00Z`) / DAY_MS;
+/** Longest stretch counted, so a hostile date cannot make the count unbounded. */
+const MAX_DAYS_COUNTED = 3 * 366;
+
+/** Working days after `from` up to and including `to` (0 when the same day). */
+export function workingDaysBetween(calendar: WorkingDayCalendar, from: string, to: string): number {
+  const start = dayNumber(from);
+  const end = Math.min(dayNumber(to), start + MAX_DAYS_COUNTED);
+  let n = 0;
+  for (let d = start + 1; d <= end; d++) if (calendar.isWorkingDay(new Date(d * DAY_MS).toISOString().slice(0, 10))) n++;
+  return n;
+}
+
+/**
+ * The indicators a reporter's answers raise against the standard in force: a completion slower
+ * than promised, a fee where the standard says free (or above its tariff), a requirement the
+ * standard does not list. `today` is the submission day (a service still awaited counts to it).
+ */
+export function maladministrationIndicators(
+  standard: ServiceStandard,
+  answers: ServiceAnswers,
+  today: string,
+  calendar: WorkingDayCalendar,
+): MaladministrationIndicator[] {
+  const found: MaladministrationIndicator[] = [];
+  const sk = `SK ${standard.decreeNumber}`;
+  const until = answers.completedOn ?? today;
+  // A completion date before the application date counts as the same day (dates compare as text).
+  const waited = [until, answers.appliedOn].sort()[1] as string;
+  const t = standard.completionTime;
+  if (t.unit === 'WORKING_DAYS') {
+    const took = workingDaysBetween(calendar, answers.appliedOn, waited);
+    if (took > t.value)
+      found.push({
+        kind: 'PROLONGED_DELAY',
+        standard: `Waktu penyelesaian ${completionText(t)} (${sk})`,
+        reported: `${answers.completedOn ? 'Selesai' : 'Belum selesai'} setelah ${took} hari kerja (diajukan ${answers.appliedOn})`,
+      });
+  } else {
+    // Minutes or hours: the reporter answers in dates, so anything not done by the next day is late.
+    const days = dayNumber(waited) - dayNumber(answers.appliedOn);
+    const allowedDays = Math.ceil((t.unit === 'HOURS' ? t.value * 60 : t.value) / (24 * 60));
+    if (days > allowedDays)
+      found.push({
+        kind: 'PROLONGED_DELAY',
+        standard: `Waktu penyelesaian ${completionText(t)} (${sk})`,
+        reported: `${answers.completedOn ? 'Selesai' : 'Belum selesai'} setelah ${days} hari (diajukan ${answers.appliedOn})`,
+      });
+  }
+  const charged = answers.charged ?? 0;
+  if (charged > 0 && (standard.cost.kind === 'FREE' || charged > standard.cost.amount))
+    found.push({ kind: 'ILLEGAL_LEVY', standard: `Biaya: ${costText(standard.cost)} (${sk})`, reported: `Dikenakan biaya ${rupiah(charged)}` });
+  const listed = new Set(standard.requirements.map((r) => r.trim().toLowerCase()));
+  const extra = (answers.extraRequirements ?? []).map((r) => r.trim()).filter((r) => r && !listed.has(r.toLowerCase()));
+  if (extra.length)
+    found.push({
+      kind: 'PROCEDURAL_DEVIATION',
+      standard: `Persyaratan: ${standard.requirements.join('; ')} (${sk})`,
+      reported: `Diminta persyaratan tambahan: ${extra.join('; ')}`,
+    });
+  return found;
+}

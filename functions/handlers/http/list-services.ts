@@ -1,0 +1,17 @@
+import { input } from '../../contract/inputs/list-services';
+import { buildDeps } from '../../shared/deps';
+import { ENV } from '../../shared/env';
+import { httpRoute, json } from '../../shared/http';
+import { searchServices } from '../../use-cases/service-catalogue';
+
+const deps = buildDeps([ENV.tableName, ENV.cursorSigningKey]);
+
+export const handler = httpRoute(input, async ({ query }) => {
+  const filter = {
+    ...(query.q ? { q: query.q } : {}),
+    ...(query.agencyId ? { agencyId: query.agencyId } : {}),
+    ...(query.regionCode ? { regionCode: query.regionCode } : {}),
+  };
+  const page = await searchServices(deps, filter, { limit: query.limit, cursor: query.cursor });
+  return json(200, page, { 'cache-control': 'public, max-age=60' });
+});

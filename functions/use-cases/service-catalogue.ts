@@ -1,0 +1,250 @@
+import { parse } from 'csv-parse/sync';
+import { fieldErrorsOf } from '../contract/problem';
+import { type NewServiceInput, newServiceSchema, type ServiceStandardInput } from '../contract/service-standard';
+import { findAgency } from '../core/agencies';
+import { DomainError, type FieldError, notFound, validationError } from '../core/errors';
+import type { ServiceFilter } from '../core/ports';
+import type { PublicService, ServiceStandard } from '../core/services';
+import type { StaffPrincipal } from '../core/staff';
+import type { Deps } from './deps';
+
+type CatalogueDeps = Pick<Deps, 'services' | 'clock' | 'cursors'>;
+
+const SERVICE_NOT_FOUND = 'Layanan tidak ditemukan.';
+/** Rows one import may carry: each is two items of one all-or-nothing transaction (at most 100). */
+export const MAX_IMPORT_ROWS = 50;
+
+/** Only an agency's own service administrators manage its catalogue. */
+function assertAdminOf(who: StaffPrincipal, agencyId: string): void {
+  if (!who.roles.includes('SERVICE_ADMIN') || !who.agencyId)
+    throw new DomainError('FORBIDDEN', 'Hanya admin layanan instansi (admin-instansi) yang dapat mengelola katalog layanan.');
+  if (who.agencyId !== agencyId) throw new DomainError('FORBIDDEN', 'Anda hanya dapat mengelola layanan instansi Anda sendiri.');
+}
+
+const standardOf = (input: ServiceStandardInput, version: number, who: StaffPrincipal, at: string): ServiceStandard => ({
+  ...input,
+  version,
+  publishedAt: at,
+  publishedBy: who.username,
+});
+
+/** Creates services with their first standard, all or none (one transaction). */
+export async function createServices(deps: CatalogueDeps, who: StaffPrincipal, inputs: NewServiceInput[]) {
+  for (const input of inputs) assertAdminOf(who, input.agencyId);
+  const ids = inputs.map((i) => i.id);
+  const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (repeated.length) throw validationError([{ field: 'id', message: `kode layanan berulang: ${[...new Set(repeated)].join(', ')}` }]);
+  const at = deps.clock.now().toISOString();
+  const entries = inputs.map((input) => ({
+    service: {
+      id: input.id,
+      agencyId: input.agencyId,
+      ...(input.unit ? { unit: input.unit } : {}),
+      name: input.name,
+      regionCodes: input.regionCodes,
+      status: 'ACTIVE' as const,
+      currentVersion: 1,
+      createdAt: at,
+      updatedAt: at,
+    },
+    standard: standardOf(input.standard, 1, who, at),
+  }));
+  const result = await deps.services.create(entries);
+  if (!result.ok) throw new DomainError('CONFLICT', `Kode layanan sudah dipakai: ${result.taken.join(', ')}.`, [{ field: 'id', message: 'sudah dipakai' }]);
+  return entries.map((e) => e.service);
+}
+
+/** Publishes the next version of a service's standard (the current one stays readable). */
+export async function publishStandard(deps: CatalogueDeps, who: StaffPrincipal, serviceId: string, input: ServiceStandardInput) {
+  const entry = await deps.services.get(serviceId);
+  if (!entry) throw notFound(SERVICE_NOT_FOUND);
+  assertAdminOf(who, entry.service.agencyId);
+  if (entry.service.status !== 'ACTIVE') throw new DomainError('CONFLICT', 'Layanan sudah tidak aktif.');
+  const latest =
+    entry.versions
+      .map((v) => v.effectiveFrom)
+      .sort()
+      .at(-1) ?? '';
+  if (input.effectiveFrom < latest)
+    throw validationError([{ field: 'effectiveFrom', message: `tidak boleh sebelum versi yang berlaku (${latest})` }], 'Tanggal berlaku tidak valid');
+  const standard = standardOf(input, entry.service.currentVersion + 1, who, deps.clock.now().toISOString());
+  if (!(await deps.services.publish(serviceId, standard, entry.service.currentVersion, standard.publishedAt)))
+    throw new DomainError('CONFLICT', 'Standar layanan baru saja diubah orang lain. Muat ulang lalu coba lagi.');
+  return serviceView({ ...entry, service: { ...entry.service, currentVersion: standard.version }, versions: [...entry.versions, standard] });
+}
+
+export async function retireService(deps: CatalogueDeps, who: StaffPrincipal, serviceId: string) {
+  const entry = await deps.services.get(serviceId);
+  if (!entry) throw notFound(SERVICE_NOT_FOUND);
+  assertAdminOf(who, entry.service.agencyId);
+  if (!(await deps.services.retire(serviceId, deps.clock.now().toISOString()))) throw new DomainError('CONFLICT', 'Layanan sudah tidak aktif.');
+  return serviceView({ ...entry, service: { ...entry.service, status: 'RETIRED' } });
+}
+
+/** The CSV columns of a bulk import, in order (lists are separated by `|`). */
+export const IMPORT_COLUMNS = [
+  'id',
+  'name',
+  'unit',
+  'regionCodes',
+  'decreeNumber',
+  'effectiveFrom',
+  'legalBasis',
+  'requirements',
+  'procedure',
+  'completionValue',
+  'completionUnit',
+  'costAmount',
+  'costLegalBasis',
+  'product',
+  'facilities',
+  'staffCompetence',
+  'internalSupervision',
+  'complaintChannels',
+  'complaintDispositionWorkingDays',
+  'complaintFollowUpWorkingDays',
+  'staffCount',
+  'serviceGuarantee',
+  'securityGuarantee',
+  'performanceEvaluation',
+] as const;
+
+const items = (cell: string | undefined) =>
+  (cell ?? '')
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean);
+const num = (cell: string | undefined) => (cell?.trim() ? Number(cell.trim()) : undefined);
+
+/** A CSV row as the same object the JSON route takes, so one schema judges both. */
+function rowToInput(row: Record<string, string>, agencyId: string): unknown {
+  const cost = num(row.costAmount);
+  return {
+    id: row.id,
+    agencyId,
+    ...(row.unit?.trim() ? { unit: row.unit } : {}),
+    name: row.name,
+    regionCodes: items(row.regionCodes),
+    standard: {
+      decreeNumber: row.decreeNumber,
+      effectiveFrom: row.effectiveFrom,
+      legalBasis: row.legalBasis,
+      requirements: items(row.requirements),
+      procedure: items(row.procedure),
+      completionTime: { value: num(row.completionValue), unit: row.completionUnit?.trim().toUpperCase() },
+      cost: cost ? { kind: 'TARIFF', amount: cost, legalBasis: row.costLegalBasis } : { kind: 'FREE' },
+      product: row.product,
+      facilities: row.facilities,
+      staffCompetence: row.staffCompetence,
+      internalSupervision: row.internalSupervision,
+      complaintHandling: {
+        channels: row.complaintChannels,
+        ...(num(row.complaintDispositionWorkingDays) !== undefined ? { dispositionWorkingDays: num(row.complaintDispositionWorkingDays) } : {}),
+        ...(num(row.complaintFollowUpWorkingDays) !== undefined ? { followUpWorkingDays: num(row.complaintFollowUpWorkingDays) } : {}),
+      },
+      staffCount: row.staffCount,
+      serviceGuarantee: row.serviceGuarantee,
+      securityGuarantee: row.securityGuarantee,
+      performanceEvaluation: row.performanceEvaluation,
+    },
+  };
+}
+
+/**
+ * Bulk import of an agency's services from CSV, as SIPP administrators keep them: every row is
+ * checked and every error reported (`rows.<n>.<field>`, n counting data rows from 1); nothing is
+ * stored unless every row is right, and then all of it in one transaction.
+ */
+export async function importServices(deps: CatalogueDeps, who: StaffPrincipal, csv: string) {
+  if (!who.agencyId) throw new DomainError('FORBIDDEN', 'Hanya admin layanan instansi (admin-instansi) yang dapat mengimpor layanan.');
+  assertAdminOf(who, who.agencyId);
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(csv, { columns: true, skip_empty_lines: true, bom: true, trim: true, max_record_size: 64 * 1024 });
+  } catch (error) {
+    throw validationError([{ field: 'csv', message: `CSV tidak dapat dibaca: ${(error as Error).message.slice(0, 200)}` }], 'Berkas CSV tidak valid');
+  }
+  const header = Object.keys(rows[0] ?? {});
+  const missing = IMPORT_COLUMNS.filter(
+    (c) => !header.includes(c) && !['unit', 'regionCodes', 'costAmount', 'costLegalBasis'].includes(c) && !c.startsWith('complaint'),
+  );
+  const unknown = header.filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c));
+  if (!rows.length) throw validationError([{ field: 'csv', message: 'tidak ada baris data' }], 'Berkas CSV kosong');
+  if (missing.length || unknown.length)
+    throw validationError(
+      [
+        ...(missing.length ? [{ field: 'csv', message: `kolom wajib tidak ada: ${missing.join(', ')}` }] : []),
+        ...(unknown.length ? [{ field: 'csv', message: `kolom tidak dikenal: ${unknown.join(', ')}` }] : []),
+      ],
+      'Kolom CSV tidak sesuai',
+    );
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw validationError([{ field: 'csv', message: `paling banyak ${MAX_IMPORT_ROWS} baris per impor` }], 'Berkas CSV terlalu besar');
+  const errors: FieldError[] = [];
+  const inputs: NewServiceInput[] = [];
+  rows.forEach((row, i) => {
+    const parsed = newServiceSchema.safeParse(rowToInput(row, who.agencyId as string));
+    if (parsed.success) inputs.push(parsed.data);
+    else for (const e of fieldErrorsOf(parsed.error)) errors.push({ field: `rows.${i + 1}.${e.field}`, message: e.message });
+  });
+  if (errors.length) throw validationError(errors, `Impor dibatalkan: ${errors.length} kesalahan; tidak ada layanan yang disimpan.`);
+  return { imported: (await createServices(deps, who, inputs)).map((s) => s.id) };
+}
+
+/** A service and one version of its standard, with the list of its versions. */
+export function serviceView(entry: { service: PublicService; versions: ServiceStandard[] }, version?: number) {
+  const wanted = version ?? entry.service.currentVersion;
+  const standard = entry.versions.find((v) => v.version === wanted);
+  if (!standard) throw notFound(`Versi ${wanted} tidak ada untuk layanan ini.`);
+  const agency = findAgency(entry.service.agencyId);
+  return {
+    ...entry.service,
+    agency: { id: entry.service.agencyId, name: agency?.name ?? entry.service.agencyId },
+    standard,
+    versions: entry.versions.map((v) => ({ version: v.version, decreeNumber: v.decreeNumber, effectiveFrom: v.effectiveFrom, publishedAt: v.publishedAt })),
+  };
+}
+
+export async function readService(deps: Pick<Deps, 'services'>, serviceId: string, version?: number) {
+  const entry = await deps.services.get(serviceId);
+  if (!entry) throw notFound(SERVICE_NOT_FOUND);
+  return serviceView(entry, version);
+}
+
+/** Index reads one search may make, and services examined in all: bounded however rare the match. */
+const MAX_SEARCH_READS = 5;
+const MAX_EXAMINED = 500;
+
+/** The public catalogue by name: active services, narrowed by words, agency and region, paged. */
+export async function searchServices(deps: CatalogueDeps, filter: ServiceFilter, q: { limit: number; cursor?: string | undefined }) {
+  const scope = `services|${filter.q ?? ''}|${filter.agencyId ?? ''}|${filter.regionCode ?? ''}`;
+  let startKey: Record<string, unknown> | undefined;
+  if (q.cursor) {
+    const opened = deps.cursors.open(scope, q.cursor);
+    if (!opened || typeof opened !== 'object' || Array.isArray(opened))
+      throw validationError([{ field: 'cursor', message: 'kursor tidak valid' }], 'Kursor tidak valid');
+    startKey = opened as Record<string, unknown>;
+  }
+  const found: PublicService[] = [];
+  let budget = MAX_EXAMINED;
+  let more = true;
+  for (let reads = 0; reads < MAX_SEARCH_READS && more && found.length < q.limit && budget > 0; reads++) {
+    const limit = Math.min(budget, q.limit - found.length);
+    budget -= limit;
+    const page = await deps.services.search(filter, { limit, ...(startKey ? { startKey } : {}) });
+    found.push(...page.items.filter((s) => s.status === 'ACTIVE'));
+    startKey = page.nextKey;
+    more = startKey !== undefined;
+  }
+  return {
+    items: found.map((s) => ({
+      id: s.id,
+      name: s.name,
+      ...(s.unit ? { unit: s.unit } : {}),
+      agency: { id: s.agencyId, name: findAgency(s.agencyId)?.name ?? s.agencyId },
+      regionCodes: s.regionCodes,
+      currentVersion: s.currentVersion,
+    })),
+    nextCursor: more && startKey ? deps.cursors.seal(scope, startKey) : null,
+  };
+}

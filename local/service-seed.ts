@@ -1,0 +1,33 @@
+/**
+ * The demo SIPP catalogue (data/services/<agencyId>.csv): imported at `npm start` through the
+ * same use case as `POST /v1/services/imports`, as that agency's service administrator would.
+ * Already imported services are left as they are (a restart keeps its data).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDbServiceCatalogue } from '../functions/adapters/dynamodb-service-catalogue';
+import { systemClock } from '../functions/adapters/system';
+import { DomainError } from '../functions/core/errors';
+import { importServices } from '../functions/use-cases/service-catalogue';
+
+export const SERVICE_SEED_DIR = path.join(import.meta.dirname, '..', 'data', 'services');
+
+export async function seedServices(ddb: DynamoDBClient, tableName: string): Promise<string[]> {
+  const services = new DynamoDbServiceCatalogue(ddb, tableName);
+  const refuse = () => {
+    throw new Error('the seed does not page');
+  };
+  const imported: string[] = [];
+  for (const file of readdirSync(SERVICE_SEED_DIR).filter((f) => f.endsWith('.csv'))) {
+    const agencyId = path.basename(file, '.csv');
+    const admin = { kind: 'STAFF' as const, username: `seed-${agencyId}`, roles: ['SERVICE_ADMIN' as const], agencyId };
+    try {
+      const r = await importServices({ services, clock: systemClock, cursors: { seal: refuse, open: refuse } }, admin, readFileSync(path.join(SERVICE_SEED_DIR, file), 'utf8'));
+      imported.push(...r.imported);
+    } catch (error) {
+      if (!(error instanceof DomainError && error.kind === 'CONFLICT')) throw error;
+    }
+  }
+  return imported;
+}
