@@ -23,7 +23,11 @@ export async function seedServices(ddb: DynamoDBClient, tableName: string): Prom
     const agencyId = path.basename(file, '.csv');
     const admin = { kind: 'STAFF' as const, username: `seed-${agencyId}`, roles: ['SERVICE_ADMIN' as const], agencyId };
     try {
-      const r = await importServices({ services, clock: systemClock, cursors: { seal: refuse, open: refuse } }, admin, readFileSync(path.join(SERVICE_SEED_DIR, file), 'utf8'));
+      const r = await importServices(
+        { services, clock: systemClock, cursors: { seal: refuse, open: refuse } },
+        admin,
+        readFileSync(path.join(SERVICE_SEED_DIR, file), 'utf8'),
+      );
       imported.push(...r.imported);
     } catch (error) {
       if (!(error instanceof DomainError && error.kind === 'CONFLICT')) throw error;

@@ -154,7 +154,7 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     for (const lookup of input.contactLookups ?? []) {
       items.push(this.put({ pk: pk(c.trackingId), sk: contactSk(lookup.kind), entity: 'CONTACT', gsi7pk: contactLookupPk(lookup.hash), gsi7sk: c.trackingId }));
     }
-    input.events.forEach((e, n) => items.push(this.put(eventItem(c.trackingId, e, n))));
+    for (const [n, e] of input.events.entries()) items.push(this.put(eventItem(c.trackingId, e, n)));
     for (const o of input.outbox) items.push(this.put(outboxItem(c.trackingId, o)));
     items.push(...this.counterUpdates(input.counters));
 

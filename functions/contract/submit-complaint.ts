@@ -9,9 +9,14 @@ import { identifier, multiLine, singleLine } from './text';
 // Strict objects: a misspelled `anonymus: true` must be rejected, not silently dropped
 // (dropping it would reveal the reporter).
 const outsideIndonesia = 'di luar wilayah Indonesia';
-const serviceDate = z.iso.date({ error: 'format tanggal YYYY-MM-DD' }).check(
-  z.refine((d) => d >= `${CALENDAR_YEAR_RANGE.min}` && d <= `${CALENDAR_YEAR_RANGE.max}-12-31`, `tahun ${CALENDAR_YEAR_RANGE.min}–${CALENDAR_YEAR_RANGE.max}`),
-);
+const serviceDate = z.iso
+  .date({ error: 'format tanggal YYYY-MM-DD' })
+  .check(
+    z.refine(
+      (d) => d >= `${CALENDAR_YEAR_RANGE.min}` && d <= `${CALENDAR_YEAR_RANGE.max}-12-31`,
+      `tahun ${CALENDAR_YEAR_RANGE.min}–${CALENDAR_YEAR_RANGE.max}`,
+    ),
+  );
 const phone = z.string().check(z.trim(), z.regex(/^(\+62|62|0)8[0-9]{7,12}$/, 'nomor ponsel Indonesia, mis. 081234567890 atau +6281234567890'));
 
 export const submitComplaintSchema = z

@@ -1,5 +1,5 @@
-import type { MaladministrationIndicator, ServiceAnswers } from './services';
 import type { TimeZoneId } from './regions';
+import type { MaladministrationIndicator, ServiceAnswers } from './services';
 
 export const COMPLAINT_TYPES = ['COMPLAINT', 'ASPIRATION', 'INFORMATION_REQUEST'] as const;
 export type ComplaintType = (typeof COMPLAINT_TYPES)[number];

@@ -91,13 +91,7 @@ export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCale
           ...next,
           escalationLevel: level,
           escalatedToAgencyIds: [...(c.escalatedToAgencyIds ?? []), parent],
-          deadline: deadlineAfter(
-            now,
-            'FOLLOW_UP',
-            policyFor(c, c.assignedAgencyId).escalationWorkingDays,
-            agency?.timeZone ?? c.deadline.timeZone,
-            calendar,
-          ),
+          deadline: deadlineAfter(now, 'FOLLOW_UP', policyFor(c, c.assignedAgencyId).escalationWorkingDays, agency?.timeZone ?? c.deadline.timeZone, calendar),
         };
         events.push({
           at,

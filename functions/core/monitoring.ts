@@ -63,7 +63,12 @@ export function countersFor(before: Complaint | undefined, after: Complaint, eve
   };
   const forService = (at: string, add: CounterDelta['add']) => {
     const svc = after.service;
-    if (svc) deltas.push({ month: monthOf(at), scope: { kind: 'SERVICE', serviceId: svc.id, version: svc.version ?? 0, agencyId: svc.agencyId, name: svc.name }, add });
+    if (svc)
+      deltas.push({
+        month: monthOf(at),
+        scope: { kind: 'SERVICE', serviceId: svc.id, version: svc.version ?? 0, agencyId: svc.agencyId, name: svc.name },
+        add,
+      });
   };
   const both = (agencyId: string | undefined, at: string, add: CounterDelta['add']) => {
     forAgency(agencyId, at, add);

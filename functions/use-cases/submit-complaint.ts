@@ -6,8 +6,8 @@ import { DomainError, validationError } from '../core/errors';
 import { flagForOmbudsman } from '../core/ombudsman-review';
 import type { OutboxMessage } from '../core/ports';
 import { resolveRegion } from '../core/regions';
-import { newTrackingId } from '../core/tracking-id';
 import { maladministrationIndicators, type ServiceAnswers, serviceClocks, standardInForce } from '../core/services';
+import { newTrackingId } from '../core/tracking-id';
 import { endOfDay, localDate, type WorkingDayCalendar } from '../core/working-days';
 import type { Deps } from './deps';
 import { dispatchOutbox } from './dispatch-outbox';
@@ -45,7 +45,7 @@ export const MAX_ACCESS_TOKENS = 5;
  */
 async function serviceAbout(deps: Deps, serviceId: string, answers: ServiceAnswers | undefined, today: string, calendar: WorkingDayCalendar) {
   const entry = await deps.services.get(serviceId);
-  if (!entry || entry.service.status !== 'ACTIVE')
+  if (entry?.service.status !== 'ACTIVE')
     throw validationError([{ field: 'serviceId', message: 'layanan tidak dikenal atau sudah tidak aktif (lihat GET /v1/services)' }], 'Layanan tidak dikenal');
   const future = [
     ...(answers && answers.appliedOn > today ? [{ field: 'serviceAnswers.appliedOn', message: 'tidak boleh setelah hari ini' }] : []),
@@ -72,7 +72,9 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
   const accessToken = Buffer.from(deps.random.bytes(32)).toString('base64url');
   const accessTokenHash = sha256(accessToken);
   const requestHash = sha256(canonical(input));
-  const about = input.serviceId ? await serviceAbout(deps, input.serviceId, input.serviceAnswers, localDate(now, region.province.timeZone), calendar) : undefined;
+  const about = input.serviceId
+    ? await serviceAbout(deps, input.serviceId, input.serviceAnswers, localDate(now, region.province.timeZone), calendar)
+    : undefined;
   const policy = deps.policyFor({ categoryId: input.categoryId, ...(about ? { service: about.service } : {}) });
   const statuteLimit = (days: number) =>
     policy.statuteUnit === 'WORKING_DAYS'
