@@ -29,6 +29,8 @@ export interface ComplaintView {
   confidential?: boolean;
   reporter?: { name?: string; email?: string; phone?: string; anonymous?: boolean; withheld?: boolean; revealable?: boolean } | null;
   allowedActions?: string[];
+  service?: { id: string; name: string; version?: number; decreeNumber?: string };
+  indicators?: { kind: string; label: string; standard: string; reported: string }[];
   timeline: TimelineEntry[];
   view: 'PUBLIC' | 'REPORTER' | 'STAFF';
 }
@@ -51,6 +53,15 @@ export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?:
         <dd>{c.trackingId}</dd>
         <dt>Kategori</dt>
         <dd>{c.category.name}</dd>
+        {c.service && (
+          <>
+            <dt>Layanan</dt>
+            <dd>
+              <a href={`#/layanan/${encodeURIComponent(c.service.id)}`}>{c.service.name}</a>
+              {c.service.decreeNumber ? ` (standar versi ${c.service.version}, ${c.service.decreeNumber})` : ''}
+            </dd>
+          </>
+        )}
         <dt>Instansi</dt>
         <dd>{c.assignedAgency ? c.assignedAgency.name : 'Belum didisposisikan'}</dd>
         <DeadlineFacts deadline={c.deadline} status={c.status} />
@@ -105,6 +116,24 @@ export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?:
         <div class="notice warn">
           <strong>Pertanyaan verifikator:</strong> {c.hold.question}
         </div>
+      )}
+      {c.indicators && c.indicators.length > 0 && (
+        <section aria-labelledby="indicators-title">
+          <h2 id="indicators-title">Indikasi maladministrasi</h2>
+          <ul class="list">
+            {c.indicators.map((i) => (
+              <li key={i.kind}>
+                <strong>{i.label}</strong>
+                <dl class="facts">
+                  <dt>Standar</dt>
+                  <dd>{i.standard}</dd>
+                  <dt>Dilaporkan</dt>
+                  <dd>{i.reported}</dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       <h2>Isi laporan</h2>
       <p class="card message">{c.description}</p>

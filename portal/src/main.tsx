@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { whenStaffUnauthorized } from './api';
 import { FeedPage } from './pages/feed';
 import { HomePage } from './pages/home';
+import { ServicePage, ServicesPage } from './pages/services';
 import { SignInPage } from './pages/sign-in';
 import { CalendarPage, CasePage, InboxPage } from './pages/staff';
 import { StatsPage } from './pages/stats';
@@ -17,6 +18,7 @@ const NAV: [string, string][] = [
   ['lacak', 'Lacak'],
   ['publik', 'Laporan publik'],
   ['statistik', 'Statistik'],
+  ['layanan', 'Standar layanan'],
   ['petugas', 'Petugas'],
 ];
 
@@ -63,6 +65,7 @@ function App() {
   else if (first === 'laporan' && second) page = <PublicComplaintPage trackingId={second} />;
   else if (first === 'publik') page = <FeedPage />;
   else if (first === 'statistik') page = <StatsPage />;
+  else if (first === 'layanan') page = second ? <ServicePage key={second} serviceId={second} /> : <ServicesPage />;
   else if (first === 'petugas') {
     if (second === 'masuk' || !session) page = <SignInPage expired={expired} />;
     else if (second === 'kasus' && third) page = <CasePage key={third} session={session} trackingId={third} />;

@@ -151,10 +151,10 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
   it('a double tap on "Kirim" creates one complaint', async () => {
     const { page } = await person(DESKTOP);
     const keys = new Set<string>();
-    const ids = new Set<string>();
+    const answers: Promise<string>[] = [];
     page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/v1/complaints') && keys.add(r.headers()['idempotency-key'] ?? ''));
-    page.on('response', async (r) => {
-      if (r.request().method() === 'POST' && r.url().endsWith('/v1/complaints') && r.status() === 201) ids.add((await r.json()).trackingId);
+    page.on('response', (r) => {
+      if (r.request().method() === 'POST' && r.url().endsWith('/v1/complaints')) answers.push(r.json().then((b) => b.trackingId));
     });
     await page.goto(`${sys.api}/#/kirim`);
     await page.getByLabel('Judul laporan').fill('Lampu jalan mati di Jalan Sunset Road');
@@ -164,7 +164,7 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: 'Kirim laporan' }).dblclick();
     await heading(page, 'Laporan terkirim').waitFor();
     expect(keys.size).toBe(1);
-    expect(ids.size).toBe(1);
+    expect(new Set(await Promise.all(answers)).size).toBe(1);
   });
 
   it('shows the API’s field errors next to their fields', async () => {
@@ -249,6 +249,41 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
     await p.page.goto(`${sys.api}/#/statistik`);
     await p.page.getByRole('figure', { name: 'Laporan diterima' }).waitFor();
     await checkPage(p, 'statistik');
+  });
+
+  it('a citizen reads a service standard, reports against it, and sees the maladministration it indicates', async () => {
+    const p = await person(PHONE);
+    const { page } = p;
+    await page.goto(`${sys.api}/#/layanan`);
+    await page.getByRole('link', { name: /Penerbitan KTP-el/ }).click();
+    await heading(page, /Penerbitan KTP-el/).waitFor();
+    await visible(page.getByText('Tanpa biaya'));
+    await checkPage(p, 'layanan');
+
+    await page.goto(`${sys.api}/#/kirim`);
+    await page.getByLabel('Judul laporan').fill('KTP-el selesai 14 hari dan dimintai biaya');
+    await page.getByLabel('Isi laporan').fill('KTP-el saya yang rusak baru jadi setelah 14 hari kerja, dan petugas meminta Rp50.000.');
+    await page.getByLabel('Kategori', { exact: true }).selectOption('administrasi-kependudukan');
+    await page.getByLabel('Provinsi').selectOption('51');
+    await page.getByLabel('Kabupaten/kota').locator('option[value="51.03"]').waitFor({ state: 'attached' });
+    await page.getByLabel('Kabupaten/kota').selectOption('51.03');
+    await page.getByLabel('Cari layanan').fill('ktp');
+    await page.getByLabel('Layanan', { exact: true }).locator('option[value="badung-ktp-el"]').waitFor({ state: 'attached' });
+    await page.getByLabel('Layanan', { exact: true }).selectOption('badung-ktp-el');
+    await page.getByTestId('service-standard').waitFor();
+    await page.getByLabel('Kapan Anda mengajukan layanan ini?').fill('2026-11-02');
+    await page.getByLabel(/Kapan selesai/).fill('2026-11-20');
+    await page.getByLabel(/Berapa biaya/).fill('50.000');
+    await checkPage(p, 'kirim-layanan');
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await heading(page, 'Laporan terkirim').waitFor();
+    await page.getByRole('link', { name: 'Lihat laporan saya' }).click();
+    await heading(page, 'KTP-el selesai 14 hari dan dimintai biaya').waitFor();
+    await visible(page.getByRole('heading', { name: 'Indikasi maladministrasi' }));
+    await visible(page.getByText('Penundaan berlarut'));
+    await visible(page.getByText('Permintaan imbalan/pungutan liar'));
+    await visible(page.getByText('Dikenakan biaya Rp50.000'));
+    await checkPage(p, 'lacak-indikasi');
   });
 
   it('an escalated complaint reaches Ombudsman Bali, who returns it to the agency', async () => {

@@ -3,6 +3,8 @@ import { call } from '../api';
 import { Field, Loading, PageTitle, Problem, RegionPicker, useLoad } from '../components';
 
 interface StatsItem {
+  service?: { id: string; name: string; version: number };
+  indicators?: { prolongedDelay: number; illegalLevy: number; proceduralDeviation: number };
   agency?: { id: string; name: string };
   region?: { code: string; name: string };
   received: number;
@@ -14,7 +16,7 @@ interface StatsItem {
   averageRating: number | null;
 }
 
-const nameOf = (i: StatsItem) => i.agency?.name ?? i.region?.name ?? '—';
+const nameOf = (i: StatsItem) => (i.service ? `${i.service.name} (v${i.service.version})` : (i.agency?.name ?? i.region?.name ?? '—'));
 
 /**
  * A horizontal bar chart of plain HTML, readable at 360 px: each bar's length is set through the
@@ -63,7 +65,7 @@ const thisMonth = () => new Date().toISOString().slice(0, 7);
 /** Monitoring: the monthly figures of `/v1/stats` per region or agency, as charts and a table. */
 export function StatsPage() {
   const [month, setMonth] = useState(thisMonth);
-  const [level, setLevel] = useState<'REGION' | 'AGENCY'>('REGION');
+  const [level, setLevel] = useState<'REGION' | 'AGENCY' | 'SERVICE'>('REGION');
   const [province, setProvince] = useState('');
   const stats = useLoad(
     () => call<{ items: StatsItem[] }>(`/v1/stats?month=${month}&level=${level}${province ? `&regionCode=${province}` : ''}`),
@@ -84,9 +86,10 @@ export function StatsPage() {
           </Field>
           <Field id="s-level" label="Menurut">
             {(aria) => (
-              <select {...aria} value={level} onChange={(e) => setLevel((e.target as HTMLSelectElement).value as 'REGION' | 'AGENCY')}>
+              <select {...aria} value={level} onChange={(e) => setLevel((e.target as HTMLSelectElement).value as 'REGION' | 'AGENCY' | 'SERVICE')}>
                 <option value="REGION">Wilayah</option>
                 <option value="AGENCY">Instansi</option>
+                <option value="SERVICE">Layanan (standar pelayanan)</option>
               </select>
             )}
           </Field>
@@ -103,6 +106,13 @@ export function StatsPage() {
           <BarChart title="Terbuka melewati tenggat" items={items} value={(i) => i.openOverdue} unit="" />
           <BarChart title="Eskalasi" items={items} value={(i) => i.escalations} unit="" />
           <BarChart title="Ditandai untuk Ombudsman" items={items} value={(i) => i.ombudsmanFlags} unit="" />
+          {level === 'SERVICE' && (
+            <>
+              <BarChart title="Indikasi penundaan berlarut" items={items} value={(i) => i.indicators?.prolongedDelay ?? null} unit="" />
+              <BarChart title="Indikasi pungutan liar" items={items} value={(i) => i.indicators?.illegalLevy ?? null} unit="" />
+              <BarChart title="Indikasi penyimpangan prosedur" items={items} value={(i) => i.indicators?.proceduralDeviation ?? null} unit="" />
+            </>
+          )}
           <h2>Tabel</h2>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls inside its box; keyboard users need focus to scroll it (WCAG 2.1.1) */}
           <section class="table-wrap" aria-label="Tabel (geser ke samping)" tabIndex={0}>
@@ -110,7 +120,7 @@ export function StatsPage() {
               <caption class="visually-hidden">Angka penanganan {month}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{level === 'REGION' ? 'Wilayah' : 'Instansi'}</th>
+                  <th scope="col">{level === 'REGION' ? 'Wilayah' : level === 'AGENCY' ? 'Instansi' : 'Layanan'}</th>
                   <th scope="col">Diterima</th>
                   <th scope="col">Tepat waktu</th>
                   <th scope="col">Lewat tenggat</th>

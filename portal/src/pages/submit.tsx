@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ApiError, call, newIdempotencyKey } from '../api';
 import { categoriesOf, ErrorSummary, Field, PageTitle, RegionPicker, useLoad } from '../components';
 import { TYPE_LABELS } from '../labels';
@@ -26,7 +26,113 @@ const FIELD_IDS: Record<string, string> = {
   'reporter.name': 'f-name',
   'reporter.email': 'f-email',
   'reporter.phone': 'f-phone',
+  serviceId: 'f-service',
+  serviceAnswers: 'f-applied',
+  'serviceAnswers.appliedOn': 'f-applied',
+  'serviceAnswers.completedOn': 'f-completed',
+  'serviceAnswers.charged': 'f-charged',
+  'serviceAnswers.extraRequirements': 'f-extra',
 };
+
+interface ServiceSummary {
+  id: string;
+  name: string;
+  agency: { name: string };
+}
+interface ServiceDetail extends ServiceSummary {
+  standard: {
+    decreeNumber: string;
+    completionTime: { value: number; unit: string };
+    cost: { kind: 'FREE' } | { kind: 'TARIFF'; amount: number; legalBasis: string };
+    requirements: string[];
+  };
+}
+
+const UNIT: Record<string, string> = { MINUTES: 'menit', HOURS: 'jam', WORKING_DAYS: 'hari kerja' };
+
+/**
+ * When the complaint is about a service with a published standard (SIPP), the questions that
+ * standard makes checkable: when they applied, when it was done, what they paid, what extra was
+ * asked. The standard is shown beside them, so the reporter compares for themselves.
+ */
+function ServiceQuestions(props: {
+  regionCode: string;
+  values: { serviceId: string; appliedOn: string; completedOn: string; charged: string; extraRequirements: string };
+  onChange: (patch: Partial<{ serviceId: string; appliedOn: string; completedOn: string; charged: string; extraRequirements: string }>) => void;
+  fieldError: (field: string) => string | undefined;
+}) {
+  const [query, setQuery] = useState('');
+  const found = useLoad(
+    () =>
+      query.trim().length >= 2
+        ? call<{ items: ServiceSummary[] }>(
+            `/v1/services?limit=20&q=${encodeURIComponent(query.trim())}${props.regionCode ? `&regionCode=${props.regionCode}` : ''}`,
+          ).then((r) => r.items)
+        : Promise.resolve([] as ServiceSummary[]),
+    [query, props.regionCode],
+  );
+  const detail = useLoad(
+    () => (props.values.serviceId ? call<ServiceDetail>(`/v1/services/${encodeURIComponent(props.values.serviceId)}`) : Promise.resolve(undefined)),
+    [props.values.serviceId],
+  );
+  const set = (k: keyof typeof props.values) => (e: Event) => props.onChange({ [k]: (e.target as HTMLInputElement).value });
+  const std = detail.data?.standard;
+  return (
+    <fieldset>
+      <legend>Tentang layanan tertentu? (opsional)</legend>
+      <p class="hint">
+        Jika laporan Anda tentang layanan seperti KTP-el, akta kelahiran atau izin bangunan, pilih layanannya: laporan langsung diteruskan ke instansinya dan
+        dibandingkan dengan standar pelayanan yang diumumkan.
+      </p>
+      <Field id="f-service-search" label="Cari layanan" hint="Ketik minimal 2 huruf, mis. KTP, akta, SKCK.">
+        {(aria) => <input type="search" {...aria} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />}
+      </Field>
+      <Field id="f-service" label="Layanan" error={props.fieldError('serviceId')}>
+        {(aria) => (
+          <select {...aria} value={props.values.serviceId} onChange={set('serviceId')}>
+            <option value="">Tidak tentang layanan tertentu</option>
+            {(found.data ?? []).map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} — {s.agency.name}
+              </option>
+            ))}
+            {props.values.serviceId && !(found.data ?? []).some((s) => s.id === props.values.serviceId) && detail.data && (
+              <option value={detail.data.id}>{detail.data.name}</option>
+            )}
+          </select>
+        )}
+      </Field>
+      {std && (
+        <>
+          <div class="notice" data-testid="service-standard">
+            <strong>Standar pelayanan</strong> ({std.decreeNumber}): selesai dalam {std.completionTime.value} {UNIT[std.completionTime.unit] ?? ''};{' '}
+            {std.cost.kind === 'FREE' ? 'tanpa biaya' : `biaya Rp${std.cost.amount.toLocaleString('id-ID')}`}; persyaratan: {std.requirements.join('; ')}.
+          </div>
+          <Field
+            id="f-applied"
+            label="Kapan Anda mengajukan layanan ini?"
+            error={props.fieldError('serviceAnswers.appliedOn') ?? props.fieldError('serviceAnswers')}
+          >
+            {(aria) => <input type="date" {...aria} value={props.values.appliedOn} onInput={set('appliedOn')} />}
+          </Field>
+          <Field id="f-completed" label="Kapan selesai? (kosongkan jika belum)" error={props.fieldError('serviceAnswers.completedOn')}>
+            {(aria) => <input type="date" {...aria} value={props.values.completedOn} onInput={set('completedOn')} />}
+          </Field>
+          <Field id="f-charged" label="Berapa biaya yang Anda bayar? (rupiah, kosongkan jika tidak ada)" error={props.fieldError('serviceAnswers.charged')}>
+            {(aria) => <input type="text" inputMode="numeric" {...aria} value={props.values.charged} onInput={set('charged')} />}
+          </Field>
+          <Field
+            id="f-extra"
+            label="Persyaratan yang diminta di luar daftar di atas (satu per baris)"
+            error={props.fieldError('serviceAnswers.extraRequirements')}
+          >
+            {(aria) => <textarea {...aria} value={props.values.extraRequirements} onInput={set('extraRequirements')} />}
+          </Field>
+        </>
+      )}
+    </fieldset>
+  );
+}
 
 export function SubmitPage({ onSubmitted }: { onSubmitted: (r: Receipt) => void }) {
   const categories = useLoad(categoriesOf, []);
@@ -44,12 +150,19 @@ export function SubmitPage({ onSubmitted }: { onSubmitted: (r: Receipt) => void 
     name: '',
     email: '',
     phone: '',
+    serviceId: '',
+    appliedOn: '',
+    completedOn: '',
+    charged: '',
+    extraRequirements: '',
   });
   const [categoryQuery, setCategoryQuery] = useState('');
   // One key per form: a double tap or a retry after a lost answer returns the same complaint.
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [error, setError] = useState<ApiError>();
   const [sending, setSending] = useState(false);
+  // A second tap can arrive before the button redraws as disabled: this blocks it at once.
+  const inFlight = useRef(false);
   const set = (k: keyof typeof form) => (e: Event) => {
     const t = e.target as HTMLInputElement;
     setForm({ ...form, [k]: t.type === 'checkbox' ? t.checked : t.value });
@@ -58,7 +171,8 @@ export function SubmitPage({ onSubmitted }: { onSubmitted: (r: Receipt) => void 
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (sending) return;
+    if (inFlight.current) return;
+    inFlight.current = true;
     setSending(true);
     setError(undefined);
     const reporter = {
@@ -76,6 +190,24 @@ export function SubmitPage({ onSubmitted }: { onSubmitted: (r: Receipt) => void 
       anonymous: form.anonymous,
       confidential: form.confidential,
       ...(Object.keys(reporter).length ? { reporter } : {}),
+      ...(form.serviceId ? { serviceId: form.serviceId } : {}),
+      ...(form.serviceId && form.appliedOn
+        ? {
+            serviceAnswers: {
+              appliedOn: form.appliedOn,
+              ...(form.completedOn ? { completedOn: form.completedOn } : {}),
+              ...(form.charged.trim() ? { charged: Number(form.charged.replace(/[^\d]/g, '')) } : {}),
+              ...(form.extraRequirements.trim()
+                ? {
+                    extraRequirements: form.extraRequirements
+                      .split('\n')
+                      .map((l) => l.trim())
+                      .filter(Boolean),
+                  }
+                : {}),
+            },
+          }
+        : {}),
     };
     try {
       const receipt = await call<Receipt>('/v1/complaints', { body, idempotencyKey });
@@ -84,6 +216,7 @@ export function SubmitPage({ onSubmitted }: { onSubmitted: (r: Receipt) => void 
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'Galat', String(err)));
     } finally {
+      inFlight.current = false;
       setSending(false);
     }
   };
@@ -146,6 +279,12 @@ export function SubmitPage({ onSubmitted }: { onSubmitted: (r: Receipt) => void 
             {(aria) => <input type="text" {...aria} value={form.address} onInput={set('address')} maxLength={500} autoComplete="street-address" />}
           </Field>
         </fieldset>
+        <ServiceQuestions
+          regionCode={form.regency || form.province}
+          values={form}
+          onChange={(patch) => setForm({ ...form, ...patch })}
+          fieldError={fieldError}
+        />
         <Field id="f-incident" label="Tanggal kejadian (opsional)" error={fieldError('incidentDate')}>
           {(aria) => <input type="date" {...aria} value={form.incidentDate} onInput={set('incidentDate')} />}
         </Field>
