@@ -84,7 +84,9 @@ export function createGateway(opts: {
     for (const [name, value] of Object.entries(PORTAL_HEADERS)) res.setHeader(name, value);
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      if ((req.method === 'GET' || req.method === 'HEAD') && opts.portal && !url.pathname.startsWith('/v1/') && !url.pathname.startsWith('/_local/')) {
+      // What no API route claims is the portal's (CloudFront's default behaviour in AWS).
+      const apiPath = url.pathname.startsWith('/v1/') || url.pathname.startsWith('/_local/') || routes.some((r) => r.pattern.test(url.pathname));
+      if ((req.method === 'GET' || req.method === 'HEAD') && opts.portal && !apiPath) {
         const file = opts.portal.file(url.pathname);
         if (!file) return problem(res, 404, 'Tidak ditemukan', `Tidak ada berkas ${url.pathname}`);
         res.writeHead(200, { 'content-type': file.contentType, 'cache-control': 'no-cache', 'content-length': file.body.length });

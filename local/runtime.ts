@@ -18,7 +18,7 @@ import { LocalFunction } from './lambda';
 import { buildLocalPortal } from './portal';
 import { type Meter, meterProxy } from './request-meter';
 import { createLocalResources, type LocalResources, localClients, resolveValue } from './resources';
-import { seedServices } from './service-seed';
+import { seedOpen311Key, seedServices } from './service-seed';
 import { createStaffPool, type LocalStaffPool } from './staff-seed';
 import { cdkPath, functionResource, LOCAL_STAGE, resourcesOfType, synthesizeTemplate } from './template';
 import { LocalScheduler, startQueuePoller } from './triggers';
@@ -48,6 +48,8 @@ export interface LocalSystem {
   dynamoEndpoint: string;
   sqsEndpoint: string;
   staff: LocalStaffPool;
+  /** The demo Open311 client key (api_key), stored hashed like an issued one. */
+  open311Key: string;
   resources: LocalResources;
   functions: LocalFunction[];
   scheduler: LocalScheduler;
@@ -122,7 +124,9 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
     const resources = await createLocalResources(template, clients, LOCAL_PREFIX);
     const staff = await createStaffPool(template, cognito.endpoint, region, LOCAL_PREFIX);
     const complaintsTable = resources.tables.find((t) => t.logicalId.startsWith('DataComplaints'));
-    if (complaintsTable) await seedServices(clients.ddb, complaintsTable.name);
+    if (!complaintsTable) throw new Error('the stack defines no complaints table');
+    await seedServices(clients.ddb, complaintsTable.name);
+    const open311Key = await seedOpen311Key(clients.ddb, complaintsTable.name, opts.dataDir);
     if (!staff) throw new Error('the stack defines no staff user pool');
     resources.refs.set(staff.poolLogicalId, staff.userPoolId);
     resources.refs.set(staff.clientLogicalId, staff.clientId);
@@ -229,6 +233,7 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
       dynamoEndpoint: dynamo.endpoint,
       sqsEndpoint: sqs.endpoint,
       staff,
+      open311Key,
       resources,
       functions,
       scheduler,

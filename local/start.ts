@@ -42,6 +42,7 @@ console.log(
       'Staff sign-in',
       `portal ${system.apiUrl}/#/petugas, or npm run token -- <username>   (${DEMO_USERS.map((u) => u.username).join(', ')}; password ${DEMO_PASSWORD})`,
     ),
+    line('Open311 (GeoReport v2)', `${system.apiUrl}/open311/discovery.json  (demo api_key: ${inMemory ? system.open311Key : 'npm run -s open311-key'})`),
     line('Tables', system.resources.tables.map((t) => t.name).join(', ')),
     line('Queues', system.resources.queues.map((q) => q.name).join(', ')),
     line('Schedules', [...system.scheduler.schedules.keys()].join(', ') || '-'),

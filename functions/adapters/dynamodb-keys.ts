@@ -29,6 +29,7 @@ import type { ContactKind, OutboxMessage, WorkQueue } from '../core/ports';
  *   never in it.
  *   pk SVC#<serviceId> sk META                      a public service (SIPP)
  *   pk SVC#<serviceId> sk VERSION#<000n>            each version of its standard
+ *   pk APIKEY#<sha256 of the key> sk META           an Open311 client application's key
  * GSI Catalogue (gsi9pk SERVICE, gsi9sk <name>#<id>): every service by name, for search.
  * Every index but ByQueue is sparse: a complaint leaves it when nothing more is due there, so
  * the sweeps read what is due, never the whole table.
@@ -81,6 +82,7 @@ export const RETENTION_PK = 'RETENTION#IDENTITY';
 export const servicePk = (serviceId: string) => `SVC#${serviceId}`;
 export const serviceVersionSk = (version: number) => `VERSION#${String(version).padStart(4, '0')}`;
 export const CATALOGUE_PK = 'SERVICE';
+export const clientKeyPk = (hash: string) => `APIKEY#${hash}`;
 /** The public feed's partition of a month (`2026-11`). */
 export const publicFeedPk = (month: string) => `PUBLIC#${month}`;
 

@@ -56,7 +56,14 @@ export function openApiDocument(serverUrl: string) {
         : t.auth === 'staff-or-reporter'
           ? { security: [{ staffIdToken: [] }, { accessToken: [] }, {}] }
           : {}),
-      ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(body) } } } } : {}),
+      ...(body
+        ? {
+            requestBody: {
+              required: true,
+              content: { [t.input.bodyEncoding === 'form' ? 'application/x-www-form-urlencoded' : 'application/json']: { schema: schema(body) } },
+            },
+          }
+        : {}),
       responses: {
         [key === 'POST /v1/complaints' ? '201' : '200']: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
         '400': problem,

@@ -16,6 +16,8 @@ export interface RouteInput {
   /** Header names in lower case; other headers pass untouched. */
   headers?: z.ZodMiniObject;
   body?: z.ZodMiniType;
+  /** How the body travels: JSON (every /v1 route) or an HTML form (Open311 GeoReport clients). */
+  bodyEncoding?: 'json' | 'form';
 }
 
 export type ParsedInput<I extends RouteInput> = {

@@ -16,11 +16,17 @@ import { input as getService } from './inputs/get-service';
 import { input as health } from './inputs/health';
 import { input as importServices } from './inputs/import-services';
 import { input as inbox } from './inputs/inbox';
+import { input as issueClientKey } from './inputs/issue-client-key';
 import { input as listAgencies } from './inputs/list-agencies';
 import { input as listCategories } from './inputs/list-categories';
 import { input as listComplaints } from './inputs/list-complaints';
 import { input as listRegions } from './inputs/list-regions';
 import { input as listServices } from './inputs/list-services';
+import { input as open311CreateRequest } from './inputs/open311-create-request';
+import { input as open311Discovery } from './inputs/open311-discovery';
+import { input as open311GetRequest } from './inputs/open311-get-request';
+import { input as open311List } from './inputs/open311-list';
+import { input as open311ServiceDefinition } from './inputs/open311-service-definition';
 import { input as openApi } from './inputs/openapi';
 import { input as personalData } from './inputs/personal-data';
 import { input as publishServiceStandard } from './inputs/publish-service-standard';
@@ -52,4 +58,10 @@ export const ROUTE_INPUTS = {
   publishServiceStandard,
   retireService,
   importServices,
+  open311Discovery,
+  open311List,
+  open311CreateRequest,
+  open311ServiceDefinition,
+  open311GetRequest,
+  issueClientKey,
 } as const;

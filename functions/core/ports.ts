@@ -216,3 +216,11 @@ export interface ServiceCatalogue {
     opts: { limit: number; startKey?: Record<string, unknown> },
   ): Promise<{ items: PublicService[]; nextKey?: Record<string, unknown> }>;
 }
+
+/** Keys issued to client applications (Open311), kept only as hashes. */
+export interface ClientKeys {
+  /** Stores a new key's hash; false when that hash exists. */
+  issue(hash: string, client: { name: string; issuedBy: string; issuedAt: string }): Promise<boolean>;
+  /** The client a key's hash belongs to, if any. */
+  find(hash: string): Promise<{ name: string } | undefined>;
+}

@@ -175,6 +175,12 @@ function offsetOf(timeZone: TimeZoneId): string {
   return `+0${OFFSET_HOURS[timeZone]}:00`;
 }
 
+/** An instant as local time with its offset, to the second (`2026-11-29T13:36:00+08:00`). */
+export function withOffset(iso: string, timeZone: TimeZoneId): string {
+  const local = new Date(Date.parse(iso) + OFFSET_HOURS[timeZone] * 3_600_000).toISOString().slice(0, 19);
+  return `${local}${offsetOf(timeZone)}`;
+}
+
 export function endOfDay(date: string, timeZone: TimeZoneId): string {
   return `${date}T23:59:59${offsetOf(timeZone)}`;
 }

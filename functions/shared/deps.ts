@@ -3,6 +3,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDbCalendarStore } from '../adapters/dynamodb-calendar-store';
+import { DynamoDbClientKeys } from '../adapters/dynamodb-client-keys';
 import { DynamoDbComplaintStore } from '../adapters/dynamodb-complaint-store';
 import { DynamoDbDigestLedger } from '../adapters/dynamodb-digest-ledger';
 import { DynamoDbServiceCatalogue } from '../adapters/dynamodb-service-catalogue';
@@ -69,6 +70,7 @@ export function buildDeps(required: EnvName[]): Readonly<Deps> {
     store: new DynamoDbComplaintStore(dynamo, tableName, identityKey ? new KmsIdentityCipher(kms, identityKey) : undefined),
     calendarStore,
     services: new DynamoDbServiceCatalogue(dynamo, tableName),
+    clientKeys: new DynamoDbClientKeys(dynamo, tableName),
     digests: new DynamoDbDigestLedger(dynamo, tableName),
     queue: new SqsMessageQueue(sqs, {
       routing: optionalEnv(ENV.routingQueueUrl),

@@ -63,15 +63,44 @@ const STATUS_OF: Record<DomainError['kind'], number> = {
   TOO_MANY_REQUESTS: 429,
 };
 
-function toProblem(error: unknown): APIGatewayProxyResult {
-  if (error instanceof HttpProblem) return problem(error.status, error.message, error.errors);
-  if (error instanceof DomainError) {
-    const res = problem(STATUS_OF[error.kind], error.message, error.fieldErrors, `urn:aduan:problem:${error.kind.toLowerCase()}`);
-    if (error.kind === 'UNAUTHORIZED') res.headers = { ...res.headers, 'www-authenticate': 'Bearer' };
-    return res;
-  }
+/** Any error as what the client is told: a status, a message, the bad fields (logged when it is ours). */
+export interface Failure {
+  status: number;
+  message: string;
+  errors: FieldError[];
+  kind?: DomainError['kind'];
+}
+
+function failureOf(error: unknown): Failure {
+  if (error instanceof HttpProblem) return { status: error.status, message: error.message, errors: error.errors };
+  if (error instanceof DomainError) return { status: STATUS_OF[error.kind], message: error.message, errors: error.fieldErrors, kind: error.kind };
   logger.error('unhandled error', error as Error);
-  return problem(500, 'Terjadi kesalahan pada server. Silakan coba lagi; data Anda yang sudah dikonfirmasi tidak hilang.');
+  return { status: 500, message: 'Terjadi kesalahan pada server. Silakan coba lagi; data Anda yang sudah dikonfirmasi tidak hilang.', errors: [] };
+}
+
+function toProblem(f: Failure): APIGatewayProxyResult {
+  const res = problem(f.status, f.message, f.errors, f.kind ? `urn:aduan:problem:${f.kind.toLowerCase()}` : 'about:blank');
+  if (f.kind === 'UNAUTHORIZED') res.headers = { ...res.headers, 'www-authenticate': 'Bearer' };
+  return res;
+}
+
+/** Reads an HTML form body (application/x-www-form-urlencoded): size-capped, one value per name. */
+function readFormBody(event: APIGatewayProxyEvent): Record<string, string> {
+  const raw = event.body ?? '';
+  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new HttpProblem(413, `Isi permintaan melebihi ${MAX_BODY_BYTES / 1024} KiB.`);
+  const contentType = header(event, 'content-type') ?? '';
+  if (!/^application\/x-www-form-urlencoded\b/i.test(contentType))
+    throw new HttpProblem(415, 'Kirim isi permintaan sebagai application/x-www-form-urlencoded.', [
+      { field: 'Content-Type', message: 'harus application/x-www-form-urlencoded' },
+    ]);
+  const form = new URLSearchParams(text);
+  const out: Record<string, string> = {};
+  for (const [k, v] of form) {
+    if (Object.hasOwn(out, k)) throw new HttpProblem(400, 'Permintaan tidak valid.', [{ field: k, message: 'hanya boleh satu nilai' }]);
+    out[k] = v;
+  }
+  return out;
 }
 
 /** Reads a JSON body the way every route must: size-capped, typed, never a 500 for client mistakes. */
@@ -138,7 +167,7 @@ function parseInput<I extends RouteInput>(input: I, event: APIGatewayProxyEvent)
   parse('query', input.query, event.queryStringParameters ?? {});
   const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   parse('headers', input.headers, headers);
-  if (input.body) parse('body', input.body, readJsonBody(event));
+  if (input.body) parse('body', input.body, input.bodyEncoding === 'form' ? readFormBody(event) : readJsonBody(event));
   if (errors.length) throw new HttpProblem(400, 'Periksa kembali isian permintaan Anda.', dedupeFields(errors));
   return out as ParsedInput<I>;
 }
@@ -156,7 +185,15 @@ type RouteHandler<I extends RouteInput> = (input: ParsedInput<I>, event: APIGate
  * declaration, every error mapped to problem+json. The declaration rides on the handler so a test
  * can hold it against lib/wiring.ts.
  */
-export function httpRoute<I extends RouteInput>(input: I, fn: RouteHandler<I>, opts: { publishesMetrics?: boolean } = {}) {
+export function httpRoute<I extends RouteInput>(
+  input: I,
+  fn: RouteHandler<I>,
+  opts: {
+    publishesMetrics?: boolean;
+    /** How a failure is answered when the route speaks another error format than problem+json (Open311). */
+    failureAs?: (failure: Failure, event: APIGatewayProxyEvent) => APIGatewayProxyResult;
+  } = {},
+) {
   const chain = middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(captureLambdaHandler(tracer));
@@ -165,7 +202,8 @@ export function httpRoute<I extends RouteInput>(input: I, fn: RouteHandler<I>, o
   const handler = chain
     .use({
       onError: async (request) => {
-        request.response = toProblem(request.error);
+        const failure = failureOf(request.error);
+        request.response = opts.failureAs ? opts.failureAs(failure, request.event) : toProblem(failure);
       },
     })
     .handler((event, context) => fn(parseInput(input, event), event, context));

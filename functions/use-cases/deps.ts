@@ -3,6 +3,7 @@ import type { PolicyFor } from '../core/clocks';
 import type {
   CalendarSource,
   CalendarStore,
+  ClientKeys,
   Clock,
   ComplaintStore,
   ContactHasher,
@@ -18,6 +19,8 @@ import type {
 /** The ports a use case receives, composed once per function at cold start (shared/deps.ts); never changed after. */
 export interface Deps {
   store: ComplaintStore;
+  /** Keys of client applications (Open311), as hashes. */
+  clientKeys: ClientKeys;
   /** SIPP: services and the versions of their standards. */
   services: ServiceCatalogue;
   queue: MessageQueue;

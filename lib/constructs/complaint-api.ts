@@ -185,7 +185,8 @@ export class ComplaintApi extends Construct {
 
   route(trigger: Extract<Trigger, { kind: 'http' }>, fn: LambdaFunction) {
     const resource = this.api.root.resourceForPath(trigger.path);
-    const body = trigger.input.body;
+    // A JSON body is checked at the gateway against its model too; a form body only by the function.
+    const body = trigger.input.bodyEncoding === 'form' ? undefined : trigger.input.body;
     const name = fn.node.scope?.node.id ?? 'Route';
     const model = body ? this.api.addModel(`${name}Model`, { contentType: 'application/json', modelName: name, schema: bodyModelSchema(body) }) : undefined;
     const pathParams = [...trigger.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);

@@ -237,7 +237,7 @@ describe('issue 7: what the stack holds against hostile users and for privacy', 
     expect(new Set(retention)).toEqual(new Set([30]));
   });
 
-  it('encrypts reporter identities with a rotating customer-managed key: one function may encrypt, four may decrypt, no other holds a grant', () => {
+  it('encrypts reporter identities with a rotating customer-managed key: the two intakes may encrypt, four may decrypt, no other holds a grant', () => {
     const keys = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::KMS::Key');
     expect(keys).toHaveLength(1);
     const [keyId, key] = keys[0] as [string, Resources[string]];
@@ -249,8 +249,9 @@ describe('issue 7: what the stack holds against hostile users and for privacy', 
         .sort();
     // Views (reporter, staff), the notification mail, and an operator's export of one person's data.
     expect(holders('kms:Decrypt')).toEqual(['ComplaintActions', 'GetComplaint', 'PersonalData', 'SendNotification']);
-    expect(holders('kms:Encrypt')).toEqual(['SubmitComplaint']);
-    expect(FUNCTIONS.filter((f) => policyOf(f.id).some(onKey)).length).toBe(5);
+    // The API's submission and the Open311 intake.
+    expect(holders('kms:Encrypt')).toEqual(['Open311CreateRequest', 'SubmitComplaint']);
+    expect(FUNCTIONS.filter((f) => policyOf(f.id).some(onKey)).length).toBe(6);
   });
 
   it('seals page cursors with a generated secret, given only to the functions that page', () => {

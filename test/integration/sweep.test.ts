@@ -8,6 +8,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbCalendarStore } from '../../functions/adapters/dynamodb-calendar-store';
+import { DynamoDbClientKeys } from '../../functions/adapters/dynamodb-client-keys';
 import { DynamoDbComplaintStore } from '../../functions/adapters/dynamodb-complaint-store';
 import { DynamoDbDigestLedger } from '../../functions/adapters/dynamodb-digest-ledger';
 import { DynamoDbServiceCatalogue } from '../../functions/adapters/dynamodb-service-catalogue';
@@ -63,6 +64,7 @@ beforeAll(async () => {
   deps = {
     illegalLevyToOmbudsman: false,
     services: new DynamoDbServiceCatalogue(clients.ddb, table),
+    clientKeys: new DynamoDbClientKeys(clients.ddb, table),
     store: new DynamoDbComplaintStore(
       clients.ddb,
       table,

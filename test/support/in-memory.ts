@@ -15,6 +15,7 @@ import { type CounterDelta, monthOf } from '../../functions/core/monitoring';
 import { officialCalendar } from '../../functions/core/official-calendar';
 import type {
   CatalogueEntry,
+  ClientKeys,
   ComplaintStore,
   CreateResult,
   DigestLedger,
@@ -261,6 +262,18 @@ export class InMemoryDigestLedger implements DigestLedger {
   }
 }
 
+export class InMemoryClientKeys implements ClientKeys {
+  readonly keys = new Map<string, { name: string }>();
+  async issue(hash: string, c: { name: string }) {
+    if (this.keys.has(hash)) return false;
+    this.keys.set(hash, { name: c.name });
+    return true;
+  }
+  async find(hash: string) {
+    return this.keys.get(hash);
+  }
+}
+
 /** The SIPP catalogue in memory, with the DynamoDB adapter's all-or-nothing and version checks. */
 export class InMemoryServiceCatalogue implements ServiceCatalogue {
   readonly entries = new Map<string, CatalogueEntry>();
@@ -310,6 +323,7 @@ export function memoryDeps(over: Partial<Deps> & { now?: string } = {}) {
   const deps: Deps = {
     store,
     services: new InMemoryServiceCatalogue(),
+    clientKeys: new InMemoryClientKeys(),
     illegalLevyToOmbudsman: true,
     queue,
     mailer,

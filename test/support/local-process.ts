@@ -57,6 +57,8 @@ async function startOnce() {
     mail: `http://127.0.0.1:${ports.mail}`,
     ports,
     output: () => output,
+    /** The demo Open311 client key `npm run -s open311-key` prints. */
+    open311Key: () => readFileSync(path.join(dataDir, 'open311-key.txt'), 'utf8').trim(),
     /** The normal Cognito sign-in (USER_PASSWORD_AUTH) of a seeded demo user. */
     token: (username: string) => signIn(pool, username),
     stop: async () => {

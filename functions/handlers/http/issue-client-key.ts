@@ -1,0 +1,16 @@
+import { input } from '../../contract/inputs/issue-client-key';
+import { DomainError } from '../../core/errors';
+import { staffOf } from '../../shared/auth';
+import { buildDeps } from '../../shared/deps';
+import { ENV } from '../../shared/env';
+import { httpRoute, json } from '../../shared/http';
+import { issueClientKey } from '../../use-cases/open311';
+
+const deps = buildDeps([ENV.tableName]);
+
+/** POST /v1/open311-keys (operators): a client application's api_key, shown once, stored only as a hash. */
+export const handler = httpRoute(input, async ({ body }, event) => {
+  const who = staffOf(event);
+  if (!who.roles.includes('OPERATOR')) throw new DomainError('FORBIDDEN', 'Hanya operator yang dapat menerbitkan kunci aplikasi.');
+  return json(201, { name: body.name, apiKey: await issueClientKey(deps, body.name, who.username) }, { 'cache-control': 'no-store' });
+});

@@ -1,0 +1,19 @@
+import { input } from '../../contract/inputs/open311-service-definition';
+import { buildDeps } from '../../shared/deps';
+import { ENV } from '../../shared/env';
+import { httpRoute } from '../../shared/http';
+import { documentOf, open311Document, open311Failure } from '../../shared/open311-http';
+import { open311ServiceDefinition } from '../../use-cases/open311';
+
+const deps = buildDeps([ENV.tableName]);
+
+/** GET /open311/v2/services/{service_code}.{xml,json}: the attributes a SIPP service asks for. */
+export const handler = httpRoute(
+  input,
+  async ({ path }) => {
+    const doc = documentOf(path.document);
+    const def = await open311ServiceDefinition(deps, doc.name);
+    return open311Document(doc.format, 'service_definition', doc.format === 'json' ? def : { ...def, attributes: { attribute: def.attributes } });
+  },
+  { failureAs: open311Failure },
+);

@@ -1,0 +1,260 @@
+/**
+ * Open311 GeoReport v2 over Aduan's own data (http://wiki.open311.org/GeoReport_v2): services are
+ * the complaint categories (`kategori.<id>`) and the SIPP services (`layanan.<id>`, whose
+ * checkable questions become attributes); a request is a complaint, its `service_request_id`
+ * the tracking number. Only what the public may see is served: never a confidential complaint,
+ * never an identity. Field names are the specification's.
+ */
+import { createHash } from 'node:crypto';
+import { listedPublicly } from '../core/access';
+import { findAgency } from '../core/agencies';
+import { categories, findCategory } from '../core/categories';
+import { regionZoneOf, zoneOf } from '../core/clocks';
+import { type Complaint, OPEN_STATUSES, STATUS_LABELS } from '../core/complaint';
+import { DomainError, notFound, validationError } from '../core/errors';
+import type { PublicService } from '../core/services';
+import { withOffset } from '../core/working-days';
+import type { Deps } from './deps';
+import { submitComplaint } from './submit-complaint';
+
+export const GEOREPORT_SPEC = 'http://wiki.open311.org/GeoReport_v2';
+const CATEGORY = 'kategori.';
+const SERVICE = 'layanan.';
+
+const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/** The service list: every category, and the catalogue's active services where the jurisdiction is served. */
+export async function open311Services(deps: Pick<Deps, 'services'>, jurisdiction: string | undefined) {
+  const fromCategories = categories.map((c) => ({
+    service_code: `${CATEGORY}${c.id}`,
+    service_name: c.name,
+    description: c.covers,
+    metadata: false,
+    type: 'realtime',
+    keywords: c.nameEn,
+    group: 'Kategori pengaduan',
+  }));
+  const catalogue: PublicService[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  // The catalogue is read a bounded number of pages per call (500 services).
+  for (let page = 0; page < 5; page++) {
+    const r = await deps.services.search(jurisdiction ? { regionCode: jurisdiction } : {}, { limit: 100, ...(startKey ? { startKey } : {}) });
+    catalogue.push(...r.items.filter((s) => s.status === 'ACTIVE'));
+    startKey = r.nextKey;
+    if (!startKey) break;
+  }
+  const fromCatalogue = catalogue.map((s) => ({
+    service_code: `${SERVICE}${s.id}`,
+    service_name: s.name,
+    description: [s.unit, findAgency(s.agencyId)?.name].filter(Boolean).join(' — '),
+    metadata: true,
+    type: 'realtime',
+    keywords: 'SIPP standar pelayanan',
+    group: findAgency(s.agencyId)?.name ?? s.agencyId,
+  }));
+  return [...fromCategories, ...fromCatalogue];
+}
+
+/** The questions a service's standard makes checkable, as GeoReport attributes. */
+const ATTRIBUTES = [
+  { code: 'applied_on', datatype: 'datetime', required: true, description: 'Tanggal mengajukan layanan (YYYY-MM-DD)' },
+  { code: 'completed_on', datatype: 'datetime', required: false, description: 'Tanggal layanan selesai (YYYY-MM-DD; kosong jika belum)' },
+  { code: 'charged', datatype: 'number', required: false, description: 'Biaya yang dibayar (rupiah)' },
+  { code: 'extra_requirements', datatype: 'text', required: false, description: 'Persyaratan yang diminta di luar standar (satu per baris)' },
+] as const;
+
+export async function open311ServiceDefinition(deps: Pick<Deps, 'services'>, code: string) {
+  if (!code.startsWith(SERVICE)) throw notFound(`Layanan ${code} tidak memiliki definisi (metadata=false).`);
+  const entry = await deps.services.get(code.slice(SERVICE.length));
+  if (entry?.service.status !== 'ACTIVE') throw notFound(`Layanan ${code} tidak dikenal.`);
+  return {
+    service_code: code,
+    attributes: ATTRIBUTES.map((a, i) => ({
+      variable: true,
+      code: a.code,
+      datatype: a.datatype,
+      required: a.required,
+      datatype_description: a.description,
+      order: i + 1,
+      description: a.description,
+    })),
+  };
+}
+
+/** A complaint as a GeoReport service request: public fields only, times with their offset. */
+export function open311RequestOf(c: Complaint, statusNotes?: string) {
+  const tz = zoneOf(c);
+  const agency = c.assignedAgencyId ? findAgency(c.assignedAgencyId)?.name : undefined;
+  const open = OPEN_STATUSES.includes(c.status);
+  return {
+    service_request_id: c.trackingId,
+    status: open ? 'open' : 'closed',
+    status_notes: statusNotes ?? STATUS_LABELS[c.status].id,
+    service_name: c.service?.name ?? findCategory(c.categoryId)?.name ?? c.categoryId,
+    service_code: c.service ? `${SERVICE}${c.service.id}` : `${CATEGORY}${c.categoryId}`,
+    description: c.description,
+    agency_responsible: agency ?? '',
+    service_notice: '',
+    requested_datetime: withOffset(c.submittedAt, regionZoneOf(c)),
+    updated_datetime: withOffset(c.updatedAt, tz),
+    expected_datetime: open ? withOffset(c.deadline.dueAt, c.deadline.timeZone) : '',
+    address: c.location.address ?? '',
+    address_id: c.location.regionCode,
+    zipcode: '',
+    lat: c.location.latitude ?? '',
+    long: c.location.longitude ?? '',
+    media_url: '',
+  };
+}
+
+export interface Open311Submission {
+  jurisdiction_id?: string | undefined;
+  api_key: string;
+  service_code: string;
+  lat?: number | undefined;
+  long?: number | undefined;
+  address_string?: string | undefined;
+  email?: string | undefined;
+  first_name?: string | undefined;
+  last_name?: string | undefined;
+  phone?: string | undefined;
+  description: string;
+  attributes: Record<string, string>;
+}
+
+/**
+ * POST requests: a complaint from a client application. Without contact details it is anonymous
+ * to everyone; with them, the reporter is identified to those who may see identities, as any
+ * complaint. GeoReport requests are public: none is confidential.
+ */
+export async function open311Submit(deps: Deps, s: Open311Submission) {
+  const client = await deps.clientKeys.find(hashKey(s.api_key));
+  if (!client) throw new DomainError('FORBIDDEN', 'api_key tidak dikenal. Minta kunci kepada operator Aduan.');
+  if (!s.jurisdiction_id) throw validationError([{ field: 'jurisdiction_id', message: 'wajib: kode wilayah Kemendagri, mis. 51.03' }]);
+  const isService = s.service_code.startsWith(SERVICE);
+  const categoryId = isService ? 'lainnya' : s.service_code.slice(CATEGORY.length);
+  if (!isService && (!s.service_code.startsWith(CATEGORY) || !findCategory(categoryId)))
+    throw validationError([{ field: 'service_code', message: 'tidak dikenal (lihat services.json)' }]);
+  const name = [s.first_name, s.last_name].filter(Boolean).join(' ').trim();
+  const reporter = { ...(name ? { name } : {}), ...(s.email ? { email: s.email } : {}), ...(s.phone ? { phone: s.phone } : {}) };
+  const firstLine = s.description.split('\n')[0]?.trim() ?? '';
+  const title = firstLine.length >= 5 ? firstLine.slice(0, 150) : `Laporan Open311: ${s.service_code}`.slice(0, 150);
+  const a = s.attributes;
+  const answers =
+    isService && a.applied_on
+      ? {
+          appliedOn: a.applied_on,
+          ...(a.completed_on ? { completedOn: a.completed_on } : {}),
+          ...(a.charged ? { charged: Number(a.charged) } : {}),
+          ...(a.extra_requirements
+            ? {
+                extraRequirements: a.extra_requirements
+                  .split('\n')
+                  .map((r) => r.trim())
+                  .filter(Boolean),
+              }
+            : {}),
+        }
+      : undefined;
+  const result = await submitComplaint(deps, {
+    type: 'COMPLAINT',
+    title,
+    description: s.description,
+    categoryId,
+    location: {
+      regionCode: s.jurisdiction_id,
+      ...(s.address_string ? { address: s.address_string } : {}),
+      ...(s.lat !== undefined && s.long !== undefined ? { latitude: s.lat, longitude: s.long } : {}),
+    },
+    ...(isService ? { serviceId: s.service_code.slice(SERVICE.length) } : {}),
+    ...(answers ? { serviceAnswers: answers } : {}),
+    anonymous: Object.keys(reporter).length === 0,
+    confidential: false,
+    ...(Object.keys(reporter).length ? { reporter } : {}),
+  });
+  deps.logger.info('open311 request', { client: client.name, trackingId: result.trackingId });
+  return [
+    {
+      service_request_id: result.trackingId,
+      service_notice: `Diterima; verifikasi paling lambat ${withOffset(result.deadline.dueAt, result.deadline.timeZone)}.`,
+      account_id: '',
+    },
+  ];
+}
+
+/** GET requests/{id}: one request, when the public may see it. */
+export async function open311Request(deps: Pick<Deps, 'store'>, id: string) {
+  const stored = await deps.store.get(id);
+  if (!stored || stored.complaint.confidential) throw notFound(`Permintaan ${id} tidak ditemukan.`);
+  const c = stored.complaint;
+  // The newest public note (an answer, a transfer, a closure) as status_notes.
+  const page = await deps.store.timelinePage(id, { limit: 20 });
+  const note = [...page.entries].reverse().find((e) => e.event.visibility === 'PUBLIC' && e.event.message)?.event.message;
+  return [open311RequestOf(c, note)];
+}
+
+export interface Open311Query {
+  service_request_id?: string | undefined;
+  service_code?: string | undefined;
+  start_date?: string | undefined;
+  end_date?: string | undefined;
+  status?: 'open' | 'closed' | undefined;
+  limit: number;
+}
+
+const DAY_MS = 86_400_000;
+/** Index reads one list may make: the answer is bounded work however narrow the filters. */
+const MAX_READS = 13;
+
+/**
+ * GET requests: by ids, or the public feed filtered by service, status and a date window (the
+ * spec's default: the last 90 days), newest first, at most `limit` (≤ 100).
+ */
+export async function open311Requests(deps: Pick<Deps, 'store' | 'clock'>, q: Open311Query) {
+  if (q.service_request_id) {
+    const ids = q.service_request_id
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, 20);
+    const found = await Promise.all(ids.map((id) => deps.store.get(id)));
+    return found.flatMap((s) => (s && !s.complaint.confidential ? [open311RequestOf(s.complaint)] : []));
+  }
+  const end = q.end_date ? Date.parse(q.end_date) : deps.clock.now().getTime();
+  const start = q.start_date ? Date.parse(q.start_date) : end - 90 * DAY_MS;
+  if (!(start <= end)) throw validationError([{ field: 'start_date', message: 'harus sebelum end_date' }]);
+  const categoryId = q.service_code?.startsWith(CATEGORY) ? q.service_code.slice(CATEGORY.length) : undefined;
+  const serviceId = q.service_code?.startsWith(SERVICE) ? q.service_code.slice(SERVICE.length) : undefined;
+  const out: ReturnType<typeof open311RequestOf>[] = [];
+  let month = new Date(end).toISOString().slice(0, 7);
+  const firstMonth = new Date(start).toISOString().slice(0, 7);
+  let startKey: Record<string, unknown> | undefined;
+  for (let reads = 0; reads < MAX_READS && out.length < q.limit && month >= firstMonth; reads++) {
+    const page = await deps.store.publicFeed(month, { limit: 50, filter: categoryId ? { categoryId } : {}, ...(startKey ? { startKey } : {}) });
+    for (const c of page.items) {
+      const t = Date.parse(c.submittedAt);
+      const open = OPEN_STATUSES.includes(c.status);
+      if (!listedPublicly(c) || t < start || t > end) continue;
+      if (serviceId && c.service?.id !== serviceId) continue;
+      if (q.status && (q.status === 'open') !== open) continue;
+      if (out.length < q.limit) out.push(open311RequestOf(c));
+    }
+    startKey = page.nextKey;
+    if (!startKey) {
+      const [y, m] = month.split('-').map(Number) as [number, number];
+      month = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    }
+  }
+  return out;
+}
+
+/** Issues a client key (shown once) and keeps only its hash. */
+export async function issueClientKey(deps: Pick<Deps, 'clientKeys' | 'random' | 'clock'>, name: string, issuedBy: string) {
+  const key = Buffer.from(deps.random.bytes(32)).toString('base64url');
+  if (!(await deps.clientKeys.issue(hashKey(key), { name, issuedBy, issuedAt: deps.clock.now().toISOString() }))) throw new Error('key collision');
+  return key;
+}
+
+/** Stores a key chosen elsewhere (the local demo key). */
+export const registerClientKey = (deps: Pick<Deps, 'clientKeys' | 'clock'>, key: string, name: string, issuedBy: string) =>
+  deps.clientKeys.issue(hashKey(key), { name, issuedBy, issuedAt: deps.clock.now().toISOString() });
