@@ -79,17 +79,19 @@ export function countersFor(before: Complaint | undefined, after: Complaint, eve
   // write — not in the submission itself: every submission of a province would otherwise update
   // the same counter items in its transaction, and a burst of citizens would conflict there.
   if (before?.routing.state === 'PENDING' && after.routing.state !== 'PENDING') {
-    // A flag raised at submission (an illegal-levy indicator) is counted with the receipt.
+    // A flag raised at submission (an illegal-levy indicator) is counted with the receipt, and so
+    // are the indicators: per region, for the service's agency, and per service and version.
     const flaggedAtSubmission = after.ombudsmanReview?.reasons.includes('ILLEGAL_LEVY_INDICATED') && after.ombudsmanReview.flaggedAt === after.submittedAt;
-    const received = { received: 1, ...(flaggedAtSubmission ? { ombudsmanFlags: 1 } : {}) };
-    forRegions(after.submittedAt, received);
     const kinds = new Set((after.indicators ?? []).map((i) => i.kind));
-    forService(after.submittedAt, {
-      ...received,
+    const found = {
+      ...(flaggedAtSubmission ? { ombudsmanFlags: 1 } : {}),
       ...(kinds.has('PROLONGED_DELAY') ? { prolongedDelay: 1 } : {}),
       ...(kinds.has('ILLEGAL_LEVY') ? { illegalLevy: 1 } : {}),
       ...(kinds.has('PROCEDURAL_DEVIATION') ? { proceduralDeviation: 1 } : {}),
-    });
+    };
+    forRegions(after.submittedAt, { received: 1, ...found });
+    if (Object.keys(found).length) forAgency(after.service?.agencyId, after.submittedAt, found);
+    forService(after.submittedAt, { received: 1, ...found });
   }
   for (const e of events) {
     switch (e.type) {

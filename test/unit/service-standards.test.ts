@@ -174,6 +174,11 @@ describe('a complaint about a service', () => {
         indicators: { prolongedDelay: 1, illegalLevy: 1, proceduralDeviation: 0 },
       }),
     ]);
+    // The same indicators in the agency's and the region's figures.
+    const badung = (await monitoringStats(deps, { month: '2026-11', level: 'AGENCY' })).items.find((i) => (i.agency as { id: string }).id === 'pemda-51.03');
+    expect(badung?.indicators).toEqual({ prolongedDelay: 1, illegalLevy: 1, proceduralDeviation: 0 });
+    const region = (await monitoringStats(deps, { month: '2026-11', level: 'REGION', regionCode: '51' })).items;
+    expect(region.map((i) => i.indicators.illegalLevy)).toEqual([1, 1]);
   });
 
   it('refuses an unknown service and answers about a service without one, and stays out of the Ombudsman queue when the stage says so', async () => {
