@@ -236,6 +236,24 @@ export interface FuzzFigures {
 }
 
 /** Sends `count` generated requests (`concurrency` at a time) and reports every broken promise. */
+/**
+ * Every 4xx is problem+json — but Open311 routes answer in the GeoReport specification's own
+ * error format (a JSON list or an XML `errors` document of `{ code, description }`).
+ */
+function inDeclaredErrorFormat(path: string, contentType: string, body: string): boolean {
+  if (contentType.startsWith('application/problem+json')) return true;
+  if (!path.startsWith('/open311/')) return false;
+  if (contentType.startsWith('text/xml'))
+    return /<errors>\s*(<error>\s*<code>\d{3}<\/code>\s*<description>[^<]*<\/description>\s*<\/error>\s*)+<\/errors>/.test(body);
+  if (!contentType.startsWith('application/json')) return false;
+  try {
+    const list = JSON.parse(body) as unknown;
+    return Array.isArray(list) && list.length > 0 && list.every((e) => typeof e?.code === 'number' && typeof e?.description === 'string');
+  } catch {
+    return false;
+  }
+}
+
 export async function runFuzz(api: string, ctx: FuzzContext, opts: { count: number; seed: number; concurrency: number }): Promise<FuzzFigures> {
   const started = Date.now();
   const requests = fc.sample(hostileRequests(ctx), { numRuns: opts.count, seed: opts.seed });
@@ -272,7 +290,7 @@ export async function runFuzz(api: string, ctx: FuzzContext, opts: { count: numb
         figures.byStatus[res.status] = (figures.byStatus[res.status] ?? 0) + 1;
         const contentType = res.headers.get('content-type') ?? '';
         if (res.status >= 500) figures.serverErrors.push({ request, status: res.status, body: body.slice(0, 500) });
-        else if (res.status >= 400 && !contentType.startsWith('application/problem+json'))
+        else if (res.status >= 400 && !inDeclaredErrorFormat(request.path, contentType, body))
           figures.notProblemJson.push({ request, status: res.status, contentType });
       } catch {
         figures.requests++;
