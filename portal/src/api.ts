@@ -35,6 +35,8 @@ export interface CallOptions {
   idempotencyKey?: string;
   /** Whether the token is a staff token (a 401 then ends the staff session). */
   staff?: boolean;
+  /** Skip the browser's cache (a page that just changed what it reads). */
+  fresh?: boolean;
 }
 
 export async function call<T>(path: string, opts: CallOptions = {}): Promise<T> {
@@ -49,6 +51,7 @@ export async function call<T>(path: string, opts: CallOptions = {}): Promise<T> 
       headers,
       ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
       credentials: 'omit',
+      ...(opts.fresh ? { cache: 'no-store' as const } : {}),
     });
   } catch {
     throw new ApiError(0, 'Tidak tersambung', 'Periksa sambungan internet Anda, lalu coba lagi.');

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { whenStaffUnauthorized } from './api';
+import { CatalogueAdminPage } from './pages/catalogue-admin';
 import { FeedPage } from './pages/feed';
 import { HomePage } from './pages/home';
 import { ServicePage, ServicesPage } from './pages/services';
@@ -70,6 +71,7 @@ function App() {
     if (second === 'masuk' || !session) page = <SignInPage expired={expired} />;
     else if (second === 'kasus' && third) page = <CasePage key={third} session={session} trackingId={third} />;
     else if (second === 'kalender') page = <CalendarPage session={session} />;
+    else if (second === 'layanan') page = <CatalogueAdminPage session={session} />;
     else page = <InboxPage session={session} />;
   } else page = <NotFound />;
 

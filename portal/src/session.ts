@@ -48,4 +48,5 @@ export const ROLE_LABELS: Record<string, string> = {
   AGENCY_OFFICER: 'Petugas instansi',
   OMBUDSMAN: 'Ombudsman',
   OPERATOR: 'Operator',
+  SERVICE_ADMIN: 'Admin layanan instansi',
 };

@@ -8,6 +8,7 @@
  * small touch targets, never requests another origin, and is photographed at phone and desktop
  * width.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -284,6 +285,31 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
     await visible(page.getByText('Permintaan imbalan/pungutan liar'));
     await visible(page.getByText('Dikenakan biaya Rp50.000'));
     await checkPage(p, 'lacak-indikasi');
+  });
+
+  it('an agency’s service administrator imports its catalogue from CSV, sees every bad row, and publishes a new version', async () => {
+    const p = await signIn('admin-badung');
+    const { page } = p;
+    await page.getByRole('link', { name: 'Katalog layanan instansi' }).click();
+    await heading(page, 'Katalog layanan instansi').waitFor();
+    const seed = readFileSync(new URL('../../data/services/pemda-51.03.csv', import.meta.url), 'utf8').split(/\r?\n/);
+    const row = (seed[1] as string).replace(/^badung-ktp-el,"[^"]*"/, 'badung-surat-pindah-portal,"Surat Keterangan Pindah"');
+    const upload = (csv: string) =>
+      page.getByLabel('Berkas CSV', { exact: true }).setInputFiles({ name: 'layanan.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await upload([seed[0], row.replace(',1,WORKING_DAYS,', ',0,WORKING_DAYS,')].join('\n'));
+    await visible(page.getByText('Baris 1 — standard.completionTime.value: minimal 1'));
+    await checkPage(p, 'admin-katalog-galat');
+    await upload([seed[0], row].join('\n'));
+    await visible(page.getByText('1 layanan diimpor: badung-surat-pindah-portal.'));
+    const item = page.locator('li', { has: page.getByRole('link', { name: 'Surat Keterangan Pindah' }) });
+    await item.getByRole('button', { name: 'Versi baru' }).click();
+    await item.getByLabel('Nomor SK versi baru').fill('SK 470/3000/2026');
+    await item.getByLabel('Berlaku mulai').fill('2026-12-01');
+    await item.getByLabel(/Biaya/).fill('0');
+    await item.getByRole('button', { name: 'Terbitkan versi baru' }).click();
+    await visible(page.getByText('Versi baru badung-surat-pindah-portal diterbitkan.'));
+    await visible(item.getByText('versi 2'));
+    await checkPage(p, 'admin-katalog');
   });
 
   it('an escalated complaint reaches Ombudsman Bali, who returns it to the agency', async () => {

@@ -121,6 +121,13 @@ export function InboxPage({ session }: { session: StaffSession }) {
     <>
       <PageTitle title="Kotak masuk">Kotak masuk</PageTitle>
       <p class="muted">{who}</p>
+      {session.staff.roles.includes('SERVICE_ADMIN') && (
+        <p>
+          <a class="button secondary" href="#/petugas/layanan">
+            Katalog layanan instansi
+          </a>
+        </p>
+      )}
       {session.staff.roles.includes('OPERATOR') && (
         <p>
           <a class="button secondary" href="#/petugas/kalender">

@@ -1,0 +1,210 @@
+import { useState } from 'preact/hooks';
+import { type ApiError, call } from '../api';
+import { ErrorSummary, Field, Loading, PageTitle, Problem, useLoad } from '../components';
+import { href } from '../router';
+import type { StaffSession } from '../session';
+
+interface ServiceSummary {
+  id: string;
+  name: string;
+  currentVersion: number;
+}
+
+interface Standard {
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  decreeNumber: string;
+  effectiveFrom: string;
+  completionTime: { value: number; unit: string };
+  cost: { kind: 'FREE' } | { kind: 'TARIFF'; amount: number; legalBasis: string };
+  [component: string]: unknown;
+}
+
+/** `rows.3.standard.cost.amount` → `Baris 3 — standard.cost.amount`, as an administrator reads it. */
+const rowLabel = (field: string) => field.replace(/^rows\.(\d+)\.(.*)$/, 'Baris $1 — $2');
+
+/** Publishes the next version: the parts that change with a new decree; the rest is carried over. */
+function NewVersionForm({ session, serviceId, onDone }: { session: StaffSession; serviceId: string; onDone: () => void }) {
+  const current = useLoad(() => call<{ standard: Standard }>(`/v1/services/${encodeURIComponent(serviceId)}`, { fresh: true }), [serviceId]);
+  const [form, setForm] = useState({
+    decreeNumber: '',
+    effectiveFrom: '',
+    completionValue: '',
+    completionUnit: 'WORKING_DAYS',
+    costAmount: '',
+    costLegalBasis: '',
+  });
+  const [error, setError] = useState<ApiError>();
+  if (!current.data) return <Loading what="Memuat standar" />;
+  const std = current.data.standard;
+  const set = (k: keyof typeof form) => (e: Event) => setForm({ ...form, [k]: (e.target as HTMLInputElement).value });
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setError(undefined);
+    const { version: _v, publishedAt: _a, publishedBy: _b, ...rest } = std;
+    const amount = Number(form.costAmount.replace(/[^\d]/g, '') || 0);
+    const body = {
+      ...rest,
+      decreeNumber: form.decreeNumber,
+      effectiveFrom: form.effectiveFrom,
+      completionTime: form.completionValue ? { value: Number(form.completionValue), unit: form.completionUnit } : std.completionTime,
+      cost: form.costAmount.trim() ? (amount > 0 ? { kind: 'TARIFF', amount, legalBasis: form.costLegalBasis } : { kind: 'FREE' }) : std.cost,
+    };
+    try {
+      await call(`/v1/services/${encodeURIComponent(serviceId)}/versions`, { body, token: session.idToken, staff: true });
+      onDone();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  };
+  const id = (k: string) => `nv-${serviceId}-${k}`;
+  return (
+    <form class="card" onSubmit={submit} noValidate aria-label="Versi baru standar">
+      {error && <ErrorSummary error={error} fieldIds={{ decreeNumber: id('decree'), effectiveFrom: id('from') }} />}
+      <Field id={id('decree')} label="Nomor SK versi baru" error={error?.forField('decreeNumber')}>
+        {(aria) => <input type="text" {...aria} value={form.decreeNumber} onInput={set('decreeNumber')} />}
+      </Field>
+      <Field id={id('from')} label="Berlaku mulai" error={error?.forField('effectiveFrom')}>
+        {(aria) => <input type="date" {...aria} value={form.effectiveFrom} onInput={set('effectiveFrom')} />}
+      </Field>
+      <Field
+        id={id('time')}
+        label={`Waktu penyelesaian (kini ${std.completionTime.value})`}
+        hint="Kosongkan jika tidak berubah."
+        error={error?.forField('completionTime.value')}
+      >
+        {(aria) => <input type="number" {...aria} min={1} value={form.completionValue} onInput={set('completionValue')} />}
+      </Field>
+      <Field id={id('unit')} label="Satuan waktu">
+        {(aria) => (
+          <select {...aria} value={form.completionUnit} onChange={set('completionUnit')}>
+            <option value="WORKING_DAYS">hari kerja</option>
+            <option value="HOURS">jam</option>
+            <option value="MINUTES">menit</option>
+          </select>
+        )}
+      </Field>
+      <Field id={id('cost')} label="Biaya (rupiah; 0 = tanpa biaya)" hint="Kosongkan jika tidak berubah." error={error?.forField('cost.amount')}>
+        {(aria) => <input type="text" inputMode="numeric" {...aria} value={form.costAmount} onInput={set('costAmount')} />}
+      </Field>
+      <Field id={id('basis')} label="Dasar hukum tarif (jika berbiaya)" error={error?.forField('cost.legalBasis')}>
+        {(aria) => <input type="text" {...aria} value={form.costLegalBasis} onInput={set('costLegalBasis')} />}
+      </Field>
+      <button type="submit">Terbitkan versi baru</button>
+    </form>
+  );
+}
+
+/** An agency service administrator's catalogue: import from a spreadsheet, publish versions, retire. */
+export function CatalogueAdminPage({ session }: { session: StaffSession }) {
+  const agencyId = session.staff.agencyId ?? '';
+  const [round, setRound] = useState(0);
+  const services = useLoad(
+    () => call<{ items: ServiceSummary[] }>(`/v1/services?agencyId=${encodeURIComponent(agencyId)}&limit=100`, { fresh: true }),
+    [agencyId, round],
+  );
+  const [importError, setImportError] = useState<ApiError>();
+  const [notice, setNotice] = useState('');
+  const [editing, setEditing] = useState<string>();
+
+  const importFile = async (e: Event) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    setImportError(undefined);
+    setNotice('');
+    try {
+      const r = await call<{ imported: string[] }>('/v1/services/imports', { body: { csv: await file.text() }, token: session.idToken, staff: true });
+      setNotice(`${r.imported.length} layanan diimpor: ${r.imported.join(', ')}.`);
+      setRound((n) => n + 1);
+    } catch (err) {
+      setImportError(err as ApiError);
+    }
+    (e.target as HTMLInputElement).value = '';
+  };
+  const retire = async (id: string) => {
+    if (!confirm(`Hentikan layanan ${id}? Layanan tetap dapat dibaca, tetapi tidak lagi tampil di katalog.`)) return;
+    try {
+      await call(`/v1/services/${encodeURIComponent(id)}/retirement`, { body: {}, token: session.idToken, staff: true });
+      setNotice(`Layanan ${id} dihentikan.`);
+      setRound((n) => n + 1);
+    } catch (err) {
+      setImportError(err as ApiError);
+    }
+  };
+
+  return (
+    <>
+      <p>
+        <a href="#/petugas">← Kotak masuk</a>
+      </p>
+      <PageTitle title="Katalog layanan">Katalog layanan instansi</PageTitle>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <section class="card" aria-labelledby="import-title">
+        <h2 id="import-title">Impor dari berkas CSV</h2>
+        <p class="hint">
+          Kolom sama dengan contoh <code>data/services/pemda-51.03.csv</code> (daftar dipisahkan <code>|</code>). Setiap baris diperiksa; jika ada satu
+          kesalahan, tidak ada yang disimpan.
+        </p>
+        {importError && (
+          <div class="error-summary" role="alert">
+            <h2>{importError.title}</h2>
+            <p>{importError.detail}</p>
+            <ul>
+              {importError.errors.map((e) => (
+                <li key={e.field}>
+                  {rowLabel(e.field)}: {e.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <Field id="import-file" label="Berkas CSV">
+          {(aria) => <input type="file" accept=".csv,text/csv" {...aria} onChange={importFile} />}
+        </Field>
+      </section>
+      <h2>Layanan aktif</h2>
+      {services.error && <Problem error={services.error} />}
+      {services.loading && !services.data ? (
+        <Loading what="Memuat layanan" />
+      ) : (
+        <ul class="list">
+          {(services.data?.items ?? []).map((s) => (
+            <li key={s.id}>
+              <a class="title" href={href('layanan', s.id)}>
+                {s.name}
+              </a>
+              <div class="muted">
+                {s.id} · versi {s.currentVersion}
+              </div>
+              <div class="actions-row">
+                <button type="button" class="secondary" aria-expanded={editing === s.id} onClick={() => setEditing(editing === s.id ? undefined : s.id)}>
+                  Versi baru
+                </button>
+                <button type="button" class="secondary" onClick={() => retire(s.id)}>
+                  Hentikan layanan
+                </button>
+              </div>
+              {editing === s.id && (
+                <NewVersionForm
+                  session={session}
+                  serviceId={s.id}
+                  onDone={() => {
+                    setEditing(undefined);
+                    setNotice(`Versi baru ${s.id} diterbitkan.`);
+                    setRound((n) => n + 1);
+                  }}
+                />
+              )}
+            </li>
+          ))}
+          {services.data && !services.data.items.length && <li>Belum ada layanan.</li>}
+        </ul>
+      )}
+    </>
+  );
+}
