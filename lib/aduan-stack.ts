@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import { ENV } from '../functions/shared/env';
 import type { StageConfig } from './config';
 import { AgencyMailer } from './constructs/agency-mailer';
+import { BundleKey } from './constructs/bundle-key';
 import { ComplaintApi } from './constructs/complaint-api';
 import { ComplaintTables } from './constructs/complaint-table';
 import { AduanFunction } from './constructs/function';
@@ -51,6 +52,7 @@ export class AduanStack extends Stack {
       rotationNote: 'Rotating it would orphan the existing contact lookups; replace it only together with a re-index of the lookups.',
     });
     const identityKey = new IdentityKey(this, 'IdentityKey', { removalPolicy });
+    const bundleKey = new BundleKey(this, 'BundleKey', { removalPolicy });
 
     for (const spec of FUNCTIONS) {
       const f = new AduanFunction(this, spec.id, { spec, logRetentionDays: config.logRetentionDays, removalPolicy });
@@ -69,6 +71,7 @@ export class AduanStack extends Stack {
       if (spec.judgesServiceStandards) fn.addEnvironment(ENV.illegalLevyToOmbudsman, String(config.illegalLevyToOmbudsman));
       if (spec.looksUpContacts) contactKey.bind(fn);
       if (spec.identities) identityKey.bind(fn, spec.identities);
+      if (spec.signsBundles) bundleKey.bind(fn, spec.signsBundles);
       const t = spec.trigger;
       if (t.kind === 'http') this.api.route(t, fn);
       else if (t.kind === 'queue') this.queues.bindConsumer(fn, t);

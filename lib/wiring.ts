@@ -54,6 +54,8 @@ export interface FunctionSpec {
   computesDeadlines?: boolean;
   /** Judges complaints against service standards: gets the stage's rule for illegal-levy indicators. */
   judgesServiceStandards?: boolean;
+  /** The case-bundle key (asymmetric KMS): `sign` exports bundles; `verify` reads its public key. */
+  signsBundles?: 'sign' | 'verify';
   /** Gets the key that seals page cursors. */
   pagesWithCursors?: boolean;
   /**
@@ -472,6 +474,58 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     table: 'readWrite',
   },
   {
+    id: 'ExportCaseBundle',
+    entry: 'functions/handlers/http/export-case-bundle.ts',
+    description: 'GET /v1/complaints/{trackingId}/bundle: the signed case bundle with its hash-chained timeline',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/complaints/{trackingId}/bundle',
+      auth: 'staff-or-reporter',
+      input: ROUTE_INPUTS.exportCaseBundle,
+      throttle: { ratePerSecond: 2, burst: 5 },
+    },
+    table: 'read',
+    verifiesStaffTokens: true,
+    signsBundles: 'sign',
+  },
+  {
+    id: 'VerifyCaseBundle',
+    entry: 'functions/handlers/http/verify-case-bundle.ts',
+    description: 'POST /v1/bundles/verify: checks a case bundle’s signature and hash chain',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/bundles/verify',
+      auth: 'public',
+      input: ROUTE_INPUTS.verifyCaseBundle,
+      throttle: { ratePerSecond: 2, burst: 5 },
+    },
+    table: 'none',
+    signsBundles: 'verify',
+  },
+  {
+    id: 'BundlePublicKey',
+    entry: 'functions/handlers/http/bundle-public-key.ts',
+    description: 'GET /v1/bundles/public-key: the public key that verifies case bundles offline',
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/bundles/public-key',
+      auth: 'public',
+      input: ROUTE_INPUTS.bundlePublicKey,
+      throttle: { ratePerSecond: 2, burst: 5 },
+    },
+    table: 'none',
+    signsBundles: 'verify',
+  },
+  {
     id: 'ListAgencies',
     entry: 'functions/handlers/http/list-agencies.ts',
     description: 'GET /v1/agencies: the agency directory, by region and level',
@@ -635,6 +689,7 @@ export function envNamesOf(f: FunctionSpec): EnvName[] {
   if (f.computesDeadlines) names.push(ENV.clockOverrides);
   if (f.pagesWithCursors) names.push(ENV.cursorSigningKey);
   if (f.judgesServiceStandards) names.push(ENV.illegalLevyToOmbudsman);
+  if (f.signsBundles) names.push(ENV.bundleKeyId);
   if (f.identities) names.push(ENV.identityKeyId);
   if (f.looksUpContacts) names.push(ENV.contactLookupKey);
   return names;

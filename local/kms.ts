@@ -1,11 +1,22 @@
 /**
  * A local stand-in for AWS KMS — only what Aduan uses: Encrypt and Decrypt (AWS JSON 1.1,
- * `TrentService.*`) with an encryption context. No emulator of KMS is published on npm; this
+ * `TrentService.*`) with an encryption context, and Sign/GetPublicKey (ECDSA P-256 over a
+ * digest) for case bundles. No emulator of KMS is published on npm; this
  * one lets the functions run the very same KMS adapter on a laptop as in AWS. Ciphertexts are
  * AES-256-GCM under a master key kept in the local data folder (or in memory), bound to their key
  * and encryption context like KMS's: a wrong context or a tampered blob fails to decrypt.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  sign as cryptoSign,
+  generateKeyPairSync,
+  type KeyObject,
+  randomBytes,
+} from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,8 +35,21 @@ function masterKey(dataDir?: string): Buffer {
   return key;
 }
 
+/** The local signing key (ECC_NIST_P256), kept beside the master key so bundles verify across restarts. */
+function signingKey(dataDir?: string): KeyObject {
+  const file = dataDir ? path.join(dataDir, 'kms-signing-key.pem') : undefined;
+  if (file && existsSync(file)) return createPrivateKey(readFileSync(file, 'utf8'));
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  if (file) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  }
+  return privateKey;
+}
+
 export async function startKms(opts: { port: number; dataDir?: string }): Promise<Running> {
   const master = masterKey(opts.dataDir);
+  const signer = signingKey(opts.dataDir);
   const keyOf = (keyId: string) => createHash('sha256').update(master).update(keyId).digest();
   const fail = (type: string, message: string) => ({ status: 400, body: { __type: type, message } });
 
@@ -42,6 +66,22 @@ export async function startKms(opts: { port: number; dataDir?: string }): Promis
       const id = Buffer.from(keyId);
       const blob = Buffer.concat([Buffer.from([id.length >> 8, id.length & 255]), id, iv, cipher.getAuthTag(), sealed]);
       return { status: 200, body: { CiphertextBlob: blob.toString('base64'), KeyId: keyId, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' } };
+    }
+    if (target === 'TrentService.Sign') {
+      if ((req.MessageType ?? 'RAW') !== 'RAW' || req.SigningAlgorithm !== 'ECDSA_SHA_256')
+        return fail('UnsupportedOperationException', 'only ECDSA_SHA_256 over a RAW message');
+      const message = Buffer.from(String(req.Message ?? ''), 'base64');
+      if (!message.length || message.length > 4096) return fail('ValidationException', 'a RAW message is 1–4096 bytes');
+      // As KMS does for RAW: SHA-256 of the message, signed with ECDSA (DER).
+      const signature = cryptoSign('sha256', message, { key: signer, dsaEncoding: 'der' });
+      return { status: 200, body: { KeyId: req.KeyId, Signature: signature.toString('base64'), SigningAlgorithm: 'ECDSA_SHA_256' } };
+    }
+    if (target === 'TrentService.GetPublicKey') {
+      const spki = createPublicKey(signer).export({ type: 'spki', format: 'der' });
+      return {
+        status: 200,
+        body: { KeyId: req.KeyId, PublicKey: spki.toString('base64'), KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY', SigningAlgorithms: ['ECDSA_SHA_256'] },
+      };
     }
     if (target === 'TrentService.Decrypt') {
       try {

@@ -2,7 +2,6 @@ import {
   ConditionalCheckFailedException,
   type DynamoDBClient,
   GetItemCommand,
-  PutItemCommand,
   QueryCommand,
   TransactionCanceledException,
   type TransactWriteItem,
@@ -11,6 +10,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Complaint, ReporterIdentity, TimelineEvent } from '../core/complaint';
+import { type ChainLink, chainEvents, type EvidenceEntry } from '../core/evidence';
 import type { CounterDelta } from '../core/monitoring';
 import type { ComplaintStore, CreateResult, FeedFilter, IdentityCipher, MonthlyFigures, OutboxMessage, StoredComplaint, WorkQueue } from '../core/ports';
 import {
@@ -128,7 +128,9 @@ export class DynamoDbComplaintStore implements ComplaintStore {
   }
 
   async create(input: Parameters<ComplaintStore['create']>[0]): Promise<CreateResult> {
-    const { complaint: c } = input;
+    // The first entries start the complaint's hash chain; the complaint records its head.
+    const chained = chainEvents(input.complaint.trackingId, undefined, input.events);
+    const c: Complaint = { ...input.complaint, ...(chained.head ? { timelineHead: chained.head } : {}) };
     const items: TransactWriteItem[] = [];
     if (input.idempotency) {
       items.push(
@@ -154,7 +156,7 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     for (const lookup of input.contactLookups ?? []) {
       items.push(this.put({ pk: pk(c.trackingId), sk: contactSk(lookup.kind), entity: 'CONTACT', gsi7pk: contactLookupPk(lookup.hash), gsi7sk: c.trackingId }));
     }
-    for (const [n, e] of input.events.entries()) items.push(this.put(eventItem(c.trackingId, e, n)));
+    for (const [n, e] of input.events.entries()) items.push(this.put(eventItem(c.trackingId, e, n, chained.links[n])));
     for (const o of input.outbox) items.push(this.put(outboxItem(c.trackingId, o)));
     items.push(...this.counterUpdates(input.counters));
 
@@ -242,6 +244,11 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     counters: CounterDelta[] = [],
     opts: { eraseIdentity?: boolean } = {},
   ): Promise<boolean> {
+    // New entries chain after the head read with the complaint; the write holds only if no
+    // entry was appended since (an audit entry does not bump the version).
+    const headRead = next.timelineHead;
+    const chained = chainEvents(next.trackingId, headRead, events);
+    next = { ...next, ...(chained.head ? { timelineHead: chained.head } : {}) };
     const keys = indexKeys(next);
     const set = Object.entries(keys).filter(([, v]) => v !== undefined);
     const remove = Object.entries(keys)
@@ -253,11 +260,16 @@ export class DynamoDbComplaintStore implements ComplaintStore {
           TableName: this.tableName,
           Key: m({ pk: pk(next.trackingId), sk: 'META' }),
           UpdateExpression: `SET complaint = :c, ${set.map(([k]) => `${k} = :${k}`).join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
-          ConditionExpression: 'complaint.version = :expected',
-          ExpressionAttributeValues: m({ ':c': next, ':expected': expectedVersion, ...Object.fromEntries(set.map(([k, v]) => [`:${k}`, v])) }),
+          ConditionExpression: `complaint.version = :expected AND ${headRead ? 'complaint.timelineHead = :head' : 'attribute_not_exists(complaint.timelineHead)'}`,
+          ExpressionAttributeValues: m({
+            ':c': next,
+            ':expected': expectedVersion,
+            ...(headRead ? { ':head': headRead } : {}),
+            ...Object.fromEntries(set.map(([k, v]) => [`:${k}`, v])),
+          }),
         },
       },
-      ...events.map((e, i) => this.put(eventItem(next.trackingId, e, i), 'attribute_not_exists(pk)')),
+      ...events.map((e, i) => this.put(eventItem(next.trackingId, e, i, chained.links[i]), 'attribute_not_exists(pk)')),
       ...outbox.map((o) => this.put(outboxItem(next.trackingId, o), 'attribute_not_exists(pk)')),
       ...this.counterUpdates(counters),
       ...(opts.eraseIdentity
@@ -276,8 +288,46 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     }
   }
 
+  /** An entry outside a version step (an audit record): chained after the head, the head moved with it. */
   async appendEvent(trackingId: string, event: TimelineEvent): Promise<void> {
-    await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: m(eventItem(trackingId, event, Math.floor(Math.random() * 1e6))) }));
+    for (let attempt = 0; ; attempt++) {
+      const meta = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: m({ pk: pk(trackingId), sk: 'META' }), ConsistentRead: true }));
+      if (!meta.Item) throw new Error(`no complaint ${trackingId} to append to`);
+      const head = (unmarshall(meta.Item).complaint as Complaint).timelineHead;
+      const chained = chainEvents(trackingId, head, [event]);
+      try {
+        await this.client.send(
+          new TransactWriteItemsCommand({
+            TransactItems: [
+              this.put(eventItem(trackingId, event, Math.floor(Math.random() * 1e6), chained.links[0]), 'attribute_not_exists(pk)'),
+              {
+                Update: {
+                  TableName: this.tableName,
+                  Key: m({ pk: pk(trackingId), sk: 'META' }),
+                  UpdateExpression: 'SET complaint.timelineHead = :new',
+                  ConditionExpression: head ? 'complaint.timelineHead = :head' : 'attribute_not_exists(complaint.timelineHead)',
+                  ExpressionAttributeValues: m({ ':new': chained.head, ...(head ? { ':head': head } : {}) }),
+                },
+              },
+            ],
+          }),
+        );
+        return;
+      } catch (error) {
+        if (!cancellationCodes(error) || attempt >= 5) throw error;
+        await new Promise((r) => setTimeout(r, 10 * 2 ** attempt));
+      }
+    }
+  }
+
+  /** Every timeline entry with its chain link, oldest first (the evidence of a case bundle). */
+  async evidence(trackingId: string): Promise<EvidenceEntry[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
+      ExpressionAttributeValues: m({ ':pk': pk(trackingId), ':e': 'EVENT#' }),
+    });
+    return items.map((i) => ({ event: i.event as TimelineEvent, chain: i.chain as ChainLink }));
   }
 
   async workQueue(queue: WorkQueue, opts: { limit: number; startKey?: Record<string, unknown> }) {

@@ -1,6 +1,7 @@
 import { listedPublicly } from '../core/access';
 import { type Complaint, OPEN_STATUSES, type TimelineEvent } from '../core/complaint';
 import { DomainError } from '../core/errors';
+import type { ChainLink } from '../core/evidence';
 import type { CounterDelta } from '../core/monitoring';
 import type { ContactKind, OutboxMessage, WorkQueue } from '../core/ports';
 
@@ -177,11 +178,12 @@ export function complaintItem(c: Complaint, accessTokenHashes?: string[]) {
   };
 }
 
-export const eventItem = (trackingId: string, e: TimelineEvent, n = 0) => ({
+export const eventItem = (trackingId: string, e: TimelineEvent, n = 0, chain?: ChainLink) => ({
   pk: complaintPk(trackingId),
   sk: `EVENT#${e.at}#${n}#${e.type}`,
   entity: 'EVENT',
   event: e,
+  ...(chain ? { chain } : {}),
 });
 
 export const outboxItem = (trackingId: string, o: OutboxMessage) => ({

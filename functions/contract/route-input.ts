@@ -18,6 +18,8 @@ export interface RouteInput {
   body?: z.ZodMiniType;
   /** How the body travels: JSON (every /v1 route) or an HTML form (Open311 GeoReport clients). */
   bodyEncoding?: 'json' | 'form';
+  /** A larger body than the usual 64 KiB (a case bundle to verify). */
+  maxBodyBytes?: number;
 }
 
 export type ParsedInput<I extends RouteInput> = {

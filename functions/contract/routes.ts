@@ -4,6 +4,7 @@
  * from here; the handlers validate with the same object (a test holds them together); OpenAPI and
  * the API Gateway request models are generated from them.
  */
+import { input as bundlePublicKey } from './inputs/bundle-public-key';
 import { input as calendar } from './inputs/calendar';
 import { input as calendarChanges } from './inputs/calendar-changes';
 import { input as calendarDeadline } from './inputs/calendar-deadline';
@@ -11,6 +12,7 @@ import { input as complaintActions } from './inputs/complaint-actions';
 import { input as createService } from './inputs/create-service';
 import { input as createSession } from './inputs/create-session';
 import { input as erasePersonalData } from './inputs/erase-personal-data';
+import { input as exportCaseBundle } from './inputs/export-case-bundle';
 import { input as getComplaint } from './inputs/get-complaint';
 import { input as getService } from './inputs/get-service';
 import { input as health } from './inputs/health';
@@ -33,6 +35,7 @@ import { input as publishServiceStandard } from './inputs/publish-service-standa
 import { input as retireService } from './inputs/retire-service';
 import { input as stats } from './inputs/stats';
 import { input as submitComplaint } from './inputs/submit-complaint';
+import { input as verifyCaseBundle } from './inputs/verify-case-bundle';
 
 export const ROUTE_INPUTS = {
   submitComplaint,
@@ -64,4 +67,7 @@ export const ROUTE_INPUTS = {
   open311ServiceDefinition,
   open311GetRequest,
   issueClientKey,
+  exportCaseBundle,
+  verifyCaseBundle,
+  bundlePublicKey,
 } as const;

@@ -111,6 +111,8 @@ export interface Complaint {
   serviceAnswers?: ServiceAnswers;
   /** Maladministration the answers indicate against that standard, with the evidence. */
   indicators?: MaladministrationIndicator[];
+  /** The link of its newest timeline entry (core/evidence.ts): what the next entry chains to. */
+  timelineHead?: string;
   version: number;
 }
 

@@ -1,5 +1,6 @@
 import type { Complaint, ComplaintStatus, OmbudsmanReview, ReporterIdentity, TimelineEvent } from './complaint';
 import type { RenderedEmail } from './emails/agency-assignment';
+import type { EvidenceEntry } from './evidence';
 import type { CounterDelta } from './monitoring';
 import type { NotificationTemplate } from './notifications';
 import type { PublicService, ServiceStandard } from './services';
@@ -75,6 +76,8 @@ export interface ComplaintStore {
     contactLookups?: { kind: ContactKind; hash: string }[];
   }): Promise<CreateResult>;
   get(trackingId: string): Promise<StoredComplaint | undefined>;
+  /** Every timeline entry with its hash-chain link (core/evidence.ts), oldest first. */
+  evidence(trackingId: string): Promise<EvidenceEntry[]>;
   /** Reads the identity kept apart from the complaint; callers must respect `anonymous`. */
   getReporter(trackingId: string): Promise<ReporterIdentity | undefined>;
   timeline(trackingId: string): Promise<TimelineEvent[]>;
@@ -223,4 +226,12 @@ export interface ClientKeys {
   issue(hash: string, client: { name: string; issuedBy: string; issuedAt: string }): Promise<boolean>;
   /** The client a key's hash belongs to, if any. */
   find(hash: string): Promise<{ name: string } | undefined>;
+}
+
+/** Signs case bundles (an asymmetric KMS key in AWS, a local key under `npm start`). */
+export interface BundleSigner {
+  /** An ECDSA P-256 / SHA-256 signature (DER, base64) over the bundle's 32-byte digest taken as the message. */
+  sign(digest: Buffer): Promise<string>;
+  /** The public key that verifies it (PEM, SPKI). */
+  publicKeyPem(): Promise<string>;
 }

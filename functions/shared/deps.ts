@@ -24,7 +24,7 @@ import { logger, tracer } from './powertools';
 export const dynamo = tracer.captureAWSv3Client(new DynamoDBClient({}));
 export const sqs = tracer.captureAWSv3Client(new SQSClient({}));
 const ses = tracer.captureAWSv3Client(new SESClient({}));
-const kms = tracer.captureAWSv3Client(new KMSClient({}));
+export const kms = tracer.captureAWSv3Client(new KMSClient({}));
 
 const unavailableCursors: CursorCodec = {
   seal: () => {

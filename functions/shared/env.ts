@@ -19,6 +19,7 @@ export const ENV = {
   identityKeyId: 'IDENTITY_KEY_ID',
   contactLookupKey: 'CONTACT_LOOKUP_KEY',
   illegalLevyToOmbudsman: 'ILLEGAL_LEVY_TO_OMBUDSMAN',
+  bundleKeyId: 'BUNDLE_KEY_ID',
 } as const;
 export type EnvName = (typeof ENV)[keyof typeof ENV];
 

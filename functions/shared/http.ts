@@ -85,10 +85,10 @@ function toProblem(f: Failure): APIGatewayProxyResult {
 }
 
 /** Reads an HTML form body (application/x-www-form-urlencoded): size-capped, one value per name. */
-function readFormBody(event: APIGatewayProxyEvent): Record<string, string> {
+function readFormBody(event: APIGatewayProxyEvent, maxBytes = MAX_BODY_BYTES): Record<string, string> {
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new HttpProblem(413, `Isi permintaan melebihi ${MAX_BODY_BYTES / 1024} KiB.`);
+  if (Buffer.byteLength(text) > maxBytes) throw new HttpProblem(413, `Isi permintaan melebihi ${maxBytes / 1024} KiB.`);
   const contentType = header(event, 'content-type') ?? '';
   if (!/^application\/x-www-form-urlencoded\b/i.test(contentType))
     throw new HttpProblem(415, 'Kirim isi permintaan sebagai application/x-www-form-urlencoded.', [
@@ -104,10 +104,10 @@ function readFormBody(event: APIGatewayProxyEvent): Record<string, string> {
 }
 
 /** Reads a JSON body the way every route must: size-capped, typed, never a 500 for client mistakes. */
-function readJsonBody(event: APIGatewayProxyEvent): unknown {
+function readJsonBody(event: APIGatewayProxyEvent, maxBytes = MAX_BODY_BYTES): unknown {
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new HttpProblem(413, `Isi permintaan melebihi ${MAX_BODY_BYTES / 1024} KiB.`);
+  if (Buffer.byteLength(text) > maxBytes) throw new HttpProblem(413, `Isi permintaan melebihi ${maxBytes / 1024} KiB.`);
   const contentType = header(event, 'content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
     throw new HttpProblem(415, 'Kirim isi permintaan sebagai application/json.', [{ field: 'Content-Type', message: 'harus application/json' }]);
@@ -167,7 +167,7 @@ function parseInput<I extends RouteInput>(input: I, event: APIGatewayProxyEvent)
   parse('query', input.query, event.queryStringParameters ?? {});
   const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   parse('headers', input.headers, headers);
-  if (input.body) parse('body', input.body, input.bodyEncoding === 'form' ? readFormBody(event) : readJsonBody(event));
+  if (input.body) parse('body', input.body, input.bodyEncoding === 'form' ? readFormBody(event, input.maxBodyBytes) : readJsonBody(event, input.maxBodyBytes));
   if (errors.length) throw new HttpProblem(400, 'Periksa kembali isian permintaan Anda.', dedupeFields(errors));
   return out as ParsedInput<I>;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SubmitComplaintInput } from '../contract/submit-complaint';
+import { canonicalJson } from '../core/canonical-json';
 import { deadlineAfter } from '../core/clocks';
 import type { Complaint, ComplaintService, Deadline, ReporterIdentity, TimelineEvent } from '../core/complaint';
 import { DomainError, validationError } from '../core/errors';
@@ -14,18 +15,6 @@ import { dispatchOutbox } from './dispatch-outbox';
 import { outboxFor } from './notifications';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-
-/** Stable JSON (sorted keys) so that the same request always hashes the same. */
-const canonical = (v: unknown): string =>
-  Array.isArray(v)
-    ? `[${v.map(canonical).join(',')}]`
-    : v && typeof v === 'object'
-      ? `{${Object.keys(v)
-          .sort()
-          .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-          .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-          .join(',')}}`
-      : JSON.stringify(v);
 
 export interface SubmitResult {
   replayed: boolean;
@@ -71,7 +60,7 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
   if (!region) throw new DomainError('VALIDATION', 'Wilayah tidak dikenal', [{ field: 'location.regionCode', message: 'kode wilayah tidak dikenal' }]);
   const accessToken = Buffer.from(deps.random.bytes(32)).toString('base64url');
   const accessTokenHash = sha256(accessToken);
-  const requestHash = sha256(canonical(input));
+  const requestHash = sha256(canonicalJson(input));
   const about = input.serviceId
     ? await serviceAbout(deps, input.serviceId, input.serviceAnswers, localDate(now, region.province.timeZone), calendar)
     : undefined;

@@ -238,9 +238,8 @@ describe('issue 7: what the stack holds against hostile users and for privacy', 
   });
 
   it('encrypts reporter identities with a rotating customer-managed key: the two intakes may encrypt, four may decrypt, no other holds a grant', () => {
-    const keys = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::KMS::Key');
-    expect(keys).toHaveLength(1);
-    const [keyId, key] = keys[0] as [string, Resources[string]];
+    expect(Object.values(resources).filter((r) => r.Type === 'AWS::KMS::Key')).toHaveLength(2);
+    const [keyId, key] = byPath('/IdentityKey/Key/Resource');
     expect(key.Properties.EnableKeyRotation).toBe(true);
     const onKey = (s: { Resource: unknown }) => JSON.stringify(s.Resource).includes(keyId);
     const holders = (action: string) =>
@@ -252,6 +251,18 @@ describe('issue 7: what the stack holds against hostile users and for privacy', 
     // The API's submission and the Open311 intake.
     expect(holders('kms:Encrypt')).toEqual(['Open311CreateRequest', 'SubmitComplaint']);
     expect(FUNCTIONS.filter((f) => policyOf(f.id).some(onKey)).length).toBe(6);
+  });
+
+  it('signs case bundles with an asymmetric key only the export may sign with (issue 12)', () => {
+    const [keyId, key] = byPath('/BundleKey/Key/Resource');
+    expect(key.Properties).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+    const onKey = (s: { Resource: unknown }) => JSON.stringify(s.Resource).includes(keyId);
+    const holders = (action: string) =>
+      FUNCTIONS.filter((f) => policyOf(f.id).some((s) => onKey(s) && actions(s).includes(action)))
+        .map((f) => f.id)
+        .sort();
+    expect(holders('kms:Sign')).toEqual(['ExportCaseBundle']);
+    expect(holders('kms:GetPublicKey')).toEqual(['BundlePublicKey', 'ExportCaseBundle', 'VerifyCaseBundle']);
   });
 
   it('seals page cursors with a generated secret, given only to the functions that page', () => {

@@ -32,6 +32,8 @@ const complaint = (trackingId: string, over: Partial<Complaint> = {}): Complaint
     version: 1,
     ...over,
   });
+/** The stored chain head: an update is made from the complaint as read, which carries it. */
+const headOf = async (trackingId: string) => ({ timelineHead: (await store.get(trackingId))?.complaint.timelineHead });
 const event = (at: string, type: TimelineEvent['type'] = 'SUBMITTED'): TimelineEvent => ({
   at,
   type,
@@ -157,7 +159,11 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
         events: [event(at(day))],
         outbox: [],
       });
-      return store.update(complaint(id, { submittedAt: at(day), status: 'ASSIGNED', assignedAgencyId: 'pemda-51.03', version: 2, ...over }), 1, []);
+      return store.update(
+        complaint(id, { submittedAt: at(day), status: 'ASSIGNED', assignedAgencyId: 'pemda-51.03', version: 2, ...(await headOf(id)), ...over }),
+        1,
+        [],
+      );
     };
     await make('FEED1-AAAA1', 1, {});
     await make('FEED1-AAAA2', 2, { confidential: true });
@@ -181,7 +187,14 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
     expect(await ids({ categoryId: 'air-bersih', status: 'ASSIGNED' })).toEqual(['FEED1-AAAA3']);
     // A complaint made confidential later leaves the feed.
     await store.update(
-      complaint('FEED1-AAAA1', { submittedAt: at(1), status: 'ASSIGNED', assignedAgencyId: 'pemda-51.03', version: 3, confidential: true }),
+      complaint('FEED1-AAAA1', {
+        submittedAt: at(1),
+        status: 'ASSIGNED',
+        assignedAgencyId: 'pemda-51.03',
+        version: 3,
+        confidential: true,
+        ...(await headOf('FEED1-AAAA1')),
+      }),
       2,
       [],
     );
@@ -194,7 +207,13 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
 
   it('saves an update only against the version it read (optimistic locking)', async () => {
     await createWithoutReporter('DDDDD-DDDD1', 'd1', { accessTokenHash: 'h', at: '2026-11-27T01:00:00.000Z' });
-    const next = complaint('DDDDD-DDDD1', { status: 'ASSIGNED', assignedAgencyId: 'pemda-51.03', version: 2, routing: { state: 'ASSIGNED' } });
+    const next = complaint('DDDDD-DDDD1', {
+      status: 'ASSIGNED',
+      assignedAgencyId: 'pemda-51.03',
+      version: 2,
+      routing: { state: 'ASSIGNED' },
+      ...(await headOf('DDDDD-DDDD1')),
+    });
     const [a, b] = await Promise.all([
       store.update(next, 1, [event('2026-11-27T03:00:00.000Z', 'ASSIGNED')]),
       store.update({ ...next, assignedAgencyId: 'pemda-51' }, 1, [event('2026-11-27T03:00:00.001Z', 'ASSIGNED')]),

@@ -11,6 +11,7 @@ import { listedPublicly } from '../../functions/core/access';
 import { NATIONAL_POLICY, policyResolver } from '../../functions/core/clocks';
 import { type Complaint, OPEN_STATUSES, type ReporterIdentity, type TimelineEvent } from '../../functions/core/complaint';
 import type { RenderedEmail } from '../../functions/core/emails/agency-assignment';
+import { type ChainLink, chainEvents } from '../../functions/core/evidence';
 import { type CounterDelta, monthOf } from '../../functions/core/monitoring';
 import { officialCalendar } from '../../functions/core/official-calendar';
 import type {
@@ -190,6 +191,13 @@ export class InMemoryComplaintStore implements ComplaintStore {
         (!status || c.status === status),
     );
     return { items, ...(start + opts.limit < listed.length ? { nextKey: { offset: start + opts.limit } } : {}) };
+  }
+
+  /** The chain computed over the entries in the order they were stored (as the DynamoDB store links them). */
+  async evidence(trackingId: string) {
+    const events = this.events.get(trackingId) ?? [];
+    const { links } = chainEvents(trackingId, undefined, events);
+    return events.map((event, i) => ({ event, chain: links[i] as ChainLink }));
   }
 
   async dueBy(stage: string, dueBefore: string, limit: number) {

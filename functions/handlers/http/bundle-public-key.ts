@@ -1,0 +1,12 @@
+import { KmsBundleSigner } from '../../adapters/kms-bundle-signer';
+import { input } from '../../contract/inputs/bundle-public-key';
+import { kms } from '../../shared/deps';
+import { ENV, requireEnv } from '../../shared/env';
+import { httpRoute, json } from '../../shared/http';
+
+const signer = new KmsBundleSigner(kms, requireEnv(ENV.bundleKeyId));
+
+/** GET /v1/bundles/public-key: the key that verifies case bundles offline (npm run -s verify-bundle). */
+export const handler = httpRoute(input, async () =>
+  json(200, { algorithm: 'ECDSA_P256_SHA256', publicKeyPem: await signer.publicKeyPem() }, { 'cache-control': 'public, max-age=3600' }),
+);

@@ -1,0 +1,132 @@
+/**
+ * The tamper-evident record (issue 12): a case bundle exported by the Ombudsman and by the
+ * reporter verifies online and offline; an entry edited directly in DynamoDB, or a bundle edited
+ * after export, fails verification.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { DynamoDBClient, ListTablesCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { get, post } from '../support/fixtures';
+import { startLocalProcess } from '../support/local-process';
+import { waitFor } from '../support/network';
+
+let sys: Awaited<ReturnType<typeof startLocalProcess>>;
+const tokens: Record<string, string> = {};
+const bearer = (t: string | undefined) => ({ authorization: `Bearer ${t}` });
+beforeAll(async () => {
+  sys = await startLocalProcess();
+  for (const u of ['ombudsman-bali', 'verifikator', 'petugas-badung']) tokens[u] = await sys.token(u);
+}, 120_000);
+afterAll(async () => sys?.stop());
+
+const verifyOnline = async (bundle: unknown) => (await post(`${sys.api}/v1/bundles/verify`, { bundle })).body as { valid: boolean; problems: string[] };
+function verifyOffline(bundle: unknown, publicKeyPem: string): { code: number; out: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'aduan-bundle-'));
+  writeFileSync(path.join(dir, 'bundle.json'), JSON.stringify(bundle));
+  writeFileSync(path.join(dir, 'key.pem'), publicKeyPem);
+  try {
+    return {
+      code: 0,
+      out: execFileSync(process.execPath, ['--import', 'tsx', 'scripts/verify-bundle.ts', path.join(dir, 'bundle.json'), path.join(dir, 'key.pem')]).toString(),
+    };
+  } catch (error) {
+    const e = error as { status: number; stdout: Buffer };
+    return { code: e.status, out: e.stdout.toString() };
+  }
+}
+
+describe('the case bundle', () => {
+  it('is signed, chains every entry, verifies online and offline, and fails when a stored entry is edited', async () => {
+    const created = await post(`${sys.api}/v1/complaints`, {
+      type: 'COMPLAINT',
+      title: 'Pungutan untuk KTP-el di Kuta',
+      description: 'Petugas meminta Rp50.000 untuk mempercepat KTP-el yang seharusnya gratis dan selesai sehari.',
+      categoryId: 'administrasi-kependudukan',
+      location: { regionCode: '51.03' },
+      serviceId: 'badung-ktp-el',
+      serviceAnswers: { appliedOn: '2026-11-02', completedOn: '2026-11-20', charged: 50_000 },
+      anonymous: false,
+      confidential: false,
+      reporter: { name: 'Gede Bukti', email: 'gede.bukti@example.com' },
+    });
+    const { trackingId: id, accessToken } = created.body;
+    // Routed first (the router's suggestion is an internal entry of its own).
+    await waitFor(async () => ((await get(`${sys.api}/v1/complaints/${id}`, bearer(tokens.verifikator))).body.suggestedAgency ? true : undefined));
+    // An internal note and an audited identity disclosure: both go on the chain.
+    await post(
+      `${sys.api}/v1/complaints/${id}/actions`,
+      { action: 'COMMENT', message: 'Cek rekaman CCTV loket 3.', internal: true },
+      bearer(tokens.verifikator),
+    );
+    await get(`${sys.api}/v1/complaints/${id}?identity=show`, bearer(tokens.verifikator));
+
+    const exported = await get(`${sys.api}/v1/complaints/${id}/bundle`, bearer(tokens['ombudsman-bali']));
+    expect(exported.status).toBe(200);
+    const bundle = exported.body;
+    expect(bundle).toMatchObject({ format: 'aduan-case-bundle/1', audience: 'OMBUDSMAN', signature: { algorithm: 'ECDSA_P256_SHA256' } });
+    expect(bundle.complaint.indicators.map((i: { kind: string }) => i.kind)).toEqual(['PROLONGED_DELAY', 'ILLEGAL_LEVY']);
+    expect(bundle.timeline.map((e: { event: { type: string } }) => e.event.type)).toEqual(
+      expect.arrayContaining(['SUBMITTED', 'OMBUDSMAN_FLAGGED', 'COMMENTED', 'IDENTITY_READ']),
+    );
+    expect(JSON.stringify(bundle)).not.toContain('Gede Bukti');
+    expect(JSON.stringify(bundle)).not.toContain('gede.bukti@example.com');
+    expect(await verifyOnline(bundle)).toEqual({ valid: true, problems: [] });
+    const { publicKeyPem } = (await get(`${sys.api}/v1/bundles/public-key`)).body;
+    expect(verifyOffline(bundle, publicKeyPem)).toMatchObject({ code: 0 });
+
+    // The reporter's own bundle: internal notes keep their place in the chain, not their words.
+    const own = (await get(`${sys.api}/v1/complaints/${id}/bundle`, bearer(accessToken))).body;
+    expect(own.audience).toBe('REPORTER');
+    expect(JSON.stringify(own)).not.toContain('CCTV');
+    const internal = bundle.timeline.filter((e: { event: { visibility: string } }) => e.event.visibility === 'INTERNAL').length;
+    expect(internal).toBeGreaterThanOrEqual(2); // the note and the identity read, at least
+    expect(own.timeline.filter((e: { event?: unknown }) => !e.event)).toHaveLength(internal);
+    expect(await verifyOnline(own)).toEqual({ valid: true, problems: [] });
+    // Nobody else gets one (an officer who may not see the complaint does not learn it exists).
+    expect((await get(`${sys.api}/v1/complaints/${id}/bundle`, bearer(tokens['petugas-badung']))).status).toBe(404);
+    expect((await get(`${sys.api}/v1/complaints/${id}/bundle`, bearer(tokens.verifikator))).status).toBe(403);
+    expect((await get(`${sys.api}/v1/complaints/${id}/bundle`)).status).toBe(403);
+
+    // A bundle edited after export: the signature no longer holds.
+    const edited = structuredClone(bundle);
+    edited.complaint.title = 'Tidak ada pungutan';
+    const onEdit = await verifyOnline(edited);
+    expect(onEdit.valid).toBe(false);
+    expect(onEdit.problems).toEqual([expect.stringContaining('tanda tangan tidak valid')]);
+
+    // An entry edited directly in DynamoDB: the next export is signed, but its chain is broken.
+    const ddb = new DynamoDBClient({
+      endpoint: `http://127.0.0.1:${sys.ports.dynamo}`,
+      region: 'ap-southeast-3',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const table = ((await ddb.send(new ListTablesCommand({}))).TableNames ?? []).find((t) => t.includes('DataComplaints')) as string;
+    const events = await ddb.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
+        ExpressionAttributeValues: { ':pk': { S: `C#${id}` }, ':e': { S: 'EVENT#' } },
+      }),
+    );
+    const submitted = (events.Items ?? []).find((i) => i.sk?.S?.includes('#SUBMITTED')) as Record<string, { S: string }>;
+    await ddb.send(
+      new UpdateItemCommand({
+        TableName: table,
+        Key: { pk: submitted.pk as { S: string }, sk: submitted.sk as { S: string } },
+        UpdateExpression: 'SET #e.message = :m',
+        ExpressionAttributeNames: { '#e': 'event' },
+        ExpressionAttributeValues: { ':m': { S: 'Laporan ditarik oleh pelapor.' } },
+      }),
+    );
+    const tampered = (await get(`${sys.api}/v1/complaints/${id}/bundle`, bearer(tokens['ombudsman-bali']))).body;
+    const finding = await verifyOnline(tampered);
+    expect(finding.valid).toBe(false);
+    expect(finding.problems).toEqual([expect.stringMatching(/SUBMITTED.*isinya tidak cocok/)]);
+    const offline = verifyOffline(tampered, publicKeyPem);
+    expect(offline.code).toBe(1);
+    expect(offline.out).toContain('isinya tidak cocok');
+  });
+});
