@@ -63,7 +63,7 @@ try {
   const calendar = officialCalendar();
   const deps = {
     store,
-    calendar,
+    calendar: { current: async () => calendar },
     clock: { now: () => now },
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     queue: { send: async () => undefined },
