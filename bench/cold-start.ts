@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { build } from 'esbuild';
 import { ENV } from '../functions/shared/env';
 import { BUNDLING, PROJECT_ROOT } from '../lib/constructs/function';
-import { FUNCTIONS } from '../lib/wiring';
+import { envNamesOf, FUNCTIONS } from '../lib/wiring';
 
 const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 const out = mkdtempSync(path.join(PROJECT_ROOT, '.bench-cold-'));
@@ -25,11 +25,19 @@ const env = {
   POWERTOOLS_LOG_LEVEL: 'ERROR',
 };
 
+/** The environment the stack gives one function (every setting for the SDK floor and hello world). */
+const envOf = (id: string) => {
+  const spec = FUNCTIONS.find((f) => f.id === id);
+  if (!spec) return env;
+  const names = new Set<string>(envNamesOf(spec));
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !(Object.values(ENV) as string[]).includes(k) || names.has(k)));
+};
+
 /** Median wall time of importing a module in a fresh process (node's own start-up excluded). */
-function initMs(file: string): number {
+function initMs(file: string, id = ''): number {
   const script = `const t=performance.now();await import(${JSON.stringify(`file://${file}`)});process.stdout.write(String(performance.now()-t));`;
   const times = Array.from({ length: RUNS }, () =>
-    Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, cwd: PROJECT_ROOT }).toString()),
+    Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: envOf(id), cwd: PROJECT_ROOT }).toString()),
   );
   return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)] as number;
 }
@@ -75,8 +83,8 @@ try {
   console.log(`${''.padEnd(24)} ${'KB   init ms  × hello'.padStart(26)}   ${'KB   init ms  × hello'.padStart(26)}`);
   const row = (kb: number, ms: number) => `${String(Math.round(kb / 1024)).padStart(6)} ${ms.toFixed(1).padStart(9)} ${(ms / helloMs).toFixed(1).padStart(8)}`;
   for (const f of [{ id: 'SdkFloor' }, ...FUNCTIONS]) {
-    const a = initMs(path.join(out, 'bundled', `${f.id}.mjs`));
-    const b = initMs(path.join(out, 'external', `${f.id}.mjs`));
+    const a = initMs(path.join(out, 'bundled', `${f.id}.mjs`), f.id);
+    const b = initMs(path.join(out, 'external', `${f.id}.mjs`), f.id);
     console.log(`${f.id.padEnd(24)} ${row(bundled[f.id] ?? 0, a).padStart(26)}   ${row(external[f.id] ?? 0, b).padStart(26)}`);
   }
   console.log('\nSdkFloor: only a DynamoDB and an SQS client, created at module scope — what any function pays for the SDK.');

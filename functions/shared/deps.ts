@@ -1,6 +1,4 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { SESClient } from '@aws-sdk/client-ses';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDbCalendarStore } from '../adapters/dynamodb-calendar-store';
 import { DynamoDbClientKeys } from '../adapters/dynamodb-client-keys';
@@ -9,13 +7,11 @@ import { DynamoDbDigestLedger } from '../adapters/dynamodb-digest-ledger';
 import { DynamoDbServiceCatalogue } from '../adapters/dynamodb-service-catalogue';
 import { hmacContactHasher } from '../adapters/hmac-contact-hasher';
 import { hmacCursors } from '../adapters/hmac-cursors';
-import { KmsIdentityCipher } from '../adapters/kms-identity-cipher';
 import { OperatorCalendar } from '../adapters/operator-calendar';
-import { SesMailer } from '../adapters/ses-mailer';
 import { SqsMessageQueue } from '../adapters/sqs-queue';
 import { cryptoRandom, systemClock } from '../adapters/system';
 import { type ClockOverrides, NATIONAL_POLICY, policyResolver } from '../core/clocks';
-import type { ContactHasher, CursorCodec, Mailer } from '../core/ports';
+import type { ContactHasher, CursorCodec, IdentityCipher, Mailer } from '../core/ports';
 import type { Deps } from '../use-cases/deps';
 import { ENV, type EnvName, optionalEnv, requireEnv } from './env';
 import { logger, tracer } from './powertools';
@@ -23,8 +19,6 @@ import { logger, tracer } from './powertools';
 // Clients are created once per container, reused across invocations, and traced (X-Ray subsegments).
 export const dynamo = tracer.captureAWSv3Client(new DynamoDBClient({}));
 export const sqs = tracer.captureAWSv3Client(new SQSClient({}));
-const ses = tracer.captureAWSv3Client(new SESClient({}));
-export const kms = tracer.captureAWSv3Client(new KMSClient({}));
 
 const unavailableCursors: CursorCodec = {
   seal: () => {
@@ -47,9 +41,18 @@ const unavailableMailer: Mailer = {
  * missing, and so does every setting of email for a function that sends it — nothing falls back
  * to a default that would mail the wrong place.
  */
-export function buildDeps(required: EnvName[]): Readonly<Deps> {
+export function buildDeps(
+  required: EnvName[],
+  /**
+   * The ports whose SDK clients only some functions carry: a handler that sends email passes
+   * `sesMailer` (shared/ses.ts), one that seals or opens identities `kmsIdentities` (shared/kms.ts).
+   */
+  ports: { mailer?: (from: string) => Mailer; identities?: (keyId: string) => IdentityCipher } = {},
+): Readonly<Deps> {
   for (const name of required) requireEnv(name);
   const mailFrom = optionalEnv(ENV.mailFrom);
+  // The wiring gives a function these settings exactly when it needs the port: fail at cold start on a mismatch.
+  if (mailFrom && !ports.mailer) throw new Error(`this function has ${ENV.mailFrom} but its handler passes no mailer`);
   // Only functions that send email get (and need) the portal URL and agency addresses.
   const mail = mailFrom
     ? {
@@ -65,9 +68,13 @@ export function buildDeps(required: EnvName[]): Readonly<Deps> {
   };
   const tableName = requireEnv(ENV.tableName);
   const identityKey = optionalEnv(ENV.identityKeyId);
+  const identitiesFor = (keyId: string) => {
+    if (!ports.identities) throw new Error(`this function has ${ENV.identityKeyId} but its handler passes no identity cipher`);
+    return ports.identities(keyId);
+  };
   const calendarStore = new DynamoDbCalendarStore(dynamo, tableName);
   const deps = {
-    store: new DynamoDbComplaintStore(dynamo, tableName, identityKey ? new KmsIdentityCipher(kms, identityKey) : undefined),
+    store: new DynamoDbComplaintStore(dynamo, tableName, identityKey ? identitiesFor(identityKey) : undefined),
     calendarStore,
     services: new DynamoDbServiceCatalogue(dynamo, tableName),
     clientKeys: new DynamoDbClientKeys(dynamo, tableName),
@@ -77,7 +84,7 @@ export function buildDeps(required: EnvName[]): Readonly<Deps> {
       notification: optionalEnv(ENV.notificationQueueUrl),
       sweep: optionalEnv(ENV.sweepQueueUrl),
     }),
-    mailer: mailFrom ? new SesMailer(ses, mailFrom) : unavailableMailer,
+    mailer: mailFrom && ports.mailer ? ports.mailer(mailFrom) : unavailableMailer,
     clock: systemClock,
     random: cryptoRandom,
     calendar: new OperatorCalendar(calendarStore),

@@ -1,8 +1,8 @@
 import { KmsBundleSigner } from '../../adapters/kms-bundle-signer';
 import { input } from '../../contract/inputs/bundle-public-key';
-import { kms } from '../../shared/deps';
 import { ENV, requireEnv } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
+import { kms } from '../../shared/kms';
 
 const signer = new KmsBundleSigner(kms, requireEnv(ENV.bundleKeyId));
 

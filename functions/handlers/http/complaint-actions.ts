@@ -4,9 +4,10 @@ import { callerOf, staffTokenVerifier } from '../../shared/auth';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
+import { kmsIdentities } from '../../shared/kms';
 import { actOnComplaint } from '../../use-cases/act-on-complaint';
 
-const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl, ENV.userPoolClientId, ENV.jwtIssuer, ENV.cursorSigningKey]);
+const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl, ENV.userPoolClientId, ENV.jwtIssuer, ENV.cursorSigningKey], { identities: kmsIdentities });
 const verifyStaff = staffTokenVerifier();
 
 export const handler = httpRoute(input, async ({ path, body }, event) => {

@@ -1,9 +1,10 @@
 import { KmsBundleSigner } from '../../adapters/kms-bundle-signer';
 import { input } from '../../contract/inputs/export-case-bundle';
 import { callerOf, staffTokenVerifier } from '../../shared/auth';
-import { buildDeps, kms } from '../../shared/deps';
+import { buildDeps } from '../../shared/deps';
 import { ENV, requireEnv } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
+import { kms } from '../../shared/kms';
 import { exportBundle } from '../../use-cases/case-bundle';
 
 const deps = buildDeps([ENV.tableName, ENV.userPoolClientId, ENV.jwtIssuer]);

@@ -3,9 +3,10 @@ import { callerOf, staffTokenVerifier } from '../../shared/auth';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
+import { kmsIdentities } from '../../shared/kms';
 import { getComplaint } from '../../use-cases/get-complaint';
 
-const deps = buildDeps([ENV.tableName, ENV.userPoolClientId, ENV.jwtIssuer, ENV.cursorSigningKey]);
+const deps = buildDeps([ENV.tableName, ENV.userPoolClientId, ENV.jwtIssuer, ENV.cursorSigningKey], { identities: kmsIdentities });
 const verifyStaff = staffTokenVerifier();
 
 export const handler = httpRoute(input, async ({ path, query }, event) => {

@@ -3,10 +3,11 @@ import { notFound, validationError } from '../../core/errors';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
 import { httpRoute } from '../../shared/http';
+import { kmsIdentities } from '../../shared/kms';
 import { documentOf, open311Failure, open311Response } from '../../shared/open311-http';
 import { open311Submit } from '../../use-cases/open311';
 
-const deps = buildDeps([ENV.tableName, ENV.routingQueueUrl, ENV.notificationQueueUrl, ENV.identityKeyId, ENV.contactLookupKey]);
+const deps = buildDeps([ENV.tableName, ENV.routingQueueUrl, ENV.notificationQueueUrl, ENV.identityKeyId, ENV.contactLookupKey], { identities: kmsIdentities });
 
 const KNOWN = new Set(Object.keys(input.body.def.shape));
 const ATTRIBUTE = /^attribute\[(applied_on|completed_on|charged|extra_requirements)\]$/;

@@ -3,9 +3,10 @@ import { staffOf } from '../../shared/auth';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
+import { kmsIdentities } from '../../shared/kms';
 import { exportPersonalData } from '../../use-cases/personal-data';
 
-const deps = buildDeps([ENV.tableName, ENV.identityKeyId, ENV.contactLookupKey]);
+const deps = buildDeps([ENV.tableName, ENV.identityKeyId, ENV.contactLookupKey], { identities: kmsIdentities });
 
 /** GET /v1/personal-data?email=…|phone=… (operators): one person's data across every complaint, audited. */
 export const handler = httpRoute(input, async ({ query }, event) =>

@@ -2,9 +2,10 @@ import { input } from '../../contract/inputs/submit-complaint';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
+import { kmsIdentities } from '../../shared/kms';
 import { submitComplaint } from '../../use-cases/submit-complaint';
 
-const deps = buildDeps([ENV.tableName, ENV.routingQueueUrl, ENV.notificationQueueUrl, ENV.identityKeyId, ENV.contactLookupKey]);
+const deps = buildDeps([ENV.tableName, ENV.routingQueueUrl, ENV.notificationQueueUrl, ENV.identityKeyId, ENV.contactLookupKey], { identities: kmsIdentities });
 
 export const handler = httpRoute(input, async ({ body, headers }) => {
   const key = headers['idempotency-key'];

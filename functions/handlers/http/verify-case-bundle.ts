@@ -1,8 +1,8 @@
 import { KmsBundleSigner } from '../../adapters/kms-bundle-signer';
 import { input } from '../../contract/inputs/verify-case-bundle';
-import { kms } from '../../shared/deps';
 import { ENV, requireEnv } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
+import { kms } from '../../shared/kms';
 import { type CaseBundle, verifyBundle } from '../../use-cases/case-bundle';
 
 const signer = new KmsBundleSigner(kms, requireEnv(ENV.bundleKeyId));
