@@ -101,6 +101,8 @@ try {
     ses: (per(emails) / 1000) * prices.ses.emailsPerThousand,
     kms: (kmsCalls / 10_000) * prices.kms.requestsPerTenThousand,
     waf: (per(httpInvocations) / 1e6) * prices.waf.requestsPerMillion,
+    // The portal's API calls pass CloudFront too (page and asset loads are not counted here).
+    cloudFront: (per(httpInvocations) / 10_000) * prices.cloudFront.httpsRequestsPerTenThousand,
     logs: ((per(invocations) * LOG_BYTES_PER_INVOCATION) / 1e9) * prices.cloudWatchLogs.ingestGb,
   };
   const perComplaint = Object.values(line).reduce((a, b) => a + b, 0);
@@ -108,8 +110,9 @@ try {
     (n, f) => n + (f.trigger.kind === 'schedule' ? (30 * 24 * 60) / f.trigger.everyMinutes : 0),
     0,
   );
+  // Two customer-managed keys: reporter identities and the case-bundle signing key.
   const fixed =
-    prices.kms.keyMonth +
+    2 * prices.kms.keyMonth +
     2 * prices.secretsManager.secretMonth +
     prices.waf.webAclMonth +
     2 * prices.waf.ruleMonth +
@@ -127,7 +130,7 @@ try {
   console.log('cost per complaint:');
   for (const [k, v] of Object.entries(line)) console.log(`  ${k.padEnd(12)} ${usd(v)}`);
   console.log(`  ${'total'.padEnd(12)} ${usd(perComplaint)}`);
-  console.log(`fixed per month (key, secrets, web ACL, schedules): ${usd(fixed)}`);
+  console.log(`fixed per month (2 keys, secrets, web ACL, schedules): ${usd(fixed)}`);
   for (const [label, perDay] of [
     ["LAPOR!'s volume", 1_500],
     ['100× that', 150_000],
@@ -135,7 +138,7 @@ try {
     console.log(`monthly at ${label} (${perDay.toLocaleString('en')} complaints a day): ${usd(perDay * 30 * perComplaint + fixed)}`);
   }
   console.log(
-    'Assumptions: local Lambda durations; 1.5 KB of logs per invocation; Lambda polls each queued message once (receive + delete); DynamoDB storage, data transfer and free tiers left out; prices marked stand-in in the file are to be confirmed.',
+    'Assumptions: local Lambda durations; 1.5 KB of logs per invocation; Lambda polls each queued message once (receive + delete); page and asset loads of the portal, DynamoDB storage, S3, data transfer and free tiers left out; prices marked stand-in in the file are to be confirmed.',
   );
 } finally {
   await system.stop();
