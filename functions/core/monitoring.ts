@@ -43,6 +43,12 @@ export interface CounterDelta {
 
 export const monthOf = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 7);
 
+/** The month before a `YYYY-MM` month. */
+export const previousMonth = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
+
 function regionsOf(c: Complaint): string[] {
   const code = c.location.regionCode;
   const province = code.split('.')[0] as string;

@@ -84,11 +84,17 @@ function toProblem(f: Failure): APIGatewayProxyResult {
   return res;
 }
 
-/** Reads an HTML form body (application/x-www-form-urlencoded): size-capped, one value per name. */
-function readFormBody(event: APIGatewayProxyEvent, maxBytes = MAX_BODY_BYTES): Record<string, string> {
+/** The request body as text, size-capped (API Gateway may hand it over base64-encoded). */
+function bodyText(event: APIGatewayProxyEvent, maxBytes: number): string {
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   if (Buffer.byteLength(text) > maxBytes) throw new HttpProblem(413, `Isi permintaan melebihi ${maxBytes / 1024} KiB.`);
+  return text;
+}
+
+/** Reads an HTML form body (application/x-www-form-urlencoded): size-capped, one value per name. */
+function readFormBody(event: APIGatewayProxyEvent, maxBytes = MAX_BODY_BYTES): Record<string, string> {
+  const text = bodyText(event, maxBytes);
   const contentType = header(event, 'content-type') ?? '';
   if (!/^application\/x-www-form-urlencoded\b/i.test(contentType))
     throw new HttpProblem(415, 'Kirim isi permintaan sebagai application/x-www-form-urlencoded.', [
@@ -105,9 +111,7 @@ function readFormBody(event: APIGatewayProxyEvent, maxBytes = MAX_BODY_BYTES): R
 
 /** Reads a JSON body the way every route must: size-capped, typed, never a 500 for client mistakes. */
 function readJsonBody(event: APIGatewayProxyEvent, maxBytes = MAX_BODY_BYTES): unknown {
-  const raw = event.body ?? '';
-  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-  if (Buffer.byteLength(text) > maxBytes) throw new HttpProblem(413, `Isi permintaan melebihi ${maxBytes / 1024} KiB.`);
+  const text = bodyText(event, maxBytes);
   const contentType = header(event, 'content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
     throw new HttpProblem(415, 'Kirim isi permintaan sebagai application/json.', [{ field: 'Content-Type', message: 'harus application/json' }]);

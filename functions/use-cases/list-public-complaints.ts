@@ -1,5 +1,6 @@
 import type { ComplaintStatus } from '../core/complaint';
 import { validationError } from '../core/errors';
+import { previousMonth } from '../core/monitoring';
 import type { FeedFilter } from '../core/ports';
 import { feedItemView } from '../core/views';
 import type { Deps } from './deps';
@@ -14,11 +15,6 @@ const MAX_READS_PER_PAGE = 13;
 const FEED_MONTHS = 36;
 
 type FeedPosition = { month: string; key?: Record<string, unknown> };
-
-const previousMonth = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-};
 
 function oldestMonth(now: Date): string {
   let month = now.toISOString().slice(0, 7);

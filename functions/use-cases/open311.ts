@@ -5,23 +5,23 @@
  * the tracking number. Only what the public may see is served: never a confidential complaint,
  * never an identity. Field names are the specification's.
  */
-import { createHash } from 'node:crypto';
-import { listedPublicly } from '../core/access';
 import { findAgency } from '../core/agencies';
 import { categories, findCategory } from '../core/categories';
 import { regionZoneOf, zoneOf } from '../core/clocks';
 import { type Complaint, OPEN_STATUSES, STATUS_LABELS } from '../core/complaint';
 import { DomainError, notFound, validationError } from '../core/errors';
+import { previousMonth } from '../core/monitoring';
 import type { PublicService } from '../core/services';
 import { withOffset } from '../core/working-days';
 import type { Deps } from './deps';
-import { submitComplaint } from './submit-complaint';
+import { sha256, submitComplaint } from './submit-complaint';
 
 export const GEOREPORT_SPEC = 'http://wiki.open311.org/GeoReport_v2';
 const CATEGORY = 'kategori.';
 const SERVICE = 'layanan.';
 
-const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+/** Client keys are random 32 bytes: a plain SHA-256 is enough to keep them only as hashes. */
+const hashKey = sha256;
 
 /** The service list: every category, and the catalogue's active services where the jurisdiction is served. */
 export async function open311Services(deps: Pick<Deps, 'services'>, jurisdiction: string | undefined) {
@@ -234,16 +234,14 @@ export async function open311Requests(deps: Pick<Deps, 'store' | 'clock'>, q: Op
     for (const c of page.items) {
       const t = Date.parse(c.submittedAt);
       const open = OPEN_STATUSES.includes(c.status);
-      if (!listedPublicly(c) || t < start || t > end) continue;
+      // The feed index holds only complaints listed publicly: nothing confidential reaches here.
+      if (t < start || t > end) continue;
       if (serviceId && c.service?.id !== serviceId) continue;
       if (q.status && (q.status === 'open') !== open) continue;
       if (out.length < q.limit) out.push(open311RequestOf(c));
     }
     startKey = page.nextKey;
-    if (!startKey) {
-      const [y, m] = month.split('-').map(Number) as [number, number];
-      month = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-    }
+    if (!startKey) month = previousMonth(month);
   }
   return out;
 }

@@ -109,6 +109,16 @@ export const IMPORT_COLUMNS = [
   'performanceEvaluation',
 ] as const;
 
+/** Columns a spreadsheet may leave out (an empty cell means the same). */
+const OPTIONAL_COLUMNS = new Set<string>([
+  'unit',
+  'regionCodes',
+  'costAmount',
+  'costLegalBasis',
+  'complaintDispositionWorkingDays',
+  'complaintFollowUpWorkingDays',
+]);
+
 const items = (cell: string | undefined) =>
   (cell ?? '')
     .split('|')
@@ -165,9 +175,7 @@ export async function importServices(deps: CatalogueDeps, who: StaffPrincipal, c
     throw validationError([{ field: 'csv', message: `CSV tidak dapat dibaca: ${(error as Error).message.slice(0, 200)}` }], 'Berkas CSV tidak valid');
   }
   const header = Object.keys(rows[0] ?? {});
-  const missing = IMPORT_COLUMNS.filter(
-    (c) => !header.includes(c) && !['unit', 'regionCodes', 'costAmount', 'costLegalBasis'].includes(c) && !c.startsWith('complaint'),
-  );
+  const missing = IMPORT_COLUMNS.filter((c) => !header.includes(c) && !OPTIONAL_COLUMNS.has(c));
   const unknown = header.filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c));
   if (!rows.length) throw validationError([{ field: 'csv', message: 'tidak ada baris data' }], 'Berkas CSV kosong');
   if (missing.length || unknown.length)
