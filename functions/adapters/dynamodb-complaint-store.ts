@@ -244,47 +244,53 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     counters: CounterDelta[] = [],
     opts: { eraseIdentity?: boolean } = {},
   ): Promise<boolean> {
-    // New entries chain after the head read with the complaint; the write holds only if no
-    // entry was appended since (an audit entry does not bump the version).
-    const headRead = next.timelineHead;
-    const chained = chainEvents(next.trackingId, headRead, events);
-    next = { ...next, ...(chained.head ? { timelineHead: chained.head } : {}) };
-    const keys = indexKeys(next);
-    const set = Object.entries(keys).filter(([, v]) => v !== undefined);
-    const remove = Object.entries(keys)
-      .filter(([, v]) => v === undefined)
-      .map(([k]) => k);
-    const items: TransactWriteItem[] = [
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: m({ pk: pk(next.trackingId), sk: 'META' }),
-          UpdateExpression: `SET complaint = :c, ${set.map(([k]) => `${k} = :${k}`).join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
-          ConditionExpression: `complaint.version = :expected AND ${headRead ? 'complaint.timelineHead = :head' : 'attribute_not_exists(complaint.timelineHead)'}`,
-          ExpressionAttributeValues: m({
-            ':c': next,
-            ':expected': expectedVersion,
-            ...(headRead ? { ':head': headRead } : {}),
-            ...Object.fromEntries(set.map(([k, v]) => [`:${k}`, v])),
-          }),
+    // New entries chain after the head read with the complaint. An audit entry appended since
+    // (appendEvent) moves the head without a new version: then the same change is chained after
+    // the new head and written again; a new version is a real conflict for the caller.
+    let headRead = next.timelineHead;
+    for (let attempt = 0; ; attempt++) {
+      const chained = chainEvents(next.trackingId, headRead, events);
+      const written: Complaint = { ...next, ...(chained.head ? { timelineHead: chained.head } : {}) };
+      const keys = indexKeys(written);
+      const set = Object.entries(keys).filter(([, v]) => v !== undefined);
+      const remove = Object.entries(keys)
+        .filter(([, v]) => v === undefined)
+        .map(([k]) => k);
+      const items: TransactWriteItem[] = [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: m({ pk: pk(written.trackingId), sk: 'META' }),
+            UpdateExpression: `SET complaint = :c, ${set.map(([k]) => `${k} = :${k}`).join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+            ConditionExpression: `complaint.version = :expected AND ${headRead ? 'complaint.timelineHead = :head' : 'attribute_not_exists(complaint.timelineHead)'}`,
+            ExpressionAttributeValues: m({
+              ':c': written,
+              ':expected': expectedVersion,
+              ...(headRead ? { ':head': headRead } : {}),
+              ...Object.fromEntries(set.map(([k, v]) => [`:${k}`, v])),
+            }),
+          },
         },
-      },
-      ...events.map((e, i) => this.put(eventItem(next.trackingId, e, i, chained.links[i]), 'attribute_not_exists(pk)')),
-      ...outbox.map((o) => this.put(outboxItem(next.trackingId, o), 'attribute_not_exists(pk)')),
-      ...this.counterUpdates(counters),
-      ...(opts.eraseIdentity
-        ? [REPORTER_SK, contactSk('EMAIL'), contactSk('PHONE')].map((sk) => ({
-            Delete: { TableName: this.tableName, Key: m({ pk: pk(next.trackingId), sk }) },
-          }))
-        : []),
-    ];
-    try {
-      await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
-      return true;
-    } catch (error) {
-      const codes = cancellationCodes(error);
-      if (codes?.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict')) return false;
-      throw error;
+        ...events.map((e, i) => this.put(eventItem(written.trackingId, e, i, chained.links[i]), 'attribute_not_exists(pk)')),
+        ...outbox.map((o) => this.put(outboxItem(written.trackingId, o), 'attribute_not_exists(pk)')),
+        ...this.counterUpdates(counters),
+        ...(opts.eraseIdentity
+          ? [REPORTER_SK, contactSk('EMAIL'), contactSk('PHONE')].map((sk) => ({
+              Delete: { TableName: this.tableName, Key: m({ pk: pk(written.trackingId), sk }) },
+            }))
+          : []),
+      ];
+      try {
+        await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+        return true;
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (!codes?.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict')) throw error;
+        if (codes[0] !== 'ConditionalCheckFailed' || attempt >= 5) return false;
+        const stored = await this.get(next.trackingId);
+        if (stored?.complaint.version !== expectedVersion || stored.complaint.timelineHead === headRead) return false;
+        headRead = stored.complaint.timelineHead;
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import { DynamoDbComplaintStore } from '../../functions/adapters/dynamodb-compla
 import { DynamoDbServiceCatalogue } from '../../functions/adapters/dynamodb-service-catalogue';
 import { KmsIdentityCipher } from '../../functions/adapters/kms-identity-cipher';
 import type { Complaint, TimelineEvent } from '../../functions/core/complaint';
+import { chainProblems } from '../../functions/core/evidence';
 import type { OutboxMessage } from '../../functions/core/ports';
 import type { PublicService, ServiceStandard } from '../../functions/core/services';
 import { type Running, startDynamoDb } from '../../local/emulators';
@@ -203,6 +204,17 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
     const first = await store.publicFeed(month, { limit: 1, filter: {} });
     expect(first.items.map((c) => c.trackingId)).toEqual(['FEED1-AAAA3']);
     if (first.nextKey) expect((await store.publicFeed(month, { limit: 1, filter: {}, startKey: first.nextKey })).items).toEqual([]);
+  });
+
+  it('chains an update after an audit entry appended since it read, instead of refusing it (issue 12)', async () => {
+    await createWithoutReporter('CHAIN-AAAA1', 'c1', { accessTokenHash: 'h', at: '2026-11-27T01:00:00.000Z' });
+    const read = await headOf('CHAIN-AAAA1');
+    await store.appendEvent('CHAIN-AAAA1', { ...event('2026-11-27T02:00:00.000Z', 'IDENTITY_READ'), visibility: 'INTERNAL' });
+    const next = complaint('CHAIN-AAAA1', { status: 'ASSIGNED', assignedAgencyId: 'pemda-51.03', version: 2, routing: { state: 'ASSIGNED' }, ...read });
+    expect(await store.update(next, 1, [event('2026-11-27T03:00:00.000Z', 'ASSIGNED')])).toBe(true);
+    const entries = await store.evidence('CHAIN-AAAA1');
+    expect(chainProblems('CHAIN-AAAA1', entries, (await store.get('CHAIN-AAAA1'))?.complaint.timelineHead)).toEqual([]);
+    expect(entries).toHaveLength(3);
   });
 
   it('saves an update only against the version it read (optimistic locking)', async () => {
