@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import { ENV } from '../functions/shared/env';
 import type { StageConfig } from './config';
 import { AgencyMailer } from './constructs/agency-mailer';
+import { AttachmentStore } from './constructs/attachment-store';
 import { BundleKey } from './constructs/bundle-key';
 import { ComplaintApi } from './constructs/complaint-api';
 import { ComplaintTables } from './constructs/complaint-table';
@@ -30,6 +31,7 @@ export class AduanStack extends Stack {
   readonly queues: WorkQueues;
   readonly staff: StaffAccounts;
   readonly portal: Portal;
+  readonly attachments: AttachmentStore;
 
   constructor(scope: Construct, id: string, props: AduanStackProps) {
     super(scope, id, props);
@@ -53,6 +55,15 @@ export class AduanStack extends Stack {
     });
     const identityKey = new IdentityKey(this, 'IdentityKey', { removalPolicy });
     const bundleKey = new BundleKey(this, 'BundleKey', { removalPolicy });
+    const uploads = this.queues.queues.get('upload');
+    if (!uploads) throw new Error('the wiring declares no upload queue');
+    this.attachments = new AttachmentStore(this, 'Attachments', {
+      removalPolicy,
+      stage: config.stage,
+      uploadQueue: uploads.queue,
+      retentionDays: config.attachments.retentionDays,
+      malwareScan: config.attachments.malwareScan,
+    });
 
     for (const spec of FUNCTIONS) {
       const f = new AduanFunction(this, spec.id, { spec, logRetentionDays: config.logRetentionDays, removalPolicy });
@@ -72,6 +83,7 @@ export class AduanStack extends Stack {
       if (spec.looksUpContacts) contactKey.bind(fn);
       if (spec.identities) identityKey.bind(fn, spec.identities);
       if (spec.signsBundles) bundleKey.bind(fn, spec.signsBundles);
+      if (spec.attachments) this.attachments.bind(fn, spec.attachments);
       const t = spec.trigger;
       if (t.kind === 'http') this.api.route(t, fn);
       else if (t.kind === 'queue') this.queues.bindConsumer(fn, t);
@@ -82,7 +94,12 @@ export class AduanStack extends Stack {
           target: new LambdaInvoke(fn, { retryAttempts: 2, role: this.schedulerRole(spec.id, fn) }),
         });
     }
-    this.portal = new Portal(this, 'Portal', { api: this.api.api, removalPolicy });
+    this.portal = new Portal(this, 'Portal', {
+      api: this.api.api,
+      removalPolicy,
+      attachmentOrigin: this.attachments.origin,
+    });
+    this.attachments.allowOrigins([`https://${this.portal.distribution.distributionDomainName}`, config.portalUrl]);
     new CfnOutput(this, 'PortalUrl', { value: `https://${this.portal.distribution.distributionDomainName}/` });
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
     new CfnOutput(this, 'ComplaintTableName', { value: this.tables.table.tableName });

@@ -32,6 +32,11 @@ export interface StageConfig {
   logRetentionDays: number;
   /** Staff must enrol TOTP MFA (they read identities and act for agencies). */
   requireStaffMfa: boolean;
+  /**
+   * Attachments: days a checked file is kept (the case record's retention), and whether GuardDuty
+   * Malware Protection for S3 scans them before staff may download (a per-GB cost; on in prod).
+   */
+  attachments: { retentionDays: number; malwareScan: boolean };
   /** Tables and logs survive `cdk destroy` when true. */
   retainData: boolean;
 }
@@ -51,6 +56,7 @@ export const STAGES: Record<string, StageConfig> = {
     api: { throttleRatePerSecond: 20, throttleBurst: 40, routeThrottleScale: 1, wafRateLimitPer5Min: 500 },
     logRetentionDays: 30,
     requireStaffMfa: false,
+    attachments: { retentionDays: 1826, malwareScan: false },
     retainData: true,
   },
   prod: {
@@ -66,6 +72,8 @@ export const STAGES: Record<string, StageConfig> = {
     api: { throttleRatePerSecond: 100, throttleBurst: 200, routeThrottleScale: 5, wafRateLimitPer5Min: 1000 },
     logRetentionDays: 365,
     requireStaffMfa: true,
+    // Five years, as the case record; an operator may lengthen it per the archive schedule (JRA).
+    attachments: { retentionDays: 1826, malwareScan: true },
     retainData: true,
   },
 };

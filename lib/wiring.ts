@@ -8,8 +8,11 @@ import { ROUTE_INPUTS } from '../functions/contract/routes';
 import type { QueueName } from '../functions/core/ports';
 import { ENV, type EnvName } from '../functions/shared/env';
 
-/** The work queues (one name everywhere: see core/ports.ts). */
-export type QueueId = QueueName;
+/**
+ * The queues: the work queues our code sends to (one name everywhere: see core/ports.ts), and
+ * `upload`, which only AWS sends to (S3's notices of new uploads, GuardDuty's scan verdicts).
+ */
+export type QueueId = QueueName | 'upload';
 
 export type Trigger =
   | {
@@ -65,6 +68,13 @@ export interface FunctionSpec {
   identities?: 'seal' | 'open';
   /** Gets the key of the contact lookup (finding one person's complaints by email or phone). */
   looksUpContacts?: boolean;
+  /**
+   * What it does in the attachment bucket: `upload` presigns uploads to `incoming/`; `check` reads
+   * them and writes the cleaned copies; `download` presigns downloads of the cleaned copies.
+   */
+  attachments?: 'upload' | 'check' | 'download';
+  /** Packages with native code, installed into the function's asset for Lambda's platform (not bundled). */
+  nativeModules?: readonly 'sharp'[];
 }
 
 export interface QueueSpec {
@@ -80,6 +90,7 @@ export const QUEUES: Record<QueueId, QueueSpec> = {
   routing: { id: 'routing', constructId: 'RoutingQueue', urlEnv: ENV.routingQueueUrl, maxReceiveCount: 5, dlqRetentionDays: 14 },
   notification: { id: 'notification', constructId: 'NotificationQueue', urlEnv: ENV.notificationQueueUrl, maxReceiveCount: 5, dlqRetentionDays: 14 },
   sweep: { id: 'sweep', constructId: 'SweepQueue', urlEnv: ENV.sweepQueueUrl, maxReceiveCount: 5, dlqRetentionDays: 14 },
+  upload: { id: 'upload', constructId: 'UploadQueue', urlEnv: ENV.uploadQueueUrl, maxReceiveCount: 5, dlqRetentionDays: 14 },
 };
 
 /** AWS's advice: a queue's visibility timeout is at least six times its consumer's timeout. */
@@ -582,6 +593,55 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     looksUpContacts: true,
   },
   {
+    id: 'RequestAttachmentUpload',
+    entry: 'functions/handlers/http/request-attachment-upload.ts',
+    description: 'POST /v1/complaints/{trackingId}/attachments: announce a photo or document, get a presigned upload',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/complaints/{trackingId}/attachments',
+      auth: 'staff-or-reporter',
+      input: ROUTE_INPUTS.requestAttachmentUpload,
+      throttle: { ratePerSecond: 5, burst: 10 },
+    },
+    table: 'readWrite',
+    verifiesStaffTokens: true,
+    attachments: 'upload',
+  },
+  {
+    id: 'DownloadAttachment',
+    entry: 'functions/handlers/http/download-attachment.ts',
+    description: 'GET /v1/complaints/{trackingId}/attachments/{attachmentId}: a short-lived download link of a checked file',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/complaints/{trackingId}/attachments/{attachmentId}',
+      auth: 'staff-or-reporter',
+      input: ROUTE_INPUTS.downloadAttachment,
+      throttle: { ratePerSecond: 10, burst: 20 },
+    },
+    // readWrite: every staff download is appended to the audit trail.
+    table: 'readWrite',
+    verifiesStaffTokens: true,
+    attachments: 'download',
+  },
+  {
+    id: 'CheckAttachment',
+    entry: 'functions/handlers/queue/check-attachment.ts',
+    description: 'Upload worker: checks a new upload by content, strips photo metadata, makes a preview; records malware verdicts',
+    timeoutSeconds: 60,
+    // sharp decodes a 10 MB photo into ~100 MB of pixels; more memory is also more CPU.
+    memoryMb: 1536,
+    trigger: { kind: 'queue', queue: 'upload', batchSize: 1, maxBatchingWindowSeconds: 0 },
+    table: 'readWrite',
+    attachments: 'check',
+    nativeModules: ['sharp'],
+  },
+  {
     id: 'RouteComplaint',
     entry: 'functions/handlers/queue/route-complaint.ts',
     description: 'Routing worker: chooses the competent agency and stamps the follow-up deadline',
@@ -692,5 +752,7 @@ export function envNamesOf(f: FunctionSpec): EnvName[] {
   if (f.signsBundles) names.push(ENV.bundleKeyId);
   if (f.identities) names.push(ENV.identityKeyId);
   if (f.looksUpContacts) names.push(ENV.contactLookupKey);
+  if (f.attachments) names.push(ENV.attachmentBucket);
+  if (f.attachments === 'check') names.push(ENV.attachmentMalwareScan);
   return names;
 }

@@ -3,8 +3,7 @@
  * so the local runtime runs the same single-file bundles that deploy. The only difference is the
  * target: this machine's Node instead of Lambda's.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { build } from 'esbuild';
 import { BUNDLING, PROJECT_ROOT } from '../lib/constructs/function';
@@ -17,7 +16,10 @@ export interface Bundles {
 }
 
 export async function bundleFunctions(specs: readonly FunctionSpec[]): Promise<Bundles> {
-  const outdir = mkdtempSync(path.join(tmpdir(), 'aduan-bundles-'));
+  // Inside the project, so a module kept external (sharp, with its native library) resolves from node_modules.
+  const cacheDir = path.join(PROJECT_ROOT, 'node_modules', '.cache');
+  mkdirSync(cacheDir, { recursive: true });
+  const outdir = mkdtempSync(path.join(cacheDir, 'aduan-bundles-'));
   await build({
     entryPoints: Object.fromEntries(specs.map((s) => [s.id, path.join(PROJECT_ROOT, s.entry)])),
     outdir,

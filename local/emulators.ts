@@ -143,3 +143,48 @@ export async function startSes(opts: { port: number }): Promise<Running> {
   const server = await sesServer({ host: '127.0.0.1', port: opts.port });
   return { endpoint: `http://127.0.0.1:${opts.port}`, stop: () => closeServer(server) };
 }
+
+/** The access key the S3 emulator accepts: the same `local` credentials every local client uses. */
+const S3_LOCAL_KEY = 'local';
+
+export interface RunningS3 extends Running {
+  /** S3-shaped notification records of every object created (the emulator's in-process event). */
+  onObjectCreated(listener: (record: { bucket: string; key: string; eventName: string }) => void): void;
+}
+
+/**
+ * An S3 emulator (@20minutes/s3rver, in-process) with the given buckets. It checks SigV4
+ * signatures, so a presigned upload whose signature covers type and length is refused for any
+ * other size or type, as S3 does. Buckets are created at start (it refuses bucket-level calls).
+ */
+export async function startS3(opts: { port: number; dataDir?: string; buckets: { name: string; corsOrigins: string[] }[] }): Promise<RunningS3> {
+  const { default: S3rver } = await import('@20minutes/s3rver');
+  const account = require('@20minutes/s3rver/lib/models/account.js') as { DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void } };
+  account.DUMMY_ACCOUNT.createKeyPair(S3_LOCAL_KEY, S3_LOCAL_KEY);
+  const dir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'aduan-s3-'));
+  mkdirSync(dir, { recursive: true });
+  const cors = (origins: string[]) =>
+    `<CORSConfiguration><CORSRule>${origins.map((o) => `<AllowedOrigin>${o}</AllowedOrigin>`).join('')}<AllowedMethod>PUT</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedHeader>content-type</AllowedHeader><MaxAgeSeconds>3600</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+  const server = new S3rver({
+    port: opts.port,
+    address: '127.0.0.1',
+    silent: true,
+    directory: dir,
+    configureBuckets: opts.buckets.map((b) => ({ name: b.name, configs: b.corsOrigins.length ? [cors(b.corsOrigins)] : [] })),
+  });
+  const address = (await server.run()) as { port: number };
+  return {
+    endpoint: `http://127.0.0.1:${address.port}`,
+    onObjectCreated(listener) {
+      server.on('event', (event: { Records: { eventName: string; s3: { bucket: { name: string }; object: { key: string } } }[] }) => {
+        for (const r of event.Records) {
+          if (r.eventName.startsWith('ObjectCreated:')) listener({ bucket: r.s3.bucket.name, key: r.s3.object.key, eventName: r.eventName });
+        }
+      });
+    },
+    stop: async () => {
+      await server.close();
+      if (!opts.dataDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

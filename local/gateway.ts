@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { PORTAL_HEADERS } from '../portal/headers';
+import { portalHeaders } from '../portal/headers';
 import { FunctionTimeout, type LocalFunction } from './lambda';
 import type { PortalFiles } from './portal';
 
@@ -70,7 +70,10 @@ export function createGateway(opts: {
   staffVerifier: (token: string) => Promise<Record<string, string> | undefined>;
   /** The portal's files, served at `/` beside the API as CloudFront serves them in AWS. */
   portal?: PortalFiles;
+  /** The attachment bucket's origin (the S3 emulator), allowed by the CSP. */
+  attachmentOrigin: string;
 }): Gateway {
+  const securityHeaders = portalHeaders(opts.attachmentOrigin);
   const routes: Route[] = [];
   for (const fn of opts.functions) {
     const t = fn.spec.trigger;
@@ -81,7 +84,7 @@ export function createGateway(opts: {
 
   const server = createServer(async (req, res) => {
     // The same security headers as the stack's CloudFront policy, on every answer of this origin.
-    for (const [name, value] of Object.entries(PORTAL_HEADERS)) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       // What no API route claims is the portal's (CloudFront's default behaviour in AWS).

@@ -11,7 +11,7 @@ import { ENV } from '../functions/shared/env';
 import { FUNCTIONS } from '../lib/wiring';
 import { bundleFunctions } from './bundle';
 import { changeLocalClock, localClockState } from './clock';
-import { type Running, startCognito, startDynamoDb, startSes, startSqs } from './emulators';
+import { type Running, startCognito, startDynamoDb, startS3, startSes, startSqs } from './emulators';
 import { createGateway, type LocalRoute } from './gateway';
 import { startKms } from './kms';
 import { LocalFunction } from './lambda';
@@ -21,7 +21,7 @@ import { createLocalResources, type LocalResources, localClients, resolveValue }
 import { seedOpen311Key, seedServices } from './service-seed';
 import { createStaffPool, type LocalStaffPool } from './staff-seed';
 import { cdkPath, functionResource, LOCAL_STAGE, resourcesOfType, synthesizeTemplate } from './template';
-import { LocalScheduler, startQueuePoller } from './triggers';
+import { bucketsOf, forwardBucketNotifications, LocalScheduler, startQueuePoller } from './triggers';
 
 export interface LocalOptions {
   port: number;
@@ -31,6 +31,8 @@ export interface LocalOptions {
   cognitoPort: number;
   /** The local KMS (0 or absent: any free port). */
   kmsPort?: number;
+  /** The S3 emulator of attachments (0 or absent: any free port). */
+  s3Port?: number;
   /** Where DynamoDB Local and cognito-local keep their data; undefined = in memory. */
   dataDir?: string;
   region?: string;
@@ -54,7 +56,9 @@ export interface LocalSystem {
   functions: LocalFunction[];
   scheduler: LocalScheduler;
   /** The emulators themselves, so tests can take one down. */
-  emulators: { dynamodb: Running; sqs: Running; ses: Running; cognito: Running; kms: Running };
+  emulators: { dynamodb: Running; sqs: Running; ses: Running; cognito: Running; kms: Running; s3: Running };
+  /** The S3 emulator's endpoint (attachments). */
+  s3Endpoint: string;
   stop(): Promise<void>;
 }
 
@@ -72,7 +76,7 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
   };
 
   try {
-    const track = (r: Running) => {
+    const track = <R extends Running>(r: R) => {
       started.push(r);
       return r;
     };
@@ -122,6 +126,17 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
     const template = synthesizeTemplate(LOCAL_STAGE);
     const clients = localClients({ dynamodb: dynamo.endpoint, sqs: sqs.endpoint }, region);
     const resources = await createLocalResources(template, clients, LOCAL_PREFIX);
+    // Buckets exist once the S3 emulator starts (it refuses bucket-level calls), so it starts here, from the template.
+    const s3 = track(
+      await startS3({
+        port: opts.s3Port ?? 0,
+        ...(opts.dataDir ? { dataDir: path.join(opts.dataDir, 's3') } : {}),
+        buckets: bucketsOf(template, resources, [`http://127.0.0.1:${opts.port}`, `http://localhost:${opts.port}`]),
+      }),
+    );
+    process.env.AWS_ENDPOINT_URL_S3 = s3.endpoint;
+    forwardBucketNotifications(s3, template, resources, clients.sqs, onError);
+    log(`S3 emulator ${s3.endpoint}`);
     const staff = await createStaffPool(template, cognito.endpoint, region, LOCAL_PREFIX);
     const complaintsTable = resources.tables.find((t) => t.logicalId.startsWith('DataComplaints'));
     if (!complaintsTable) throw new Error('the stack defines no complaints table');
@@ -213,7 +228,15 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
       }
       return undefined;
     };
-    const gateway = createGateway({ functions, stage: LOCAL_STAGE, localRoutes, onError, staffVerifier: staffTokenVerifier(staff), portal: await portalBuild });
+    const gateway = createGateway({
+      functions,
+      stage: LOCAL_STAGE,
+      localRoutes,
+      onError,
+      staffVerifier: staffTokenVerifier(staff),
+      portal: await portalBuild,
+      attachmentOrigin: s3.endpoint,
+    });
     await new Promise<void>((resolve, reject) => {
       gateway.server.once('error', reject);
       gateway.server.listen(opts.port, '127.0.0.1', () => resolve());
@@ -237,7 +260,8 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
       resources,
       functions,
       scheduler,
-      emulators: { dynamodb: dynamo, sqs, ses, cognito, kms },
+      emulators: { dynamodb: dynamo, sqs, ses, cognito, kms, s3 },
+      s3Endpoint: s3.endpoint,
       stop: stopAll,
     };
   } catch (error) {

@@ -19,6 +19,7 @@ const system = await startLocalSystem({
   mailPort: num('MAIL_PORT', 8005),
   cognitoPort: num('COGNITO_PORT', 9229),
   kmsPort: num('KMS_PORT', 0),
+  s3Port: num('S3_PORT', 4569),
   ...(inMemory ? {} : { dataDir }),
   log: (line) => console.error(`[local] ${line}`),
 }).catch((error) => {
@@ -37,6 +38,7 @@ console.log(
     line('DynamoDB Local', `${system.dynamoEndpoint}  ${inMemory ? '(in memory)' : `(data in ${path.relative(process.cwd(), dataDir) || '.'}/)`}`),
     line('SQS (local-aws-sqs)', system.sqsEndpoint),
     line('KMS (local)', system.emulators.kms.endpoint),
+    line('S3 (attachments)', `${system.s3Endpoint}  (@20minutes/s3rver)`),
     line('Cognito (cognito-local)', `${system.staff.endpoint}  pool ${system.staff.userPoolId}, client ${system.staff.clientId}`),
     line(
       'Staff sign-in',

@@ -1,8 +1,61 @@
 /** Event sources and schedules, driven from the synthesized template like Lambda's pollers. */
-import { ChangeMessageVisibilityCommand, DeleteMessageBatchCommand, type Message, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import {
+  ChangeMessageVisibilityCommand,
+  DeleteMessageBatchCommand,
+  type Message,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { localNow } from './clock';
+import type { RunningS3 } from './emulators';
 import type { LocalFunction } from './lambda';
+import { type LocalResources, resolveValue } from './resources';
+import { resourcesOfType, type Template } from './template';
+
+/** The template's buckets under local names (registered in `resources`), each open to the portal's origins. */
+export function bucketsOf(template: Template, resources: LocalResources, corsOrigins: string[]) {
+  return resourcesOfType(template, 'AWS::S3::Bucket').map(([logicalId]) => {
+    const name = `aduan-local-${logicalId.toLowerCase()}`.slice(0, 63);
+    resources.refs.set(logicalId, name);
+    resources.arns.set(logicalId, `arn:aws:s3:::${name}`);
+    return { name, corsOrigins };
+  });
+}
+
+/**
+ * What S3 does with the stack's bucket notifications (Custom::S3BucketNotifications): a new
+ * object whose key matches a queue configuration's prefix is told to that queue, in S3's format.
+ */
+export function forwardBucketNotifications(s3: RunningS3, template: Template, resources: LocalResources, sqs: SQSClient, onError: (e: unknown) => void) {
+  type QueueConfig = { QueueArn: unknown; Events: string[]; Filter?: { Key?: { FilterRules?: { Name: string; Value: string }[] } } };
+  const targets = resourcesOfType(template, 'Custom::S3BucketNotifications').flatMap(([, r]) => {
+    const p = r.Properties as { BucketName: unknown; NotificationConfiguration: { QueueConfigurations?: QueueConfig[] } };
+    const bucket = resolveValue(p.BucketName, resources);
+    return (p.NotificationConfiguration.QueueConfigurations ?? []).map((q) => {
+      const arn = resolveValue(q.QueueArn, resources);
+      const queue = resources.queues.find((x) => x.arn === arn);
+      if (!queue) throw new Error(`bucket notification to unknown queue ${arn}`);
+      const prefix = q.Filter?.Key?.FilterRules?.find((f) => f.Name.toLowerCase() === 'prefix')?.Value ?? '';
+      return { bucket, prefix, url: queue.url, createdOnly: q.Events.every((e) => e.startsWith('s3:ObjectCreated:')) };
+    });
+  });
+  s3.onObjectCreated((record) => {
+    for (const t of targets.filter((x) => x.bucket === record.bucket && record.key.startsWith(x.prefix) && x.createdOnly)) {
+      const body = {
+        Records: [
+          {
+            eventSource: 'aws:s3',
+            eventName: record.eventName,
+            s3: { bucket: { name: record.bucket }, object: { key: encodeURIComponent(record.key).replace(/%2F/g, '/') } },
+          },
+        ],
+      };
+      sqs.send(new SendMessageCommand({ QueueUrl: t.url, MessageBody: JSON.stringify(body) })).catch(onError);
+    }
+  });
+}
 
 export interface QueuePollerOptions {
   sqs: SQSClient;

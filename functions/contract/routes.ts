@@ -11,6 +11,7 @@ import { input as calendarDeadline } from './inputs/calendar-deadline';
 import { input as complaintActions } from './inputs/complaint-actions';
 import { input as createService } from './inputs/create-service';
 import { input as createSession } from './inputs/create-session';
+import { input as downloadAttachment } from './inputs/download-attachment';
 import { input as erasePersonalData } from './inputs/erase-personal-data';
 import { input as exportCaseBundle } from './inputs/export-case-bundle';
 import { input as getComplaint } from './inputs/get-complaint';
@@ -32,6 +33,7 @@ import { input as open311ServiceDefinition } from './inputs/open311-service-defi
 import { input as openApi } from './inputs/openapi';
 import { input as personalData } from './inputs/personal-data';
 import { input as publishServiceStandard } from './inputs/publish-service-standard';
+import { input as requestAttachmentUpload } from './inputs/request-attachment-upload';
 import { input as retireService } from './inputs/retire-service';
 import { input as stats } from './inputs/stats';
 import { input as submitComplaint } from './inputs/submit-complaint';
@@ -70,4 +72,6 @@ export const ROUTE_INPUTS = {
   exportCaseBundle,
   verifyCaseBundle,
   bundlePublicKey,
+  requestAttachmentUpload,
+  downloadAttachment,
 } as const;

@@ -1,3 +1,4 @@
+import type { Attachment } from './attachments';
 import type { TimeZoneId } from './regions';
 import type { MaladministrationIndicator, ServiceAnswers } from './services';
 
@@ -111,6 +112,8 @@ export interface Complaint {
   serviceAnswers?: ServiceAnswers;
   /** Maladministration the answers indicate against that standard, with the evidence. */
   indicators?: MaladministrationIndicator[];
+  /** Photos and documents, from the upload request to the checked file (core/attachments.ts). */
+  attachments?: Attachment[];
   /** The link of its newest timeline entry (core/evidence.ts): what the next entry chains to. */
   timelineHead?: string;
   version: number;
@@ -193,7 +196,10 @@ export type TimelineEventType =
   | 'ESCALATED'
   | 'DEADLINE_MISSED'
   | 'OMBUDSMAN_FLAGGED'
-  | 'OMBUDSMAN_ACTION';
+  | 'OMBUDSMAN_ACTION'
+  | 'ATTACHMENT_ADDED'
+  | 'ATTACHMENT_REJECTED'
+  | 'ATTACHMENT_DOWNLOADED';
 
 export interface TimelineEvent {
   at: string;
@@ -206,4 +212,6 @@ export interface TimelineEvent {
   /** PUBLIC: anyone who may see the complaint; REPORTER: the reporter and staff; INTERNAL: staff only. */
   visibility: 'PUBLIC' | 'REPORTER' | 'INTERNAL';
   agencyId?: string;
+  /** For ATTACHMENT_* entries: the file, by the hash of its stored bytes (so the chain covers its content). */
+  attachment?: { id: string; fileName: string; sha256?: string };
 }

@@ -1,3 +1,4 @@
+import type { AttachmentType } from './attachments';
 import type { Complaint, ComplaintStatus, OmbudsmanReview, ReporterIdentity, TimelineEvent } from './complaint';
 import type { RenderedEmail } from './emails/agency-assignment';
 import type { EvidenceEntry } from './evidence';
@@ -234,4 +235,37 @@ export interface BundleSigner {
   sign(digest: Buffer): Promise<string>;
   /** The public key that verifies it (PEM, SPKI). */
   publicKeyPem(): Promise<string>;
+}
+
+/** A presigned request the client sends the bytes with (the API never carries them). */
+export interface UploadRequest {
+  method: 'PUT';
+  url: string;
+  /** Headers the client must send as they are: the signature covers them (type and exact size). */
+  headers: Record<string, string>;
+  expiresAt: string;
+}
+
+/** Object storage of attachments (S3 in AWS, an S3 emulator under `npm start`). */
+export interface AttachmentStorage {
+  /** A presigned upload to `key` that the storage itself refuses for any other type or size. */
+  uploadRequest(key: string, contentType: AttachmentType, size: number, expiresInSeconds: number): Promise<UploadRequest>;
+  /** The object's bytes, or `undefined` when there is none; `TOO_LARGE` past `maxBytes` (nothing more is read). */
+  read(key: string, maxBytes: number): Promise<Uint8Array | 'TOO_LARGE' | undefined>;
+  write(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  remove(key: string): Promise<void>;
+  /** A presigned download that saves the file under `fileName`. */
+  downloadUrl(key: string, fileName: string, contentType: string, expiresInSeconds: number): Promise<string>;
+}
+
+/** An image re-encoded from its pixels: no metadata survives (EXIF GPS, camera serials), orientation applied. */
+export interface CleanImage {
+  bytes: Uint8Array;
+  contentType: AttachmentType;
+  preview: Uint8Array;
+}
+
+export interface ImageCleaner {
+  /** Decodes and re-encodes; `undefined` when the bytes are not a readable image of that type. */
+  clean(bytes: Uint8Array, type: AttachmentType): Promise<CleanImage | undefined>;
 }

@@ -1,4 +1,5 @@
 import { findAgency } from './agencies';
+import { attachmentsFor, REJECTION_REASONS } from './attachments';
 import { findCategory } from './categories';
 import { type Complaint, type ReporterIdentity, STATUS_LABELS, type TimelineEvent } from './complaint';
 import { resolveRegion } from './regions';
@@ -17,6 +18,25 @@ const timelineView = (events: TimelineEvent[], audience: 'PUBLIC' | 'REPORTER' |
       ...(e.agencyId ? { agency: agencyRef(e.agencyId) } : {}),
       ...(audience === 'STAFF' ? { actor: e.actor, visibility: e.visibility } : {}),
     }));
+
+/** The attachments of a view, as that audience may see them, with where to download the checked ones. */
+export function attachmentViews(c: Complaint, audience: 'STAFF' | 'REPORTER' | 'PUBLIC') {
+  return attachmentsFor(c, audience).map((a) => {
+    const path = `/v1/complaints/${c.trackingId}/attachments/${a.id}`;
+    return {
+      id: a.id,
+      fileName: a.fileName,
+      contentType: a.contentType,
+      size: a.size,
+      status: a.status,
+      ...(a.reason ? { reason: a.reason, reasonText: REJECTION_REASONS[a.reason] } : {}),
+      ...(a.internal ? { internal: true } : {}),
+      ...(a.sha256 ? { sha256: a.sha256 } : {}),
+      by: a.by.kind === 'REPORTER' ? 'REPORTER' : 'STAFF',
+      ...(a.status === 'READY' ? { downloadUrl: path, ...(a.preview ? { previewUrl: `${path}?variant=preview` } : {}) } : {}),
+    };
+  });
+}
 
 const agencyRef = (id: string) => ({ id, name: findAgency(id)?.name ?? id });
 const regionRef = (code: string) => ({ code, name: resolveRegion(code)?.name ?? code });
@@ -90,6 +110,7 @@ export function reporterView(
     ...(c.targetAgencyId ? { targetAgency: agencyRef(c.targetAgencyId) } : {}),
     reporter: reporter ?? null,
     ...serviceFindings(c),
+    attachments: attachmentViews(c, 'REPORTER'),
     timeline: timelineView(events, 'REPORTER'),
     view: 'REPORTER' as const,
   };
@@ -134,6 +155,7 @@ export function staffView(
     ...(c.hold ? { hold: c.hold } : {}),
     ...(c.rating ? { rating: c.rating } : {}),
     ...serviceFindings(c),
+    attachments: attachmentViews(c, 'STAFF'),
     reporter: c.anonymous
       ? { anonymous: true }
       : (reporter ?? (c.hasReporterIdentity ? { withheld: true, ...(revealable ? { revealable: true } : {}) } : null)),

@@ -20,6 +20,10 @@ export const ENV = {
   contactLookupKey: 'CONTACT_LOOKUP_KEY',
   illegalLevyToOmbudsman: 'ILLEGAL_LEVY_TO_OMBUDSMAN',
   bundleKeyId: 'BUNDLE_KEY_ID',
+  attachmentBucket: 'ATTACHMENT_BUCKET',
+  uploadQueueUrl: 'UPLOAD_QUEUE_URL',
+  /** `true` where a malware scanner (GuardDuty) reports on stored attachments: they wait for its verdict. */
+  attachmentMalwareScan: 'ATTACHMENT_MALWARE_SCAN',
 } as const;
 export type EnvName = (typeof ENV)[keyof typeof ENV];
 

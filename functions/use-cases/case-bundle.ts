@@ -8,6 +8,7 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import type { Caller } from '../core/access';
 import { relationOf } from '../core/access';
+import { attachmentsFor } from '../core/attachments';
 import { canonicalJson } from '../core/canonical-json';
 import { type Complaint, STATUS_LABELS } from '../core/complaint';
 import { DomainError, notFound } from '../core/errors';
@@ -53,7 +54,8 @@ export async function exportBundle(
     format: BUNDLE_FORMAT,
     exportedAt: deps.clock.now().toISOString(),
     audience,
-    complaint: { ...complaint, statusLabel: STATUS_LABELS[c.status].id },
+    // Attachment manifests (name, type, size, sha256 of the stored bytes); internal ones only for the Ombudsman.
+    complaint: { ...complaint, attachments: attachmentsFor(c, audience === 'REPORTER' ? 'REPORTER' : 'STAFF'), statusLabel: STATUS_LABELS[c.status].id },
     timeline,
   } as const;
   return { ...unsigned, signature: { algorithm: 'ECDSA_P256_SHA256', value: await deps.signer.sign(bundleDigest(unsigned)) } };

@@ -27,7 +27,8 @@ export const BUNDLING = {
   mainFields: ['module', 'main'],
   // Some dependencies still `require` Node built-ins; ESM bundles need a require shim.
   banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-  externalModules: [] as string[],
+  // sharp carries a native library esbuild cannot bundle: installed into the asset instead (nativeModules).
+  externalModules: ['sharp'] as string[],
 } as const;
 
 /** Pins runtime, architecture, tracing, log retention and bundling for every function. */
@@ -54,7 +55,19 @@ export class AduanFunction extends Construct {
       loggingFormat: LoggingFormat.JSON,
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-      bundling: { ...BUNDLING, mainFields: [...BUNDLING.mainFields], externalModules: [...BUNDLING.externalModules], forceDockerBundling: false },
+      bundling: {
+        ...BUNDLING,
+        mainFields: [...BUNDLING.mainFields],
+        externalModules: [...BUNDLING.externalModules],
+        forceDockerBundling: false,
+        ...(spec.nativeModules
+          ? {
+              nodeModules: [...spec.nativeModules],
+              // Lambda runs arm64 Linux: npm installs that platform's prebuilt binaries, whatever this machine is.
+              environment: { npm_config_os: 'linux', npm_config_cpu: 'arm64', npm_config_libc: 'glibc' },
+            }
+          : {}),
+      },
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'aduan',

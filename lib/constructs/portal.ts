@@ -17,7 +17,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3'
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { buildPortalSync, PORTAL_DIR } from '../../portal/build';
-import { CONTENT_SECURITY_POLICY, HSTS_MAX_AGE_SECONDS, PORTAL_HEADERS } from '../../portal/headers';
+import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS, PERMISSIONS_POLICY } from '../../portal/headers';
 
 /**
  * The portal in AWS: its static files in a private bucket that only CloudFront reads (origin
@@ -28,7 +28,11 @@ export class Portal extends Construct {
   readonly distribution: Distribution;
   readonly bucket: Bucket;
 
-  constructor(scope: Construct, id: string, props: { api: RestApi; removalPolicy: RemovalPolicy }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { api: RestApi; removalPolicy: RemovalPolicy /** Where browsers upload attachments and load previews from. */; attachmentOrigin: string },
+  ) {
     super(scope, id);
     this.bucket = new Bucket(this, 'Files', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -44,14 +48,14 @@ export class Portal extends Construct {
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Aduan portal and API: strict CSP, HSTS, no framing',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.attachmentOrigin), override: true },
         strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         contentTypeOptions: { override: true },
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
       },
       customHeadersBehavior: {
-        customHeaders: [{ header: 'Permissions-Policy', value: PORTAL_HEADERS['permissions-policy'] as string, override: true }],
+        customHeaders: [{ header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true }],
       },
     });
 

@@ -48,9 +48,71 @@ describe('functions follow the wiring declaration', () => {
     expect(names.sort()).toEqual([...envNamesOf(spec)].sort());
   });
 
-  it('has one function per declaration and no others (but CDK’s own portal upload)', () => {
-    const fns = Object.entries(resources).filter(([id, r]) => r.Type === 'AWS::Lambda::Function' && !id.startsWith('CustomCDKBucketDeployment'));
+  it('has one function per declaration and no others (but CDK’s own portal upload and bucket notifications)', () => {
+    const cdkOwn = ['CustomCDKBucketDeployment', 'BucketNotificationsHandler'];
+    const fns = Object.entries(resources).filter(([id, r]) => r.Type === 'AWS::Lambda::Function' && !cdkOwn.some((p) => id.startsWith(p)));
     expect(fns).toHaveLength(FUNCTIONS.length);
+  });
+});
+
+describe('attachments', () => {
+  it('live in a private, encrypted, versioned bucket whose lifecycle follows the retention policy', () => {
+    const [, bucket] = byPath('/Attachments/Files/Resource');
+    const p = bucket.Properties;
+    expect(p.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(p.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    expect(p.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(p.LoggingConfiguration.LogFilePrefix).toBe('attachments/');
+    const rules = Object.fromEntries(p.LifecycleConfiguration.Rules.map((r: { Id: string }) => [r.Id, r]));
+    expect(rules['unchecked-uploads']).toMatchObject({ Prefix: 'incoming/', ExpirationInDays: 1, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } });
+    expect(rules['case-record-retention']).toMatchObject({ Prefix: 'stored/', ExpirationInDays: 1826 });
+    expect(rules['old-versions']).toMatchObject({ NoncurrentVersionExpiration: { NoncurrentDays: 30 } });
+    expect(JSON.stringify(p.CorsConfiguration)).toContain('PUT');
+  });
+
+  it('tells the upload queue of new uploads only, and each function gets only its part of the bucket', () => {
+    const [, notifications] = Object.entries(resources).find(([, r]) => r.Type === 'Custom::S3BucketNotifications') as [string, Resources[string]];
+    const [queueId] = byPath('/UploadQueue/Resource');
+    expect(notifications.Properties.NotificationConfiguration.QueueConfigurations).toEqual([
+      {
+        Events: ['s3:ObjectCreated:*'],
+        Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'incoming/' }] } },
+        QueueArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
+      },
+    ]);
+    const s3Actions = (fnId: string) => {
+      const [, policy] = byPath(`/${fnId}/Fn/ServiceRole/DefaultPolicy/Resource`);
+      return policy.Properties.PolicyDocument.Statement.filter((st: { Action: string | string[] }) => JSON.stringify(st.Action).includes('s3:')).map(
+        (st: { Action: string | string[]; Resource: unknown }) => [st.Action, JSON.stringify(st.Resource).match(/\/(\w+)\/\*/g)],
+      );
+    };
+    expect(s3Actions('RequestAttachmentUpload')).toEqual([['s3:PutObject', ['/incoming/*']]]);
+    expect(s3Actions('DownloadAttachment')).toEqual([['s3:GetObject', ['/stored/*', '/preview/*']]]);
+    expect(s3Actions('CheckAttachment')).toEqual([
+      [['s3:GetObject', 's3:DeleteObject'], ['/incoming/*']],
+      [
+        ['s3:PutObject', 's3:DeleteObject'],
+        ['/stored/*', '/preview/*'],
+      ],
+    ]);
+  });
+});
+
+describe('malware scanning of attachments (prod)', () => {
+  it('GuardDuty scans stored/ and its verdicts reach the upload queue; dev has none', () => {
+    const prod = synthStack('prod').template;
+    prod.hasResourceProperties('AWS::GuardDuty::MalwareProtectionPlan', {
+      ProtectedResource: { S3Bucket: { ObjectPrefixes: ['stored/'] } },
+      Actions: { Tagging: { Status: 'ENABLED' } },
+    });
+    prod.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['aws.guardduty'], 'detail-type': ['GuardDuty Malware Protection Object Scan Result'] },
+      Targets: [Match.objectLike({ Arn: Match.objectLike({ 'Fn::GetAtt': [Match.stringLikeRegexp('^UploadQueue'), 'Arn'] }) })],
+    });
+    prod.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ ATTACHMENT_MALWARE_SCAN: 'true' }) },
+    });
+    template.resourceCountIs('AWS::GuardDuty::MalwareProtectionPlan', 0);
   });
 });
 
@@ -313,11 +375,14 @@ describe('issue 10: the portal behind CloudFront', () => {
   });
 
   it('sends the portal’s security headers (the local gateway’s, from one module) on both behaviours', async () => {
-    const { CONTENT_SECURITY_POLICY } = await import('../../portal/headers');
+    const { contentSecurityPolicy } = await import('../../portal/headers');
     const [policyId, policy] = byPath('/Portal/SecurityHeaders/Resource');
     const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
-    expect(headers.ContentSecurityPolicy).toEqual({ ContentSecurityPolicy: CONTENT_SECURITY_POLICY, Override: true });
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    // The CSP names the attachment bucket's regional origin (uploads and previews), resolved at deploy time.
+    const csp = JSON.stringify(headers.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(csp).toContain('-attachments-');
+    expect(csp).toContain(JSON.stringify(contentSecurityPolicy('ORIGIN').split('ORIGIN')[0]).slice(1, -1));
+    expect(contentSecurityPolicy('https://b.s3.ap-southeast-3.amazonaws.com')).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
     expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
     expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true });
     const [, dist] = byPath('/Portal/Distribution/Resource');

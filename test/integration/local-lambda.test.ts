@@ -31,6 +31,7 @@ beforeAll(async () => {
     localRoutes: async () => undefined,
     onError: () => undefined,
     staffVerifier: async () => undefined,
+    attachmentOrigin: 'http://127.0.0.1:4569',
   });
   gateway.setReady(true);
   await new Promise<void>((r) => gateway.server.listen(0, '127.0.0.1', () => r()));

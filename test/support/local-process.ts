@@ -22,7 +22,14 @@ export async function startLocalProcess(attempts = 3): Promise<Awaited<ReturnTyp
 }
 
 async function startOnce() {
-  const ports = { port: await freePort(), dynamo: await freePort(), sqs: await freePort(), mail: await freePort(), cognito: await freePort() };
+  const ports = {
+    port: await freePort(),
+    dynamo: await freePort(),
+    sqs: await freePort(),
+    mail: await freePort(),
+    cognito: await freePort(),
+    s3: await freePort(),
+  };
   const dataDir = mkdtempSync(path.join(tmpdir(), 'aduan-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', '--data-dir', dataDir], {
     env: {
@@ -32,6 +39,7 @@ async function startOnce() {
       SQS_PORT: String(ports.sqs),
       MAIL_PORT: String(ports.mail),
       COGNITO_PORT: String(ports.cognito),
+      S3_PORT: String(ports.s3),
       POWERTOOLS_LOG_LEVEL: 'WARN',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,6 +63,7 @@ async function startOnce() {
     child,
     api,
     mail: `http://127.0.0.1:${ports.mail}`,
+    s3: `http://127.0.0.1:${ports.s3}`,
     ports,
     output: () => output,
     /** The demo Open311 client key `npm run -s open311-key` prints. */

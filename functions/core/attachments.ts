@@ -1,0 +1,132 @@
+/**
+ * Attachments: the photos and documents of a complaint. Who may add one and when, the limits,
+ * the types we accept (checked by content, never by name), the states of a file from upload to
+ * use, and who may see and download it.
+ */
+import { type Actor, relationOf } from './access';
+import type { Complaint, ComplaintStatus } from './complaint';
+
+/** What the checker accepts, by the type its content proves (not the name, not the declared type). */
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+export const isImage = (t: AttachmentType) => t.startsWith('image/');
+
+export const ATTACHMENT_LIMITS = {
+  /** Per file: a phone photo is 2–6 MB, a scanned receipt well under. */
+  maxFileBytes: 10 * 1024 * 1024,
+  /** Per complaint, counting files still being checked (a rejected one frees its place). */
+  maxFiles: 10,
+  maxTotalBytes: 40 * 1024 * 1024,
+  /** Longest side of a stored image and of its preview, in pixels. */
+  maxImageSide: 2560,
+  previewSide: 480,
+  /** How long a presigned upload or download stays valid. */
+  uploadSeconds: 300,
+  downloadSeconds: 120,
+} as const;
+
+export const ATTACHMENT_STATUSES = ['PENDING', 'SCANNING', 'READY', 'REJECTED'] as const;
+export type AttachmentStatus = (typeof ATTACHMENT_STATUSES)[number];
+
+/** Why a file was not attached: shown to the uploader. */
+export const REJECTION_REASONS = {
+  TYPE_MISMATCH: 'Isi berkas tidak sesuai dengan jenisnya (misalnya berkas lain yang diberi nama .jpg).',
+  UNREADABLE: 'Berkas rusak atau tidak dapat dibaca.',
+  SIZE_MISMATCH: 'Ukuran berkas tidak sesuai dengan yang diumumkan.',
+  MALWARE: 'Berkas mengandung perangkat lunak berbahaya dan telah dihapus.',
+  NOT_UPLOADED: 'Berkas tidak diunggah sebelum batas waktu.',
+} as const;
+export type RejectionReason = keyof typeof REJECTION_REASONS;
+
+export interface Attachment {
+  id: string;
+  /** The name the uploader gave (cleaned): shown, never used as a key or a type. */
+  fileName: string;
+  /** Declared at upload, then the type the content proved. */
+  contentType: AttachmentType;
+  /** Declared at upload (the presigned upload accepts exactly this many bytes), then the stored size. */
+  size: number;
+  status: AttachmentStatus;
+  reason?: RejectionReason;
+  /** Who added it: the reporter, or a staff member of an agency (or the Ombudsman). */
+  by: { kind: 'REPORTER' } | { kind: 'STAFF'; id: string; agencyId?: string };
+  /** Staff only (an officer's working document): never shown to the reporter or the public. */
+  internal: boolean;
+  requestedAt: string;
+  /** SHA-256 of the stored (cleaned) bytes: what the timeline chains, what a bundle lists. */
+  sha256?: string;
+  /** Whether a preview image was made. */
+  preview?: boolean;
+  checkedAt?: string;
+}
+
+/** Object keys in the attachment bucket, by stage of a file's life. */
+export const attachmentKeys = {
+  /** Where the client uploads; nothing reads it but the checker, and it expires within a day. */
+  incoming: (trackingId: string, id: string) => `incoming/${trackingId}/${id}`,
+  /** The checked (re-encoded, metadata-free) file. */
+  stored: (trackingId: string, id: string) => `stored/${trackingId}/${id}`,
+  preview: (trackingId: string, id: string) => `preview/${trackingId}/${id}`,
+  /** `incoming/<trackingId>/<id>` → its parts (undefined for any other key). */
+  parseIncoming(key: string): { trackingId: string; id: string } | undefined {
+    const m = key.match(/^incoming\/([A-Z0-9-]{1,32})\/([a-z0-9]{1,40})$/);
+    return m ? { trackingId: m[1] as string, id: m[2] as string } : undefined;
+  },
+  /** `stored/<trackingId>/<id>` → its parts (a malware scan result names the stored object). */
+  parseStored(key: string): { trackingId: string; id: string } | undefined {
+    const m = key.match(/^stored\/([A-Z0-9-]{1,32})\/([a-z0-9]{1,40})$/);
+    return m ? { trackingId: m[1] as string, id: m[2] as string } : undefined;
+  },
+};
+
+const ENDED: readonly ComplaintStatus[] = ['CLOSED', 'ARCHIVED'];
+
+/**
+ * Who may add a file now: the reporter while the complaint is open (with the submission, or later
+ * with a reply); the staff who answer it (assigned or escalated-to officers, with their response),
+ * verifiers, and the Ombudsman office reviewing it. Undefined when allowed, else why not.
+ */
+export function whyCannotAttach(c: Complaint, actor: Actor): string | undefined {
+  if (ENDED.includes(c.status)) return 'Laporan sudah selesai atau diarsipkan: lampiran tidak dapat ditambahkan.';
+  const relation = relationOf(c, actor);
+  if (['REPORTER', 'ASSIGNED_OFFICER', 'ESCALATED_OFFICER', 'VERIFIER', 'OMBUDSMAN_OFFICER'].includes(relation)) return undefined;
+  return 'Anda tidak menangani laporan ini.';
+}
+
+/** Whether one more file of `size` bytes fits the complaint's limits (rejected files do not count). */
+export function whyOverLimit(c: Complaint, size: number): string | undefined {
+  const live = (c.attachments ?? []).filter((a) => a.status !== 'REJECTED');
+  if (live.length >= ATTACHMENT_LIMITS.maxFiles) return `Paling banyak ${ATTACHMENT_LIMITS.maxFiles} lampiran per laporan.`;
+  const total = live.reduce((sum, a) => sum + a.size, 0);
+  if (total + size > ATTACHMENT_LIMITS.maxTotalBytes)
+    return `Lampiran satu laporan paling besar ${ATTACHMENT_LIMITS.maxTotalBytes / 1024 / 1024} MB seluruhnya.`;
+  return undefined;
+}
+
+/**
+ * Which files an audience sees: staff all of them (downloads only once checked); the reporter
+ * everything but internal ones; the public none — a photo can show who took it, and the public
+ * page is for the case, not the evidence.
+ */
+export function attachmentsFor(c: Complaint, audience: 'STAFF' | 'REPORTER' | 'PUBLIC'): Attachment[] {
+  if (audience === 'PUBLIC') return [];
+  const all = c.attachments ?? [];
+  return audience === 'STAFF' ? all : all.filter((a) => !a.internal);
+}
+
+/** A file name safe to show and to offer in Content-Disposition: no path, no control characters, bounded. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  return (cleaned || 'lampiran').slice(0, 120);
+}
+
+/** The first bytes of each accepted type (what the checker trusts before decoding). */
+export function sniffType(head: Uint8Array): AttachmentType | undefined {
+  const at = (i: number, ...bytes: number[]) => bytes.every((b, k) => head[i + k] === b);
+  if (at(0, 0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50)) return 'image/webp';
+  if (at(0, 0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
+  return undefined;
+}

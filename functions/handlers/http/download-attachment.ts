@@ -1,0 +1,24 @@
+import { input } from '../../contract/inputs/download-attachment';
+import { callerOf, staffTokenVerifier } from '../../shared/auth';
+import { buildDeps } from '../../shared/deps';
+import { ENV } from '../../shared/env';
+import { httpRoute, json } from '../../shared/http';
+import { attachmentStorage } from '../../shared/s3';
+import { downloadAttachment } from '../../use-cases/attachments';
+
+const deps = buildDeps([ENV.tableName, ENV.userPoolClientId, ENV.jwtIssuer]);
+const storage = attachmentStorage();
+const verifyStaff = staffTokenVerifier();
+
+/** GET /v1/complaints/{trackingId}/attachments/{attachmentId}: a short-lived download link (staff downloads audited). */
+export const handler = httpRoute(input, async ({ path, query }, event) => {
+  const caller = await callerOf(event, verifyStaff);
+  const link = await downloadAttachment(
+    { store: deps.store, clock: deps.clock, storage },
+    path.trackingId,
+    path.attachmentId,
+    caller,
+    query.variant === 'PREVIEW' ? 'preview' : 'file',
+  );
+  return json(200, link, { vary: 'Authorization', 'cache-control': 'no-store' });
+});

@@ -1,0 +1,22 @@
+import { input } from '../../contract/inputs/request-attachment-upload';
+import { callerOf, staffTokenVerifier } from '../../shared/auth';
+import { buildDeps } from '../../shared/deps';
+import { ENV } from '../../shared/env';
+import { httpRoute, json } from '../../shared/http';
+import { attachmentStorage } from '../../shared/s3';
+import { requestUpload } from '../../use-cases/attachments';
+
+const deps = buildDeps([ENV.tableName, ENV.userPoolClientId, ENV.jwtIssuer]);
+const storage = attachmentStorage();
+const verifyStaff = staffTokenVerifier();
+
+/** POST /v1/complaints/{trackingId}/attachments: a PENDING attachment and the presigned upload for its bytes. */
+export const handler = httpRoute(input, async ({ path, body }, event) => {
+  const created = await requestUpload(
+    { store: deps.store, clock: deps.clock, random: deps.random, storage },
+    path.trackingId,
+    await callerOf(event, verifyStaff),
+    body,
+  );
+  return json(201, created, { vary: 'Authorization', 'cache-control': 'no-store' });
+});

@@ -1,0 +1,164 @@
+/**
+ * Attachments' rules (core/attachments.ts) and the checker's decisions with storage in memory and
+ * the real image cleaner (sharp). The same flow on the S3 emulator is test/e2e/attachments.test.ts.
+ */
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { sharpImageCleaner } from '../../functions/adapters/sharp-image-cleaner';
+import type { Actor } from '../../functions/core/access';
+import { type Attachment, attachmentsFor, cleanFileName, sniffType, whyCannotAttach, whyOverLimit } from '../../functions/core/attachments';
+import type { AttachmentStorage } from '../../functions/core/ports';
+import { checkUpload, recordScanResult } from '../../functions/use-cases/attachments';
+import { badung, reporter, verifier } from '../support/actors';
+import { aComplaint } from '../support/complaint-fixture';
+import { memoryDeps } from '../support/in-memory';
+
+const file = (over: Partial<Attachment> = {}): Attachment => ({
+  id: 'a1',
+  fileName: 'foto.jpg',
+  contentType: 'image/jpeg',
+  size: 1000,
+  status: 'READY',
+  by: { kind: 'REPORTER' },
+  internal: false,
+  requestedAt: '2026-04-06T02:00:00Z',
+  ...over,
+});
+
+class MemoryStorage implements AttachmentStorage {
+  readonly objects = new Map<string, Uint8Array>();
+  uploadRequest = async () => ({ method: 'PUT' as const, url: 'memory://', headers: {}, expiresAt: '' });
+  read = async (key: string, max: number) => {
+    const b = this.objects.get(key);
+    return b === undefined ? undefined : b.length > max ? ('TOO_LARGE' as const) : b;
+  };
+  write = async (key: string, bytes: Uint8Array) => void this.objects.set(key, bytes);
+  remove = async (key: string) => void this.objects.delete(key);
+  downloadUrl = async (key: string) => `memory://${key}`;
+}
+
+describe('what an attachment is, by its content', () => {
+  it('recognises the accepted types by their first bytes only', async () => {
+    const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: 'white' } })
+      .png()
+      .toBuffer();
+    const webp = await sharp({ create: { width: 2, height: 2, channels: 3, background: 'white' } })
+      .webp()
+      .toBuffer();
+    expect(sniffType(png)).toBe('image/png');
+    expect(sniffType(webp)).toBe('image/webp');
+    expect(sniffType(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
+    expect(sniffType(Buffer.from('%PDF-1.4'))).toBe('application/pdf');
+    expect(sniffType(Buffer.from('MZ\x90\0'))).toBeUndefined();
+    expect(sniffType(Buffer.from('<svg onload=alert(1)>'))).toBeUndefined();
+  });
+
+  it('cleans names: no path, no control characters or quotes, bounded', () => {
+    expect(cleanFileName('../../etc/passwd')).toBe('passwd');
+    expect(cleanFileName('C:\\Users\\Budi\\IMG 1.jpg')).toBe('IMG 1.jpg');
+    expect(cleanFileName('a"\u0007b.pdf')).toBe('ab.pdf');
+    expect(cleanFileName('   ')).toBe('lampiran');
+    expect(cleanFileName('x'.repeat(500))).toHaveLength(120);
+  });
+});
+
+describe('who may attach and see', () => {
+  const open = aComplaint({ status: 'ASSIGNED', assignedAgencyId: 'pemda-51.03' });
+  const other: Actor = { kind: 'STAFF', principal: { kind: 'STAFF', username: 'x', roles: ['AGENCY_OFFICER'], agencyId: 'pemda-51.71' } };
+
+  it('the reporter, the answering agency and verifiers attach while it is open; nobody once it ended', () => {
+    expect(whyCannotAttach(open, reporter)).toBeUndefined();
+    expect(whyCannotAttach(open, badung)).toBeUndefined();
+    expect(whyCannotAttach(open, verifier)).toBeUndefined();
+    expect(whyCannotAttach(open, other)).toMatch(/tidak menangani/);
+    expect(whyCannotAttach({ ...open, status: 'CLOSED' }, reporter)).toMatch(/selesai/);
+  });
+
+  it('counts live files against the limits (a rejected one frees its place)', () => {
+    const ten = Array.from({ length: 10 }, (_, i) => file({ id: `f${i}`, size: 10 }));
+    expect(whyOverLimit({ ...open, attachments: ten }, 10)).toMatch(/10 lampiran/);
+    expect(whyOverLimit({ ...open, attachments: ten.map((f, i) => (i === 0 ? { ...f, status: 'REJECTED' } : f)) }, 10)).toBeUndefined();
+    expect(whyOverLimit({ ...open, attachments: [file({ size: 39 * 1024 * 1024 })] }, 2 * 1024 * 1024)).toMatch(/40 MB/);
+  });
+
+  it('internal files only for staff; the public sees none', () => {
+    const c = { ...open, attachments: [file({ id: 'pub' }), file({ id: 'int', internal: true, by: { kind: 'STAFF', id: 'petugas-badung' } })] };
+    expect(attachmentsFor(c, 'STAFF').map((a) => a.id)).toEqual(['pub', 'int']);
+    expect(attachmentsFor(c, 'REPORTER').map((a) => a.id)).toEqual(['pub']);
+    expect(attachmentsFor(c, 'PUBLIC')).toEqual([]);
+  });
+});
+
+describe('the checker', () => {
+  async function setup(bytes: Uint8Array, declared: Partial<Attachment>, scansForMalware = false) {
+    const { deps, store } = memoryDeps();
+    const c = aComplaint({ attachments: [file({ status: 'PENDING', ...declared })] });
+    await store.create({ complaint: c, reporter: undefined, accessTokenHash: 'h', events: [], outbox: [] });
+    const storage = new MemoryStorage();
+    storage.objects.set(`incoming/${c.trackingId}/a1`, bytes);
+    const run = () => checkUpload({ ...deps, storage, images: sharpImageCleaner, scansForMalware }, `incoming/${c.trackingId}/a1`);
+    const attachment = async () => (await store.get(c.trackingId))?.complaint.attachments?.[0];
+    return { run, attachment, storage, store, deps, trackingId: c.trackingId };
+  }
+
+  it('re-encodes a photo without its EXIF (orientation applied) and keeps only the cleaned copy', async () => {
+    const photo = await sharp({ create: { width: 300, height: 100, channels: 3, background: 'blue' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .withExifMerge({ IFD0: { Make: 'AduanCam' } })
+      .toBuffer();
+    expect((await sharp(photo).metadata()).orientation).toBe(6);
+    const t = await setup(photo, { size: photo.length });
+    expect(await t.run()).toBe('READY');
+    const stored = t.storage.objects.get(`stored/${t.trackingId}/a1`) as Uint8Array;
+    const meta = await sharp(stored).metadata();
+    expect(meta.exif).toBeUndefined();
+    // Orientation 6 (rotate 90°) applied to the pixels: the stored image is upright, 100×300.
+    expect([meta.width, meta.height]).toEqual([100, 300]);
+    expect(t.storage.objects.has(`incoming/${t.trackingId}/a1`)).toBe(false);
+    expect(t.storage.objects.has(`preview/${t.trackingId}/a1`)).toBe(true);
+    expect(await t.attachment()).toMatchObject({ status: 'READY', preview: true, size: stored.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const events = await t.store.timeline(t.trackingId);
+    expect(events.at(-1)).toMatchObject({ type: 'ATTACHMENT_ADDED', attachment: { id: 'a1', sha256: (await t.attachment())?.sha256 } });
+  });
+
+  it('rejects a size other than announced, a type other than declared, and an image that does not decode', async () => {
+    const pdf = Buffer.from('%PDF-1.7 ...');
+    expect(await (await setup(pdf, { size: pdf.length + 1, contentType: 'application/pdf' })).run()).toBe('REJECTED');
+    const mismatch = await setup(pdf, { size: pdf.length, contentType: 'image/jpeg' });
+    expect(await mismatch.run()).toBe('REJECTED');
+    expect(await mismatch.attachment()).toMatchObject({ status: 'REJECTED', reason: 'TYPE_MISMATCH' });
+    const broken = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 7)]);
+    const b = await setup(broken, { size: broken.length });
+    expect(await b.run()).toBe('REJECTED');
+    expect(await b.attachment()).toMatchObject({ reason: 'UNREADABLE' });
+  });
+
+  it('a second delivery of the same upload changes nothing', async () => {
+    const pdf = Buffer.from('%PDF-1.7 ...');
+    const t = await setup(pdf, { size: pdf.length, contentType: 'application/pdf' });
+    expect(await t.run()).toBe('READY');
+    t.storage.objects.set(`incoming/${t.trackingId}/a1`, pdf);
+    expect(await t.run()).toBe('UNKNOWN');
+    expect((await t.store.timeline(t.trackingId)).filter((e) => e.type === 'ATTACHMENT_ADDED')).toHaveLength(1);
+  });
+
+  it('with a malware scanner, waits for the verdict: clean → READY, threats → deleted and REJECTED', async () => {
+    const pdf = Buffer.from('%PDF-1.7 ...');
+    const clean = await setup(pdf, { size: pdf.length, contentType: 'application/pdf' }, true);
+    expect(await clean.run()).toBe('SCANNING');
+    expect(await recordScanResult({ ...clean.deps, storage: clean.storage }, `stored/${clean.trackingId}/a1`, 'NO_THREATS_FOUND')).toBe('READY');
+    expect(await clean.attachment()).toMatchObject({ status: 'READY' });
+
+    const bad = await setup(pdf, { size: pdf.length, contentType: 'application/pdf' }, true);
+    await bad.run();
+    expect(await recordScanResult({ ...bad.deps, storage: bad.storage }, `stored/${bad.trackingId}/a1`, 'THREATS_FOUND')).toBe('REJECTED');
+    expect(await bad.attachment()).toMatchObject({ status: 'REJECTED', reason: 'MALWARE' });
+    expect(bad.storage.objects.has(`stored/${bad.trackingId}/a1`)).toBe(false);
+
+    const unsure = await setup(pdf, { size: pdf.length, contentType: 'application/pdf' }, true);
+    await unsure.run();
+    expect(await recordScanResult({ ...unsure.deps, storage: unsure.storage }, `stored/${unsure.trackingId}/a1`, 'FAILED')).toBe('SCANNING');
+    expect(await unsure.attachment()).toMatchObject({ status: 'SCANNING' });
+  });
+});
