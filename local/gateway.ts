@@ -99,7 +99,7 @@ export function createGateway(opts: {
         res.writeHead(204, {
           'access-control-allow-origin': '*',
           'access-control-allow-methods': 'GET,POST,OPTIONS',
-          'access-control-allow-headers': 'Content-Type,Authorization,Idempotency-Key',
+          'access-control-allow-headers': 'Content-Type,Authorization,Idempotency-Key,X-Device-Token',
         });
         return res.end();
       }

@@ -126,6 +126,14 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
     const template = synthesizeTemplate(LOCAL_STAGE);
     const clients = localClients({ dynamodb: dynamo.endpoint, sqs: sqs.endpoint }, region);
     const resources = await createLocalResources(template, clients, LOCAL_PREFIX);
+    // The pseudo parameters a name may be made of (the attachment bucket's is account- and region-bound).
+    for (const [name, value] of Object.entries({
+      'AWS::AccountId': '000000000000',
+      'AWS::Region': region,
+      'AWS::Partition': 'aws',
+      'AWS::URLSuffix': 'amazonaws.com',
+    }))
+      resources.refs.set(name, value);
     // Buckets exist once the S3 emulator starts (it refuses bucket-level calls), so it starts here, from the template.
     const s3 = track(
       await startS3({

@@ -1,4 +1,6 @@
 import {
+  BatchGetItemCommand,
+  type BatchGetItemCommandOutput,
   ConditionalCheckFailedException,
   type DynamoDBClient,
   GetItemCommand,
@@ -13,24 +15,30 @@ import type { Complaint, ReporterIdentity, TimelineEvent } from '../core/complai
 import { type ChainLink, chainEvents, type EvidenceEntry } from '../core/evidence';
 import type { CounterDelta } from '../core/monitoring';
 import type { ComplaintStore, CreateResult, FeedFilter, IdentityCipher, MonthlyFigures, OutboxMessage, StoredComplaint, WorkQueue } from '../core/ports';
+import type { SupportCount } from '../core/support';
 import {
   complaintItem,
   complaintPk,
   contactLookupPk,
   contactSk,
   DUE_PK,
+  deviceDayKey,
+  duplicateSk,
   eventItem,
   idempotencyKey,
   indexKeys,
   OUTBOX_PENDING,
   outboxItem,
   pageKey,
+  placePk,
   publicFeedPk,
   REPORTER_SK,
   RETENTION_PK,
   STATUTE_PK,
+  SUPPORT_SK,
   statsPk,
   statsSk,
+  supporterSk,
   TABLE_KEYS,
   workQueueKey,
 } from './dynamodb-keys';
@@ -242,7 +250,7 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     events: TimelineEvent[],
     outbox: OutboxMessage[] = [],
     counters: CounterDelta[] = [],
-    opts: { eraseIdentity?: boolean } = {},
+    opts: { eraseIdentity?: boolean; mergeInto?: string } = {},
   ): Promise<boolean> {
     // New entries chain after the head read with the complaint. An audit entry appended since
     // (appendEvent) moves the head without a new version: then the same change is chained after
@@ -279,6 +287,7 @@ export class DynamoDbComplaintStore implements ComplaintStore {
               Delete: { TableName: this.tableName, Key: m({ pk: pk(written.trackingId), sk }) },
             }))
           : []),
+        ...(opts.mergeInto ? this.mergeLink(opts.mergeInto, written.trackingId) : []),
       ];
       try {
         await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
@@ -292,6 +301,95 @@ export class DynamoDbComplaintStore implements ComplaintStore {
         headRead = stored.complaint.timelineHead;
       }
     }
+  }
+
+  /** A duplicate merged into `survivor`: its link, and one more on the survivor's count (once, whatever the retries). */
+  private mergeLink(survivor: string, duplicate: string): TransactWriteItem[] {
+    return [
+      this.put({ pk: pk(survivor), sk: duplicateSk(duplicate), entity: 'DUPLICATE', trackingId: duplicate }, 'attribute_not_exists(pk)'),
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: m({ pk: pk(survivor), sk: SUPPORT_SK }),
+          UpdateExpression: 'ADD duplicates :one SET entity = :e',
+          ExpressionAttributeValues: m({ ':one': 1, ':e': 'SUPPORT' }),
+        },
+      },
+    ];
+  }
+
+  async supportOf(trackingId: string): Promise<SupportCount> {
+    const res = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: m({ pk: pk(trackingId), sk: SUPPORT_SK }) }));
+    const item = res.Item ? unmarshall(res.Item) : {};
+    return { supporters: Number(item.supporters ?? 0), duplicates: Number(item.duplicates ?? 0) };
+  }
+
+  async addSupport(
+    trackingId: string,
+    deviceHash: string,
+    limit: { day: string; perDay: number; expiresAt: number },
+  ): Promise<'ADDED' | 'ALREADY' | 'LIMITED'> {
+    try {
+      await this.client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            this.put({ pk: pk(trackingId), sk: supporterSk(deviceHash), entity: 'SUPPORTER' }, 'attribute_not_exists(pk)'),
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: m(deviceDayKey(deviceHash, limit.day)),
+                UpdateExpression: 'ADD supports :one SET expiresAt = :exp, entity = :e',
+                ConditionExpression: 'attribute_not_exists(supports) OR supports < :max',
+                ExpressionAttributeValues: m({ ':one': 1, ':max': limit.perDay, ':exp': limit.expiresAt, ':e': 'DEVICE_DAY' }),
+              },
+            },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: m({ pk: pk(trackingId), sk: SUPPORT_SK }),
+                UpdateExpression: 'ADD supporters :one SET entity = :e',
+                ExpressionAttributeValues: m({ ':one': 1, ':e': 'SUPPORT' }),
+              },
+            },
+          ],
+        }),
+      );
+      return 'ADDED';
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (codes?.[0] === 'ConditionalCheckFailed') return 'ALREADY';
+      if (codes?.[1] === 'ConditionalCheckFailed') return 'LIMITED';
+      throw error;
+    }
+  }
+
+  async openNearby(regionCode: string, categoryId: string, since: string, limit: number): Promise<Complaint[]> {
+    const index = TABLE_KEYS.byPlaceIndex;
+    const res = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: `${index.partitionKey} = :p AND ${index.sortKey} > :since`,
+        ExpressionAttributeValues: m({ ':p': placePk(regionCode, categoryId), ':since': since }),
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    // A keys-only index: its items carry the table's keys, the complaints are read from the table.
+    const keys = (res.Items ?? []).map((i) => {
+      const { pk: p, sk } = unmarshall(i);
+      return m({ pk: p, sk });
+    });
+    if (!keys.length) return [];
+    const out: Complaint[] = [];
+    let request: BatchGetItemCommand['input']['RequestItems'] = { [this.tableName]: { Keys: keys } };
+    // BatchGet may hand back unprocessed keys under load: ask again for those (a few rounds at most).
+    for (let round = 0; round < 5 && request && Object.keys(request).length; round++) {
+      const got: BatchGetItemCommandOutput = await this.client.send(new BatchGetItemCommand({ RequestItems: request }));
+      for (const i of got.Responses?.[this.tableName] ?? []) out.push(unmarshall(i).complaint as Complaint);
+      request = got.UnprocessedKeys;
+    }
+    return out.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
   }
 
   /** An entry outside a version step (an audit record): chained after the head, the head moved with it. */

@@ -32,6 +32,12 @@ import type { ContactKind, OutboxMessage, WorkQueue } from '../core/ports';
  *   pk SVC#<serviceId> sk VERSION#<000n>            each version of its standard
  *   pk APIKEY#<sha256 of the key> sk META           an Open311 client application's key
  * GSI Catalogue (gsi9pk SERVICE, gsi9sk <name>#<id>): every service by name, for search.
+ * GSI ByPlace (gsi10pk PLACE#<regionCode>#<categoryId>, gsi10sk <submittedAt>#<id>, keys only):
+ *   open complaints by place and category, newest first — the duplicate candidates a verifier sees.
+ *   pk C#<trackingId>  sk SUPPORT                   counts: supporters, duplicates merged into it
+ *   pk C#<trackingId>  sk SUPPORTER#<device hash>   one device's support (no identity: a random token's hash)
+ *   pk C#<trackingId>  sk DUPLICATE#<trackingId>    a report merged into this one
+ *   pk DEVICE#<hash>   sk DAY#<yyyy-mm-dd>          a device's supports that day (TTL: the cap's memory)
  * Every index but ByQueue is sparse: a complaint leaves it when nothing more is due there, so
  * the sweeps read what is due, never the whole table.
  */
@@ -48,6 +54,7 @@ export const TABLE_KEYS = {
   byContactIndex: { name: 'ByContact', partitionKey: 'gsi7pk', sortKey: 'gsi7sk' },
   publicFeedIndex: { name: 'PublicFeed', partitionKey: 'gsi8pk', sortKey: 'gsi8sk' },
   catalogueIndex: { name: 'Catalogue', partitionKey: 'gsi9pk', sortKey: 'gsi9sk' },
+  byPlaceIndex: { name: 'ByPlace', partitionKey: 'gsi10pk', sortKey: 'gsi10sk', keysOnly: true },
   ttlAttribute: 'expiresAt',
 } as const;
 
@@ -63,6 +70,7 @@ export const INDEXES = [
   TABLE_KEYS.byContactIndex,
   TABLE_KEYS.publicFeedIndex,
   TABLE_KEYS.catalogueIndex,
+  TABLE_KEYS.byPlaceIndex,
 ] as const;
 
 export const complaintPk = (trackingId: string) => `C#${trackingId}`;
@@ -84,6 +92,11 @@ export const servicePk = (serviceId: string) => `SVC#${serviceId}`;
 export const serviceVersionSk = (version: number) => `VERSION#${String(version).padStart(4, '0')}`;
 export const CATALOGUE_PK = 'SERVICE';
 export const clientKeyPk = (hash: string) => `APIKEY#${hash}`;
+export const SUPPORT_SK = 'SUPPORT';
+export const supporterSk = (deviceHash: string) => `SUPPORTER#${deviceHash}`;
+export const duplicateSk = (trackingId: string) => `DUPLICATE#${trackingId}`;
+export const deviceDayKey = (deviceHash: string, day: string) => ({ pk: `DEVICE#${deviceHash}`, sk: `DAY#${day}` });
+export const placePk = (regionCode: string, categoryId: string) => `PLACE#${regionCode}#${categoryId}`;
 /** The public feed's partition of a month (`2026-11`). */
 export const publicFeedPk = (month: string) => `PUBLIC#${month}`;
 
@@ -107,7 +120,7 @@ export function workQueueKey(q: WorkQueue): { index: IndexKeys; partition: strin
   }
 }
 
-export type IndexKeys = { name: string; partitionKey: string; sortKey: string };
+export type IndexKeys = { name: string; partitionKey: string; sortKey: string; keysOnly?: boolean };
 
 /** The work queue a complaint sits in (closed ones move to DONE#…, which no inbox reads). */
 function workQueueOf(c: Pick<Complaint, 'status' | 'assignedAgencyId'>): string {
@@ -147,6 +160,8 @@ export function indexKeys(c: Complaint): Record<string, string | undefined> {
     gsi5sk: escalatedTo ? due : undefined,
     gsi6pk: erasable ? RETENTION_PK : undefined,
     gsi6sk: erasable,
+    gsi10pk: open ? placePk(c.location.regionCode, c.categoryId) : undefined,
+    gsi10sk: open ? `${c.submittedAt}#${c.trackingId}` : undefined,
     gsi8pk: listedPublicly(c) ? publicFeedPk(c.submittedAt.slice(0, 7)) : undefined,
     gsi8sk: listedPublicly(c) ? `${c.submittedAt}#${c.trackingId}` : undefined,
   };

@@ -37,6 +37,8 @@ import { input as requestAttachmentUpload } from './inputs/request-attachment-up
 import { input as retireService } from './inputs/retire-service';
 import { input as stats } from './inputs/stats';
 import { input as submitComplaint } from './inputs/submit-complaint';
+import { input as suggestDuplicates } from './inputs/suggest-duplicates';
+import { input as supportComplaint } from './inputs/support-complaint';
 import { input as verifyCaseBundle } from './inputs/verify-case-bundle';
 
 export const ROUTE_INPUTS = {
@@ -74,4 +76,6 @@ export const ROUTE_INPUTS = {
   bundlePublicKey,
   requestAttachmentUpload,
   downloadAttachment,
+  suggestDuplicates,
+  supportComplaint,
 } as const;

@@ -11,6 +11,8 @@ export interface ComplaintChange {
   notifications: NotificationIntent[];
   /** The stored identity (and contact lookups) must go in the same write. */
   eraseIdentity?: true;
+  /** Archived as a duplicate of this complaint: the link and its count go in the same write. */
+  mergedInto?: string;
 }
 
 /** The next version of a complaint at `at`: the one place a version moves on. */

@@ -199,7 +199,8 @@ export type TimelineEventType =
   | 'OMBUDSMAN_ACTION'
   | 'ATTACHMENT_ADDED'
   | 'ATTACHMENT_REJECTED'
-  | 'ATTACHMENT_DOWNLOADED';
+  | 'ATTACHMENT_DOWNLOADED'
+  | 'DUPLICATE_MERGED';
 
 export interface TimelineEvent {
   at: string;

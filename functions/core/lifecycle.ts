@@ -252,6 +252,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
         complaint: next,
         events: [event('ARCHIVED', `Laporan diarsipkan (${input.reason}${input.duplicateOf ? `, duplikat ${input.duplicateOf}` : ''}).`, 'PUBLIC')],
         notifications: [{ template: 'REPORTER_CLOSED' }],
+        ...(input.reason === 'DUPLICATE' && input.duplicateOf ? { mergedInto: input.duplicateOf } : {}),
       };
     }
     case 'ACKNOWLEDGE': {

@@ -9,3 +9,6 @@ export const staffCaseLink = (portalUrl: string, trackingId: string) => `${base(
 
 /** The reporter's tracking page (asks for the token when this tab does not hold it). */
 export const reporterTrackLink = (portalUrl: string, trackingId: string) => `${base(portalUrl)}/#/lacak/${trackingId}`;
+
+/** A complaint's public page (for one listed publicly; others answer "not found" there). */
+export const publicComplaintLink = (portalUrl: string, trackingId: string) => `${base(portalUrl)}/#/laporan/${trackingId}`;

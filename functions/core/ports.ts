@@ -5,6 +5,7 @@ import type { EvidenceEntry } from './evidence';
 import type { CounterDelta } from './monitoring';
 import type { NotificationTemplate } from './notifications';
 import type { PublicService, ServiceStandard } from './services';
+import type { SupportCount } from './support';
 import type { CalendarChange, WorkingDayCalendar } from './working-days';
 
 export interface Clock {
@@ -102,8 +103,18 @@ export interface ComplaintStore {
     events: TimelineEvent[],
     outbox?: OutboxMessage[],
     counters?: CounterDelta[],
-    opts?: { eraseIdentity?: boolean },
+    /** With `mergeInto`, the complaint is a duplicate merged into that one: its link and count go in the same write. */
+    opts?: { eraseIdentity?: boolean; mergeInto?: string },
   ): Promise<boolean>;
+  /** Open complaints of a place (regency or province code) and category submitted after `since`, newest first, at most `limit`. */
+  openNearby(regionCode: string, categoryId: string, since: string, limit: number): Promise<Complaint[]>;
+  /** People who said they have the same problem, and reports merged into it. */
+  supportOf(trackingId: string): Promise<SupportCount>;
+  /**
+   * One device's support of a complaint (by the hash of its random token): once per complaint, at
+   * most `perDay` a day per device; the day's counter expires at `expiresAt` (epoch seconds).
+   */
+  addSupport(trackingId: string, deviceHash: string, limit: { day: string; perDay: number; expiresAt: number }): Promise<'ADDED' | 'ALREADY' | 'LIMITED'>;
   /** Complaints whose reporter left this contact (by its keyed hash). */
   complaintsByContact(hash: string, limit: number): Promise<string[]>;
   /** Ended complaints whose identity's retention period ends before `before`. */

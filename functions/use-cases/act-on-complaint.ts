@@ -3,6 +3,7 @@ import type { Caller } from '../core/access';
 import type { Complaint } from '../core/complaint';
 import { DomainError, notFound } from '../core/errors';
 import { type ActionInput, perform } from '../core/lifecycle';
+import { parseTrackingId } from '../core/tracking-id';
 import { commitChange } from './commit-change';
 import type { Deps } from './deps';
 import { actorFor, parseTracking, unauthorizedAction, viewFor } from './get-complaint';
@@ -15,6 +16,33 @@ async function checkConfirmationCode(deps: Deps, c: Complaint, code: string) {
   if (!expected || given.length !== 10 || !timingSafeEqual(Buffer.from(given), Buffer.from(expected.replace(/-/g, '')))) {
     throw new DomainError('UNPROCESSABLE', 'Kode konfirmasi tidak cocok.', [{ field: 'code', message: 'kode dari email konfirmasi' }]);
   }
+}
+
+const mergeInvalid = (message: string) => new DomainError('UNPROCESSABLE', message, [{ field: 'duplicateOf', message }]);
+
+/** The complaint a duplicate is merged into: one that exists, is another, and is not archived itself. */
+async function mergeTarget(deps: Deps, c: Complaint, duplicateOf: string | undefined): Promise<string | undefined> {
+  if (!duplicateOf) return undefined; // the state machine names the missing field
+  const parsed = parseTrackingId(duplicateOf);
+  if (!parsed.ok) throw mergeInvalid(parsed.reason);
+  if (parsed.trackingId === c.trackingId) throw mergeInvalid('laporan tidak dapat digabungkan ke dirinya sendiri');
+  const target = await deps.store.get(parsed.trackingId);
+  if (!target) throw mergeInvalid('laporan tujuan tidak ditemukan');
+  if (target.complaint.status === 'ARCHIVED') throw mergeInvalid('laporan tujuan sudah diarsipkan; gabungkan ke laporan yang masih berjalan');
+  return parsed.trackingId;
+}
+
+/** The surviving complaint's record of the merge (the count went in the archive's own write). */
+async function recordMerge(deps: Deps, survivor: string, duplicate: Complaint, at: string) {
+  await deps.store.appendEvent(survivor, {
+    at,
+    type: 'DUPLICATE_MERGED',
+    actor: { kind: 'SYSTEM' },
+    message: 'Laporan serupa dari warga lain digabungkan ke laporan ini.',
+    // No number of the merged report: only a count is public (core/support.ts).
+    visibility: 'PUBLIC',
+  });
+  deps.logger.info('duplicate merged', { survivor, duplicate: duplicate.trackingId });
 }
 
 /**
@@ -37,8 +65,14 @@ export async function actOnComplaint(deps: Deps, trackingIdInput: string, caller
     if (input.action === 'CONFIRM_EMAIL' && actor.kind === 'REPORTER' && stored.complaint.reporterEmail?.confirmed === false) {
       await checkConfirmationCode(deps, stored.complaint, input.code);
     }
-    const change = perform(stored.complaint, actor, input, { now: deps.clock.now(), calendar, policyFor: deps.policyFor });
+    const survivor = input.action === 'ARCHIVE' && input.reason === 'DUPLICATE' ? await mergeTarget(deps, stored.complaint, input.duplicateOf) : undefined;
+    const change = perform(stored.complaint, actor, survivor && input.action === 'ARCHIVE' ? { ...input, duplicateOf: survivor } : input, {
+      now: deps.clock.now(),
+      calendar,
+      policyFor: deps.policyFor,
+    });
     if (!(await commitChange(deps, stored.complaint, change, calendar))) continue;
+    if (survivor) await recordMerge(deps, survivor, stored.complaint, change.complaint.updatedAt);
     // The write succeeded against the version read, so what was written is the current state.
     return viewFor(deps, { ...stored, complaint: change.complaint }, actor);
   }

@@ -21,7 +21,12 @@ export async function commitChange(
   const trackingId = before.trackingId;
   const outbox = outboxFor(trackingId, change.complaint.version, change.notifications, change.complaint.updatedAt);
   const counters = countersFor(before, change.complaint, change.events, calendar);
-  if (!(await deps.store.update(change.complaint, before.version, change.events, outbox, counters, { eraseIdentity: change.eraseIdentity === true }))) {
+  if (
+    !(await deps.store.update(change.complaint, before.version, change.events, outbox, counters, {
+      eraseIdentity: change.eraseIdentity === true,
+      ...(change.mergedInto ? { mergeInto: change.mergedInto } : {}),
+    }))
+  ) {
     return false;
   }
   try {

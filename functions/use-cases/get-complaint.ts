@@ -95,12 +95,14 @@ export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Ac
   const now = deps.clock.now();
   const calendar = await deps.calendar.current();
   const ctx = { now, calendar: calendar, policyFor: deps.policyFor };
+  // Everyone who sees the complaint sees how many share the problem (a count, never who).
+  const supportRead = deps.store.supportOf(c.trackingId);
   if (actor?.kind === 'REPORTER') {
     const [reporter, { events, olderCursor }] = await Promise.all([
       c.hasReporterIdentity ? deps.store.getReporter(c.trackingId) : Promise.resolve(undefined),
       timelinePage(deps, c.trackingId, 'REPORTER', page),
     ]);
-    return { ...reporterView(c, reporter, events, calendar, now, allowedActions(c, actor, ctx)), timelineOlderCursor: olderCursor };
+    return { ...reporterView(c, reporter, events, calendar, now, allowedActions(c, actor, ctx)), support: await supportRead, timelineOlderCursor: olderCursor };
   }
   if (actor?.kind === 'STAFF') {
     const mayReveal = !c.anonymous && !!c.hasReporterIdentity && mayReadIdentity(c, actor);
@@ -120,12 +122,19 @@ export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Ac
       };
       await deps.store.appendEvent(c.trackingId, read);
     }
-    return { ...staffView(c, reporter, events, calendar, now, allowedActions(c, actor, ctx), mayReveal), timelineOlderCursor: olderCursor };
+    return {
+      ...staffView(c, reporter, events, calendar, now, allowedActions(c, actor, ctx), mayReveal),
+      support: await supportRead,
+      timelineOlderCursor: olderCursor,
+    };
   }
   // A confidential complaint does not exist for anyone without its token.
-  if (c.confidential) throw notFound(NOT_FOUND);
+  if (c.confidential) {
+    supportRead.catch(() => undefined);
+    throw notFound(NOT_FOUND);
+  }
   const { events, olderCursor } = await timelinePage(deps, c.trackingId, 'PUBLIC', page);
-  return { ...publicView(c, events, calendar, now), timelineOlderCursor: olderCursor };
+  return { ...publicView(c, events, calendar, now), support: await supportRead, timelineOlderCursor: olderCursor };
 }
 
 /** The reporter (with the access token) sees everything; staff see what their role allows; others the public view or 404. */

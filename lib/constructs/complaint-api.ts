@@ -117,7 +117,7 @@ export class ComplaintApi extends Construct {
       },
       defaultCorsPreflightOptions: {
         allowOrigins: Cors.ALL_ORIGINS,
-        allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
+        allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Device-Token'],
         allowMethods: ['GET', 'POST', 'OPTIONS'],
       },
     });

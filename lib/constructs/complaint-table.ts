@@ -31,7 +31,8 @@ export class ComplaintTables extends Construct {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
-        projectionType: ProjectionType.ALL,
+        // A keys-only index is written only when a complaint enters or leaves it, not on every update.
+        projectionType: 'keysOnly' in index && index.keysOnly ? ProjectionType.KEYS_ONLY : ProjectionType.ALL,
       });
     }
     this.idempotency = new Table(this, 'Idempotency', {

@@ -217,6 +217,40 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
     expect(entries).toHaveLength(3);
   });
 
+  it('counts one support per device and complaint, caps a device per day, and counts a merged duplicate once (issue 12)', async () => {
+    await createWithoutReporter('SUPPT-AAAA1', 's1', { accessTokenHash: 'h', at: '2026-11-27T01:00:00.000Z' });
+    await createWithoutReporter('SUPPT-AAAA2', 's2', { accessTokenHash: 'h', at: '2026-11-27T01:00:00.000Z' });
+    await createWithoutReporter('SUPPT-AAAA3', 's3', { accessTokenHash: 'h', at: '2026-11-27T01:00:00.000Z' });
+    const cap = { day: '2026-11-27', perDay: 2, expiresAt: 1_800_000_000 };
+    expect(await store.addSupport('SUPPT-AAAA1', 'device-a', cap)).toBe('ADDED');
+    expect(await store.addSupport('SUPPT-AAAA1', 'device-a', cap)).toBe('ALREADY');
+    expect(await store.addSupport('SUPPT-AAAA2', 'device-a', cap)).toBe('ADDED');
+    // The third support of the day from one device is refused, whatever the complaint; another device is not.
+    expect(await store.addSupport('SUPPT-AAAA3', 'device-a', cap)).toBe('LIMITED');
+    expect(await store.addSupport('SUPPT-AAAA1', 'device-b', cap)).toBe('ADDED');
+    expect(await store.addSupport('SUPPT-AAAA3', 'device-a', { ...cap, day: '2026-11-28' })).toBe('ADDED');
+    expect(await store.supportOf('SUPPT-AAAA1')).toEqual({ supporters: 2, duplicates: 0 });
+    expect(await store.supportOf('SUPPT-AAAA3')).toEqual({ supporters: 1, duplicates: 0 });
+
+    // A duplicate archived into SUPPT-AAAA1: its link and the count in the archive's own write.
+    const archived = complaint('SUPPT-AAAA2', { status: 'ARCHIVED', version: 2, ...(await headOf('SUPPT-AAAA2')) });
+    expect(await store.update(archived, 1, [event('2026-11-27T05:00:00.000Z', 'ARCHIVED')], [], [], { mergeInto: 'SUPPT-AAAA1' })).toBe(true);
+    expect(await store.supportOf('SUPPT-AAAA1')).toEqual({ supporters: 2, duplicates: 1 });
+  });
+
+  it('finds open complaints of one place and category, newest first, through a keys-only index (issue 12)', async () => {
+    const at = (d: string) => ({ submittedAt: `2026-11-${d}T01:00:00.000Z`, updatedAt: `2026-11-${d}T01:00:00.000Z` });
+    const place = (id: string, over: Partial<Complaint>) =>
+      store.create({ complaint: complaint(id, over), reporter: undefined, accessTokenHash: 'h', events: [], outbox: [] });
+    await place('PLACE-AAAA1', { ...at('10'), categoryId: 'jalan-kabupaten-kota', location: { regionCode: '51.71' } });
+    await place('PLACE-AAAA2', { ...at('20'), categoryId: 'jalan-kabupaten-kota', location: { regionCode: '51.71' } });
+    await place('PLACE-AAAA3', { ...at('21'), categoryId: 'air-bersih', location: { regionCode: '51.71' } });
+    await place('PLACE-AAAA4', { ...at('22'), categoryId: 'jalan-kabupaten-kota', location: { regionCode: '51.71' }, status: 'CLOSED' });
+    await place('PLACE-AAAA5', { ...at('01'), categoryId: 'jalan-kabupaten-kota', location: { regionCode: '51.71' } });
+    const found = await store.openNearby('51.71', 'jalan-kabupaten-kota', '2026-11-05', 10);
+    expect(found.map((c) => c.trackingId)).toEqual(['PLACE-AAAA2', 'PLACE-AAAA1']);
+  });
+
   it('saves an update only against the version it read (optimistic locking)', async () => {
     await createWithoutReporter('DDDDD-DDDD1', 'd1', { accessTokenHash: 'h', at: '2026-11-27T01:00:00.000Z' });
     const next = complaint('DDDDD-DDDD1', {

@@ -102,7 +102,7 @@ export class InMemoryComplaintStore implements ComplaintStore {
     events: TimelineEvent[],
     outbox: OutboxMessage[] = [],
     counters: CounterDelta[] = [],
-    opts: { eraseIdentity?: boolean } = {},
+    opts: { eraseIdentity?: boolean; mergeInto?: string } = {},
   ) {
     const s = this.complaints.get(next.trackingId);
     if (this.conflictsToSimulate > 0 && s) {
@@ -119,7 +119,40 @@ export class InMemoryComplaintStore implements ComplaintStore {
       this.reporters.delete(next.trackingId);
       for (const ids of this.contacts.values()) ids.delete(next.trackingId);
     }
+    if (opts.mergeInto) {
+      const merged = this.merged.get(opts.mergeInto) ?? new Set();
+      merged.add(next.trackingId);
+      this.merged.set(opts.mergeInto, merged);
+    }
     return true;
+  }
+
+  /** Duplicates merged into a complaint, and the device hashes that supported it. */
+  readonly merged = new Map<string, Set<string>>();
+  readonly supporters = new Map<string, Set<string>>();
+  private readonly deviceDays = new Map<string, number>();
+
+  async supportOf(trackingId: string) {
+    return { supporters: this.supporters.get(trackingId)?.size ?? 0, duplicates: this.merged.get(trackingId)?.size ?? 0 };
+  }
+
+  async addSupport(trackingId: string, deviceHash: string, limit: { day: string; perDay: number }) {
+    const given = this.supporters.get(trackingId) ?? new Set<string>();
+    if (given.has(deviceHash)) return 'ALREADY' as const;
+    const key = `${deviceHash}|${limit.day}`;
+    if ((this.deviceDays.get(key) ?? 0) >= limit.perDay) return 'LIMITED' as const;
+    this.deviceDays.set(key, (this.deviceDays.get(key) ?? 0) + 1);
+    given.add(deviceHash);
+    this.supporters.set(trackingId, given);
+    return 'ADDED' as const;
+  }
+
+  async openNearby(regionCode: string, categoryId: string, since: string, limit: number) {
+    return [...this.complaints.values()]
+      .map((s) => s.complaint)
+      .filter((c) => OPEN_STATUSES.includes(c.status) && c.location.regionCode === regionCode && c.categoryId === categoryId && c.submittedAt > since)
+      .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))
+      .slice(0, limit);
   }
 
   private count(deltas: CounterDelta[] = []) {

@@ -4,7 +4,7 @@ import { type Complaint, type ReporterIdentity, STATUS_LABELS } from '../complai
 import { escapeHtml, formatDeadlineId, oneLine, plainText, quoted } from '../format';
 import type { NotificationTemplate } from '../notifications';
 import { OMBUDSMAN_REASON_LABELS } from '../ombudsman-review';
-import { reporterTrackLink, staffCaseLink } from '../portal-links';
+import { publicComplaintLink, reporterTrackLink, staffCaseLink } from '../portal-links';
 import type { ResolvedRegion } from '../regions';
 import { type RenderedEmail, renderAgencyAssignment } from './agency-assignment';
 
@@ -155,6 +155,11 @@ export function renderNotification(n: NotificationInput): RenderedEmail {
         c.status === 'CLOSED'
           ? 'Beri penilaian 1–5 atas penanganannya (aksi RATE), atau buka kembali (REOPEN) bila masalah belum selesai.'
           : `Laporan Anda: ${link}`,
+        ...(c.archive?.reason === 'DUPLICATE' && c.archive.duplicateOf
+          ? [
+              `Laporan Anda dihitung sebagai dukungan pada laporan ${c.archive.duplicateOf}, yang ditangani instansi. Ikuti perkembangannya di ${publicComplaintLink(n.portalUrl, c.archive.duplicateOf)} (bila laporan itu terbuka untuk umum).`,
+            ]
+          : []),
       ]);
     }
   }
