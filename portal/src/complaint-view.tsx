@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { DeadlineFacts, type DeadlineView, StatusBadge, Timeline, type TimelineEntry } from './components';
+import type { AttachmentView } from './evidence';
 import { formatDate, formatDateTime, label, REVIEW_REASON_LABELS, STAGE_LABELS, TYPE_LABELS } from './labels';
 
 /** The complaint as the API shows it to this caller (public, reporter or staff view). */
@@ -31,6 +32,10 @@ export interface ComplaintView {
   allowedActions?: string[];
   service?: { id: string; name: string; version?: number; decreeNumber?: string };
   indicators?: { kind: string; label: string; standard: string; reported: string }[];
+  attachments?: AttachmentView[];
+  /** People who said they share the problem, and reports merged into this one. */
+  support?: { supporters: number; duplicates: number };
+  archive?: { reason: string; duplicateOf?: string };
   timeline: TimelineEntry[];
   view: 'PUBLIC' | 'REPORTER' | 'STAFF';
 }

@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DESKTOP,
@@ -41,7 +42,7 @@ afterAll(async () => {
 });
 
 async function person(viewport = PHONE): Promise<PortalPage> {
-  const p = await openPortal(browser, sys.api, viewport);
+  const p = await openPortal(browser, sys.api, viewport, [sys.s3]);
   opened.push(p);
   return p;
 }
@@ -50,7 +51,7 @@ async function person(viewport = PHONE): Promise<PortalPage> {
 async function checkPage(p: PortalPage, name: string) {
   const { page } = p;
   await page.waitForLoadState('networkidle');
-  expect(await seriousViolations(page), `axe: ${name}`).toEqual([]);
+  expect(JSON.stringify(await seriousViolations(page)), `axe: ${name}`).toBe('[]');
   const original = page.viewportSize() ?? PHONE;
   await page.setViewportSize(PHONE);
   expect(await horizontalOverflow(page), `sideways scrolling at 360 px: ${name}`).toBeLessThanOrEqual(0);
@@ -147,6 +148,24 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
     await visible(page.getByText('Belum Terverifikasi').first());
     await visible(page.getByText(REPORTER)); // the reporter sees their own identity
     await checkPage(citizen, 'lacak');
+  });
+
+  it('the citizen attaches a photo from the tracking page; it is checked and listed, ready to download', async () => {
+    const { page } = citizen;
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 90, g: 90, b: 90 } } })
+      .jpeg()
+      .withExif({ IFD0: { Make: 'AduanCam' } })
+      .toBuffer();
+    await page.getByLabel(/Tambah lampiran/).setInputFiles({ name: 'lubang.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await visible(page.getByText('lubang.jpg: terkirim, sedang diperiksa.'));
+    await visible(page.getByTestId('attachments').getByText('siap'));
+    await visible(page.getByRole('button', { name: 'Unduh lubang.jpg' }));
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Unduh lubang.jpg' }).click();
+    expect((await download).suggestedFilename()).toBe('lubang.jpg');
+    await page.goto(`${sys.api}/#/lacak/${trackingId}`);
+    await heading(page, TITLE).waitFor();
+    await checkPage(citizen, 'lampiran');
   });
 
   it('a double tap on "Kirim" creates one complaint', async () => {
@@ -348,6 +367,50 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
     await post(`${sys.api}/_local/clock`, { reset: true });
   });
 
+  it('the verifier merges a likely duplicate; the public page counts it and takes one support per device', async () => {
+    const submit = async (title: string, description: string) =>
+      (
+        await post(`${sys.api}/v1/complaints`, {
+          type: 'COMPLAINT',
+          title,
+          description,
+          categoryId: 'jalan-kabupaten-kota',
+          location: { regionCode: '51.71', latitude: -8.67, longitude: 115.21 },
+          anonymous: true,
+          confidential: false,
+        })
+      ).body as { trackingId: string };
+    const first = await submit('Trotoar Jalan Gajah Mada amblas', 'Trotoar di depan Pasar Badung amblas sedalam setengah meter, pejalan kaki terperosok.');
+    const again = await submit('Trotoar amblas di Gajah Mada', 'Trotoar Jalan Gajah Mada depan Pasar Badung amblas, pejalan kaki bisa terperosok.');
+    const verified = await post(
+      `${sys.api}/v1/complaints/${first.trackingId}/actions`,
+      { action: 'VERIFY', agencyId: 'pemda-51.71' },
+      { authorization: `Bearer ${await sys.token('verifikator')}` },
+    );
+    expect(verified.status).toBe(200);
+
+    const verifier = await signIn('verifikator');
+    await verifier.page.goto(`${sys.api}/#/petugas/kasus/${again.trackingId}`);
+    await heading(verifier.page, 'Trotoar amblas di Gajah Mada').waitFor();
+    await visible(verifier.page.getByRole('heading', { name: 'Kemungkinan duplikat' }));
+    await checkPage(verifier, 'duplikat');
+    await verifier.page.getByRole('button', { name: `Gabungkan laporan ini ke ${first.trackingId}` }).click();
+    await visible(verifier.page.getByText('Diarsipkan'));
+
+    const p = await person(PHONE);
+    await p.page.goto(`${sys.api}/#/laporan/${first.trackingId}`);
+    await heading(p.page, 'Trotoar Jalan Gajah Mada amblas').waitFor();
+    await expect.poll(() => p.page.getByTestId('support-count').textContent()).toContain('1 laporan serupa digabungkan');
+    await checkPage(p, 'dukungan');
+    await p.page.getByRole('button', { name: 'Saya juga mengalami ini' }).click();
+    await visible(p.page.getByText('dukungan Anda tercatat'));
+    await expect.poll(() => p.page.getByTestId('support-count').textContent()).toMatch(/^2 warga lain/);
+    // The same device again: counted once.
+    await p.page.reload();
+    await p.page.getByRole('button', { name: 'Saya juga mengalami ini' }).click();
+    await expect.poll(() => p.page.getByTestId('support-count').textContent()).toMatch(/^2 warga lain/);
+  });
+
   it('an operator sees the holiday calendar', async () => {
     const p = await signIn('operator');
     await p.page.getByRole('link', { name: 'Kalender hari libur' }).click();
@@ -370,8 +433,9 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
   });
 
   it('keeps the staff token out of localStorage and the citizen token out of every request URL', async () => {
+    // Only the random device token of "saya juga mengalami ini" (core/support.ts), never a credential.
     for (const p of opened) {
-      expect(await p.page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+      expect((await p.page.evaluate(() => Object.keys(localStorage))).filter((k) => k !== 'aduan.device')).toEqual([]);
     }
   });
 });

@@ -39,7 +39,8 @@ export interface PortalPage {
   problems: string[];
 }
 
-export async function openPortal(browser: Browser, origin: string, viewport = PHONE): Promise<PortalPage> {
+/** `alsoAllowed`: origins the portal may talk to besides its own (the attachment bucket, which the CSP names). */
+export async function openPortal(browser: Browser, origin: string, viewport = PHONE, alsoAllowed: string[] = []): Promise<PortalPage> {
   // A new context per person: its own sessionStorage, like a separate phone or laptop.
   const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Makassar', hasTouch: viewport === PHONE });
   const page = await context.newPage();
@@ -47,7 +48,8 @@ export async function openPortal(browser: Browser, origin: string, viewport = PH
   const problems: string[] = [];
   page.on('request', (r) => {
     const url = new URL(r.url());
-    if (url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:') problems.push(`third-party request: ${r.url()}`);
+    if (url.origin !== origin && !alsoAllowed.includes(url.origin) && url.protocol !== 'data:' && url.protocol !== 'blob:')
+      problems.push(`third-party request: ${r.url()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {

@@ -3,6 +3,7 @@ import { ActionPanel, type AgencyOption } from '../actions';
 import { type ApiError, call } from '../api';
 import { ComplaintDetails, type ComplaintView } from '../complaint-view';
 import { cached, ErrorSummary, Field, Loading, PageTitle, Problem, useLoad } from '../components';
+import { AttachmentList, AttachmentUploader, DuplicateSuggestions, refreshSoon } from '../evidence';
 import { formatDate, label, REVIEW_REASON_LABELS, STATUS_LABELS } from '../labels';
 import { href } from '../router';
 import { ROLE_LABELS, type StaffSession } from '../session';
@@ -225,6 +226,16 @@ export function CasePage({ session, trackingId }: { session: StaffSession; track
         defaults={c.suggestedAgency ? { VERIFY: { agencyId: c.suggestedAgency.id } } : {}}
         onDone={(v) => setView(v as ComplaintView)}
       />
+      {(c.allowedActions ?? []).includes('ARCHIVE') && (
+        <DuplicateSuggestions trackingId={c.trackingId} token={session.idToken} onMerged={(v) => setView(v as ComplaintView)} />
+      )}
+      <section aria-labelledby="att-title">
+        <h2 id="att-title">Lampiran</h2>
+        <AttachmentList items={c.attachments ?? []} token={session.idToken} staff />
+        {!['CLOSED', 'ARCHIVED'].includes(c.status) && (
+          <AttachmentUploader trackingId={c.trackingId} token={session.idToken} staff onUploaded={() => refreshSoon(setView, loaded.reload)} />
+        )}
+      </section>
       <ComplaintDetails c={c} identity={identity} />
     </>
   );

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, call, newIdempotencyKey } from '../api';
 import { categoriesOf, ErrorSummary, Field, PageTitle, RegionPicker, useLoad } from '../components';
+import { AttachmentUploader } from '../evidence';
 import { TYPE_LABELS } from '../labels';
 
 export interface Receipt {
@@ -411,6 +412,9 @@ export function SubmittedPage({ receipt }: { receipt: Receipt | undefined }) {
           Lihat laporan saya
         </a>
       </div>
+      <h2>Lampirkan foto atau dokumen (opsional)</h2>
+      <p>Foto kejadian atau kuitansi membantu instansi menindaklanjuti. Berkas dikirim langsung ke penyimpanan dan diperiksa dahulu.</p>
+      <AttachmentUploader trackingId={receipt.trackingId} token={receipt.accessToken} staff={false} onUploaded={() => undefined} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { ActionPanel } from '../actions';
 import { ApiError, call } from '../api';
 import { ComplaintDetails, type ComplaintView } from '../complaint-view';
 import { ErrorSummary, Field, Loading, PageTitle, Problem, useLoad } from '../components';
+import { AttachmentList, AttachmentUploader, refreshSoon, SupportButton } from '../evidence';
 import { navigate, replaceRoute } from '../router';
 import { forgetReporterToken, keepReporterToken, reporterToken } from '../session';
 
@@ -99,6 +100,15 @@ export function TrackPage({ trackingId, tokenInLink }: { trackingId: string; tok
         }
       />
       {isReporter && (
+        <section aria-labelledby="att-title">
+          <h2 id="att-title">Lampiran</h2>
+          <AttachmentList items={c.attachments ?? []} token={token} staff={false} />
+          {!['CLOSED', 'ARCHIVED'].includes(c.status) && (
+            <AttachmentUploader trackingId={c.trackingId} token={token} staff={false} onUploaded={() => refreshSoon(setView, loaded.reload)} />
+          )}
+        </section>
+      )}
+      {isReporter && (
         <ActionPanel allowed={c.allowedActions ?? []} trackingId={c.trackingId} token={token} staff={false} onDone={(v) => setView(v as ComplaintView)} />
       )}
     </>
@@ -120,6 +130,7 @@ export function PublicComplaintPage({ trackingId }: { trackingId: string }) {
   return (
     <>
       <PageTitle title={c.title}>{c.title}</PageTitle>
+      {c.support && c.status !== 'CLOSED' && <SupportButton trackingId={c.trackingId} initial={c.support} />}
       <ComplaintDetails c={c} />
       <p>
         <a href="#/publik">Kembali ke laporan publik</a>

@@ -1,0 +1,255 @@
+/**
+ * Evidence on a complaint's pages: its attachments (list, upload straight to storage, download),
+ * the public's "saya juga mengalami ini", and the verifier's likely duplicates.
+ */
+import { useState } from 'preact/hooks';
+import { ApiError, call } from './api';
+import { Problem, useLoad } from './components';
+
+export interface AttachmentView {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  status: 'PENDING' | 'SCANNING' | 'READY' | 'REJECTED';
+  reasonText?: string;
+  internal?: boolean;
+  by: 'REPORTER' | 'STAFF';
+  downloadUrl?: string;
+}
+
+const ACCEPT = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
+const MAX_BYTES = 10 * 1024 * 1024;
+const STATUS_TEXT: Record<AttachmentView['status'], string> = {
+  PENDING: 'sedang diperiksa',
+  SCANNING: 'sedang dipindai',
+  READY: 'siap',
+  REJECTED: 'ditolak',
+};
+const size = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+
+/** The files of a complaint as this caller may see them; a download is one deliberate click (staff downloads are audited). */
+export function AttachmentList({ items, token, staff }: { items: AttachmentView[]; token: string | undefined; staff: boolean }) {
+  const [error, setError] = useState<ApiError>();
+  if (!items.length) return <p class="muted">Belum ada lampiran.</p>;
+  const download = async (a: AttachmentView) => {
+    setError(undefined);
+    try {
+      const link = await call<{ url: string }>(a.downloadUrl as string, { token, staff, fresh: true });
+      location.assign(link.url);
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  return (
+    <>
+      <ul class="list" data-testid="attachments">
+        {items.map((a) => (
+          <li key={a.id}>
+            <strong>{a.fileName}</strong> <span class="muted">({size(a.size)})</span> — {STATUS_TEXT[a.status]}
+            {a.internal ? ' · internal' : ''}
+            {a.reasonText && <div class="hint">{a.reasonText}</div>}
+            {a.downloadUrl && (
+              <div>
+                <button type="button" class="link" onClick={() => download(a)}>
+                  Unduh {a.fileName}
+                </button>
+                {staff && <span class="hint"> Setiap unduhan petugas dicatat dalam jejak audit.</span>}
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      {error && <Problem error={error} />}
+    </>
+  );
+}
+
+/**
+ * Picks photos or documents and sends each straight to storage with the presigned request the
+ * API gives (the API never carries the bytes); the checker then makes it usable or says why not.
+ */
+export function AttachmentUploader(props: { trackingId: string; token: string | undefined; staff: boolean; onUploaded: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [internal, setInternal] = useState(false);
+  const [messages, setMessages] = useState<string[]>([]);
+  const upload = async (files: FileList | null) => {
+    if (!files?.length) return;
+    setBusy(true);
+    const out: string[] = [];
+    for (const file of Array.from(files)) {
+      if (!ACCEPT.includes(file.type)) {
+        out.push(`${file.name}: hanya foto (JPEG, PNG, WebP) atau PDF.`);
+        continue;
+      }
+      if (file.size > MAX_BYTES) {
+        out.push(`${file.name}: paling besar 10 MB.`);
+        continue;
+      }
+      try {
+        const created = await call<{ upload: { method: string; url: string; headers: Record<string, string> } }>(
+          `/v1/complaints/${encodeURIComponent(props.trackingId)}/attachments`,
+          {
+            body: { fileName: file.name, contentType: file.type, size: file.size, ...(internal ? { internal: true } : {}) },
+            token: props.token,
+            staff: props.staff,
+          },
+        );
+        const res = await fetch(created.upload.url, { method: created.upload.method, headers: created.upload.headers, body: file, credentials: 'omit' });
+        out.push(res.ok ? `${file.name}: terkirim, sedang diperiksa.` : `${file.name}: penyimpanan menolak berkas (${res.status}).`);
+      } catch (e) {
+        out.push(`${file.name}: ${e instanceof ApiError ? e.message : 'gagal dikirim'}`);
+      }
+    }
+    setMessages(out);
+    setBusy(false);
+    props.onUploaded();
+  };
+  return (
+    <div class="card">
+      <label for={`upload-${props.trackingId}`}>Tambah lampiran (foto atau PDF, paling besar 10 MB)</label>
+      <span class="hint">Data lokasi dan kamera pada foto dihapus sebelum petugas melihatnya.</span>
+      <input
+        id={`upload-${props.trackingId}`}
+        type="file"
+        accept={ACCEPT.join(',')}
+        multiple
+        disabled={busy}
+        onChange={(e) => upload((e.target as HTMLInputElement).files)}
+      />
+      {props.staff && (
+        <div class="choice">
+          <input type="checkbox" id={`internal-${props.trackingId}`} checked={internal} onChange={(e) => setInternal((e.target as HTMLInputElement).checked)} />
+          <label for={`internal-${props.trackingId}`}>Dokumen internal (tidak terlihat oleh pelapor)</label>
+        </div>
+      )}
+      <div role="status">
+        {messages.length > 0 && (
+          <ul>
+            {messages.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** After an upload: show the list again while the checker works (a few seconds), then once more. */
+export function refreshSoon(setView: (v: undefined) => void, reload: () => void) {
+  for (const ms of [300, 2500, 6000])
+    setTimeout(() => {
+      setView(undefined);
+      reload();
+    }, ms);
+}
+
+const DEVICE_KEY = 'aduan.device';
+/** A random token this browser keeps for itself: what makes a support one per device (never who). */
+function deviceToken(): string {
+  let t = localStorage.getItem(DEVICE_KEY);
+  if (!t) {
+    const bytes = crypto.getRandomValues(new Uint8Array(24));
+    t = btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
+    localStorage.setItem(DEVICE_KEY, t);
+  }
+  return t;
+}
+
+/** "Saya juga mengalami ini": a count, and one support from this device. */
+export function SupportButton({ trackingId, initial }: { trackingId: string; initial: { supporters: number; duplicates: number } }) {
+  const [count, setCount] = useState(initial);
+  const [state, setState] = useState<'idle' | 'busy' | 'done'>('idle');
+  const [error, setError] = useState<ApiError>();
+  const support = async () => {
+    setState('busy');
+    setError(undefined);
+    try {
+      const res = await fetch(`/v1/complaints/${encodeURIComponent(trackingId)}/support`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-device-token': deviceToken() },
+        body: '{}',
+        credentials: 'omit',
+      });
+      const body = (await res.json()) as { supporters?: number; duplicates?: number; title?: string; detail?: string };
+      if (!res.ok) throw new ApiError(res.status, body.title ?? 'Galat', body.detail ?? 'Coba lagi.');
+      setCount({ supporters: body.supporters ?? count.supporters, duplicates: body.duplicates ?? count.duplicates });
+      setState('done');
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'Tidak tersambung', 'Periksa sambungan internet Anda.'));
+      setState('idle');
+    }
+  };
+  const total = count.supporters + count.duplicates;
+  return (
+    <div class="card">
+      <p data-testid="support-count">
+        <strong>{total}</strong> warga lain mengalami masalah yang sama
+        {count.duplicates ? ` (${count.duplicates} laporan serupa digabungkan)` : ''}.
+      </p>
+      {state === 'done' ? (
+        <p role="status">Terima kasih, dukungan Anda tercatat (tanpa identitas).</p>
+      ) : (
+        <button type="button" onClick={support} disabled={state === 'busy'}>
+          Saya juga mengalami ini
+        </button>
+      )}
+      {error && <Problem error={error} />}
+    </div>
+  );
+}
+
+interface Candidate {
+  trackingId: string;
+  title: string;
+  submittedAt: string;
+  score: number;
+  reasons: string[];
+}
+
+/** For the verifier: likely duplicates of this complaint, each with why, and a merge that archives this one into it. */
+export function DuplicateSuggestions({ trackingId, token, onMerged }: { trackingId: string; token: string; onMerged: (view: unknown) => void }) {
+  const loaded = useLoad(
+    () => call<{ items: Candidate[] }>(`/v1/complaints/${encodeURIComponent(trackingId)}/duplicates`, { token, staff: true }),
+    [trackingId],
+  );
+  const [error, setError] = useState<ApiError>();
+  if (loaded.loading || !loaded.data?.items.length) return null;
+  const merge = async (into: string) => {
+    setError(undefined);
+    try {
+      onMerged(
+        await call(`/v1/complaints/${encodeURIComponent(trackingId)}/actions`, {
+          body: { action: 'ARCHIVE', reason: 'DUPLICATE', duplicateOf: into },
+          token,
+          staff: true,
+        }),
+      );
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  return (
+    <section aria-labelledby="dup-title" class="card">
+      <h2 id="dup-title">Kemungkinan duplikat</h2>
+      <ul class="list" data-testid="duplicates">
+        {loaded.data.items.map((d) => (
+          <li key={d.trackingId}>
+            <a href={`#/petugas/kasus/${d.trackingId}`}>{d.title}</a> <span class="muted">({d.trackingId})</span>
+            <div class="hint">
+              Kemiripan {Math.round(d.score * 100)}%: {d.reasons.join(', ')}
+            </div>
+            <button type="button" onClick={() => merge(d.trackingId)}>
+              Gabungkan laporan ini ke {d.trackingId}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error && <Problem error={error} />}
+    </section>
+  );
+}
