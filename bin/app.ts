@@ -1,14 +1,19 @@
+import * as path from 'node:path';
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { AduanStack } from '../lib/aduan-stack';
 import { stageConfig } from '../lib/config';
+import { loadSettings, settingsPath } from '../lib/settings';
 
 const app = new App();
 const stage = (app.node.tryGetContext('stage') as string | undefined) ?? 'dev';
-const config = stageConfig(stage);
+const projectRoot = path.resolve(import.meta.dirname, '..');
+const settingsFile = (app.node.tryGetContext('settings') as string | undefined) ?? settingsPath(projectRoot, stage);
+const config = stageConfig(stage, loadSettings(path.resolve(settingsFile), stage));
+// The region is the stage's (Jakarta), never the shell's: CDK_DEFAULT_REGION is whatever the profile says.
 const stack = new AduanStack(app, `Aduan-${stage}`, {
   config,
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'ap-southeast-3' },
+  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: config.region },
   description: `Aduan complaint management (${stage})`,
 });
 Tags.of(stack).add('project', 'aduan');

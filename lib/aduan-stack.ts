@@ -1,4 +1,4 @@
-import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
@@ -36,6 +36,12 @@ export class AduanStack extends Stack {
   constructor(scope: Construct, id: string, props: AduanStackProps) {
     super(scope, id, props);
     const { config } = props;
+    // Data stays in Indonesia: a stage is never synthesized into another region (or an unknown one).
+    if (this.region !== config.region) {
+      throw new Error(
+        `Stage "${config.stage}" deploys to ${config.region} only (PP 71/2019), not ${Token.isUnresolved(this.region) ? 'an unspecified region' : this.region}.`,
+      );
+    }
     const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     this.tables = new ComplaintTables(this, 'Data', { removalPolicy });
     this.queues = new WorkQueues(this, 'Queues');
@@ -75,6 +81,7 @@ export class AduanStack extends Stack {
       for (const q of spec.sendsTo ?? []) this.queues.bindSender(fn, q);
       for (const q of spec.inspects ?? []) if (!spec.sendsTo?.includes(q)) this.queues.bindInspector(fn, q);
       if (spec.sendsEmail) mailer.bindSender(fn);
+      else if (spec.keepsDirectory) fn.addEnvironment(ENV.agencyEmailDomain, config.agencyEmailDomain);
       if (spec.verifiesStaffTokens) this.staff.bindVerifier(fn);
       if (spec.routes) fn.addEnvironment(ENV.autoRouteCategories, config.autoRoutedCategories.join(','));
       if (spec.computesDeadlines) fn.addEnvironment(ENV.clockOverrides, JSON.stringify(config.clockOverrides));

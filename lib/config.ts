@@ -1,15 +1,16 @@
 import type { ClockOverrides } from '../functions/core/clocks';
+import type { OperatorSettings } from './settings';
 
-/** Per-stage settings, in code. `cdk deploy -c stage=prod` picks one. */
-export interface StageConfig {
+/**
+ * Public-scope electronic systems keep their data in Indonesia (PP 71/2019): every stage deploys
+ * to Jakarta, an opt-in region, whatever the shell's or profile's region.
+ */
+export const INDONESIA_REGION = 'ap-southeast-3';
+
+/** How a stage behaves, in code. `cdk deploy -c stage=prod` picks one; the operator's settings (lib/settings.ts) complete it. */
+export interface StageBehaviour {
   stage: string;
-  /** Verified SES identity the mail is sent from. */
-  mailFrom: string;
-  /** Domain to verify in SES (the stack creates the identity; DNS records must be added). */
-  sesIdentityDomain?: string;
-  /** Agencies receive mail at `<agencyId>@<agencyEmailDomain>` unless overridden. */
-  agencyEmailDomain: string;
-  agencyEmailOverrides: Record<string, string>;
+  region: typeof INDONESIA_REGION;
   /**
    * Categories routed straight to the competent agency, skipping verification (an operator's
    * choice; verification is on by default).
@@ -22,8 +23,6 @@ export interface StageConfig {
    * tariff) goes to the Ombudsman's review queue at submission, not after the agency's deadlines.
    */
   illegalLevyToOmbudsman: boolean;
-  /** Where officers open a complaint (used in emails). */
-  portalUrl: string;
   /**
    * Stage-wide throttle, the per-route buckets of lib/wiring.ts multiplied by routeThrottleScale,
    * and the WAF's per-IP limit.
@@ -41,18 +40,18 @@ export interface StageConfig {
   retainData: boolean;
 }
 
-export const STAGES: Record<string, StageConfig> = {
+/** A stage: its behaviour and the operator's settings. */
+export type StageConfig = StageBehaviour & OperatorSettings;
+
+export const STAGES: Record<string, StageBehaviour> = {
   dev: {
     stage: 'dev',
-    mailFrom: 'Aduan <no-reply@aduan.example>',
-    agencyEmailDomain: 'instansi.example',
-    agencyEmailOverrides: {},
+    region: INDONESIA_REGION,
     // Waste collection is routine and unambiguous: routed without waiting for a verifier.
     autoRoutedCategories: ['kebersihan-sampah'],
     // Example of a published service standard: land certificates are answered in 14 working days.
     clockOverrides: { byCategory: { pertanahan: { followUpWorkingDays: 14 } } },
     illegalLevyToOmbudsman: true,
-    portalUrl: 'https://dev.aduan.example',
     api: { throttleRatePerSecond: 20, throttleBurst: 40, routeThrottleScale: 1, wafRateLimitPer5Min: 500 },
     logRetentionDays: 30,
     requireStaffMfa: false,
@@ -61,14 +60,10 @@ export const STAGES: Record<string, StageConfig> = {
   },
   prod: {
     stage: 'prod',
-    mailFrom: 'LAPOR Aduan <no-reply@aduan.example.go.id>',
-    sesIdentityDomain: 'aduan.example.go.id',
-    agencyEmailDomain: 'instansi.example',
-    agencyEmailOverrides: {},
+    region: INDONESIA_REGION,
     autoRoutedCategories: [],
     clockOverrides: {},
     illegalLevyToOmbudsman: true,
-    portalUrl: 'https://aduan.example.go.id',
     api: { throttleRatePerSecond: 100, throttleBurst: 200, routeThrottleScale: 5, wafRateLimitPer5Min: 1000 },
     logRetentionDays: 365,
     requireStaffMfa: true,
@@ -78,8 +73,8 @@ export const STAGES: Record<string, StageConfig> = {
   },
 };
 
-export function stageConfig(stage: string): StageConfig {
-  const config = STAGES[stage];
-  if (!config) throw new Error(`unknown stage "${stage}"; known: ${Object.keys(STAGES).join(', ')}`);
-  return config;
+export function stageConfig(stage: string, settings: OperatorSettings): StageConfig {
+  const behaviour = STAGES[stage];
+  if (!behaviour) throw new Error(`unknown stage "${stage}"; known: ${Object.keys(STAGES).join(', ')}`);
+  return { ...behaviour, ...settings };
 }

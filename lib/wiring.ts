@@ -73,6 +73,8 @@ export interface FunctionSpec {
    * them and writes the cleaned copies; `download` presigns downloads of the cleaned copies.
    */
   attachments?: 'upload' | 'check' | 'download';
+  /** Keeps the agency directory: gets the domain of agencies' default addresses. */
+  keepsDirectory?: boolean;
   /** Packages with native code, installed into the function's asset for Lambda's platform (not bundled). */
   nativeModules?: readonly 'sharp'[];
 }
@@ -547,6 +549,57 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     pagesWithCursors: true,
   },
   {
+    id: 'ReadAgencyContact',
+    entry: 'functions/handlers/http/read-agency-contact.ts',
+    description: "GET /v1/agencies/{agencyId}/contact: an agency's contact, active or not, liaisons, and its changes (operators)",
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/agencies/{agencyId}/contact',
+      auth: 'staff',
+      input: ROUTE_INPUTS.readAgencyContact,
+      throttle: { ratePerSecond: 2, burst: 5 },
+    },
+    table: 'read',
+    keepsDirectory: true,
+  },
+  {
+    id: 'UpdateAgencyContact',
+    entry: 'functions/handlers/http/update-agency-contact.ts',
+    description: "POST /v1/agencies/{agencyId}/contact: an operator changes an agency's address, status or liaisons (audited)",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/agencies/{agencyId}/contact',
+      auth: 'staff',
+      input: ROUTE_INPUTS.updateAgencyContact,
+      throttle: { ratePerSecond: 2, burst: 5 },
+    },
+    table: 'readWrite',
+    keepsDirectory: true,
+  },
+  {
+    id: 'ImportAgencyContacts',
+    entry: 'functions/handlers/http/import-agency-contacts.ts',
+    description: 'POST /v1/agencies/contacts/imports: the agency directory from a spreadsheet, all rows or none (operators)',
+    timeoutSeconds: 25,
+    memoryMb: 512,
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/agencies/contacts/imports',
+      auth: 'staff',
+      input: ROUTE_INPUTS.importAgencyContacts,
+      throttle: { ratePerSecond: 1, burst: 2 },
+    },
+    table: 'readWrite',
+    keepsDirectory: true,
+  },
+  {
     id: 'Health',
     entry: 'functions/handlers/http/health.ts',
     description: 'GET /v1/health: table, queues and calendar coverage',
@@ -775,7 +828,7 @@ export function envNamesOf(f: FunctionSpec): EnvName[] {
   if (f.table !== 'none') names.push(ENV.tableName);
   if (f.idempotencyTable) names.push(ENV.idempotencyTableName);
   for (const q of new Set([...(f.sendsTo ?? []), ...(f.inspects ?? [])])) names.push(QUEUES[q].urlEnv);
-  if (f.sendsEmail) names.push(ENV.mailFrom, ENV.agencyEmailDomain, ENV.agencyEmailOverrides, ENV.portalUrl);
+  if (f.sendsEmail) names.push(ENV.mailFrom, ENV.agencyEmailDomain, ENV.portalUrl);
   if (f.verifiesStaffTokens) names.push(ENV.userPoolId, ENV.userPoolClientId, ENV.jwtIssuer);
   if (f.routes) names.push(ENV.autoRouteCategories);
   if (f.computesDeadlines) names.push(ENV.clockOverrides);
@@ -784,6 +837,7 @@ export function envNamesOf(f: FunctionSpec): EnvName[] {
   if (f.signsBundles) names.push(ENV.bundleKeyId);
   if (f.identities) names.push(ENV.identityKeyId);
   if (f.looksUpContacts) names.push(ENV.contactLookupKey);
+  if (f.keepsDirectory && !f.sendsEmail) names.push(ENV.agencyEmailDomain);
   if (f.attachments) names.push(ENV.attachmentBucket);
   if (f.attachments === 'check') names.push(ENV.attachmentMalwareScan);
   return names;

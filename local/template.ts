@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { AduanStack } from '../lib/aduan-stack';
-import { stageConfig } from '../lib/config';
+import { INDONESIA_REGION, stageConfig } from '../lib/config';
+import { PROJECT_ROOT } from '../lib/constructs/function';
+import { loadSettings, type OperatorSettings } from '../lib/settings';
 
 export interface CfnResource {
   Type: string;
@@ -18,10 +20,18 @@ export type Template = { Resources: Record<string, CfnResource> };
 
 export const LOCAL_STAGE = 'dev';
 
+/** The local system's operator settings (mail to the SES emulator: example names allowed). */
+export const localSettings = (): OperatorSettings => loadSettings(path.join(PROJECT_ROOT, 'config', 'local.json'), 'local', { allowPlaceholders: true });
+/** The example settings of a deployable stage (config/prod.example.json): fake, but they pass every check. */
+export const exampleSettings = (): OperatorSettings => loadSettings(path.join(PROJECT_ROOT, 'config', 'prod.example.json'), 'prod');
+
 /** The real stack in an App that skips bundling (fast) and records construct paths; tests use it too. */
-export function stackApp(outdir: string, stage = LOCAL_STAGE, account?: string) {
+export function stackApp(outdir: string, stage = LOCAL_STAGE, account?: string, settings = stage === LOCAL_STAGE ? localSettings() : exampleSettings()) {
   const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [], 'aws:cdk:enable-path-metadata': true } });
-  const stack = new AduanStack(app, `Aduan-${stage}`, { config: stageConfig(stage), env: { region: 'ap-southeast-3', ...(account ? { account } : {}) } });
+  const stack = new AduanStack(app, `Aduan-${stage}`, {
+    config: stageConfig(stage, settings),
+    env: { region: INDONESIA_REGION, ...(account ? { account } : {}) },
+  });
   return { app, stack };
 }
 

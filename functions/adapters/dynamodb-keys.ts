@@ -38,6 +38,8 @@ import type { ContactKind, OutboxMessage, WorkQueue } from '../core/ports';
  *   pk C#<trackingId>  sk SUPPORTER#<device hash>   one device's support (no identity: a random token's hash)
  *   pk C#<trackingId>  sk DUPLICATE#<trackingId>    a report merged into this one
  *   pk DEVICE#<hash>   sk DAY#<yyyy-mm-dd>          a device's supports that day (TTL: the cap's memory)
+ *   pk AGENCY#<id>     sk CONTACT                   an agency's contact as operators keep it (the directory)
+ *   pk AGENCY#<id>     sk AUDIT#<at>#<n>            each change of it
  * Every index but ByQueue is sparse: a complaint leaves it when nothing more is due there, so
  * the sweeps read what is due, never the whole table.
  */
@@ -92,6 +94,9 @@ export const servicePk = (serviceId: string) => `SVC#${serviceId}`;
 export const serviceVersionSk = (version: number) => `VERSION#${String(version).padStart(4, '0')}`;
 export const CATALOGUE_PK = 'SERVICE';
 export const clientKeyPk = (hash: string) => `APIKEY#${hash}`;
+export const agencyPk = (agencyId: string) => `AGENCY#${agencyId}`;
+export const AGENCY_CONTACT_SK = 'CONTACT';
+export const agencyAuditSk = (at: string, n: number) => `AUDIT#${at}#${n}`;
 export const SUPPORT_SK = 'SUPPORT';
 export const supporterSk = (deviceHash: string) => `SUPPORTER#${deviceHash}`;
 export const duplicateSk = (trackingId: string) => `DUPLICATE#${trackingId}`;

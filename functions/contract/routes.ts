@@ -4,6 +4,8 @@
  * from here; the handlers validate with the same object (a test holds them together); OpenAPI and
  * the API Gateway request models are generated from them.
  */
+
+import { readInput as readAgencyContact, updateInput as updateAgencyContact } from './inputs/agency-contact';
 import { input as bundlePublicKey } from './inputs/bundle-public-key';
 import { input as calendar } from './inputs/calendar';
 import { input as calendarChanges } from './inputs/calendar-changes';
@@ -17,6 +19,7 @@ import { input as exportCaseBundle } from './inputs/export-case-bundle';
 import { input as getComplaint } from './inputs/get-complaint';
 import { input as getService } from './inputs/get-service';
 import { input as health } from './inputs/health';
+import { input as importAgencyContacts } from './inputs/import-agency-contacts';
 import { input as importServices } from './inputs/import-services';
 import { input as inbox } from './inputs/inbox';
 import { input as issueClientKey } from './inputs/issue-client-key';
@@ -78,4 +81,7 @@ export const ROUTE_INPUTS = {
   downloadAttachment,
   suggestDuplicates,
   supportComplaint,
+  readAgencyContact,
+  updateAgencyContact,
+  importAgencyContacts,
 } as const;

@@ -85,10 +85,3 @@ export function listAgencies(filter: AgencyFilter = {}): Agency[] {
       (!filter.regionCode || a.regionCode === filter.regionCode || a.regionCode?.startsWith(`${filter.regionCode}.`)),
   );
 }
-
-/** Where an agency's notifications go: a per-agency override, else `<id>@<domain>`. */
-export interface AgencyEmailPolicy {
-  domain: string;
-  overrides: Record<string, string>;
-}
-export const agencyEmail = (agencyId: string, policy: AgencyEmailPolicy) => policy.overrides[agencyId] ?? `${agencyId}@${policy.domain}`;

@@ -1,3 +1,4 @@
+import type { AgencyContact, DirectoryChange } from './agency-contacts';
 import type { AttachmentType } from './attachments';
 import type { Complaint, ComplaintStatus, OmbudsmanReview, ReporterIdentity, TimelineEvent } from './complaint';
 import type { RenderedEmail } from './emails/agency-assignment';
@@ -279,4 +280,16 @@ export interface CleanImage {
 export interface ImageCleaner {
   /** Decodes and re-encodes; `undefined` when the bytes are not a readable image of that type. */
   clean(bytes: Uint8Array, type: AttachmentType): Promise<CleanImage | undefined>;
+}
+
+/** The agency directory's stored contacts and their audit trail. */
+export interface AgencyDirectory {
+  contact(agencyId: string): Promise<AgencyContact | undefined>;
+  /**
+   * Saves contacts with their audit entries, all or none, each only over the version read
+   * (0: none stored yet); false when any moved on.
+   */
+  save(changes: { contact: AgencyContact; expectedVersion: number; audit: DirectoryChange }[]): Promise<boolean>;
+  /** The changes of one agency's contact, newest first. */
+  history(agencyId: string, limit: number): Promise<DirectoryChange[]>;
 }

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDbAgencyDirectory } from '../adapters/dynamodb-agency-directory';
 import { DynamoDbCalendarStore } from '../adapters/dynamodb-calendar-store';
 import { DynamoDbClientKeys } from '../adapters/dynamodb-client-keys';
 import { DynamoDbComplaintStore } from '../adapters/dynamodb-complaint-store';
@@ -57,10 +58,7 @@ export function buildDeps(
   const mail = mailFrom
     ? {
         portalUrl: requireEnv(ENV.portalUrl),
-        agencyEmail: {
-          domain: requireEnv(ENV.agencyEmailDomain),
-          overrides: JSON.parse(optionalEnv(ENV.agencyEmailOverrides) ?? '{}') as Record<string, string>,
-        },
+        agencyEmailDomain: requireEnv(ENV.agencyEmailDomain),
       }
     : undefined;
   const notForThisFunction = (what: string) => () => {
@@ -78,6 +76,7 @@ export function buildDeps(
     calendarStore,
     services: new DynamoDbServiceCatalogue(dynamo, tableName),
     clientKeys: new DynamoDbClientKeys(dynamo, tableName),
+    directory: new DynamoDbAgencyDirectory(dynamo, tableName),
     digests: new DynamoDbDigestLedger(dynamo, tableName),
     queue: new SqsMessageQueue(sqs, {
       routing: optionalEnv(ENV.routingQueueUrl),
@@ -98,8 +97,8 @@ export function buildDeps(
     policyFor: policyResolver(NATIONAL_POLICY, JSON.parse(optionalEnv(ENV.clockOverrides) ?? '{}') as ClockOverrides),
     illegalLevyToOmbudsman: optionalEnv(ENV.illegalLevyToOmbudsman) === 'true',
     autoRoutedCategories: new Set((optionalEnv(ENV.autoRouteCategories) ?? '').split(',').filter(Boolean)),
-    get agencyEmail() {
-      return mail?.agencyEmail ?? notForThisFunction(ENV.agencyEmailDomain)();
+    get agencyEmailDomain() {
+      return mail?.agencyEmailDomain ?? notForThisFunction(ENV.agencyEmailDomain)();
     },
     get portalUrl() {
       return mail?.portalUrl ?? notForThisFunction(ENV.portalUrl)();

@@ -8,7 +8,6 @@ export const ENV = {
   sweepQueueUrl: 'SWEEP_QUEUE_URL',
   mailFrom: 'MAIL_FROM',
   agencyEmailDomain: 'AGENCY_EMAIL_DOMAIN',
-  agencyEmailOverrides: 'AGENCY_EMAIL_OVERRIDES',
   portalUrl: 'PORTAL_URL',
   userPoolId: 'USER_POOL_ID',
   userPoolClientId: 'USER_POOL_CLIENT_ID',

@@ -1,6 +1,6 @@
-import type { AgencyEmailPolicy } from '../core/agencies';
 import type { PolicyFor } from '../core/clocks';
 import type {
+  AgencyDirectory,
   CalendarSource,
   CalendarStore,
   ClientKeys,
@@ -44,8 +44,10 @@ export interface Deps {
   illegalLevyToOmbudsman: boolean;
   /** Categories an operator switched to automatic routing (no verification step). */
   autoRoutedCategories: ReadonlySet<string>;
-  /** Agencies' addresses (functions that send email only: the others fail on reading it). */
-  agencyEmail: AgencyEmailPolicy;
+  /** The agency directory operators keep: contacts, active or not, liaisons (core/agency-contacts.ts). */
+  directory: AgencyDirectory;
+  /** The domain of agencies' default addresses (functions that send email only: the others fail on reading it). */
+  agencyEmailDomain: string;
   /** Where officers open a complaint, in emails (functions that send email only). */
   portalUrl: string;
 }

@@ -1,4 +1,5 @@
-import { type Agency, agencyEmail, listAgencies } from '../core/agencies';
+import { type Agency, listAgencies } from '../core/agencies';
+import { mailAddressOf } from '../core/agency-contacts';
 import type { Complaint } from '../core/complaint';
 import { renderOmbudsmanDigest } from '../core/emails/ombudsman-digest';
 import { localDate, localHour } from '../core/working-days';
@@ -49,7 +50,10 @@ export async function sendOmbudsmanDigests(deps: Deps) {
     // The store lists flags oldest first.
     const watermark = watermarkOf(flagged.at(-1) as Complaint);
     try {
-      await deps.mailer.send(agencyEmail(office.id, deps.agencyEmail), renderOmbudsmanDigest(office, date, flagged, deps.portalUrl));
+      await deps.mailer.send(
+        await mailAddressOf(office.id, deps.agencyEmailDomain, (id) => deps.directory.contact(id)),
+        renderOmbudsmanDigest(office, date, flagged, deps.portalUrl),
+      );
       await deps.digests.complete(office.id, date, { at, watermark, count: flagged.length });
       result.sent++;
     } catch (error) {

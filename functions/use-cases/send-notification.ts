@@ -1,13 +1,11 @@
 import { identityMayBeMailedTo } from '../core/access';
-import { type Agency, agencyEmail, findAgency } from '../core/agencies';
+import { type Agency, findAgency } from '../core/agencies';
+import { mailAddressOf, VERIFICATION_SUPERVISOR } from '../core/agency-contacts';
 import { findCategory } from '../core/categories';
 import { renderNotification } from '../core/emails/notifications';
 import type { NotifyMessage } from '../core/ports';
 import { resolveRegion } from '../core/regions';
 import type { Deps } from './deps';
-
-/** Mailbox of the national verification supervisor (override per stage like any agency address). */
-export const VERIFICATION_SUPERVISOR = 'supervisor-verifikasi';
 
 export type NotifyOutcome = { sent: true; to: string; messageId: string } | { sent: false; reason: string };
 
@@ -26,11 +24,11 @@ export async function sendNotification(deps: Deps, msg: NotifyMessage): Promise<
   let agency: Agency | undefined;
   let confirmationCode: string | undefined;
   if (msg.template === 'SUPERVISOR_UNVERIFIED') {
-    to = agencyEmail(VERIFICATION_SUPERVISOR, deps.agencyEmail);
+    to = await mailAddressOf(VERIFICATION_SUPERVISOR.id, deps.agencyEmailDomain, (id) => deps.directory.contact(id));
   } else if (forAgency) {
     agency = msg.agencyId ? findAgency(msg.agencyId) : undefined;
     if (!agency) return { sent: false, reason: `unknown agency ${msg.agencyId}` };
-    to = agencyEmail(agency.id, deps.agencyEmail);
+    to = await mailAddressOf(agency.id, deps.agencyEmailDomain, (id) => deps.directory.contact(id));
   } else {
     // Double opt-in: an address anyone could have typed gets the one confirmation mail, nothing else until confirmed.
     const confirming = msg.template === 'REPORTER_CONFIRM_EMAIL';

@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { fieldErrorsOf } from '../contract/problem';
 import { type NewServiceInput, newServiceSchema, type ServiceStandardInput } from '../contract/service-standard';
 import { findAgency } from '../core/agencies';
@@ -6,6 +5,7 @@ import { DomainError, type FieldError, notFound, validationError } from '../core
 import type { ServiceFilter } from '../core/ports';
 import type { PublicService, ServiceStandard } from '../core/services';
 import type { StaffPrincipal } from '../core/staff';
+import { csvRows } from './csv-rows';
 import type { Deps } from './deps';
 
 type CatalogueDeps = Pick<Deps, 'services' | 'clock' | 'cursors'>;
@@ -168,26 +168,7 @@ function rowToInput(row: Record<string, string>, agencyId: string): unknown {
 export async function importServices(deps: CatalogueDeps, who: StaffPrincipal, csv: string) {
   if (!who.agencyId) throw new DomainError('FORBIDDEN', 'Hanya admin layanan instansi (admin-instansi) yang dapat mengimpor layanan.');
   assertAdminOf(who, who.agencyId);
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(csv, { columns: true, skip_empty_lines: true, bom: true, trim: true, max_record_size: 64 * 1024 });
-  } catch (error) {
-    throw validationError([{ field: 'csv', message: `CSV tidak dapat dibaca: ${(error as Error).message.slice(0, 200)}` }], 'Berkas CSV tidak valid');
-  }
-  const header = Object.keys(rows[0] ?? {});
-  const missing = IMPORT_COLUMNS.filter((c) => !header.includes(c) && !OPTIONAL_COLUMNS.has(c));
-  const unknown = header.filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c));
-  if (!rows.length) throw validationError([{ field: 'csv', message: 'tidak ada baris data' }], 'Berkas CSV kosong');
-  if (missing.length || unknown.length)
-    throw validationError(
-      [
-        ...(missing.length ? [{ field: 'csv', message: `kolom wajib tidak ada: ${missing.join(', ')}` }] : []),
-        ...(unknown.length ? [{ field: 'csv', message: `kolom tidak dikenal: ${unknown.join(', ')}` }] : []),
-      ],
-      'Kolom CSV tidak sesuai',
-    );
-  if (rows.length > MAX_IMPORT_ROWS)
-    throw validationError([{ field: 'csv', message: `paling banyak ${MAX_IMPORT_ROWS} baris per impor` }], 'Berkas CSV terlalu besar');
+  const rows = csvRows(csv, { columns: IMPORT_COLUMNS, optional: OPTIONAL_COLUMNS, maxRows: MAX_IMPORT_ROWS });
   const errors: FieldError[] = [];
   const inputs: NewServiceInput[] = [];
   rows.forEach((row, i) => {

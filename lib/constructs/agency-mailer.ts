@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
@@ -8,9 +8,14 @@ import type { StageConfig } from '../config';
 
 const bareAddress = (from: string) => from.match(/<([^>]+)>/)?.[1] ?? from.trim();
 
-/** The SES sending identity and the one permission to send from it. */
+/**
+ * The SES sending identity and the one permission to send from it. The identity is the
+ * operator's domain: created by the stack only when asked (`sesIdentity.create`), and then kept
+ * when the stack is deleted — a domain identity outlives deployments, and deleting it would stop
+ * every other sender of that domain in the account.
+ */
 export class AgencyMailer extends Construct {
-  readonly identity: EmailIdentity;
+  readonly identity?: EmailIdentity;
   private readonly identityName: string;
 
   constructor(
@@ -19,10 +24,11 @@ export class AgencyMailer extends Construct {
     private readonly config: StageConfig,
   ) {
     super(scope, id);
-    this.identityName = config.sesIdentityDomain ?? bareAddress(config.mailFrom);
-    this.identity = new EmailIdentity(this, 'Identity', {
-      identity: config.sesIdentityDomain ? Identity.domain(config.sesIdentityDomain) : Identity.email(this.identityName),
-    });
+    this.identityName = config.sesIdentity.domain;
+    if (config.sesIdentity.create) {
+      this.identity = new EmailIdentity(this, 'Identity', { identity: Identity.domain(config.sesIdentity.domain) });
+      this.identity.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    }
   }
 
   bindSender(fn: LambdaFunction) {
@@ -36,7 +42,6 @@ export class AgencyMailer extends Construct {
     );
     fn.addEnvironment(ENV.mailFrom, this.config.mailFrom);
     fn.addEnvironment(ENV.agencyEmailDomain, this.config.agencyEmailDomain);
-    fn.addEnvironment(ENV.agencyEmailOverrides, JSON.stringify(this.config.agencyEmailOverrides));
     fn.addEnvironment(ENV.portalUrl, this.config.portalUrl);
   }
 }

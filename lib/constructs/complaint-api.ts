@@ -194,7 +194,7 @@ export class ComplaintApi extends Construct {
     const requiredQuery = Object.entries(trigger.input.query?.shape ?? {})
       .filter(([, schema]) => !(schema as z.ZodMiniType).safeParse(undefined).success)
       .map(([name]) => name);
-    const method = resource.addMethod(trigger.method, new LambdaIntegration(fn, { proxy: true }), {
+    const method = resource.addMethod(trigger.method, new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }), {
       requestValidator: this.bodyValidator,
       ...(trigger.auth === 'staff' ? { authorizer: this.staffAuthorizer, authorizationType: AuthorizationType.COGNITO } : {}),
       ...(model ? { requestModels: { 'application/json': model } } : {}),

@@ -205,7 +205,7 @@ describe('IAM is scoped to what each function uses', () => {
 
   it('email may be sent only from the configured sender identity', () => {
     const ses = policyOf('SendNotification').find((s) => actions(s).includes('ses:SendEmail')) as { Resource: unknown; Condition?: unknown };
-    expect(JSON.stringify(ses.Resource)).toContain(':identity/no-reply@aduan.example');
+    expect(JSON.stringify(ses.Resource)).toContain(':identity/aduan.example');
     expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'no-reply@aduan.example' } });
   });
 });

@@ -7,6 +7,7 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbAgencyDirectory } from '../../functions/adapters/dynamodb-agency-directory';
 import { DynamoDbCalendarStore } from '../../functions/adapters/dynamodb-calendar-store';
 import { DynamoDbClientKeys } from '../../functions/adapters/dynamodb-client-keys';
 import { DynamoDbComplaintStore } from '../../functions/adapters/dynamodb-complaint-store';
@@ -65,6 +66,7 @@ beforeAll(async () => {
     illegalLevyToOmbudsman: false,
     services: new DynamoDbServiceCatalogue(clients.ddb, table),
     clientKeys: new DynamoDbClientKeys(clients.ddb, table),
+    directory: new DynamoDbAgencyDirectory(clients.ddb, table),
     store: new DynamoDbComplaintStore(
       clients.ddb,
       table,
@@ -85,7 +87,7 @@ beforeAll(async () => {
     contacts: hmacContactHasher('sweep-test-contact-lookup-key-0123456789'),
     policyFor: policyResolver(NATIONAL_POLICY),
     autoRoutedCategories: new Set(['kebersihan-sampah']),
-    agencyEmail: { domain: 'instansi.example', overrides: {} },
+    agencyEmailDomain: 'instansi.example',
     portalUrl: 'http://localhost',
   };
 });

@@ -8,6 +8,7 @@
 import { hmacContactHasher } from '../../functions/adapters/hmac-contact-hasher';
 import { hmacCursors } from '../../functions/adapters/hmac-cursors';
 import { listedPublicly } from '../../functions/core/access';
+import type { AgencyContact, DirectoryChange } from '../../functions/core/agency-contacts';
 import { NATIONAL_POLICY, policyResolver } from '../../functions/core/clocks';
 import { type Complaint, OPEN_STATUSES, type ReporterIdentity, type TimelineEvent } from '../../functions/core/complaint';
 import type { RenderedEmail } from '../../functions/core/emails/agency-assignment';
@@ -15,6 +16,7 @@ import { type ChainLink, chainEvents } from '../../functions/core/evidence';
 import { type CounterDelta, monthOf } from '../../functions/core/monitoring';
 import { officialCalendar } from '../../functions/core/official-calendar';
 import type {
+  AgencyDirectory,
   CatalogueEntry,
   ClientKeys,
   ComplaintStore,
@@ -353,6 +355,25 @@ export class InMemoryServiceCatalogue implements ServiceCatalogue {
   }
 }
 
+export class InMemoryAgencyDirectory implements AgencyDirectory {
+  readonly contacts = new Map<string, AgencyContact>();
+  readonly audit: DirectoryChange[] = [];
+  async contact(agencyId: string) {
+    return this.contacts.get(agencyId);
+  }
+  async save(changes: { contact: AgencyContact; expectedVersion: number; audit: DirectoryChange }[]) {
+    if (changes.some((c) => (this.contacts.get(c.contact.agencyId)?.version ?? 0) !== c.expectedVersion)) return false;
+    for (const c of changes) {
+      this.contacts.set(c.contact.agencyId, structuredClone(c.contact));
+      this.audit.unshift(c.audit);
+    }
+    return true;
+  }
+  async history(agencyId: string, limit: number) {
+    return this.audit.filter((a) => a.agencyId === agencyId).slice(0, limit);
+  }
+}
+
 /** Every port in memory, at a fixed time; override what a test is about. */
 export function memoryDeps(over: Partial<Deps> & { now?: string } = {}) {
   const store = new InMemoryComplaintStore();
@@ -365,6 +386,7 @@ export function memoryDeps(over: Partial<Deps> & { now?: string } = {}) {
     store,
     services: new InMemoryServiceCatalogue(),
     clientKeys: new InMemoryClientKeys(),
+    directory: new InMemoryAgencyDirectory(),
     illegalLevyToOmbudsman: true,
     queue,
     mailer,
@@ -378,7 +400,7 @@ export function memoryDeps(over: Partial<Deps> & { now?: string } = {}) {
     contacts: hmacContactHasher('memory-contact-key-0123456789abcdef012'),
     policyFor: policyResolver(NATIONAL_POLICY),
     autoRoutedCategories: new Set(),
-    agencyEmail: { domain: 'instansi.example', overrides: {} },
+    agencyEmailDomain: 'instansi.example',
     portalUrl: 'https://aduan.example',
     ...over,
   };

@@ -92,7 +92,8 @@ describe('the Ombudsman digest', () => {
       digests,
       clock: { now: () => new Date('2026-04-22T03:00:00Z') }, // 10:00–12:00 local everywhere, a Wednesday
       calendar: { current: async () => calendar },
-      agencyEmail: { domain: 'instansi.example', overrides: {} },
+      agencyEmailDomain: 'instansi.example',
+      directory: { contact: async () => undefined },
       portalUrl: 'https://aduan.example',
       logger: quiet,
       mailer: {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import regionsFile from '../../data/regions.json';
-import { agencies, agencyEmail, findAgency, listAgencies } from '../../functions/core/agencies';
+import { agencies, findAgency, listAgencies } from '../../functions/core/agencies';
+import { type AgencyContact, mailAddressOf } from '../../functions/core/agency-contacts';
 import { categories } from '../../functions/core/categories';
 import { provinces, regencies, resolveRegion, timeZoneOfProvince } from '../../functions/core/regions';
 import { buildRegionsFile } from '../../scripts/regions-source';
@@ -46,9 +47,24 @@ describe('agency directory', () => {
     expect(listAgencies({ regionCode: '51.03' }).map((a) => a.id)).toEqual(['pemda-51.03']);
   });
 
-  it('mails agencies on the configured domain unless overridden', () => {
-    expect(agencyEmail('pemda-51.03', { domain: 'instansi.example', overrides: {} })).toBe('pemda-51.03@instansi.example');
-    expect(agencyEmail('pln', { domain: 'instansi.example', overrides: { pln: 'pengaduan@pln.example' } })).toBe('pengaduan@pln.example');
+  it('mails agencies at their directory address, on the default domain otherwise, and an inactive one through its parent', async () => {
+    const contact = (agencyId: string, over: Partial<AgencyContact>): AgencyContact => ({
+      agencyId,
+      active: true,
+      liaisons: [],
+      updatedAt: '2026-11-29T00:00:00Z',
+      updatedBy: 'operator',
+      version: 1,
+      ...over,
+    });
+    const stored = new Map([
+      ['pln', contact('pln', { email: 'pengaduan@pln.example' })],
+      ['pemda-51.71', contact('pemda-51.71', { active: false })],
+    ]);
+    const lookup = async (id: string) => stored.get(id);
+    expect(await mailAddressOf('pemda-51.03', 'instansi.example', lookup)).toBe('pemda-51.03@instansi.example');
+    expect(await mailAddressOf('pln', 'instansi.example', lookup)).toBe('pengaduan@pln.example');
+    expect(await mailAddressOf('pemda-51.71', 'instansi.example', lookup)).toBe('pemda-51@instansi.example');
   });
 });
 

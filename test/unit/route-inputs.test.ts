@@ -5,7 +5,6 @@ import { envNamesOf, FUNCTIONS, type FunctionSpec } from '../../lib/wiring';
 const VALUES: Record<string, string> = {
   [ENV.jwtIssuer]: 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_Test',
   [ENV.clockOverrides]: '{}',
-  [ENV.agencyEmailOverrides]: '{}',
 };
 /** Exactly the environment the stack gives this function (a handler fails at load on a mismatch). */
 function environmentOf(spec: FunctionSpec) {
