@@ -20,6 +20,7 @@ const env = {
   ...Object.fromEntries(Object.values(ENV).map((name) => [name, 'x'.repeat(40)])),
   [ENV.jwtIssuer]: 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_Bench',
   [ENV.clockOverrides]: '{}',
+  [ENV.mailSendsPerSecond]: '4.667',
   AWS_REGION: 'ap-southeast-3',
   POWERTOOLS_LOG_LEVEL: 'ERROR',
 };

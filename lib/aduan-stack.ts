@@ -46,7 +46,7 @@ export class AduanStack extends Stack {
     this.tables = new ComplaintTables(this, 'Data', { removalPolicy });
     this.queues = new WorkQueues(this, 'Queues');
     const mailer = new AgencyMailer(this, 'AgencyMailer', config);
-    this.staff = new StaffAccounts(this, 'Staff', { removalPolicy, requireMfa: config.requireStaffMfa });
+    this.staff = new StaffAccounts(this, 'Staff', { removalPolicy, requireMfa: config.requireStaffMfa, mail: mailer.cognitoSender() });
     const routes = FUNCTIONS.flatMap((f) => (f.trigger.kind === 'http' ? [f.trigger] : []));
     this.api = new ComplaintApi(this, 'ComplaintApi', { config, removalPolicy, staffPool: this.staff.pool, routes });
     const cursorKey = new GeneratedSecret(this, 'CursorKey', {
@@ -117,7 +117,10 @@ export class AduanStack extends Stack {
 
   /** The scheduler's role for one function; the target adds the invoke grant itself. */
   private schedulerRole(id: string, fn: IFunction) {
-    const role = new Role(this, `${id}SchedulerRole`, { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
+    // Only this account's schedules may assume it (the confused-deputy guard).
+    const role = new Role(this, `${id}SchedulerRole`, {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
+    });
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>:*]`,
       reason: 'Invoke of this one function and its versions/aliases, as granted by the Scheduler LambdaInvoke target.',

@@ -32,8 +32,17 @@ export type Trigger =
        */
       throttle: { ratePerSecond: number; burst: number };
     }
-  | { kind: 'queue'; queue: QueueId; batchSize: number; maxBatchingWindowSeconds: number }
+  | {
+      kind: 'queue';
+      queue: QueueId;
+      batchSize: number;
+      maxBatchingWindowSeconds: number;
+      /** At most this many instances at once (Lambda's minimum is 2): what keeps a burst of mail within SES's rate. */
+      maxConcurrency?: number;
+    }
   | { kind: 'schedule'; name: string; everyMinutes: number };
+
+export type TableAccess = 'read' | 'readWrite' | 'readWriteDelete';
 
 export interface FunctionSpec {
   /** PascalCase construct id; also the local name. */
@@ -43,7 +52,8 @@ export interface FunctionSpec {
   timeoutSeconds: number;
   memoryMb: number;
   trigger: Trigger;
-  table: 'none' | 'read' | 'readWrite';
+  /** readWrite: read, put and update (audit entries, changes); readWriteDelete: also delete (erasure). */
+  table: 'none' | TableAccess;
   idempotencyTable?: boolean;
   sendsTo?: QueueId[];
   /** Reads queue attributes only (health checks). */
@@ -155,7 +165,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       input: ROUTE_INPUTS.complaintActions,
       throttle: { ratePerSecond: 10, burst: 20 },
     },
-    table: 'readWrite',
+    table: 'readWriteDelete',
     sendsTo: ['notification'],
     verifiesStaffTokens: true,
     computesDeadlines: true,
@@ -642,7 +652,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       input: ROUTE_INPUTS.erasePersonalData,
       throttle: { ratePerSecond: 1, burst: 2 },
     },
-    table: 'readWrite',
+    table: 'readWriteDelete',
     looksUpContacts: true,
   },
   {
@@ -744,7 +754,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'Notification worker: sends every email the lifecycle owes (agencies, reporters, the Ombudsman)',
     timeoutSeconds: 30,
     memoryMb: 512,
-    trigger: { kind: 'queue', queue: 'notification', batchSize: 5, maxBatchingWindowSeconds: 1 },
+    trigger: { kind: 'queue', queue: 'notification', batchSize: 5, maxBatchingWindowSeconds: 1, maxConcurrency: 2 },
     table: 'readWrite',
     idempotencyTable: true,
     sendsEmail: true,
@@ -790,7 +800,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 120,
     memoryMb: 512,
     trigger: { kind: 'schedule', name: 'ombudsman-digest', everyMinutes: 60 },
-    table: 'readWrite',
+    table: 'readWriteDelete',
     sendsEmail: true,
   },
   {
@@ -810,9 +820,30 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 300,
     memoryMb: 512,
     trigger: { kind: 'schedule', name: 'erase-expired-identities', everyMinutes: 1440 },
-    table: 'readWrite',
+    table: 'readWriteDelete',
   },
 ];
+
+/** How many instances of a function can run at once, as far as the stack bounds it (unbounded: undefined). */
+export function concurrencyOf(f: FunctionSpec): number | undefined {
+  if (f.trigger.kind === 'queue') return f.trigger.maxConcurrency;
+  // A schedule runs one instance at a time (EventBridge Scheduler invokes it once per tick).
+  if (f.trigger.kind === 'schedule') return 1;
+  return undefined;
+}
+
+/**
+ * Each mail-sending instance's share of the account's SES rate: the rate divided among every
+ * instance that can send at once. Every sender must be bounded, or no share would be safe.
+ */
+export function mailShare(sesMaxSendRate: number): number {
+  const senders = FUNCTIONS.filter((f) => f.sendsEmail).map((f) => {
+    const n = concurrencyOf(f);
+    if (n === undefined) throw new Error(`${f.id} sends email but its concurrency is unbounded`);
+    return n;
+  });
+  return sesMaxSendRate / senders.reduce((a, b) => a + b, 0);
+}
 
 export function consumerOf(queue: QueueId): FunctionSpec {
   const f = FUNCTIONS.find((fn) => fn.trigger.kind === 'queue' && fn.trigger.queue === queue);
@@ -828,7 +859,7 @@ export function envNamesOf(f: FunctionSpec): EnvName[] {
   if (f.table !== 'none') names.push(ENV.tableName);
   if (f.idempotencyTable) names.push(ENV.idempotencyTableName);
   for (const q of new Set([...(f.sendsTo ?? []), ...(f.inspects ?? [])])) names.push(QUEUES[q].urlEnv);
-  if (f.sendsEmail) names.push(ENV.mailFrom, ENV.agencyEmailDomain, ENV.portalUrl);
+  if (f.sendsEmail) names.push(ENV.mailFrom, ENV.mailSendsPerSecond, ENV.agencyEmailDomain, ENV.portalUrl);
   if (f.verifiesStaffTokens) names.push(ENV.userPoolId, ENV.userPoolClientId, ENV.jwtIssuer);
   if (f.routes) names.push(ENV.autoRouteCategories);
   if (f.computesDeadlines) names.push(ENV.clockOverrides);

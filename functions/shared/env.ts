@@ -7,6 +7,8 @@ export const ENV = {
   notificationQueueUrl: 'NOTIFICATION_QUEUE_URL',
   sweepQueueUrl: 'SWEEP_QUEUE_URL',
   mailFrom: 'MAIL_FROM',
+  /** This function's share of the account's SES send rate (per second, per instance). */
+  mailSendsPerSecond: 'MAIL_SENDS_PER_SECOND',
   agencyEmailDomain: 'AGENCY_EMAIL_DOMAIN',
   portalUrl: 'PORTAL_URL',
   userPoolId: 'USER_POOL_ID',

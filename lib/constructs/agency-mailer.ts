@@ -5,6 +5,7 @@ import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/shared/env';
 import type { StageConfig } from '../config';
+import { mailShare } from '../wiring';
 
 const bareAddress = (from: string) => from.match(/<([^>]+)>/)?.[1] ?? from.trim();
 
@@ -31,6 +32,12 @@ export class AgencyMailer extends Construct {
     }
   }
 
+  /** The sender Cognito mails staff from: the same address and identity as every other mail. */
+  cognitoSender() {
+    const name = this.config.mailFrom.match(/^([^<]+)</)?.[1]?.trim();
+    return { from: bareAddress(this.config.mailFrom), ...(name ? { fromName: name } : {}), domain: this.identityName };
+  }
+
   bindSender(fn: LambdaFunction) {
     const stack = Stack.of(this);
     fn.addToRolePolicy(
@@ -41,6 +48,7 @@ export class AgencyMailer extends Construct {
       }),
     );
     fn.addEnvironment(ENV.mailFrom, this.config.mailFrom);
+    fn.addEnvironment(ENV.mailSendsPerSecond, mailShare(this.config.sesMaxSendRate).toFixed(3));
     fn.addEnvironment(ENV.agencyEmailDomain, this.config.agencyEmailDomain);
     fn.addEnvironment(ENV.portalUrl, this.config.portalUrl);
   }

@@ -85,8 +85,10 @@ export class ComplaintApi extends Construct {
     this.api = new RestApi(this, 'Api', {
       description: 'Aduan: public-service complaints (SP4N-LAPOR! style)',
       endpointTypes: [EndpointType.REGIONAL],
+      // The API Gateway CloudWatch role is one per account and region: every stage sets it, and none
+      // deletes it when it goes, so the other stages keep their logs.
       cloudWatchRole: true,
-      cloudWatchRoleRemovalPolicy: RemovalPolicy.DESTROY,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
       deployOptions: {
         stageName: props.config.stage,
         throttlingRateLimit: props.config.api.throttleRatePerSecond,

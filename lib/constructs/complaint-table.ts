@@ -5,6 +5,12 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { INDEXES, TABLE_KEYS } from '../../functions/adapters/dynamodb-keys';
 import { ENV } from '../../functions/shared/env';
+import type { TableAccess } from '../wiring';
+
+const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:DescribeTable'];
+const WRITE = [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'];
+/** What each level of `FunctionSpec.table` may do (transactions need the actions of their parts). */
+export const TABLE_ACTIONS: Record<TableAccess, string[]> = { read: READ, readWrite: WRITE, readWriteDelete: [...WRITE, 'dynamodb:DeleteItem'] };
 
 /** Complaints, identities, timelines and the outbox (one table), plus the idempotency records. */
 export class ComplaintTables extends Construct {
@@ -42,10 +48,13 @@ export class ComplaintTables extends Construct {
     });
   }
 
-  /** Grants access and sets the env var in one call, so the two never drift apart. */
-  bindTable(fn: LambdaFunction, access: 'read' | 'readWrite') {
-    if (access === 'read') this.table.grantReadData(fn);
-    else this.table.grantReadWriteData(fn);
+  /**
+   * Grants access and sets the env var in one call, so the two never drift apart. Only the item
+   * actions the store uses: no Scan, no BatchWrite, and DeleteItem only for the functions that
+   * erase (an identity, a digest claim).
+   */
+  bindTable(fn: LambdaFunction, access: TableAccess) {
+    this.table.grant(fn, ...TABLE_ACTIONS[access]);
     fn.addEnvironment(ENV.tableName, this.table.tableName);
     if (fn.role) {
       Validations.of(fn.role).acknowledge({

@@ -9,6 +9,7 @@ import {
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  UserPoolEmail,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
@@ -23,9 +24,24 @@ export class StaffAccounts extends Construct {
   readonly pool: UserPool;
   readonly client: UserPoolClient;
 
-  constructor(scope: Construct, id: string, props: { removalPolicy: RemovalPolicy; requireMfa: boolean }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: {
+      removalPolicy: RemovalPolicy;
+      requireMfa: boolean;
+      /** Invitations and password resets go through the stage's SES identity (Cognito's own sender allows ~50 a day). */
+      mail: { from: string; fromName?: string; domain: string };
+    },
+  ) {
     super(scope, id);
     this.pool = new UserPool(this, 'Pool', {
+      email: UserPoolEmail.withSES({
+        fromEmail: props.mail.from,
+        ...(props.mail.fromName ? { fromName: props.mail.fromName } : {}),
+        sesVerifiedDomain: props.mail.domain,
+        sesRegion: Stack.of(this).region,
+      }),
       selfSignUpEnabled: false,
       signInAliases: { username: true, email: true },
       customAttributes: {
@@ -68,6 +84,8 @@ export class StaffAccounts extends Construct {
       // CDK's default lets a user write every attribute, custom:agencyId included, making themselves an
       // officer of any agency. Users may write these harmless standard attributes and nothing else.
       writeAttributes: new ClientAttributes().withStandardAttributes(STAFF_WRITABLE_ATTRIBUTES),
+      // Staff sign in with username and password (POST /v1/sessions): no hosted UI, no OAuth flows or callback URLs.
+      disableOAuth: true,
     });
   }
 

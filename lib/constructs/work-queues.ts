@@ -52,6 +52,7 @@ export class WorkQueues extends Construct {
         batchSize: trigger.batchSize,
         maxBatchingWindow: Duration.seconds(trigger.maxBatchingWindowSeconds),
         reportBatchItemFailures: true,
+        ...(trigger.maxConcurrency ? { maxConcurrency: trigger.maxConcurrency } : {}),
       }),
     );
   }

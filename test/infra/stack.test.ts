@@ -98,6 +98,46 @@ describe('attachments', () => {
   });
 });
 
+describe('account-wide and trust settings', () => {
+  it('keeps the API Gateway CloudWatch role when a stage goes, so stages in one account coexist', () => {
+    const [, account] = Object.entries(resources).find(([, r]) => r.Type === 'AWS::ApiGateway::Account') as [string, Resources[string]];
+    expect(account.DeletionPolicy).toBe('Retain');
+    const roleId = (account.Properties.CloudWatchRoleArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    expect(resources[roleId]?.DeletionPolicy).toBe('Retain');
+  });
+
+  it('lets only this account’s schedules assume the scheduler roles', () => {
+    const roles = Object.values(resources).filter(
+      (r) => r.Type === 'AWS::IAM::Role' && JSON.stringify(r.Properties.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
+    );
+    expect(roles.length).toBeGreaterThan(0);
+    for (const r of roles)
+      expect(r.Properties.AssumeRolePolicyDocument.Statement[0].Condition).toEqual({ StringEquals: { 'aws:SourceAccount': '111122223333' } });
+  });
+});
+
+describe('mail', () => {
+  it('staff mail (invitations, resets) goes through the stage’s SES identity; the app client has no OAuth', () => {
+    const [, pool] = byPath('/Staff/Pool/Resource');
+    expect(pool.Properties.EmailConfiguration).toMatchObject({ EmailSendingAccount: 'DEVELOPER', From: 'Aduan <no-reply@aduan.example>' });
+    expect(JSON.stringify(pool.Properties.EmailConfiguration.SourceArn)).toContain(':identity/aduan.example');
+    const [, client] = byPath('/Staff/Pool/StaffClient/Resource');
+    expect(client.Properties.AllowedOAuthFlowsUserPoolClient).toBe(false);
+    expect(client.Properties.CallbackURLs).toBeUndefined();
+  });
+
+  it('keeps bursts within SES: the mail worker is capped at its event source and every sender paces to its share', () => {
+    const [fnId] = fnOf('SendNotification');
+    const [, mapping] = Object.entries(resources).find(([, r]) => r.Type === 'AWS::Lambda::EventSourceMapping' && r.Properties.FunctionName?.Ref === fnId) as [
+      string,
+      Resources[string],
+    ];
+    expect(mapping.Properties.ScalingConfig).toEqual({ MaximumConcurrency: 2 });
+    // 90 a second (config/local.json) shared by the two mail workers and the digest.
+    for (const id of ['SendNotification', 'OmbudsmanDigest']) expect(fnOf(id)[1].Properties.Environment.Variables.MAIL_SENDS_PER_SECOND).toBe('30.000');
+  });
+});
+
 describe('malware scanning of attachments (prod)', () => {
   it('GuardDuty scans stored/ and its verdicts reach the upload queue; dev has none', () => {
     const prod = synthStack('prod').template;
@@ -181,9 +221,18 @@ describe('IAM is scoped to what each function uses', () => {
     }
   });
 
-  it('functions without a table get no DynamoDB access; readers cannot write', () => {
+  it('functions without a table get no DynamoDB access; readers cannot write; only erasers delete; nobody scans or batch-writes', () => {
+    const [tableId] = byPath('/Data/Complaints/Resource');
     for (const spec of FUNCTIONS) {
       const all = policyOf(spec.id).flatMap(actions);
+      const onTable = policyOf(spec.id)
+        .filter((s) => JSON.stringify(s.Resource).includes(tableId))
+        .flatMap(actions);
+      expect(
+        onTable.filter((a) => /Scan|BatchWrite/.test(a)),
+        spec.id,
+      ).toEqual([]);
+      expect(onTable.includes('dynamodb:DeleteItem'), spec.id).toBe(spec.table === 'readWriteDelete');
       if (spec.table === 'none' && !spec.idempotencyTable)
         expect(
           all.some((a) => a.startsWith('dynamodb:')),

@@ -5,6 +5,7 @@ import { envNamesOf, FUNCTIONS, type FunctionSpec } from '../../lib/wiring';
 const VALUES: Record<string, string> = {
   [ENV.jwtIssuer]: 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_Test',
   [ENV.clockOverrides]: '{}',
+  [ENV.mailSendsPerSecond]: '4.667',
 };
 /** Exactly the environment the stack gives this function (a handler fails at load on a mismatch). */
 function environmentOf(spec: FunctionSpec) {
