@@ -85,16 +85,25 @@ export async function importAgencyContacts(deps: DirectoryDeps, who: StaffPrinci
   const errors: FieldError[] = [];
   const changes: { agency: Agency; change: AgencyContactChange }[] = [];
   const seen = new Set<string>();
-  rows.forEach((row, i) => {
+  for (const [i, row] of rows.entries()) {
     const at = `rows.${i + 1}`;
     const agency = row.agencyId === VERIFICATION_SUPERVISOR.id ? VERIFICATION_SUPERVISOR : findAgency(row.agencyId ?? '');
-    if (!agency) return errors.push({ field: `${at}.agencyId`, message: `instansi ${row.agencyId || '(kosong)'} tidak ada dalam direktori` });
-    if (seen.has(agency.id)) return errors.push({ field: `${at}.agencyId`, message: `${agency.id} muncul lebih dari sekali` });
+    if (!agency) {
+      errors.push({ field: `${at}.agencyId`, message: `instansi ${row.agencyId || '(kosong)'} tidak ada dalam direktori` });
+      continue;
+    }
+    if (seen.has(agency.id)) {
+      errors.push({ field: `${at}.agencyId`, message: `${agency.id} muncul lebih dari sekali` });
+      continue;
+    }
     seen.add(agency.id);
     const active = row.active
       ? { ya: true, yes: true, true: true, aktif: true, tidak: false, no: false, false: false, nonaktif: false }[row.active.toLowerCase()]
       : undefined;
-    if (row.active && active === undefined) return errors.push({ field: `${at}.active`, message: 'isi "ya" atau "tidak"' });
+    if (row.active && active === undefined) {
+      errors.push({ field: `${at}.active`, message: 'isi "ya" atau "tidak"' });
+      continue;
+    }
     const parsed = z.safeParse(agencyContactChangeSchema, {
       ...(row.email ? { email: row.email } : {}),
       ...(active !== undefined ? { active } : {}),
@@ -109,7 +118,7 @@ export async function importAgencyContacts(deps: DirectoryDeps, who: StaffPrinci
     });
     if (!parsed.success) for (const e of fieldErrorsOf(parsed.error)) errors.push({ field: `${at}.${e.field}`, message: e.message });
     else changes.push({ agency, change: parsed.data });
-  });
+  }
   if (errors.length) throw validationError(errors, `Impor dibatalkan: ${errors.length} kesalahan; tidak ada kontak yang diubah.`);
   const at = deps.clock.now().toISOString();
   // In slices of 40 agencies (a transaction holds 100 writes): each slice all or none, over the versions read.

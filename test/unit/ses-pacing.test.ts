@@ -9,7 +9,11 @@ describe('SES pacing', () => {
   it('spaces a burst at its share of the rate, and does not wait when sends are already apart', async () => {
     vi.useFakeTimers({ now: 0 });
     const sentAt: number[] = [];
-    const client = { send: async () => (sentAt.push(Date.now()), { MessageId: String(sentAt.length) }) } as unknown as SESClient;
+    const send = async () => {
+      sentAt.push(Date.now());
+      return { MessageId: String(sentAt.length) };
+    };
+    const client = { send } as unknown as SESClient;
     const mailer = new SesMailer(client, 'no-reply@lapor.contoh.go.id', 4);
     const email = { subject: 's', text: 't', html: '<p>t</p>' };
     const burst = Promise.all([1, 2, 3].map((i) => mailer.send(`a${i}@contoh.go.id`, email)));
