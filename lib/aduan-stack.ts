@@ -14,6 +14,7 @@ import { ComplaintTables } from './constructs/complaint-table';
 import { AduanFunction } from './constructs/function';
 import { GeneratedSecret } from './constructs/generated-secret';
 import { IdentityKey } from './constructs/identity-key';
+import { Operations } from './constructs/operations';
 import { Portal } from './constructs/portal';
 import { StaffAccounts } from './constructs/staff-accounts';
 import { WorkQueues } from './constructs/work-queues';
@@ -32,6 +33,7 @@ export class AduanStack extends Stack {
   readonly staff: StaffAccounts;
   readonly portal: Portal;
   readonly attachments: AttachmentStore;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: AduanStackProps) {
     super(scope, id, props);
@@ -107,6 +109,14 @@ export class AduanStack extends Stack {
       attachmentOrigin: this.attachments.origin,
     });
     this.attachments.allowOrigins([`https://${this.portal.distribution.distributionDomainName}`, config.portalUrl]);
+    this.operations = new Operations(this, 'Operations', {
+      stage: config.stage,
+      alarmEmail: config.alarmEmail,
+      functions: [...this.functions].map(([id, f]) => ({ id, fn: f.fn })),
+      queues: [...this.queues.queues].map(([id, q]) => ({ id, ...q })),
+      api: this.api.api,
+    });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });
     new CfnOutput(this, 'PortalUrl', { value: `https://${this.portal.distribution.distributionDomainName}/` });
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
     new CfnOutput(this, 'ComplaintTableName', { value: this.tables.table.tableName });

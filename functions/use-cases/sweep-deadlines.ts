@@ -7,6 +7,8 @@ const SWEEP_CONCURRENCY = 8;
 
 export interface SweepResult {
   read: number;
+  /** How late (minutes) the most overdue deadline read is: what stays high when the sweep cannot keep up. */
+  lagMinutes?: number;
   reminded: number;
   escalated: number;
   flagged: number;
@@ -37,7 +39,20 @@ export async function sweepDeadlines(
   ]);
   const seen = new Map<string, Complaint>();
   for (const c of batches.flat()) seen.set(c.trackingId, c);
-  const result = { read: batches.flat().length, reminded: 0, escalated: 0, flagged: 0, unchanged: 0, conflicts: 0, failed: 0, fannedOut: 0 };
+  // Due instants already past (reminders ahead of a deadline are not lag): the oldest is the lag.
+  const pastDue = [...batches[1], ...batches[2]].map((c) => (c.deadline.stage === 'DISPOSITION' ? c.deadline.dueAt : (c.statute?.decideBy ?? nowIso)));
+  const oldest = pastDue.reduce((min, iso) => Math.min(min, Date.parse(iso)), now.getTime());
+  const result = {
+    read: batches.flat().length,
+    lagMinutes: Math.max(0, Math.round((now.getTime() - oldest) / 60_000)),
+    reminded: 0,
+    escalated: 0,
+    flagged: 0,
+    unchanged: 0,
+    conflicts: 0,
+    failed: 0,
+    fannedOut: 0,
+  };
   if (opts.fanOutAbove !== undefined && seen.size > opts.fanOutAbove) {
     const ids = [...seen.keys()];
     const size = opts.sliceSize ?? 50;

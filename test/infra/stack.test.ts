@@ -1,4 +1,5 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { readFileSync } from 'node:fs';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { consumerOf, envNamesOf, FUNCTIONS, QUEUES, VISIBILITY_TIMEOUT_FACTOR } from '../../lib/wiring';
 import { synthStack } from '../support/synth';
@@ -135,6 +136,53 @@ describe('mail', () => {
     expect(mapping.Properties.ScalingConfig).toEqual({ MaximumConcurrency: 2 });
     // 90 a second (config/local.json) shared by the two mail workers and the digest.
     for (const id of ['SendNotification', 'OmbudsmanDigest']) expect(fnOf(id)[1].Properties.Environment.Variables.MAIL_SENDS_PER_SECOND).toBe('30.000');
+  });
+});
+
+describe('operations: alarms and dashboard', () => {
+  let alarms: { name: string; description: string; metric?: string; namespace?: string; actions: unknown[] }[];
+  let ops: Resources;
+  beforeAll(() => {
+    ops = Template.fromStack(synthStack().stack.operations).toJSON().Resources as Resources;
+    alarms = Object.values(ops)
+      .filter((r) => r.Type === 'AWS::CloudWatch::Alarm')
+      .map((r) => ({
+        name: r.Properties.AlarmName,
+        description: r.Properties.AlarmDescription,
+        metric: r.Properties.MetricName,
+        namespace: r.Properties.Namespace,
+        actions: r.Properties.AlarmActions ?? [],
+      }));
+  });
+  const named = (part: string) => alarms.filter((a) => a.name.includes(part));
+
+  it('alarms on every DLQ, every function’s errors and throttles, API 5xx, sweep lag, SES bounces and complaints, calendar coverage', () => {
+    for (const q of Object.values(QUEUES)) expect(named(`Queue-${q.id}-DLQ`), q.id).toHaveLength(1);
+    for (const f of FUNCTIONS) {
+      expect(named(`-${f.id}-Fault-Count`), f.id).toHaveLength(1);
+      expect(named(`-${f.id}-Throttled-Count`), f.id).toHaveLength(1);
+    }
+    expect(named('-Api-Fault-Count')).toHaveLength(1);
+    expect(alarms.find((a) => a.metric === 'SweepLagMinutes')).toBeDefined();
+    expect(alarms.find((a) => a.metric === 'Reputation.BounceRate' && a.namespace === 'AWS/SES')).toBeDefined();
+    expect(alarms.find((a) => a.metric === 'Reputation.ComplaintRate')).toBeDefined();
+    expect(alarms.find((a) => a.metric === 'CalendarYearsMissing' && a.namespace === 'Aduan')).toBeDefined();
+  });
+
+  it('every alarm notifies the operators’ topic and names its runbook entry in the README', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const [topicId] = Object.entries(ops).find(([, r]) => r.Type === 'AWS::SNS::Topic') as [string, Resources[string]];
+    for (const a of alarms) {
+      expect(a.actions, a.name).toEqual([{ Ref: topicId }]);
+      const anchor = a.description.match(/#([a-z0-9-]+)\.$/)?.[1];
+      expect(anchor, a.name).toBeDefined();
+      expect(readme, `runbook entry for ${a.name}`).toContain(`<a id="${anchor}"></a>`);
+    }
+    expect(Object.values(ops).find((r) => r.Type === 'AWS::SNS::Subscription')?.Properties).toMatchObject({
+      Protocol: 'email',
+      Endpoint: 'operator@aduan.example',
+    });
+    expect(Object.values(ops).filter((r) => r.Type === 'AWS::CloudWatch::Dashboard').length).toBeGreaterThan(0);
   });
 });
 

@@ -9,5 +9,5 @@ const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl, ENV.sweepQueueU
 export const handler = scheduleHandler(
   'deadline sweep',
   () => sweepDeadlines(deps, { limit: 5000, fanOutAbove: 200, sliceSize: 50 }),
-  (r) => ({ Escalations: r.escalated, OmbudsmanFlags: r.flagged, SweepFailures: r.failed }),
+  (r) => ({ Escalations: r.escalated, OmbudsmanFlags: r.flagged, SweepFailures: r.failed, SweepLagMinutes: r.lagMinutes ?? 0 }),
 );
