@@ -13,7 +13,7 @@ const config = stageConfig(stage, loadSettings(path.resolve(settingsFile), stage
 // The region is the stage's (Jakarta), never the shell's: CDK_DEFAULT_REGION is whatever the profile says.
 const stack = new AduanStack(app, `Aduan-${stage}`, {
   config,
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: config.region },
+  env: { account: process.env.CDK_DEFAULT_ACCOUNT || undefined, region: config.region },
   description: `Aduan complaint management (${stage})`,
 });
 Tags.of(stack).add('project', 'aduan');

@@ -139,7 +139,7 @@ export class AttachmentStore extends Construct {
     const literal = (v: string, name: string) => (Token.isUnresolved(v) ? `<AWS::${name}>` : v);
     Validations.of(role).acknowledge(
       {
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:${literal(stack.region, 'Region')}:${literal(stack.account, 'AccountId')}:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]`,
+        id: `AwsSolutions-IAM5[Resource::arn:${literal(stack.partition, 'Partition')}:events:${literal(stack.region, 'Region')}:${literal(stack.account, 'AccountId')}:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]`,
         reason: 'The managed EventBridge rules GuardDuty creates for the plan; their names are chosen by GuardDuty.',
       },
       {
@@ -183,7 +183,7 @@ export class AttachmentStore extends Construct {
     const name = `aduan-${this.stage}-attachments-${literal(stack.account, 'AccountId')}-${literal(stack.region, 'Region')}`;
     for (const prefix of ['incoming', 'stored', 'preview']) {
       Validations.of(fn).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${name}/${prefix}/*]`,
+        id: `AwsSolutions-IAM5[Resource::arn:${literal(stack.partition, 'Partition')}:s3:::${name}/${prefix}/*]`,
         reason: `Objects under ${prefix}/ of the attachment bucket only, as its part of the upload flow needs.`,
       });
     }

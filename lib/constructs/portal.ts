@@ -129,7 +129,7 @@ export class Portal extends Construct {
     // cdk-nag names each wildcard of its policy separately, so each is acknowledged by name.
     const stack = Stack.of(this);
     const literal = (v: string, name: string) => (Token.isUnresolved(v) ? `<AWS::${name}>` : v);
-    const assets = `arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${literal(stack.account, 'AccountId')}-${literal(stack.region, 'Region')}/*`;
+    const assets = `arn:${literal(stack.partition, 'Partition')}:s3:::cdk-hnb659fds-assets-${literal(stack.account, 'AccountId')}-${literal(stack.region, 'Region')}/*`;
     const bucketArn = `<${stack.getLogicalId(this.bucket.node.defaultChild as CfnElement)}.Arn>/*`;
     const wildcards = [
       'Action::s3:GetObject*',

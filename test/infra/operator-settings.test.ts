@@ -21,11 +21,11 @@ async function synth(context: Record<string, unknown>) {
     await run(process.execPath, ['--import', 'tsx', 'bin/app.ts'], {
       cwd: ROOT,
       env: {
-        ...process.env,
+        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') && k !== 'CDK_DEFAULT_ACCOUNT')),
         CDK_OUTDIR: outdir,
         CDK_CONTEXT_JSON: JSON.stringify({ 'aws:cdk:bundling-stacks': [], ...context }),
+        // A shell set to another region, and no credentials (no account): as an operator's first `cdk synth` may be.
         CDK_DEFAULT_REGION: 'us-east-1',
-        CDK_DEFAULT_ACCOUNT: '111122223333',
       },
       timeout: 120_000,
     });
@@ -51,7 +51,7 @@ describe('operator settings and the region', () => {
 
   it('prod with the example settings synthesizes to ap-southeast-3, whatever the shell’s region', async () => {
     const r = await synth({ stage: 'prod', settings: 'config/prod.example.json' });
-    expect(r).toEqual({ ok: true, environments: ['aws://111122223333/ap-southeast-3'] });
+    expect(r).toEqual({ ok: true, environments: ['aws://unknown-account/ap-southeast-3'] });
   }, 120_000);
 
   it('refuses placeholders and missing values, each by name', () => {
