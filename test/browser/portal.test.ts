@@ -35,7 +35,7 @@ const opened: PortalPage[] = [];
 
 beforeAll(async () => {
   [sys, browser] = await Promise.all([startLocalProcess(), launchChromium()]);
-}, 120_000);
+});
 afterAll(async () => {
   await browser?.close();
   await sys?.stop();

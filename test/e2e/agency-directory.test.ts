@@ -15,7 +15,7 @@ const bearer = (t: string | undefined) => ({ authorization: `Bearer ${t}` });
 beforeAll(async () => {
   sys = await startLocalProcess();
   for (const u of ['operator', 'verifikator']) tokens[u] = await sys.token(u);
-}, 120_000);
+});
 afterAll(async () => sys?.stop());
 
 type Mail = { subject: string; destination: { to: string[] } };

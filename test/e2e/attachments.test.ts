@@ -38,7 +38,7 @@ beforeAll(async () => {
   });
   const { Buckets } = await s3.send(new ListBucketsCommand({}));
   bucket = Buckets?.map((b) => b.Name as string).find((n) => n.includes('-attachments-')) as string;
-}, 120_000);
+});
 afterAll(async () => sys?.stop());
 
 /** A phone photo as it leaves the camera: EXIF with the maker, a serial and GPS coordinates. */

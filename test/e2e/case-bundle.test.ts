@@ -19,7 +19,7 @@ const bearer = (t: string | undefined) => ({ authorization: `Bearer ${t}` });
 beforeAll(async () => {
   sys = await startLocalProcess();
   for (const u of ['ombudsman-bali', 'verifikator', 'petugas-badung']) tokens[u] = await sys.token(u);
-}, 120_000);
+});
 afterAll(async () => sys?.stop());
 
 const verifyOnline = async (bundle: unknown) => (await post(`${sys.api}/v1/bundles/verify`, { bundle })).body as { valid: boolean; problems: string[] };

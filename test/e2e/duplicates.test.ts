@@ -24,7 +24,7 @@ const mailTo = (to: string, match: (m: Mail) => boolean) =>
 beforeAll(async () => {
   sys = await startLocalProcess();
   for (const u of ['verifikator', 'petugas-badung']) tokens[u] = await sys.token(u);
-}, 120_000);
+});
 afterAll(async () => sys?.stop());
 
 async function submit(title: string, description: string, extra: Record<string, unknown> = {}) {

@@ -16,7 +16,7 @@ const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
 beforeAll(async () => {
   sys = await startLocalProcess();
   for (const u of ['petugas-badung', 'petugas-bali', 'ombudsman-bali', 'verifikator']) tokens[u] = await sys.token(u);
-}, 120_000);
+});
 afterAll(async () => sys?.stop());
 
 const setClock = (iso: string) => post(`${sys.api}/_local/clock`, { set: iso });

@@ -20,7 +20,7 @@ beforeAll(async () => {
     sys.token,
     DEMO_USERS.map((u) => u.username),
   );
-}, 120_000);
+});
 afterAll(async () => sys?.stop());
 
 describe('hostile requests found by hand (issue 7)', () => {

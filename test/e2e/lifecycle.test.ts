@@ -15,7 +15,7 @@ const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
 beforeAll(async () => {
   sys = await startLocalProcess();
   for (const u of ['verifikator', 'petugas-badung', 'petugas-bali', 'petugas-denpasar', 'operator']) tokens[u] = await sys.token(u);
-}, 120_000);
+});
 afterAll(async () => sys?.stop());
 
 const act = (id: string, token: string, body: Record<string, unknown>) => post(`${sys.api}/v1/complaints/${id}/actions`, body, bearer(token));

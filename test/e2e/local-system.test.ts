@@ -26,7 +26,7 @@ beforeAll(async () => {
   sys = await startLocalProcess();
   api = sys.api;
   mail = sys.mail;
-}, 120_000);
+});
 
 afterAll(async () => sys?.stop());
 

@@ -14,7 +14,7 @@ let apiKey = '';
 beforeAll(async () => {
   sys = await startLocalProcess();
   apiKey = sys.open311Key();
-}, 120_000);
+});
 afterAll(async () => sys?.stop());
 
 const xml = new XMLParser({ parseTagValue: false, isArray: (name) => ['service', 'request', 'attribute', 'error', 'endpoint', 'format'].includes(name) });

@@ -15,7 +15,7 @@ const act = (id: string, token: string, body: unknown) => post(`${sys.api}/v1/co
 beforeAll(async () => {
   sys = await startLocalProcess();
   for (const u of ['verifikator', 'petugas-badung', 'operator']) tokens[u] = await sys.token(u);
-}, 120_000);
+});
 afterAll(async () => sys?.stop());
 
 async function closedComplaint(email: string) {

@@ -16,7 +16,7 @@ const bearer = (t: string | undefined) => ({ authorization: `Bearer ${t}` });
 beforeAll(async () => {
   sys = await startLocalProcess();
   for (const u of ['admin-badung', 'petugas-badung', 'verifikator', 'ombudsman-bali']) tokens[u] = await sys.token(u);
-}, 120_000);
+});
 afterAll(async () => sys?.stop());
 
 const seedCsv = readFileSync(new URL('../../data/services/pemda-51.03.csv', import.meta.url), 'utf8');

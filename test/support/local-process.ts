@@ -51,7 +51,7 @@ async function startOnce() {
   const exited = new Promise<never>((_, reject) => child.once('exit', () => reject(new Error('the local system exited'))));
   exited.catch(() => undefined);
   await Promise.race([
-    waitFor(async () => ((await fetch(`${api}/v1/health`)).status === 200 ? true : undefined), 90_000, 'GET /v1/health = 200'),
+    waitFor(async () => ((await fetch(`${api}/v1/health`)).status === 200 ? true : undefined), 140_000, 'GET /v1/health = 200'),
     exited,
   ]).catch((e) => {
     child.kill('SIGKILL');
