@@ -113,7 +113,8 @@ try {
       counters: countersFor(undefined, complaint, [event], calendar),
       contactLookups: [{ kind: 'EMAIL', hash: `bench-${i}` }],
     });
-    for (const o of outbox) await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(o.body) }));
+    // The two messages side by side, as the submission sends them.
+    await Promise.all(outbox.map((o) => sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(o.body) }))));
     return performance.now() - t0;
   };
   for (let i = 0; i < 30; i++) {

@@ -1,12 +1,20 @@
 import type { OutboxMessage } from '../core/ports';
 import type { Deps } from './deps';
 
-/** Hands outbox messages to their queues; the outbox row keeps them safe until it succeeds. */
+/**
+ * Hands outbox messages to their queues, side by side (they go to different queues and no
+ * consumer relies on their order); each row is marked only after its own send, so a failed one
+ * stays for the relay.
+ */
 export async function dispatchOutbox(deps: Pick<Deps, 'queue' | 'store' | 'clock'>, trackingId: string, messages: OutboxMessage[]): Promise<void> {
-  for (const m of messages) {
-    await deps.queue.send(m.queue, m.body, m.id);
-    await deps.store.markDispatched(trackingId, m.id, deps.clock.now().toISOString());
-  }
+  const sent = await Promise.allSettled(
+    messages.map(async (m) => {
+      await deps.queue.send(m.queue, m.body, m.id);
+      await deps.store.markDispatched(trackingId, m.id, deps.clock.now().toISOString());
+    }),
+  );
+  const failed = sent.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** Scheduled safety net: re-sends what a failed queue call left behind. */
