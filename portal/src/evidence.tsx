@@ -108,7 +108,10 @@ export function AttachmentUploader(props: { trackingId: string; token: string | 
   return (
     <div class="card">
       <label for={`upload-${props.trackingId}`}>Tambah lampiran (foto atau PDF, paling besar 10 MB)</label>
-      <span class="hint">Data lokasi dan kamera pada foto dihapus sebelum petugas melihatnya.</span>
+      <span class="hint">
+        Data lokasi dan kamera pada foto dihapus sebelum petugas melihatnya. PDF disimpan apa adanya: bila Anda ingin anonim, periksa dahulu properti dokumennya
+        (mis. nama penulis).
+      </span>
       <input
         id={`upload-${props.trackingId}`}
         type="file"
