@@ -7,16 +7,28 @@
  * rated, with every email it owes. Fixed monthly costs (schedules, keys, secrets, the web ACL)
  * are added once. Lambda durations are the local ones (this machine, emulators): an estimate.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
 import { FUNCTIONS } from '../lib/wiring';
 import { createMeter } from '../local/request-meter';
 import { signIn } from '../local/staff-seed';
+import { stackApp } from '../local/template';
 import { startLocalSystemOnFreePorts } from '../test/support/local-system';
 import { waitFor } from '../test/support/network';
 
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 const prices = JSON.parse(readFileSync(new URL('../data/aws-prices.json', import.meta.url), 'utf8'));
+
+/** The alarms and dashboards the prod stack deploys (its nested operations stack). */
+const operations = (() => {
+  const { stack } = stackApp(mkdtempSync(path.join(tmpdir(), 'aduan-cost-')), 'prod');
+  const resources = Object.values(Template.fromStack(stack.operations).toJSON().Resources as Record<string, { Type: string }>);
+  const count = (type: string) => resources.filter((r) => r.Type === type).length;
+  return { alarms: count('AWS::CloudWatch::Alarm'), dashboards: count('AWS::CloudWatch::Dashboard') };
+})();
 const LIFECYCLES = Number(process.env.BENCH_COST_COMPLAINTS ?? 20);
 /** Assumed CloudWatch Logs per invocation (JSON logs at INFO: a start, an end and one or two lines). */
 const LOG_BYTES_PER_INVOCATION = 1_500;
@@ -110,8 +122,11 @@ try {
     (n, f) => n + (f.trigger.kind === 'schedule' ? (30 * 24 * 60) / f.trigger.everyMinutes : 0),
     0,
   );
-  // Two customer-managed keys: reporter identities and the case-bundle signing key.
+  // Two customer-managed keys: reporter identities and the case-bundle signing key. The alarms
+  // and dashboards are counted from the synthesized stack, as deployed.
   const fixed =
+    operations.alarms * prices.cloudWatch.alarmMonth +
+    operations.dashboards * prices.cloudWatch.dashboardMonth +
     2 * prices.kms.keyMonth +
     2 * prices.secretsManager.secretMonth +
     prices.waf.webAclMonth +
@@ -130,7 +145,7 @@ try {
   console.log('cost per complaint:');
   for (const [k, v] of Object.entries(line)) console.log(`  ${k.padEnd(12)} ${usd(v)}`);
   console.log(`  ${'total'.padEnd(12)} ${usd(perComplaint)}`);
-  console.log(`fixed per month (2 keys, secrets, web ACL, schedules): ${usd(fixed)}`);
+  console.log(`fixed per month (${operations.alarms} alarms, ${operations.dashboards} dashboards, 2 keys, 2 secrets, web ACL, schedules): ${usd(fixed)}`);
   for (const [label, perDay] of [
     ["LAPOR!'s volume", 1_500],
     ['100× that', 150_000],
@@ -138,7 +153,7 @@ try {
     console.log(`monthly at ${label} (${perDay.toLocaleString('en')} complaints a day): ${usd(perDay * 30 * perComplaint + fixed)}`);
   }
   console.log(
-    'Assumptions: local Lambda durations; 1.5 KB of logs per invocation; Lambda polls each queued message once (receive + delete); page and asset loads of the portal, DynamoDB storage, S3, data transfer and free tiers left out; prices marked stand-in in the file are to be confirmed.',
+    'Assumptions: local Lambda durations; 1.5 KB of logs per invocation; Lambda polls each queued message once (receive + delete); page and asset loads of the portal, attachments (S3 storage and requests, GuardDuty per-GB scanning), DynamoDB storage, data transfer and free tiers left out; prices marked stand-in in the file are to be confirmed.',
   );
 } finally {
   await system.stop();
