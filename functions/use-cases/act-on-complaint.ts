@@ -1,12 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Caller } from '../core/access';
 import type { Complaint } from '../core/complaint';
-import { DomainError, notFound } from '../core/errors';
+import { DomainError } from '../core/errors';
 import { type ActionInput, perform } from '../core/lifecycle';
 import { parseTrackingId } from '../core/tracking-id';
 import { commitChange } from './commit-change';
 import type { Deps } from './deps';
-import { actorFor, parseTracking, unauthorizedAction, viewFor } from './get-complaint';
+import { parseTracking, readForActor, viewFor } from './get-complaint';
 
 /** The code from the confirmation mail must be the one made for this complaint and this address. */
 async function checkConfirmationCode(deps: Deps, c: Complaint, code: string) {
@@ -54,13 +54,7 @@ export async function actOnComplaint(deps: Deps, trackingIdInput: string, caller
   const trackingId = parseTracking(trackingIdInput);
   const calendar = await deps.calendar.current();
   for (let attempt = 0; attempt < 5; attempt++) {
-    const stored = await deps.store.get(trackingId);
-    if (!stored) throw notFound('Laporan tidak ditemukan.');
-    const actor = actorFor(stored, caller);
-    if (!actor) {
-      if (stored.complaint.confidential) throw notFound('Laporan tidak ditemukan.');
-      throw unauthorizedAction();
-    }
+    const { stored, actor } = await readForActor(deps.store, trackingId, caller);
     // The state machine refuses a confirmation with nothing to confirm (409); a wrong code is a 422.
     if (input.action === 'CONFIRM_EMAIL' && actor.kind === 'REPORTER' && stored.complaint.reporterEmail?.confirmed === false) {
       await checkConfirmationCode(deps, stored.complaint, input.code);

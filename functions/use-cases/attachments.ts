@@ -4,7 +4,7 @@
  * malware verdict in AWS, and downloads authorised like the complaint and audited for staff.
  */
 import { createHash } from 'node:crypto';
-import type { Actor, Caller } from '../core/access';
+import type { Caller } from '../core/access';
 import {
   ATTACHMENT_LIMITS,
   type Attachment,
@@ -22,9 +22,9 @@ import {
 import { revise } from '../core/change';
 import type { Complaint, TimelineEvent } from '../core/complaint';
 import { DomainError, notFound } from '../core/errors';
-import type { AttachmentStorage, ImageCleaner, StoredComplaint } from '../core/ports';
+import type { AttachmentStorage, ImageCleaner } from '../core/ports';
 import type { Deps } from './deps';
-import { actorFor, parseTracking, unauthorizedAction } from './get-complaint';
+import { parseTracking, readForActor, timelineActorOf } from './get-complaint';
 
 export interface UploadInput {
   fileName: string;
@@ -37,21 +37,6 @@ export interface UploadInput {
 type StoreDeps = Pick<Deps, 'store' | 'clock'>;
 
 const hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const actorRef = (actor: Actor): TimelineEvent['actor'] =>
-  actor.kind === 'STAFF'
-    ? { kind: 'STAFF', id: actor.principal.username, ...(actor.principal.agencyId ? { agencyId: actor.principal.agencyId } : {}) }
-    : { kind: actor.kind };
-
-async function readFor(deps: StoreDeps, trackingId: string, caller: Caller): Promise<{ stored: StoredComplaint; actor: Actor }> {
-  const stored = await deps.store.get(trackingId);
-  if (!stored) throw notFound('Laporan tidak ditemukan.');
-  const actor = actorFor(stored, caller);
-  if (!actor) {
-    if (stored.complaint.confidential) throw notFound('Laporan tidak ditemukan.');
-    throw unauthorizedAction();
-  }
-  return { stored, actor };
-}
 
 /**
  * Changes one attachment of a complaint with optimistic locking: re-read and re-applied on a
@@ -82,7 +67,7 @@ export async function requestUpload(
   input: UploadInput,
 ) {
   const trackingId = parseTracking(trackingIdInput);
-  const { actor } = await readFor(deps, trackingId, caller);
+  const { actor } = await readForActor(deps.store, trackingId, caller);
   if (input.internal && actor.kind !== 'STAFF') {
     throw new DomainError('VALIDATION', 'Permintaan tidak valid', [{ field: 'internal', message: 'hanya petugas yang dapat melampirkan dokumen internal' }]);
   }
@@ -227,7 +212,7 @@ export async function downloadAttachment(
   variant: 'file' | 'preview',
 ) {
   const trackingId = parseTracking(trackingIdInput);
-  const { stored, actor } = await readFor(deps, trackingId, caller);
+  const { stored, actor } = await readForActor(deps.store, trackingId, caller);
   const c = stored.complaint;
   const a = attachmentsFor(c, actor.kind === 'STAFF' ? 'STAFF' : 'REPORTER').find((x) => x.id === attachmentId);
   if (!a) throw notFound('Lampiran tidak ditemukan.');
@@ -238,7 +223,7 @@ export async function downloadAttachment(
     await deps.store.appendEvent(trackingId, {
       at: now.toISOString(),
       type: 'ATTACHMENT_DOWNLOADED',
-      actor: actorRef(actor),
+      actor: timelineActorOf(actor),
       message: `Lampiran ${a.fileName} diunduh oleh ${actor.principal.username}.`,
       visibility: 'INTERNAL',
       attachment: { id: a.id, fileName: a.fileName, ...(a.sha256 ? { sha256: a.sha256 } : {}) },

@@ -36,6 +36,27 @@ export function actorFor(stored: StoredComplaint, caller: Caller): Actor | undef
   return undefined;
 }
 
+/**
+ * Reads a complaint for a caller who must be able to act on it: 404 when it does not exist (or
+ * is confidential and the caller is nobody to it), 401 when the caller brought no valid token.
+ */
+export async function readForActor(store: Deps['store'], trackingId: string, caller: Caller): Promise<{ stored: StoredComplaint; actor: Actor }> {
+  const stored = await store.get(trackingId);
+  if (!stored) throw notFound(NOT_FOUND);
+  const actor = actorFor(stored, caller);
+  if (!actor) {
+    if (stored.complaint.confidential) throw notFound(NOT_FOUND);
+    throw unauthorizedAction();
+  }
+  return { stored, actor };
+}
+
+/** How an actor is named on the timeline. */
+export const timelineActorOf = (actor: Actor): TimelineEvent['actor'] =>
+  actor.kind === 'STAFF'
+    ? { kind: 'STAFF', id: actor.principal.username, ...(actor.principal.agencyId ? { agencyId: actor.principal.agencyId } : {}) }
+    : { kind: actor.kind };
+
 type ReadDeps = Pick<Deps, 'store' | 'calendar' | 'clock' | 'policyFor' | 'cursors'>;
 
 /** A timeline page request: the newest entries first, older ones through the cursor. */
@@ -116,7 +137,7 @@ export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Ac
       const read: TimelineEvent = {
         at: now.toISOString(),
         type: 'IDENTITY_READ',
-        actor: { kind: 'STAFF', id: actor.principal.username, ...(actor.principal.agencyId ? { agencyId: actor.principal.agencyId } : {}) },
+        actor: timelineActorOf(actor),
         message: `Identitas pelapor dibaca oleh ${actor.principal.username}.`,
         visibility: 'INTERNAL',
       };
