@@ -80,7 +80,7 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
       started.push(r);
       return r;
     };
-    await assertPortsFree([opts.port, opts.dynamoPort, opts.sqsPort, opts.mailPort, opts.cognitoPort]);
+    await assertPortsFree([opts.port, opts.dynamoPort, opts.sqsPort, opts.mailPort, opts.cognitoPort, opts.s3Port ?? 0]);
     // esbuild works in its own process while the emulators start.
     const bundling = bundleFunctions(FUNCTIONS);
     const portalBuild = buildLocalPortal();
@@ -285,7 +285,7 @@ async function assertPortsFree(ports: number[]) {
     await new Promise<void>((resolve, reject) => {
       const probe = createServer();
       probe.once('error', () =>
-        reject(new Error(`port ${port} is already in use (is another \`npm start\` running? set PORT, DYNAMODB_PORT, SQS_PORT or MAIL_PORT)`)),
+        reject(new Error(`port ${port} is already in use (is another \`npm start\` running? set PORT, DYNAMODB_PORT, SQS_PORT, MAIL_PORT, COGNITO_PORT or S3_PORT)`)),
       );
       probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
     });
