@@ -285,7 +285,9 @@ async function assertPortsFree(ports: number[]) {
     await new Promise<void>((resolve, reject) => {
       const probe = createServer();
       probe.once('error', () =>
-        reject(new Error(`port ${port} is already in use (is another \`npm start\` running? set PORT, DYNAMODB_PORT, SQS_PORT, MAIL_PORT, COGNITO_PORT or S3_PORT)`)),
+        reject(
+          new Error(`port ${port} is already in use (is another \`npm start\` running? set PORT, DYNAMODB_PORT, SQS_PORT, MAIL_PORT, COGNITO_PORT or S3_PORT)`),
+        ),
       );
       probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
     });

@@ -55,16 +55,24 @@ export function effectiveContact(agency: Agency, stored: AgencyContact | undefin
   };
 }
 
+type Lookup = (id: string) => Promise<AgencyContact | undefined>;
+
 /**
- * Where an agency's mail goes: its own address while active; an inactive agency's mail goes up
- * to the nearest active parent, so a notice is never dropped. `lookup` reads the stored contact.
+ * The agency that acts for `agencyId`: itself while active, else its nearest active parent (an
+ * agency merged or dissolved hands its work up), with that agency's stored contact.
  */
-export async function mailAddressOf(agencyId: string, domain: string, lookup: (id: string) => Promise<AgencyContact | undefined>): Promise<string> {
+export async function actingAgencyOf(agencyId: string, lookup: Lookup): Promise<{ agencyId: string; contact?: AgencyContact }> {
   let id: string | undefined = agencyId;
   for (let depth = 0; id && depth < 4; depth++) {
     const contact = await lookup(id);
-    if (contact?.active !== false) return contact?.email ?? `${id}@${domain}`;
+    if (contact?.active !== false) return { agencyId: id, ...(contact ? { contact } : {}) };
     id = findAgency(id)?.parentId;
   }
-  return `${agencyId}@${domain}`;
+  return { agencyId };
+}
+
+/** Where an agency's mail goes: the acting agency's address, `<id>@<domain>` when it has none stored. */
+export async function mailAddressOf(agencyId: string, domain: string, lookup: Lookup): Promise<string> {
+  const acting = await actingAgencyOf(agencyId, lookup);
+  return acting.contact?.email ?? `${acting.agencyId}@${domain}`;
 }

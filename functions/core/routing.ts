@@ -48,7 +48,14 @@ export function chooseAgency(complaint: Pick<Complaint, 'targetAgencyId' | 'cate
  */
 export function route(
   c: Complaint,
-  opts: { automatic: (categoryId: string) => boolean; now: Date; calendar: WorkingDayCalendar; policyFor: PolicyFor },
+  opts: {
+    automatic: (categoryId: string) => boolean;
+    now: Date;
+    calendar: WorkingDayCalendar;
+    policyFor: PolicyFor;
+    /** The agency acting for the one chosen (an inactive agency's work goes to its parent); the chosen one by default. */
+    actingFor?: (agencyId: string) => string;
+  },
 ): ComplaintChange | undefined {
   if (c.status !== 'SUBMITTED' || c.routing.state !== 'PENDING') return undefined;
   const at = opts.now.toISOString();
@@ -68,8 +75,10 @@ export function route(
       notifications: [],
     };
   }
-  const agency = findAgency(decision.agencyId);
-  if (!agency) throw new Error(`routing chose an unknown agency ${decision.agencyId}`);
+  const chosen = findAgency(decision.agencyId);
+  const agency = findAgency(opts.actingFor?.(decision.agencyId) ?? decision.agencyId);
+  if (!agency || !chosen) throw new Error(`routing chose an unknown agency ${decision.agencyId}`);
+  const handedUp = agency.id !== chosen.id ? ` (${chosen.name} tidak aktif; tugasnya dijalankan ${agency.name})` : '';
   if (!opts.automatic(c.categoryId)) {
     return {
       complaint: revise(c, at, { routing: { state: 'AWAITING_VERIFICATION' }, suggestedAgencyId: agency.id }),
@@ -79,7 +88,7 @@ export function route(
           type: 'ROUTING_SUGGESTED',
           actor: { kind: 'SYSTEM' },
           agencyId: agency.id,
-          message: `Sistem menyarankan disposisi ke ${agency.name}.`,
+          message: `Sistem menyarankan disposisi ke ${agency.name}${handedUp}.`,
           visibility: 'INTERNAL',
         },
       ],
@@ -102,7 +111,7 @@ export function route(
         fromStatus: 'SUBMITTED',
         toStatus: 'ASSIGNED',
         agencyId: agency.id,
-        message: 'Laporan didisposisikan ke instansi yang berwenang.',
+        message: `Laporan didisposisikan ke instansi yang berwenang${handedUp}.`,
         visibility: 'PUBLIC',
       },
     ],

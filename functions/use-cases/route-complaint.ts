@@ -1,4 +1,5 @@
-import { route } from '../core/routing';
+import { actingAgencyOf } from '../core/agency-contacts';
+import { chooseAgency, route } from '../core/routing';
 import { commitChange } from './commit-change';
 import type { Deps } from './deps';
 import { dispatchOutbox } from './dispatch-outbox';
@@ -20,7 +21,12 @@ export async function routeComplaint(deps: Deps, trackingId: string): Promise<Ro
       return 'NOT_FOUND';
     }
     const c = stored.complaint;
+    // An agency an operator marked inactive hands its complaints to its parent (the directory says which).
+    const decision = chooseAgency(c);
+    const handedTo = new Map<string, string>();
+    if (decision.kind === 'AGENCY') handedTo.set(decision.agencyId, (await actingAgencyOf(decision.agencyId, (id) => deps.directory.contact(id))).agencyId);
     const change = route(c, {
+      actingFor: (id) => handedTo.get(id) ?? id,
       automatic: (categoryId) => deps.autoRoutedCategories.has(categoryId),
       now: deps.clock.now(),
       calendar,

@@ -86,6 +86,20 @@ describe('the agency directory', () => {
     expect(denpasar.history[0].via).toBe('IMPORT');
     expect((await get(`${sys.api}/v1/agencies/pemda-51.08/contact`, bearer(tokens.operator))).body.active).toBe(false);
 
+    // Karangasem is inactive now: its complaints go to the province, and so does the mail.
+    const created = await post(`${sys.api}/v1/complaints`, {
+      type: 'COMPLAINT',
+      title: 'Sampah menumpuk di Amlapura',
+      description: 'Sampah pasar Amlapura tidak diangkut selama seminggu dan mulai berbau.',
+      categoryId: 'kebersihan-sampah',
+      location: { regionCode: '51.08' },
+      anonymous: true,
+      confidential: false,
+    });
+    expect(await mailTo('pemda-51@instansi.example', created.body.trackingId)).toBeDefined();
+    const view = (await get(`${sys.api}/v1/complaints/${created.body.trackingId}`, bearer(created.body.accessToken))).body;
+    expect(view.assignedAgency.id).toBe('pemda-51');
+
     expect((await post(`${sys.api}/v1/agencies/pemda-51.03/contact`, { active: false }, bearer(tokens.verifikator))).status).toBe(403);
     expect((await get(`${sys.api}/v1/agencies/pemda-51.03/contact`)).status).toBe(401);
   }, 60_000);

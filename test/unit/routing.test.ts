@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chooseAgency } from '../../functions/core/routing';
+import { chooseAgency, route } from '../../functions/core/routing';
+import { calendar, policyFor } from '../support/actors';
+import { aComplaint } from '../support/complaint-fixture';
 
 const complaint = (categoryId: string, regionCode: string, targetAgencyId?: string) => ({
   categoryId,
@@ -34,5 +36,21 @@ describe('routing', () => {
   it('waits for manual routing when the region is too coarse or the category has no owner', () => {
     expect(chooseAgency(complaint('kebersihan-sampah', '51'))).toMatchObject({ kind: 'MANUAL' });
     expect(chooseAgency(complaint('lainnya', '51.03'))).toMatchObject({ kind: 'MANUAL' });
+  });
+});
+
+describe('an inactive agency', () => {
+  it('hands a complaint routed to it to the agency acting for it, and says so', () => {
+    const c = aComplaint({ categoryId: 'kebersihan-sampah', location: { regionCode: '51.08' }, status: 'SUBMITTED', routing: { state: 'PENDING' } });
+    const change = route(c, {
+      automatic: () => true,
+      now: new Date('2026-11-30T02:00:00Z'),
+      calendar,
+      policyFor,
+      actingFor: (id) => (id === 'pemda-51.08' ? 'pemda-51' : id),
+    });
+    expect(change?.complaint.assignedAgencyId).toBe('pemda-51');
+    expect(change?.events[0]?.message).toContain('tidak aktif');
+    expect(change?.notifications[0]).toEqual({ template: 'AGENCY_ASSIGNED', agencyId: 'pemda-51' });
   });
 });
