@@ -1,5 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Caller } from '../core/access';
+import { findAgency } from '../core/agencies';
+import { actingAgencyOf } from '../core/agency-contacts';
 import type { Complaint } from '../core/complaint';
 import { DomainError } from '../core/errors';
 import { type ActionInput, perform } from '../core/lifecycle';
@@ -32,6 +34,14 @@ async function mergeTarget(deps: Deps, c: Complaint, duplicateOf: string | undef
   return parsed.trackingId;
 }
 
+/** A disposition goes to an agency that is active in the directory; an inactive one names who acts for it. */
+async function assertActive(deps: Deps, agencyId: string) {
+  const acting = await actingAgencyOf(agencyId, (id) => deps.directory.contact(id));
+  if (acting.agencyId === agencyId) return;
+  const message = `instansi ini tidak aktif; tugasnya dijalankan ${findAgency(acting.agencyId)?.name ?? acting.agencyId} (${acting.agencyId})`;
+  throw new DomainError('UNPROCESSABLE', 'Instansi tujuan tidak aktif.', [{ field: 'agencyId', message }]);
+}
+
 /** The surviving complaint's record of the merge (the count went in the archive's own write). */
 async function recordMerge(deps: Deps, survivor: string, duplicate: Complaint, at: string) {
   await deps.store.appendEvent(survivor, {
@@ -59,6 +69,7 @@ export async function actOnComplaint(deps: Deps, trackingIdInput: string, caller
     if (input.action === 'CONFIRM_EMAIL' && actor.kind === 'REPORTER' && stored.complaint.reporterEmail?.confirmed === false) {
       await checkConfirmationCode(deps, stored.complaint, input.code);
     }
+    if (input.action === 'VERIFY') await assertActive(deps, input.agencyId);
     const survivor = input.action === 'ARCHIVE' && input.reason === 'DUPLICATE' ? await mergeTarget(deps, stored.complaint, input.duplicateOf) : undefined;
     const change = perform(stored.complaint, actor, survivor && input.action === 'ARCHIVE' ? { ...input, duplicateOf: survivor } : input, {
       now: deps.clock.now(),

@@ -99,6 +99,23 @@ describe('the agency directory', () => {
     expect(await mailTo('pemda-51@instansi.example', created.body.trackingId)).toBeDefined();
     const view = (await get(`${sys.api}/v1/complaints/${created.body.trackingId}`, bearer(created.body.accessToken))).body;
     expect(view.assignedAgency.id).toBe('pemda-51');
+    // A verifier cannot dispose to it either: the answer names who acts for it.
+    const held = await post(`${sys.api}/v1/complaints`, {
+      type: 'COMPLAINT',
+      title: 'Jalan berlubang di Amlapura',
+      description: 'Lubang besar di jalan utama Amlapura membahayakan pengendara motor setiap malam.',
+      categoryId: 'jalan-kabupaten-kota',
+      location: { regionCode: '51.08' },
+      anonymous: true,
+      confidential: false,
+    });
+    const refused = await post(
+      `${sys.api}/v1/complaints/${held.body.trackingId}/actions`,
+      { action: 'VERIFY', agencyId: 'pemda-51.08' },
+      bearer(tokens.verifikator),
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0]).toMatchObject({ field: 'agencyId', message: expect.stringContaining('pemda-51') });
 
     expect((await post(`${sys.api}/v1/agencies/pemda-51.03/contact`, { active: false }, bearer(tokens.verifikator))).status).toBe(403);
     expect((await get(`${sys.api}/v1/agencies/pemda-51.03/contact`)).status).toBe(401);
