@@ -68,6 +68,10 @@ export const EVENT_LABELS: Record<string, string> = {
   EMAIL_CONFIRMED: 'Email dikonfirmasi',
   DEADLINE_MISSED: 'Tenggat terlewati',
   OMBUDSMAN_ACTION: 'Tindakan Ombudsman',
+  ATTACHMENT_ADDED: 'Lampiran ditambahkan',
+  ATTACHMENT_REJECTED: 'Lampiran ditolak',
+  ATTACHMENT_DOWNLOADED: 'Lampiran diunduh',
+  DUPLICATE_MERGED: 'Laporan serupa digabungkan',
 };
 
 /** The clock a deadline belongs to (`deadline.stage`). */
