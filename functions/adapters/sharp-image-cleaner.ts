@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { ATTACHMENT_LIMITS, type AttachmentType } from '../core/attachments';
-import type { CleanImage, ImageCleaner } from '../core/ports';
+import type { AttachmentCleaner, CleanFile } from '../core/ports';
 
 // One image at a time per function instance: memory stays bounded whatever the batch.
 sharp.concurrency(1);
@@ -10,8 +10,8 @@ sharp.concurrency(1);
  * (`keepMetadata`/`withMetadata`, never called here), so EXIF — GPS, camera serial, owner — ICC
  * and XMP are all gone; `rotate()` first applies the EXIF orientation the photo relied on.
  */
-export const sharpImageCleaner: ImageCleaner = {
-  async clean(bytes: Uint8Array, type: AttachmentType): Promise<CleanImage | undefined> {
+export const sharpImageCleaner: AttachmentCleaner = {
+  async clean(bytes: Uint8Array, type: AttachmentType): Promise<CleanFile | undefined> {
     const format = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' }[type as string] as 'jpeg' | 'png' | 'webp' | undefined;
     if (!format) return undefined;
     try {

@@ -270,16 +270,20 @@ export interface AttachmentStorage {
   downloadUrl(key: string, fileName: string, contentType: string, expiresInSeconds: number): Promise<string>;
 }
 
-/** An image re-encoded from its pixels: no metadata survives (EXIF GPS, camera serials), orientation applied. */
-export interface CleanImage {
+/**
+ * A file rewritten without what identifies its maker: an image re-encoded from its pixels (no
+ * EXIF GPS, camera serial or XMP; orientation applied) with a small JPEG preview; a PDF without
+ * its document properties and XMP metadata.
+ */
+export interface CleanFile {
   bytes: Uint8Array;
   contentType: AttachmentType;
-  preview: Uint8Array;
+  preview?: Uint8Array;
 }
 
-export interface ImageCleaner {
-  /** Decodes and re-encodes; `undefined` when the bytes are not a readable image of that type. */
-  clean(bytes: Uint8Array, type: AttachmentType): Promise<CleanImage | undefined>;
+export interface AttachmentCleaner {
+  /** Reads and rewrites; `undefined` when the bytes are not a readable file of that type. */
+  clean(bytes: Uint8Array, type: AttachmentType): Promise<CleanFile | undefined>;
 }
 
 /** The agency directory's stored contacts and their audit trail. */

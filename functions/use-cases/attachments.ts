@@ -12,7 +12,6 @@ import {
   attachmentKeys,
   attachmentsFor,
   cleanFileName,
-  isImage,
   REJECTION_REASONS,
   type RejectionReason,
   sniffType,
@@ -22,7 +21,7 @@ import {
 import { revise } from '../core/change';
 import type { Complaint, TimelineEvent } from '../core/complaint';
 import { DomainError, notFound } from '../core/errors';
-import type { AttachmentStorage, ImageCleaner } from '../core/ports';
+import type { AttachmentCleaner, AttachmentStorage } from '../core/ports';
 import type { Deps } from './deps';
 import { parseTracking, readForActor, timelineActorOf } from './get-complaint';
 
@@ -123,12 +122,12 @@ function settle(c: Complaint, id: string, at: string, outcome: Pick<Attachment, 
 
 /**
  * Checks an uploaded object (S3 calls this for every new `incoming/` key): its size, its type by
- * content, and for images a re-encode from pixels (no EXIF, no GPS, no camera serial survives)
- * with a preview. Only the cleaned copy is kept. With a malware scanner (AWS) the file waits for
+ * content, and a rewrite that drops what identifies its maker: images re-encoded from pixels
+ * (no EXIF, no GPS, no camera serial survives) with a preview, PDFs without their properties. Only the cleaned copy is kept. With a malware scanner (AWS) the file waits for
  * its verdict as SCANNING; without one it is READY at once.
  */
 export async function checkUpload(
-  deps: StoreDeps & Pick<Deps, 'logger'> & { storage: AttachmentStorage; images: ImageCleaner; scansForMalware: boolean },
+  deps: StoreDeps & Pick<Deps, 'logger'> & { storage: AttachmentStorage; cleaner: AttachmentCleaner; scansForMalware: boolean },
   key: string,
 ): Promise<CheckOutcome> {
   const ref = attachmentKeys.parseIncoming(key);
@@ -151,17 +150,10 @@ export async function checkUpload(
   if (bytes === 'TOO_LARGE' || bytes.length !== declared.size) return reject('SIZE_MISMATCH');
   const type = sniffType(bytes.subarray(0, 16));
   if (type !== declared.contentType) return reject('TYPE_MISMATCH');
-  let keep: { bytes: Uint8Array; contentType: AttachmentType };
-  let preview = false;
-  if (isImage(type)) {
-    const clean = await deps.images.clean(bytes, type);
-    if (!clean) return reject('UNREADABLE');
-    keep = clean;
-    await deps.storage.write(attachmentKeys.preview(ref.trackingId, ref.id), clean.preview, 'image/jpeg');
-    preview = true;
-  } else {
-    keep = { bytes, contentType: type };
-  }
+  const keep = await deps.cleaner.clean(bytes, type);
+  if (!keep) return reject('UNREADABLE');
+  const preview = keep.preview !== undefined;
+  if (keep.preview) await deps.storage.write(attachmentKeys.preview(ref.trackingId, ref.id), keep.preview, 'image/jpeg');
   await deps.storage.write(attachmentKeys.stored(ref.trackingId, ref.id), keep.bytes, keep.contentType);
   await deps.storage.remove(key);
   const status = deps.scansForMalware ? 'SCANNING' : 'READY';

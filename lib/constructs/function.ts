@@ -26,7 +26,7 @@ export const BUNDLING = {
   target: 'node24',
   mainFields: ['module', 'main'],
   // Some dependencies still `require` Node built-ins; ESM bundles need a require shim.
-  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  banner: "import { createRequire as __aduanCreateRequire } from 'module'; const require = __aduanCreateRequire(import.meta.url);",
   // sharp carries a native library esbuild cannot bundle: installed into the asset instead (nativeModules).
   externalModules: ['sharp'] as string[],
 } as const;

@@ -109,8 +109,8 @@ export function AttachmentUploader(props: { trackingId: string; token: string | 
     <div class="card">
       <label for={`upload-${props.trackingId}`}>Tambah lampiran (foto atau PDF, paling besar 10 MB)</label>
       <span class="hint">
-        Data lokasi dan kamera pada foto dihapus sebelum petugas melihatnya. PDF disimpan apa adanya: bila Anda ingin anonim, periksa dahulu properti dokumennya
-        (mis. nama penulis).
+        Data lokasi dan kamera pada foto, serta properti dokumen PDF (mis. nama penulis), dihapus sebelum petugas melihatnya. Isi halamannya tetap: bila Anda
+        ingin anonim, jangan lampirkan dokumen yang memuat nama Anda.
       </span>
       <input
         id={`upload-${props.trackingId}`}

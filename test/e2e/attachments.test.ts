@@ -4,6 +4,7 @@
  * like the complaint and audited for staff, and the file's hash on the timeline's chain.
  */
 import { GetObjectCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { get, post } from '../support/fixtures';
@@ -155,21 +156,24 @@ describe('attachments', () => {
     expect(await objectAt(`stored/${id}/${a.id}`)).toBeUndefined();
   }, 60_000);
 
-  it('an upload of another size or type than announced is refused by the storage itself', async () => {
+  it('an upload of another size or type than announced is refused by the storage itself; a PDF loses its properties', async () => {
     const { trackingId: id, accessToken } = await submit();
-    const pdf = Buffer.from('%PDF-1.7\n% bukti kwitansi\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const receipt = await PDFDocument.create();
+    receipt.addPage([300, 200]).drawText('Kwitansi Rp50.000');
+    receipt.setAuthor('Pelapor Rahasia');
+    const pdf = Buffer.from(await receipt.save());
     const announced = await announce(id, accessToken, { fileName: 'kwitansi.pdf', contentType: 'application/pdf', size: pdf.length });
     const bigger = Buffer.concat([pdf, Buffer.alloc(4096, 0x20)]);
     expect((await upload(announced.body.upload, bigger)).status).toBe(403);
     const otherType = await fetch(announced.body.upload.url, { method: 'PUT', headers: { 'content-type': 'text/html' }, body: new Uint8Array(pdf) });
     expect(otherType.status).toBe(403);
-    // What was announced goes through, and a PDF is kept as it is.
+    // What was announced goes through, rewritten without the author.
     expect((await upload(announced.body.upload, pdf)).status).toBe(200);
-    expect(await attachmentOf(id, accessToken, announced.body.attachmentId)).toMatchObject({
-      status: 'READY',
-      contentType: 'application/pdf',
-      size: pdf.length,
-    });
+    const a = await attachmentOf(id, accessToken, announced.body.attachmentId);
+    expect(a).toMatchObject({ status: 'READY', contentType: 'application/pdf' });
+    const stored = (await objectAt(`stored/${id}/${a.id}`)) as Buffer;
+    expect(a.size).toBe(stored.length);
+    expect((await PDFDocument.load(stored, { updateMetadata: false })).getAuthor()).toBeUndefined();
   }, 60_000);
 
   it('declares its limits: type, size, count, internal files staff-only; never a 500', async () => {

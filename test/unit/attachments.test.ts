@@ -2,9 +2,10 @@
  * Attachments' rules (core/attachments.ts) and the checker's decisions with storage in memory and
  * the real image cleaner (sharp). The same flow on the S3 emulator is test/e2e/attachments.test.ts.
  */
+import { PDFDocument } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { sharpImageCleaner } from '../../functions/adapters/sharp-image-cleaner';
+import { attachmentCleaner } from '../../functions/adapters/attachment-cleaner';
 import type { Actor } from '../../functions/core/access';
 import { type Attachment, attachmentsFor, cleanFileName, sniffType, whyCannotAttach, whyOverLimit } from '../../functions/core/attachments';
 import type { AttachmentStorage } from '../../functions/core/ports';
@@ -24,6 +25,15 @@ const file = (over: Partial<Attachment> = {}): Attachment => ({
   requestedAt: '2026-04-06T02:00:00Z',
   ...over,
 });
+
+/** A one-page receipt as an office scanner saves it: its properties name the person and the device. */
+async function aPdf() {
+  const doc = await PDFDocument.create();
+  doc.addPage([300, 200]).drawText('Kwitansi Rp50.000');
+  doc.setAuthor('Pelapor Rahasia');
+  doc.setCreator('Scanner SN-9911');
+  return Buffer.from(await doc.save());
+}
 
 class MemoryStorage implements AttachmentStorage {
   readonly objects = new Map<string, Uint8Array>();
@@ -96,7 +106,7 @@ describe('the checker', () => {
     await store.create({ complaint: c, reporter: undefined, accessTokenHash: 'h', events: [], outbox: [] });
     const storage = new MemoryStorage();
     storage.objects.set(`incoming/${c.trackingId}/a1`, bytes);
-    const run = () => checkUpload({ ...deps, storage, images: sharpImageCleaner, scansForMalware }, `incoming/${c.trackingId}/a1`);
+    const run = () => checkUpload({ ...deps, storage, cleaner: attachmentCleaner, scansForMalware }, `incoming/${c.trackingId}/a1`);
     const attachment = async () => (await store.get(c.trackingId))?.complaint.attachments?.[0];
     return { run, attachment, storage, store, deps, trackingId: c.trackingId };
   }
@@ -134,8 +144,22 @@ describe('the checker', () => {
     expect(await b.attachment()).toMatchObject({ reason: 'UNREADABLE' });
   });
 
+  it('rewrites a PDF without its document properties', async () => {
+    const pdf = await aPdf();
+    expect((await PDFDocument.load(pdf)).getAuthor()).toBe('Pelapor Rahasia');
+    const t = await setup(pdf, { size: pdf.length, contentType: 'application/pdf' });
+    expect(await t.run()).toBe('READY');
+    const stored = await PDFDocument.load(t.storage.objects.get(`stored/${t.trackingId}/a1`) as Uint8Array, { updateMetadata: false });
+    expect([stored.getAuthor(), stored.getCreator(), stored.getPageCount()]).toEqual([undefined, undefined, 1]);
+    expect(await t.attachment()).toMatchObject({ status: 'READY', preview: false });
+    // Something that only starts like a PDF is not one.
+    const junk = Buffer.from('%PDF-1.7 nothing more');
+    const j = await setup(junk, { size: junk.length, contentType: 'application/pdf' });
+    expect(await j.run()).toBe('REJECTED');
+  });
+
   it('a second delivery of the same upload changes nothing', async () => {
-    const pdf = Buffer.from('%PDF-1.7 ...');
+    const pdf = await aPdf();
     const t = await setup(pdf, { size: pdf.length, contentType: 'application/pdf' });
     expect(await t.run()).toBe('READY');
     t.storage.objects.set(`incoming/${t.trackingId}/a1`, pdf);
@@ -144,7 +168,7 @@ describe('the checker', () => {
   });
 
   it('with a malware scanner, waits for the verdict: clean → READY, threats → deleted and REJECTED', async () => {
-    const pdf = Buffer.from('%PDF-1.7 ...');
+    const pdf = await aPdf();
     const clean = await setup(pdf, { size: pdf.length, contentType: 'application/pdf' }, true);
     expect(await clean.run()).toBe('SCANNING');
     expect(await recordScanResult({ ...clean.deps, storage: clean.storage }, `stored/${clean.trackingId}/a1`, 'NO_THREATS_FOUND')).toBe('READY');

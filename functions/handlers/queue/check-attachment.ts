@@ -1,5 +1,5 @@
 import type { SQSRecord } from 'aws-lambda';
-import { sharpImageCleaner } from '../../adapters/sharp-image-cleaner';
+import { attachmentCleaner } from '../../adapters/attachment-cleaner';
 import { buildDeps } from '../../shared/deps';
 import { ENV, optionalEnv } from '../../shared/env';
 import { logger } from '../../shared/powertools';
@@ -30,7 +30,7 @@ export const handler = sqsHandler(async (record: SQSRecord) => {
     if (!r.eventName?.startsWith('ObjectCreated:') || !r.s3?.object?.key) continue;
     // S3 URL-encodes keys in notifications (a space arrives as '+').
     const key = decodeURIComponent(r.s3.object.key.replace(/\+/g, ' '));
-    const outcome = await checkUpload({ ...ports, images: sharpImageCleaner, scansForMalware }, key);
+    const outcome = await checkUpload({ ...ports, cleaner: attachmentCleaner, scansForMalware }, key);
     logger.info('attachment checked', { key, outcome });
   }
 });
