@@ -150,3 +150,15 @@ export function localClients(endpoints: { dynamodb: string; sqs: string }, regio
     sqs: new SQSClient({ endpoint: endpoints.sqs, region, credentials }),
   };
 }
+
+/** The template's buckets under local names (registered in `resources`), each open to the portal's origins. */
+export function bucketsOf(template: Template, resources: LocalResources, corsOrigins: string[]) {
+  return resourcesOfType(template, 'AWS::S3::Bucket').map(([logicalId, r]) => {
+    // The stack's own name where it gives one (functions are told it), else one made from the logical id.
+    const named = r.Properties?.BucketName;
+    const name = named ? resolveValue(named, resources) : `aduan-local-${logicalId.toLowerCase()}`.slice(0, 63);
+    resources.refs.set(logicalId, name);
+    resources.arns.set(logicalId, `arn:aws:s3:::${name}`);
+    return { name, corsOrigins };
+  });
+}

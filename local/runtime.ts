@@ -17,11 +17,11 @@ import { startKms } from './kms';
 import { LocalFunction } from './lambda';
 import { buildLocalPortal } from './portal';
 import { type Meter, meterProxy } from './request-meter';
-import { createLocalResources, type LocalResources, localClients, resolveValue } from './resources';
+import { bucketsOf, createLocalResources, type LocalResources, localClients, resolveValue } from './resources';
 import { seedOpen311Key, seedServices } from './service-seed';
 import { createStaffPool, type LocalStaffPool } from './staff-seed';
 import { cdkPath, functionResource, LOCAL_STAGE, resourcesOfType, synthesizeTemplate } from './template';
-import { bucketsOf, forwardBucketNotifications, LocalScheduler, startQueuePoller } from './triggers';
+import { forwardBucketNotifications, LocalScheduler, startQueuePoller } from './triggers';
 
 export interface LocalOptions {
   port: number;

@@ -14,18 +14,6 @@ import type { LocalFunction } from './lambda';
 import { type LocalResources, resolveValue } from './resources';
 import { resourcesOfType, type Template } from './template';
 
-/** The template's buckets under local names (registered in `resources`), each open to the portal's origins. */
-export function bucketsOf(template: Template, resources: LocalResources, corsOrigins: string[]) {
-  return resourcesOfType(template, 'AWS::S3::Bucket').map(([logicalId, r]) => {
-    // The stack's own name where it gives one (functions are told it), else one made from the logical id.
-    const named = r.Properties?.BucketName;
-    const name = named ? resolveValue(named, resources) : `aduan-local-${logicalId.toLowerCase()}`.slice(0, 63);
-    resources.refs.set(logicalId, name);
-    resources.arns.set(logicalId, `arn:aws:s3:::${name}`);
-    return { name, corsOrigins };
-  });
-}
-
 /**
  * What S3 does with the stack's bucket notifications (Custom::S3BucketNotifications): a new
  * object whose key matches a queue configuration's prefix is told to that queue, in S3's format.

@@ -54,15 +54,11 @@ export function buildDeps(
   const mailFrom = optionalEnv(ENV.mailFrom);
   // The wiring gives a function these settings exactly when it needs the port: fail at cold start on a mismatch.
   if (mailFrom && !ports.mailer) throw new Error(`this function has ${ENV.mailFrom} but its handler passes no mailer`);
-  // Only functions that send email get (and need) the portal URL and agency addresses.
-  const mail = mailFrom
-    ? {
-        portalUrl: requireEnv(ENV.portalUrl),
-        agencyEmailDomain: requireEnv(ENV.agencyEmailDomain),
-      }
-    : undefined;
+  // Only functions that send email get (and need) the portal URL; they and the directory's keepers get the agencies' domain.
+  const portalUrl = mailFrom ? requireEnv(ENV.portalUrl) : undefined;
+  const agencyEmailDomain = mailFrom ? requireEnv(ENV.agencyEmailDomain) : optionalEnv(ENV.agencyEmailDomain);
   const notForThisFunction = (what: string) => () => {
-    throw new Error(`this function sends no email: it has no ${what}`);
+    throw new Error(`this function has no ${what}`);
   };
   const tableName = requireEnv(ENV.tableName);
   const identityKey = optionalEnv(ENV.identityKeyId);
@@ -71,7 +67,7 @@ export function buildDeps(
     return ports.identities(keyId);
   };
   const calendarStore = new DynamoDbCalendarStore(dynamo, tableName);
-  const deps = {
+  const base = {
     store: new DynamoDbComplaintStore(dynamo, tableName, identityKey ? identitiesFor(identityKey) : undefined),
     calendarStore,
     services: new DynamoDbServiceCatalogue(dynamo, tableName),
@@ -97,12 +93,12 @@ export function buildDeps(
     policyFor: policyResolver(NATIONAL_POLICY, JSON.parse(optionalEnv(ENV.clockOverrides) ?? '{}') as ClockOverrides),
     illegalLevyToOmbudsman: optionalEnv(ENV.illegalLevyToOmbudsman) === 'true',
     autoRoutedCategories: new Set((optionalEnv(ENV.autoRouteCategories) ?? '').split(',').filter(Boolean)),
-    get agencyEmailDomain() {
-      return mail?.agencyEmailDomain ?? notForThisFunction(ENV.agencyEmailDomain)();
-    },
-    get portalUrl() {
-      return mail?.portalUrl ?? notForThisFunction(ENV.portalUrl)();
-    },
-  } satisfies Deps;
+  } satisfies Omit<Deps, 'agencyEmailDomain' | 'portalUrl'>;
+  // Settings only some functions have fail when read, not when built; and they are not enumerable,
+  // so a handler can spread the ports into a use case's (`{ ...deps, storage }`) without reading them.
+  const deps: Deps = Object.defineProperties(base as typeof base & Pick<Deps, 'agencyEmailDomain' | 'portalUrl'>, {
+    agencyEmailDomain: { get: () => agencyEmailDomain ?? notForThisFunction(ENV.agencyEmailDomain)(), enumerable: false },
+    portalUrl: { get: () => portalUrl ?? notForThisFunction(ENV.portalUrl)(), enumerable: false },
+  });
   return Object.freeze(deps);
 }

@@ -12,7 +12,7 @@ import type { StaffPrincipal } from '../core/staff';
 import { csvRows } from './csv-rows';
 import type { Deps } from './deps';
 
-type DirectoryDeps = Pick<Deps, 'directory' | 'clock'> & { agencyEmailDomain: string };
+type DirectoryDeps = Pick<Deps, 'directory' | 'clock' | 'agencyEmailDomain'>;
 
 /** Columns of the directory spreadsheet: one row per agency; liaisons as `Name <email> <phone>` separated by `;`. */
 export const DIRECTORY_COLUMNS = ['agencyId', 'email', 'active', 'liaisons'] as const;

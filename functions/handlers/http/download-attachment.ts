@@ -13,12 +13,6 @@ const verifyStaff = staffTokenVerifier();
 /** GET /v1/complaints/{trackingId}/attachments/{attachmentId}: a short-lived download link (staff downloads audited). */
 export const handler = httpRoute(input, async ({ path, query }, event) => {
   const caller = await callerOf(event, verifyStaff);
-  const link = await downloadAttachment(
-    { store: deps.store, clock: deps.clock, storage },
-    path.trackingId,
-    path.attachmentId,
-    caller,
-    query.variant === 'PREVIEW' ? 'preview' : 'file',
-  );
+  const link = await downloadAttachment({ ...deps, storage }, path.trackingId, path.attachmentId, caller, query.variant === 'PREVIEW' ? 'preview' : 'file');
   return json(200, link, { vary: 'Authorization', 'cache-control': 'no-store' });
 });

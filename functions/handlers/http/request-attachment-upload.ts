@@ -12,11 +12,6 @@ const verifyStaff = staffTokenVerifier();
 
 /** POST /v1/complaints/{trackingId}/attachments: a PENDING attachment and the presigned upload for its bytes. */
 export const handler = httpRoute(input, async ({ path, body }, event) => {
-  const created = await requestUpload(
-    { store: deps.store, clock: deps.clock, random: deps.random, storage },
-    path.trackingId,
-    await callerOf(event, verifyStaff),
-    body,
-  );
+  const created = await requestUpload({ ...deps, storage }, path.trackingId, await callerOf(event, verifyStaff), body);
   return json(201, created, { vary: 'Authorization', 'cache-control': 'no-store' });
 });

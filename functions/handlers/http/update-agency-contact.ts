@@ -1,12 +1,11 @@
 import { updateInput as input } from '../../contract/inputs/agency-contact';
 import { staffOf } from '../../shared/auth';
 import { buildDeps } from '../../shared/deps';
-import { ENV, requireEnv } from '../../shared/env';
+import { ENV } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
 import { updateAgencyContact } from '../../use-cases/agency-directory';
 
 const deps = buildDeps([ENV.tableName, ENV.agencyEmailDomain]);
-const directory = { directory: deps.directory, clock: deps.clock, agencyEmailDomain: requireEnv(ENV.agencyEmailDomain) };
 
 /** POST /v1/agencies/{agencyId}/contact: an operator changes where an agency's mail goes (audited). */
-export const handler = httpRoute(input, async ({ path, body }, event) => json(200, await updateAgencyContact(directory, staffOf(event), path.agencyId, body)));
+export const handler = httpRoute(input, async ({ path, body }, event) => json(200, await updateAgencyContact(deps, staffOf(event), path.agencyId, body)));

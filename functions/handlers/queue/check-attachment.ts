@@ -10,8 +10,7 @@ import { checkUpload, recordScanResult } from '../../use-cases/attachments';
 const deps = buildDeps([ENV.tableName, ENV.attachmentBucket]);
 const storage = attachmentStorage();
 const scansForMalware = optionalEnv(ENV.attachmentMalwareScan) === 'true';
-// Only the ports the checker uses (the others of buildDeps fail when read, by design).
-const ports = { store: deps.store, clock: deps.clock, logger: deps.logger, storage };
+const ports = { ...deps, storage };
 
 /** What arrives on the upload queue: S3's notifications of new uploads, and GuardDuty's scan verdicts (via EventBridge). */
 type UploadQueueBody =
