@@ -53,12 +53,12 @@ export class AduanStack extends Stack {
     this.api = new ComplaintApi(this, 'ComplaintApi', { config, removalPolicy, staffPool: this.staff.pool, routes });
     const cursorKey = new GeneratedSecret(this, 'CursorKey', {
       description: 'Aduan: HMAC key that seals page cursors',
-      envName: ENV.cursorSigningKey,
+      envName: ENV.cursorKeySecretArn,
       rotationNote: 'A rotation only invalidates cursors of pages being read (the client starts again from page one); rotate by replacing the secret.',
     });
     const contactKey = new GeneratedSecret(this, 'ContactLookupKey', {
       description: 'Aduan: HMAC key of the contact lookup (find one person’s complaints without storing their contact in clear)',
-      envName: ENV.contactLookupKey,
+      envName: ENV.contactKeySecretArn,
       rotationNote: 'Rotating it would orphan the existing contact lookups; replace it only together with a re-index of the lookups.',
     });
     const identityKey = new IdentityKey(this, 'IdentityKey', { removalPolicy });

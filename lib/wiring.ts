@@ -863,11 +863,11 @@ export function envNamesOf(f: FunctionSpec): EnvName[] {
   if (f.verifiesStaffTokens) names.push(ENV.userPoolId, ENV.userPoolClientId, ENV.jwtIssuer);
   if (f.routes) names.push(ENV.autoRouteCategories);
   if (f.computesDeadlines) names.push(ENV.clockOverrides);
-  if (f.pagesWithCursors) names.push(ENV.cursorSigningKey);
+  if (f.pagesWithCursors) names.push(ENV.cursorKeySecretArn);
   if (f.judgesServiceStandards) names.push(ENV.illegalLevyToOmbudsman);
   if (f.signsBundles) names.push(ENV.bundleKeyId);
   if (f.identities) names.push(ENV.identityKeyId);
-  if (f.looksUpContacts) names.push(ENV.contactLookupKey);
+  if (f.looksUpContacts) names.push(ENV.contactKeySecretArn);
   if (f.keepsDirectory && !f.sendsEmail) names.push(ENV.agencyEmailDomain);
   if (f.attachments) names.push(ENV.attachmentBucket);
   if (f.attachments === 'check') names.push(ENV.attachmentMalwareScan);

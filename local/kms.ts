@@ -18,9 +18,8 @@ import {
   randomBytes,
 } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { type AwsJsonAnswer, awsJsonFailure, startAwsJsonServer } from './aws-json-server';
 import type { Running } from './emulators';
 
 const context = (c: unknown) => JSON.stringify(Object.entries((c ?? {}) as Record<string, string>).sort(([a], [b]) => a.localeCompare(b)));
@@ -51,9 +50,9 @@ export async function startKms(opts: { port: number; dataDir?: string }): Promis
   const master = masterKey(opts.dataDir);
   const signer = signingKey(opts.dataDir);
   const keyOf = (keyId: string) => createHash('sha256').update(master).update(keyId).digest();
-  const fail = (type: string, message: string) => ({ status: 400, body: { __type: type, message } });
+  const fail = awsJsonFailure;
 
-  const handle = (target: string, req: Record<string, unknown>): { status: number; body: unknown } => {
+  const handle = (target: string, req: Record<string, unknown>): AwsJsonAnswer => {
     if (target === 'TrentService.Encrypt') {
       const keyId = String(req.KeyId ?? '');
       if (!keyId) return fail('ValidationException', 'KeyId is required');
@@ -102,31 +101,5 @@ export async function startKms(opts: { port: number; dataDir?: string }): Promis
     return fail('UnknownOperationException', `${target} is not emulated locally`);
   };
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      let out: { status: number; body: unknown };
-      try {
-        out = handle(String(req.headers['x-amz-target'] ?? ''), JSON.parse(Buffer.concat(chunks).toString() || '{}'));
-      } catch {
-        out = fail('SerializationException', 'invalid JSON');
-      }
-      res.writeHead(out.status, { 'content-type': 'application/x-amz-json-1.1' });
-      res.end(JSON.stringify(out.body));
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return startAwsJsonServer(opts.port, handle);
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
@@ -18,25 +17,19 @@ export interface LocalResources {
   arns: Map<string, string>;
   tables: { logicalId: string; name: string }[];
   queues: { logicalId: string; name: string; url: string; arn: string; dlqArn?: string; maxReceiveCount?: number; visibilityTimeout: number }[];
-  /** Secret ARN → value: the stack's generated secrets, generated here the same way (random, per run). */
-  secrets: Map<string, string>;
+  /** The ARNs of the stack's generated secrets (their values are served by local/secrets-manager.ts). */
+  secretArns: string[];
 }
 
 const localName = (prefix: string, logicalId: string) => `${prefix}-${logicalId}`;
 
 /** Resolves the intrinsic functions our templates use for env values and ARNs. */
-export function resolveValue(value: unknown, res: Pick<LocalResources, 'refs' | 'arns'> & Partial<Pick<LocalResources, 'secrets'>>): string {
+export function resolveValue(value: unknown, res: Pick<LocalResources, 'refs' | 'arns'>): string {
   if (typeof value === 'string') return value;
   const v = value as Record<string, unknown>;
   if (Array.isArray(v['Fn::Join'])) {
     const [separator, parts] = v['Fn::Join'] as [string, unknown[]];
-    const joined = parts.map((p) => resolveValue(p, res)).join(separator);
-    // CloudFormation's dynamic reference to a Secrets Manager secret, resolved at deploy time.
-    const secret = joined.match(/^\{\{resolve:secretsmanager:(.+?):SecretString:/)?.[1];
-    if (secret === undefined) return joined;
-    const found = res.secrets?.get(secret);
-    if (found === undefined) throw new Error(`cannot resolve secret ${secret} locally`);
-    return found;
+    return parts.map((p) => resolveValue(p, res)).join(separator);
   }
   if (typeof v.Ref === 'string') {
     const ref = res.refs.get(v.Ref);
@@ -90,7 +83,7 @@ async function createTable(ddb: DynamoDBClient, name: string, r: CfnResource) {
 
 /** Creates every table and queue of the template in the emulators, as the stack defines them. */
 export async function createLocalResources(template: Template, clients: { ddb: DynamoDBClient; sqs: SQSClient }, prefix: string): Promise<LocalResources> {
-  const res: LocalResources = { refs: new Map(), arns: new Map(), tables: [], queues: [], secrets: new Map() };
+  const res: LocalResources = { refs: new Map(), arns: new Map(), tables: [], queues: [], secretArns: [] };
   for (const [logicalId] of resourcesOfType(template, 'AWS::KMS::Key')) {
     // The local KMS (local/kms.ts) derives each key from its id: any id names a usable key.
     const keyId = localName(prefix, logicalId);
@@ -100,7 +93,7 @@ export async function createLocalResources(template: Template, clients: { ddb: D
   for (const [logicalId] of resourcesOfType(template, 'AWS::SecretsManager::Secret')) {
     const arn = `arn:aws:secretsmanager:local:000000000000:secret:${localName(prefix, logicalId)}`;
     res.refs.set(logicalId, arn);
-    res.secrets.set(arn, randomBytes(36).toString('base64url'));
+    res.secretArns.push(arn);
   }
   for (const [logicalId, r] of resourcesOfType(template, 'AWS::DynamoDB::Table')) {
     const name = localName(prefix, logicalId);

@@ -18,6 +18,7 @@ import { LocalFunction } from './lambda';
 import { buildLocalPortal } from './portal';
 import { type Meter, meterProxy } from './request-meter';
 import { bucketsOf, createLocalResources, type LocalResources, localClients, resolveValue } from './resources';
+import { startSecretsManager } from './secrets-manager';
 import { seedOpen311Key, seedServices } from './service-seed';
 import { createStaffPool, type LocalStaffPool } from './staff-seed';
 import { cdkPath, functionResource, LOCAL_STAGE, resourcesOfType, synthesizeTemplate } from './template';
@@ -126,6 +127,9 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
     const template = synthesizeTemplate(LOCAL_STAGE);
     const clients = localClients({ dynamodb: dynamo.endpoint, sqs: sqs.endpoint }, region);
     const resources = await createLocalResources(template, clients, LOCAL_PREFIX);
+    // The functions read their HMAC keys from Secrets Manager at cold start, as in AWS.
+    const secrets = track(await startSecretsManager({ port: 0, arns: resources.secretArns, ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) }));
+    process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = await through('secretsmanager', secrets.endpoint);
     // The pseudo parameters a name may be made of (the attachment bucket's is account- and region-bound).
     for (const [name, value] of Object.entries({
       'AWS::AccountId': '000000000000',

@@ -303,9 +303,22 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     }
   }
 
-  /** A duplicate merged into `survivor`: its link, and one more on the survivor's count (once, whatever the retries). */
+  /**
+   * A duplicate merged into `survivor`: its link, and one more on the survivor's count (once,
+   * whatever the retries) — while the survivor is not archived, checked in the same transaction:
+   * two verifiers merging a pair into each other at once leave exactly one of them standing.
+   */
   private mergeLink(survivor: string, duplicate: string): TransactWriteItem[] {
     return [
+      {
+        ConditionCheck: {
+          TableName: this.tableName,
+          Key: m({ pk: pk(survivor), sk: 'META' }),
+          ConditionExpression: 'attribute_exists(pk) AND complaint.#status <> :archived',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: m({ ':archived': 'ARCHIVED' }),
+        },
+      },
       this.put({ pk: pk(survivor), sk: duplicateSk(duplicate), entity: 'DUPLICATE', trackingId: duplicate }, 'attribute_not_exists(pk)'),
       {
         Update: {

@@ -44,6 +44,21 @@ export const serviceStandardSchema = z.strictObject({
 });
 export type ServiceStandardInput = z.output<typeof serviceStandardSchema>;
 
+/**
+ * The next version of a standard: takes effect today or later (never before the latest). Or,
+ * with `correction`, a correction of the version in force (same effective date), with its reason:
+ * audited and shown beside the version, so the Ombudsman sees what changed after the fact.
+ */
+export const publishStandardSchema = z.extend(serviceStandardSchema, {
+  correction: z.optional(
+    z.strictObject({
+      of: z.int({ error: 'nomor versi yang dikoreksi' }).check(z.gte(1, 'nomor versi yang dikoreksi')),
+      reason: multiLine(1000, 10, 'jelaskan apa yang dikoreksi dan mengapa (minimal 10 karakter)'),
+    }),
+  ),
+});
+export type PublishStandardInput = z.output<typeof publishStandardSchema>;
+
 /** A new service with its first standard. */
 export const newServiceSchema = z.strictObject({
   id: identifier().check(z.minLength(3, 'minimal 3 karakter')),

@@ -250,7 +250,8 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       };
       return {
         complaint: next,
-        events: [event('ARCHIVED', `Laporan diarsipkan (${input.reason}${input.duplicateOf ? `, duplikat ${input.duplicateOf}` : ''}).`, 'PUBLIC')],
+        // Public: it names no other complaint (the reporter's own view and mail say where to follow).
+        events: [event('ARCHIVED', `Laporan diarsipkan (${input.reason}).`, 'PUBLIC')],
         notifications: [{ template: 'REPORTER_CLOSED' }],
         ...(input.reason === 'DUPLICATE' && input.duplicateOf ? { mergedInto: input.duplicateOf } : {}),
       };

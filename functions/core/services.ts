@@ -24,6 +24,8 @@ export interface ServiceStandard {
   effectiveFrom: string;
   publishedAt: string;
   publishedBy: string;
+  /** A correction of a version already in force (same effective date), with why: shown beside it, never silent. */
+  correction?: { of: number; reason: string };
   legalBasis: string;
   requirements: string[];
   procedure: string[];

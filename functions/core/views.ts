@@ -119,7 +119,11 @@ export function reporterView(
 /** What anyone may read of a non-confidential complaint: no identity, no contact. */
 export function publicView(c: Complaint, events: TimelineEvent[], calendar: WorkingDayCalendar, now: Date) {
   if (c.confidential) throw new Error('a confidential complaint has no public view');
-  return { ...common(c, calendar, now), timeline: timelineView(events, 'PUBLIC'), view: 'PUBLIC' as const };
+  const shown = common(c, calendar, now);
+  // An archived duplicate's public page says it was merged, not into which complaint: a number
+  // would link two reports (and their reporters) for anyone reading.
+  const archive = shown.archive ? { reason: shown.archive.reason, at: shown.archive.at } : undefined;
+  return { ...shown, ...(archive ? { archive } : {}), timeline: timelineView(events, 'PUBLIC'), view: 'PUBLIC' as const };
 }
 
 /**

@@ -16,6 +16,7 @@ import type { ContactHasher, CursorCodec, IdentityCipher, Mailer } from '../core
 import type { Deps } from '../use-cases/deps';
 import { ENV, type EnvName, optionalEnv, requireEnv } from './env';
 import { logger, tracer } from './powertools';
+import type { HmacKeys } from './secrets';
 
 // Clients are created once per container, reused across invocations, and traced (X-Ray subsegments).
 export const dynamo = tracer.captureAWSv3Client(new DynamoDBClient({}));
@@ -23,13 +24,13 @@ export const sqs = tracer.captureAWSv3Client(new SQSClient({}));
 
 const unavailableCursors: CursorCodec = {
   seal: () => {
-    throw new Error(`this function has no ${ENV.cursorSigningKey}: it does not page`);
+    throw new Error(`this function has no ${ENV.cursorKeySecretArn}: it does not page`);
   },
   open: () => undefined,
 };
 
 const noContactKey = () => {
-  throw new Error(`this function has no ${ENV.contactLookupKey}: it does not look up contacts`);
+  throw new Error(`this function has no ${ENV.contactKeySecretArn}: it does not look up contacts`);
 };
 const unavailableContacts: ContactHasher = { hash: noContactKey, emailConfirmationCode: noContactKey };
 
@@ -46,9 +47,10 @@ export function buildDeps(
   required: EnvName[],
   /**
    * The ports whose SDK clients only some functions carry: a handler that sends email passes
-   * `sesMailer` (shared/ses.ts), one that seals or opens identities `kmsIdentities` (shared/kms.ts).
+   * `sesMailer` (shared/ses.ts), one that seals or opens identities `kmsIdentities` (shared/kms.ts),
+   * one that pages or looks up contacts the keys its secrets hold (`await hmacKeys()`, shared/secrets.ts).
    */
-  ports: { mailer?: (from: string) => Mailer; identities?: (keyId: string) => IdentityCipher } = {},
+  ports: { mailer?: (from: string) => Mailer; identities?: (keyId: string) => IdentityCipher; keys?: HmacKeys } = {},
 ): Readonly<Deps> {
   for (const name of required) requireEnv(name);
   const mailFrom = optionalEnv(ENV.mailFrom);
@@ -66,6 +68,14 @@ export function buildDeps(
     if (!ports.identities) throw new Error(`this function has ${ENV.identityKeyId} but its handler passes no identity cipher`);
     return ports.identities(keyId);
   };
+  // A secret named in the configuration whose key the handler did not read is a wiring mistake.
+  const keyOf = (name: EnvName, key: string | undefined) => {
+    if (!optionalEnv(name)) return undefined;
+    if (!key) throw new Error(`this function has ${name} but its handler passes no key read from it`);
+    return key;
+  };
+  const cursorKey = keyOf(ENV.cursorKeySecretArn, ports.keys?.cursor);
+  const contactKey = keyOf(ENV.contactKeySecretArn, ports.keys?.contactLookup);
   const calendarStore = new DynamoDbCalendarStore(dynamo, tableName);
   const base = {
     store: new DynamoDbComplaintStore(dynamo, tableName, identityKey ? identitiesFor(identityKey) : undefined),
@@ -83,8 +93,8 @@ export function buildDeps(
     clock: systemClock,
     random: cryptoRandom,
     calendar: new OperatorCalendar(calendarStore),
-    contacts: optionalEnv(ENV.contactLookupKey) ? hmacContactHasher(requireEnv(ENV.contactLookupKey)) : unavailableContacts,
-    cursors: optionalEnv(ENV.cursorSigningKey) ? hmacCursors(requireEnv(ENV.cursorSigningKey)) : unavailableCursors,
+    contacts: contactKey ? hmacContactHasher(contactKey) : unavailableContacts,
+    cursors: cursorKey ? hmacCursors(cursorKey) : unavailableCursors,
     logger: {
       info: (message, extra) => logger.info(message, extra ?? {}),
       warn: (message, extra) => logger.warn(message, extra ?? {}),

@@ -16,9 +16,11 @@ export const ENV = {
   jwtIssuer: 'JWT_ISSUER',
   autoRouteCategories: 'AUTO_ROUTE_CATEGORIES',
   clockOverrides: 'CLOCK_OVERRIDES',
-  cursorSigningKey: 'CURSOR_SIGNING_KEY',
+  /** The Secrets Manager secret (ARN) holding the HMAC key that seals page cursors: the key itself is read at cold start. */
+  cursorKeySecretArn: 'CURSOR_KEY_SECRET_ARN',
   identityKeyId: 'IDENTITY_KEY_ID',
-  contactLookupKey: 'CONTACT_LOOKUP_KEY',
+  /** The Secrets Manager secret (ARN) holding the contact lookup's HMAC key. */
+  contactKeySecretArn: 'CONTACT_KEY_SECRET_ARN',
   illegalLevyToOmbudsman: 'ILLEGAL_LEVY_TO_OMBUDSMAN',
   bundleKeyId: 'BUNDLE_KEY_ID',
   attachmentBucket: 'ATTACHMENT_BUCKET',

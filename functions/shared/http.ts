@@ -1,13 +1,12 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { fieldErrorsOf } from '../contract/problem';
 import type { ParsedInput, RouteInput } from '../contract/route-input';
 import { DomainError, type FieldError } from '../core/errors';
-import { logger, metrics, tracer } from './powertools';
+import { logger, metrics, traceInvocation } from './powertools';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -200,7 +199,7 @@ export function httpRoute<I extends RouteInput>(
 ) {
   const chain = middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer));
+    .use(traceInvocation());
   // Only routes that record metrics flush them (an empty flush would log a warning per request).
   if (opts.publishesMetrics) chain.use(logMetrics(metrics));
   const handler = chain

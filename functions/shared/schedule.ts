@@ -1,9 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
-import { logger, metrics, tracer } from './powertools';
+import { logger, metrics, traceInvocation } from './powertools';
 
 /**
  * The middy chain of every scheduled function: context in logs, a trace, and the run's counts
@@ -12,7 +11,7 @@ import { logger, metrics, tracer } from './powertools';
 export function scheduleHandler<R extends object>(name: string, run: () => Promise<R>, metricsOf: (result: R) => Record<string, number>) {
   return middy()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
+    .use(traceInvocation())
     .use(logMetrics(metrics))
     .handler(async () => {
       const result = await run();

@@ -1,16 +1,15 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { logger, tracer } from './powertools';
+import { logger, traceInvocation } from './powertools';
 
 /** An SQS consumer that reports partial batch failures: only failed records come back. */
 export function sqsHandler(recordHandler: (record: SQSRecord) => Promise<unknown>, beforeBatch?: (context: Context) => void) {
   const processor = new BatchProcessor(EventType.SQS);
   return middy<SQSEvent, SQSBatchResponse>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
+    .use(traceInvocation())
     .handler(async (event, context) => {
       beforeBatch?.(context);
       return processPartialResponse(event, recordHandler, processor, { context });

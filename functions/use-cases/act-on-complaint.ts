@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Caller } from '../core/access';
+import { type Caller, relationOf } from '../core/access';
 import { findAgency } from '../core/agencies';
 import { actingAgencyOf } from '../core/agency-contacts';
 import type { Complaint } from '../core/complaint';
 import { DomainError } from '../core/errors';
-import { type ActionInput, perform } from '../core/lifecycle';
+import { type ActionInput, perform, TRANSITIONS } from '../core/lifecycle';
 import { parseTrackingId } from '../core/tracking-id';
 import { commitChange } from './commit-change';
 import type { Deps } from './deps';
@@ -70,7 +70,11 @@ export async function actOnComplaint(deps: Deps, trackingIdInput: string, caller
       await checkConfirmationCode(deps, stored.complaint, input.code);
     }
     if (input.action === 'VERIFY') await assertActive(deps, input.agencyId);
-    const survivor = input.action === 'ARCHIVE' && input.reason === 'DUPLICATE' ? await mergeTarget(deps, stored.complaint, input.duplicateOf) : undefined;
+    const merging = input.action === 'ARCHIVE' && input.reason === 'DUPLICATE';
+    // Who may merge is settled before the target is looked up: nobody else learns whether it exists.
+    if (merging && !TRANSITIONS.ARCHIVE.who.includes(relationOf(stored.complaint, actor)))
+      throw new DomainError('FORBIDDEN', 'Hanya verifikator yang dapat menggabungkan laporan duplikat.');
+    const survivor = merging ? await mergeTarget(deps, stored.complaint, input.duplicateOf) : undefined;
     const change = perform(stored.complaint, actor, survivor && input.action === 'ARCHIVE' ? { ...input, duplicateOf: survivor } : input, {
       now: deps.clock.now(),
       calendar,

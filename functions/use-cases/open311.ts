@@ -5,6 +5,8 @@
  * the tracking number. Only what the public may see is served: never a confidential complaint,
  * never an identity. Field names are the specification's.
  */
+import { fieldErrorsOf } from '../contract/problem';
+import { submitComplaintSchema } from '../contract/submit-complaint';
 import { findAgency } from '../core/agencies';
 import { categories, findCategory } from '../core/categories';
 import { regionZoneOf, zoneOf } from '../core/clocks';
@@ -122,6 +124,24 @@ export interface Open311Submission {
   attributes: Record<string, string>;
 }
 
+/** The form field a JSON route's field comes from (so a client sees the name it sent). */
+const OPEN311_FIELDS: Record<string, string> = {
+  'serviceAnswers.appliedOn': 'attribute[applied_on]',
+  'serviceAnswers.completedOn': 'attribute[completed_on]',
+  'serviceAnswers.charged': 'attribute[charged]',
+  'serviceAnswers.extraRequirements': 'attribute[extra_requirements]',
+  'location.regionCode': 'jurisdiction_id',
+  'location.address': 'address_string',
+  'location.latitude': 'lat',
+  'location.longitude': 'long',
+  title: 'description',
+  'reporter.name': 'first_name',
+  'reporter.email': 'email',
+  'reporter.phone': 'phone',
+};
+const open311FieldOf = (field: string) =>
+  OPEN311_FIELDS[field] ?? OPEN311_FIELDS[field.replace(/\.\d+$/, '')] ?? (field.startsWith('serviceAnswers') ? 'attribute' : field);
+
 /**
  * POST requests: a complaint from a client application. Without contact details it is anonymous
  * to everyone; with them, the reporter is identified to those who may see identities, as any
@@ -140,12 +160,17 @@ export async function open311Submit(deps: Deps, s: Open311Submission) {
   const firstLine = s.description.split('\n')[0]?.trim() ?? '';
   const title = firstLine.length >= 5 ? firstLine.slice(0, 150) : `Laporan Open311: ${s.service_code}`.slice(0, 150);
   const a = s.attributes;
+  if (!isService && Object.keys(a).length)
+    throw validationError(Object.keys(a).map((k) => ({ field: `attribute[${k}]`, message: 'kategori tidak punya atribut (lihat definisi layanan)' })));
+  // The form's answers as the JSON route takes them, judged by the very same declaration: a number
+  // only where digits were sent, so `abc`, `1e300` or `-5` reach the schema as what they are.
+  const numberOf = (v: string) => (/^-?\d{1,15}$/.test(v.trim()) ? Number(v.trim()) : v);
   const answers =
-    isService && a.applied_on
+    isService && (a.applied_on !== undefined || a.completed_on !== undefined || a.charged !== undefined || a.extra_requirements !== undefined)
       ? {
           appliedOn: a.applied_on,
           ...(a.completed_on ? { completedOn: a.completed_on } : {}),
-          ...(a.charged ? { charged: Number(a.charged) } : {}),
+          ...(a.charged ? { charged: numberOf(a.charged) } : {}),
           ...(a.extra_requirements
             ? {
                 extraRequirements: a.extra_requirements
@@ -156,7 +181,7 @@ export async function open311Submit(deps: Deps, s: Open311Submission) {
             : {}),
         }
       : undefined;
-  const result = await submitComplaint(deps, {
+  const candidate = {
     type: 'COMPLAINT',
     title,
     description: s.description,
@@ -171,7 +196,10 @@ export async function open311Submit(deps: Deps, s: Open311Submission) {
     anonymous: Object.keys(reporter).length === 0,
     confidential: false,
     ...(Object.keys(reporter).length ? { reporter } : {}),
-  });
+  };
+  const parsed = submitComplaintSchema.safeParse(candidate);
+  if (!parsed.success) throw validationError(fieldErrorsOf(parsed.error).map((e) => ({ ...e, field: open311FieldOf(e.field) })));
+  const result = await submitComplaint(deps, parsed.data);
   deps.logger.info('open311 request', { client: client.name, trackingId: result.trackingId });
   return [
     {

@@ -1,10 +1,11 @@
 import { fieldErrorsOf } from '../contract/problem';
-import { type NewServiceInput, newServiceSchema, type ServiceStandardInput } from '../contract/service-standard';
+import { type NewServiceInput, newServiceSchema, type PublishStandardInput, type ServiceStandardInput } from '../contract/service-standard';
 import { findAgency } from '../core/agencies';
 import { DomainError, type FieldError, notFound, validationError } from '../core/errors';
 import type { ServiceFilter } from '../core/ports';
-import type { PublicService, ServiceStandard } from '../core/services';
+import { type PublicService, type ServiceStandard, standardInForce } from '../core/services';
 import type { StaffPrincipal } from '../core/staff';
+import { localDate } from '../core/working-days';
 import { csvRows } from './csv-rows';
 import type { Deps } from './deps';
 
@@ -54,22 +55,46 @@ export async function createServices(deps: CatalogueDeps, who: StaffPrincipal, i
   return entries.map((e) => e.service);
 }
 
-/** Publishes the next version of a service's standard (the current one stays readable). */
-export async function publishStandard(deps: CatalogueDeps, who: StaffPrincipal, serviceId: string, input: ServiceStandardInput) {
+/**
+ * Publishes the next version of a service's standard (the current one stays readable). A new
+ * version takes effect today or later, never before the latest: a version dated in the past would
+ * rewrite the standard that complaints already filed are judged by (a levy made legal after the
+ * fact). Fixing a version already in force is a correction: the same effective date, a reason,
+ * recorded with who and when, shown beside the version for the public and the Ombudsman.
+ */
+export async function publishStandard(deps: CatalogueDeps & Pick<Deps, 'logger'>, who: StaffPrincipal, serviceId: string, input: PublishStandardInput) {
   const entry = await deps.services.get(serviceId);
   if (!entry) throw notFound(SERVICE_NOT_FOUND);
   assertAdminOf(who, entry.service.agencyId);
   if (entry.service.status !== 'ACTIVE') throw new DomainError('CONFLICT', 'Layanan sudah tidak aktif.');
-  const latest =
-    entry.versions
-      .map((v) => v.effectiveFrom)
-      .sort()
-      .at(-1) ?? '';
-  if (input.effectiveFrom < latest)
-    throw validationError([{ field: 'effectiveFrom', message: `tidak boleh sebelum versi yang berlaku (${latest})` }], 'Tanggal berlaku tidak valid');
-  const standard = standardOf(input, entry.service.currentVersion + 1, who, deps.clock.now().toISOString());
+  const now = deps.clock.now();
+  const today = localDate(now, findAgency(entry.service.agencyId)?.timeZone ?? 'Asia/Jakarta');
+  const { correction, ...content } = input;
+  if (correction) {
+    const inForce = standardInForce(entry.versions, today);
+    if (!inForce || inForce.version !== correction.of)
+      throw validationError(
+        [{ field: 'correction.of', message: `hanya versi yang sedang berlaku yang dapat dikoreksi${inForce ? ` (versi ${inForce.version})` : ''}` }],
+        'Koreksi tidak valid',
+      );
+    if (content.effectiveFrom !== inForce.effectiveFrom)
+      throw validationError(
+        [{ field: 'effectiveFrom', message: `koreksi berlaku sejak tanggal versi yang dikoreksi (${inForce.effectiveFrom})` }],
+        'Koreksi tidak valid',
+      );
+  } else {
+    // Dates as YYYY-MM-DD sort as text: the later of today and the latest version's date.
+    const earliest = [today, ...entry.versions.map((v) => v.effectiveFrom)].sort().at(-1) as string;
+    if (content.effectiveFrom < earliest)
+      throw validationError(
+        [{ field: 'effectiveFrom', message: `paling cepat ${earliest}: versi baru tidak berlaku surut (untuk memperbaiki versi yang berlaku, kirim koreksi)` }],
+        'Tanggal berlaku tidak valid',
+      );
+  }
+  const standard: ServiceStandard = { ...standardOf(content, entry.service.currentVersion + 1, who, now.toISOString()), ...(correction ? { correction } : {}) };
   if (!(await deps.services.publish(serviceId, standard, entry.service.currentVersion, standard.publishedAt)))
     throw new DomainError('CONFLICT', 'Standar layanan baru saja diubah orang lain. Muat ulang lalu coba lagi.');
+  if (correction) deps.logger.warn('service standard corrected', { serviceId, version: standard.version, corrects: correction.of, by: who.username });
   return serviceView({ ...entry, service: { ...entry.service, currentVersion: standard.version }, versions: [...entry.versions, standard] });
 }
 
@@ -190,7 +215,13 @@ export function serviceView(entry: { service: PublicService; versions: ServiceSt
     ...entry.service,
     agency: { id: entry.service.agencyId, name: agency?.name ?? entry.service.agencyId },
     standard,
-    versions: entry.versions.map((v) => ({ version: v.version, decreeNumber: v.decreeNumber, effectiveFrom: v.effectiveFrom, publishedAt: v.publishedAt })),
+    versions: entry.versions.map((v) => ({
+      version: v.version,
+      decreeNumber: v.decreeNumber,
+      effectiveFrom: v.effectiveFrom,
+      publishedAt: v.publishedAt,
+      ...(v.correction ? { correction: { ...v.correction, by: v.publishedBy } } : {}),
+    })),
   };
 }
 

@@ -71,6 +71,9 @@ export class AduanFunction extends Construct {
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'aduan',
+        // Traces keep neither answers nor error texts (functions/shared/powertools.ts says why).
+        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+        POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
       },
     });
     const role = this.fn.role;

@@ -133,4 +133,53 @@ describe('duplicates and support', () => {
     await post(`${sys.api}/v1/complaints/${secret.trackingId}/actions`, { action: 'VERIFY', agencyId: 'pemda-51.03' }, bearer(tokens.verifikator));
     expect((await support(secret.trackingId, device())).status).toBe(404);
   }, 60_000);
+
+  it('two verifiers merging a pair into each other at once leave exactly one standing, 20 times out of 20 (issue 18)', async () => {
+    for (let round = 0; round < 20; round++) {
+      const a = await submit(
+        `Saluran air tersumbat ${round} di Jalan Gatot Subroto`,
+        'Saluran air di sisi jalan tersumbat sampah dan meluap tiap hujan deras.',
+      );
+      const b = await submit(`Saluran tersumbat ${round} Jalan Gatot Subroto`, 'Saluran di tepi jalan tersumbat sampah, air meluap ke jalan setiap hujan.');
+      const merge = (from: string, into: string) =>
+        post(`${sys.api}/v1/complaints/${from}/actions`, { action: 'ARCHIVE', reason: 'DUPLICATE', duplicateOf: into }, bearer(tokens.verifikator));
+      const answers = await Promise.all([merge(a.trackingId, b.trackingId), merge(b.trackingId, a.trackingId)]);
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 422]);
+      const statuses = await Promise.all(
+        [a, b].map(async (c) => (await get(`${sys.api}/v1/complaints/${c.trackingId}`, bearer(tokens.verifikator))).body.status),
+      );
+      expect(statuses.filter((s) => s === 'ARCHIVED')).toHaveLength(1);
+    }
+  }, 120_000);
+
+  it('a reporter cannot learn through duplicateOf whether another complaint exists; the public page of a merged report names no survivor (issue 18)', async () => {
+    const mine = await submit(
+      'Trotoar rusak di depan kantor camat',
+      'Trotoar di depan kantor camat Kuta Utara rusak dan berlubang, membahayakan pejalan kaki.',
+    );
+    const other = await submit(
+      'Trotoar rusak depan kantor camat Kuta Utara',
+      'Trotoar depan kantor camat rusak, ada lubang besar yang membahayakan pejalan kaki.',
+    );
+    const probe = (duplicateOf: string) =>
+      post(`${sys.api}/v1/complaints/${mine.trackingId}/actions`, { action: 'ARCHIVE', reason: 'DUPLICATE', duplicateOf }, bearer(mine.accessToken));
+    const existing = await probe(other.trackingId);
+    const missing = await probe('ZZZZZ-ZZZZZ');
+    expect([existing.status, missing.status]).toEqual([403, 403]);
+    expect(existing.body.detail).toBe(missing.body.detail);
+    // Merged by a verifier: what the public reads of the archived report (its GeoReport request) names no survivor.
+    await post(`${sys.api}/v1/complaints/${other.trackingId}/actions`, { action: 'VERIFY', agencyId: 'pemda-51.03' }, bearer(tokens.verifikator));
+    await post(
+      `${sys.api}/v1/complaints/${mine.trackingId}/actions`,
+      { action: 'ARCHIVE', reason: 'DUPLICATE', duplicateOf: other.trackingId },
+      bearer(tokens.verifikator),
+    );
+    const request = await fetch(`${sys.api}/open311/v2/requests/${mine.trackingId}.json`);
+    expect(request.status).toBe(200);
+    const body = await request.text();
+    expect(body).toContain('closed');
+    expect(body).not.toContain(other.trackingId);
+    // Its reporter still learns where to follow.
+    expect((await get(`${sys.api}/v1/complaints/${mine.trackingId}`, bearer(mine.accessToken))).body.archive).toMatchObject({ duplicateOf: other.trackingId });
+  }, 60_000);
 });

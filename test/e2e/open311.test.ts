@@ -211,4 +211,34 @@ describe.each(['xml', 'json'] as const)('GeoReport v2 in %s', (format) => {
     expect(errorsOf(json, format)).toHaveLength(1);
     expect((await fetch311('/open311/v2/tidak-ada.{format}', format)).status).toBe(404);
   });
+
+  it('judges a service’s attributes by the JSON route’s own declaration: never a 500, never a complaint from nonsense (issue 18)', async () => {
+    const attempt = (attributes: Record<string, string>, serviceCode = 'layanan.badung-ktp-el') =>
+      fetch311(
+        '/open311/v2/requests.{format}?jurisdiction_id=51.03',
+        format,
+        form({ api_key: apiKey, service_code: serviceCode, description: 'KTP-el belum jadi setelah berminggu-minggu menunggu di dinas.', ...attributes }),
+      );
+    const controlLines = Array.from({ length: 300 }, (_, i) => `baris\u0007${i}\u001b[2J`).join('\n');
+    const cases: [Record<string, string>, string][] = [
+      [{ 'attribute[applied_on]': '2026-11-02', 'attribute[charged]': 'abc' }, 'attribute[charged]'],
+      [{ 'attribute[applied_on]': '2026-11-02', 'attribute[charged]': '1e300' }, 'attribute[charged]'],
+      [{ 'attribute[applied_on]': '2026-11-02', 'attribute[charged]': '-5' }, 'attribute[charged]'],
+      [{ 'attribute[applied_on]': '-1000-01-01' }, 'attribute[applied_on]'],
+      [{ 'attribute[applied_on]': '2026-11-02', 'attribute[extra_requirements]': controlLines }, 'attribute[extra_requirements]'],
+      [{ 'attribute[charged]': '5000' }, 'attribute[applied_on]'],
+    ];
+    for (const [attributes, field] of cases) {
+      const r = await attempt(attributes);
+      expect(r.status, JSON.stringify(attributes).slice(0, 80)).toBe(400);
+      expect(
+        errorsOf(r, format)
+          .map((e) => e.description)
+          .join(' '),
+      ).toContain(field);
+    }
+    // A category has no attributes to answer.
+    const onCategory = await attempt({ 'attribute[charged]': '5000' }, 'kategori.listrik');
+    expect(onCategory.status).toBe(400);
+  });
 });

@@ -60,7 +60,16 @@ describe('the SIPP catalogue', () => {
 
     const current = (await get(`${sys.api}/v1/services/badung-kia`)).body.standard;
     const { version: _v, publishedAt: _a, publishedBy: _b, ...input } = current;
-    const v2 = await post(`${sys.api}/v1/services/badung-kia/versions`, { ...input, decreeNumber: 'SK 470/2222/2026', effectiveFrom: '2026-12-01' }, admin);
+    // A new version takes effect today or later (a week from now here).
+    const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const backdated = await post(
+      `${sys.api}/v1/services/badung-kia/versions`,
+      { ...input, decreeNumber: 'SK 470/2222/2026', effectiveFrom: current.effectiveFrom },
+      admin,
+    );
+    expect(backdated.status).toBe(400);
+    expect(backdated.body.errors[0].field).toBe('effectiveFrom');
+    const v2 = await post(`${sys.api}/v1/services/badung-kia/versions`, { ...input, decreeNumber: 'SK 470/2222/2026', effectiveFrom: nextWeek }, admin);
     expect(v2.status).toBe(201);
     expect(v2.body).toMatchObject({ currentVersion: 2, standard: { version: 2, decreeNumber: 'SK 470/2222/2026' } });
     expect((await get(`${sys.api}/v1/services/badung-kia?version=1`)).body.standard.decreeNumber).toBe(current.decreeNumber);

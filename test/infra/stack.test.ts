@@ -45,8 +45,13 @@ describe('functions follow the wiring declaration', () => {
       MemorySize: spec.memoryMb,
       TracingConfig: { Mode: 'Active' },
     });
-    const names = Object.keys(fn.Properties.Environment.Variables).filter((k) => !['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME'].includes(k));
+    const variables = fn.Properties.Environment.Variables;
+    // A trace keeps neither what the handler answered nor an error's text (issue 18).
+    expect(variables).toMatchObject({ POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false', POWERTOOLS_TRACER_CAPTURE_ERROR: 'false' });
+    const names = Object.keys(variables).filter((k) => !['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME'].includes(k) && !k.startsWith('POWERTOOLS_TRACER_'));
     expect(names.sort()).toEqual([...envNamesOf(spec)].sort());
+    // No secret is handed over in the function's configuration: `lambda:GetFunctionConfiguration` reveals nothing.
+    expect(JSON.stringify(variables)).not.toContain('resolve:secretsmanager');
   });
 
   it('has one function per declaration and no others (but CDK’s own portal upload and bucket notifications)', () => {
@@ -424,14 +429,24 @@ describe('issue 7: what the stack holds against hostile users and for privacy', 
     expect(holders('kms:GetPublicKey')).toEqual(['BundlePublicKey', 'ExportCaseBundle', 'VerifyCaseBundle']);
   });
 
-  it('seals page cursors with a generated secret, given only to the functions that page', () => {
-    const pagers = FUNCTIONS.filter((f) => f.pagesWithCursors).map((f) => f.id);
-    expect(pagers.sort()).toEqual(['ComplaintActions', 'GetComplaint', 'Inbox', 'ListAgencies', 'ListComplaints', 'ListServices']);
+  it.each([
+    ['CursorKey', 'CURSOR_KEY_SECRET_ARN', (f: (typeof FUNCTIONS)[number]) => f.pagesWithCursors === true],
+    ['ContactLookupKey', 'CONTACT_KEY_SECRET_ARN', (f: (typeof FUNCTIONS)[number]) => f.looksUpContacts === true],
+  ])('%s: a generated secret whose ARN (never its value) only the functions that use it are given, with read of that secret alone', (id, env, uses) => {
+    const [secretId] = byPath(`/${id}/Secret/Resource`);
+    const users = FUNCTIONS.filter(uses).map((f) => f.id);
+    expect(users.length).toBeGreaterThan(0);
     for (const f of FUNCTIONS) {
       const [, fn] = fnOf(f.id);
-      const value = JSON.stringify(fn.Properties.Environment?.Variables?.CURSOR_SIGNING_KEY ?? null);
-      if (pagers.includes(f.id)) expect(value).toContain('{{resolve:secretsmanager:');
-      else expect(value).toBe('null');
+      const value = fn.Properties.Environment?.Variables?.[env] ?? null;
+      const reads = policyOf(f.id).some((s) => actions(s).includes('secretsmanager:GetSecretValue') && JSON.stringify(s.Resource).includes(secretId));
+      if (users.includes(f.id)) {
+        expect(value).toEqual({ Ref: secretId });
+        expect(reads).toBe(true);
+      } else {
+        expect(value).toBeNull();
+        expect(reads).toBe(false);
+      }
     }
   });
 });

@@ -113,6 +113,8 @@ export class InMemoryComplaintStore implements ComplaintStore {
       return false;
     }
     if (!s || s.complaint.version !== expectedVersion) return false;
+    // A merge holds only while its survivor is not archived itself (checked in the same write).
+    if (opts.mergeInto && this.complaints.get(opts.mergeInto)?.complaint.status === 'ARCHIVED') return false;
     s.complaint = structuredClone(next);
     this.events.set(next.trackingId, [...(this.events.get(next.trackingId) ?? []), ...events]);
     for (const o of outbox) if (!this.outbox.has(o.id)) this.outbox.set(o.id, { trackingId: next.trackingId, message: o, dispatched: false });

@@ -2,10 +2,13 @@
  * Attachments' rules (core/attachments.ts) and the checker's decisions with storage in memory and
  * the real image cleaner (sharp). The same flow on the S3 emulator is test/e2e/attachments.test.ts.
  */
+
+import { deflateSync } from 'node:zlib';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { attachmentCleaner } from '../../functions/adapters/attachment-cleaner';
+import { inflatesWithinBound } from '../../functions/adapters/pdf-cleaner';
 import type { Actor } from '../../functions/core/access';
 import { type Attachment, attachmentsFor, cleanFileName, sniffType, whyCannotAttach, whyOverLimit } from '../../functions/core/attachments';
 import type { AttachmentStorage } from '../../functions/core/ports';
@@ -13,6 +16,7 @@ import { checkUpload, recordScanResult } from '../../functions/use-cases/attachm
 import { badung, reporter, verifier } from '../support/actors';
 import { aComplaint } from '../support/complaint-fixture';
 import { memoryDeps } from '../support/in-memory';
+import { AUTHOR_TRACES, aPdfWithStream, aWordProcessorPdf, pdfText } from '../support/pdf-bytes';
 
 const file = (over: Partial<Attachment> = {}): Attachment => ({
   id: 'a1',
@@ -144,18 +148,38 @@ describe('the checker', () => {
     expect(await b.attachment()).toMatchObject({ reason: 'UNREADABLE' });
   });
 
-  it('rewrites a PDF without its document properties', async () => {
-    const pdf = await aPdf();
-    expect((await PDFDocument.load(pdf)).getAuthor()).toBe('Pelapor Rahasia');
+  it('rewrites a PDF from its pages: no author, producer, creator or XMP left in the stored bytes, streams inflated', async () => {
+    const pdf = await aWordProcessorPdf();
+    // The source carries every trace, but only inside compressed streams and hex strings.
+    for (const trace of AUTHOR_TRACES) expect(pdfText(pdf)).toContain(trace);
     const t = await setup(pdf, { size: pdf.length, contentType: 'application/pdf' });
     expect(await t.run()).toBe('READY');
-    const stored = await PDFDocument.load(t.storage.objects.get(`stored/${t.trackingId}/a1`) as Uint8Array, { updateMetadata: false });
-    expect([stored.getAuthor(), stored.getCreator(), stored.getPageCount()]).toEqual([undefined, undefined, 1]);
+    const bytes = t.storage.objects.get(`stored/${t.trackingId}/a1`) as Uint8Array;
+    const stored = pdfText(bytes);
+    for (const trace of AUTHOR_TRACES) expect(stored).not.toContain(trace);
+    expect(stored).not.toMatch(/\/(Author|Producer|Creator|Metadata)\b/);
+    // The page and what it says are kept.
+    expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1);
+    expect(stored).toContain('Kwitansi');
     expect(await t.attachment()).toMatchObject({ status: 'READY', preview: false });
     // Something that only starts like a PDF is not one.
     const junk = Buffer.from('%PDF-1.7 nothing more');
     const j = await setup(junk, { size: junk.length, contentType: 'application/pdf' });
     expect(await j.run()).toBe('REJECTED');
+  });
+
+  it('refuses, before parsing, a PDF whose streams inflate past the bound', async () => {
+    // 160 MB of zeros in a 160 KB file: past the 128 MB bound.
+    const bomb = await aPdfWithStream(deflateSync(Buffer.alloc(160 * 1024 * 1024), { level: 9 }));
+    expect(bomb.length).toBeLessThan(400_000);
+    expect(inflatesWithinBound(bomb)).toBe(false);
+    expect(inflatesWithinBound(await aWordProcessorPdf())).toBe(true);
+    const t = await setup(bomb, { size: bomb.length, contentType: 'application/pdf' });
+    const load = vi.spyOn(PDFDocument, 'load');
+    expect(await t.run()).toBe('REJECTED');
+    expect(await t.attachment()).toMatchObject({ status: 'REJECTED', reason: 'UNREADABLE' });
+    expect(load).not.toHaveBeenCalled();
+    load.mockRestore();
   });
 
   it('a second delivery of the same upload changes nothing', async () => {

@@ -110,6 +110,40 @@ describe('the catalogue', () => {
     expect((await readService(deps, 'badung-ktp-el')).status).toBe('RETIRED');
   });
 
+  it('never backdates a standard: a new version takes effect today or later; a fix of the version in force is a correction with its reason, shown (issue 18)', async () => {
+    // Today is 2026-04-06 (WITA for Badung); version 1 has been in force since 2025-07-01.
+    const { deps } = memoryDeps();
+    await createServices(deps, admin, [newKtp()]);
+    const { standard } = newKtp();
+    const levied = { ...standard, cost: { kind: 'TARIFF' as const, amount: 50_000, legalBasis: 'Perda 1/2026' } };
+    // The same past date as the version in force would win over it for complaints already filed.
+    const backdated = await publishStandard(deps, admin, 'badung-ktp-el', { ...levied, effectiveFrom: '2025-07-01' }).catch((e) => e);
+    expect(backdated).toMatchObject({ kind: 'VALIDATION', fieldErrors: [{ field: 'effectiveFrom', message: expect.stringContaining('2026-04-06') }] });
+    await expect(publishStandard(deps, admin, 'badung-ktp-el', { ...levied, effectiveFrom: '2026-04-05' })).rejects.toMatchObject({ kind: 'VALIDATION' });
+    expect(await publishStandard(deps, admin, 'badung-ktp-el', { ...levied, effectiveFrom: '2026-04-06' })).toMatchObject({ currentVersion: 2 });
+    // Version 2 is in force today; a correction of version 1 (no longer in force) is refused, and so is one without its date.
+    const correction = { of: 2, reason: 'Salah ketik dasar hukum tarif: Perda 1/2026 seharusnya Perda 2/2026.' };
+    await expect(
+      publishStandard(deps, admin, 'badung-ktp-el', { ...levied, effectiveFrom: '2026-04-06', correction: { ...correction, of: 1 } }),
+    ).rejects.toMatchObject({ kind: 'VALIDATION', fieldErrors: [{ field: 'correction.of' }] });
+    await expect(publishStandard(deps, admin, 'badung-ktp-el', { ...levied, effectiveFrom: '2026-04-07', correction })).rejects.toMatchObject({
+      fieldErrors: [{ field: 'effectiveFrom' }],
+    });
+    const fixed = { ...levied, cost: { kind: 'TARIFF' as const, amount: 50_000, legalBasis: 'Perda 2/2026' } };
+    const corrected = await publishStandard(deps, admin, 'badung-ktp-el', { ...fixed, effectiveFrom: '2026-04-06', correction });
+    expect(corrected.versions.at(-1)).toEqual({
+      version: 3,
+      decreeNumber: standard.decreeNumber,
+      effectiveFrom: '2026-04-06',
+      publishedAt: '2026-04-06T02:00:00.000Z',
+      correction: { ...correction, by: admin.username },
+    });
+    // Complaints about a service applied for before today are still judged by version 1.
+    const entry = await deps.services.get('badung-ktp-el');
+    expect(standardInForce(entry?.versions ?? [], '2026-04-05')?.version).toBe(1);
+    expect(standardInForce(entry?.versions ?? [], '2026-04-06')?.version).toBe(3);
+  });
+
   it('imports a CSV all or nothing, naming every bad row and field', async () => {
     const { deps } = memoryDeps();
     const csv = readFileSync(new URL('../../data/services/pemda-51.03.csv', import.meta.url), 'utf8');

@@ -1,6 +1,6 @@
 import { defineInput } from '../route-input';
 import { servicePath } from '../service-path';
-import { serviceStandardSchema } from '../service-standard';
+import { publishStandardSchema } from '../service-standard';
 
 /** POST /v1/services/{serviceId}/versions */
-export const input = defineInput({ path: servicePath, body: serviceStandardSchema });
+export const input = defineInput({ path: servicePath, body: publishStandardSchema });

@@ -5,9 +5,13 @@ import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
 import { kmsIdentities } from '../../shared/kms';
+import { hmacKeys } from '../../shared/secrets';
 import { actOnComplaint } from '../../use-cases/act-on-complaint';
 
-const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl, ENV.userPoolClientId, ENV.jwtIssuer, ENV.cursorSigningKey], { identities: kmsIdentities });
+const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl, ENV.userPoolClientId, ENV.jwtIssuer, ENV.cursorKeySecretArn], {
+  identities: kmsIdentities,
+  keys: await hmacKeys(),
+});
 const verifyStaff = staffTokenVerifier();
 
 export const handler = httpRoute(input, async ({ path, body }, event) => {

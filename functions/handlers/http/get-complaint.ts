@@ -4,9 +4,10 @@ import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
 import { kmsIdentities } from '../../shared/kms';
+import { hmacKeys } from '../../shared/secrets';
 import { getComplaint } from '../../use-cases/get-complaint';
 
-const deps = buildDeps([ENV.tableName, ENV.userPoolClientId, ENV.jwtIssuer, ENV.cursorSigningKey], { identities: kmsIdentities });
+const deps = buildDeps([ENV.tableName, ENV.userPoolClientId, ENV.jwtIssuer, ENV.cursorKeySecretArn], { identities: kmsIdentities, keys: await hmacKeys() });
 const verifyStaff = staffTokenVerifier();
 
 export const handler = httpRoute(input, async ({ path, query }, event) => {

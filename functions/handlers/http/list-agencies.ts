@@ -1,10 +1,12 @@
 import { hmacCursors } from '../../adapters/hmac-cursors';
 import { input } from '../../contract/inputs/list-agencies';
 import { type AgencyLevel, listAgencies } from '../../core/agencies';
-import { ENV, requireEnv } from '../../shared/env';
 import { HttpProblem, httpRoute, json } from '../../shared/http';
+import { hmacKeys } from '../../shared/secrets';
 
-const cursors = hmacCursors(requireEnv(ENV.cursorSigningKey));
+const { cursor } = await hmacKeys();
+if (!cursor) throw new Error('this function pages: its configuration names no cursor key');
+const cursors = hmacCursors(cursor);
 
 export const handler = httpRoute(input, async ({ query }) => {
   const level = query.level as AgencyLevel | undefined;

@@ -3,9 +3,10 @@ import type { ComplaintStatus } from '../../core/complaint';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
+import { hmacKeys } from '../../shared/secrets';
 import { listPublicComplaints } from '../../use-cases/list-public-complaints';
 
-const deps = buildDeps([ENV.tableName, ENV.cursorSigningKey]);
+const deps = buildDeps([ENV.tableName, ENV.cursorKeySecretArn], { keys: await hmacKeys() });
 
 export const handler = httpRoute(input, async ({ query }) => {
   const page = await listPublicComplaints(deps, { ...query, status: query.status as ComplaintStatus | undefined });

@@ -2,9 +2,10 @@ import { input } from '../../contract/inputs/list-services';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
+import { hmacKeys } from '../../shared/secrets';
 import { searchServices } from '../../use-cases/service-catalogue';
 
-const deps = buildDeps([ENV.tableName, ENV.cursorSigningKey]);
+const deps = buildDeps([ENV.tableName, ENV.cursorKeySecretArn], { keys: await hmacKeys() });
 
 export const handler = httpRoute(input, async ({ query }) => {
   const filter = {

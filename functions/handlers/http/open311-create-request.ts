@@ -5,9 +5,13 @@ import { ENV } from '../../shared/env';
 import { httpRoute } from '../../shared/http';
 import { kmsIdentities } from '../../shared/kms';
 import { documentOf, open311Failure, open311Response } from '../../shared/open311-http';
+import { hmacKeys } from '../../shared/secrets';
 import { open311Submit } from '../../use-cases/open311';
 
-const deps = buildDeps([ENV.tableName, ENV.routingQueueUrl, ENV.notificationQueueUrl, ENV.identityKeyId, ENV.contactLookupKey], { identities: kmsIdentities });
+const deps = buildDeps([ENV.tableName, ENV.routingQueueUrl, ENV.notificationQueueUrl, ENV.identityKeyId, ENV.contactKeySecretArn], {
+  identities: kmsIdentities,
+  keys: await hmacKeys(),
+});
 
 const KNOWN = new Set(Object.keys(input.body.def.shape));
 const ATTRIBUTE = /^attribute\[(applied_on|completed_on|charged|extra_requirements)\]$/;

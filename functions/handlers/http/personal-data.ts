@@ -4,9 +4,10 @@ import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
 import { kmsIdentities } from '../../shared/kms';
+import { hmacKeys } from '../../shared/secrets';
 import { exportPersonalData } from '../../use-cases/personal-data';
 
-const deps = buildDeps([ENV.tableName, ENV.identityKeyId, ENV.contactLookupKey], { identities: kmsIdentities });
+const deps = buildDeps([ENV.tableName, ENV.identityKeyId, ENV.contactKeySecretArn], { identities: kmsIdentities, keys: await hmacKeys() });
 
 /** GET /v1/personal-data?email=…|phone=… (operators): one person's data across every complaint, audited. */
 export const handler = httpRoute(input, async ({ query }, event) =>

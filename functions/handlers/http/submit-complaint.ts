@@ -3,9 +3,13 @@ import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
 import { kmsIdentities } from '../../shared/kms';
+import { hmacKeys } from '../../shared/secrets';
 import { submitComplaint } from '../../use-cases/submit-complaint';
 
-const deps = buildDeps([ENV.tableName, ENV.routingQueueUrl, ENV.notificationQueueUrl, ENV.identityKeyId, ENV.contactLookupKey], { identities: kmsIdentities });
+const deps = buildDeps([ENV.tableName, ENV.routingQueueUrl, ENV.notificationQueueUrl, ENV.identityKeyId, ENV.contactKeySecretArn], {
+  identities: kmsIdentities,
+  keys: await hmacKeys(),
+});
 
 export const handler = httpRoute(input, async ({ body, headers }) => {
   const key = headers['idempotency-key'];
