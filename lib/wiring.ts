@@ -166,7 +166,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       throttle: { ratePerSecond: 10, burst: 20 },
     },
     table: 'readWriteDelete',
-    sendsTo: ['notification'],
+    // The reporter's files erased with their identity go to the upload queue's worker.
+    sendsTo: ['notification', 'upload'],
     verifiesStaffTokens: true,
     computesDeadlines: true,
     pagesWithCursors: true,
@@ -653,6 +654,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       throttle: { ratePerSecond: 1, burst: 2 },
     },
     table: 'readWriteDelete',
+    sendsTo: ['upload'],
     looksUpContacts: true,
   },
   {
@@ -769,7 +771,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     memoryMb: 256,
     trigger: { kind: 'schedule', name: 'relay-outbox', everyMinutes: 1 },
     table: 'readWrite',
-    sendsTo: ['routing', 'notification'],
+    sendsTo: ['routing', 'notification', 'upload'],
   },
   {
     id: 'SweepDeadlines',
@@ -821,6 +823,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     memoryMb: 512,
     trigger: { kind: 'schedule', name: 'erase-expired-identities', everyMinutes: 1440 },
     table: 'readWriteDelete',
+    sendsTo: ['upload'],
   },
 ];
 

@@ -144,6 +144,67 @@ export async function startSes(opts: { port: number }): Promise<Running> {
   return { endpoint: `http://127.0.0.1:${opts.port}`, stop: () => closeServer(server) };
 }
 
+type S3rverModule = { putObject: (ctx: S3rverContext) => Promise<void> };
+type S3rverContext = {
+  method: string;
+  path: string;
+  query: Record<string, string | undefined>;
+  headers: Record<string, string | undefined>;
+  params: { bucket: string; key: string };
+  store: {
+    existsObject(bucket: string, key: string): Promise<boolean>;
+    listObjects(
+      bucket: string,
+      o: { prefix?: string; maxKeys: number },
+    ): Promise<{ objects: { key: string; size: number; lastModifiedDate: Date; metadata: { etag: string } }[] }>;
+  };
+  status: number;
+  type: string;
+  body: unknown;
+};
+
+/**
+ * S3 honours `If-None-Match: *` on PutObject (a write only where no object is): the emulator
+ * does not, so a second upload through one presigned link would overwrite the first. This makes it
+ * answer 412 as S3 does (after its own signature check, which runs before the controller).
+ */
+function enforceConditionalWrites() {
+  const objects = require('@20minutes/s3rver/lib/controllers/object.js') as S3rverModule & { __aduanConditional?: boolean };
+  if (objects.__aduanConditional) return;
+  const S3Error = require('@20minutes/s3rver/lib/models/error.js') as new (code: string, message: string, detail?: object) => Error;
+  const putObject = objects.putObject;
+  objects.putObject = async (ctx) => {
+    if (ctx.headers['if-none-match'] === '*' && (await ctx.store.existsObject(ctx.params.bucket, ctx.params.key)))
+      throw new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', { Condition: 'If-None-Match' });
+    return putObject(ctx);
+  };
+  objects.__aduanConditional = true;
+}
+
+/**
+ * ListObjectVersions (`GET /<bucket>?versions&prefix=`), which the emulator refuses: it keeps one
+ * version of each object, answered as S3 answers for an object written before versioning (`null`).
+ * Erasure lists every version of a file this way in AWS, so it runs the same code here.
+ */
+function answerObjectVersions(server: { middleware: ((ctx: S3rverContext, next: () => Promise<void>) => Promise<void>)[]; store: S3rverContext['store'] }) {
+  const xml = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // Before the router (the last middleware), after the emulator's own logging and XML handling.
+  server.middleware.splice(server.middleware.length - 1, 0, async (ctx, next) => {
+    const bucket = ctx.path.match(/^\/([^/]+)\/?$/)?.[1];
+    if (ctx.method !== 'GET' || !bucket || !('versions' in ctx.query)) return next();
+    const { objects } = await server.store.listObjects(bucket, { prefix: ctx.query.prefix || undefined, maxKeys: 1000 });
+    const versions = objects
+      .map(
+        (o) =>
+          `<Version><Key>${xml(o.key)}</Key><VersionId>null</VersionId><IsLatest>true</IsLatest><LastModified>${o.lastModifiedDate.toISOString()}</LastModified><ETag>${xml(o.metadata.etag)}</ETag><Size>${o.size}</Size></Version>`,
+      )
+      .join('');
+    ctx.status = 200;
+    ctx.type = 'application/xml';
+    ctx.body = `<?xml version="1.0" encoding="UTF-8"?><ListVersionsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${xml(bucket)}</Name><Prefix>${xml(ctx.query.prefix ?? '')}</Prefix><IsTruncated>false</IsTruncated>${versions}</ListVersionsResult>`;
+  });
+}
+
 /** The access key the S3 emulator accepts: the same `local` credentials every local client uses. */
 const S3_LOCAL_KEY = 'local';
 
@@ -164,7 +225,8 @@ export async function startS3(opts: { port: number; dataDir?: string; buckets: {
   const dir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'aduan-s3-'));
   mkdirSync(dir, { recursive: true });
   const cors = (origins: string[]) =>
-    `<CORSConfiguration><CORSRule>${origins.map((o) => `<AllowedOrigin>${o}</AllowedOrigin>`).join('')}<AllowedMethod>PUT</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedHeader>content-type</AllowedHeader><MaxAgeSeconds>3600</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+    `<CORSConfiguration><CORSRule>${origins.map((o) => `<AllowedOrigin>${o}</AllowedOrigin>`).join('')}<AllowedMethod>PUT</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedHeader>content-type</AllowedHeader><AllowedHeader>if-none-match</AllowedHeader><MaxAgeSeconds>3600</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+  enforceConditionalWrites();
   const server = new S3rver({
     port: opts.port,
     address: '127.0.0.1',
@@ -172,6 +234,7 @@ export async function startS3(opts: { port: number; dataDir?: string; buckets: {
     directory: dir,
     configureBuckets: opts.buckets.map((b) => ({ name: b.name, configs: b.corsOrigins.length ? [cors(b.corsOrigins)] : [] })),
   });
+  answerObjectVersions(server as unknown as Parameters<typeof answerObjectVersions>[0]);
   const address = (await server.run()) as { port: number };
   return {
     endpoint: `http://127.0.0.1:${address.port}`,

@@ -437,14 +437,43 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     }
   }
 
-  /** Every timeline entry with its chain link, oldest first (the evidence of a case bundle). */
+  /**
+   * Every timeline entry with its chain link, oldest first (the evidence of a case bundle). A
+   * redacted entry is withheld: its chain link stays, with what erasure kept of it to show.
+   */
   async evidence(trackingId: string): Promise<EvidenceEntry[]> {
-    const items = await queryAll(this.client, {
+    return (await this.timelineItems(trackingId)).map((i) =>
+      i.redacted ? { chain: i.chain as ChainLink, shown: i.event as TimelineEvent } : { event: i.event as TimelineEvent, chain: i.chain as ChainLink },
+    );
+  }
+
+  private timelineItems(trackingId: string) {
+    return queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
       ExpressionAttributeValues: m({ ':pk': pk(trackingId), ':e': 'EVENT#' }),
     });
-    return items.map((i) => ({ event: i.event as TimelineEvent, chain: i.chain as ChainLink }));
+  }
+
+  async redactAttachmentEvents(trackingId: string, attachmentIds: string[], redact: (e: TimelineEvent) => TimelineEvent): Promise<number> {
+    const ids = new Set(attachmentIds);
+    let redacted = 0;
+    for (const item of await this.timelineItems(trackingId)) {
+      const event = item.event as TimelineEvent;
+      if (item.redacted || !event.attachment || !ids.has(event.attachment.id)) continue;
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: m({ pk: item.pk, sk: item.sk }),
+          UpdateExpression: 'SET #event = :event, redacted = :yes',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#event': 'event' },
+          ExpressionAttributeValues: m({ ':event': redact(event), ':yes': true }),
+        }),
+      );
+      redacted++;
+    }
+    return redacted;
   }
 
   async workQueue(queue: WorkQueue, opts: { limit: number; startKey?: Record<string, unknown> }) {

@@ -14,9 +14,16 @@ export const isImage = (t: AttachmentType) => t.startsWith('image/');
 export const ATTACHMENT_LIMITS = {
   /** Per file: a phone photo is 2–6 MB, a scanned receipt well under. */
   maxFileBytes: 10 * 1024 * 1024,
-  /** Per complaint, counting files still being checked (a rejected one frees its place). */
+  /**
+   * Per side of a complaint (the reporter's files, the staff's files), counting files still being
+   * checked (a rejected or never-uploaded one frees its place): neither side can use up the other's.
+   */
   maxFiles: 10,
   maxTotalBytes: 40 * 1024 * 1024,
+  /** Rejected files a complaint keeps listed per side (the oldest go; the timeline keeps them all): the item stays bounded. */
+  maxRejectedKept: 10,
+  /** After its upload link expires, how long an upload under way may still arrive before the file counts as never uploaded. */
+  uploadGraceSeconds: 60,
   /** Longest side of a stored image and of its preview, in pixels. */
   maxImageSide: 2560,
   previewSide: 480,
@@ -25,7 +32,8 @@ export const ATTACHMENT_LIMITS = {
   downloadSeconds: 120,
 } as const;
 
-export const ATTACHMENT_STATUSES = ['PENDING', 'SCANNING', 'READY', 'REJECTED'] as const;
+/** ERASED: a reporter's file erased with their identity — its hash stays, its name and bytes are gone. */
+export const ATTACHMENT_STATUSES = ['PENDING', 'SCANNING', 'READY', 'REJECTED', 'ERASED'] as const;
 export type AttachmentStatus = (typeof ATTACHMENT_STATUSES)[number];
 
 /** Why a file was not attached: shown to the uploader. */
@@ -58,6 +66,42 @@ export interface Attachment {
   /** Whether a preview image was made. */
   preview?: boolean;
   checkedAt?: string;
+  /**
+   * While a check is under way: the SHA-256 of the uploaded bytes it is checking. Only that check
+   * may settle the file, so a second upload through the same link (or a second delivery racing
+   * the first) can never put another file's hash on the record.
+   */
+  checking?: string;
+  /** The version of the stored object the checker wrote: a malware verdict applies to that version only. */
+  storedVersion?: string;
+}
+
+export type AttachmentSide = 'REPORTER' | 'STAFF';
+export const sideOf = (a: Pick<Attachment, 'by'>): AttachmentSide => (a.by.kind === 'REPORTER' ? 'REPORTER' : 'STAFF');
+
+/** The moment an announced file can no longer arrive: its upload link expired, plus a grace for an upload under way. */
+export const uploadDeadlineOf = (a: Pick<Attachment, 'requestedAt'>) =>
+  Date.parse(a.requestedAt) + (ATTACHMENT_LIMITS.uploadSeconds + ATTACHMENT_LIMITS.uploadGraceSeconds) * 1000;
+
+/** A file announced but never uploaded is REJECTED as NOT_UPLOADED once its link expired (unless a check of it is under way). */
+export function withExpiry(a: Attachment, now: Date): Attachment {
+  if (a.status !== 'PENDING' || a.checking || now.getTime() <= uploadDeadlineOf(a)) return a;
+  return { ...a, status: 'REJECTED', reason: 'NOT_UPLOADED' };
+}
+
+/**
+ * The complaint's list with one more file: expired announcements settled as NOT_UPLOADED, and
+ * rejected files beyond `maxRejectedKept` per side dropped, oldest first — whatever an uploader
+ * does, the list (and the complaint's item) stays bounded.
+ */
+export function withAttachmentAdded(c: Complaint, added: Attachment, now: Date): Attachment[] {
+  const all = [...(c.attachments ?? []).map((a) => withExpiry(a, now)), added];
+  const dropped = new Set<string>();
+  for (const side of ['REPORTER', 'STAFF'] as const) {
+    const rejected = all.filter((a) => sideOf(a) === side && a.status === 'REJECTED');
+    for (const a of rejected.slice(0, Math.max(0, rejected.length - ATTACHMENT_LIMITS.maxRejectedKept))) dropped.add(a.id);
+  }
+  return all.filter((a) => !dropped.has(a.id));
 }
 
 /** Object keys in the attachment bucket, by stage of a file's life. */
@@ -93,13 +137,17 @@ export function whyCannotAttach(c: Complaint, actor: Actor): string | undefined 
   return 'Anda tidak menangani laporan ini.';
 }
 
-/** Whether one more file of `size` bytes fits the complaint's limits (rejected files do not count). */
-export function whyOverLimit(c: Complaint, size: number): string | undefined {
-  const live = (c.attachments ?? []).filter((a) => a.status !== 'REJECTED');
-  if (live.length >= ATTACHMENT_LIMITS.maxFiles) return `Paling banyak ${ATTACHMENT_LIMITS.maxFiles} lampiran per laporan.`;
+/**
+ * Whether one more file of `size` bytes fits the limits of its side of the complaint (rejected
+ * and never-uploaded files do not count).
+ */
+export function whyOverLimit(c: Complaint, size: number, side: AttachmentSide, now: Date): string | undefined {
+  const whose = side === 'REPORTER' ? 'pelapor' : 'petugas';
+  const live = (c.attachments ?? []).map((a) => withExpiry(a, now)).filter((a) => a.status !== 'REJECTED' && a.status !== 'ERASED' && sideOf(a) === side);
+  if (live.length >= ATTACHMENT_LIMITS.maxFiles) return `Paling banyak ${ATTACHMENT_LIMITS.maxFiles} lampiran ${whose} per laporan.`;
   const total = live.reduce((sum, a) => sum + a.size, 0);
   if (total + size > ATTACHMENT_LIMITS.maxTotalBytes)
-    return `Lampiran satu laporan paling besar ${ATTACHMENT_LIMITS.maxTotalBytes / 1024 / 1024} MB seluruhnya.`;
+    return `Lampiran ${whose} pada satu laporan paling besar ${ATTACHMENT_LIMITS.maxTotalBytes / 1024 / 1024} MB seluruhnya.`;
   return undefined;
 }
 
@@ -108,9 +156,9 @@ export function whyOverLimit(c: Complaint, size: number): string | undefined {
  * everything but internal ones; the public none — a photo can show who took it, and the public
  * page is for the case, not the evidence.
  */
-export function attachmentsFor(c: Complaint, audience: 'STAFF' | 'REPORTER' | 'PUBLIC'): Attachment[] {
+export function attachmentsFor(c: Complaint, audience: 'STAFF' | 'REPORTER' | 'PUBLIC', now: Date): Attachment[] {
   if (audience === 'PUBLIC') return [];
-  const all = c.attachments ?? [];
+  const all = (c.attachments ?? []).map((a) => withExpiry(a, now));
   return audience === 'STAFF' ? all : all.filter((a) => !a.internal);
 }
 

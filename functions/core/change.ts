@@ -13,6 +13,8 @@ export interface ComplaintChange {
   eraseIdentity?: true;
   /** Archived as a duplicate of this complaint: the link and its count go in the same write. */
   mergedInto?: string;
+  /** Attachments whose files are erased (with the reporter's identity): handed to the upload queue's worker through the outbox. */
+  eraseAttachments?: string[];
 }
 
 /** The next version of a complaint at `at`: the one place a version moves on. */

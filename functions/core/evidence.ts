@@ -41,6 +41,12 @@ export function chainEvents(trackingId: string, head: string | undefined, events
 export interface EvidenceEntry {
   event?: TimelineEvent;
   chain: ChainLink;
+  /**
+   * What may still be shown of a withheld entry: the reporter's view of it, or what erasure kept
+   * of it (that a file existed, and its hash). Not covered by the content hash: the chain proves
+   * the withheld original's place, not this text.
+   */
+  shown?: Pick<TimelineEvent, 'at' | 'type' | 'message'> & Partial<Pick<TimelineEvent, 'attachment'>>;
 }
 
 /**

@@ -18,13 +18,15 @@ export interface RandomSource {
 }
 
 /** The work queues, by one name everywhere (wiring, stack, outbox rows, adapters). */
-export type QueueName = 'routing' | 'notification' | 'sweep';
+export type QueueName = 'routing' | 'notification' | 'sweep' | 'upload';
 
 export type QueueMessage =
   | { kind: 'ROUTE_COMPLAINT'; trackingId: string }
   | { kind: 'NOTIFY'; trackingId: string; notificationId: string; template: NotificationTemplate; agencyId?: string; message?: string }
   /** A slice of a large sweep, handed to workers. */
-  | { kind: 'SWEEP_COMPLAINTS'; trackingIds: string[]; asOf: string };
+  | { kind: 'SWEEP_COMPLAINTS'; trackingIds: string[]; asOf: string }
+  /** A reporter's files to erase with their identity: every version of every object, and their names on the timeline. */
+  | { kind: 'ERASE_ATTACHMENTS'; trackingId: string; attachmentIds: string[] };
 
 export type NotifyMessage = Extract<QueueMessage, { kind: 'NOTIFY' }>;
 
@@ -81,6 +83,12 @@ export interface ComplaintStore {
   get(trackingId: string): Promise<StoredComplaint | undefined>;
   /** Every timeline entry with its hash-chain link (core/evidence.ts), oldest first. */
   evidence(trackingId: string): Promise<EvidenceEntry[]>;
+  /**
+   * Replaces the timeline entries about these attachments with what `redact` keeps (that a file
+   * existed and its hash). Each keeps its chain link: a bundle shows it as withheld, and the
+   * chain still verifies. Returns how many entries were redacted.
+   */
+  redactAttachmentEvents(trackingId: string, attachmentIds: string[], redact: (e: TimelineEvent) => TimelineEvent): Promise<number>;
   /** Reads the identity kept apart from the complaint; callers must respect `anonymous`. */
   getReporter(trackingId: string): Promise<ReporterIdentity | undefined>;
   timeline(trackingId: string): Promise<TimelineEvent[]>;
@@ -260,12 +268,15 @@ export interface UploadRequest {
 
 /** Object storage of attachments (S3 in AWS, an S3 emulator under `npm start`). */
 export interface AttachmentStorage {
-  /** A presigned upload to `key` that the storage itself refuses for any other type or size. */
+  /** A presigned upload to `key` that the storage itself refuses for any other type or size, and for a second write. */
   uploadRequest(key: string, contentType: AttachmentType, size: number, expiresInSeconds: number): Promise<UploadRequest>;
   /** The object's bytes, or `undefined` when there is none; `TOO_LARGE` past `maxBytes` (nothing more is read). */
   read(key: string, maxBytes: number): Promise<Uint8Array | 'TOO_LARGE' | undefined>;
-  write(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /** Stores the bytes; the version the storage gave them, where it keeps versions. */
+  write(key: string, bytes: Uint8Array, contentType: string): Promise<{ versionId?: string }>;
   remove(key: string): Promise<void>;
+  /** Removes the object and every earlier version of it (a versioned bucket keeps them otherwise). */
+  erase(key: string): Promise<void>;
   /** A presigned download that saves the file under `fileName`. */
   downloadUrl(key: string, fileName: string, contentType: string, expiresInSeconds: number): Promise<string>;
 }

@@ -27,14 +27,58 @@ const ERASURE_MESSAGES: Record<ErasureReason, string> = {
   OPERATOR_REQUEST: 'Identitas dan kontak pelapor dihapus oleh operator atas permintaan pemilik data.',
 };
 
-/** Erases the reporter's identity and contact; the case record and statistics stay. */
+/** What a complaint keeps of a reporter's file once erased: that it existed, its size and hash — no name, no bytes. */
+const ERASED_FILE_NAME = 'lampiran pelapor (dihapus)';
+
+/** A timeline entry about an erased file, as it is kept: its type, time and the file's id and hash. */
+export function redactedFileEvent(e: TimelineEvent): TimelineEvent {
+  return {
+    at: e.at,
+    type: e.type,
+    actor: e.actor,
+    message: 'Lampiran pelapor dihapus bersama identitasnya (hash berkas tetap tercatat).',
+    visibility: e.visibility,
+    ...(e.attachment
+      ? { attachment: { id: e.attachment.id, fileName: ERASED_FILE_NAME, ...(e.attachment.sha256 ? { sha256: e.attachment.sha256 } : {}) } }
+      : {}),
+  };
+}
+
+/**
+ * Erases the reporter's identity and contact, and the files they uploaded (a KTP photo is
+ * identity too): the complaint keeps each file's hash, the files go with every stored version.
+ * The case record and statistics stay.
+ */
 export function eraseIdentity(c: Complaint, reason: ErasureReason, now: Date, by: TimelineEvent['actor']): ComplaintChange {
   const at = now.toISOString();
+  const theirs = (c.attachments ?? []).filter((a) => a.by.kind === 'REPORTER' && a.status !== 'ERASED');
+  const attachments = (c.attachments ?? []).map((a) =>
+    theirs.includes(a)
+      ? {
+          id: a.id,
+          fileName: ERASED_FILE_NAME,
+          contentType: a.contentType,
+          size: a.size,
+          status: 'ERASED' as const,
+          by: a.by,
+          internal: a.internal,
+          requestedAt: a.requestedAt,
+          ...(a.sha256 ? { sha256: a.sha256 } : {}),
+        }
+      : a,
+  );
   return {
-    complaint: revise(c, at, { hasReporterIdentity: false, reporterEmail: undefined, identityErasedAt: at, identityEraseAfter: undefined }),
+    complaint: revise(c, at, {
+      hasReporterIdentity: false,
+      reporterEmail: undefined,
+      identityErasedAt: at,
+      identityEraseAfter: undefined,
+      ...(theirs.length ? { attachments } : {}),
+    }),
     events: [{ at, type: 'IDENTITY_ERASED', actor: by, message: ERASURE_MESSAGES[reason], visibility: 'PUBLIC' }],
     notifications: [],
     eraseIdentity: true,
+    ...(theirs.length ? { eraseAttachments: theirs.map((a) => a.id) } : {}),
   };
 }
 

@@ -20,8 +20,8 @@ const timelineView = (events: TimelineEvent[], audience: 'PUBLIC' | 'REPORTER' |
     }));
 
 /** The attachments of a view, as that audience may see them, with where to download the checked ones. */
-export function attachmentViews(c: Complaint, audience: 'STAFF' | 'REPORTER' | 'PUBLIC') {
-  return attachmentsFor(c, audience).map((a) => {
+export function attachmentViews(c: Complaint, audience: 'STAFF' | 'REPORTER' | 'PUBLIC', now: Date) {
+  return attachmentsFor(c, audience, now).map((a) => {
     const path = `/v1/complaints/${c.trackingId}/attachments/${a.id}`;
     return {
       id: a.id,
@@ -110,7 +110,7 @@ export function reporterView(
     ...(c.targetAgencyId ? { targetAgency: agencyRef(c.targetAgencyId) } : {}),
     reporter: reporter ?? null,
     ...serviceFindings(c),
-    attachments: attachmentViews(c, 'REPORTER'),
+    attachments: attachmentViews(c, 'REPORTER', now),
     timeline: timelineView(events, 'REPORTER'),
     view: 'REPORTER' as const,
   };
@@ -159,7 +159,7 @@ export function staffView(
     ...(c.hold ? { hold: c.hold } : {}),
     ...(c.rating ? { rating: c.rating } : {}),
     ...serviceFindings(c),
-    attachments: attachmentViews(c, 'STAFF'),
+    attachments: attachmentViews(c, 'STAFF', now),
     reporter: c.anonymous
       ? { anonymous: true }
       : (reporter ?? (c.hasReporterIdentity ? { withheld: true, ...(revealable ? { revealable: true } : {}) } : null)),

@@ -88,6 +88,7 @@ export function buildDeps(
       routing: optionalEnv(ENV.routingQueueUrl),
       notification: optionalEnv(ENV.notificationQueueUrl),
       sweep: optionalEnv(ENV.sweepQueueUrl),
+      upload: optionalEnv(ENV.uploadQueueUrl),
     }),
     mailer: mailFrom && ports.mailer ? ports.mailer(mailFrom) : unavailableMailer,
     clock: systemClock,

@@ -14,14 +14,18 @@ import {
   cleanFileName,
   REJECTION_REASONS,
   type RejectionReason,
+  sideOf,
   sniffType,
   whyCannotAttach,
   whyOverLimit,
+  withAttachmentAdded,
+  withExpiry,
 } from '../core/attachments';
 import { revise } from '../core/change';
 import type { Complaint, TimelineEvent } from '../core/complaint';
 import { DomainError, notFound } from '../core/errors';
 import type { AttachmentCleaner, AttachmentStorage } from '../core/ports';
+import { redactedFileEvent } from '../core/retention';
 import type { Deps } from './deps';
 import { parseTracking, readForActor, timelineActorOf } from './get-complaint';
 
@@ -84,12 +88,13 @@ export async function requestUpload(
     internal: input.internal === true,
     requestedAt: deps.clock.now().toISOString(),
   };
-  await changeAttachment(deps, trackingId, (c) => {
+  await changeAttachment(deps, trackingId, (c, at) => {
     const notAllowed = whyCannotAttach(c, actor);
     if (notAllowed) throw new DomainError('CONFLICT', notAllowed);
-    const over = whyOverLimit(c, input.size);
+    const now = new Date(at);
+    const over = whyOverLimit(c, input.size, sideOf(attachment), now);
     if (over) throw new DomainError('UNPROCESSABLE', over, [{ field: 'size', message: over }]);
-    return { attachments: [...(c.attachments ?? []), attachment], events: [] };
+    return { attachments: withAttachmentAdded(c, attachment, now), events: [] };
   });
   const upload = await deps.storage.uploadRequest(attachmentKeys.incoming(trackingId, id), input.contentType, input.size, ATTACHMENT_LIMITS.uploadSeconds);
   return { attachmentId: id, status: attachment.status, upload };
@@ -98,26 +103,41 @@ export async function requestUpload(
 /** What the check decided about one uploaded object. */
 export type CheckOutcome = 'READY' | 'SCANNING' | 'REJECTED' | 'UNKNOWN';
 
-function settle(c: Complaint, id: string, at: string, outcome: Pick<Attachment, 'status' | 'reason' | 'sha256' | 'preview' | 'contentType' | 'size'>) {
+/**
+ * Settles a file checked by the check that claimed it (`checking` is the hash of the bytes it
+ * read): any other check, a file no longer PENDING, or one no longer listed is left as it is.
+ */
+function settle(
+  c: Complaint,
+  id: string,
+  at: string,
+  claim: string,
+  outcome: Pick<Attachment, 'status' | 'reason' | 'sha256' | 'preview' | 'contentType' | 'size' | 'storedVersion'>,
+) {
   const a = c.attachments?.find((x) => x.id === id);
-  if (!a) return undefined;
-  const next: Attachment = { ...a, ...outcome, checkedAt: at };
-  const visibility: TimelineEvent['visibility'] = a.internal ? 'INTERNAL' : 'REPORTER';
-  const attachment = { id, fileName: a.fileName, ...(outcome.sha256 ? { sha256: outcome.sha256 } : {}) };
+  if (a?.status !== 'PENDING' || a.checking !== claim) return undefined;
+  const { checking: _done, ...rest } = a;
+  return record(c, { ...rest, ...outcome, checkedAt: at }, at);
+}
+
+/** A file's new state on the complaint, with the timeline's entry for it (added, or rejected with why). */
+function record(c: Complaint, next: Attachment, at: string) {
+  const visibility: TimelineEvent['visibility'] = next.internal ? 'INTERNAL' : 'REPORTER';
+  const attachment = { id: next.id, fileName: next.fileName, ...(next.sha256 ? { sha256: next.sha256 } : {}) };
   const event: TimelineEvent | undefined =
-    outcome.status === 'READY'
-      ? { at, type: 'ATTACHMENT_ADDED', actor: a.by, message: `Lampiran ditambahkan: ${a.fileName}.`, visibility, attachment }
-      : outcome.status === 'REJECTED'
+    next.status === 'READY'
+      ? { at, type: 'ATTACHMENT_ADDED', actor: next.by, message: `Lampiran ditambahkan: ${next.fileName}.`, visibility, attachment }
+      : next.status === 'REJECTED'
         ? {
             at,
             type: 'ATTACHMENT_REJECTED',
             actor: { kind: 'SYSTEM' },
-            message: `Lampiran ditolak: ${a.fileName}. ${REJECTION_REASONS[outcome.reason as RejectionReason]}`,
+            message: `Lampiran ditolak: ${next.fileName}. ${REJECTION_REASONS[next.reason as RejectionReason]}`,
             visibility,
             attachment,
           }
         : undefined;
-  return { attachments: (c.attachments ?? []).map((x) => (x.id === id ? next : x)), events: event ? [event] : [] };
+  return { attachments: (c.attachments ?? []).map((x) => (x.id === next.id ? next : x)), events: event ? [event] : [] };
 }
 
 /**
@@ -132,35 +152,61 @@ export async function checkUpload(
 ): Promise<CheckOutcome> {
   const ref = attachmentKeys.parseIncoming(key);
   if (!ref) return 'UNKNOWN';
-  const stored = await deps.store.get(ref.trackingId);
-  const declared = stored?.complaint.attachments?.find((a) => a.id === ref.id);
-  if (declared?.status !== 'PENDING') {
-    // Not ours, or checked already (S3 delivers at least once): nothing to keep.
-    await deps.storage.remove(key);
+  const listed = (await deps.store.get(ref.trackingId))?.complaint.attachments?.find((a) => a.id === ref.id);
+  const bytes = listed?.status === 'PENDING' ? await deps.storage.read(key, listed.size) : undefined;
+  if (!listed || bytes === undefined) {
+    // Not ours, checked already (S3 delivers at least once) or expired: nothing to keep.
+    if (listed?.status !== 'PENDING') await deps.storage.remove(key);
     return 'UNKNOWN';
   }
+  // Claim the file for exactly these bytes: a second upload through the same link, or a second
+  // delivery racing this one with other bytes, cannot settle it. A repeat of the same bytes may go on.
+  const claim = bytes === 'TOO_LARGE' ? 'TOO_LARGE' : hex(bytes);
+  let claimed = false;
+  await changeAttachment(deps, ref.trackingId, (c, at) => {
+    const a = c.attachments?.find((x) => x.id === ref.id);
+    claimed = a !== undefined && withExpiry(a, new Date(at)).status === 'PENDING' && (a.checking === undefined || a.checking === claim);
+    if (!claimed || a?.checking === claim) return undefined;
+    return { attachments: (c.attachments ?? []).map((x) => (x.id === ref.id ? { ...x, checking: claim } : x)), events: [] };
+  });
+  if (!claimed) {
+    deps.logger.warn('attachment upload not checked: another check holds it, or it expired', { trackingId: ref.trackingId, attachmentId: ref.id });
+    return 'UNKNOWN';
+  }
+  let settled = false;
+  const finish = async (outcome: Parameters<typeof settle>[4]) => {
+    await changeAttachment(deps, ref.trackingId, (c, at) => {
+      const change = settle(c, ref.id, at, claim, outcome);
+      settled = change !== undefined;
+      return change;
+    });
+    return settled;
+  };
   const reject = async (reason: RejectionReason): Promise<CheckOutcome> => {
-    await changeAttachment(deps, ref.trackingId, (c, at) => settle(c, ref.id, at, { ...declared, status: 'REJECTED', reason }));
     await deps.storage.remove(key);
+    if (!(await finish({ ...listed, status: 'REJECTED', reason }))) return 'UNKNOWN';
     deps.logger.info('attachment rejected', { trackingId: ref.trackingId, attachmentId: ref.id, reason });
     return 'REJECTED';
   };
-  const bytes = await deps.storage.read(key, declared.size);
-  if (bytes === undefined) return 'UNKNOWN';
-  if (bytes === 'TOO_LARGE' || bytes.length !== declared.size) return reject('SIZE_MISMATCH');
+  if (bytes === 'TOO_LARGE' || bytes.length !== listed.size) return reject('SIZE_MISMATCH');
   const type = sniffType(bytes.subarray(0, 16));
-  if (type !== declared.contentType) return reject('TYPE_MISMATCH');
+  if (type !== listed.contentType) return reject('TYPE_MISMATCH');
   const keep = await deps.cleaner.clean(bytes, type);
   if (!keep) return reject('UNREADABLE');
   const preview = keep.preview !== undefined;
   if (keep.preview) await deps.storage.write(attachmentKeys.preview(ref.trackingId, ref.id), keep.preview, 'image/jpeg');
-  await deps.storage.write(attachmentKeys.stored(ref.trackingId, ref.id), keep.bytes, keep.contentType);
+  const written = await deps.storage.write(attachmentKeys.stored(ref.trackingId, ref.id), keep.bytes, keep.contentType);
   await deps.storage.remove(key);
   const status = deps.scansForMalware ? 'SCANNING' : 'READY';
-  await changeAttachment(deps, ref.trackingId, (c, at) =>
-    settle(c, ref.id, at, { status, sha256: hex(keep.bytes), preview, contentType: keep.contentType, size: keep.bytes.length }),
-  );
-  return status;
+  const done = await finish({
+    status,
+    sha256: hex(keep.bytes),
+    preview,
+    contentType: keep.contentType,
+    size: keep.bytes.length,
+    ...(written.versionId ? { storedVersion: written.versionId } : {}),
+  });
+  return done ? status : 'UNKNOWN';
 }
 
 /**
@@ -172,9 +218,20 @@ export async function recordScanResult(
   deps: StoreDeps & Pick<Deps, 'logger'> & { storage: AttachmentStorage },
   key: string,
   verdict: string,
+  /** The object version that was scanned (GuardDuty names it): a verdict on another version decides nothing. */
+  versionId: string | undefined,
 ): Promise<CheckOutcome> {
   const ref = attachmentKeys.parseStored(key);
   if (!ref) return 'UNKNOWN';
+  const listed = (await deps.store.get(ref.trackingId))?.complaint.attachments?.find((a) => a.id === ref.id);
+  if (listed?.status !== 'SCANNING' || listed.storedVersion !== versionId) {
+    deps.logger.warn('malware verdict for a version that is not the one waiting for it; ignored', {
+      trackingId: ref.trackingId,
+      attachmentId: ref.id,
+      verdict,
+    });
+    return 'UNKNOWN';
+  }
   if (verdict === 'THREATS_FOUND') {
     await deps.storage.remove(key);
     await deps.storage.remove(attachmentKeys.preview(ref.trackingId, ref.id));
@@ -186,8 +243,8 @@ export async function recordScanResult(
   }
   await changeAttachment(deps, ref.trackingId, (c, at) => {
     const a = c.attachments?.find((x) => x.id === ref.id);
-    if (a?.status !== 'SCANNING') return undefined;
-    return settle(c, ref.id, at, status === 'READY' ? { ...a, status } : { ...a, status, reason: 'MALWARE' });
+    if (a?.status !== 'SCANNING' || a.storedVersion !== versionId) return undefined;
+    return record(c, status === 'READY' ? { ...a, status } : { ...a, status, reason: 'MALWARE' }, at);
   });
   return status;
 }
@@ -206,8 +263,9 @@ export async function downloadAttachment(
   const trackingId = parseTracking(trackingIdInput);
   const { stored, actor } = await readForActor(deps.store, trackingId, caller);
   const c = stored.complaint;
-  const a = attachmentsFor(c, actor.kind === 'STAFF' ? 'STAFF' : 'REPORTER').find((x) => x.id === attachmentId);
+  const a = attachmentsFor(c, actor.kind === 'STAFF' ? 'STAFF' : 'REPORTER', deps.clock.now()).find((x) => x.id === attachmentId);
   if (!a) throw notFound('Lampiran tidak ditemukan.');
+  if (a.status === 'ERASED') throw notFound('Lampiran ini telah dihapus bersama identitas pelapor.');
   if (a.status !== 'READY') throw new DomainError('CONFLICT', 'Lampiran belum dapat diunduh: masih diperiksa atau ditolak.');
   if (variant === 'preview' && !a.preview) throw notFound('Lampiran ini tidak memiliki pratinjau.');
   const now = deps.clock.now();
@@ -225,4 +283,17 @@ export async function downloadAttachment(
   const contentType = variant === 'preview' ? 'image/jpeg' : a.contentType;
   const url = await deps.storage.downloadUrl(key, a.fileName, contentType, ATTACHMENT_LIMITS.downloadSeconds);
   return { url, fileName: a.fileName, contentType, expiresAt: new Date(now.getTime() + ATTACHMENT_LIMITS.downloadSeconds * 1000).toISOString() };
+}
+
+/**
+ * Erases a reporter's files with their identity (the upload queue's worker, from the erasure's
+ * outbox row): every version of the uploaded, stored and preview objects, then the file names on
+ * the timeline (each entry keeps its chain link and the file's hash). Safe to repeat.
+ */
+export async function eraseAttachmentFiles(deps: Pick<Deps, 'store' | 'logger'> & { storage: AttachmentStorage }, trackingId: string, attachmentIds: string[]) {
+  for (const id of attachmentIds)
+    for (const key of [attachmentKeys.incoming(trackingId, id), attachmentKeys.stored(trackingId, id), attachmentKeys.preview(trackingId, id)])
+      await deps.storage.erase(key);
+  const redacted = await deps.store.redactAttachmentEvents(trackingId, attachmentIds, redactedFileEvent);
+  deps.logger.info('reporter files erased', { trackingId, files: attachmentIds.length, timelineEntries: redacted });
 }

@@ -55,7 +55,11 @@ export async function exportBundle(
     exportedAt: deps.clock.now().toISOString(),
     audience,
     // Attachment manifests (name, type, size, sha256 of the stored bytes); internal ones only for the Ombudsman.
-    complaint: { ...complaint, attachments: attachmentsFor(c, audience === 'REPORTER' ? 'REPORTER' : 'STAFF'), statusLabel: STATUS_LABELS[c.status].id },
+    complaint: {
+      ...complaint,
+      attachments: attachmentsFor(c, audience === 'REPORTER' ? 'REPORTER' : 'STAFF', deps.clock.now()),
+      statusLabel: STATUS_LABELS[c.status].id,
+    },
     timeline,
   } as const;
   return { ...unsigned, signature: { algorithm: 'ECDSA_P256_SHA256', value: await deps.signer.sign(bundleDigest(unsigned)) } };

@@ -4,7 +4,7 @@ import { countersFor } from '../core/monitoring';
 import type { WorkingDayCalendar } from '../core/working-days';
 import type { Deps } from './deps';
 import { dispatchOutbox } from './dispatch-outbox';
-import { outboxFor } from './notifications';
+import { erasureOf, outboxFor } from './notifications';
 
 /**
  * Stores one change of a complaint the way every change is stored: its notifications as outbox
@@ -19,7 +19,10 @@ export async function commitChange(
   calendar: WorkingDayCalendar,
 ): Promise<boolean> {
   const trackingId = before.trackingId;
-  const outbox = outboxFor(trackingId, change.complaint.version, change.notifications, change.complaint.updatedAt);
+  const outbox = [
+    ...outboxFor(trackingId, change.complaint.version, change.notifications, change.complaint.updatedAt),
+    ...(change.eraseAttachments?.length ? [erasureOf(trackingId, change.complaint.version, change.eraseAttachments, change.complaint.updatedAt)] : []),
+  ];
   const counters = countersFor(before, change.complaint, change.events, calendar);
   if (
     !(await deps.store.update(change.complaint, before.version, change.events, outbox, counters, {

@@ -20,3 +20,8 @@ export function outboxFor(trackingId: string, version: number, intents: Notifica
     };
   });
 }
+
+/** The outbox row that hands a reporter's files to the upload queue's worker for erasure (once per version). */
+export function erasureOf(trackingId: string, version: number, attachmentIds: string[], at: string): OutboxMessage {
+  return { id: `erase-${trackingId}:v${version}`, queue: 'upload', body: { kind: 'ERASE_ATTACHMENTS', trackingId, attachmentIds }, createdAt: at };
+}

@@ -62,6 +62,18 @@ export async function exportPersonalData(deps: Deps, who: StaffPrincipal, q: Per
       identity: identity ?? null,
       ...(c.identityEraseAfter ? { identityEraseAfter: c.identityEraseAfter } : {}),
       reporterMessages: timeline.filter((e) => e.actor.kind === 'REPORTER').map((e) => ({ at: e.at, type: e.type, message: e.message })),
+      // The files they uploaded (a photo of an ID card is personal data too): erased with the identity.
+      attachments: (c.attachments ?? [])
+        .filter((a) => a.by.kind === 'REPORTER')
+        .map((a) => ({
+          id: a.id,
+          fileName: a.fileName,
+          contentType: a.contentType,
+          size: a.size,
+          status: a.status,
+          requestedAt: a.requestedAt,
+          ...(a.sha256 ? { sha256: a.sha256 } : {}),
+        })),
       ...(c.rating ? { rating: c.rating } : {}),
     });
   }

@@ -90,7 +90,8 @@ export class AttachmentStore extends Construct {
     this.bucket.addCorsRule({
       allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
       allowedOrigins: origins,
-      allowedHeaders: ['content-type'],
+      // The signed headers of a presigned upload (a browser sends them from the portal's origin).
+      allowedHeaders: ['content-type', 'if-none-match'],
       maxAge: 3600,
     });
   }
@@ -177,6 +178,15 @@ export class AttachmentStore extends Construct {
     if (access === 'check') {
       allow(['s3:GetObject', 's3:DeleteObject'], ['incoming']);
       allow(['s3:PutObject', 's3:DeleteObject'], ['stored', 'preview']);
+      // Erasure of a reporter's files: every version of them, found by listing the versions of one key.
+      allow(['s3:DeleteObjectVersion'], ['incoming', 'stored', 'preview']);
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['s3:ListBucketVersions'],
+          resources: [`arn:${stack.partition}:s3:::${this.bucketName}`],
+          conditions: { StringLike: { 's3:prefix': ['incoming/*', 'stored/*', 'preview/*'] } },
+        }),
+      );
       fn.addEnvironment(ENV.attachmentMalwareScan, String(this.malwareScan));
     }
     const literal = (v: string, name: string) => (Token.isUnresolved(v) ? `<AWS::${name}>` : v);

@@ -3,6 +3,7 @@
  * the check (type by content, EXIF/GPS stripped by re-encoding, a preview), downloads authorised
  * like the complaint and audited for staff, and the file's hash on the timeline's chain.
  */
+import { createHash } from 'node:crypto';
 import { GetObjectCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -205,4 +206,52 @@ describe('attachments', () => {
     // Nobody without the token (or a staff role) may attach.
     expect((await announce(id, 'not-the-token', { fileName: 'a.pdf', contentType: 'application/pdf', size: 10 })).status).toBe(401);
   }, 60_000);
+
+  it('an upload link writes once: a second PUT through it is refused by the storage (issue 18)', async () => {
+    const { trackingId: id, accessToken } = await submit();
+    const photo = await photoWithGps();
+    const announced = await announce(id, accessToken, { fileName: 'foto.jpg', contentType: 'image/jpeg', size: photo.length });
+    expect(announced.body.upload.headers).toMatchObject({ 'if-none-match': '*' });
+    // Without the signed If-None-Match header the signature does not hold.
+    const unsigned = await fetch(announced.body.upload.url, { method: 'PUT', headers: { 'content-type': 'image/jpeg' }, body: new Uint8Array(photo) });
+    expect(unsigned.status).toBe(403);
+    const first = await upload(announced.body.upload, photo);
+    const second = await upload(announced.body.upload, Buffer.from(photo).fill(0x41, 100, 200));
+    // The first lands; the second finds an object already there (or, once checked, the file settled).
+    expect(first.status).toBe(200);
+    expect([412, 200]).toContain(second.status);
+    const a = await attachmentOf(id, accessToken, announced.body.attachmentId);
+    expect(a.status).toBe('READY');
+    const stored = (await objectAt(`stored/${id}/${a.id}`)) as Buffer;
+    expect(a.sha256).toBe(createHash('sha256').update(stored).digest('hex'));
+    const view = (await get(`${sys.api}/v1/complaints/${id}`, bearer(accessToken))).body;
+    expect(view.timeline.filter((e: { type: string }) => e.type === 'ATTACHMENT_ADDED')).toHaveLength(1);
+  }, 60_000);
+
+  it('erasing the identity erases the reporter’s files from the storage, and the export lists them first (issue 18)', async () => {
+    const { trackingId: id, accessToken } = await submit({ anonymous: false, reporter: { name: 'Ni Luh Hapus', email: 'niluh.hapus@example.com' } });
+    const photo = await photoWithGps();
+    const announced = await announce(id, accessToken, { fileName: 'KTP_Ni_Luh_Hapus.jpg', contentType: 'image/jpeg', size: photo.length });
+    expect((await upload(announced.body.upload, photo)).status).toBe(200);
+    const a = await attachmentOf(id, accessToken, announced.body.attachmentId);
+    expect(await objectAt(`stored/${id}/${a.id}`)).toBeDefined();
+    const operator = await sys.token('operator');
+    const exported = await get(`${sys.api}/v1/personal-data?email=niluh.hapus@example.com`, bearer(operator));
+    expect(exported.body.complaints[0].attachments).toEqual([expect.objectContaining({ id: a.id, fileName: 'KTP_Ni_Luh_Hapus.jpg', sha256: a.sha256 })]);
+
+    const erased = await post(`${sys.api}/v1/complaints/${id}/actions`, { action: 'ERASE_IDENTITY' }, bearer(accessToken));
+    expect(erased.status).toBe(200);
+    // The upload queue's worker erases every stored object of the file.
+    await waitFor(
+      async () => ((await objectAt(`stored/${id}/${a.id}`)) === undefined && (await objectAt(`preview/${id}/${a.id}`)) === undefined ? true : undefined),
+      20_000,
+    );
+    const staff = (await get(`${sys.api}/v1/complaints/${id}`, bearer(tokens.verifikator))).body;
+    expect(staff.attachments).toEqual([expect.objectContaining({ id: a.id, status: 'ERASED', sha256: a.sha256 })]);
+    await waitFor(async () => {
+      const again = (await get(`${sys.api}/v1/complaints/${id}`, bearer(tokens.verifikator))).body;
+      return JSON.stringify(again).includes('KTP_Ni_Luh') ? undefined : true;
+    }, 20_000);
+    expect((await get(`${sys.api}/v1/complaints/${id}/attachments/${a.id}`, bearer(tokens.verifikator))).status).toBe(404);
+  }, 90_000);
 });

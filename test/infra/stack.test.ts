@@ -100,7 +100,13 @@ describe('attachments', () => {
         ['s3:PutObject', 's3:DeleteObject'],
         ['/stored/*', '/preview/*'],
       ],
+      // Erasing a reporter's files with their identity: every version, listed by key (issue 18).
+      ['s3:DeleteObjectVersion', ['/incoming/*', '/stored/*', '/preview/*']],
+      ['s3:ListBucketVersions', null],
     ]);
+    const [, checker] = byPath('/CheckAttachment/Fn/ServiceRole/DefaultPolicy/Resource');
+    const listing = checker.Properties.PolicyDocument.Statement.find((st: { Action: unknown }) => st.Action === 's3:ListBucketVersions');
+    expect(listing.Condition).toEqual({ StringLike: { 's3:prefix': ['incoming/*', 'stored/*', 'preview/*'] } });
   });
 });
 

@@ -80,12 +80,18 @@ export class InMemoryComplaintStore implements ComplaintStore {
     return this.reporters.get(trackingId);
   }
 
+  /** The entries as read back: a redacted one as erasure left it (the DynamoDB store overwrites it in place). */
+  private readBack(trackingId: string) {
+    const redacted = this.redacted.get(trackingId);
+    return (this.events.get(trackingId) ?? []).map((e, i) => redacted?.get(i) ?? e);
+  }
+
   async timeline(trackingId: string) {
-    return [...(this.events.get(trackingId) ?? [])];
+    return this.readBack(trackingId);
   }
 
   async timelinePage(trackingId: string, page: { limit: number; before?: string }) {
-    const all = (this.events.get(trackingId) ?? []).map((event, i) => ({ position: String(i).padStart(8, '0'), event }));
+    const all = this.readBack(trackingId).map((event, i) => ({ position: String(i).padStart(8, '0'), event }));
     const older = page.before ? all.filter((e) => e.position < (page.before as string)) : all;
     const entries = older.slice(-page.limit);
     return { entries, hasOlder: older.length > entries.length };
@@ -234,7 +240,28 @@ export class InMemoryComplaintStore implements ComplaintStore {
   async evidence(trackingId: string) {
     const events = this.events.get(trackingId) ?? [];
     const { links } = chainEvents(trackingId, undefined, events);
-    return events.map((event, i) => ({ event, chain: links[i] as ChainLink }));
+    const redacted = this.redacted.get(trackingId);
+    return events.map((event, i) => {
+      const chain = links[i] as ChainLink;
+      const shown = redacted?.get(i);
+      return shown ? { chain, shown } : { event, chain };
+    });
+  }
+
+  /** Redacted entries by position, kept beside the originals so the chain stays computed over what was written. */
+  private readonly redacted = new Map<string, Map<number, TimelineEvent>>();
+
+  async redactAttachmentEvents(trackingId: string, attachmentIds: string[], redact: (e: TimelineEvent) => TimelineEvent) {
+    const ids = new Set(attachmentIds);
+    const done = this.redacted.get(trackingId) ?? new Map<number, TimelineEvent>();
+    let n = 0;
+    (this.events.get(trackingId) ?? []).forEach((e, i) => {
+      if (done.has(i) || !e.attachment || !ids.has(e.attachment.id)) return;
+      done.set(i, redact(e));
+      n++;
+    });
+    this.redacted.set(trackingId, done);
+    return n;
   }
 
   async dueBy(stage: string, dueBefore: string, limit: number) {

@@ -3,6 +3,7 @@
  * the real image cleaner (sharp). The same flow on the S3 emulator is test/e2e/attachments.test.ts.
  */
 
+import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
@@ -10,9 +11,22 @@ import { describe, expect, it, vi } from 'vitest';
 import { attachmentCleaner } from '../../functions/adapters/attachment-cleaner';
 import { inflatesWithinBound } from '../../functions/adapters/pdf-cleaner';
 import type { Actor } from '../../functions/core/access';
-import { type Attachment, attachmentsFor, cleanFileName, sniffType, whyCannotAttach, whyOverLimit } from '../../functions/core/attachments';
+import {
+  ATTACHMENT_LIMITS,
+  type Attachment,
+  attachmentsFor,
+  cleanFileName,
+  sniffType,
+  whyCannotAttach,
+  whyOverLimit,
+  withAttachmentAdded,
+  withExpiry,
+} from '../../functions/core/attachments';
+import type { Complaint } from '../../functions/core/complaint';
+import { chainEvents, chainProblems } from '../../functions/core/evidence';
 import type { AttachmentStorage } from '../../functions/core/ports';
-import { checkUpload, recordScanResult } from '../../functions/use-cases/attachments';
+import { eraseIdentity } from '../../functions/core/retention';
+import { checkUpload, eraseAttachmentFiles, recordScanResult } from '../../functions/use-cases/attachments';
 import { badung, reporter, verifier } from '../support/actors';
 import { aComplaint } from '../support/complaint-fixture';
 import { memoryDeps } from '../support/in-memory';
@@ -46,8 +60,19 @@ class MemoryStorage implements AttachmentStorage {
     const b = this.objects.get(key);
     return b === undefined ? undefined : b.length > max ? ('TOO_LARGE' as const) : b;
   };
-  write = async (key: string, bytes: Uint8Array) => void this.objects.set(key, bytes);
+  /** Each write is a new version (as in the versioned bucket): its number is its id. */
+  readonly versions = new Map<string, Uint8Array[]>();
+  write = async (key: string, bytes: Uint8Array) => {
+    this.objects.set(key, bytes);
+    const all = [...(this.versions.get(key) ?? []), bytes];
+    this.versions.set(key, all);
+    return { versionId: `v${all.length}` };
+  };
   remove = async (key: string) => void this.objects.delete(key);
+  erase = async (key: string) => {
+    this.objects.delete(key);
+    this.versions.delete(key);
+  };
   downloadUrl = async (key: string) => `memory://${key}`;
 }
 
@@ -88,18 +113,42 @@ describe('who may attach and see', () => {
     expect(whyCannotAttach({ ...open, status: 'CLOSED' }, reporter)).toMatch(/selesai/);
   });
 
-  it('counts live files against the limits (a rejected one frees its place)', () => {
+  it('counts live files against the limits of their side (a rejected or never-uploaded one frees its place)', () => {
+    const now = new Date('2026-04-06T02:03:00Z');
     const ten = Array.from({ length: 10 }, (_, i) => file({ id: `f${i}`, size: 10 }));
-    expect(whyOverLimit({ ...open, attachments: ten }, 10)).toMatch(/10 lampiran/);
-    expect(whyOverLimit({ ...open, attachments: ten.map((f, i) => (i === 0 ? { ...f, status: 'REJECTED' } : f)) }, 10)).toBeUndefined();
-    expect(whyOverLimit({ ...open, attachments: [file({ size: 39 * 1024 * 1024 })] }, 2 * 1024 * 1024)).toMatch(/40 MB/);
+    expect(whyOverLimit({ ...open, attachments: ten }, 10, 'REPORTER', now)).toMatch(/10 lampiran pelapor/);
+    // The reporter's ten take nothing from the staff's ten (issue 18).
+    expect(whyOverLimit({ ...open, attachments: ten }, 10, 'STAFF', now)).toBeUndefined();
+    expect(whyOverLimit({ ...open, attachments: ten.map((f, i) => (i === 0 ? { ...f, status: 'REJECTED' } : f)) }, 10, 'REPORTER', now)).toBeUndefined();
+    expect(whyOverLimit({ ...open, attachments: [file({ size: 39 * 1024 * 1024 })] }, 2 * 1024 * 1024, 'REPORTER', now)).toMatch(/40 MB/);
+    // Ten announced and never uploaded: their links expired (5 min + 1 min grace), their places are free again.
+    const announced = ten.map((f) => ({ ...f, status: 'PENDING' as const, requestedAt: '2026-04-06T02:00:00Z' }));
+    expect(whyOverLimit({ ...open, attachments: announced }, 10, 'REPORTER', now)).toMatch(/10 lampiran/);
+    const later = new Date('2026-04-06T02:06:01Z');
+    expect(whyOverLimit({ ...open, attachments: announced }, 10, 'REPORTER', later)).toBeUndefined();
+    expect(attachmentsFor({ ...open, attachments: announced }, 'REPORTER', later)[0]).toMatchObject({ status: 'REJECTED', reason: 'NOT_UPLOADED' });
+    // A check under way is never expired under it.
+    expect(withExpiry({ ...(announced[0] as Attachment), checking: 'abc' }, later).status).toBe('PENDING');
+  });
+
+  it('keeps the list a complaint carries bounded, whatever an uploader does', () => {
+    let c = { ...open, attachments: [] as Attachment[] };
+    for (let i = 0; i < 200; i++) {
+      const at = new Date(Date.parse('2026-04-06T02:00:00Z') + i * 1000);
+      c = { ...c, attachments: withAttachmentAdded(c, file({ id: `r${i}`, status: 'REJECTED', reason: 'TYPE_MISMATCH' }), at) };
+      c = { ...c, attachments: withAttachmentAdded(c, file({ id: `s${i}`, status: 'REJECTED', reason: 'TYPE_MISMATCH', by: { kind: 'STAFF', id: 'x' } }), at) };
+    }
+    expect(c.attachments).toHaveLength(2 * ATTACHMENT_LIMITS.maxRejectedKept);
+    // The newest are kept.
+    expect(c.attachments.map((a) => a.id)).toContain('r199');
+    expect(c.attachments.map((a) => a.id)).not.toContain('r0');
   });
 
   it('internal files only for staff; the public sees none', () => {
     const c = { ...open, attachments: [file({ id: 'pub' }), file({ id: 'int', internal: true, by: { kind: 'STAFF', id: 'petugas-badung' } })] };
-    expect(attachmentsFor(c, 'STAFF').map((a) => a.id)).toEqual(['pub', 'int']);
-    expect(attachmentsFor(c, 'REPORTER').map((a) => a.id)).toEqual(['pub']);
-    expect(attachmentsFor(c, 'PUBLIC')).toEqual([]);
+    expect(attachmentsFor(c, 'STAFF', new Date()).map((a) => a.id)).toEqual(['pub', 'int']);
+    expect(attachmentsFor(c, 'REPORTER', new Date()).map((a) => a.id)).toEqual(['pub']);
+    expect(attachmentsFor(c, 'PUBLIC', new Date())).toEqual([]);
   });
 });
 
@@ -195,18 +244,74 @@ describe('the checker', () => {
     const pdf = await aPdf();
     const clean = await setup(pdf, { size: pdf.length, contentType: 'application/pdf' }, true);
     expect(await clean.run()).toBe('SCANNING');
-    expect(await recordScanResult({ ...clean.deps, storage: clean.storage }, `stored/${clean.trackingId}/a1`, 'NO_THREATS_FOUND')).toBe('READY');
+    expect(await recordScanResult({ ...clean.deps, storage: clean.storage }, `stored/${clean.trackingId}/a1`, 'NO_THREATS_FOUND', 'v1')).toBe('READY');
     expect(await clean.attachment()).toMatchObject({ status: 'READY' });
 
     const bad = await setup(pdf, { size: pdf.length, contentType: 'application/pdf' }, true);
     await bad.run();
-    expect(await recordScanResult({ ...bad.deps, storage: bad.storage }, `stored/${bad.trackingId}/a1`, 'THREATS_FOUND')).toBe('REJECTED');
+    expect(await recordScanResult({ ...bad.deps, storage: bad.storage }, `stored/${bad.trackingId}/a1`, 'THREATS_FOUND', 'v1')).toBe('REJECTED');
     expect(await bad.attachment()).toMatchObject({ status: 'REJECTED', reason: 'MALWARE' });
     expect(bad.storage.objects.has(`stored/${bad.trackingId}/a1`)).toBe(false);
 
     const unsure = await setup(pdf, { size: pdf.length, contentType: 'application/pdf' }, true);
     await unsure.run();
-    expect(await recordScanResult({ ...unsure.deps, storage: unsure.storage }, `stored/${unsure.trackingId}/a1`, 'FAILED')).toBe('SCANNING');
+    expect(await recordScanResult({ ...unsure.deps, storage: unsure.storage }, `stored/${unsure.trackingId}/a1`, 'FAILED', 'v1')).toBe('SCANNING');
     expect(await unsure.attachment()).toMatchObject({ status: 'SCANNING' });
+  });
+
+  it('a verdict on another version of the stored object decides nothing (issue 18)', async () => {
+    const pdf = await aPdf();
+    const t = await setup(pdf, { size: pdf.length, contentType: 'application/pdf' }, true);
+    expect(await t.run()).toBe('SCANNING');
+    expect(await t.attachment()).toMatchObject({ storedVersion: 'v1' });
+    const ports = { ...t.deps, storage: t.storage };
+    expect(await recordScanResult(ports, `stored/${t.trackingId}/a1`, 'NO_THREATS_FOUND', 'v2')).toBe('UNKNOWN');
+    expect(await recordScanResult(ports, `stored/${t.trackingId}/a1`, 'NO_THREATS_FOUND', undefined)).toBe('UNKNOWN');
+    expect(await t.attachment()).toMatchObject({ status: 'SCANNING' });
+    expect(await recordScanResult(ports, `stored/${t.trackingId}/a1`, 'NO_THREATS_FOUND', 'v1')).toBe('READY');
+  });
+
+  it('two checks racing over one upload link with different bytes: one settles, and its hash is the stored bytes’ (issue 18)', async () => {
+    const first = await aPdf();
+    const doc = await PDFDocument.create();
+    doc.addPage([300, 200]).drawText('Kwitansi palsu Rp0');
+    const second = Buffer.from(await doc.save());
+    const padded = Buffer.concat([second, Buffer.alloc(Math.max(0, first.length - second.length), 0x20)]).subarray(0, first.length);
+    const t = await setup(first, { size: first.length, contentType: 'application/pdf' });
+    // Each check reads what the object held when it looked: the first upload, then the second.
+    const reads = [first, padded];
+    t.storage.read = async () => reads.shift() ?? first;
+    const outcomes = await Promise.all([t.run(), t.run()]);
+    expect(outcomes.filter((o) => o === 'READY')).toHaveLength(1);
+    const events = await t.store.timeline(t.trackingId);
+    expect(events.filter((e) => e.type === 'ATTACHMENT_ADDED' || e.type === 'ATTACHMENT_REJECTED')).toHaveLength(1);
+    const stored = t.storage.objects.get(`stored/${t.trackingId}/a1`) as Uint8Array;
+    const a = await t.attachment();
+    expect(a?.sha256).toBe(createHash('sha256').update(stored).digest('hex'));
+    expect(a?.checking).toBeUndefined();
+  });
+
+  it('erasing a reporter’s identity erases their files (every version) and their names on the timeline; the hash stays (issue 18)', async () => {
+    const pdf = await aWordProcessorPdf();
+    const t = await setup(pdf, { size: pdf.length, contentType: 'application/pdf', fileName: 'KTP_Ni_Luh_Putu.pdf' });
+    expect(await t.run()).toBe('READY');
+    const sha256 = (await t.attachment())?.sha256;
+    const stored = await t.store.get(t.trackingId);
+    const change = eraseIdentity({ ...(stored?.complaint as Complaint), hasReporterIdentity: true }, 'REPORTER_REQUEST', new Date('2026-04-07T00:00:00Z'), {
+      kind: 'REPORTER',
+    });
+    expect(change.eraseAttachments).toEqual(['a1']);
+    expect(change.complaint.attachments?.[0]).toMatchObject({ id: 'a1', status: 'ERASED', sha256 });
+    expect(JSON.stringify(change.complaint)).not.toContain('Ni_Luh');
+    await eraseAttachmentFiles({ ...t.deps, storage: t.storage }, t.trackingId, ['a1']);
+    expect([...t.storage.objects.keys()].filter((k) => k.includes(t.trackingId))).toEqual([]);
+    expect([...t.storage.versions.keys()].filter((k) => k.includes(t.trackingId))).toEqual([]);
+    const timeline = await t.store.timeline(t.trackingId);
+    expect(JSON.stringify(timeline)).not.toContain('Ni_Luh');
+    expect(timeline.find((e) => e.type === 'ATTACHMENT_ADDED')?.attachment).toMatchObject({ id: 'a1', sha256 });
+    // The chain still verifies: the redacted entry is withheld, its link kept.
+    const evidence = await t.store.evidence(t.trackingId);
+    expect(evidence.find((e) => e.shown?.type === 'ATTACHMENT_ADDED')?.event).toBeUndefined();
+    expect(chainProblems(t.trackingId, evidence, chainEvents(t.trackingId, undefined, t.store.events.get(t.trackingId) ?? []).head)).toEqual([]);
   });
 });

@@ -1,27 +1,39 @@
 import type { SQSRecord } from 'aws-lambda';
 import { attachmentCleaner } from '../../adapters/attachment-cleaner';
+import type { QueueMessage } from '../../core/ports';
 import { buildDeps } from '../../shared/deps';
 import { ENV, optionalEnv } from '../../shared/env';
 import { logger } from '../../shared/powertools';
 import { attachmentStorage } from '../../shared/s3';
 import { sqsHandler } from '../../shared/sqs';
-import { checkUpload, recordScanResult } from '../../use-cases/attachments';
+import { checkUpload, eraseAttachmentFiles, recordScanResult } from '../../use-cases/attachments';
 
 const deps = buildDeps([ENV.tableName, ENV.attachmentBucket]);
 const storage = attachmentStorage();
 const scansForMalware = optionalEnv(ENV.attachmentMalwareScan) === 'true';
 const ports = { ...deps, storage };
 
-/** What arrives on the upload queue: S3's notifications of new uploads, and GuardDuty's scan verdicts (via EventBridge). */
+/**
+ * What arrives on the upload queue: S3's notifications of new uploads, GuardDuty's scan verdicts
+ * (via EventBridge), and erasures of a reporter's files (from the outbox).
+ */
 type UploadQueueBody =
+  | Extract<QueueMessage, { kind: 'ERASE_ATTACHMENTS' }>
   | { Records?: { eventName?: string; s3?: { object?: { key?: string } } }[]; Event?: string }
-  | { source: 'aws.guardduty'; detail?: { s3ObjectDetails?: { objectKey?: string }; scanResultDetails?: { scanResultStatus?: string } } };
+  | {
+      source: 'aws.guardduty';
+      detail?: { s3ObjectDetails?: { objectKey?: string; versionId?: string }; scanResultDetails?: { scanResultStatus?: string } };
+    };
 
 export const handler = sqsHandler(async (record: SQSRecord) => {
   const body = JSON.parse(record.body) as UploadQueueBody;
+  if ('kind' in body) {
+    if (body.kind === 'ERASE_ATTACHMENTS') await eraseAttachmentFiles(ports, body.trackingId, body.attachmentIds);
+    return;
+  }
   if ('source' in body) {
     const key = body.detail?.s3ObjectDetails?.objectKey;
-    if (key) await recordScanResult(ports, key, body.detail?.scanResultDetails?.scanResultStatus ?? 'UNKNOWN');
+    if (key) await recordScanResult(ports, key, body.detail?.scanResultDetails?.scanResultStatus ?? 'UNKNOWN', body.detail?.s3ObjectDetails?.versionId);
     return;
   }
   // s3:TestEvent (sent when the notification is configured) carries no records.
