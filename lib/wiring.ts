@@ -725,6 +725,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       throttle: { ratePerSecond: 5, burst: 10 },
     },
     table: 'readWrite',
+    // The day's keyed hash of the address a support came from (the contact lookup's key, its own domain).
+    looksUpContacts: true,
   },
   {
     id: 'CheckAttachment',

@@ -125,6 +125,11 @@ export function createGateway(opts: {
         headers[k] = v;
         multiValueHeaders[k] = [...(multiValueHeaders[k] ?? []), v];
       }
+      // As API Gateway does: the address that connected is appended to X-Forwarded-For (the client writes only what comes before).
+      const forwardedName = Object.keys(headers).find((k) => k.toLowerCase() === 'x-forwarded-for') ?? 'X-Forwarded-For';
+      const peer = req.socket.remoteAddress ?? '127.0.0.1';
+      headers[forwardedName] = headers[forwardedName] ? `${headers[forwardedName]}, ${peer}` : peer;
+      multiValueHeaders[forwardedName] = [headers[forwardedName]];
       let authorizer: { claims: Record<string, string> } | null = null;
       if (route.auth === 'staff') {
         const token = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];

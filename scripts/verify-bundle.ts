@@ -4,6 +4,8 @@
  * bundle) and its hash chain. Prints the finding; exits 1 when it is not valid.
  */
 import { readFileSync } from 'node:fs';
+import { caseBundleSchema } from '../functions/contract/inputs/verify-case-bundle';
+import { fieldErrorsOf } from '../functions/contract/problem';
 import { type CaseBundle, verifyBundle } from '../functions/use-cases/case-bundle';
 
 const [bundleFile, keyFile] = process.argv.slice(2);
@@ -11,6 +13,16 @@ if (!bundleFile || !keyFile) {
   console.error('usage: npm run -s verify-bundle -- <bundle.json> <public-key.pem>');
   process.exit(2);
 }
-const result = verifyBundle(JSON.parse(readFileSync(bundleFile, 'utf8')) as CaseBundle, readFileSync(keyFile, 'utf8'));
+// The same declaration the online check uses: a malformed file is named, not a crash.
+const parsed = caseBundleSchema.safeParse(JSON.parse(readFileSync(bundleFile, 'utf8')));
+if (!parsed.success) {
+  console.log(
+    `NOT VALID:\n${fieldErrorsOf(parsed.error)
+      .map((e) => `- ${e.field}: ${e.message}`)
+      .join('\n')}`,
+  );
+  process.exit(1);
+}
+const result = verifyBundle(parsed.data as unknown as CaseBundle, readFileSync(keyFile, 'utf8'));
 console.log(result.valid ? 'VALID: the signature and the hash chain hold.' : `NOT VALID:\n${result.problems.map((p) => `- ${p}`).join('\n')}`);
 process.exit(result.valid ? 0 : 1);

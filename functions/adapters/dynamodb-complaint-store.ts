@@ -17,6 +17,7 @@ import type { CounterDelta } from '../core/monitoring';
 import type { ComplaintStore, CreateResult, FeedFilter, IdentityCipher, MonthlyFigures, OutboxMessage, StoredComplaint, WorkQueue } from '../core/ports';
 import type { SupportCount } from '../core/support';
 import {
+  addressDayKey,
   complaintItem,
   complaintPk,
   contactLookupPk,
@@ -340,13 +341,13 @@ export class DynamoDbComplaintStore implements ComplaintStore {
   async addSupport(
     trackingId: string,
     deviceHash: string,
-    limit: { day: string; perDay: number; expiresAt: number },
+    limit: { day: string; perDay: number; expiresAt: number; source: { hash: string; perComplaintPerDay: number }; supporterExpiresAt: number },
   ): Promise<'ADDED' | 'ALREADY' | 'LIMITED'> {
     try {
       await this.client.send(
         new TransactWriteItemsCommand({
           TransactItems: [
-            this.put({ pk: pk(trackingId), sk: supporterSk(deviceHash), entity: 'SUPPORTER' }, 'attribute_not_exists(pk)'),
+            this.put({ pk: pk(trackingId), sk: supporterSk(deviceHash), entity: 'SUPPORTER', expiresAt: limit.supporterExpiresAt }, 'attribute_not_exists(pk)'),
             {
               Update: {
                 TableName: this.tableName,
@@ -364,6 +365,15 @@ export class DynamoDbComplaintStore implements ComplaintStore {
                 ExpressionAttributeValues: m({ ':one': 1, ':e': 'SUPPORT' }),
               },
             },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: m(addressDayKey(limit.source.hash, trackingId)),
+                UpdateExpression: 'ADD supports :one SET expiresAt = :exp, entity = :e',
+                ConditionExpression: 'attribute_not_exists(supports) OR supports < :max',
+                ExpressionAttributeValues: m({ ':one': 1, ':max': limit.source.perComplaintPerDay, ':exp': limit.expiresAt, ':e': 'ADDRESS_DAY' }),
+              },
+            },
           ],
         }),
       );
@@ -371,7 +381,7 @@ export class DynamoDbComplaintStore implements ComplaintStore {
     } catch (error) {
       const codes = cancellationCodes(error);
       if (codes?.[0] === 'ConditionalCheckFailed') return 'ALREADY';
-      if (codes?.[1] === 'ConditionalCheckFailed') return 'LIMITED';
+      if (codes?.[1] === 'ConditionalCheckFailed' || codes?.[3] === 'ConditionalCheckFailed') return 'LIMITED';
       throw error;
     }
   }

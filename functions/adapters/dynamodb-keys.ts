@@ -38,6 +38,7 @@ import type { ContactKind, OutboxMessage, WorkQueue } from '../core/ports';
  *   pk C#<trackingId>  sk SUPPORTER#<device hash>   one device's support (no identity: a random token's hash)
  *   pk C#<trackingId>  sk DUPLICATE#<trackingId>    a report merged into this one
  *   pk DEVICE#<hash>   sk DAY#<yyyy-mm-dd>          a device's supports that day (TTL: the cap's memory)
+ *   pk ADDRESS#<hmac>  sk C#<trackingId>            one address's supports of a complaint that day (the day is in the keyed hash; TTL)
  *   pk AGENCY#<id>     sk CONTACT                   an agency's contact as operators keep it (the directory)
  *   pk AGENCY#<id>     sk AUDIT#<at>#<n>            each change of it
  * Every index but ByQueue is sparse: a complaint leaves it when nothing more is due there, so
@@ -101,6 +102,8 @@ export const SUPPORT_SK = 'SUPPORT';
 export const supporterSk = (deviceHash: string) => `SUPPORTER#${deviceHash}`;
 export const duplicateSk = (trackingId: string) => `DUPLICATE#${trackingId}`;
 export const deviceDayKey = (deviceHash: string, day: string) => ({ pk: `DEVICE#${deviceHash}`, sk: `DAY#${day}` });
+/** One network address's supports of one complaint in one day (the address as that day's keyed hash; the item expires). */
+export const addressDayKey = (addressOfDay: string, trackingId: string) => ({ pk: `ADDRESS#${addressOfDay}`, sk: `C#${trackingId}` });
 export const placePk = (regionCode: string, categoryId: string) => `PLACE#${regionCode}#${categoryId}`;
 /** The public feed's partition of a month (`2026-11`). */
 export const publicFeedPk = (month: string) => `PUBLIC#${month}`;

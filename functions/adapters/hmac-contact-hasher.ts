@@ -27,5 +27,6 @@ export function hmacContactHasher(key: string): ContactHasher {
       for (let i = 0; i < 10; i++) code += CROCKFORD[(bytes[i] as number) % 32];
       return `${code.slice(0, 5)}-${code.slice(5)}`;
     },
+    addressOfDay: (address, day) => mac('ADDRESS_OF_DAY', day, address.trim().toLowerCase()).digest('base64url'),
   };
 }

@@ -123,7 +123,19 @@ export interface ComplaintStore {
    * One device's support of a complaint (by the hash of its random token): once per complaint, at
    * most `perDay` a day per device; the day's counter expires at `expiresAt` (epoch seconds).
    */
-  addSupport(trackingId: string, deviceHash: string, limit: { day: string; perDay: number; expiresAt: number }): Promise<'ADDED' | 'ALREADY' | 'LIMITED'>;
+  addSupport(
+    trackingId: string,
+    deviceHash: string,
+    limit: {
+      day: string;
+      perDay: number;
+      expiresAt: number;
+      /** The day's keyed hash of the network address the support came from, and how many supports of this complaint it may give that day. */
+      source: { hash: string; perComplaintPerDay: number };
+      /** When the supporter's record (its device hash) is forgotten, epoch seconds. */
+      supporterExpiresAt: number;
+    },
+  ): Promise<'ADDED' | 'ALREADY' | 'LIMITED'>;
   /** Complaints whose reporter left this contact (by its keyed hash). */
   complaintsByContact(hash: string, limit: number): Promise<string[]>;
   /** Ended complaints whose identity's retention period ends before `before`. */
@@ -188,6 +200,8 @@ export interface ContactHasher {
   hash(kind: ContactKind, value: string): string;
   /** The code that proves the reporter of `trackingId` reads `email` (sent once, never stored). */
   emailConfirmationCode(trackingId: string, email: string): string;
+  /** A network address's keyed hash for one day only: the next day the same address hashes to something unrelated. */
+  addressOfDay(address: string, day: string): string;
 }
 
 /** Opaque, tamper-evident page cursors, each bound to the list (scope) it pages. */

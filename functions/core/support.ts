@@ -10,6 +10,13 @@ import type { Complaint } from './complaint';
 export const DEVICE_TOKEN = /^[A-Za-z0-9_-]{22,64}$/;
 /** Supports one device may give in a day, across all complaints (ballot stuffing from one browser). */
 export const SUPPORTS_PER_DEVICE_PER_DAY = 20;
+/**
+ * Supports one network address may give one complaint in a day, whatever device tokens it makes
+ * up (a household or an office behind one address stays well under it; a script does not).
+ */
+export const SUPPORTS_PER_ADDRESS_PER_COMPLAINT_PER_DAY = 5;
+/** How long a supporter's record (a device token's hash) is kept: then it is forgotten, the count stays. */
+export const SUPPORTER_RECORD_DAYS = 180;
 
 /** What a complaint's page shows: people who said they have the same problem, and reports merged into it. */
 export interface SupportCount {

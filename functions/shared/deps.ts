@@ -32,7 +32,7 @@ const unavailableCursors: CursorCodec = {
 const noContactKey = () => {
   throw new Error(`this function has no ${ENV.contactKeySecretArn}: it does not look up contacts`);
 };
-const unavailableContacts: ContactHasher = { hash: noContactKey, emailConfirmationCode: noContactKey };
+const unavailableContacts: ContactHasher = { hash: noContactKey, emailConfirmationCode: noContactKey, addressOfDay: noContactKey };
 
 const unavailableMailer: Mailer = {
   send: () => Promise.reject(new Error(`this function has no ${ENV.mailFrom}: it does not send email`)),

@@ -123,6 +123,19 @@ function readJsonBody(event: APIGatewayProxyEvent, maxBytes = MAX_BODY_BYTES): u
   }
 }
 
+/**
+ * The network address a request came from, as the first AWS hop saw it: the last entry of
+ * X-Forwarded-For (CloudFront and API Gateway append the address that connected; a client can only
+ * write what comes before it), else API Gateway's source IP. Never logged (UU PDP).
+ */
+export function clientAddressOf(event: APIGatewayProxyEvent): string {
+  const hops = (header(event, 'x-forwarded-for') ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
+  return hops.at(-1) ?? event.requestContext?.identity?.sourceIp ?? 'unknown';
+}
+
 export function header(event: APIGatewayProxyEvent, name: string): string | undefined {
   const wanted = name.toLowerCase();
   for (const [k, v] of Object.entries(event.headers ?? {})) if (k.toLowerCase() === wanted && v !== undefined) return v;

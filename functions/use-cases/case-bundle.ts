@@ -23,8 +23,8 @@ export interface CaseBundle {
   format: typeof BUNDLE_FORMAT;
   exportedAt: string;
   audience: 'OMBUDSMAN' | 'REPORTER';
-  /** The complaint as stored, without anything that identifies the reporter. */
-  complaint: Omit<Complaint, 'reporterEmail'> & { statusLabel: string };
+  /** The complaint as stored, without anything that identifies the reporter (for the reporter: without staff names and internal notes). */
+  complaint: { trackingId: string; timelineHead?: string; statusLabel: string } & Record<string, unknown>;
   /** Every timeline entry; for the reporter, internal notes keep their place but not their words. */
   timeline: EvidenceEntry[];
   signature?: { algorithm: 'ECDSA_P256_SHA256'; value: string };
@@ -35,6 +35,41 @@ export const bundleDigest = (b: Omit<CaseBundle, 'signature'> & { signature?: un
   const { signature: _s, ...rest } = b;
   return createHash('sha256').update(canonicalJson(rest)).digest();
 };
+
+/**
+ * An entry as the reporter's bundle carries it: the whole event where the reporter may read all
+ * of it; where it names a staff member, only what the reporter's view shows (the chain link
+ * proves its place and content hash); an internal entry by its link alone.
+ */
+function reporterEntryOf(e: EvidenceEntry): EvidenceEntry {
+  const event = e.event;
+  if (!event) return e.shown ? { chain: e.chain, shown: e.shown } : { chain: e.chain };
+  if (event.visibility === 'INTERNAL') return { chain: e.chain };
+  if (event.actor.kind !== 'STAFF') return e;
+  return { chain: e.chain, shown: { at: event.at, type: event.type, message: event.message } };
+}
+
+/** The complaint as the reporter may read it: no staff usernames, no internal notes. */
+function reporterComplaintOf(c: Omit<Complaint, 'reporterEmail'>) {
+  const { hold, archive, ombudsmanReview, ...rest } = c;
+  return {
+    ...rest,
+    ...(hold ? { hold: { question: hold.question, askedAt: hold.askedAt, remainingDispositionDays: hold.remainingDispositionDays } } : {}),
+    ...(archive ? { archive: { reason: archive.reason, at: archive.at, ...(archive.duplicateOf ? { duplicateOf: archive.duplicateOf } : {}) } } : {}),
+    ...(ombudsmanReview
+      ? {
+          ombudsmanReview: {
+            status: ombudsmanReview.status,
+            reasons: ombudsmanReview.reasons,
+            office: ombudsmanReview.office,
+            flaggedAt: ombudsmanReview.flaggedAt,
+            consentToShareIdentity: ombudsmanReview.consentToShareIdentity,
+            ...(ombudsmanReview.outcome ? { outcome: { action: ombudsmanReview.outcome.action, at: ombudsmanReview.outcome.at } } : {}),
+          },
+        }
+      : {}),
+  };
+}
 
 export async function exportBundle(
   deps: Pick<Deps, 'store' | 'clock'> & { signer: BundleSigner },
@@ -48,15 +83,15 @@ export async function exportBundle(
   const audience = actor?.kind === 'REPORTER' ? 'REPORTER' : actor && relationOf(c, actor) === 'OMBUDSMAN_OFFICER' ? 'OMBUDSMAN' : undefined;
   if (!audience) throw new DomainError('FORBIDDEN', 'Bundel kasus hanya untuk Ombudsman yang meninjau laporan ini dan untuk pelapornya.');
   const entries = await deps.store.evidence(c.trackingId);
-  const timeline = entries.map((e) => (audience === 'REPORTER' && e.event?.visibility === 'INTERNAL' ? { chain: e.chain } : e));
+  const timeline = audience === 'REPORTER' ? entries.map(reporterEntryOf) : entries;
   const { reporterEmail: _contact, ...complaint } = c;
   const unsigned = {
     format: BUNDLE_FORMAT,
     exportedAt: deps.clock.now().toISOString(),
     audience,
-    // Attachment manifests (name, type, size, sha256 of the stored bytes); internal ones only for the Ombudsman.
     complaint: {
-      ...complaint,
+      ...(audience === 'REPORTER' ? reporterComplaintOf(complaint) : complaint),
+      // Attachment manifests (name, type, size, sha256 of the stored bytes); internal ones only for the Ombudsman.
       attachments: attachmentsFor(c, audience === 'REPORTER' ? 'REPORTER' : 'STAFF', deps.clock.now()),
       statusLabel: STATUS_LABELS[c.status].id,
     },

@@ -1,14 +1,15 @@
 /**
  * "Saya juga mengalami ini" (core/support.ts): one support per device and complaint, capped per
- * device and day, stored as a random token's hash — never who — and shown only as a count.
+ * device and day and per network address, complaint and day, stored as a random token's hash and
+ * the address's keyed hash of the day — never who — and shown only as a count.
  */
 import { DomainError, notFound } from '../core/errors';
-import { SUPPORTS_PER_DEVICE_PER_DAY, supportRefusal } from '../core/support';
+import { SUPPORTER_RECORD_DAYS, SUPPORTS_PER_ADDRESS_PER_COMPLAINT_PER_DAY, SUPPORTS_PER_DEVICE_PER_DAY, supportRefusal } from '../core/support';
 import type { Deps } from './deps';
 import { parseTracking } from './get-complaint';
 import { sha256 } from './submit-complaint';
 
-export async function supportComplaint(deps: Pick<Deps, 'store' | 'clock'>, trackingIdInput: string, deviceToken: string) {
+export async function supportComplaint(deps: Pick<Deps, 'store' | 'clock' | 'contacts'>, trackingIdInput: string, deviceToken: string, address: string) {
   const trackingId = parseTracking(trackingIdInput);
   const stored = await deps.store.get(trackingId);
   const refusal = stored ? supportRefusal(stored.complaint) : 'HIDDEN';
@@ -16,13 +17,17 @@ export async function supportComplaint(deps: Pick<Deps, 'store' | 'clock'>, trac
   if (refusal === 'HIDDEN') throw notFound('Laporan tidak ditemukan.');
   if (refusal === 'ENDED') throw new DomainError('CONFLICT', 'Laporan ini sudah selesai.');
   const now = deps.clock.now();
+  const day = now.toISOString().slice(0, 10);
+  const seconds = Math.floor(now.getTime() / 1000);
   const outcome = await deps.store.addSupport(trackingId, sha256(`device:${deviceToken}`), {
-    day: now.toISOString().slice(0, 10),
+    day,
     perDay: SUPPORTS_PER_DEVICE_PER_DAY,
-    // The day's counter is kept two days (TTL), then forgotten.
-    expiresAt: Math.floor(now.getTime() / 1000) + 2 * 86_400,
+    // The day's counters are kept two days (TTL), then forgotten; the address only ever as that day's keyed hash.
+    expiresAt: seconds + 2 * 86_400,
+    source: { hash: deps.contacts.addressOfDay(address, day), perComplaintPerDay: SUPPORTS_PER_ADDRESS_PER_COMPLAINT_PER_DAY },
+    supporterExpiresAt: seconds + SUPPORTER_RECORD_DAYS * 86_400,
   });
   if (outcome === 'LIMITED')
-    throw new DomainError('TOO_MANY_REQUESTS', `Perangkat ini sudah memberi ${SUPPORTS_PER_DEVICE_PER_DAY} dukungan hari ini. Coba lagi besok.`);
+    throw new DomainError('TOO_MANY_REQUESTS', 'Batas dukungan hari ini dari perangkat atau jaringan ini sudah tercapai. Coba lagi besok.');
   return { trackingId, added: outcome === 'ADDED', ...(await deps.store.supportOf(trackingId)) };
 }

@@ -83,7 +83,10 @@ describe('the case bundle', () => {
     expect(JSON.stringify(own)).not.toContain('CCTV');
     const internal = bundle.timeline.filter((e: { event: { visibility: string } }) => e.event.visibility === 'INTERNAL').length;
     expect(internal).toBeGreaterThanOrEqual(2); // the note and the identity read, at least
-    expect(own.timeline.filter((e: { event?: unknown }) => !e.event)).toHaveLength(internal);
+    // Internal entries by their link alone; entries a staff member wrote as the reporter's view shows them (issue 18).
+    expect(own.timeline.filter((e: { event?: unknown; shown?: unknown }) => !e.event && !e.shown)).toHaveLength(internal);
+    expect(JSON.stringify(own)).not.toContain('"verifikator"');
+    expect(JSON.stringify(own.timeline.map((e: { event?: unknown }) => e.event))).not.toContain('"STAFF"');
     expect(await verifyOnline(own)).toEqual({ valid: true, problems: [] });
     // Nobody else gets one (an officer who may not see the complaint does not learn it exists).
     expect((await get(`${sys.api}/v1/complaints/${id}/bundle`, bearer(tokens['petugas-badung']))).status).toBe(404);
@@ -128,5 +131,22 @@ describe('the case bundle', () => {
     const offline = verifyOffline(tampered, publicKeyPem);
     expect(offline.code).toBe(1);
     expect(offline.out).toContain('isinya tidak cocok');
+  });
+
+  it('answers malformed bundles with 400 naming the field, never a 500 (issue 18)', async () => {
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const cases: [unknown, string][] = [
+      [{ format: 'aduan-case-bundle/1' }, 'bundle.complaint'],
+      [{ format: 'aduan-case-bundle/1', complaint: { trackingId: 'AAAAA-BBBBB' }, timeline: [null] }, 'bundle.timeline.0'],
+      [{ format: 'aduan-case-bundle/1', complaint: { trackingId: 'AAAAA-BBBBB' }, timeline: [{ chain: { prev: 'x' } }] }, 'bundle.timeline.0.chain'],
+      [`{"bundle":{"format":"aduan-case-bundle/1","complaint":{"trackingId":"AAAAA-BBBBB","nested":${deep}},"timeline":[]}}`, 'bundle'],
+      [null, 'bundle'],
+    ];
+    for (const [bundle, field] of cases) {
+      const res = await post(`${sys.api}/v1/bundles/verify`, typeof bundle === 'string' ? bundle : { bundle });
+      expect(res.status, JSON.stringify(bundle).slice(0, 60)).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.body.errors.map((e: { field: string }) => e.field).join(' ')).toContain(field);
+    }
   });
 });

@@ -182,4 +182,23 @@ describe('duplicates and support', () => {
     // Its reporter still learns where to follow.
     expect((await get(`${sys.api}/v1/complaints/${mine.trackingId}`, bearer(mine.accessToken))).body.archive).toMatchObject({ duplicateOf: other.trackingId });
   }, 60_000);
+
+  it('caps support per network address too: fresh device tokens and forged X-Forwarded-For from one client do not inflate a count (issue 18)', async () => {
+    const c = await submit(
+      'Lampu jalan padam di Jalan Sunset Road',
+      'Seluruh lampu jalan di Sunset Road padam sejak seminggu, jalan gelap dan rawan kecelakaan.',
+    );
+    await post(`${sys.api}/v1/complaints/${c.trackingId}/actions`, { action: 'VERIFY', agencyId: 'pemda-51.03' }, bearer(tokens.verifikator));
+    const statuses = [];
+    for (let i = 0; i < 7; i++) {
+      const res = await fetch(`${sys.api}/v1/complaints/${c.trackingId}/support`, {
+        method: 'POST',
+        headers: { 'x-device-token': device(), 'x-forwarded-for': `198.51.100.${i}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
+    expect((await get(`${sys.api}/v1/complaints/${c.trackingId}`)).body.support).toEqual({ supporters: 5, duplicates: 0 });
+  }, 60_000);
 });

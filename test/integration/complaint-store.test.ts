@@ -221,7 +221,13 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
     await createWithoutReporter('SUPPT-AAAA1', 's1', { accessTokenHash: 'h', at: '2026-11-27T01:00:00.000Z' });
     await createWithoutReporter('SUPPT-AAAA2', 's2', { accessTokenHash: 'h', at: '2026-11-27T01:00:00.000Z' });
     await createWithoutReporter('SUPPT-AAAA3', 's3', { accessTokenHash: 'h', at: '2026-11-27T01:00:00.000Z' });
-    const cap = { day: '2026-11-27', perDay: 2, expiresAt: 1_800_000_000 };
+    const cap = {
+      day: '2026-11-27',
+      perDay: 2,
+      expiresAt: 1_800_000_000,
+      source: { hash: 'addr-1', perComplaintPerDay: 5 },
+      supporterExpiresAt: 1_810_000_000,
+    };
     expect(await store.addSupport('SUPPT-AAAA1', 'device-a', cap)).toBe('ADDED');
     expect(await store.addSupport('SUPPT-AAAA1', 'device-a', cap)).toBe('ALREADY');
     expect(await store.addSupport('SUPPT-AAAA2', 'device-a', cap)).toBe('ADDED');
@@ -231,6 +237,12 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
     expect(await store.addSupport('SUPPT-AAAA3', 'device-a', { ...cap, day: '2026-11-28' })).toBe('ADDED');
     expect(await store.supportOf('SUPPT-AAAA1')).toEqual({ supporters: 2, duplicates: 0 });
     expect(await store.supportOf('SUPPT-AAAA3')).toEqual({ supporters: 1, duplicates: 0 });
+    // One address, fresh device tokens: at most 2 supports of one complaint that day here (issue 18).
+    const fromOneAddress = { ...cap, perDay: 100, source: { hash: 'addr-2', perComplaintPerDay: 2 } };
+    const outcomes = [];
+    for (const d of ['d1', 'd2', 'd3', 'd4']) outcomes.push(await store.addSupport('SUPPT-AAAA3', d, fromOneAddress));
+    expect(outcomes).toEqual(['ADDED', 'ADDED', 'LIMITED', 'LIMITED']);
+    expect(await store.supportOf('SUPPT-AAAA3')).toEqual({ supporters: 3, duplicates: 0 });
 
     // A duplicate archived into SUPPT-AAAA1: its link and the count in the archive's own write.
     const archived = complaint('SUPPT-AAAA2', { status: 'ARCHIVED', version: 2, ...(await headOf('SUPPT-AAAA2')) });

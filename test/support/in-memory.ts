@@ -146,12 +146,15 @@ export class InMemoryComplaintStore implements ComplaintStore {
     return { supporters: this.supporters.get(trackingId)?.size ?? 0, duplicates: this.merged.get(trackingId)?.size ?? 0 };
   }
 
-  async addSupport(trackingId: string, deviceHash: string, limit: { day: string; perDay: number }) {
+  async addSupport(trackingId: string, deviceHash: string, limit: { day: string; perDay: number; source: { hash: string; perComplaintPerDay: number } }) {
     const given = this.supporters.get(trackingId) ?? new Set<string>();
     if (given.has(deviceHash)) return 'ALREADY' as const;
     const key = `${deviceHash}|${limit.day}`;
+    const address = `${limit.source.hash}|${trackingId}`;
     if ((this.deviceDays.get(key) ?? 0) >= limit.perDay) return 'LIMITED' as const;
+    if ((this.deviceDays.get(address) ?? 0) >= limit.source.perComplaintPerDay) return 'LIMITED' as const;
     this.deviceDays.set(key, (this.deviceDays.get(key) ?? 0) + 1);
+    this.deviceDays.set(address, (this.deviceDays.get(address) ?? 0) + 1);
     given.add(deviceHash);
     this.supporters.set(trackingId, given);
     return 'ADDED' as const;

@@ -1,13 +1,14 @@
 import { input } from '../../contract/inputs/support-complaint';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';
-import { httpRoute, json } from '../../shared/http';
+import { clientAddressOf, httpRoute, json } from '../../shared/http';
+import { hmacKeys } from '../../shared/secrets';
 import { supportComplaint } from '../../use-cases/support';
 
-const deps = buildDeps([ENV.tableName]);
+const deps = buildDeps([ENV.tableName, ENV.contactKeySecretArn], { keys: await hmacKeys() });
 
 /** POST /v1/complaints/{trackingId}/support: one device says it has the same problem. */
-export const handler = httpRoute(input, async ({ path, headers }) => {
-  const result = await supportComplaint(deps, path.trackingId, headers['x-device-token']);
+export const handler = httpRoute(input, async ({ path, headers }, event) => {
+  const result = await supportComplaint(deps, path.trackingId, headers['x-device-token'], clientAddressOf(event));
   return json(result.added ? 201 : 200, result, { 'cache-control': 'no-store' });
 });
