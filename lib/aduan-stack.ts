@@ -78,7 +78,7 @@ export class AduanStack extends Stack {
       this.functions.set(spec.id, f);
       const fn = f.fn;
       fn.addEnvironment(ENV.stage, config.stage);
-      if (spec.table !== 'none') this.tables.bindTable(fn, spec.table);
+      if (spec.table !== 'none') this.tables.bindTable(fn, spec.table, spec.writesOnly);
       if (spec.idempotencyTable) this.tables.bindIdempotency(fn);
       for (const q of spec.sendsTo ?? []) this.queues.bindSender(fn, q);
       for (const q of spec.inspects ?? []) if (!spec.sendsTo?.includes(q)) this.queues.bindInspector(fn, q);

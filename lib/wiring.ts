@@ -3,6 +3,8 @@
  * The CDK stack (lib/aduan-stack.ts) and the local runtime (local/) are both built from it,
  * and test/infra holds the synthesized template against it.
  */
+
+import type { WritableFamily } from '../functions/adapters/dynamodb-keys';
 import type { RouteInput } from '../functions/contract/route-input';
 import { ROUTE_INPUTS } from '../functions/contract/routes';
 import type { QueueName } from '../functions/core/ports';
@@ -54,6 +56,12 @@ export interface FunctionSpec {
   trigger: Trigger;
   /** readWrite: read, put and update (audit entries, changes); readWriteDelete: also delete (erasure). */
   table: 'none' | TableAccess;
+  /**
+   * The only item families it may write (IAM leading-key condition): for functions that face the
+   * public or parse attackers' bytes, so a flaw in one cannot rewrite the calendar, the directory,
+   * the catalogue or client keys. Unset: any item of the table.
+   */
+  writesOnly?: readonly WritableFamily[];
   idempotencyTable?: boolean;
   sendsTo?: QueueId[];
   /** Reads queue attributes only (health checks). */
@@ -443,6 +451,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       throttle: { ratePerSecond: 5, burst: 10 },
     },
     table: 'readWrite',
+    writesOnly: ['complaint', 'idempotency', 'statistics', 'chainHeads'],
     sendsTo: ['routing', 'notification'],
     computesDeadlines: true,
     identities: 'seal',
@@ -498,6 +507,22 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     table: 'readWrite',
   },
   {
+    id: 'RevokeClientKey',
+    entry: 'functions/handlers/http/revoke-client-key.ts',
+    description: 'POST /v1/open311-keys/revocations: operators revoke a client application key (by its id or the leaked key)',
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/open311-keys/revocations',
+      auth: 'staff',
+      input: ROUTE_INPUTS.revokeClientKey,
+      throttle: { ratePerSecond: 1, burst: 2 },
+    },
+    table: 'readWrite',
+  },
+  {
     id: 'ExportCaseBundle',
     entry: 'functions/handlers/http/export-case-bundle.ts',
     description: 'GET /v1/complaints/{trackingId}/bundle: the signed case bundle with its hash-chained timeline',
@@ -531,6 +556,23 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     },
     table: 'none',
     signsBundles: 'verify',
+  },
+  {
+    id: 'ChainHeads',
+    entry: 'functions/handlers/http/chain-heads.ts',
+    description: "GET /v1/chain-heads/{day}: a day's signed digest of chain heads (the heads themselves for the Ombudsman and operators)",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/chain-heads/{day}',
+      auth: 'staff-or-reporter',
+      input: ROUTE_INPUTS.chainHeads,
+      throttle: { ratePerSecond: 2, burst: 5 },
+    },
+    table: 'read',
+    verifiesStaffTokens: true,
   },
   {
     id: 'BundlePublicKey',
@@ -725,6 +767,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       throttle: { ratePerSecond: 5, burst: 10 },
     },
     table: 'readWrite',
+    writesOnly: ['complaint', 'deviceDay', 'addressDay'],
     // The day's keyed hash of the address a support came from (the contact lookup's key, its own domain).
     looksUpContacts: true,
   },
@@ -737,6 +780,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     memoryMb: 1536,
     trigger: { kind: 'queue', queue: 'upload', batchSize: 1, maxBatchingWindowSeconds: 0 },
     table: 'readWrite',
+    writesOnly: ['complaint', 'chainHeads'],
     attachments: 'check',
     nativeModules: ['sharp'],
   },
@@ -826,6 +870,16 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     trigger: { kind: 'schedule', name: 'erase-expired-identities', everyMinutes: 1440 },
     table: 'readWriteDelete',
     sendsTo: ['upload'],
+  },
+  {
+    id: 'PublishChainHeads',
+    entry: 'functions/handlers/schedule/publish-chain-heads.ts',
+    description: "Daily: signs and publishes the digest of the day before's chain heads (a rewrite of the table becomes detectable)",
+    timeoutSeconds: 120,
+    memoryMb: 512,
+    trigger: { kind: 'schedule', name: 'publish-chain-heads', everyMinutes: 1440 },
+    table: 'readWrite',
+    signsBundles: 'sign',
   },
 ];
 

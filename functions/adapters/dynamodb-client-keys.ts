@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, type DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ClientKeys } from '../core/ports';
 import { clientKeyPk } from './dynamodb-keys';
@@ -28,6 +28,26 @@ export class DynamoDbClientKeys implements ClientKeys {
 
   async find(hash: string) {
     const res = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: marshall({ pk: clientKeyPk(hash), sk: 'META' }) }));
-    return res.Item ? { name: String(unmarshall(res.Item).name) } : undefined;
+    const item = res.Item ? unmarshall(res.Item) : undefined;
+    return item && !item.revokedAt ? { name: String(item.name) } : undefined;
+  }
+
+  async revoke(hash: string, by: { revokedBy: string; revokedAt: string }) {
+    try {
+      // The record stays, with who revoked it and when (the audit of the key's life).
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: marshall({ pk: clientKeyPk(hash), sk: 'META' }),
+          UpdateExpression: 'SET revokedBy = if_not_exists(revokedBy, :by), revokedAt = if_not_exists(revokedAt, :at)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: marshall({ ':by': by.revokedBy, ':at': by.revokedAt }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 }

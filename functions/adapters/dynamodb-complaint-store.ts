@@ -26,6 +26,7 @@ import {
   deviceDayKey,
   duplicateSk,
   eventItem,
+  headOfDayKey,
   idempotencyKey,
   indexKeys,
   OUTBOX_PENDING,
@@ -166,6 +167,7 @@ export class DynamoDbComplaintStore implements ComplaintStore {
       items.push(this.put({ pk: pk(c.trackingId), sk: contactSk(lookup.kind), entity: 'CONTACT', gsi7pk: contactLookupPk(lookup.hash), gsi7sk: c.trackingId }));
     }
     for (const [n, e] of input.events.entries()) items.push(this.put(eventItem(c.trackingId, e, n, chained.links[n])));
+    items.push(...this.headOfDay(c.trackingId, chained.head, input.events));
     for (const o of input.outbox) items.push(this.put(outboxItem(c.trackingId, o)));
     items.push(...this.counterUpdates(input.counters));
 
@@ -281,6 +283,7 @@ export class DynamoDbComplaintStore implements ComplaintStore {
           },
         },
         ...events.map((e, i) => this.put(eventItem(written.trackingId, e, i, chained.links[i]), 'attribute_not_exists(pk)')),
+        ...this.headOfDay(written.trackingId, chained.head, events),
         ...outbox.map((o) => this.put(outboxItem(written.trackingId, o), 'attribute_not_exists(pk)')),
         ...this.counterUpdates(counters),
         ...(opts.eraseIdentity
@@ -302,6 +305,13 @@ export class DynamoDbComplaintStore implements ComplaintStore {
         headRead = stored.complaint.timelineHead;
       }
     }
+  }
+
+  /** The complaint's newest head on the day of its newest entry (what that day's published digest covers). */
+  private headOfDay(trackingId: string, head: string | undefined, events: TimelineEvent[]): TransactWriteItem[] {
+    const last = events.at(-1);
+    if (!head || !last) return [];
+    return [this.put({ ...headOfDayKey(new Date(last.at).toISOString().slice(0, 10), trackingId), entity: 'HEAD', head, at: last.at })];
   }
 
   /**
@@ -427,6 +437,7 @@ export class DynamoDbComplaintStore implements ComplaintStore {
           new TransactWriteItemsCommand({
             TransactItems: [
               this.put(eventItem(trackingId, event, Math.floor(Math.random() * 1e6), chained.links[0]), 'attribute_not_exists(pk)'),
+              ...this.headOfDay(trackingId, chained.head, [event]),
               {
                 Update: {
                   TableName: this.tableName,

@@ -39,6 +39,8 @@ import type { ContactKind, OutboxMessage, WorkQueue } from '../core/ports';
  *   pk C#<trackingId>  sk DUPLICATE#<trackingId>    a report merged into this one
  *   pk DEVICE#<hash>   sk DAY#<yyyy-mm-dd>          a device's supports that day (TTL: the cap's memory)
  *   pk ADDRESS#<hmac>  sk C#<trackingId>            one address's supports of a complaint that day (the day is in the keyed hash; TTL)
+ *   pk HEADS#<yyyy-mm-dd> sk <trackingId>          a complaint's newest chain head that day (written with the entries)
+ *   pk CHAINDIGEST     sk <yyyy-mm-dd>              the day's signed digest of those heads, chained to the day before
  *   pk AGENCY#<id>     sk CONTACT                   an agency's contact as operators keep it (the directory)
  *   pk AGENCY#<id>     sk AUDIT#<at>#<n>            each change of it
  * Every index but ByQueue is sparse: a complaint leaves it when nothing more is due there, so
@@ -76,18 +78,32 @@ export const INDEXES = [
   TABLE_KEYS.byPlaceIndex,
 ] as const;
 
-export const complaintPk = (trackingId: string) => `C#${trackingId}`;
+/**
+ * The partition-key prefixes of the item families a function may be limited to writing (IAM's
+ * `dynamodb:LeadingKeys`): what a public-facing function that parses attackers' input may touch.
+ */
+export const WRITABLE_FAMILIES = {
+  complaint: 'C#',
+  idempotency: 'IDEMPOTENCY#',
+  statistics: 'STATS#',
+  deviceDay: 'DEVICE#',
+  addressDay: 'ADDRESS#',
+  chainHeads: 'HEADS#',
+} as const;
+export type WritableFamily = keyof typeof WRITABLE_FAMILIES;
+
+export const complaintPk = (trackingId: string) => `${WRITABLE_FAMILIES.complaint}${trackingId}`;
 export const OUTBOX_PENDING = 'PENDING';
 export const REPORTER_SK = 'REPORTER';
 export const contactSk = (kind: ContactKind) => `CONTACT#${kind}`;
 export const contactLookupPk = (hash: string) => `CONTACT#${hash}`;
-export const statsPk = (month: string) => `STATS#${month}`;
+export const statsPk = (month: string) => `${WRITABLE_FAMILIES.statistics}${month}`;
 export const statsSk = (scope: CounterDelta['scope']) =>
   scope.kind === 'AGENCY' ? `AGENCY#${scope.agencyId}` : scope.kind === 'REGION' ? `REGION#${scope.regionCode}` : `SERVICE#${scope.serviceId}#${scope.version}`;
 export const digestPk = (office: string) => `DIGEST#${office}`;
 export const digestDaySk = (date: string) => `DAY#${date}`;
 export const DIGEST_LAST_SK = 'LAST';
-export const idempotencyKey = (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: 'IDEMPOTENCY' });
+export const idempotencyKey = (key: string) => ({ pk: `${WRITABLE_FAMILIES.idempotency}${key}`, sk: 'IDEMPOTENCY' });
 export const DUE_PK = (stage: string) => `DUE#${stage}`;
 export const STATUTE_PK = 'STATUTE#OPEN';
 export const RETENTION_PK = 'RETENTION#IDENTITY';
@@ -101,9 +117,13 @@ export const agencyAuditSk = (at: string, n: number) => `AUDIT#${at}#${n}`;
 export const SUPPORT_SK = 'SUPPORT';
 export const supporterSk = (deviceHash: string) => `SUPPORTER#${deviceHash}`;
 export const duplicateSk = (trackingId: string) => `DUPLICATE#${trackingId}`;
-export const deviceDayKey = (deviceHash: string, day: string) => ({ pk: `DEVICE#${deviceHash}`, sk: `DAY#${day}` });
+export const deviceDayKey = (deviceHash: string, day: string) => ({ pk: `${WRITABLE_FAMILIES.deviceDay}${deviceHash}`, sk: `DAY#${day}` });
+/** A complaint's newest chain head on a day (UTC), written with every entry that moves it: what the day's digest covers. */
+export const headOfDayKey = (day: string, trackingId: string) => ({ pk: `${WRITABLE_FAMILIES.chainHeads}${day}`, sk: trackingId });
+/** The published, signed digests of the days' chain heads, one item a day. */
+export const chainDigestKey = (day: string) => ({ pk: 'CHAINDIGEST', sk: day });
 /** One network address's supports of one complaint in one day (the address as that day's keyed hash; the item expires). */
-export const addressDayKey = (addressOfDay: string, trackingId: string) => ({ pk: `ADDRESS#${addressOfDay}`, sk: `C#${trackingId}` });
+export const addressDayKey = (addressOfDay: string, trackingId: string) => ({ pk: `${WRITABLE_FAMILIES.addressDay}${addressOfDay}`, sk: `C#${trackingId}` });
 export const placePk = (regionCode: string, categoryId: string) => `PLACE#${regionCode}#${categoryId}`;
 /** The public feed's partition of a month (`2026-11`). */
 export const publicFeedPk = (month: string) => `PUBLIC#${month}`;

@@ -10,6 +10,7 @@ import { input as bundlePublicKey } from './inputs/bundle-public-key';
 import { input as calendar } from './inputs/calendar';
 import { input as calendarChanges } from './inputs/calendar-changes';
 import { input as calendarDeadline } from './inputs/calendar-deadline';
+import { input as chainHeads } from './inputs/chain-heads';
 import { input as complaintActions } from './inputs/complaint-actions';
 import { input as createService } from './inputs/create-service';
 import { input as createSession } from './inputs/create-session';
@@ -38,6 +39,7 @@ import { input as personalData } from './inputs/personal-data';
 import { input as publishServiceStandard } from './inputs/publish-service-standard';
 import { input as requestAttachmentUpload } from './inputs/request-attachment-upload';
 import { input as retireService } from './inputs/retire-service';
+import { input as revokeClientKey } from './inputs/revoke-client-key';
 import { input as stats } from './inputs/stats';
 import { input as submitComplaint } from './inputs/submit-complaint';
 import { input as suggestDuplicates } from './inputs/suggest-duplicates';
@@ -74,6 +76,8 @@ export const ROUTE_INPUTS = {
   open311ServiceDefinition,
   open311GetRequest,
   issueClientKey,
+  chainHeads,
+  revokeClientKey,
   exportCaseBundle,
   verifyCaseBundle,
   bundlePublicKey,

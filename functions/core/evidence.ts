@@ -78,3 +78,41 @@ export function chainProblems(trackingId: string, entries: EvidenceEntry[], head
   if ((head ?? genesisOf(trackingId)) !== at) problems.push('entri terakhir bukan ujung rantai yang tercatat pada laporan');
   return problems;
 }
+
+/**
+ * The day's published digest of chain heads: every complaint whose chain moved that day with its
+ * newest head, chained to the previous day's digest and signed. A rewrite of the table by someone
+ * who can write it (re-chaining every entry, so a bundle still verifies on its own) no longer
+ * contains the head published for that day: the digest makes it detectable.
+ */
+export const CHAIN_HEADS_FORMAT = 'aduan-chain-heads/1';
+export const CHAIN_HEADS_GENESIS = sha256('aduan-chain-heads');
+
+export interface ChainHead {
+  trackingId: string;
+  head: string;
+}
+
+export interface ChainHeadsDigest {
+  format: typeof CHAIN_HEADS_FORMAT;
+  day: string;
+  /** The previous published day's root (the genesis for the first). */
+  previous: string;
+  count: number;
+  /** sha256 of the canonical `{ format, day, previous, heads }`, heads sorted by tracking number. */
+  root: string;
+  signature: string;
+}
+
+export function chainHeadsRoot(day: string, previous: string, heads: ChainHead[]): string {
+  const sorted = [...heads].sort((a, b) => a.trackingId.localeCompare(b.trackingId));
+  return sha256(canonicalJson({ format: CHAIN_HEADS_FORMAT, day, previous, heads: sorted }));
+}
+
+/** What does not hold of a complaint's chain against a head published for it: the head must still be one of its links. */
+export function publishedHeadProblems(entries: EvidenceEntry[], published: { day: string; head: string } | undefined): string[] {
+  if (!published) return [];
+  return entries.some((e) => e.chain?.hash === published.head)
+    ? []
+    : [`ujung rantai yang diterbitkan pada ${published.day} tidak ada lagi di rantai: catatan ditulis ulang setelah tanggal itu`];
+}

@@ -2,7 +2,7 @@ import type { AgencyContact, DirectoryChange } from './agency-contacts';
 import type { AttachmentType } from './attachments';
 import type { Complaint, ComplaintStatus, OmbudsmanReview, ReporterIdentity, TimelineEvent } from './complaint';
 import type { RenderedEmail } from './emails/agency-assignment';
-import type { EvidenceEntry } from './evidence';
+import type { ChainHead, ChainHeadsDigest, EvidenceEntry } from './evidence';
 import type { CounterDelta } from './monitoring';
 import type { NotificationTemplate } from './notifications';
 import type { PublicService, ServiceStandard } from './services';
@@ -259,8 +259,21 @@ export interface ServiceCatalogue {
 export interface ClientKeys {
   /** Stores a new key's hash; false when that hash exists. */
   issue(hash: string, client: { name: string; issuedBy: string; issuedAt: string }): Promise<boolean>;
-  /** The client a key's hash belongs to, if any. */
+  /** The client a key's hash belongs to, if any and not revoked. */
   find(hash: string): Promise<{ name: string } | undefined>;
+  /** Revokes a key by its hash (its id): from then on it opens nothing. False when there is no such key. */
+  revoke(hash: string, by: { revokedBy: string; revokedAt: string }): Promise<boolean>;
+}
+
+/** The days' chain heads and their published digests (core/evidence.ts). */
+export interface ChainHeadLedger {
+  /** Every complaint whose chain moved on `day` (UTC) with its newest head that day. */
+  headsOf(day: string): Promise<ChainHead[]>;
+  digest(day: string): Promise<ChainHeadsDigest | undefined>;
+  /** The newest published digest, if any. */
+  latest(): Promise<ChainHeadsDigest | undefined>;
+  /** Records a day's digest once; false when that day is published already. */
+  record(digest: ChainHeadsDigest): Promise<boolean>;
 }
 
 /** Signs case bundles (an asymmetric KMS key in AWS, a local key under `npm start`). */

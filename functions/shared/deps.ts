@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDbAgencyDirectory } from '../adapters/dynamodb-agency-directory';
 import { DynamoDbCalendarStore } from '../adapters/dynamodb-calendar-store';
+import { DynamoDbChainHeads } from '../adapters/dynamodb-chain-heads';
 import { DynamoDbClientKeys } from '../adapters/dynamodb-client-keys';
 import { DynamoDbComplaintStore } from '../adapters/dynamodb-complaint-store';
 import { DynamoDbDigestLedger } from '../adapters/dynamodb-digest-ledger';
@@ -84,6 +85,7 @@ export function buildDeps(
     clientKeys: new DynamoDbClientKeys(dynamo, tableName),
     directory: new DynamoDbAgencyDirectory(dynamo, tableName),
     digests: new DynamoDbDigestLedger(dynamo, tableName),
+    chainHeads: new DynamoDbChainHeads(dynamo, tableName),
     queue: new SqsMessageQueue(sqs, {
       routing: optionalEnv(ENV.routingQueueUrl),
       notification: optionalEnv(ENV.notificationQueueUrl),

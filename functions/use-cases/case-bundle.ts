@@ -12,7 +12,7 @@ import { attachmentsFor } from '../core/attachments';
 import { canonicalJson } from '../core/canonical-json';
 import { type Complaint, STATUS_LABELS } from '../core/complaint';
 import { DomainError, notFound } from '../core/errors';
-import { chainProblems, type EvidenceEntry } from '../core/evidence';
+import { type ChainHead, type ChainHeadsDigest, chainHeadsRoot, chainProblems, type EvidenceEntry, publishedHeadProblems } from '../core/evidence';
 import type { BundleSigner } from '../core/ports';
 import type { Deps } from './deps';
 import { actorFor, parseTracking } from './get-complaint';
@@ -100,20 +100,42 @@ export async function exportBundle(
   return { ...unsigned, signature: { algorithm: 'ECDSA_P256_SHA256', value: await deps.signer.sign(bundleDigest(unsigned)) } };
 }
 
-/** Checks a bundle offline or online: its signature (with a trusted public key) and its chain. */
-export function verifyBundle(bundle: CaseBundle, publicKeyPem: string): { valid: boolean; problems: string[] } {
+/** A day's published chain heads, as an auditor reads them (GET /v1/chain-heads/{day}). */
+export type PublishedHeads = ChainHeadsDigest & { heads: ChainHead[] };
+
+const signedBy = (digest: Buffer, signature: unknown, publicKeyPem: string) => {
+  try {
+    return (
+      typeof signature === 'string' && verify('sha256', digest, { key: createPublicKey(publicKeyPem), dsaEncoding: 'der' }, Buffer.from(signature, 'base64'))
+    );
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * What does not hold of a day's published heads: its signature, its root over the heads it lists,
+ * and — for the bundle's complaint — that the head published for it is still a link of its chain.
+ */
+function publishedProblems(bundle: CaseBundle, published: PublishedHeads, publicKeyPem: string): string[] {
+  if (!signedBy(Buffer.from(published.root, 'hex'), published.signature, publicKeyPem))
+    return [`ringkasan ujung rantai ${published.day}: tanda tangan tidak valid`];
+  if (chainHeadsRoot(published.day, published.previous, published.heads) !== published.root)
+    return [`ringkasan ujung rantai ${published.day}: daftar ujung tidak cocok dengan akar yang ditandatangani`];
+  const mine = published.heads.find((h) => h.trackingId === bundle.complaint.trackingId);
+  return publishedHeadProblems(bundle.timeline ?? [], mine ? { day: published.day, head: mine.head } : undefined);
+}
+
+/**
+ * Checks a bundle offline or online: its signature (with a trusted public key) and its chain; with
+ * a day's published heads, also that the chain still holds the head published for it that day.
+ */
+export function verifyBundle(bundle: CaseBundle, publicKeyPem: string, published?: PublishedHeads): { valid: boolean; problems: string[] } {
   const problems: string[] = [];
   if (bundle?.format !== BUNDLE_FORMAT) return { valid: false, problems: [`bukan bundel ${BUNDLE_FORMAT}`] };
-  const signature = bundle.signature?.value;
-  let signed = false;
-  try {
-    signed =
-      typeof signature === 'string' &&
-      verify('sha256', bundleDigest(bundle), { key: createPublicKey(publicKeyPem), dsaEncoding: 'der' }, Buffer.from(signature, 'base64'));
-  } catch {
-    signed = false;
-  }
-  if (!signed) problems.push('tanda tangan tidak valid: bundel diubah atau tidak ditandatangani oleh Aduan');
+  if (!signedBy(bundleDigest(bundle), bundle.signature?.value, publicKeyPem))
+    problems.push('tanda tangan tidak valid: bundel diubah atau tidak ditandatangani oleh Aduan');
   problems.push(...chainProblems(bundle.complaint.trackingId, bundle.timeline ?? [], bundle.complaint.timelineHead));
+  if (published) problems.push(...publishedProblems(bundle, published, publicKeyPem));
   return { valid: problems.length === 0, problems };
 }

@@ -3,6 +3,7 @@ import type {
   AgencyDirectory,
   CalendarSource,
   CalendarStore,
+  ChainHeadLedger,
   ClientKeys,
   Clock,
   ComplaintStore,
@@ -31,6 +32,8 @@ export interface Deps {
   calendar: CalendarSource;
   /** The Ombudsman digests sent. */
   digests: DigestLedger;
+  /** The days' chain heads and their published digests. */
+  chainHeads: ChainHeadLedger;
   /** Where operators' calendar changes are recorded. */
   calendarStore: CalendarStore;
   logger: Logger;

@@ -274,11 +274,28 @@ export async function open311Requests(deps: Pick<Deps, 'store' | 'clock'>, q: Op
   return out;
 }
 
-/** Issues a client key (shown once) and keeps only its hash. */
+/**
+ * Issues a client key (shown once) and keeps only its hash; the hash is the key's id, by which an
+ * operator revokes it.
+ */
 export async function issueClientKey(deps: Pick<Deps, 'clientKeys' | 'random' | 'clock'>, name: string, issuedBy: string) {
   const key = Buffer.from(deps.random.bytes(32)).toString('base64url');
-  if (!(await deps.clientKeys.issue(hashKey(key), { name, issuedBy, issuedAt: deps.clock.now().toISOString() }))) throw new Error('key collision');
-  return key;
+  const keyId = hashKey(key);
+  if (!(await deps.clientKeys.issue(keyId, { name, issuedBy, issuedAt: deps.clock.now().toISOString() }))) throw new Error('key collision');
+  return { apiKey: key, keyId };
+}
+
+/** Revokes a client key by its id (the hash shown when it was issued, or computed from a leaked key). */
+export async function revokeClientKey(
+  deps: Pick<Deps, 'clientKeys' | 'clock' | 'logger'>,
+  keyIdOrKey: { keyId?: string | undefined; apiKey?: string | undefined },
+  by: string,
+) {
+  const keyId = keyIdOrKey.keyId ?? (keyIdOrKey.apiKey ? hashKey(keyIdOrKey.apiKey) : undefined);
+  if (!keyId) throw validationError([{ field: 'keyId', message: 'isi keyId (atau apiKey yang bocor)' }]);
+  if (!(await deps.clientKeys.revoke(keyId, { revokedBy: by, revokedAt: deps.clock.now().toISOString() }))) throw notFound('Kunci aplikasi tidak ditemukan.');
+  deps.logger.warn('open311 client key revoked', { keyId, by });
+  return { keyId, revoked: true };
 }
 
 /** Stores a key chosen elsewhere (the local demo key). */

@@ -1,9 +1,9 @@
 import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, type CfnTable, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { INDEXES, TABLE_KEYS } from '../../functions/adapters/dynamodb-keys';
+import { INDEXES, TABLE_KEYS, WRITABLE_FAMILIES, type WritableFamily } from '../../functions/adapters/dynamodb-keys';
 import { ENV } from '../../functions/shared/env';
 import type { TableAccess } from '../wiring';
 
@@ -53,8 +53,20 @@ export class ComplaintTables extends Construct {
    * actions the store uses: no Scan, no BatchWrite, and DeleteItem only for the functions that
    * erase (an identity, a digest claim).
    */
-  bindTable(fn: LambdaFunction, access: TableAccess) {
-    this.table.grant(fn, ...TABLE_ACTIONS[access]);
+  bindTable(fn: LambdaFunction, access: TableAccess, writesOnly?: readonly WritableFamily[]) {
+    if (!writesOnly) this.table.grant(fn, ...TABLE_ACTIONS[access]);
+    else {
+      // Reads anywhere; writes only to items whose partition key starts with one of the families.
+      this.table.grant(fn, ...READ);
+      const write = TABLE_ACTIONS[access].filter((a) => !READ.includes(a));
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: write,
+          resources: [this.table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': writesOnly.map((f) => `${WRITABLE_FAMILIES[f]}*`) } },
+        }),
+      );
+    }
     fn.addEnvironment(ENV.tableName, this.table.tableName);
     if (fn.role) {
       Validations.of(fn.role).acknowledge({

@@ -4,6 +4,7 @@
  * after export, fails verification.
  */
 import { execFileSync } from 'node:child_process';
+import { createPublicKey, verify } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -23,15 +24,14 @@ beforeAll(async () => {
 afterAll(async () => sys?.stop());
 
 const verifyOnline = async (bundle: unknown) => (await post(`${sys.api}/v1/bundles/verify`, { bundle })).body as { valid: boolean; problems: string[] };
-function verifyOffline(bundle: unknown, publicKeyPem: string): { code: number; out: string } {
+function verifyOffline(bundle: unknown, publicKeyPem: string, heads?: unknown): { code: number; out: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'aduan-bundle-'));
   writeFileSync(path.join(dir, 'bundle.json'), JSON.stringify(bundle));
   writeFileSync(path.join(dir, 'key.pem'), publicKeyPem);
+  if (heads) writeFileSync(path.join(dir, 'heads.json'), JSON.stringify(heads));
+  const files = [path.join(dir, 'bundle.json'), path.join(dir, 'key.pem'), ...(heads ? [path.join(dir, 'heads.json')] : [])];
   try {
-    return {
-      code: 0,
-      out: execFileSync(process.execPath, ['--import', 'tsx', 'scripts/verify-bundle.ts', path.join(dir, 'bundle.json'), path.join(dir, 'key.pem')]).toString(),
-    };
+    return { code: 0, out: execFileSync(process.execPath, ['--import', 'tsx', 'scripts/verify-bundle.ts', ...files]).toString() };
   } catch (error) {
     const e = error as { status: number; stdout: Buffer };
     return { code: e.status, out: e.stdout.toString() };
@@ -149,4 +149,50 @@ describe('the case bundle', () => {
       expect(res.body.errors.map((e: { field: string }) => e.field).join(' ')).toContain(field);
     }
   });
+
+  it('publishes the day’s chain heads, signed: the public reads the root, the Ombudsman the heads, and a bundle checks against them (issue 18)', async () => {
+    const created = await post(`${sys.api}/v1/complaints`, {
+      type: 'COMPLAINT',
+      title: 'Antrean puskesmas tanpa nomor',
+      description: 'Di puskesmas Kuta tidak ada nomor antrean, warga menunggu berjam-jam tanpa kepastian.',
+      categoryId: 'puskesmas',
+      location: { regionCode: '51.03' },
+      anonymous: true,
+      confidential: false,
+    });
+    const { trackingId: id, accessToken } = created.body;
+    const bundle = (await get(`${sys.api}/v1/complaints/${id}/bundle`, bearer(accessToken))).body;
+    const day = new Date((await get(`${sys.api}/_local/clock`)).body.now).toISOString().slice(0, 10);
+    try {
+      await post(`${sys.api}/_local/clock`, { advance: 'P1DT2H' });
+      const run = (await post(`${sys.api}/_local/schedules/publish-chain-heads/run`, {})).body.result;
+      expect(run.published).toBeGreaterThanOrEqual(1);
+      const { publicKeyPem } = (await get(`${sys.api}/v1/bundles/public-key`)).body;
+      const forPublic = await get(`${sys.api}/v1/chain-heads/${day}`);
+      expect(forPublic.status).toBe(200);
+      expect(forPublic.body).toMatchObject({ format: 'aduan-chain-heads/1', day, count: expect.any(Number), root: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(forPublic.body.heads).toBeUndefined();
+      expect(JSON.stringify(forPublic.body)).not.toContain(id);
+      expect(
+        verify(
+          'sha256',
+          Buffer.from(forPublic.body.root, 'hex'),
+          { key: createPublicKey(publicKeyPem), dsaEncoding: 'der' },
+          Buffer.from(forPublic.body.signature, 'base64'),
+        ),
+      ).toBe(true);
+      const forOmbudsman = (await get(`${sys.api}/v1/chain-heads/${day}`, bearer(tokens['ombudsman-bali']))).body;
+      expect(forOmbudsman.heads).toEqual(expect.arrayContaining([{ trackingId: id, head: bundle.complaint.timelineHead }]));
+      expect((await get(`${sys.api}/v1/chain-heads/${day}`, bearer(tokens['petugas-badung']))).status).toBe(403);
+      // Offline: the bundle against the heads published for its day.
+      expect(verifyOffline(bundle, publicKeyPem, forOmbudsman)).toMatchObject({ code: 0 });
+      const forged = {
+        ...forOmbudsman,
+        heads: forOmbudsman.heads.map((h: { trackingId: string }) => (h.trackingId === id ? { ...h, head: 'f'.repeat(64) } : h)),
+      };
+      expect(verifyOffline(bundle, publicKeyPem, forged).code).toBe(1);
+    } finally {
+      await post(`${sys.api}/_local/clock`, { reset: true });
+    }
+  }, 90_000);
 });

@@ -242,3 +242,29 @@ describe.each(['xml', 'json'] as const)('GeoReport v2 in %s', (format) => {
     expect(onCategory.status).toBe(400);
   });
 });
+
+describe('client keys (issue 18)', () => {
+  it('an operator issues a key with its id and revokes it: from then on the key opens nothing', async () => {
+    const operator = { authorization: `Bearer ${await sys.token('operator')}` };
+    const issued = await post(`${sys.api}/v1/open311-keys`, { name: 'Aplikasi Kabupaten Uji' }, operator);
+    expect(issued.status).toBe(201);
+    expect(issued.body).toMatchObject({ apiKey: expect.any(String), keyId: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const request = () =>
+      fetch(
+        `${sys.api}/open311/v2/requests.json?jurisdiction_id=51.03`,
+        form({ api_key: issued.body.apiKey, service_code: 'kategori.listrik', description: 'Listrik padam sejak pagi di seluruh desa kami.' }),
+      );
+    expect((await request()).status).toBe(201);
+    // Only operators revoke.
+    expect(
+      (await post(`${sys.api}/v1/open311-keys/revocations`, { keyId: issued.body.keyId }, { authorization: `Bearer ${await sys.token('verifikator')}` }))
+        .status,
+    ).toBe(403);
+    const revoked = await post(`${sys.api}/v1/open311-keys/revocations`, { keyId: issued.body.keyId }, operator);
+    expect(revoked.status).toBe(200);
+    expect((await request()).status).toBe(403);
+    // Unknown keys are a 404; a body naming neither (or both) is a 400 naming the field.
+    expect((await post(`${sys.api}/v1/open311-keys/revocations`, { keyId: '0'.repeat(64) }, operator)).status).toBe(404);
+    expect((await post(`${sys.api}/v1/open311-keys/revocations`, {}, operator)).body.errors[0].field).toBe('keyId');
+  });
+});

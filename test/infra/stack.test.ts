@@ -110,6 +110,21 @@ describe('attachments', () => {
   });
 });
 
+describe('blast radius (issue 18)', () => {
+  it.each([
+    ['SupportComplaint', ['C#*', 'DEVICE#*', 'ADDRESS#*']],
+    ['Open311CreateRequest', ['C#*', 'IDEMPOTENCY#*', 'STATS#*', 'HEADS#*']],
+    ['CheckAttachment', ['C#*', 'HEADS#*']],
+  ])('%s, which faces the public or parses its bytes, writes only the item families it must', (id, families) => {
+    const statements = policyOf(id).filter((st) => actions(st).some((a) => a.startsWith('dynamodb:')));
+    const writes = statements.filter((st) =>
+      actions(st).some((a) => ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'].includes(a)),
+    );
+    expect(writes).toHaveLength(1);
+    expect((writes[0] as { Condition?: unknown }).Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': families } });
+  });
+});
+
 describe('account-wide and trust settings', () => {
   it('keeps the API Gateway CloudWatch role when a stage goes, so stages in one account coexist', () => {
     const [, account] = Object.entries(resources).find(([, r]) => r.Type === 'AWS::ApiGateway::Account') as [string, Resources[string]];
@@ -423,7 +438,7 @@ describe('issue 7: what the stack holds against hostile users and for privacy', 
     expect(FUNCTIONS.filter((f) => policyOf(f.id).some(onKey)).length).toBe(6);
   });
 
-  it('signs case bundles with an asymmetric key only the export may sign with (issue 12)', () => {
+  it('signs case bundles (and the daily chain heads) with an asymmetric key only the export and the publisher may sign with (issues 12, 18)', () => {
     const [keyId, key] = byPath('/BundleKey/Key/Resource');
     expect(key.Properties).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
     const onKey = (s: { Resource: unknown }) => JSON.stringify(s.Resource).includes(keyId);
@@ -431,8 +446,8 @@ describe('issue 7: what the stack holds against hostile users and for privacy', 
       FUNCTIONS.filter((f) => policyOf(f.id).some((s) => onKey(s) && actions(s).includes(action)))
         .map((f) => f.id)
         .sort();
-    expect(holders('kms:Sign')).toEqual(['ExportCaseBundle']);
-    expect(holders('kms:GetPublicKey')).toEqual(['BundlePublicKey', 'ExportCaseBundle', 'VerifyCaseBundle']);
+    expect(holders('kms:Sign')).toEqual(['ExportCaseBundle', 'PublishChainHeads']);
+    expect(holders('kms:GetPublicKey')).toEqual(['BundlePublicKey', 'ExportCaseBundle', 'PublishChainHeads', 'VerifyCaseBundle']);
   });
 
   it.each([

@@ -9,6 +9,7 @@ import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, Re
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbAgencyDirectory } from '../../functions/adapters/dynamodb-agency-directory';
 import { DynamoDbCalendarStore } from '../../functions/adapters/dynamodb-calendar-store';
+import { DynamoDbChainHeads } from '../../functions/adapters/dynamodb-chain-heads';
 import { DynamoDbClientKeys } from '../../functions/adapters/dynamodb-client-keys';
 import { DynamoDbComplaintStore } from '../../functions/adapters/dynamodb-complaint-store';
 import { DynamoDbDigestLedger } from '../../functions/adapters/dynamodb-digest-ledger';
@@ -67,6 +68,7 @@ beforeAll(async () => {
     services: new DynamoDbServiceCatalogue(clients.ddb, table),
     clientKeys: new DynamoDbClientKeys(clients.ddb, table),
     directory: new DynamoDbAgencyDirectory(clients.ddb, table),
+    chainHeads: new DynamoDbChainHeads(clients.ddb, table),
     store: new DynamoDbComplaintStore(
       clients.ddb,
       table,

@@ -12,12 +12,13 @@ import type { AgencyContact, DirectoryChange } from '../../functions/core/agency
 import { NATIONAL_POLICY, policyResolver } from '../../functions/core/clocks';
 import { type Complaint, OPEN_STATUSES, type ReporterIdentity, type TimelineEvent } from '../../functions/core/complaint';
 import type { RenderedEmail } from '../../functions/core/emails/agency-assignment';
-import { type ChainLink, chainEvents } from '../../functions/core/evidence';
+import { type ChainHeadsDigest, type ChainLink, chainEvents } from '../../functions/core/evidence';
 import { type CounterDelta, monthOf } from '../../functions/core/monitoring';
 import { officialCalendar } from '../../functions/core/official-calendar';
 import type {
   AgencyDirectory,
   CatalogueEntry,
+  ChainHeadLedger,
   ClientKeys,
   ComplaintStore,
   CreateResult,
@@ -66,6 +67,7 @@ export class InMemoryComplaintStore implements ComplaintStore {
     if (input.reporter) this.reporters.set(c.trackingId, { ...input.reporter });
     for (const l of input.contactLookups ?? []) this.contacts.set(l.hash, new Set([...(this.contacts.get(l.hash) ?? []), c.trackingId]));
     this.events.set(c.trackingId, [...input.events]);
+    this.noteHead(c.trackingId);
     for (const o of input.outbox) this.outbox.set(o.id, { trackingId: c.trackingId, message: o, dispatched: false });
     this.count(input.counters);
     return { kind: 'CREATED' };
@@ -123,6 +125,7 @@ export class InMemoryComplaintStore implements ComplaintStore {
     if (opts.mergeInto && this.complaints.get(opts.mergeInto)?.complaint.status === 'ARCHIVED') return false;
     s.complaint = structuredClone(next);
     this.events.set(next.trackingId, [...(this.events.get(next.trackingId) ?? []), ...events]);
+    this.noteHead(next.trackingId);
     for (const o of outbox) if (!this.outbox.has(o.id)) this.outbox.set(o.id, { trackingId: next.trackingId, message: o, dispatched: false });
     this.count(counters);
     if (opts.eraseIdentity) {
@@ -200,6 +203,7 @@ export class InMemoryComplaintStore implements ComplaintStore {
 
   async appendEvent(trackingId: string, event: TimelineEvent) {
     this.events.set(trackingId, [...(this.events.get(trackingId) ?? []), event]);
+    this.noteHead(trackingId);
   }
 
   async workQueue(queue: WorkQueue, opts: { limit: number; startKey?: Record<string, unknown> }) {
@@ -249,6 +253,22 @@ export class InMemoryComplaintStore implements ComplaintStore {
       const shown = redacted?.get(i);
       return shown ? { chain, shown } : { event, chain };
     });
+  }
+
+  /** Each day's newest chain head per complaint (as the DynamoDB store writes `HEADS#<day>` items with the entries), and the complaint's own head. */
+  readonly headsByDay = new Map<string, Map<string, string>>();
+  private noteHead(trackingId: string) {
+    const events = this.events.get(trackingId) ?? [];
+    const { head } = chainEvents(trackingId, undefined, events);
+    const last = events.at(-1);
+    if (!head || !last) return;
+    // The complaint records its head, as the DynamoDB store writes it with the entries.
+    const stored = this.complaints.get(trackingId);
+    if (stored) stored.complaint = { ...stored.complaint, timelineHead: head };
+    const day = new Date(last.at).toISOString().slice(0, 10);
+    const heads = this.headsByDay.get(day) ?? new Map<string, string>();
+    heads.set(trackingId, head);
+    this.headsByDay.set(day, heads);
   }
 
   /** Redacted entries by position, kept beside the originals so the chain stays computed over what was written. */
@@ -344,8 +364,34 @@ export class InMemoryClientKeys implements ClientKeys {
     this.keys.set(hash, { name: c.name });
     return true;
   }
+  readonly revoked = new Set<string>();
   async find(hash: string) {
-    return this.keys.get(hash);
+    return this.revoked.has(hash) ? undefined : this.keys.get(hash);
+  }
+  async revoke(hash: string) {
+    if (!this.keys.has(hash)) return false;
+    this.revoked.add(hash);
+    return true;
+  }
+}
+
+/** The days' chain heads (kept by the in-memory store) and their digests. */
+export class InMemoryChainHeads implements ChainHeadLedger {
+  readonly digests = new Map<string, ChainHeadsDigest>();
+  constructor(private readonly store: InMemoryComplaintStore) {}
+  async headsOf(day: string) {
+    return [...(this.store.headsByDay.get(day) ?? new Map<string, string>())].map(([trackingId, head]) => ({ trackingId, head }));
+  }
+  async digest(day: string) {
+    return this.digests.get(day);
+  }
+  async latest() {
+    return [...this.digests.values()].sort((a, b) => a.day.localeCompare(b.day)).at(-1);
+  }
+  async record(digest: ChainHeadsDigest) {
+    if (this.digests.has(digest.day)) return false;
+    this.digests.set(digest.day, digest);
+    return true;
   }
 }
 
@@ -416,6 +462,7 @@ export function memoryDeps(over: Partial<Deps> & { now?: string } = {}) {
   let seed = 0;
   const deps: Deps = {
     store,
+    chainHeads: new InMemoryChainHeads(store),
     services: new InMemoryServiceCatalogue(),
     clientKeys: new InMemoryClientKeys(),
     directory: new InMemoryAgencyDirectory(),

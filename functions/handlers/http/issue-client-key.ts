@@ -12,5 +12,5 @@ const deps = buildDeps([ENV.tableName]);
 export const handler = httpRoute(input, async ({ body }, event) => {
   const who = staffOf(event);
   if (!who.roles.includes('OPERATOR')) throw new DomainError('FORBIDDEN', 'Hanya operator yang dapat menerbitkan kunci aplikasi.');
-  return json(201, { name: body.name, apiKey: await issueClientKey(deps, body.name, who.username) }, { 'cache-control': 'no-store' });
+  return json(201, { name: body.name, ...(await issueClientKey(deps, body.name, who.username)) }, { 'cache-control': 'no-store' });
 });
