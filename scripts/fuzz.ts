@@ -22,6 +22,7 @@ try {
     system.apiUrl,
     (u) => signIn(system.staff, u),
     DEMO_USERS.map((u) => u.username),
+    system.open311Key,
   );
   console.log(`fuzz: ${count} hostile requests, seed ${seed}, ${concurrency} at a time, against ${system.apiUrl}`);
   const f = await runFuzz(system.apiUrl, ctx, { count, seed, concurrency });

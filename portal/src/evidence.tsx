@@ -11,7 +11,7 @@ export interface AttachmentView {
   fileName: string;
   contentType: string;
   size: number;
-  status: 'PENDING' | 'SCANNING' | 'READY' | 'REJECTED';
+  status: 'PENDING' | 'SCANNING' | 'READY' | 'REJECTED' | 'ERASED';
   reasonText?: string;
   internal?: boolean;
   by: 'REPORTER' | 'STAFF';
@@ -25,6 +25,7 @@ const STATUS_TEXT: Record<AttachmentView['status'], string> = {
   SCANNING: 'sedang dipindai',
   READY: 'siap',
   REJECTED: 'ditolak',
+  ERASED: 'dihapus bersama identitas pelapor (hash berkas tetap tercatat)',
 };
 const size = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 

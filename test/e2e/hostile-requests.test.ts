@@ -19,6 +19,7 @@ beforeAll(async () => {
     sys.api,
     sys.token,
     DEMO_USERS.map((u) => u.username),
+    sys.open311Key(),
   );
 });
 afterAll(async () => sys?.stop());

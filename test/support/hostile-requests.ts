@@ -14,6 +14,8 @@ export interface FuzzContext {
   complaints: { trackingId: string; accessToken: string }[];
   /** Valid staff ID tokens by username. */
   staffTokens: Record<string, string>;
+  /** A valid Open311 client key, so form bodies reach the attribute checks. */
+  open311Key?: string;
 }
 
 export interface HostileRequest {
@@ -139,6 +141,55 @@ const actions = fc.oneof(
   fc.constant({ action: 'HOLD', question: 'Mohon foto lokasi?' }),
 );
 
+/** Open311 form bodies: the specification's fields and `attribute[...]` answers, hostile or plausible (issue 18). */
+const open311Forms = (ctx: FuzzContext) =>
+  fc
+    .record({
+      api_key: fc.oneof(fc.constant(ctx.open311Key ?? 'x'.repeat(43)), nasty, text),
+      service_code: fc.oneof(fc.constantFrom('layanan.badung-ktp-el', 'kategori.listrik', 'kategori.jalan-kabupaten-kota', 'layanan.tidak-ada'), text),
+      description: fc.oneof(fc.constant('KTP-el belum jadi setelah berminggu-minggu menunggu di dinas.'), text),
+      attributes: fc.array(
+        fc.tuple(
+          fc.oneof(fc.constantFrom('applied_on', 'completed_on', 'charged', 'extra_requirements'), text),
+          fc.oneof(nasty, text, fc.constantFrom('2026-11-02', '-1000-01-01', 'abc', '1e300', '-5', '50000', `${'baris\u0007\n'.repeat(300)}`)),
+        ),
+        { maxLength: 5 },
+      ),
+      extra: fc.array(fc.tuple(fc.constantFrom('lat', 'long', 'email', 'phone', 'first_name', 'jurisdiction_id', 'media_url', '__proto__'), text), {
+        maxLength: 3,
+      }),
+    })
+    .map((f) => {
+      const form = new URLSearchParams({ api_key: f.api_key, service_code: f.service_code, description: f.description });
+      for (const [k, v] of f.attributes) form.append(`attribute[${k}]`, v);
+      for (const [k, v] of f.extra) form.append(k, v);
+      return form.toString();
+    });
+
+/** Case bundles as attackers send them: partial, with null entries, forged links, deep nesting (issue 18). */
+const bundleBodies = fc.oneof(
+  fc.constantFrom(
+    '{"bundle":{"format":"aduan-case-bundle/1"}}',
+    '{"bundle":{"format":"aduan-case-bundle/1","complaint":{"trackingId":"AAAAA-BBBBB"},"timeline":[null]}}',
+    '{"bundle":{"format":"aduan-case-bundle/1","complaint":{"trackingId":"AAAAA-BBBBB"},"timeline":[{"chain":{"prev":"x"}}]}}',
+    '{"bundle":null}',
+    '{"bundle":[]}',
+    `{"bundle":{"format":"aduan-case-bundle/1","complaint":{"trackingId":"AAAAA-BBBBB","x":${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}},"timeline":[]}}`,
+    `{"bundle":{"format":"aduan-case-bundle/1","complaint":{"trackingId":"AAAAA-BBBBB"},"timeline":${'['.repeat(5000)}${']'.repeat(5000)}}}`,
+  ),
+  fc
+    .record({
+      format: fc.oneof(fc.constant('aduan-case-bundle/1'), text),
+      complaint: fc.oneof(jsonValue, fc.record({ trackingId: fc.oneof(text, fc.constant('AAAAA-BBBBB')), timelineHead: fc.option(text) })),
+      timeline: fc.oneof(
+        jsonValue,
+        fc.array(fc.oneof(jsonValue, fc.record({ chain: fc.record({ prev: text, content: text, hash: text }) })), { maxLength: 4 }),
+      ),
+      signature: fc.option(fc.record({ value: text })),
+    })
+    .map((bundle) => JSON.stringify({ bundle })),
+);
+
 export function hostileRequests(ctx: FuzzContext): fc.Arbitrary<HostileRequest> {
   const ids = fc.oneof(
     { arbitrary: fc.constantFrom(...ctx.complaints.map((c) => c.trackingId)), weight: 4 },
@@ -205,6 +256,10 @@ export function hostileRequests(ctx: FuzzContext): fc.Arbitrary<HostileRequest> 
           },
         ),
         rawBody: fc.boolean(),
+        routeBody: fc.option(r.path.startsWith('/open311/') ? open311Forms(ctx) : r.path === '/v1/bundles/verify' ? bundleBodies : fc.constant(undefined), {
+          nil: undefined,
+          freq: 3,
+        }),
         suffix: fc.oneof({ arbitrary: fc.constant(''), weight: 12 }, { arbitrary: fc.constantFrom('/', '/x', '%2F..'), weight: 1 }),
       })
       .map((g) => {
@@ -216,7 +271,12 @@ export function hostileRequests(ctx: FuzzContext): fc.Arbitrary<HostileRequest> 
         if (g.authorization !== undefined) headers.authorization = g.authorization.replace(/[^\t\x20-\x7e]/g, '');
         if (g.contentType !== undefined) headers['content-type'] = g.contentType.replace(/[^\t\x20-\x7e]/g, '');
         if (g.idempotencyKey !== undefined) headers['idempotency-key'] = g.idempotencyKey.replace(/[^\t\x20-\x7e]/g, '');
-        const body = g.method === 'GET' ? undefined : typeof g.body === 'string' && g.rawBody ? g.body : JSON.stringify(g.body);
+        let body = g.method === 'GET' ? undefined : typeof g.body === 'string' && g.rawBody ? g.body : JSON.stringify(g.body);
+        // Routes whose bodies have their own shape get it (mutated) most of the time.
+        if (g.method !== 'GET' && g.routeBody !== undefined && r.path.startsWith('/open311/')) {
+          body = g.routeBody;
+          if (g.contentType === 'application/json') headers['content-type'] = 'application/x-www-form-urlencoded';
+        } else if (g.method !== 'GET' && g.routeBody !== undefined && r.path === '/v1/bundles/verify') body = g.routeBody;
         return { method: g.method, path: `${path}${qs ? `?${qs}` : ''}`, headers, ...(body !== undefined ? { body } : {}) };
       }),
   );
@@ -310,7 +370,12 @@ export async function runFuzz(api: string, ctx: FuzzContext, opts: { count: numb
 }
 
 /** A few complaints in different states (public, anonymous, confidential; one verified) and every demo user's token. */
-export async function seedFuzzContext(api: string, tokenOf: (username: string) => Promise<string>, usernames: string[]): Promise<FuzzContext> {
+export async function seedFuzzContext(
+  api: string,
+  tokenOf: (username: string) => Promise<string>,
+  usernames: string[],
+  open311Key?: string,
+): Promise<FuzzContext> {
   const staffTokens = Object.fromEntries(await Promise.all(usernames.map(async (u) => [u, await tokenOf(u)] as const)));
   const submit = async (over: Record<string, unknown>) => {
     const res = await fetch(`${api}/v1/complaints`, {
@@ -340,5 +405,5 @@ export async function seedFuzzContext(api: string, tokenOf: (username: string) =
       body: JSON.stringify({ action: 'VERIFY', agencyId: 'pemda-51.03' }),
     });
   }
-  return { complaints, staffTokens };
+  return { complaints, staffTokens, ...(open311Key ? { open311Key } : {}) };
 }
