@@ -1,5 +1,5 @@
 import { type DynamoDBClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 
 /** Every item of a query, following LastEvaluatedKey. */
 export async function queryAll(client: DynamoDBClient, input: QueryCommandInput): Promise<Record<string, unknown>[]> {
@@ -12,3 +12,6 @@ export async function queryAll(client: DynamoDBClient, input: QueryCommandInput)
   } while (startKey);
   return items;
 }
+
+/** An item as DynamoDB takes it: undefined attributes left out, class instances refused. */
+export const m = (v: Record<string, unknown>) => marshall(v, { removeUndefinedValues: true, convertClassInstanceToMap: false });

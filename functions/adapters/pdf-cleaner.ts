@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { PDFDocument, PDFName } from '@cantoo/pdf-lib';
-import type { AttachmentType } from '../core/attachments';
+import type { AttachmentType } from '../core/attachment-record';
 import type { AttachmentCleaner, CleanFile } from '../core/ports';
 
 /**

@@ -1,6 +1,6 @@
 import { DeleteObjectCommand, GetObjectCommand, ListObjectVersionsCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { AttachmentType } from '../core/attachments';
+import type { AttachmentType } from '../core/attachment-record';
 import type { AttachmentStorage, UploadRequest } from '../core/ports';
 
 /**

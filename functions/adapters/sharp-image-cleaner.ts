@@ -1,5 +1,6 @@
 import sharp from 'sharp';
-import { ATTACHMENT_LIMITS, type AttachmentType } from '../core/attachments';
+import type { AttachmentType } from '../core/attachment-record';
+import { ATTACHMENT_LIMITS } from '../core/attachments';
 import type { AttachmentCleaner, CleanFile } from '../core/ports';
 
 // One image at a time per function instance: memory stays bounded whatever the batch.

@@ -1,9 +1,9 @@
 /**
  * The published OpenAPI 3.0 document, built from the same zod schemas the handlers validate
- * with and from the wiring's routes, so it cannot drift from what runs.
+ * with and from the routes the wiring serves (api-routes.ts), so it cannot drift from what runs.
  */
 import * as z from 'zod/mini';
-import { FUNCTIONS } from '../../lib/wiring';
+import { API_ROUTES, type ApiRoute } from './api-routes';
 
 const schema = (s: z.ZodMiniType) => z.toJSONSchema(s, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' });
 
@@ -40,16 +40,14 @@ function parametersOf(where: 'path' | 'query' | 'header', object: z.ZodMiniObjec
 
 export function openApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const f of FUNCTIONS) {
-    const t = f.trigger;
-    if (t.kind !== 'http') continue;
+  for (const [id, t] of Object.entries(API_ROUTES) as [string, ApiRoute][]) {
     const key = `${t.method} ${t.path}`;
     const body = t.input.body;
     const params = [...parametersOf('path', t.input.path), ...parametersOf('query', t.input.query), ...parametersOf('header', t.input.headers)];
     paths[t.path] ??= {};
     (paths[t.path] as Record<string, unknown>)[t.method.toLowerCase()] = {
-      operationId: f.id,
-      summary: f.description,
+      operationId: id,
+      summary: t.summary,
       ...(params.length ? { parameters: params } : {}),
       ...(t.auth === 'staff'
         ? { security: [{ staffIdToken: [] }] }

@@ -1,6 +1,6 @@
-import type { Attachment } from './attachments';
+import type { Attachment } from './attachment-record';
 import type { TimeZoneId } from './regions';
-import type { MaladministrationIndicator, ServiceAnswers } from './services';
+import type { MaladministrationIndicator, ServiceAnswers } from './service-answers';
 
 export const COMPLAINT_TYPES = ['COMPLAINT', 'ASPIRATION', 'INFORMATION_REQUEST'] as const;
 export type ComplaintType = (typeof COMPLAINT_TYPES)[number];

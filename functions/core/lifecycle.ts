@@ -4,73 +4,17 @@
  * and the notifications it owes; nothing here does I/O.
  */
 import { type Actor, type Relation, relationOf } from './access';
+import { ACTION_NAMES, type ActionInput, type ActionName } from './actions';
 import { findAgency } from './agencies';
 import { findCategory } from './categories';
 import { type ComplaintChange, revise } from './change';
-import { deadlineAfter, type LifecyclePolicy, NATIONAL_POLICY, type PolicyFor, regionZoneOf, zoneOf } from './clocks';
-import {
-  type ArchiveReason,
-  COMPLAINT_STATUSES,
-  type Complaint,
-  type ComplaintStatus,
-  type ComplaintType,
-  OPEN_AT_AGENCY,
-  type TimelineEvent,
-} from './complaint';
+import { deadlineAfter, type PolicyFor, regionZoneOf, zoneOf } from './clocks';
+import { COMPLAINT_STATUSES, type Complaint, type ComplaintStatus, OPEN_AT_AGENCY, type TimelineEvent } from './complaint';
 import { DomainError } from './errors';
 import type { NotificationIntent } from './notifications';
 import { flagForOmbudsman } from './ombudsman-review';
 import { eraseIdentity, withRetention } from './retention';
 import type { WorkingDayCalendar } from './working-days';
-
-export const ACTION_NAMES = [
-  'VERIFY',
-  'HOLD',
-  'ARCHIVE',
-  'ACKNOWLEDGE',
-  'RESPOND',
-  'TRANSFER',
-  'COMMENT',
-  'REPLY',
-  'CONFIRM_RESOLVED',
-  'REOPEN',
-  'RATE',
-  'REQUEST_OMBUDSMAN_REVIEW',
-  'TAKE_OVER',
-  'RETURN_TO_AGENCY',
-  'DISMISS',
-  'ERASE_IDENTITY',
-  'CONFIRM_EMAIL',
-] as const;
-export type ActionName = (typeof ACTION_NAMES)[number];
-
-export type ActionInput =
-  | {
-      action: 'VERIFY';
-      agencyId: string;
-      copyToAgencyIds?: string[];
-      type?: ComplaintType;
-      categoryId?: string;
-      anonymous?: boolean;
-      confidential?: boolean;
-    }
-  | { action: 'HOLD'; question: string }
-  | { action: 'ARCHIVE'; reason: Exclude<ArchiveReason, 'NO_ANSWER_FROM_REPORTER'>; note?: string; duplicateOf?: string }
-  | { action: 'ACKNOWLEDGE' }
-  | { action: 'RESPOND'; message: string }
-  | { action: 'TRANSFER'; reason: string; suggestedAgencyId?: string }
-  | { action: 'COMMENT'; message: string; internal?: boolean }
-  | { action: 'REPLY'; message: string }
-  | { action: 'CONFIRM_RESOLVED' }
-  | { action: 'REOPEN'; message: string }
-  | { action: 'RATE'; score: number; comment?: string }
-  | { action: 'REQUEST_OMBUDSMAN_REVIEW'; consentToShareIdentity: boolean; message?: string }
-  | { action: 'TAKE_OVER'; note?: string }
-  | { action: 'RETURN_TO_AGENCY'; recommendation: string; workingDays: number }
-  | { action: 'DISMISS'; reason: string }
-  | { action: 'ERASE_IDENTITY' }
-  /** `code` from the confirmation mail; the use case checks it before the state machine runs. */
-  | { action: 'CONFIRM_EMAIL'; code: string };
 
 interface Rule {
   from: readonly ComplaintStatus[];
@@ -407,46 +351,3 @@ function countReporterMessage(c: Complaint, now: Date): Complaint['reporterMessa
   }
   return { day, count: count + 1 };
 }
-
-/** A transition the system makes when a reporter's deadline passed in `from`. */
-function reporterDeadlinePassed(
-  c: Complaint,
-  now: Date,
-  policy: LifecyclePolicy,
-  from: ComplaintStatus,
-  to: ComplaintStatus,
-  changes: (at: string) => Partial<Complaint>,
-  message: string,
-): ComplaintChange | undefined {
-  if (c.status !== from || Date.parse(c.deadline.dueAt) >= now.getTime()) return undefined;
-  const at = now.toISOString();
-  return {
-    complaint: withRetention(revise(c, at, { status: to, ...changes(at) }), policy, now),
-    events: [{ at, type: to === 'CLOSED' ? 'CLOSED' : 'ARCHIVED', actor: { kind: 'SYSTEM' }, fromStatus: from, toStatus: to, message, visibility: 'PUBLIC' }],
-    notifications: [{ template: 'REPORTER_CLOSED' }],
-  };
-}
-
-/** A scheduled close after the reporter stayed silent past the confirmation deadline. */
-export const closeForSilence = (c: Complaint, now: Date, policy: LifecyclePolicy = NATIONAL_POLICY) =>
-  reporterDeadlinePassed(
-    c,
-    now,
-    policy,
-    'RESPONDED',
-    'CLOSED',
-    (at) => ({ closure: { how: 'NO_REPLY_FROM_REPORTER', at } }),
-    'Laporan ditutup otomatis: tidak ada tanggapan pelapor setelah tindak lanjut.',
-  );
-
-/** A scheduled archive after a hold question went unanswered. */
-export const archiveForNoAnswer = (c: Complaint, now: Date, policy: LifecyclePolicy = NATIONAL_POLICY) =>
-  reporterDeadlinePassed(
-    c,
-    now,
-    policy,
-    'ON_HOLD',
-    'ARCHIVED',
-    (at) => ({ hold: undefined, archive: { reason: 'NO_ANSWER_FROM_REPORTER', at, by: 'SYSTEM' } }),
-    'Laporan diarsipkan: pelapor tidak menjawab permintaan keterangan dalam batas waktu.',
-  );

@@ -1,5 +1,5 @@
 import type { AgencyContact, DirectoryChange } from './agency-contacts';
-import type { AttachmentType } from './attachments';
+import type { AttachmentType } from './attachment-record';
 import type { Complaint, ComplaintStatus, OmbudsmanReview, ReporterIdentity, TimelineEvent } from './complaint';
 import type { RenderedEmail } from './emails/agency-assignment';
 import type { ChainHead, ChainHeadsDigest, EvidenceEntry } from './evidence';

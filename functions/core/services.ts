@@ -8,6 +8,7 @@
  * procedure, complaint-handling clocks); the others are text, as SIPP entries read.
  */
 import type { LifecyclePolicy } from './clocks';
+import type { IndicatorKind, MaladministrationIndicator, ServiceAnswers } from './service-answers';
 import type { WorkingDayCalendar } from './working-days';
 
 export type CompletionUnit = 'MINUTES' | 'HOURS' | 'WORKING_DAYS';
@@ -69,30 +70,6 @@ export function serviceClocks(standard: ServiceStandard): Partial<LifecyclePolic
     ...(h.dispositionWorkingDays ? { dispositionWorkingDays: h.dispositionWorkingDays } : {}),
     ...(h.followUpWorkingDays ? { followUpWorkingDays: h.followUpWorkingDays } : {}),
   };
-}
-
-/** What the reporter says of the service they received, as the standard makes it checkable. */
-export interface ServiceAnswers {
-  /** YYYY-MM-DD they applied (handed in the request). */
-  appliedOn: string;
-  /** YYYY-MM-DD it was completed; absent while still waiting (counted up to the submission). */
-  completedOn?: string;
-  /** Rupiah they paid; 0 or absent when nothing. */
-  charged?: number;
-  /** Requirements they were asked for that the standard does not list. */
-  extraRequirements?: string[];
-}
-
-export type IndicatorKind = 'PROLONGED_DELAY' | 'ILLEGAL_LEVY' | 'PROCEDURAL_DEVIATION';
-export const INDICATOR_KINDS: readonly IndicatorKind[] = ['PROLONGED_DELAY', 'ILLEGAL_LEVY', 'PROCEDURAL_DEVIATION'];
-
-/** A sign of maladministration, with the standard's clause next to the reporter's answer. */
-export interface MaladministrationIndicator {
-  kind: IndicatorKind;
-  /** What the standard says (with its decree). */
-  standard: string;
-  /** What the reporter says happened. */
-  reported: string;
 }
 
 export const INDICATOR_LABELS: Record<IndicatorKind, string> = {

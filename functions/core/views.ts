@@ -1,5 +1,6 @@
 import { findAgency } from './agencies';
-import { attachmentsFor, REJECTION_REASONS } from './attachments';
+import { REJECTION_REASONS } from './attachment-record';
+import { attachmentsFor } from './attachments';
 import { findCategory } from './categories';
 import { type Complaint, type ReporterIdentity, STATUS_LABELS, type TimelineEvent } from './complaint';
 import { resolveRegion } from './regions';

@@ -1,14 +1,16 @@
 import { timingSafeEqual } from 'node:crypto';
 import { type Caller, relationOf } from '../core/access';
+import type { ActionInput } from '../core/actions';
 import { findAgency } from '../core/agencies';
 import { actingAgencyOf } from '../core/agency-contacts';
 import type { Complaint } from '../core/complaint';
 import { DomainError } from '../core/errors';
-import { type ActionInput, perform, TRANSITIONS } from '../core/lifecycle';
+import { perform, TRANSITIONS } from '../core/lifecycle';
 import { parseTrackingId } from '../core/tracking-id';
+import { parseTracking, readForActor } from './actors';
 import { commitChange } from './commit-change';
+import { viewFor } from './complaint-view';
 import type { Deps } from './deps';
-import { parseTracking, readForActor, viewFor } from './get-complaint';
 
 /** The code from the confirmation mail must be the one made for this complaint and this address. */
 async function checkConfirmationCode(deps: Deps, c: Complaint, code: string) {

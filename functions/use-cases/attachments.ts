@@ -5,15 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Caller } from '../core/access';
+import { type Attachment, type AttachmentType, REJECTION_REASONS, type RejectionReason } from '../core/attachment-record';
 import {
   ATTACHMENT_LIMITS,
-  type Attachment,
-  type AttachmentType,
   attachmentKeys,
   attachmentsFor,
   cleanFileName,
-  REJECTION_REASONS,
-  type RejectionReason,
   sideOf,
   sniffType,
   whyCannotAttach,
@@ -26,8 +23,8 @@ import type { Complaint, TimelineEvent } from '../core/complaint';
 import { DomainError, notFound } from '../core/errors';
 import type { AttachmentCleaner, AttachmentStorage } from '../core/ports';
 import { redactedFileEvent } from '../core/retention';
+import { parseTracking, readForActor, timelineActorOf } from './actors';
 import type { Deps } from './deps';
-import { parseTracking, readForActor, timelineActorOf } from './get-complaint';
 
 export interface UploadInput {
   fileName: string;

@@ -14,8 +14,8 @@ import { type Complaint, STATUS_LABELS } from '../core/complaint';
 import { DomainError, notFound } from '../core/errors';
 import { type ChainHead, type ChainHeadsDigest, chainHeadsRoot, chainProblems, type EvidenceEntry, publishedHeadProblems } from '../core/evidence';
 import type { BundleSigner } from '../core/ports';
+import { actorFor, parseTracking } from './actors';
 import type { Deps } from './deps';
-import { actorFor, parseTracking } from './get-complaint';
 
 export const BUNDLE_FORMAT = 'aduan-case-bundle/1';
 

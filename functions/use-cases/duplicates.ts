@@ -6,8 +6,8 @@
 import { type Caller, relationOf } from '../core/access';
 import { DUPLICATE_SEARCH, rankDuplicates } from '../core/duplicates';
 import { DomainError, notFound } from '../core/errors';
+import { actorFor, parseTracking } from './actors';
 import type { Deps } from './deps';
-import { actorFor, parseTracking } from './get-complaint';
 
 export async function suggestDuplicates(deps: Pick<Deps, 'store' | 'clock'>, trackingIdInput: string, caller: Caller) {
   const stored = await deps.store.get(parseTracking(trackingIdInput));

@@ -16,7 +16,8 @@ import { previousMonth } from '../core/monitoring';
 import type { PublicService } from '../core/services';
 import { withOffset } from '../core/working-days';
 import type { Deps } from './deps';
-import { sha256, submitComplaint } from './submit-complaint';
+import { sha256 } from './hashing';
+import { submitComplaint } from './submit-complaint';
 
 export const GEOREPORT_SPEC = 'http://wiki.open311.org/GeoReport_v2';
 const CATEGORY = 'kategori.';

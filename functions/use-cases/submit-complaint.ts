@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { SubmitComplaintInput } from '../contract/submit-complaint';
 import { canonicalJson } from '../core/canonical-json';
 import { deadlineAfter } from '../core/clocks';
@@ -7,14 +6,14 @@ import { DomainError, validationError } from '../core/errors';
 import { flagForOmbudsman } from '../core/ombudsman-review';
 import type { OutboxMessage } from '../core/ports';
 import { resolveRegion } from '../core/regions';
-import { maladministrationIndicators, type ServiceAnswers, serviceClocks, standardInForce } from '../core/services';
+import type { ServiceAnswers } from '../core/service-answers';
+import { maladministrationIndicators, serviceClocks, standardInForce } from '../core/services';
 import { newTrackingId } from '../core/tracking-id';
 import { endOfDay, localDate, type WorkingDayCalendar } from '../core/working-days';
 import type { Deps } from './deps';
 import { dispatchOutbox } from './dispatch-outbox';
+import { sha256 } from './hashing';
 import { outboxFor } from './notifications';
-
-export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export interface SubmitResult {
   replayed: boolean;

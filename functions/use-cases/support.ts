@@ -5,9 +5,9 @@
  */
 import { DomainError, notFound } from '../core/errors';
 import { SUPPORTER_RECORD_DAYS, SUPPORTS_PER_ADDRESS_PER_COMPLAINT_PER_DAY, SUPPORTS_PER_DEVICE_PER_DAY, supportRefusal } from '../core/support';
+import { parseTracking } from './actors';
 import type { Deps } from './deps';
-import { parseTracking } from './get-complaint';
-import { sha256 } from './submit-complaint';
+import { sha256 } from './hashing';
 
 export async function supportComplaint(deps: Pick<Deps, 'store' | 'clock' | 'contacts'>, trackingIdInput: string, deviceToken: string, address: string) {
   const trackingId = parseTracking(trackingIdInput);

@@ -1,7 +1,7 @@
 import type { ComplaintChange } from '../core/change';
 import type { LifecyclePolicy } from '../core/clocks';
 import type { Complaint } from '../core/complaint';
-import { archiveForNoAnswer, closeForSilence } from '../core/lifecycle';
+import { archiveForNoAnswer, closeForSilence } from '../core/reporter-silence';
 import { commitChange } from './commit-change';
 import type { Deps } from './deps';
 

@@ -8,7 +8,8 @@ import { ServicePage, ServicesPage } from './pages/services';
 import { SignInPage } from './pages/sign-in';
 import { CalendarPage, CasePage, InboxPage } from './pages/staff';
 import { StatsPage } from './pages/stats';
-import { type Receipt, SubmitPage, SubmittedPage } from './pages/submit';
+import { SubmitPage } from './pages/submit';
+import { type Receipt, SubmittedPage } from './pages/submitted';
 import { PublicComplaintPage, TrackForm, TrackPage } from './pages/track';
 import { navigate, useRoute } from './router';
 import { endStaffSession, staffSession } from './session';
@@ -34,6 +35,42 @@ function NotFound() {
   );
 }
 
+/** What a page is drawn from: the rest of the route, the staff session, the receipt of a submission. */
+interface PageContext {
+  second: string | undefined;
+  third: string | undefined;
+  session: ReturnType<typeof staffSession>;
+  expired: boolean;
+  receipt: Receipt | undefined;
+  onSubmitted: (r: Receipt) => void;
+}
+
+/** The pages by the first part of the hash route (`#/lacak/<id>/<token>` → `lacak`). */
+const PAGES: Record<string, (c: PageContext) => preact.JSX.Element> = {
+  '': () => <HomePage />,
+  kirim: (c) => <SubmitPage onSubmitted={c.onSubmitted} />,
+  terkirim: (c) => <SubmittedPage receipt={c.receipt} />,
+  lacak: (c) => (c.second ? <TrackPage key={c.second} trackingId={c.second} tokenInLink={c.third} /> : <TrackForm />),
+  laporan: (c) => (c.second ? <PublicComplaintPage trackingId={c.second} /> : <NotFound />),
+  publik: () => <FeedPage />,
+  statistik: () => <StatsPage />,
+  layanan: (c) => (c.second ? <ServicePage key={c.second} serviceId={c.second} /> : <ServicesPage />),
+  petugas: (c) => {
+    if (c.second === 'masuk' || !c.session) return <SignInPage expired={c.expired} />;
+    const staffPage = STAFF_PAGES[c.second ?? ''] ?? inbox;
+    return staffPage({ ...c, session: c.session });
+  },
+};
+
+/** The staff pages by the second part (`#/petugas/kasus/<id>`); anything else opens the inbox. */
+type StaffPage = (c: PageContext & { session: NonNullable<PageContext['session']> }) => preact.JSX.Element;
+const inbox: StaffPage = (c) => <InboxPage session={c.session} />;
+const STAFF_PAGES: Record<string, StaffPage> = {
+  kasus: (c) => (c.third ? <CasePage key={c.third} session={c.session} trackingId={c.third} /> : inbox(c)),
+  kalender: (c) => <CalendarPage session={c.session} />,
+  layanan: (c) => <CatalogueAdminPage session={c.session} />,
+};
+
 function App() {
   const route = useRoute();
   const [receipt, setReceipt] = useState<Receipt>();
@@ -49,31 +86,18 @@ function App() {
     [],
   );
   const [first = '', second, third] = route;
-
-  let page: preact.JSX.Element;
-  if (first === '') page = <HomePage />;
-  else if (first === 'kirim')
-    page = (
-      <SubmitPage
-        onSubmitted={(r) => {
-          setReceipt(r);
-          navigate('terkirim');
-        }}
-      />
-    );
-  else if (first === 'terkirim') page = <SubmittedPage receipt={receipt} />;
-  else if (first === 'lacak') page = second ? <TrackPage key={second} trackingId={second} tokenInLink={third} /> : <TrackForm />;
-  else if (first === 'laporan' && second) page = <PublicComplaintPage trackingId={second} />;
-  else if (first === 'publik') page = <FeedPage />;
-  else if (first === 'statistik') page = <StatsPage />;
-  else if (first === 'layanan') page = second ? <ServicePage key={second} serviceId={second} /> : <ServicesPage />;
-  else if (first === 'petugas') {
-    if (second === 'masuk' || !session) page = <SignInPage expired={expired} />;
-    else if (second === 'kasus' && third) page = <CasePage key={third} session={session} trackingId={third} />;
-    else if (second === 'kalender') page = <CalendarPage session={session} />;
-    else if (second === 'layanan') page = <CatalogueAdminPage session={session} />;
-    else page = <InboxPage session={session} />;
-  } else page = <NotFound />;
+  const ctx: PageContext = {
+    second,
+    third,
+    session,
+    expired,
+    receipt,
+    onSubmitted: (r) => {
+      setReceipt(r);
+      navigate('terkirim');
+    },
+  };
+  const page = (PAGES[first] ?? (() => <NotFound />))(ctx);
 
   return (
     <>

@@ -12,7 +12,7 @@ const spec = (id: string, path: string): FunctionSpec => ({
   description: 'test',
   timeoutSeconds: 1,
   memoryMb: 128,
-  trigger: { kind: 'http', method: 'GET', path, auth: 'public', input: {}, throttle: { ratePerSecond: 1, burst: 1 } },
+  trigger: { kind: 'http', method: 'GET', path, auth: 'public', input: {}, summary: 'test', throttle: { ratePerSecond: 1, burst: 1 } },
   table: 'none',
 });
 

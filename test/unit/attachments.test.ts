@@ -11,9 +11,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { attachmentCleaner } from '../../functions/adapters/attachment-cleaner';
 import { inflatesWithinBound } from '../../functions/adapters/pdf-cleaner';
 import type { Actor } from '../../functions/core/access';
+import type { Attachment } from '../../functions/core/attachment-record';
 import {
   ATTACHMENT_LIMITS,
-  type Attachment,
   attachmentsFor,
   cleanFileName,
   sniffType,

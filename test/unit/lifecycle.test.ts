@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type Actor, canRead, relationOf } from '../../functions/core/access';
+import type { ActionInput } from '../../functions/core/actions';
 import { NATIONAL_POLICY, policyResolver } from '../../functions/core/clocks';
 import { COMPLAINT_STATUSES, type Complaint } from '../../functions/core/complaint';
 import type { DomainError } from '../../functions/core/errors';
-import { type ActionInput, allowedActions, archiveForNoAnswer, closeForSilence, perform, TRANSITIONS } from '../../functions/core/lifecycle';
+import { allowedActions, perform, TRANSITIONS } from '../../functions/core/lifecycle';
+import { archiveForNoAnswer, closeForSilence } from '../../functions/core/reporter-silence';
 import { badung, bali, calendar, ctx, denpasar, reporter, verifier } from '../support/actors';
 import { aComplaint } from '../support/complaint-fixture';
 

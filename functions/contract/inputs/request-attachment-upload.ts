@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES } from '../../core/attachments';
+import { ATTACHMENT_TYPES } from '../../core/attachment-record';
+import { ATTACHMENT_LIMITS } from '../../core/attachments';
 import { complaintPath } from '../complaint-path';
 import { defineInput } from '../route-input';
 import { singleLine } from '../text';

@@ -1,5 +1,5 @@
 import { input } from '../../contract/inputs/complaint-actions';
-import type { ActionInput } from '../../core/lifecycle';
+import type { ActionInput } from '../../core/actions';
 import { callerOf, staffTokenVerifier } from '../../shared/auth';
 import { buildDeps } from '../../shared/deps';
 import { ENV } from '../../shared/env';

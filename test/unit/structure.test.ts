@@ -1,0 +1,63 @@
+/**
+ * The house's shape, held in `npm test` (issue 19): no import cycle anywhere in functions/, no
+ * source file over 400 lines, and the functions never reach into lib/ (the CDK side) — the
+ * contract they publish (OpenAPI included) comes from functions/contract/ alone.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const MAX_LINES = 400;
+
+function filesUnder(dir: string, exts: string[]): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(path.join(root, dir))) {
+    const rel = path.join(dir, name);
+    if (statSync(path.join(root, rel)).isDirectory()) out.push(...filesUnder(rel, exts));
+    else if (exts.some((e) => name.endsWith(e)) && !name.endsWith('.d.ts')) out.push(rel);
+  }
+  return out;
+}
+
+/** The modules a file imports by relative path (type-only imports included: they tie modules as much). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  const specs = [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'(\.{1,2}\/[^']+)'/gms)].map((m) => m[1] as string);
+  return specs.map((s) => path.join(path.dirname(file), `${s}.ts`));
+}
+
+describe('the structure of the code', () => {
+  it('has no import cycle in functions/', () => {
+    const files = filesUnder('functions', ['.ts']);
+    const graph = new Map(files.map((f) => [f, importsOf(f).filter((i) => files.includes(i))]));
+    const cycles: string[][] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const walk = (file: string, trail: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        cycles.push([...trail.slice(trail.indexOf(file)), file]);
+        return;
+      }
+      state.set(file, 'open');
+      for (const next of graph.get(file) ?? []) walk(next, [...trail, file]);
+      state.set(file, 'done');
+    };
+    for (const f of files) walk(f, []);
+    expect(cycles.map((c) => c.join(' → '))).toEqual([]);
+    // The graph was read: the handlers import the use cases.
+    expect([...graph.values()].flat().length).toBeGreaterThan(200);
+  });
+
+  it(`keeps every source file at ${MAX_LINES} lines or fewer`, () => {
+    const sources = ['functions', 'lib', 'local', 'portal', 'scripts', 'bench'].flatMap((d) => filesUnder(d, ['.ts', '.tsx', '.mjs']));
+    expect(sources.length).toBeGreaterThan(150);
+    const long = sources.map((f) => [f, readFileSync(path.join(root, f), 'utf8').split('\n').length] as const).filter(([, n]) => n > MAX_LINES);
+    expect(long).toEqual([]);
+  });
+
+  it('never imports lib/ from functions/', () => {
+    const reaching = filesUnder('functions', ['.ts']).filter((f) => importsOf(f).some((i) => i.startsWith('lib/')));
+    expect(reaching).toEqual([]);
+  });
+});
