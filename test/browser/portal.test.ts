@@ -323,7 +323,8 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
     const item = page.locator('li', { has: page.getByRole('link', { name: 'Surat Keterangan Pindah' }) });
     await item.getByRole('button', { name: 'Versi baru' }).click();
     await item.getByLabel('Nomor SK versi baru').fill('SK 470/3000/2026');
-    await item.getByLabel('Berlaku mulai').fill('2026-12-01');
+    // A new version takes effect today or later (issue 18): a month from now.
+    await item.getByLabel('Berlaku mulai').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
     await item.getByLabel(/Biaya/).fill('0');
     await item.getByRole('button', { name: 'Terbitkan versi baru' }).click();
     await visible(page.getByText('Versi baru badung-surat-pindah-portal diterbitkan.'));

@@ -66,7 +66,10 @@ function NewVersionForm({ session, serviceId, onDone }: { session: StaffSession;
         {(aria) => <input type="text" {...aria} value={form.decreeNumber} onInput={set('decreeNumber')} />}
       </Field>
       <Field id={id('from')} label="Berlaku mulai" error={error?.forField('effectiveFrom')}>
-        {(aria) => <input type="date" {...aria} value={form.effectiveFrom} onInput={set('effectiveFrom')} />}
+        {(aria) => (
+          // A new version takes effect today or later: the API refuses an earlier date (and says so beside the field).
+          <input type="date" {...aria} min={new Date().toISOString().slice(0, 10)} value={form.effectiveFrom} onInput={set('effectiveFrom')} />
+        )}
       </Field>
       <Field
         id={id('time')}
