@@ -5,6 +5,7 @@ import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import { ENV } from '../functions/shared/env';
+import { bindNeed } from './capabilities';
 import type { StageConfig } from './config';
 import { AgencyMailer } from './constructs/agency-mailer';
 import { AttachmentStore } from './constructs/attachment-store';
@@ -78,21 +79,19 @@ export class AduanStack extends Stack {
       this.functions.set(spec.id, f);
       const fn = f.fn;
       fn.addEnvironment(ENV.stage, config.stage);
-      if (spec.table !== 'none') this.tables.bindTable(fn, spec.table, spec.writesOnly);
-      if (spec.idempotencyTable) this.tables.bindIdempotency(fn);
-      for (const q of spec.sendsTo ?? []) this.queues.bindSender(fn, q);
-      for (const q of spec.inspects ?? []) if (!spec.sendsTo?.includes(q)) this.queues.bindInspector(fn, q);
-      if (spec.sendsEmail) mailer.bindSender(fn);
-      else if (spec.keepsDirectory) fn.addEnvironment(ENV.agencyEmailDomain, config.agencyEmailDomain);
-      if (spec.verifiesStaffTokens) this.staff.bindVerifier(fn);
-      if (spec.routes) fn.addEnvironment(ENV.autoRouteCategories, config.autoRoutedCategories.join(','));
-      if (spec.computesDeadlines) fn.addEnvironment(ENV.clockOverrides, JSON.stringify(config.clockOverrides));
-      if (spec.pagesWithCursors) cursorKey.bind(fn);
-      if (spec.judgesServiceStandards) fn.addEnvironment(ENV.illegalLevyToOmbudsman, String(config.illegalLevyToOmbudsman));
-      if (spec.looksUpContacts) contactKey.bind(fn);
-      if (spec.identities) identityKey.bind(fn, spec.identities);
-      if (spec.signsBundles) bundleKey.bind(fn, spec.signsBundles);
-      if (spec.attachments) this.attachments.bind(fn, spec.attachments);
+      const bindable = {
+        config,
+        tables: this.tables,
+        queues: this.queues,
+        mailer,
+        staff: this.staff,
+        cursorKey,
+        contactKey,
+        identityKey,
+        bundleKey,
+        attachments: this.attachments,
+      };
+      for (const need of spec.needs) bindNeed(need, fn, bindable);
       const t = spec.trigger;
       if (t.kind === 'http') this.api.route(t, fn);
       else if (t.kind === 'queue') this.queues.bindConsumer(fn, t);

@@ -1,6 +1,6 @@
 /** The shape of a function's declaration (lib/wiring.ts), and the queues functions use. */
 
-import type { WritableFamily } from '../functions/adapters/dynamodb-keys';
+import type { Capability } from '../functions/capabilities';
 import type { ApiRoute } from '../functions/contract/api-routes';
 import type { QueueName } from '../functions/core/ports';
 import { ENV, type EnvName } from '../functions/shared/env';
@@ -30,8 +30,6 @@ export type Trigger =
     }
   | { kind: 'schedule'; name: string; everyMinutes: number };
 
-export type TableAccess = 'read' | 'readWrite' | 'readWriteDelete';
-
 export interface FunctionSpec {
   /** PascalCase construct id; also the local name. */
   id: string;
@@ -40,45 +38,8 @@ export interface FunctionSpec {
   timeoutSeconds: number;
   memoryMb: number;
   trigger: Trigger;
-  /** readWrite: read, put and update (audit entries, changes); readWriteDelete: also delete (erasure). */
-  table: 'none' | TableAccess;
-  /**
-   * The only item families it may write (IAM leading-key condition): for functions that face the
-   * public or parse attackers' bytes, so a flaw in one cannot rewrite the calendar, the directory,
-   * the catalogue or client keys. Unset: any item of the table.
-   */
-  writesOnly?: readonly WritableFamily[];
-  idempotencyTable?: boolean;
-  sendsTo?: QueueId[];
-  /** Reads queue attributes only (health checks). */
-  inspects?: QueueId[];
-  sendsEmail?: boolean;
-  /** Gets the Cognito verification contract (pool, client, issuer). */
-  verifiesStaffTokens?: boolean;
-  /** Gets the stage's routing settings (categories routed without verification). */
-  routes?: boolean;
-  /** Gets the stage's clock overrides per category and agency. */
-  computesDeadlines?: boolean;
-  /** Judges complaints against service standards: gets the stage's rule for illegal-levy indicators. */
-  judgesServiceStandards?: boolean;
-  /** The case-bundle key (asymmetric KMS): `sign` exports bundles; `verify` reads its public key. */
-  signsBundles?: 'sign' | 'verify';
-  /** Gets the key that seals page cursors. */
-  pagesWithCursors?: boolean;
-  /**
-   * What it may do with reporter identities (KMS): `seal` stores new ones and cannot read them;
-   * `open` reads them. Every other function can do neither.
-   */
-  identities?: 'seal' | 'open';
-  /** Gets the key of the contact lookup (finding one person's complaints by email or phone). */
-  looksUpContacts?: boolean;
-  /**
-   * What it does in the attachment bucket: `upload` presigns uploads to `incoming/`; `check` reads
-   * them and writes the cleaned copies; `download` presigns downloads of the cleaned copies.
-   */
-  attachments?: 'upload' | 'check' | 'download';
-  /** Keeps the agency directory: gets the domain of agencies' default addresses. */
-  keepsDirectory?: boolean;
+  /** What it needs (functions/needs.ts): the stack grants and binds exactly these, its handler gets exactly their ports. */
+  needs: readonly Capability[];
   /** Packages with native code, installed into the function's asset for Lambda's platform (not bundled). */
   nativeModules?: readonly 'sharp'[];
 }

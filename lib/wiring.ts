@@ -4,8 +4,9 @@
  * and test/infra holds the synthesized template against it. The declarations live by area in
  * lib/functions/; their shape and the queues in lib/function-spec.ts.
  */
+import { envNamesOfNeeds } from '../functions/capabilities';
 import { ENV, type EnvName } from '../functions/shared/env';
-import { type FunctionSpec, QUEUES, type QueueId, VISIBILITY_TIMEOUT_FACTOR } from './function-spec';
+import { type FunctionSpec, type QueueId, VISIBILITY_TIMEOUT_FACTOR } from './function-spec';
 import { COMPLAINT_FUNCTIONS } from './functions/public-api';
 import { RECORD_FUNCTIONS } from './functions/records';
 import { SERVICE_FUNCTIONS } from './functions/services';
@@ -28,7 +29,7 @@ export function concurrencyOf(f: FunctionSpec): number | undefined {
  * instance that can send at once. Every sender must be bounded, or no share would be safe.
  */
 export function mailShare(sesMaxSendRate: number): number {
-  const senders = FUNCTIONS.filter((f) => f.sendsEmail).map((f) => {
+  const senders = FUNCTIONS.filter((f) => f.needs.some((n) => n.kind === 'mail')).map((f) => {
     const n = concurrencyOf(f);
     if (n === undefined) throw new Error(`${f.id} sends email but its concurrency is unbounded`);
     return n;
@@ -46,21 +47,5 @@ export const visibilityTimeoutSeconds = (queue: QueueId) => consumerOf(queue).ti
 
 /** The environment variables a function receives, by name (values are resolved by the stack or the local runtime). */
 export function envNamesOf(f: FunctionSpec): EnvName[] {
-  const names: EnvName[] = [ENV.stage];
-  if (f.table !== 'none') names.push(ENV.tableName);
-  if (f.idempotencyTable) names.push(ENV.idempotencyTableName);
-  for (const q of new Set([...(f.sendsTo ?? []), ...(f.inspects ?? [])])) names.push(QUEUES[q].urlEnv);
-  if (f.sendsEmail) names.push(ENV.mailFrom, ENV.mailSendsPerSecond, ENV.agencyEmailDomain, ENV.portalUrl);
-  if (f.verifiesStaffTokens) names.push(ENV.userPoolId, ENV.userPoolClientId, ENV.jwtIssuer);
-  if (f.routes) names.push(ENV.autoRouteCategories);
-  if (f.computesDeadlines) names.push(ENV.clockOverrides);
-  if (f.pagesWithCursors) names.push(ENV.cursorKeySecretArn);
-  if (f.judgesServiceStandards) names.push(ENV.illegalLevyToOmbudsman);
-  if (f.signsBundles) names.push(ENV.bundleKeyId);
-  if (f.identities) names.push(ENV.identityKeyId);
-  if (f.looksUpContacts) names.push(ENV.contactKeySecretArn);
-  if (f.keepsDirectory && !f.sendsEmail) names.push(ENV.agencyEmailDomain);
-  if (f.attachments) names.push(ENV.attachmentBucket);
-  if (f.attachments === 'check') names.push(ENV.attachmentMalwareScan);
-  return names;
+  return [ENV.stage, ...envNamesOfNeeds(f.needs)];
 }

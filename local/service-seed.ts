@@ -30,7 +30,7 @@ export async function seedOpen311Key(ddb: DynamoDBClient, tableName: string, dat
 
 export async function seedServices(ddb: DynamoDBClient, tableName: string): Promise<string[]> {
   const services = new DynamoDbServiceCatalogue(ddb, tableName);
-  const refuse = () => {
+  const _refuse = () => {
     throw new Error('the seed does not page');
   };
   const imported: string[] = [];
@@ -38,11 +38,7 @@ export async function seedServices(ddb: DynamoDBClient, tableName: string): Prom
     const agencyId = path.basename(file, '.csv');
     const admin = { kind: 'STAFF' as const, username: `seed-${agencyId}`, roles: ['SERVICE_ADMIN' as const], agencyId };
     try {
-      const r = await importServices(
-        { services, clock: systemClock, cursors: { seal: refuse, open: refuse } },
-        admin,
-        readFileSync(path.join(SERVICE_SEED_DIR, file), 'utf8'),
-      );
+      const r = await importServices({ services, clock: systemClock }, admin, readFileSync(path.join(SERVICE_SEED_DIR, file), 'utf8'));
       imported.push(...r.imported);
     } catch (error) {
       if (!(error instanceof DomainError && error.kind === 'CONFLICT')) throw error;

@@ -12,10 +12,10 @@ import { hmacCursors } from '../adapters/hmac-cursors';
 import { OperatorCalendar } from '../adapters/operator-calendar';
 import { SqsMessageQueue } from '../adapters/sqs-queue';
 import { cryptoRandom, systemClock } from '../adapters/system';
+import { type Capability, type Declares, envNamesOfNeeds, type PortsOf } from '../capabilities';
 import { type ClockOverrides, NATIONAL_POLICY, policyResolver } from '../core/clocks';
-import type { ContactHasher, CursorCodec, IdentityCipher, Mailer } from '../core/ports';
-import type { Deps } from '../use-cases/deps';
-import { ENV, type EnvName, optionalEnv, requireEnv } from './env';
+import type { IdentityCipher, Mailer, QueueName } from '../core/ports';
+import { ENV, optionalEnv, requireEnv } from './env';
 import { logger, tracer } from './powertools';
 import type { HmacKeys } from './secrets';
 
@@ -23,95 +23,73 @@ import type { HmacKeys } from './secrets';
 export const dynamo = tracer.captureAWSv3Client(new DynamoDBClient({}));
 export const sqs = tracer.captureAWSv3Client(new SQSClient({}));
 
-const unavailableCursors: CursorCodec = {
-  seal: () => {
-    throw new Error(`this function has no ${ENV.cursorKeySecretArn}: it does not page`);
-  },
-  open: () => undefined,
-};
+/**
+ * The adapters whose SDK clients only some functions carry, required exactly when the needs call
+ * for them: `sesMailer` (shared/ses.ts) for mail, `kmsIdentities` (shared/kms.ts) for identities,
+ * the keys read from their secrets (`await hmacKeys()`, shared/secrets.ts) for cursors and contacts.
+ */
+export type AdaptersFor<C extends readonly Capability[]> = (Declares<C, 'mail'> extends true ? { mailer: (from: string) => Mailer } : unknown) &
+  (Declares<C, 'identities'> extends true ? { identities: (keyId: string) => IdentityCipher } : unknown) &
+  (Declares<C, 'cursors'> extends true ? { keys: HmacKeys } : Declares<C, 'contacts'> extends true ? { keys: HmacKeys } : unknown);
 
-const noContactKey = () => {
-  throw new Error(`this function has no ${ENV.contactKeySecretArn}: it does not look up contacts`);
-};
-const unavailableContacts: ContactHasher = { hash: noContactKey, emailConfirmationCode: noContactKey, addressOfDay: noContactKey };
+type AnyAdapters = { mailer?: (from: string) => Mailer; identities?: (keyId: string) => IdentityCipher; keys?: HmacKeys };
 
-const unavailableMailer: Mailer = {
-  send: () => Promise.reject(new Error(`this function has no ${ENV.mailFrom}: it does not send email`)),
+const keyOf = (key: string | undefined, what: string) => {
+  if (!key) throw new Error(`this function needs ${what} but its handler passes no key read from its secret`);
+  return key;
 };
 
 /**
- * Builds the ports a function needs, once, at cold start: `required` settings fail fast when
- * missing, and so does every setting of email for a function that sends it — nothing falls back
- * to a default that would mail the wrong place.
+ * Builds exactly the ports a function's needs name (functions/needs.ts), once, at cold start.
+ * Every variable those needs bring must be set — a missing one fails here, not mid-request, and
+ * nothing falls back to a default that would mail the wrong place. The result is typed from the
+ * needs: a handler cannot use a port its function did not declare.
  */
-export function buildDeps(
-  required: EnvName[],
-  /**
-   * The ports whose SDK clients only some functions carry: a handler that sends email passes
-   * `sesMailer` (shared/ses.ts), one that seals or opens identities `kmsIdentities` (shared/kms.ts),
-   * one that pages or looks up contacts the keys its secrets hold (`await hmacKeys()`, shared/secrets.ts).
-   */
-  ports: { mailer?: (from: string) => Mailer; identities?: (keyId: string) => IdentityCipher; keys?: HmacKeys } = {},
-): Readonly<Deps> {
-  for (const name of required) requireEnv(name);
-  const mailFrom = optionalEnv(ENV.mailFrom);
-  // The wiring gives a function these settings exactly when it needs the port: fail at cold start on a mismatch.
-  if (mailFrom && !ports.mailer) throw new Error(`this function has ${ENV.mailFrom} but its handler passes no mailer`);
-  // Only functions that send email get (and need) the portal URL; they and the directory's keepers get the agencies' domain.
-  const portalUrl = mailFrom ? requireEnv(ENV.portalUrl) : undefined;
-  const agencyEmailDomain = mailFrom ? requireEnv(ENV.agencyEmailDomain) : optionalEnv(ENV.agencyEmailDomain);
-  const notForThisFunction = (what: string) => () => {
-    throw new Error(`this function has no ${what}`);
-  };
-  const tableName = requireEnv(ENV.tableName);
-  const identityKey = optionalEnv(ENV.identityKeyId);
-  const identitiesFor = (keyId: string) => {
-    if (!ports.identities) throw new Error(`this function has ${ENV.identityKeyId} but its handler passes no identity cipher`);
-    return ports.identities(keyId);
-  };
-  // A secret named in the configuration whose key the handler did not read is a wiring mistake.
-  const keyOf = (name: EnvName, key: string | undefined) => {
-    if (!optionalEnv(name)) return undefined;
-    if (!key) throw new Error(`this function has ${name} but its handler passes no key read from it`);
-    return key;
-  };
-  const cursorKey = keyOf(ENV.cursorKeySecretArn, ports.keys?.cursor);
-  const contactKey = keyOf(ENV.contactKeySecretArn, ports.keys?.contactLookup);
-  const calendarStore = new DynamoDbCalendarStore(dynamo, tableName);
-  const base = {
-    store: new DynamoDbComplaintStore(dynamo, tableName, identityKey ? identitiesFor(identityKey) : undefined),
-    calendarStore,
-    services: new DynamoDbServiceCatalogue(dynamo, tableName),
-    clientKeys: new DynamoDbClientKeys(dynamo, tableName),
-    directory: new DynamoDbAgencyDirectory(dynamo, tableName),
-    digests: new DynamoDbDigestLedger(dynamo, tableName),
-    chainHeads: new DynamoDbChainHeads(dynamo, tableName),
-    queue: new SqsMessageQueue(sqs, {
-      routing: optionalEnv(ENV.routingQueueUrl),
-      notification: optionalEnv(ENV.notificationQueueUrl),
-      sweep: optionalEnv(ENV.sweepQueueUrl),
-      upload: optionalEnv(ENV.uploadQueueUrl),
-    }),
-    mailer: mailFrom && ports.mailer ? ports.mailer(mailFrom) : unavailableMailer,
+export function portsFor<const C extends readonly Capability[]>(needs: C, adapters: AdaptersFor<C>): Readonly<PortsOf<C>> {
+  // Present, even if empty (a stage may route no category automatically).
+  for (const name of envNamesOfNeeds(needs)) if (process.env[name] === undefined) throw new Error(`missing environment variable ${name}`);
+  const given = adapters as AnyAdapters;
+  const has = (kind: Capability['kind']) => needs.some((n) => n.kind === kind);
+  const ports: Record<string, unknown> = {
     clock: systemClock,
     random: cryptoRandom,
-    calendar: new OperatorCalendar(calendarStore),
-    contacts: contactKey ? hmacContactHasher(contactKey) : unavailableContacts,
-    cursors: cursorKey ? hmacCursors(cursorKey) : unavailableCursors,
     logger: {
-      info: (message, extra) => logger.info(message, extra ?? {}),
-      warn: (message, extra) => logger.warn(message, extra ?? {}),
-      error: (message, extra) => logger.error(message, extra ?? {}),
+      info: (message: string, extra?: Record<string, unknown>) => logger.info(message, extra ?? {}),
+      warn: (message: string, extra?: Record<string, unknown>) => logger.warn(message, extra ?? {}),
+      error: (message: string, extra?: Record<string, unknown>) => logger.error(message, extra ?? {}),
     },
-    policyFor: policyResolver(NATIONAL_POLICY, JSON.parse(optionalEnv(ENV.clockOverrides) ?? '{}') as ClockOverrides),
-    illegalLevyToOmbudsman: optionalEnv(ENV.illegalLevyToOmbudsman) === 'true',
-    autoRoutedCategories: new Set((optionalEnv(ENV.autoRouteCategories) ?? '').split(',').filter(Boolean)),
-  } satisfies Omit<Deps, 'agencyEmailDomain' | 'portalUrl'>;
-  // Settings only some functions have fail when read, not when built; and they are not enumerable,
-  // so a handler can spread the ports into a use case's (`{ ...deps, storage }`) without reading them.
-  const deps: Deps = Object.defineProperties(base as typeof base & Pick<Deps, 'agencyEmailDomain' | 'portalUrl'>, {
-    agencyEmailDomain: { get: () => agencyEmailDomain ?? notForThisFunction(ENV.agencyEmailDomain)(), enumerable: false },
-    portalUrl: { get: () => portalUrl ?? notForThisFunction(ENV.portalUrl)(), enumerable: false },
-  });
-  return Object.freeze(deps);
+  };
+  if (has('table')) {
+    const tableName = requireEnv(ENV.tableName);
+    const cipher = has('identities') ? (given.identities as NonNullable<AnyAdapters['identities']>)(requireEnv(ENV.identityKeyId)) : undefined;
+    const calendarStore = new DynamoDbCalendarStore(dynamo, tableName);
+    Object.assign(ports, {
+      store: new DynamoDbComplaintStore(dynamo, tableName, cipher),
+      calendarStore,
+      calendar: new OperatorCalendar(calendarStore),
+      services: new DynamoDbServiceCatalogue(dynamo, tableName),
+      clientKeys: new DynamoDbClientKeys(dynamo, tableName),
+      directory: new DynamoDbAgencyDirectory(dynamo, tableName),
+      digests: new DynamoDbDigestLedger(dynamo, tableName),
+      chainHeads: new DynamoDbChainHeads(dynamo, tableName),
+    });
+  }
+  const queues = needs.flatMap((n) => (n.kind === 'sendsTo' ? [n.queue] : []));
+  if (queues.length) {
+    const urls: Partial<Record<QueueName, string>> = {};
+    const env = { routing: ENV.routingQueueUrl, notification: ENV.notificationQueueUrl, sweep: ENV.sweepQueueUrl, upload: ENV.uploadQueueUrl } as const;
+    for (const q of queues) urls[q] = requireEnv(env[q]);
+    ports.queue = new SqsMessageQueue(sqs, urls);
+  }
+  if (has('mail')) {
+    ports.mailer = (given.mailer as NonNullable<AnyAdapters['mailer']>)(requireEnv(ENV.mailFrom));
+    ports.portalUrl = requireEnv(ENV.portalUrl);
+  }
+  if (has('mail') || has('agencyDomain')) ports.agencyEmailDomain = requireEnv(ENV.agencyEmailDomain);
+  if (has('deadlines')) ports.policyFor = policyResolver(NATIONAL_POLICY, JSON.parse(requireEnv(ENV.clockOverrides)) as ClockOverrides);
+  if (has('cursors')) ports.cursors = hmacCursors(keyOf(given.keys?.cursor, 'the cursor key'));
+  if (has('contacts')) ports.contacts = hmacContactHasher(keyOf(given.keys?.contactLookup, 'the contact lookup key'));
+  if (has('standards')) ports.illegalLevyToOmbudsman = requireEnv(ENV.illegalLevyToOmbudsman) === 'true';
+  if (has('autoRouting')) ports.autoRoutedCategories = new Set((optionalEnv(ENV.autoRouteCategories) ?? '').split(',').filter(Boolean));
+  return Object.freeze(ports) as unknown as Readonly<PortsOf<C>>;
 }

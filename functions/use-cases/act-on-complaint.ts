@@ -12,8 +12,11 @@ import { commitChange } from './commit-change';
 import { viewFor } from './complaint-view';
 import type { Deps } from './deps';
 
+/** What acting on a complaint reads and writes (and answers with the actor's view). */
+type ActDeps = Pick<Deps, 'store' | 'queue' | 'clock' | 'logger' | 'calendar' | 'contacts' | 'directory' | 'policyFor' | 'cursors'>;
+
 /** The code from the confirmation mail must be the one made for this complaint and this address. */
-async function checkConfirmationCode(deps: Deps, c: Complaint, code: string) {
+async function checkConfirmationCode(deps: ActDeps, c: Complaint, code: string) {
   const email = c.hasReporterIdentity ? (await deps.store.getReporter(c.trackingId))?.email : undefined;
   const expected = email ? deps.contacts.emailConfirmationCode(c.trackingId, email) : undefined;
   const given = code.trim().toUpperCase().replace(/-/g, '');
@@ -25,7 +28,7 @@ async function checkConfirmationCode(deps: Deps, c: Complaint, code: string) {
 const mergeInvalid = (message: string) => new DomainError('UNPROCESSABLE', message, [{ field: 'duplicateOf', message }]);
 
 /** The complaint a duplicate is merged into: one that exists, is another, and is not archived itself. */
-async function mergeTarget(deps: Deps, c: Complaint, duplicateOf: string | undefined): Promise<string | undefined> {
+async function mergeTarget(deps: ActDeps, c: Complaint, duplicateOf: string | undefined): Promise<string | undefined> {
   if (!duplicateOf) return undefined; // the state machine names the missing field
   const parsed = parseTrackingId(duplicateOf);
   if (!parsed.ok) throw mergeInvalid(parsed.reason);
@@ -37,7 +40,7 @@ async function mergeTarget(deps: Deps, c: Complaint, duplicateOf: string | undef
 }
 
 /** A disposition goes to an agency that is active in the directory; an inactive one names who acts for it. */
-async function assertActive(deps: Deps, agencyId: string) {
+async function assertActive(deps: ActDeps, agencyId: string) {
   const acting = await actingAgencyOf(agencyId, (id) => deps.directory.contact(id));
   if (acting.agencyId === agencyId) return;
   const message = `instansi ini tidak aktif; tugasnya dijalankan ${findAgency(acting.agencyId)?.name ?? acting.agencyId} (${acting.agencyId})`;
@@ -45,7 +48,7 @@ async function assertActive(deps: Deps, agencyId: string) {
 }
 
 /** The surviving complaint's record of the merge (the count went in the archive's own write). */
-async function recordMerge(deps: Deps, survivor: string, duplicate: Complaint, at: string) {
+async function recordMerge(deps: ActDeps, survivor: string, duplicate: Complaint, at: string) {
   await deps.store.appendEvent(survivor, {
     at,
     type: 'DUPLICATE_MERGED',
@@ -62,7 +65,7 @@ async function recordMerge(deps: Deps, survivor: string, duplicate: Complaint, a
  * read; on a race the action is re-applied to the fresh state (and refused with 409 if the
  * state no longer allows it), so no update is ever lost.
  */
-export async function actOnComplaint(deps: Deps, trackingIdInput: string, caller: Caller, input: ActionInput) {
+export async function actOnComplaint(deps: ActDeps, trackingIdInput: string, caller: Caller, input: ActionInput) {
   const trackingId = parseTracking(trackingIdInput);
   const calendar = await deps.calendar.current();
   for (let attempt = 0; attempt < 5; attempt++) {

@@ -12,7 +12,9 @@ const DIGEST_HOUR_LOCAL = 8;
  * Runs hourly; the first run after 08:00 local on a working day sends it. A day's digest is
  * claimed before sending, so repeated or overlapping runs send it once.
  */
-export async function sendOmbudsmanDigests(deps: Deps) {
+export async function sendOmbudsmanDigests(
+  deps: Pick<Deps, 'store' | 'digests' | 'directory' | 'mailer' | 'portalUrl' | 'agencyEmailDomain' | 'calendar' | 'clock' | 'logger'>,
+) {
   const now = deps.clock.now();
   const at = now.toISOString();
   const calendar = await deps.calendar.current();

@@ -17,7 +17,7 @@ import type { PublicService } from '../core/services';
 import { withOffset } from '../core/working-days';
 import type { Deps } from './deps';
 import { sha256 } from './hashing';
-import { submitComplaint } from './submit-complaint';
+import { type SubmitDeps, submitComplaint } from './submit-complaint';
 
 export const GEOREPORT_SPEC = 'http://wiki.open311.org/GeoReport_v2';
 const CATEGORY = 'kategori.';
@@ -148,7 +148,7 @@ const open311FieldOf = (field: string) =>
  * to everyone; with them, the reporter is identified to those who may see identities, as any
  * complaint. GeoReport requests are public: none is confidential.
  */
-export async function open311Submit(deps: Deps, s: Open311Submission) {
+export async function open311Submit(deps: SubmitDeps & Pick<Deps, 'clientKeys'>, s: Open311Submission) {
   const client = await deps.clientKeys.find(hashKey(s.api_key));
   if (!client) throw new DomainError('FORBIDDEN', 'api_key tidak dikenal. Minta kunci kepada operator Aduan.');
   if (!s.jurisdiction_id) throw validationError([{ field: 'jurisdiction_id', message: 'wajib: kode wilayah Kemendagri, mis. 51.03' }]);

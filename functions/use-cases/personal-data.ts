@@ -33,7 +33,7 @@ async function complaintsOf(deps: Pick<Deps, 'store' | 'contacts'>, q: PersonQue
  * carries their contact, with the identity, the texts they wrote and the complaint's state.
  * Each export is a disclosure, on the record of each complaint.
  */
-export async function exportPersonalData(deps: Deps, who: StaffPrincipal, q: PersonQuery) {
+export async function exportPersonalData(deps: Pick<Deps, 'store' | 'contacts' | 'clock'>, who: StaffPrincipal, q: PersonQuery) {
   operatorOnly(who);
   const at = deps.clock.now().toISOString();
   const complaints = [];
@@ -84,7 +84,11 @@ export async function exportPersonalData(deps: Deps, who: StaffPrincipal, q: Per
  * Erases one person's identity and contact from every complaint that carries it (UU PDP: the
  * right to erasure). The case records and statistics stay; each erasure is on the record.
  */
-export async function erasePersonalData(deps: Deps, who: StaffPrincipal, q: PersonQuery) {
+export async function erasePersonalData(
+  deps: Pick<Deps, 'store' | 'contacts' | 'clock' | 'queue' | 'logger' | 'calendar'>,
+  who: StaffPrincipal,
+  q: PersonQuery,
+) {
   operatorOnly(who);
   const erased: string[] = [];
   for (const trackingId of await complaintsOf(deps, q)) {

@@ -12,7 +12,10 @@ export type RouteOutcome = 'ASSIGNED' | 'AWAITING_VERIFICATION' | 'MANUAL_REQUIR
  * number of times for the same message: every write is conditional on the complaint's version,
  * and notifications travel in the same transaction through the outbox.
  */
-export async function routeComplaint(deps: Deps, trackingId: string): Promise<RouteOutcome> {
+export async function routeComplaint(
+  deps: Pick<Deps, 'store' | 'queue' | 'clock' | 'logger' | 'calendar' | 'directory' | 'policyFor' | 'autoRoutedCategories'>,
+  trackingId: string,
+): Promise<RouteOutcome> {
   const calendar = await deps.calendar.current();
   for (let attempt = 0; attempt < 3; attempt++) {
     const stored = await deps.store.get(trackingId);

@@ -13,7 +13,10 @@ export type NotifyOutcome = { sent: true; to: string; messageId: string } | { se
  * Sends one notification. Agency mail never loads an anonymous reporter's identity; reporter
  * mail goes only to the address the reporter gave.
  */
-export async function sendNotification(deps: Deps, msg: NotifyMessage): Promise<NotifyOutcome> {
+export async function sendNotification(
+  deps: Pick<Deps, 'store' | 'clock' | 'contacts' | 'directory' | 'logger' | 'mailer' | 'portalUrl' | 'agencyEmailDomain'>,
+  msg: NotifyMessage,
+): Promise<NotifyOutcome> {
   const stored = await deps.store.get(msg.trackingId);
   if (!stored) return { sent: false, reason: 'complaint not found' };
   const c = stored.complaint;

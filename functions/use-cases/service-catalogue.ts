@@ -9,7 +9,7 @@ import { localDate } from '../core/working-days';
 import { csvRows } from './csv-rows';
 import type { Deps } from './deps';
 
-type CatalogueDeps = Pick<Deps, 'services' | 'clock' | 'cursors'>;
+type CatalogueDeps = Pick<Deps, 'services' | 'clock'>;
 
 const SERVICE_NOT_FOUND = 'Layanan tidak ditemukan.';
 /** Rows one import may carry: each is two items of one all-or-nothing transaction (at most 100). */
@@ -236,7 +236,7 @@ const MAX_SEARCH_READS = 5;
 const MAX_EXAMINED = 500;
 
 /** The public catalogue by name: active services, narrowed by words, agency and region, paged. */
-export async function searchServices(deps: CatalogueDeps, filter: ServiceFilter, q: { limit: number; cursor?: string | undefined }) {
+export async function searchServices(deps: CatalogueDeps & Pick<Deps, 'cursors'>, filter: ServiceFilter, q: { limit: number; cursor?: string | undefined }) {
   const scope = `services|${filter.q ?? ''}|${filter.agencyId ?? ''}|${filter.regionCode ?? ''}`;
   let startKey: Record<string, unknown> | undefined;
   if (q.cursor) {

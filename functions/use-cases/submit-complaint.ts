@@ -15,6 +15,12 @@ import { dispatchOutbox } from './dispatch-outbox';
 import { sha256 } from './hashing';
 import { outboxFor } from './notifications';
 
+/** What a submission reads and writes. */
+export type SubmitDeps = Pick<
+  Deps,
+  'store' | 'queue' | 'clock' | 'logger' | 'calendar' | 'contacts' | 'illegalLevyToOmbudsman' | 'policyFor' | 'random' | 'services'
+>;
+
 export interface SubmitResult {
   replayed: boolean;
   trackingId: string;
@@ -31,7 +37,7 @@ export const MAX_ACCESS_TOKENS = 5;
  * The service a complaint is about: the standard in force the day it was applied for, the
  * clocks that standard sets for complaints, and the maladministration the answers indicate.
  */
-async function serviceAbout(deps: Deps, serviceId: string, answers: ServiceAnswers | undefined, today: string, calendar: WorkingDayCalendar) {
+async function serviceAbout(deps: SubmitDeps, serviceId: string, answers: ServiceAnswers | undefined, today: string, calendar: WorkingDayCalendar) {
   const entry = await deps.services.get(serviceId);
   if (entry?.service.status !== 'ACTIVE')
     throw validationError([{ field: 'serviceId', message: 'layanan tidak dikenal atau sudah tidak aktif (lihat GET /v1/services)' }], 'Layanan tidak dikenal');
@@ -51,7 +57,7 @@ async function serviceAbout(deps: Deps, serviceId: string, answers: ServiceAnswe
   return { service, answers, indicators };
 }
 
-export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, opts: { idempotencyKey?: string } = {}): Promise<SubmitResult> {
+export async function submitComplaint(deps: SubmitDeps, input: SubmitComplaintInput, opts: { idempotencyKey?: string } = {}): Promise<SubmitResult> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const calendar = await deps.calendar.current();
@@ -146,7 +152,7 @@ export async function submitComplaint(deps: Deps, input: SubmitComplaintInput, o
   throw new Error('could not allocate a unique tracking number');
 }
 
-async function replay(deps: Deps, dup: { trackingId: string; requestHash: string }, requestHash: string): Promise<SubmitResult> {
+async function replay(deps: SubmitDeps, dup: { trackingId: string; requestHash: string }, requestHash: string): Promise<SubmitResult> {
   if (dup.requestHash !== requestHash) {
     throw new DomainError('UNPROCESSABLE', 'Idempotency-Key ini sudah dipakai untuk laporan dengan isi berbeda. Gunakan kunci baru untuk laporan baru.', [
       { field: 'Idempotency-Key', message: 'sudah dipakai untuk isi yang berbeda' },

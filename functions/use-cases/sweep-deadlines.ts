@@ -3,6 +3,9 @@ import { sweepComplaint } from '../core/escalation';
 import { commitChange } from './commit-change';
 import type { Deps } from './deps';
 
+/** What a sweep reads and writes. */
+type SweepDeps = Pick<Deps, 'store' | 'queue' | 'clock' | 'logger' | 'calendar' | 'policyFor'>;
+
 const SWEEP_CONCURRENCY = 8;
 
 export interface SweepResult {
@@ -25,7 +28,7 @@ export interface SweepResult {
  * write conditional on the version it read, with its notifications in the same transaction.
  */
 export async function sweepDeadlines(
-  deps: Deps,
+  deps: SweepDeps,
   opts: { limit: number /** Above this many due complaints, slices go to the sweep queue's workers. */; fanOutAbove?: number; sliceSize?: number },
 ): Promise<SweepResult & { fannedOut: number }> {
   const now = deps.clock.now();
@@ -68,7 +71,7 @@ export async function sweepDeadlines(
 }
 
 /** A worker's share of a large sweep: re-reads each complaint, so a stale slice does no harm. */
-export async function sweepSlice(deps: Deps, trackingIds: string[]): Promise<SweepResult> {
+export async function sweepSlice(deps: SweepDeps, trackingIds: string[]): Promise<SweepResult> {
   const now = deps.clock.now();
   const complaints = (await Promise.all(trackingIds.map((id) => deps.store.get(id)))).flatMap((s) => (s ? [s.complaint] : []));
   const result = { read: complaints.length, reminded: 0, escalated: 0, flagged: 0, unchanged: 0, conflicts: 0, failed: 0 };
@@ -76,7 +79,7 @@ export async function sweepSlice(deps: Deps, trackingIds: string[]): Promise<Swe
   return result;
 }
 
-async function applySweep(deps: Deps, complaints: Complaint[], now: Date, result: SweepResult) {
+async function applySweep(deps: SweepDeps, complaints: Complaint[], now: Date, result: SweepResult) {
   const calendar = await deps.calendar.current();
   // A few complaints at a time: each is its own version-checked transaction.
   const queue = [...complaints];

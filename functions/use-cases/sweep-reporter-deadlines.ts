@@ -10,7 +10,7 @@ import type { Deps } from './deps';
  * answered. Reads only the due part of the deadline index; each write is conditional on the
  * version read, so a run that repeats, overlaps or restarts changes each complaint once.
  */
-export async function sweepReporterDeadlines(deps: Deps, opts: { limit: number }) {
+export async function sweepReporterDeadlines(deps: Pick<Deps, 'store' | 'queue' | 'clock' | 'logger' | 'calendar' | 'policyFor'>, opts: { limit: number }) {
   const now = deps.clock.now();
   const before = now.toISOString();
   const calendar = await deps.calendar.current();

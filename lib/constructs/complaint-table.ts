@@ -4,8 +4,8 @@ import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { INDEXES, TABLE_KEYS, WRITABLE_FAMILIES, type WritableFamily } from '../../functions/adapters/dynamodb-keys';
+import type { TableAccess } from '../../functions/capabilities';
 import { ENV } from '../../functions/shared/env';
-import type { TableAccess } from '../wiring';
 
 const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:DescribeTable'];
 const WRITE = [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'];

@@ -1,5 +1,6 @@
 /** The citizens' and staff's complaint routes, the calendar, the public reads and the staff sign-in. */
 import { API_ROUTES } from '../../functions/contract/api-routes';
+import { NEEDS } from '../../functions/needs';
 import type { FunctionSpec } from '../function-spec';
 
 export const COMPLAINT_FUNCTIONS: readonly FunctionSpec[] = [
@@ -10,12 +11,7 @@ export const COMPLAINT_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 10,
     memoryMb: 512,
     trigger: { kind: 'http', ...API_ROUTES.SubmitComplaint, throttle: { ratePerSecond: 10, burst: 20 } },
-    table: 'readWrite',
-    sendsTo: ['routing', 'notification'],
-    computesDeadlines: true,
-    identities: 'seal',
-    judgesServiceStandards: true,
-    looksUpContacts: true,
+    needs: NEEDS.SubmitComplaint,
   },
   {
     id: 'GetComplaint',
@@ -24,12 +20,7 @@ export const COMPLAINT_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 10,
     memoryMb: 512,
     trigger: { kind: 'http', ...API_ROUTES.GetComplaint, throttle: { ratePerSecond: 20, burst: 40 } },
-    // readWrite: every staff read of a reporter's identity is appended to the audit trail.
-    table: 'readWrite',
-    verifiesStaffTokens: true,
-    computesDeadlines: true,
-    pagesWithCursors: true,
-    identities: 'open',
+    needs: NEEDS.GetComplaint,
   },
   {
     id: 'ComplaintActions',
@@ -38,14 +29,7 @@ export const COMPLAINT_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 10,
     memoryMb: 512,
     trigger: { kind: 'http', ...API_ROUTES.ComplaintActions, throttle: { ratePerSecond: 10, burst: 20 } },
-    table: 'readWriteDelete',
-    // The reporter's files erased with their identity go to the upload queue's worker.
-    sendsTo: ['notification', 'upload'],
-    verifiesStaffTokens: true,
-    computesDeadlines: true,
-    pagesWithCursors: true,
-    identities: 'open',
-    looksUpContacts: true,
+    needs: NEEDS.ComplaintActions,
   },
   {
     id: 'Inbox',
@@ -54,8 +38,7 @@ export const COMPLAINT_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 10,
     memoryMb: 512,
     trigger: { kind: 'http', ...API_ROUTES.Inbox, throttle: { ratePerSecond: 10, burst: 20 } },
-    table: 'read',
-    pagesWithCursors: true,
+    needs: NEEDS.Inbox,
   },
   {
     id: 'CalendarDeadline',
@@ -64,8 +47,7 @@ export const COMPLAINT_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 5,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.CalendarDeadline, throttle: { ratePerSecond: 5, burst: 10 } },
-    // read: operators' calendar changes live in the table.
-    table: 'read',
+    needs: NEEDS.CalendarDeadline,
   },
   {
     id: 'Stats',
@@ -74,9 +56,7 @@ export const COMPLAINT_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 10,
     memoryMb: 512,
     trigger: { kind: 'http', ...API_ROUTES.Stats, throttle: { ratePerSecond: 5, burst: 10 } },
-    table: 'read',
-    // An Ombudsman officer's token (optional) turns the list into their province's ranking.
-    verifiesStaffTokens: true,
+    needs: NEEDS.Stats,
   },
   {
     id: 'OpenApi',
@@ -85,7 +65,7 @@ export const COMPLAINT_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 5,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.OpenApi, throttle: { ratePerSecond: 2, burst: 5 } },
-    table: 'none',
+    needs: NEEDS.OpenApi,
   },
   {
     id: 'Calendar',
@@ -94,7 +74,7 @@ export const COMPLAINT_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 5,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.Calendar, throttle: { ratePerSecond: 5, burst: 10 } },
-    table: 'read',
+    needs: NEEDS.Calendar,
   },
   {
     id: 'CalendarChanges',
@@ -103,7 +83,7 @@ export const COMPLAINT_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 10,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.CalendarChanges, throttle: { ratePerSecond: 1, burst: 2 } },
-    table: 'readWrite',
+    needs: NEEDS.CalendarChanges,
   },
   {
     id: 'ListCategories',
@@ -112,7 +92,7 @@ export const COMPLAINT_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 5,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.ListCategories, throttle: { ratePerSecond: 5, burst: 10 } },
-    table: 'none',
+    needs: NEEDS.ListCategories,
   },
   {
     id: 'ListComplaints',
@@ -121,8 +101,7 @@ export const COMPLAINT_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 5,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.ListComplaints, throttle: { ratePerSecond: 20, burst: 40 } },
-    table: 'read',
-    pagesWithCursors: true,
+    needs: NEEDS.ListComplaints,
   },
   {
     id: 'CreateSession',
@@ -132,8 +111,7 @@ export const COMPLAINT_FUNCTIONS: readonly FunctionSpec[] = [
     memoryMb: 256,
     // Tight: a password-guessing flood meets this bucket, then Cognito's own lockout.
     trigger: { kind: 'http', ...API_ROUTES.CreateSession, throttle: { ratePerSecond: 2, burst: 10 } },
-    table: 'none',
-    verifiesStaffTokens: true,
+    needs: NEEDS.CreateSession,
   },
   {
     id: 'ListRegions',
@@ -142,6 +120,6 @@ export const COMPLAINT_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 5,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.ListRegions, throttle: { ratePerSecond: 10, burst: 20 } },
-    table: 'none',
+    needs: NEEDS.ListRegions,
   },
 ];

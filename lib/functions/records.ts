@@ -1,5 +1,6 @@
 /** The record and what is attached to it: case bundles and chain heads, the agency directory, personal data, attachments, duplicates and support. */
 import { API_ROUTES } from '../../functions/contract/api-routes';
+import { NEEDS } from '../../functions/needs';
 import type { FunctionSpec } from '../function-spec';
 
 export const RECORD_FUNCTIONS: readonly FunctionSpec[] = [
@@ -10,9 +11,7 @@ export const RECORD_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 10,
     memoryMb: 512,
     trigger: { kind: 'http', ...API_ROUTES.ExportCaseBundle, throttle: { ratePerSecond: 2, burst: 5 } },
-    table: 'read',
-    verifiesStaffTokens: true,
-    signsBundles: 'sign',
+    needs: NEEDS.ExportCaseBundle,
   },
   {
     id: 'VerifyCaseBundle',
@@ -21,8 +20,7 @@ export const RECORD_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 10,
     memoryMb: 512,
     trigger: { kind: 'http', ...API_ROUTES.VerifyCaseBundle, throttle: { ratePerSecond: 2, burst: 5 } },
-    table: 'none',
-    signsBundles: 'verify',
+    needs: NEEDS.VerifyCaseBundle,
   },
   {
     id: 'ChainHeads',
@@ -31,8 +29,7 @@ export const RECORD_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 10,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.ChainHeads, throttle: { ratePerSecond: 2, burst: 5 } },
-    table: 'read',
-    verifiesStaffTokens: true,
+    needs: NEEDS.ChainHeads,
   },
   {
     id: 'BundlePublicKey',
@@ -41,8 +38,7 @@ export const RECORD_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 5,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.BundlePublicKey, throttle: { ratePerSecond: 2, burst: 5 } },
-    table: 'none',
-    signsBundles: 'verify',
+    needs: NEEDS.BundlePublicKey,
   },
   {
     id: 'ListAgencies',
@@ -51,8 +47,7 @@ export const RECORD_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 5,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.ListAgencies, throttle: { ratePerSecond: 5, burst: 10 } },
-    table: 'none',
-    pagesWithCursors: true,
+    needs: NEEDS.ListAgencies,
   },
   {
     id: 'ReadAgencyContact',
@@ -61,8 +56,7 @@ export const RECORD_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 5,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.ReadAgencyContact, throttle: { ratePerSecond: 2, burst: 5 } },
-    table: 'read',
-    keepsDirectory: true,
+    needs: NEEDS.ReadAgencyContact,
   },
   {
     id: 'UpdateAgencyContact',
@@ -71,8 +65,7 @@ export const RECORD_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 10,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.UpdateAgencyContact, throttle: { ratePerSecond: 2, burst: 5 } },
-    table: 'readWrite',
-    keepsDirectory: true,
+    needs: NEEDS.UpdateAgencyContact,
   },
   {
     id: 'ImportAgencyContacts',
@@ -81,8 +74,7 @@ export const RECORD_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 25,
     memoryMb: 512,
     trigger: { kind: 'http', ...API_ROUTES.ImportAgencyContacts, throttle: { ratePerSecond: 1, burst: 2 } },
-    table: 'readWrite',
-    keepsDirectory: true,
+    needs: NEEDS.ImportAgencyContacts,
   },
   {
     id: 'Health',
@@ -91,8 +83,7 @@ export const RECORD_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 5,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.Health, throttle: { ratePerSecond: 2, burst: 5 } },
-    table: 'read',
-    inspects: ['routing', 'notification'],
+    needs: NEEDS.Health,
   },
   {
     id: 'PersonalData',
@@ -101,10 +92,7 @@ export const RECORD_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 30,
     memoryMb: 512,
     trigger: { kind: 'http', ...API_ROUTES.PersonalData, throttle: { ratePerSecond: 1, burst: 2 } },
-    // readWrite: every export is appended to each complaint's audit trail.
-    table: 'readWrite',
-    identities: 'open',
-    looksUpContacts: true,
+    needs: NEEDS.PersonalData,
   },
   {
     id: 'ErasePersonalData',
@@ -113,9 +101,7 @@ export const RECORD_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 30,
     memoryMb: 512,
     trigger: { kind: 'http', ...API_ROUTES.ErasePersonalData, throttle: { ratePerSecond: 1, burst: 2 } },
-    table: 'readWriteDelete',
-    sendsTo: ['upload'],
-    looksUpContacts: true,
+    needs: NEEDS.ErasePersonalData,
   },
   {
     id: 'RequestAttachmentUpload',
@@ -124,9 +110,7 @@ export const RECORD_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 10,
     memoryMb: 512,
     trigger: { kind: 'http', ...API_ROUTES.RequestAttachmentUpload, throttle: { ratePerSecond: 5, burst: 10 } },
-    table: 'readWrite',
-    verifiesStaffTokens: true,
-    attachments: 'upload',
+    needs: NEEDS.RequestAttachmentUpload,
   },
   {
     id: 'DownloadAttachment',
@@ -135,10 +119,7 @@ export const RECORD_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 10,
     memoryMb: 512,
     trigger: { kind: 'http', ...API_ROUTES.DownloadAttachment, throttle: { ratePerSecond: 10, burst: 20 } },
-    // readWrite: every staff download is appended to the audit trail.
-    table: 'readWrite',
-    verifiesStaffTokens: true,
-    attachments: 'download',
+    needs: NEEDS.DownloadAttachment,
   },
   {
     id: 'SuggestDuplicates',
@@ -147,7 +128,7 @@ export const RECORD_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 10,
     memoryMb: 512,
     trigger: { kind: 'http', ...API_ROUTES.SuggestDuplicates, throttle: { ratePerSecond: 5, burst: 10 } },
-    table: 'read',
+    needs: NEEDS.SuggestDuplicates,
   },
   {
     id: 'SupportComplaint',
@@ -156,9 +137,6 @@ export const RECORD_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 10,
     memoryMb: 512,
     trigger: { kind: 'http', ...API_ROUTES.SupportComplaint, throttle: { ratePerSecond: 5, burst: 10 } },
-    table: 'readWrite',
-    writesOnly: ['complaint', 'deviceDay', 'addressDay'],
-    // The day's keyed hash of the address a support came from (the contact lookup's key, its own domain).
-    looksUpContacts: true,
+    needs: NEEDS.SupportComplaint,
   },
 ];

@@ -1,5 +1,6 @@
 /** SIPP service standards and their catalogue, Open311 GeoReport and its client keys. */
 import { API_ROUTES } from '../../functions/contract/api-routes';
+import { NEEDS } from '../../functions/needs';
 import type { FunctionSpec } from '../function-spec';
 
 export const SERVICE_FUNCTIONS: readonly FunctionSpec[] = [
@@ -10,8 +11,7 @@ export const SERVICE_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 5,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.ListServices, throttle: { ratePerSecond: 10, burst: 20 } },
-    table: 'read',
-    pagesWithCursors: true,
+    needs: NEEDS.ListServices,
   },
   {
     id: 'GetService',
@@ -20,7 +20,7 @@ export const SERVICE_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 5,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.GetService, throttle: { ratePerSecond: 10, burst: 20 } },
-    table: 'read',
+    needs: NEEDS.GetService,
   },
   {
     id: 'CreateService',
@@ -29,7 +29,7 @@ export const SERVICE_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 10,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.CreateService, throttle: { ratePerSecond: 2, burst: 5 } },
-    table: 'readWrite',
+    needs: NEEDS.CreateService,
   },
   {
     id: 'PublishServiceStandard',
@@ -38,7 +38,7 @@ export const SERVICE_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 10,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.PublishServiceStandard, throttle: { ratePerSecond: 2, burst: 5 } },
-    table: 'readWrite',
+    needs: NEEDS.PublishServiceStandard,
   },
   {
     id: 'RetireService',
@@ -47,7 +47,7 @@ export const SERVICE_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 10,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.RetireService, throttle: { ratePerSecond: 2, burst: 5 } },
-    table: 'readWrite',
+    needs: NEEDS.RetireService,
   },
   {
     id: 'ImportServices',
@@ -56,7 +56,7 @@ export const SERVICE_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 20,
     memoryMb: 512,
     trigger: { kind: 'http', ...API_ROUTES.ImportServices, throttle: { ratePerSecond: 1, burst: 2 } },
-    table: 'readWrite',
+    needs: NEEDS.ImportServices,
   },
   {
     id: 'Open311Discovery',
@@ -65,7 +65,7 @@ export const SERVICE_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 5,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.Open311Discovery, throttle: { ratePerSecond: 5, burst: 10 } },
-    table: 'none',
+    needs: NEEDS.Open311Discovery,
   },
   {
     id: 'Open311List',
@@ -74,7 +74,7 @@ export const SERVICE_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 5,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.Open311List, throttle: { ratePerSecond: 10, burst: 20 } },
-    table: 'read',
+    needs: NEEDS.Open311List,
   },
   {
     id: 'Open311CreateRequest',
@@ -83,13 +83,7 @@ export const SERVICE_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 10,
     memoryMb: 512,
     trigger: { kind: 'http', ...API_ROUTES.Open311CreateRequest, throttle: { ratePerSecond: 5, burst: 10 } },
-    table: 'readWrite',
-    writesOnly: ['complaint', 'idempotency', 'statistics', 'chainHeads'],
-    sendsTo: ['routing', 'notification'],
-    computesDeadlines: true,
-    identities: 'seal',
-    judgesServiceStandards: true,
-    looksUpContacts: true,
+    needs: NEEDS.Open311CreateRequest,
   },
   {
     id: 'Open311ServiceDefinition',
@@ -98,7 +92,7 @@ export const SERVICE_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 5,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.Open311ServiceDefinition, throttle: { ratePerSecond: 5, burst: 10 } },
-    table: 'read',
+    needs: NEEDS.Open311ServiceDefinition,
   },
   {
     id: 'Open311GetRequest',
@@ -107,7 +101,7 @@ export const SERVICE_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 5,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.Open311GetRequest, throttle: { ratePerSecond: 10, burst: 20 } },
-    table: 'read',
+    needs: NEEDS.Open311GetRequest,
   },
   {
     id: 'IssueClientKey',
@@ -116,7 +110,7 @@ export const SERVICE_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 5,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.IssueClientKey, throttle: { ratePerSecond: 1, burst: 2 } },
-    table: 'readWrite',
+    needs: NEEDS.IssueClientKey,
   },
   {
     id: 'RevokeClientKey',
@@ -125,6 +119,6 @@ export const SERVICE_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 5,
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.RevokeClientKey, throttle: { ratePerSecond: 1, burst: 2 } },
-    table: 'readWrite',
+    needs: NEEDS.RevokeClientKey,
   },
 ];

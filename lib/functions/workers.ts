@@ -1,4 +1,5 @@
 /** Queue workers and schedules: checking uploads, routing, mail, the outbox relay, the sweeps, digests, erasure and the daily chain heads. */
+import { NEEDS } from '../../functions/needs';
 import type { FunctionSpec } from '../function-spec';
 
 export const WORKER_FUNCTIONS: readonly FunctionSpec[] = [
@@ -10,10 +11,8 @@ export const WORKER_FUNCTIONS: readonly FunctionSpec[] = [
     // sharp decodes a 10 MB photo into ~100 MB of pixels; more memory is also more CPU.
     memoryMb: 1536,
     trigger: { kind: 'queue', queue: 'upload', batchSize: 1, maxBatchingWindowSeconds: 0 },
-    table: 'readWrite',
-    writesOnly: ['complaint', 'chainHeads'],
-    attachments: 'check',
     nativeModules: ['sharp'],
+    needs: NEEDS.CheckAttachment,
   },
   {
     id: 'RouteComplaint',
@@ -22,10 +21,7 @@ export const WORKER_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 30,
     memoryMb: 512,
     trigger: { kind: 'queue', queue: 'routing', batchSize: 10, maxBatchingWindowSeconds: 1 },
-    table: 'readWrite',
-    sendsTo: ['notification'],
-    routes: true,
-    computesDeadlines: true,
+    needs: NEEDS.RouteComplaint,
   },
   {
     id: 'SendNotification',
@@ -34,11 +30,7 @@ export const WORKER_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 30,
     memoryMb: 512,
     trigger: { kind: 'queue', queue: 'notification', batchSize: 5, maxBatchingWindowSeconds: 1, maxConcurrency: 2 },
-    table: 'readWrite',
-    idempotencyTable: true,
-    sendsEmail: true,
-    identities: 'open',
-    looksUpContacts: true,
+    needs: NEEDS.SendNotification,
   },
   {
     id: 'RelayOutbox',
@@ -47,8 +39,7 @@ export const WORKER_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 60,
     memoryMb: 256,
     trigger: { kind: 'schedule', name: 'relay-outbox', everyMinutes: 1 },
-    table: 'readWrite',
-    sendsTo: ['routing', 'notification', 'upload'],
+    needs: NEEDS.RelayOutbox,
   },
   {
     id: 'SweepDeadlines',
@@ -57,9 +48,7 @@ export const WORKER_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 300,
     memoryMb: 1024,
     trigger: { kind: 'schedule', name: 'sweep-deadlines', everyMinutes: 15 },
-    table: 'readWrite',
-    sendsTo: ['notification', 'sweep'],
-    computesDeadlines: true,
+    needs: NEEDS.SweepDeadlines,
   },
   {
     id: 'SweepWorker',
@@ -68,9 +57,7 @@ export const WORKER_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 120,
     memoryMb: 512,
     trigger: { kind: 'queue', queue: 'sweep', batchSize: 1, maxBatchingWindowSeconds: 0 },
-    table: 'readWrite',
-    sendsTo: ['notification'],
-    computesDeadlines: true,
+    needs: NEEDS.SweepWorker,
   },
   {
     id: 'OmbudsmanDigest',
@@ -79,8 +66,7 @@ export const WORKER_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 120,
     memoryMb: 512,
     trigger: { kind: 'schedule', name: 'ombudsman-digest', everyMinutes: 60 },
-    table: 'readWriteDelete',
-    sendsEmail: true,
+    needs: NEEDS.OmbudsmanDigest,
   },
   {
     id: 'SweepReporterDeadlines',
@@ -89,8 +75,7 @@ export const WORKER_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 120,
     memoryMb: 512,
     trigger: { kind: 'schedule', name: 'sweep-reporter-deadlines', everyMinutes: 15 },
-    table: 'readWrite',
-    sendsTo: ['notification'],
+    needs: NEEDS.SweepReporterDeadlines,
   },
   {
     id: 'EraseExpiredIdentities',
@@ -99,8 +84,7 @@ export const WORKER_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 300,
     memoryMb: 512,
     trigger: { kind: 'schedule', name: 'erase-expired-identities', everyMinutes: 1440 },
-    table: 'readWriteDelete',
-    sendsTo: ['upload'],
+    needs: NEEDS.EraseExpiredIdentities,
   },
   {
     id: 'PublishChainHeads',
@@ -109,7 +93,6 @@ export const WORKER_FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 120,
     memoryMb: 512,
     trigger: { kind: 'schedule', name: 'publish-chain-heads', everyMinutes: 1440 },
-    table: 'readWrite',
-    signsBundles: 'sign',
+    needs: NEEDS.PublishChainHeads,
   },
 ];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Capability } from '../../functions/capabilities';
 import { consumerOf, envNamesOf, FUNCTIONS, QUEUES, VISIBILITY_TIMEOUT_FACTOR } from '../../lib/wiring';
 import { synthStack } from '../support/synth';
 
@@ -298,6 +299,8 @@ describe('IAM is scoped to what each function uses', () => {
   it('functions without a table get no DynamoDB access; readers cannot write; only erasers delete; nobody scans or batch-writes', () => {
     const [tableId] = byPath('/Data/Complaints/Resource');
     for (const spec of FUNCTIONS) {
+      const need = <K extends Capability['kind']>(kind: K) => spec.needs.filter((n): n is Extract<Capability, { kind: K }> => n.kind === kind);
+      const table = need('table')[0]?.access ?? 'none';
       const all = policyOf(spec.id).flatMap(actions);
       const onTable = policyOf(spec.id)
         .filter((s) => JSON.stringify(s.Resource).includes(tableId))
@@ -306,19 +309,19 @@ describe('IAM is scoped to what each function uses', () => {
         onTable.filter((a) => /Scan|BatchWrite/.test(a)),
         spec.id,
       ).toEqual([]);
-      expect(onTable.includes('dynamodb:DeleteItem'), spec.id).toBe(spec.table === 'readWriteDelete');
-      if (spec.table === 'none' && !spec.idempotencyTable)
+      expect(onTable.includes('dynamodb:DeleteItem'), spec.id).toBe(table === 'readWriteDelete');
+      if (table === 'none' && !need('idempotency').length)
         expect(
           all.some((a) => a.startsWith('dynamodb:')),
           spec.id,
         ).toBe(false);
-      if (spec.table === 'read')
+      if (table === 'read')
         expect(
           all.some((a) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)),
           spec.id,
         ).toBe(false);
-      if (!spec.sendsTo?.length) expect(all, spec.id).not.toContain('sqs:SendMessage');
-      if (!spec.sendsEmail)
+      if (!need('sendsTo').length) expect(all, spec.id).not.toContain('sqs:SendMessage');
+      if (!need('mail').length)
         expect(
           all.some((a) => a.startsWith('ses:')),
           spec.id,
@@ -451,8 +454,8 @@ describe('issue 7: what the stack holds against hostile users and for privacy', 
   });
 
   it.each([
-    ['CursorKey', 'CURSOR_KEY_SECRET_ARN', (f: (typeof FUNCTIONS)[number]) => f.pagesWithCursors === true],
-    ['ContactLookupKey', 'CONTACT_KEY_SECRET_ARN', (f: (typeof FUNCTIONS)[number]) => f.looksUpContacts === true],
+    ['CursorKey', 'CURSOR_KEY_SECRET_ARN', (f: (typeof FUNCTIONS)[number]) => f.needs.some((n) => n.kind === 'cursors')],
+    ['ContactLookupKey', 'CONTACT_KEY_SECRET_ARN', (f: (typeof FUNCTIONS)[number]) => f.needs.some((n) => n.kind === 'contacts')],
   ])('%s: a generated secret whose ARN (never its value) only the functions that use it are given, with read of that secret alone', (id, env, uses) => {
     const [secretId] = byPath(`/${id}/Secret/Resource`);
     const users = FUNCTIONS.filter(uses).map((f) => f.id);

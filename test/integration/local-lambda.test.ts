@@ -13,7 +13,7 @@ const spec = (id: string, path: string): FunctionSpec => ({
   timeoutSeconds: 1,
   memoryMb: 128,
   trigger: { kind: 'http', method: 'GET', path, auth: 'public', input: {}, summary: 'test', throttle: { ratePerSecond: 1, burst: 1 } },
-  table: 'none',
+  needs: [],
 });
 
 let slow: LocalFunction;

@@ -1,13 +1,13 @@
 import { input } from '../../contract/inputs/calendar-changes';
 import { DomainError } from '../../core/errors';
 import type { CalendarChange } from '../../core/working-days';
+import { NEEDS } from '../../needs';
 import { staffOf } from '../../shared/auth';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { portsFor } from '../../shared/deps';
 import { httpRoute, json } from '../../shared/http';
 import { logger } from '../../shared/powertools';
 
-const deps = buildDeps([ENV.tableName]);
+const deps = portsFor(NEEDS.CalendarChanges, {});
 
 /** POST /v1/calendar (operators): add or cancel a day off, or declare a year's SKB published. */
 export const handler = httpRoute(input, async ({ body }, event) => {

@@ -1,10 +1,10 @@
 import { input } from '../../contract/inputs/calendar-deadline';
 import { resolveRegion } from '../../core/regions';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { NEEDS } from '../../needs';
+import { portsFor } from '../../shared/deps';
 import { httpRoute, json } from '../../shared/http';
 
-const deps = buildDeps([ENV.tableName]);
+const deps = portsFor(NEEDS.CalendarDeadline, {});
 
 /** The rule every deadline follows: the end of the Nth working day after the start day, in the region's zone. */
 export const handler = httpRoute(input, async ({ query }) => {

@@ -1,9 +1,9 @@
 import { input } from '../../contract/inputs/calendar';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { NEEDS } from '../../needs';
+import { portsFor } from '../../shared/deps';
 import { httpRoute, json } from '../../shared/http';
 
-const deps = buildDeps([ENV.tableName]);
+const deps = portsFor(NEEDS.Calendar, {});
 
 /** GET /v1/calendar?year=2026: the days off the clocks skip, and whether the year has official data. */
 export const handler = httpRoute(input, async ({ query }) => {

@@ -1,11 +1,11 @@
 import { input } from '../../contract/inputs/chain-heads';
+import { NEEDS } from '../../needs';
 import { callerOf, staffTokenVerifier } from '../../shared/auth';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { portsFor } from '../../shared/deps';
 import { httpRoute, json } from '../../shared/http';
 import { readChainHeads } from '../../use-cases/chain-heads';
 
-const deps = buildDeps([ENV.tableName, ENV.userPoolClientId, ENV.jwtIssuer]);
+const deps = portsFor(NEEDS.ChainHeads, {});
 const verifyStaff = staffTokenVerifier();
 
 /** GET /v1/chain-heads/{day}: the day's signed digest of chain heads (with the heads, for the Ombudsman and operators). */

@@ -1,14 +1,14 @@
 import { input } from '../../contract/inputs/complaint-actions';
 import type { ActionInput } from '../../core/actions';
+import { NEEDS } from '../../needs';
 import { callerOf, staffTokenVerifier } from '../../shared/auth';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { portsFor } from '../../shared/deps';
 import { httpRoute, json } from '../../shared/http';
 import { kmsIdentities } from '../../shared/kms';
 import { hmacKeys } from '../../shared/secrets';
 import { actOnComplaint } from '../../use-cases/act-on-complaint';
 
-const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl, ENV.userPoolClientId, ENV.jwtIssuer, ENV.cursorKeySecretArn], {
+const deps = portsFor(NEEDS.ComplaintActions, {
   identities: kmsIdentities,
   keys: await hmacKeys(),
 });

@@ -1,11 +1,11 @@
 import { input } from '../../contract/inputs/create-service';
+import { NEEDS } from '../../needs';
 import { staffOf } from '../../shared/auth';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { portsFor } from '../../shared/deps';
 import { httpRoute, json } from '../../shared/http';
 import { createServices, readService } from '../../use-cases/service-catalogue';
 
-const deps = buildDeps([ENV.tableName]);
+const deps = portsFor(NEEDS.CreateService, {});
 
 export const handler = httpRoute(input, async ({ body }, event) => {
   const [created] = await createServices(deps, staffOf(event), [body]);

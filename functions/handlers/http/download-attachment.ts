@@ -1,12 +1,12 @@
 import { input } from '../../contract/inputs/download-attachment';
+import { NEEDS } from '../../needs';
 import { callerOf, staffTokenVerifier } from '../../shared/auth';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { portsFor } from '../../shared/deps';
 import { httpRoute, json } from '../../shared/http';
 import { attachmentStorage } from '../../shared/s3';
 import { downloadAttachment } from '../../use-cases/attachments';
 
-const deps = buildDeps([ENV.tableName, ENV.userPoolClientId, ENV.jwtIssuer]);
+const deps = portsFor(NEEDS.DownloadAttachment, {});
 const storage = attachmentStorage();
 const verifyStaff = staffTokenVerifier();
 

@@ -1,13 +1,14 @@
 import { KmsBundleSigner } from '../../adapters/kms-bundle-signer';
 import { input } from '../../contract/inputs/export-case-bundle';
+import { NEEDS } from '../../needs';
 import { callerOf, staffTokenVerifier } from '../../shared/auth';
-import { buildDeps } from '../../shared/deps';
+import { portsFor } from '../../shared/deps';
 import { ENV, requireEnv } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
 import { kms } from '../../shared/kms';
 import { exportBundle } from '../../use-cases/case-bundle';
 
-const deps = buildDeps([ENV.tableName, ENV.userPoolClientId, ENV.jwtIssuer]);
+const deps = portsFor(NEEDS.ExportCaseBundle, {});
 const signer = new KmsBundleSigner(kms, requireEnv(ENV.bundleKeyId));
 const verifyStaff = staffTokenVerifier();
 

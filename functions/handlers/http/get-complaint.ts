@@ -1,13 +1,13 @@
 import { input } from '../../contract/inputs/get-complaint';
+import { NEEDS } from '../../needs';
 import { callerOf, staffTokenVerifier } from '../../shared/auth';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { portsFor } from '../../shared/deps';
 import { httpRoute, json } from '../../shared/http';
 import { kmsIdentities } from '../../shared/kms';
 import { hmacKeys } from '../../shared/secrets';
 import { getComplaint } from '../../use-cases/get-complaint';
 
-const deps = buildDeps([ENV.tableName, ENV.userPoolClientId, ENV.jwtIssuer, ENV.cursorKeySecretArn], { identities: kmsIdentities, keys: await hmacKeys() });
+const deps = portsFor(NEEDS.GetComplaint, { identities: kmsIdentities, keys: await hmacKeys() });
 const verifyStaff = staffTokenVerifier();
 
 export const handler = httpRoute(input, async ({ path, query }, event) => {

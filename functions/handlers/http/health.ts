@@ -1,14 +1,15 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { input } from '../../contract/inputs/health';
-import { buildDeps, dynamo, sqs } from '../../shared/deps';
+import { NEEDS } from '../../needs';
+import { dynamo, portsFor, sqs } from '../../shared/deps';
 import { ENV, requireEnv } from '../../shared/env';
 import { httpRoute, json } from '../../shared/http';
 import { reportCalendarCoverage } from '../../shared/powertools';
 
 const tableName = requireEnv(ENV.tableName);
 const queues = { routing: requireEnv(ENV.routingQueueUrl), notification: requireEnv(ENV.notificationQueueUrl) };
-const deps = buildDeps([ENV.tableName]);
+const deps = portsFor(NEEDS.Health, {});
 
 async function check(fn: () => Promise<unknown>) {
   try {

@@ -1,12 +1,12 @@
 import { input } from '../../contract/inputs/issue-client-key';
 import { DomainError } from '../../core/errors';
+import { NEEDS } from '../../needs';
 import { staffOf } from '../../shared/auth';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { portsFor } from '../../shared/deps';
 import { httpRoute, json } from '../../shared/http';
 import { issueClientKey } from '../../use-cases/open311';
 
-const deps = buildDeps([ENV.tableName]);
+const deps = portsFor(NEEDS.IssueClientKey, {});
 
 /** POST /v1/open311-keys (operators): a client application's api_key, shown once, stored only as a hash. */
 export const handler = httpRoute(input, async ({ body }, event) => {

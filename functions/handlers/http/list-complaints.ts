@@ -1,12 +1,12 @@
 import { input } from '../../contract/inputs/list-complaints';
 import type { ComplaintStatus } from '../../core/complaint';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { NEEDS } from '../../needs';
+import { portsFor } from '../../shared/deps';
 import { httpRoute, json } from '../../shared/http';
 import { hmacKeys } from '../../shared/secrets';
 import { listPublicComplaints } from '../../use-cases/list-public-complaints';
 
-const deps = buildDeps([ENV.tableName, ENV.cursorKeySecretArn], { keys: await hmacKeys() });
+const deps = portsFor(NEEDS.ListComplaints, { keys: await hmacKeys() });
 
 export const handler = httpRoute(input, async ({ query }) => {
   const page = await listPublicComplaints(deps, { ...query, status: query.status as ComplaintStatus | undefined });

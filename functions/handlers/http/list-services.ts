@@ -1,11 +1,11 @@
 import { input } from '../../contract/inputs/list-services';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { NEEDS } from '../../needs';
+import { portsFor } from '../../shared/deps';
 import { httpRoute, json } from '../../shared/http';
 import { hmacKeys } from '../../shared/secrets';
 import { searchServices } from '../../use-cases/service-catalogue';
 
-const deps = buildDeps([ENV.tableName, ENV.cursorKeySecretArn], { keys: await hmacKeys() });
+const deps = portsFor(NEEDS.ListServices, { keys: await hmacKeys() });
 
 export const handler = httpRoute(input, async ({ query }) => {
   const filter = {

@@ -1,14 +1,14 @@
 import { input } from '../../contract/inputs/open311-create-request';
 import { notFound, validationError } from '../../core/errors';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { NEEDS } from '../../needs';
+import { portsFor } from '../../shared/deps';
 import { httpRoute } from '../../shared/http';
 import { kmsIdentities } from '../../shared/kms';
 import { documentOf, open311Failure, open311Response } from '../../shared/open311-http';
 import { hmacKeys } from '../../shared/secrets';
 import { open311Submit } from '../../use-cases/open311';
 
-const deps = buildDeps([ENV.tableName, ENV.routingQueueUrl, ENV.notificationQueueUrl, ENV.identityKeyId, ENV.contactKeySecretArn], {
+const deps = portsFor(NEEDS.Open311CreateRequest, {
   identities: kmsIdentities,
   keys: await hmacKeys(),
 });

@@ -1,13 +1,13 @@
 import { input } from '../../contract/inputs/open311-get-request';
 import { notFound } from '../../core/errors';
 import { parseTrackingId } from '../../core/tracking-id';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { NEEDS } from '../../needs';
+import { portsFor } from '../../shared/deps';
 import { httpRoute } from '../../shared/http';
 import { documentOf, open311Failure, open311Response } from '../../shared/open311-http';
 import { open311Request } from '../../use-cases/open311';
 
-const deps = buildDeps([ENV.tableName]);
+const deps = portsFor(NEEDS.Open311GetRequest, {});
 
 /** GET /open311/v2/requests/{service_request_id}.{xml,json}: one request, as the public sees it. */
 export const handler = httpRoute(

@@ -1,12 +1,12 @@
 import { input } from '../../contract/inputs/open311-list';
 import { notFound } from '../../core/errors';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { NEEDS } from '../../needs';
+import { portsFor } from '../../shared/deps';
 import { httpRoute } from '../../shared/http';
 import { documentOf, open311Failure, open311Response } from '../../shared/open311-http';
 import { open311Requests, open311Services } from '../../use-cases/open311';
 
-const deps = buildDeps([ENV.tableName]);
+const deps = portsFor(NEEDS.Open311List, {});
 
 /** GET /open311/v2/services.{xml,json} and /open311/v2/requests.{xml,json}. */
 export const handler = httpRoute(

@@ -1,11 +1,11 @@
 import { input } from '../../contract/inputs/open311-service-definition';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { NEEDS } from '../../needs';
+import { portsFor } from '../../shared/deps';
 import { httpRoute } from '../../shared/http';
 import { documentOf, open311Document, open311Failure } from '../../shared/open311-http';
 import { open311ServiceDefinition } from '../../use-cases/open311';
 
-const deps = buildDeps([ENV.tableName]);
+const deps = portsFor(NEEDS.Open311ServiceDefinition, {});
 
 /** GET /open311/v2/services/{service_code}.{xml,json}: the attributes a SIPP service asks for. */
 export const handler = httpRoute(

@@ -1,10 +1,10 @@
 import { input } from '../../contract/inputs/retire-service';
+import { NEEDS } from '../../needs';
 import { staffOf } from '../../shared/auth';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { portsFor } from '../../shared/deps';
 import { httpRoute, json } from '../../shared/http';
 import { retireService } from '../../use-cases/service-catalogue';
 
-const deps = buildDeps([ENV.tableName]);
+const deps = portsFor(NEEDS.RetireService, {});
 
 export const handler = httpRoute(input, async ({ path }, event) => json(200, await retireService(deps, staffOf(event), path.serviceId)));

@@ -1,12 +1,12 @@
 import { input } from '../../contract/inputs/revoke-client-key';
 import { DomainError } from '../../core/errors';
+import { NEEDS } from '../../needs';
 import { staffOf } from '../../shared/auth';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { portsFor } from '../../shared/deps';
 import { httpRoute, json } from '../../shared/http';
 import { revokeClientKey } from '../../use-cases/open311';
 
-const deps = buildDeps([ENV.tableName]);
+const deps = portsFor(NEEDS.RevokeClientKey, {});
 
 /** POST /v1/open311-keys/revocations (operators): a client application's key stops opening anything. */
 export const handler = httpRoute(input, async ({ body }, event) => {

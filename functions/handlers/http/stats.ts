@@ -1,11 +1,11 @@
 import { input } from '../../contract/inputs/stats';
+import { NEEDS } from '../../needs';
 import { callerOf, staffTokenVerifier } from '../../shared/auth';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { portsFor } from '../../shared/deps';
 import { httpRoute, json } from '../../shared/http';
 import { cachedMonthlyStats, monitoringStats } from '../../use-cases/stats';
 
-const deps = buildDeps([ENV.tableName, ENV.userPoolClientId, ENV.jwtIssuer]);
+const deps = portsFor(NEEDS.Stats, {});
 const verifyStaff = staffTokenVerifier();
 const stats = { store: cachedMonthlyStats(deps.store, deps.clock), clock: deps.clock };
 

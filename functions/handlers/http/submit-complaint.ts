@@ -1,12 +1,12 @@
 import { input } from '../../contract/inputs/submit-complaint';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { NEEDS } from '../../needs';
+import { portsFor } from '../../shared/deps';
 import { httpRoute, json } from '../../shared/http';
 import { kmsIdentities } from '../../shared/kms';
 import { hmacKeys } from '../../shared/secrets';
 import { submitComplaint } from '../../use-cases/submit-complaint';
 
-const deps = buildDeps([ENV.tableName, ENV.routingQueueUrl, ENV.notificationQueueUrl, ENV.identityKeyId, ENV.contactKeySecretArn], {
+const deps = portsFor(NEEDS.SubmitComplaint, {
   identities: kmsIdentities,
   keys: await hmacKeys(),
 });

@@ -1,11 +1,11 @@
 import { input } from '../../contract/inputs/suggest-duplicates';
+import { NEEDS } from '../../needs';
 import { staffOf } from '../../shared/auth';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { portsFor } from '../../shared/deps';
 import { httpRoute, json } from '../../shared/http';
 import { suggestDuplicates } from '../../use-cases/duplicates';
 
-const deps = buildDeps([ENV.tableName]);
+const deps = portsFor(NEEDS.SuggestDuplicates, {});
 
 /** GET /v1/complaints/{trackingId}/duplicates: likely duplicates, for the verifier. */
 export const handler = httpRoute(input, async ({ path }, event) => {

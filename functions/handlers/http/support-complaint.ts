@@ -1,11 +1,11 @@
 import { input } from '../../contract/inputs/support-complaint';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { NEEDS } from '../../needs';
+import { portsFor } from '../../shared/deps';
 import { clientAddressOf, httpRoute, json } from '../../shared/http';
 import { hmacKeys } from '../../shared/secrets';
 import { supportComplaint } from '../../use-cases/support';
 
-const deps = buildDeps([ENV.tableName, ENV.contactKeySecretArn], { keys: await hmacKeys() });
+const deps = portsFor(NEEDS.SupportComplaint, { keys: await hmacKeys() });
 
 /** POST /v1/complaints/{trackingId}/support: one device says it has the same problem. */
 export const handler = httpRoute(input, async ({ path, headers }, event) => {

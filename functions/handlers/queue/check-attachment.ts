@@ -1,14 +1,15 @@
 import type { SQSRecord } from 'aws-lambda';
 import { attachmentCleaner } from '../../adapters/attachment-cleaner';
 import type { QueueMessage } from '../../core/ports';
-import { buildDeps } from '../../shared/deps';
+import { NEEDS } from '../../needs';
+import { portsFor } from '../../shared/deps';
 import { ENV, optionalEnv } from '../../shared/env';
 import { logger } from '../../shared/powertools';
 import { attachmentStorage } from '../../shared/s3';
 import { sqsHandler } from '../../shared/sqs';
 import { checkUpload, eraseAttachmentFiles, recordScanResult } from '../../use-cases/attachments';
 
-const deps = buildDeps([ENV.tableName, ENV.attachmentBucket]);
+const deps = portsFor(NEEDS.CheckAttachment, {});
 const storage = attachmentStorage();
 const scansForMalware = optionalEnv(ENV.attachmentMalwareScan) === 'true';
 const ports = { ...deps, storage };

@@ -1,7 +1,8 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { NotifyMessage, QueueMessage } from '../../core/ports';
-import { buildDeps, dynamo } from '../../shared/deps';
+import { NEEDS } from '../../needs';
+import { dynamo, portsFor } from '../../shared/deps';
 import { ENV, requireEnv } from '../../shared/env';
 import { kmsIdentities } from '../../shared/kms';
 import { hmacKeys } from '../../shared/secrets';
@@ -9,7 +10,7 @@ import { sesMailer } from '../../shared/ses';
 import { parseBody, sqsHandler } from '../../shared/sqs';
 import { sendNotification } from '../../use-cases/send-notification';
 
-const deps = buildDeps([ENV.tableName, ENV.mailFrom, ENV.idempotencyTableName], { mailer: sesMailer, identities: kmsIdentities, keys: await hmacKeys() });
+const deps = portsFor(NEEDS.SendNotification, { mailer: sesMailer, identities: kmsIdentities, keys: await hmacKeys() });
 
 // A message delivered twice sends one email: the notification id is the idempotency key.
 const config = new IdempotencyConfig({ eventKeyJmesPath: 'notificationId', expiresAfterSeconds: 14 * 24 * 3600 });

@@ -1,10 +1,10 @@
 import type { QueueMessage } from '../../core/ports';
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { NEEDS } from '../../needs';
+import { portsFor } from '../../shared/deps';
 import { parseBody, sqsHandler } from '../../shared/sqs';
 import { sweepSlice } from '../../use-cases/sweep-deadlines';
 
-const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl]);
+const deps = portsFor(NEEDS.SweepWorker, {});
 
 export const handler = sqsHandler(async (record) => {
   const message = parseBody<QueueMessage>(record);

@@ -1,9 +1,9 @@
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { NEEDS } from '../../needs';
+import { portsFor } from '../../shared/deps';
 import { scheduleHandler } from '../../shared/schedule';
 import { eraseExpiredIdentities } from '../../use-cases/personal-data';
 
-const deps = buildDeps([ENV.tableName]);
+const deps = portsFor(NEEDS.EraseExpiredIdentities, {});
 
 /** Daily: erases reporters' identities and contacts whose retention period after closure has ended. */
 export const handler = scheduleHandler(

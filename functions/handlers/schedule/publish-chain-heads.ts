@@ -1,11 +1,12 @@
 import { KmsBundleSigner } from '../../adapters/kms-bundle-signer';
-import { buildDeps } from '../../shared/deps';
+import { NEEDS } from '../../needs';
+import { portsFor } from '../../shared/deps';
 import { ENV, requireEnv } from '../../shared/env';
 import { kms } from '../../shared/kms';
 import { scheduleHandler } from '../../shared/schedule';
 import { publishChainHeads } from '../../use-cases/chain-heads';
 
-const deps = buildDeps([ENV.tableName, ENV.bundleKeyId]);
+const deps = portsFor(NEEDS.PublishChainHeads, {});
 const signer = new KmsBundleSigner(kms, requireEnv(ENV.bundleKeyId));
 
 /** Daily: the signed digest of the chain heads of every complaint whose timeline moved the day before. */

@@ -1,9 +1,9 @@
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { NEEDS } from '../../needs';
+import { portsFor } from '../../shared/deps';
 import { scheduleHandler } from '../../shared/schedule';
 import { relayOutbox } from '../../use-cases/dispatch-outbox';
 
-const deps = buildDeps([ENV.tableName, ENV.routingQueueUrl, ENV.notificationQueueUrl]);
+const deps = portsFor(NEEDS.RelayOutbox, {});
 
 /** Every minute: anything acknowledged but never queued (a queue outage) is queued now. */
 export const handler = scheduleHandler(

@@ -1,9 +1,9 @@
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { NEEDS } from '../../needs';
+import { portsFor } from '../../shared/deps';
 import { scheduleHandler } from '../../shared/schedule';
 import { sweepDeadlines } from '../../use-cases/sweep-deadlines';
 
-const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl, ENV.sweepQueueUrl]);
+const deps = portsFor(NEEDS.SweepDeadlines, {});
 
 /** Every 15 minutes: remind, escalate up the hierarchy, flag for the Ombudsman. */
 export const handler = scheduleHandler(

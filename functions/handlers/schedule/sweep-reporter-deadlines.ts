@@ -1,10 +1,10 @@
-import { buildDeps } from '../../shared/deps';
-import { ENV } from '../../shared/env';
+import { NEEDS } from '../../needs';
+import { portsFor } from '../../shared/deps';
 import { reportCalendarCoverage } from '../../shared/powertools';
 import { scheduleHandler } from '../../shared/schedule';
 import { sweepReporterDeadlines } from '../../use-cases/sweep-reporter-deadlines';
 
-const deps = buildDeps([ENV.tableName, ENV.notificationQueueUrl]);
+const deps = portsFor(NEEDS.SweepReporterDeadlines, {});
 
 /** Closes silent follow-ups (10 working days) and archives unanswered holds; reports calendar coverage. */
 export const handler = scheduleHandler(
