@@ -6,17 +6,20 @@ import { DynamoDbServiceCatalogue } from '../../functions/adapters/dynamodb-serv
 import { KmsIdentityCipher } from '../../functions/adapters/kms-identity-cipher';
 import type { Complaint, TimelineEvent } from '../../functions/core/complaint';
 import { chainProblems } from '../../functions/core/evidence';
-import type { OutboxMessage } from '../../functions/core/ports';
+import type { ComplaintStore, OutboxMessage } from '../../functions/core/ports';
 import type { PublicService, ServiceStandard } from '../../functions/core/services';
 import { type Running, startDynamoDb } from '../../local/emulators';
 import { startKms } from '../../local/kms';
 import { createLocalResources, localClients } from '../../local/resources';
 import { synthesizeTemplate } from '../../local/template';
 import { aComplaint } from '../support/complaint-fixture';
+import { InMemoryComplaintStore } from '../support/in-memory';
 import { freePort } from '../support/network';
 
 let dynamo: Running;
-let store: DynamoDbComplaintStore;
+/** The store under test: DynamoDB Local, then the in-memory fake the use-case tests run on (one contract for both). */
+let store: ComplaintStore;
+let dynamoStore: DynamoDbComplaintStore;
 let kms: Running;
 let kmsClient: KMSClient;
 let raw: { ddb: import('@aws-sdk/client-dynamodb').DynamoDBClient; table: string };
@@ -53,7 +56,7 @@ const outbox = (id: string, createdAt = '2026-11-27T01:00:00.000Z'): OutboxMessa
 const createWithoutReporter = (
   trackingId: string,
   outboxId: string,
-  o: { accessTokenHash: string; at: string; idempotency?: Parameters<DynamoDbComplaintStore['create']>[0]['idempotency'] },
+  o: { accessTokenHash: string; at: string; idempotency?: Parameters<ComplaintStore['create']>[0]['idempotency'] },
 ) =>
   store.create({
     complaint: complaint(trackingId),
@@ -74,7 +77,7 @@ beforeAll(async () => {
   const main = res.tables.find((t) => t.logicalId.startsWith('DataComplaints')) as { name: string };
   kms = await startKms({ port: 0 });
   kmsClient = new KMSClient({ endpoint: kms.endpoint, region: 'ap-southeast-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  store = new DynamoDbComplaintStore(ddb, main.name, new KmsIdentityCipher(kmsClient, 'store-test-key'));
+  dynamoStore = new DynamoDbComplaintStore(ddb, main.name, new KmsIdentityCipher(kmsClient, 'store-test-key'));
   raw = { ddb, table: main.name };
 });
 afterAll(async () => {
@@ -82,7 +85,14 @@ afterAll(async () => {
   await dynamo?.stop();
 });
 
-describe('DynamoDB complaint store (DynamoDB Local)', () => {
+const IMPLEMENTATIONS = [['DynamoDB Local'], ['in memory']] as const;
+
+describe.each(IMPLEMENTATIONS)('the complaint store contract: %s', (implementation) => {
+  const onDynamo = implementation === 'DynamoDB Local';
+  beforeAll(() => {
+    store = onDynamo ? dynamoStore : new InMemoryComplaintStore();
+  });
+
   it('keeps the identity apart from the complaint and returns both on purpose only', async () => {
     const r = await store.create({
       complaint: complaint('AAAAA-AAAA1'),
@@ -100,7 +110,7 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
     expect(await store.timeline('AAAAA-AAAA1')).toHaveLength(1);
   });
 
-  it('stores the identity encrypted (KMS), readable only with the key and only on its own complaint (issue 7)', async () => {
+  it.runIf(onDynamo)('stores the identity encrypted (KMS), readable only with the key and only on its own complaint (issue 7)', async () => {
     const item = await raw.ddb.send(new GetItemCommand({ TableName: raw.table, Key: { pk: { S: 'C#AAAAA-AAAA1' }, sk: { S: 'REPORTER' } } }));
     expect(JSON.stringify(item.Item)).not.toContain('Wayan');
     const withoutKey = new DynamoDbComplaintStore(raw.ddb, raw.table);
@@ -279,6 +289,37 @@ describe('DynamoDB complaint store (DynamoDB Local)', () => {
     expect([a, b].filter(Boolean)).toHaveLength(1);
     expect(await store.update(next, 1, [event('2026-11-27T04:00:00.000Z', 'ASSIGNED')])).toBe(false);
     expect((await store.timeline('DDDDD-DDDD1')).filter((e) => e.type === 'ASSIGNED')).toHaveLength(1);
+  });
+
+  it('merges a duplicate only while its survivor is not archived, in the same write (issue 18)', async () => {
+    await createWithoutReporter('MERGE-AAAA1', 'm1', { accessTokenHash: 'h', at: '2026-11-27T01:00:00.000Z' });
+    await createWithoutReporter('MERGE-AAAA2', 'm2', { accessTokenHash: 'h', at: '2026-11-27T01:00:00.000Z' });
+    const archive = async (id: string, into: string) =>
+      store.update(complaint(id, { status: 'ARCHIVED', version: 2, ...(await headOf(id)) }), 1, [event('2026-11-27T05:00:00.000Z', 'ARCHIVED')], [], [], {
+        mergeInto: into,
+      });
+    expect(await archive('MERGE-AAAA1', 'MERGE-AAAA2')).toBe(true);
+    // The survivor is archived now: merging it into the other is refused, and nothing is written.
+    expect(await archive('MERGE-AAAA2', 'MERGE-AAAA1')).toBe(false);
+    expect((await store.get('MERGE-AAAA2'))?.complaint.status).toBe('SUBMITTED');
+    expect(await store.supportOf('MERGE-AAAA1')).toEqual({ supporters: 0, duplicates: 0 });
+  });
+
+  it('redacts the entries about erased files, keeping each one’s link so the chain still verifies (issue 18)', async () => {
+    await createWithoutReporter('REDAC-AAAA1', 'r1', { accessTokenHash: 'h', at: '2026-11-27T01:00:00.000Z' });
+    const added: TimelineEvent = {
+      ...event('2026-11-27T02:00:00.000Z', 'ATTACHMENT_ADDED'),
+      message: 'Lampiran ditambahkan: KTP_Wayan.jpg.',
+      attachment: { id: 'f1', fileName: 'KTP_Wayan.jpg', sha256: 'a'.repeat(64) },
+    };
+    await store.appendEvent('REDAC-AAAA1', added);
+    const redact = (e: TimelineEvent): TimelineEvent => ({ ...e, message: 'dihapus', attachment: { id: 'f1', fileName: '(dihapus)', sha256: 'a'.repeat(64) } });
+    expect(await store.redactAttachmentEvents('REDAC-AAAA1', ['f1'], redact)).toBe(1);
+    expect(await store.redactAttachmentEvents('REDAC-AAAA1', ['f1'], redact)).toBe(0);
+    expect(JSON.stringify(await store.timeline('REDAC-AAAA1'))).not.toContain('Wayan');
+    const entries = await store.evidence('REDAC-AAAA1');
+    expect(entries.filter((e) => !e.event && e.shown?.type === 'ATTACHMENT_ADDED')).toHaveLength(1);
+    expect(chainProblems('REDAC-AAAA1', entries, (await store.get('REDAC-AAAA1'))?.complaint.timelineHead)).toEqual([]);
   });
 
   it('lists undispatched outbox rows through the sparse index until they are dispatched', async () => {

@@ -54,7 +54,8 @@ export class InMemoryComplaintStore implements ComplaintStore {
     const { complaint: c } = input;
     if (input.idempotency) {
       const existing = this.idempotency.get(input.idempotency.key);
-      if (existing && existing.expiresAt >= input.idempotency.now.getTime()) return { kind: 'DUPLICATE_KEY', ...existing };
+      if (existing && existing.expiresAt >= input.idempotency.now.getTime())
+        return { kind: 'DUPLICATE_KEY', trackingId: existing.trackingId, requestHash: existing.requestHash };
     }
     if (this.complaints.has(c.trackingId)) return { kind: 'TRACKING_ID_TAKEN' };
     if (input.idempotency)
