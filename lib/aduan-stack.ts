@@ -1,4 +1,4 @@
-import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
@@ -45,11 +45,24 @@ export class AduanStack extends Stack {
         `Stage "${config.stage}" deploys to ${config.region} only (PP 71/2019), not ${Token.isUnresolved(this.region) ? 'an unspecified region' : this.region}.`,
       );
     }
-    const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    // Retained data is kept when the stack goes, but not when its creation is rolled back: a failed
+    // first deploy leaves nothing behind that would block the retry.
+    const removalPolicy = config.retainData ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY;
     this.tables = new ComplaintTables(this, 'Data', { removalPolicy });
     this.queues = new WorkQueues(this, 'Queues');
     const mailer = new AgencyMailer(this, 'AgencyMailer', config);
-    this.staff = new StaffAccounts(this, 'Staff', { removalPolicy, requireMfa: config.requireStaffMfa, mail: mailer.cognitoSender() });
+    this.staff = new StaffAccounts(this, 'Staff', {
+      removalPolicy,
+      requireMfa: config.requireStaffMfa,
+      mail: mailer.cognitoSender(),
+      threatProtection: config.features.staffThreatProtection === true,
+    });
+    // Synthesis says which of the features not confirmed in Jakarta are on, and how staff mail goes.
+    Annotations.of(this).addInfo(
+      `Stage ${config.stage}: malware scanning ${config.features.malwareScan ? 'ON (GuardDuty)' : 'OFF — staff see "not scanned" on every file'}; ` +
+        `staff threat protection ${config.features.staffThreatProtection ? 'ON (Cognito Plus)' : 'OFF (Cognito Essentials)'}; ` +
+        `staff mail ${config.sesIdentity.verified ? `through SES (${config.sesIdentity.domain})` : 'through Cognito’s own sender until sesIdentity.verified is true'}.`,
+    );
     const routes = FUNCTIONS.flatMap((f) => (f.trigger.kind === 'http' ? [f.trigger] : []));
     this.api = new ComplaintApi(this, 'ComplaintApi', { config, removalPolicy, staffPool: this.staff.pool, routes });
     const cursorKey = new GeneratedSecret(this, 'CursorKey', {
@@ -71,7 +84,7 @@ export class AduanStack extends Stack {
       stage: config.stage,
       uploadQueue: uploads.queue,
       retentionDays: config.attachments.retentionDays,
-      malwareScan: config.attachments.malwareScan,
+      malwareScan: config.features.malwareScan,
     });
 
     for (const spec of FUNCTIONS) {

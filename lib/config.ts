@@ -32,10 +32,10 @@ export interface StageBehaviour {
   /** Staff must enrol TOTP MFA (they read identities and act for agencies). */
   requireStaffMfa: boolean;
   /**
-   * Attachments: days a checked file is kept (the case record's retention), and whether GuardDuty
-   * Malware Protection for S3 scans them before staff may download (a per-GB cost; on in prod).
+   * Attachments: days a checked file is kept (the case record's retention). Whether GuardDuty scans
+   * them is the operator's setting (`features.malwareScan`), never a default.
    */
-  attachments: { retentionDays: number; malwareScan: boolean };
+  attachments: { retentionDays: number };
   /** Tables and logs survive `cdk destroy` when true. */
   retainData: boolean;
 }
@@ -55,7 +55,7 @@ export const STAGES: Record<string, StageBehaviour> = {
     api: { throttleRatePerSecond: 20, throttleBurst: 40, routeThrottleScale: 1, wafRateLimitPer5Min: 500 },
     logRetentionDays: 30,
     requireStaffMfa: false,
-    attachments: { retentionDays: 1826, malwareScan: false },
+    attachments: { retentionDays: 1826 },
     retainData: true,
   },
   prod: {
@@ -68,7 +68,7 @@ export const STAGES: Record<string, StageBehaviour> = {
     logRetentionDays: 365,
     requireStaffMfa: true,
     // Five years, as the case record; an operator may lengthen it per the archive schedule (JRA).
-    attachments: { retentionDays: 1826, malwareScan: true },
+    attachments: { retentionDays: 1826 },
     retainData: true,
   },
 };

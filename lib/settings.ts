@@ -16,7 +16,17 @@ export interface OperatorSettings {
    * the account (another stack or the console made it): the stack then only uses it. A created
    * identity is kept when the stack is deleted.
    */
-  sesIdentity: { domain: string; create: boolean };
+  sesIdentity: {
+    domain: string;
+    create: boolean;
+    /**
+     * The operator says SES shows the identity verified (its DKIM records published): only then
+     * do staff invitations go through it. Cognito refuses a pool whose SES sender is not verified,
+     * so a first deploy leaves this false (Cognito's own sender, ~50 mails a day) and a second one,
+     * after DNS, sets it true.
+     */
+    verified: boolean;
+  };
   /** Agencies without an address in the directory get `<agencyId>@<agencyEmailDomain>`. */
   agencyEmailDomain: string;
   /** Where people open the portal (mail links, the attachment bucket's CORS). */
@@ -25,6 +35,13 @@ export interface OperatorSettings {
   alarmEmail: string;
   /** The account's SES maximum send rate in this region (1 in the sandbox, ~14 at first in production). */
   sesMaxSendRate: number;
+  /**
+   * Features not confirmed in Jakarta (ap-southeast-3) at the time of writing: each is the
+   * operator's explicit choice. `malwareScan` has no default — where it is off, staff see "not
+   * scanned" on every file; `staffThreatProtection` (Cognito Plus, threat protection enforced) is
+   * off unless set.
+   */
+  features: { malwareScan: boolean; staffThreatProtection?: boolean };
 }
 
 /** Names reserved for examples and tests (RFC 2606, RFC 6761): mail to them never arrives. */
@@ -36,11 +53,12 @@ const email = z.string().check(z.regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'an e
 
 const schema = z.strictObject({
   mailFrom: z.string().check(z.regex(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'an address, or "Name <address>"')),
-  sesIdentity: z.strictObject({ domain, create: z.boolean() }),
+  sesIdentity: z.strictObject({ domain, create: z.boolean(), verified: z.boolean() }),
   agencyEmailDomain: domain,
   portalUrl: z.string().check(z.regex(/^https:\/\/[^\s/]+(\/\S*)?$/, 'an https:// URL')),
   alarmEmail: email,
   sesMaxSendRate: z.number().check(z.gte(1, 'at least 1 (the sandbox rate)'), z.lte(500, 'at most 500')),
+  features: z.strictObject({ malwareScan: z.boolean(), staffThreatProtection: z.optional(z.boolean()) }),
 });
 
 /** Where a stage's settings file is looked for when `-c settings=` names none. */

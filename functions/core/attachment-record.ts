@@ -49,4 +49,9 @@ export interface Attachment {
   checking?: string;
   /** The version of the stored object the checker wrote: a malware verdict applies to that version only. */
   storedVersion?: string;
+  /**
+   * Whether a malware scanner cleared it: CLEAN after GuardDuty's verdict; NOT_SCANNED where the
+   * operator runs without a scanner (staff are told before they open it).
+   */
+  scan?: 'CLEAN' | 'NOT_SCANNED';
 }

@@ -34,6 +34,8 @@ export function attachmentViews(c: Complaint, audience: 'STAFF' | 'REPORTER' | '
       ...(a.internal ? { internal: true } : {}),
       ...(a.sha256 ? { sha256: a.sha256 } : {}),
       by: a.by.kind === 'REPORTER' ? 'REPORTER' : 'STAFF',
+      // Staff are told, before they open a file, when no malware scanner looked at it.
+      ...(audience === 'STAFF' && a.status === 'READY' ? { malwareScan: a.scan ?? 'NOT_SCANNED' } : {}),
       ...(a.status === 'READY' ? { downloadUrl: path, ...(a.preview ? { previewUrl: `${path}?variant=preview` } : {}) } : {}),
     };
   });

@@ -109,7 +109,7 @@ function settle(
   id: string,
   at: string,
   claim: string,
-  outcome: Pick<Attachment, 'status' | 'reason' | 'sha256' | 'preview' | 'contentType' | 'size' | 'storedVersion'>,
+  outcome: Pick<Attachment, 'status' | 'reason' | 'sha256' | 'preview' | 'contentType' | 'size' | 'storedVersion' | 'scan'>,
 ) {
   const a = c.attachments?.find((x) => x.id === id);
   if (a?.status !== 'PENDING' || a.checking !== claim) return undefined;
@@ -197,6 +197,7 @@ export async function checkUpload(
   const status = deps.scansForMalware ? 'SCANNING' : 'READY';
   const done = await finish({
     status,
+    ...(deps.scansForMalware ? {} : { scan: 'NOT_SCANNED' as const }),
     sha256: hex(keep.bytes),
     preview,
     contentType: keep.contentType,
@@ -241,7 +242,7 @@ export async function recordScanResult(
   await changeAttachment(deps, ref.trackingId, (c, at) => {
     const a = c.attachments?.find((x) => x.id === ref.id);
     if (a?.status !== 'SCANNING' || a.storedVersion !== versionId) return undefined;
-    return record(c, status === 'READY' ? { ...a, status } : { ...a, status, reason: 'MALWARE' }, at);
+    return record(c, status === 'READY' ? { ...a, status, scan: 'CLEAN' } : { ...a, status, reason: 'MALWARE' }, at);
   });
   return status;
 }

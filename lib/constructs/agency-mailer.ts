@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
@@ -28,14 +28,30 @@ export class AgencyMailer extends Construct {
     this.identityName = config.sesIdentity.domain;
     if (config.sesIdentity.create) {
       this.identity = new EmailIdentity(this, 'Identity', { identity: Identity.domain(config.sesIdentity.domain) });
-      this.identity.applyRemovalPolicy(RemovalPolicy.RETAIN);
+      // Kept when the stack goes, but not when its creation is rolled back: a retry must not find it in the way.
+      this.identity.applyRemovalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE);
+      // The three DKIM records the operator publishes in DNS before SES verifies the identity.
+      this.identity.dkimRecords.forEach((record, i) => {
+        new CfnOutput(this, `DkimRecord${i + 1}`, {
+          description: `DKIM CNAME ${i + 1} of ${config.sesIdentity.domain}`,
+          value: `${record.name} CNAME ${record.value}`,
+        });
+      });
     }
   }
 
-  /** The sender Cognito mails staff from: the same address and identity as every other mail. */
+  /**
+   * The sender Cognito mails staff from: the same address and identity as every other mail, once
+   * the operator says SES verified it (`sesIdentity.verified`); Cognito's own sender until then.
+   */
   cognitoSender() {
     const name = this.config.mailFrom.match(/^([^<]+)</)?.[1]?.trim();
-    return { from: bareAddress(this.config.mailFrom), ...(name ? { fromName: name } : {}), domain: this.identityName };
+    return {
+      from: bareAddress(this.config.mailFrom),
+      ...(name ? { fromName: name } : {}),
+      domain: this.identityName,
+      viaSes: this.config.sesIdentity.verified,
+    };
   }
 
   bindSender(fn: LambdaFunction) {

@@ -88,7 +88,7 @@ export class ComplaintApi extends Construct {
       // The API Gateway CloudWatch role is one per account and region: every stage sets it, and none
       // deletes it when it goes, so the other stages keep their logs.
       cloudWatchRole: true,
-      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
       deployOptions: {
         stageName: props.config.stage,
         throttlingRateLimit: props.config.api.throttleRatePerSecond,

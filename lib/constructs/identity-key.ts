@@ -18,7 +18,7 @@ export class IdentityKey extends Construct {
       description: 'Aduan: reporter identities',
       enableKeyRotation: true,
       // Destroying the key would make every stored identity unreadable: it outlives the stack with the data.
-      removalPolicy: props.removalPolicy === RemovalPolicy.RETAIN ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: props.removalPolicy === RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
   }
 

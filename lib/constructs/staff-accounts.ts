@@ -30,18 +30,26 @@ export class StaffAccounts extends Construct {
     props: {
       removalPolicy: RemovalPolicy;
       requireMfa: boolean;
-      /** Invitations and password resets go through the stage's SES identity (Cognito's own sender allows ~50 a day). */
-      mail: { from: string; fromName?: string; domain: string };
+      /**
+       * Invitations and password resets go through the stage's SES identity once the operator says
+       * it is verified (`viaSes`); until then through Cognito's own sender (~50 mails a day):
+       * Cognito refuses a pool whose SES sender is not verified yet, so a first deploy must not ask.
+       */
+      mail: { from: string; fromName?: string; domain: string; viaSes: boolean };
+      /** Cognito's Plus tier with threat protection enforced (the operator's setting; not confirmed in Jakarta). */
+      threatProtection: boolean;
     },
   ) {
     super(scope, id);
     this.pool = new UserPool(this, 'Pool', {
-      email: UserPoolEmail.withSES({
-        fromEmail: props.mail.from,
-        ...(props.mail.fromName ? { fromName: props.mail.fromName } : {}),
-        sesVerifiedDomain: props.mail.domain,
-        sesRegion: Stack.of(this).region,
-      }),
+      email: props.mail.viaSes
+        ? UserPoolEmail.withSES({
+            fromEmail: props.mail.from,
+            ...(props.mail.fromName ? { fromName: props.mail.fromName } : {}),
+            sesVerifiedDomain: props.mail.domain,
+            sesRegion: Stack.of(this).region,
+          })
+        : UserPoolEmail.withCognito(),
       selfSignUpEnabled: false,
       signInAliases: { username: true, email: true },
       customAttributes: {
@@ -60,11 +68,18 @@ export class StaffAccounts extends Construct {
       mfa: props.requireMfa ? Mfa.REQUIRED : Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
-      featurePlan: FeaturePlan.PLUS,
-      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-      deletionProtection: props.removalPolicy === RemovalPolicy.RETAIN,
+      ...(props.threatProtection
+        ? { featurePlan: FeaturePlan.PLUS, standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION }
+        : { featurePlan: FeaturePlan.ESSENTIALS }),
+      deletionProtection: props.removalPolicy !== RemovalPolicy.DESTROY,
       removalPolicy: props.removalPolicy,
     });
+    if (!props.threatProtection) {
+      const reason =
+        'Threat protection (Cognito Plus) is the operator’s setting features.staffThreatProtection, off until the tier is confirmed in ap-southeast-3; MFA is enforced for staff in prod.';
+      Validations.of(this.pool).acknowledge({ id: 'AwsSolutions-COG3', reason });
+      Validations.of(this.pool).acknowledge({ id: 'AwsSolutions-COG8', reason });
+    }
     if (!props.requireMfa) {
       Validations.of(this.pool).acknowledge({
         id: 'AwsSolutions-COG2',

@@ -16,6 +16,8 @@ export interface AttachmentView {
   internal?: boolean;
   by: 'REPORTER' | 'STAFF';
   downloadUrl?: string;
+  /** Staff only: whether a malware scanner cleared the file. */
+  malwareScan?: 'CLEAN' | 'NOT_SCANNED';
 }
 
 const ACCEPT = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
@@ -50,6 +52,11 @@ export function AttachmentList({ items, token, staff }: { items: AttachmentView[
             <strong>{a.fileName}</strong> <span class="muted">({size(a.size)})</span> — {STATUS_TEXT[a.status]}
             {a.internal ? ' · internal' : ''}
             {a.reasonText && <div class="hint">{a.reasonText}</div>}
+            {a.malwareScan === 'NOT_SCANNED' && (
+              <div class="hint" data-testid="not-scanned">
+                Tidak dipindai antivirus (pemindaian malware tidak aktif di lingkungan ini): buka dengan hati-hati.
+              </div>
+            )}
             {a.downloadUrl && (
               <div>
                 <button type="button" class="link" onClick={() => download(a)}>

@@ -46,7 +46,8 @@ describe('operator settings and the region', () => {
     const r = await synth({ stage: 'prod', settings: path.join(tmpdir(), 'no-such-settings.json') });
     expect(r.ok).toBe(false);
     const message = r.ok ? '' : r.message;
-    for (const name of ['mailFrom', 'sesIdentity', 'agencyEmailDomain', 'portalUrl', 'alarmEmail', 'sesMaxSendRate']) expect(message).toContain(name);
+    for (const name of ['mailFrom', 'sesIdentity', 'agencyEmailDomain', 'portalUrl', 'alarmEmail', 'sesMaxSendRate', 'features'])
+      expect(message).toContain(name);
   }, 120_000);
 
   it('prod with the example settings synthesizes to ap-southeast-3, whatever the shell’s region', async () => {
@@ -60,10 +61,11 @@ describe('operator settings and the region', () => {
       file,
       JSON.stringify({
         mailFrom: 'Aduan <no-reply@aduan.example>',
-        sesIdentity: { domain: 'aduan.example', create: true },
+        sesIdentity: { domain: 'aduan.example', create: true, verified: false },
         agencyEmailDomain: 'instansi.example',
         portalUrl: 'https://lapor.contoh.go.id',
         sesMaxSendRate: 14,
+        features: { malwareScan: true },
       }),
     );
     let message = '';

@@ -129,9 +129,9 @@ describe('blast radius (issue 18)', () => {
 describe('account-wide and trust settings', () => {
   it('keeps the API Gateway CloudWatch role when a stage goes, so stages in one account coexist', () => {
     const [, account] = Object.entries(resources).find(([, r]) => r.Type === 'AWS::ApiGateway::Account') as [string, Resources[string]];
-    expect(account.DeletionPolicy).toBe('Retain');
+    expect(account.DeletionPolicy).toBe('RetainExceptOnCreate');
     const roleId = (account.Properties.CloudWatchRoleArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
-    expect(resources[roleId]?.DeletionPolicy).toBe('Retain');
+    expect(resources[roleId]?.DeletionPolicy).toBe('RetainExceptOnCreate');
   });
 
   it('lets only this account’s schedules assume the scheduler roles', () => {
@@ -278,7 +278,7 @@ describe('data', () => {
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         SSESpecification: { SSEEnabled: true },
       });
-      expect(t.DeletionPolicy).toBe('Retain');
+      expect(t.DeletionPolicy).toBe('RetainExceptOnCreate');
     }
   });
 });

@@ -26,6 +26,7 @@ import type { Complaint } from '../../functions/core/complaint';
 import { chainEvents, chainProblems } from '../../functions/core/evidence';
 import type { AttachmentStorage } from '../../functions/core/ports';
 import { eraseIdentity } from '../../functions/core/retention';
+import { attachmentViews } from '../../functions/core/views';
 import { checkUpload, eraseAttachmentFiles, recordScanResult } from '../../functions/use-cases/attachments';
 import { badung, reporter, verifier } from '../support/actors';
 import { aComplaint } from '../support/complaint-fixture';
@@ -245,7 +246,14 @@ describe('the checker', () => {
     const clean = await setup(pdf, { size: pdf.length, contentType: 'application/pdf' }, true);
     expect(await clean.run()).toBe('SCANNING');
     expect(await recordScanResult({ ...clean.deps, storage: clean.storage }, `stored/${clean.trackingId}/a1`, 'NO_THREATS_FOUND', 'v1')).toBe('READY');
-    expect(await clean.attachment()).toMatchObject({ status: 'READY' });
+    expect(await clean.attachment()).toMatchObject({ status: 'READY', scan: 'CLEAN' });
+    // Without a scanner a file is ready at once, marked as never scanned: staff are told (issue 20).
+    const unscanned = await setup(pdf, { size: pdf.length, contentType: 'application/pdf' }, false);
+    expect(await unscanned.run()).toBe('READY');
+    expect(await unscanned.attachment()).toMatchObject({ status: 'READY', scan: 'NOT_SCANNED' });
+    const stored = (await unscanned.store.get(unscanned.trackingId))?.complaint;
+    expect(attachmentViews(stored as Complaint, 'STAFF', new Date())[0]).toMatchObject({ malwareScan: 'NOT_SCANNED' });
+    expect(attachmentViews(stored as Complaint, 'REPORTER', new Date())[0]?.malwareScan).toBeUndefined();
 
     const bad = await setup(pdf, { size: pdf.length, contentType: 'application/pdf' }, true);
     await bad.run();

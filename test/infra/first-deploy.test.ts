@@ -1,0 +1,68 @@
+/**
+ * The first `cdk deploy` (issue 20): held by the synthesized prod stack with the example settings.
+ * Cognito refuses a pool whose SES sender is not verified, so staff mail goes through Cognito's own
+ * sender until the operator says the identity is verified; a failed first deploy leaves nothing
+ * retained behind to block the retry; features not confirmed in Jakarta are the operator's choice.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import type { OperatorSettings } from '../../lib/settings';
+import { exampleSettings, stackApp } from '../../local/template';
+
+const synth = (over: (s: OperatorSettings) => OperatorSettings = (s) => s) => {
+  const { stack } = stackApp(mkdtempSync(path.join(tmpdir(), 'aduan-first-deploy-')), 'prod', '111122223333', over(exampleSettings()));
+  return { stack, template: Template.fromStack(stack) };
+};
+
+describe('the first deploy', () => {
+  it('mails staff through Cognito until the SES identity is verified, then through SES; prints the DKIM records', () => {
+    const first = synth().template;
+    const pool = () => Object.values(first.findResources('AWS::Cognito::UserPool'))[0] as { Properties: { EmailConfiguration?: Record<string, unknown> } };
+    expect(pool().Properties.EmailConfiguration).toEqual({ EmailSendingAccount: 'COGNITO_DEFAULT' });
+    const outputs = first.toJSON().Outputs as Record<string, { Value: unknown; Description?: string }>;
+    const dkim = Object.entries(outputs).filter(([, o]) => String(o.Description).startsWith('DKIM CNAME'));
+    expect(dkim).toHaveLength(3);
+
+    const second = synth((s) => ({ ...s, sesIdentity: { ...s.sesIdentity, verified: true } })).template;
+    const pool2 = Object.values(second.findResources('AWS::Cognito::UserPool'))[0] as { Properties: { EmailConfiguration?: Record<string, unknown> } };
+    expect(pool2.Properties.EmailConfiguration).toMatchObject({
+      EmailSendingAccount: 'DEVELOPER',
+      From: expect.stringContaining('no-reply@lapor.contoh.go.id'),
+    });
+  });
+
+  it('retains data except on a failed create: no resource is plain Retain', () => {
+    const { template } = synth();
+    const resources = template.toJSON().Resources as Record<string, { Type: string; DeletionPolicy?: string }>;
+    const retained = Object.entries(resources).filter(([, r]) => r.DeletionPolicy && r.DeletionPolicy !== 'Delete');
+    expect(retained.length).toBeGreaterThan(5);
+    expect(retained.filter(([, r]) => r.DeletionPolicy !== 'RetainExceptOnCreate').map(([id, r]) => `${id} ${r.Type} ${r.DeletionPolicy}`)).toEqual([]);
+    // The tables, keys, user pool and SES identity are among them.
+    const types = new Set(retained.map(([, r]) => r.Type));
+    for (const t of ['AWS::DynamoDB::Table', 'AWS::KMS::Key', 'AWS::Cognito::UserPool', 'AWS::SES::EmailIdentity']) expect(types).toContain(t);
+  });
+
+  it('turns on features not confirmed in Jakarta only by the operator’s setting, and says which are on', () => {
+    const off = synth((s) => ({ ...s, features: { malwareScan: false } }));
+    const pool = Object.values(off.template.findResources('AWS::Cognito::UserPool'))[0] as { Properties: Record<string, unknown> };
+    expect(pool.Properties.UserPoolTier).toBe('ESSENTIALS');
+    expect(pool.Properties.UserPoolAddOns).toBeUndefined();
+    expect(Object.keys(off.template.findResources('AWS::GuardDuty::MalwareProtectionPlan'))).toHaveLength(0);
+    const checker = Object.values(off.template.findResources('AWS::Lambda::Function')).find((f) => JSON.stringify(f).includes('ATTACHMENT_MALWARE_SCAN')) as {
+      Properties: { Environment: { Variables: Record<string, string> } };
+    };
+    expect(checker.Properties.Environment.Variables.ATTACHMENT_MALWARE_SCAN).toBe('false');
+    const info = Annotations.fromStack(off.stack).findInfo('*', Match.stringLikeRegexp('malware scanning OFF'));
+    expect(info).toHaveLength(1);
+    expect(String(info[0]?.entry.data)).toContain('threat protection OFF');
+
+    const on = synth((s) => ({ ...s, features: { malwareScan: true, staffThreatProtection: true } }));
+    const poolOn = Object.values(on.template.findResources('AWS::Cognito::UserPool'))[0] as { Properties: Record<string, unknown> };
+    expect(poolOn.Properties.UserPoolTier).toBe('PLUS');
+    expect(poolOn.Properties.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+    expect(Object.keys(on.template.findResources('AWS::GuardDuty::MalwareProtectionPlan'))).toHaveLength(1);
+  });
+});
