@@ -137,6 +137,10 @@ export class AttachmentStore extends Construct {
         resources: [this.bucket.arnForObjects('stored/*')],
       }),
     );
+    // GuardDuty proves it may act on the bucket by writing this one object when the plan is created.
+    role.addToPolicy(
+      new PolicyStatement({ actions: ['s3:PutObject'], resources: [this.bucket.arnForObjects('malware-protection-resource-validation-object')] }),
+    );
     const literal = (v: string, name: string) => (Token.isUnresolved(v) ? `<AWS::${name}>` : v);
     Validations.of(role).acknowledge(
       {
@@ -148,6 +152,7 @@ export class AttachmentStore extends Construct {
         reason: 'GuardDuty reads and tags the cleaned files under stored/ only.',
       },
     );
+    // The plan is created only once the role and its policy exist (it validates them at creation).
     new CfnMalwareProtectionPlan(this, 'MalwareProtection', {
       role: role.roleArn,
       protectedResource: { s3Bucket: { bucketName: this.bucket.bucketName, objectPrefixes: ['stored/'] } },

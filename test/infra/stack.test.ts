@@ -228,6 +228,19 @@ describe('malware scanning of attachments (prod)', () => {
       Environment: { Variables: Match.objectLike({ ATTACHMENT_MALWARE_SCAN: 'true' }) },
     });
     template.resourceCountIs('AWS::GuardDuty::MalwareProtectionPlan', 0);
+    // The plan's role has what AWS documents, the validation object included, and the plan waits for it (issue 20).
+    const all = prod.toJSON().Resources as Record<string, { Type: string; DependsOn?: string[]; Properties: Record<string, any> }>;
+    const [, plan] = Object.entries(all).find(([, r]) => r.Type === 'AWS::GuardDuty::MalwareProtectionPlan') as [string, (typeof all)[string]];
+    const roleId = plan.Properties.Role['Fn::GetAtt'][0] as string;
+    const policy = Object.entries(all).find(([id, r]) => r.Type === 'AWS::IAM::Policy' && id.startsWith(roleId.replace(/[0-9A-F]{8}$/, ''))) as [
+      string,
+      (typeof all)[string],
+    ];
+    expect(plan.DependsOn).toEqual(expect.arrayContaining([roleId, policy[0]]));
+    const statements = JSON.stringify(policy[1].Properties.PolicyDocument.Statement);
+    for (const action of ['s3:ListBucket', 's3:PutBucketNotification', 's3:GetObject', 's3:PutObjectTagging', 'events:PutRule'])
+      expect(statements).toContain(action);
+    expect(statements).toContain('/malware-protection-resource-validation-object');
   });
 });
 
