@@ -119,6 +119,7 @@ export class AduanStack extends Stack {
       api: this.api.api,
       removalPolicy,
       attachmentOrigin: this.attachments.origin,
+      ...(config.portal ? { domain: { name: config.portal.domain, certificateArn: config.portal.certificateArn } } : {}),
     });
     this.attachments.allowOrigins([`https://${this.portal.distribution.distributionDomainName}`, config.portalUrl]);
     this.operations = new Operations(this, 'Operations', {
@@ -129,7 +130,14 @@ export class AduanStack extends Stack {
       api: this.api.api,
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });
-    new CfnOutput(this, 'PortalUrl', { value: `https://${this.portal.distribution.distributionDomainName}/` });
+    new CfnOutput(this, 'PortalUrl', {
+      value: config.portal ? `https://${config.portal.domain}/` : `https://${this.portal.distribution.distributionDomainName}/`,
+    });
+    if (config.portal)
+      new CfnOutput(this, 'PortalDnsRecord', {
+        description: `Point ${config.portal.domain} at the distribution (a CNAME, or an alias record in Route 53)`,
+        value: `${config.portal.domain} CNAME ${this.portal.distribution.distributionDomainName}`,
+      });
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
     new CfnOutput(this, 'ComplaintTableName', { value: this.tables.table.tableName });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.staff.pool.userPoolId });

@@ -73,8 +73,18 @@ export const STAGES: Record<string, StageBehaviour> = {
   },
 };
 
+/** Stages whose portal may stay on CloudFront's default `*.cloudfront.net` address (mail links then name `portalUrl` as the operator sets it). */
+const DEFAULT_ADDRESS_STAGES = new Set(['dev']);
+
 export function stageConfig(stage: string, settings: OperatorSettings): StageConfig {
   const behaviour = STAGES[stage];
   if (!behaviour) throw new Error(`unknown stage "${stage}"; known: ${Object.keys(STAGES).join(', ')}`);
+  // Mail links and the attachment bucket's CORS use portalUrl: the distribution must serve it.
+  if (!settings.portal && !DEFAULT_ADDRESS_STAGES.has(stage))
+    throw new Error(
+      `Stage "${stage}" serves the portal at its own domain: set portal.domain and portal.certificateArn (an ACM certificate in us-east-1) in its settings.`,
+    );
+  if (settings.portal && new URL(settings.portalUrl).hostname !== settings.portal.domain)
+    throw new Error(`portalUrl ${settings.portalUrl} is not served by the distribution, which serves ${settings.portal.domain}: make them the same host.`);
   return { ...behaviour, ...settings };
 }

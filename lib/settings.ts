@@ -29,8 +29,14 @@ export interface OperatorSettings {
   };
   /** Agencies without an address in the directory get `<agencyId>@<agencyEmailDomain>`. */
   agencyEmailDomain: string;
-  /** Where people open the portal (mail links, the attachment bucket's CORS). */
+  /** Where people open the portal (mail links, the attachment bucket's CORS): the distribution must serve it. */
   portalUrl: string;
+  /**
+   * The portal's own domain and its ACM certificate (in us-east-1, as CloudFront requires): the
+   * distribution serves that domain with TLSv1.2_2021. Required for every stage but dev, whose
+   * portal may stay on the default `*.cloudfront.net` address.
+   */
+  portal?: { domain: string; certificateArn: string };
   /** Who is told when an alarm fires (subscribed to the stage's alarm topic; they confirm once). */
   alarmEmail: string;
   /** The account's SES maximum send rate in this region (1 in the sandbox, ~14 at first in production). */
@@ -56,6 +62,19 @@ const schema = z.strictObject({
   sesIdentity: z.strictObject({ domain, create: z.boolean(), verified: z.boolean() }),
   agencyEmailDomain: domain,
   portalUrl: z.string().check(z.regex(/^https:\/\/[^\s/]+(\/\S*)?$/, 'an https:// URL')),
+  portal: z.optional(
+    z.strictObject({
+      domain,
+      certificateArn: z
+        .string()
+        .check(
+          z.regex(
+            /^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/,
+            'an ACM certificate ARN in us-east-1 (CloudFront takes certificates from there only)',
+          ),
+        ),
+    }),
+  ),
   alarmEmail: email,
   sesMaxSendRate: z.number().check(z.gte(1, 'at least 1 (the sandbox rate)'), z.lte(500, 'at most 500')),
   features: z.strictObject({ malwareScan: z.boolean(), staffThreatProtection: z.optional(z.boolean()) }),
@@ -98,6 +117,7 @@ export function loadSettings(file: string, stage: string, opts: { allowPlacehold
     check('sesIdentity.domain', s.sesIdentity.domain);
     check('agencyEmailDomain', s.agencyEmailDomain);
     check('portalUrl', new URL(s.portalUrl).hostname);
+    if (s.portal) check('portal.domain', s.portal.domain);
     check('alarmEmail', domainOf(s.alarmEmail));
     const sender = domainOf(s.mailFrom).toLowerCase();
     const identity = s.sesIdentity.domain.toLowerCase();

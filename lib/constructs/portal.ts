@@ -1,5 +1,6 @@
 import { type CfnElement, DockerImage, Duration, type RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   CachePolicy,
@@ -10,6 +11,7 @@ import {
   OriginRequestPolicy,
   PriceClass,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { RestApiOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -31,7 +33,14 @@ export class Portal extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { api: RestApi; removalPolicy: RemovalPolicy /** Where browsers upload attachments and load previews from. */; attachmentOrigin: string },
+    props: {
+      api: RestApi;
+      removalPolicy: RemovalPolicy;
+      /** Where browsers upload attachments and load previews from. */
+      attachmentOrigin: string;
+      /** The portal's own domain and its certificate (us-east-1); without one, CloudFront's default address (dev only). */
+      domain?: { name: string; certificateArn: string };
+    },
   ) {
     super(scope, id);
     this.bucket = new Bucket(this, 'Files', {
@@ -62,6 +71,13 @@ export class Portal extends Construct {
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Aduan portal',
       defaultRootObject: 'index.html',
+      ...(props.domain
+        ? {
+            domainNames: [props.domain.name],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
       httpVersion: HttpVersion.HTTP2_AND_3,
       // Indonesia and the neighbouring edges; citizens abroad are still served, from farther away.
       priceClass: PriceClass.PRICE_CLASS_200,
@@ -85,6 +101,12 @@ export class Portal extends Construct {
         },
       },
     });
+    if (!props.domain)
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'Dev only: the default *.cloudfront.net certificate allows older TLS; every other stage must set its own domain, certificate and TLSv1.2_2021 (lib/config.ts refuses otherwise).',
+      });
     Validations.of(this.distribution).acknowledge(
       {
         id: 'AwsSolutions-CFR1',
@@ -97,11 +119,6 @@ export class Portal extends Construct {
       {
         id: 'AwsSolutions-CFR3',
         reason: 'CloudFront access logs record every visitor’s IP address; Aduan logs no client IPs (UU PDP). API access logs exist, without IPs.',
-      },
-      {
-        id: 'AwsSolutions-CFR4',
-        reason:
-          'The default *.cloudfront.net certificate allows older TLS; a stage with its own domain sets a certificate and TLSv1.2_2021 (README, deployment).',
       },
     );
 

@@ -32,7 +32,7 @@ describe('the first deploy', () => {
       EmailSendingAccount: 'DEVELOPER',
       From: expect.stringContaining('no-reply@lapor.contoh.go.id'),
     });
-  });
+  }, 120_000);
 
   it('retains data except on a failed create: no resource is plain Retain', () => {
     const { template } = synth();
@@ -43,7 +43,7 @@ describe('the first deploy', () => {
     // The tables, keys, user pool and SES identity are among them.
     const types = new Set(retained.map(([, r]) => r.Type));
     for (const t of ['AWS::DynamoDB::Table', 'AWS::KMS::Key', 'AWS::Cognito::UserPool', 'AWS::SES::EmailIdentity']) expect(types).toContain(t);
-  });
+  }, 120_000);
 
   it('turns on features not confirmed in Jakarta only by the operator’s setting, and says which are on', () => {
     const off = synth((s) => ({ ...s, features: { malwareScan: false } }));
@@ -64,5 +64,19 @@ describe('the first deploy', () => {
     expect(poolOn.Properties.UserPoolTier).toBe('PLUS');
     expect(poolOn.Properties.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
     expect(Object.keys(on.template.findResources('AWS::GuardDuty::MalwareProtectionPlan'))).toHaveLength(1);
-  });
+  }, 120_000);
+
+  it('serves the portal at the operator’s domain with TLSv1.2_2021, and refuses a portalUrl the distribution would not serve', () => {
+    const { template } = synth();
+    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as { Properties: { DistributionConfig: Record<string, any> } }[];
+    const config = distribution?.Properties.DistributionConfig;
+    expect(config?.Aliases).toEqual(['lapor.contoh.go.id']);
+    expect(config?.ViewerCertificate).toMatchObject({
+      AcmCertificateArn: expect.stringMatching(/^arn:aws:acm:us-east-1:/),
+      MinimumProtocolVersion: 'TLSv1.2_2021',
+      SslSupportMethod: 'sni-only',
+    });
+    expect(() => synth((s) => ({ ...s, portalUrl: 'https://lain.contoh.go.id' }))).toThrow(/not served by the distribution/);
+    expect(() => synth(({ portal: _p, ...s }) => s)).toThrow(/portal.domain and portal.certificateArn/);
+  }, 120_000);
 });
