@@ -68,7 +68,9 @@ describe('the first deploy', () => {
 
   it('serves the portal at the operator’s domain with TLSv1.2_2021, and refuses a portalUrl the distribution would not serve', () => {
     const { template } = synth();
-    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as { Properties: { DistributionConfig: Record<string, any> } }[];
+    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as {
+      Properties: { DistributionConfig: Record<string, any> };
+    }[];
     const config = distribution?.Properties.DistributionConfig;
     expect(config?.Aliases).toEqual(['lapor.contoh.go.id']);
     expect(config?.ViewerCertificate).toMatchObject({
