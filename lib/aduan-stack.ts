@@ -1,4 +1,5 @@
 import { Annotations, type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
+import { CfnBudget } from 'aws-cdk-lib/aws-budgets';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
@@ -119,6 +120,7 @@ export class AduanStack extends Stack {
       api: this.api.api,
       removalPolicy,
       attachmentOrigin: this.attachments.origin,
+      originSecret: this.api.originSecret.secretValue.unsafeUnwrap(),
       ...(config.portal ? { domain: { name: config.portal.domain, certificateArn: config.portal.certificateArn } } : {}),
     });
     this.attachments.allowOrigins([`https://${this.portal.distribution.distributionDomainName}`, config.portalUrl]);
@@ -130,6 +132,21 @@ export class AduanStack extends Stack {
       api: this.api.api,
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });
+    // The account's spend: the alarm address hears at 80 % of the month's budget, and when the forecast passes it.
+    const budgetMail = [{ subscriptionType: 'EMAIL', address: config.alarmEmail }];
+    new CfnBudget(this, 'MonthlyBudget', {
+      budget: { budgetType: 'COST', timeUnit: 'MONTHLY', budgetLimit: { amount: config.monthlyBudgetUsd, unit: 'USD' } },
+      notificationsWithSubscribers: [
+        {
+          notification: { notificationType: 'ACTUAL', comparisonOperator: 'GREATER_THAN', threshold: 80, thresholdType: 'PERCENTAGE' },
+          subscribers: budgetMail,
+        },
+        {
+          notification: { notificationType: 'FORECASTED', comparisonOperator: 'GREATER_THAN', threshold: 100, thresholdType: 'PERCENTAGE' },
+          subscribers: budgetMail,
+        },
+      ],
+    });
     new CfnOutput(this, 'PortalUrl', {
       value: config.portal ? `https://${config.portal.domain}/` : `https://${this.portal.distribution.distributionDomainName}/`,
     });

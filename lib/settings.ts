@@ -39,6 +39,8 @@ export interface OperatorSettings {
   portal?: { domain: string; certificateArn: string };
   /** Who is told when an alarm fires (subscribed to the stage's alarm topic; they confirm once). */
   alarmEmail: string;
+  /** The account's monthly AWS budget in USD: alarmEmail is mailed at 80 % spent and when the forecast passes it. */
+  monthlyBudgetUsd: number;
   /** The account's SES maximum send rate in this region (1 in the sandbox, ~14 at first in production). */
   sesMaxSendRate: number;
   /**
@@ -76,6 +78,7 @@ const schema = z.strictObject({
     }),
   ),
   alarmEmail: email,
+  monthlyBudgetUsd: z.number().check(z.gte(1, 'at least 1 USD'), z.lte(1_000_000, 'at most 1,000,000 USD')),
   sesMaxSendRate: z.number().check(z.gte(1, 'at least 1 (the sandbox rate)'), z.lte(500, 'at most 500')),
   features: z.strictObject({ malwareScan: z.boolean(), staffThreatProtection: z.optional(z.boolean()) }),
 });

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { VIEWER_ADDRESS_HEADER } from '../lib/constructs/viewer-address';
 import { portalHeaders } from '../portal/headers';
 import { FunctionTimeout, type LocalFunction } from './lambda';
 import type { PortalFiles } from './portal';
@@ -130,6 +131,10 @@ export function createGateway(opts: {
       const peer = req.socket.remoteAddress ?? '127.0.0.1';
       headers[forwardedName] = headers[forwardedName] ? `${headers[forwardedName]}, ${peer}` : peer;
       multiValueHeaders[forwardedName] = [headers[forwardedName]];
+      // As the portal's CloudFront Function does: the viewer's address, overwriting whatever the client sent.
+      for (const k of Object.keys(headers)) if (k.toLowerCase() === VIEWER_ADDRESS_HEADER) delete headers[k];
+      headers[VIEWER_ADDRESS_HEADER] = peer;
+      multiValueHeaders[VIEWER_ADDRESS_HEADER] = [peer];
       let authorizer: { claims: Record<string, string> } | null = null;
       if (route.auth === 'staff') {
         const token = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];

@@ -124,11 +124,14 @@ function readJsonBody(event: APIGatewayProxyEvent, maxBytes = MAX_BODY_BYTES): u
 }
 
 /**
- * The network address a request came from, as the first AWS hop saw it: the last entry of
- * X-Forwarded-For (CloudFront and API Gateway append the address that connected; a client can only
- * write what comes before it), else API Gateway's source IP. Never logged (UU PDP).
+ * The network address a request came from: in AWS the viewer address a CloudFront Function wrote
+ * into `x-aduan-viewer-address` (no client can set it, and requests that bypass CloudFront are
+ * refused by the firewall); else the last entry of X-Forwarded-For (appended by the first AWS
+ * hop); else API Gateway's source IP. Never logged (UU PDP).
  */
 export function clientAddressOf(event: APIGatewayProxyEvent): string {
+  const viewer = header(event, 'x-aduan-viewer-address')?.trim();
+  if (viewer) return viewer;
   const hops = (header(event, 'x-forwarded-for') ?? '')
     .split(',')
     .map((h) => h.trim())

@@ -17,12 +17,14 @@ import {
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import * as z from 'zod/mini';
 import type { StageConfig } from '../config';
 import type { Trigger } from '../wiring';
 import { retentionOf } from './function';
+import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from './viewer-address';
 
 /** A request body model, generated from the same zod schema the handler validates with. */
 function bodyModelSchema(body: z.ZodMiniType): JsonSchema {
@@ -69,6 +71,8 @@ export const gatewayResponseTemplate = (r: (typeof GATEWAY_RESPONSES)[number]) =
 
 /** The public HTTP API: REST API with throttling, access logs, validation and problem+json errors. */
 export class ComplaintApi extends Construct {
+  /** What CloudFront sends the API with every request (the firewall refuses requests without it). */
+  readonly originSecret: Secret;
   readonly api: RestApi;
   private readonly bodyValidator: RequestValidator;
   private readonly staffAuthorizer: CognitoUserPoolsAuthorizer;
@@ -134,7 +138,18 @@ export class ComplaintApi extends Construct {
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
       reason: "API Gateway's account-level logging role; this AWS managed policy is the documented way to grant it.",
     });
-    // Junk and abuse are the real load: a per-IP rate limit and AWS's IP reputation list
+    // CloudFront is the only way in: it sends this secret with every request, and the firewall
+    // refuses any request without it before anything else (the execute-api address stays reachable).
+    this.originSecret = new Secret(this, 'OriginSecret', {
+      description: 'Aduan: the header CloudFront sends the API with every request; the firewall refuses requests without it',
+      generateSecretString: { passwordLength: 40, excludePunctuation: true },
+    });
+    Validations.of(this.originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Rotated by replacing its value and deploying: CloudFront and the firewall both read it at deploy time.',
+    });
+    const originSecret = this.originSecret.secretValue.unsafeUnwrap();
+    // Junk and abuse are the real load: a per-viewer rate limit and AWS's IP reputation list
     // in front of the public API.
     const waf = new CfnWebACL(this, 'Firewall', {
       scope: 'REGIONAL',
@@ -142,23 +157,42 @@ export class ComplaintApi extends Construct {
       visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'AduanApiFirewall', sampledRequestsEnabled: false },
       rules: [
         {
-          name: 'RatePerIp',
+          name: 'OnlyThroughCloudFront',
           priority: 0,
           action: { block: {} },
-          // Behind the portal's CloudFront every request comes from an edge address: count the
-          // viewer's address CloudFront forwards instead (a missing header counts as one client).
+          statement: {
+            notStatement: {
+              statement: {
+                byteMatchStatement: {
+                  fieldToMatch: { singleHeader: { Name: ORIGIN_VERIFY_HEADER } },
+                  positionalConstraint: 'EXACTLY',
+                  searchString: originSecret,
+                  textTransformations: [{ priority: 0, type: 'NONE' }],
+                },
+              },
+            },
+          },
+          visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'AduanNotThroughCloudFront', sampledRequestsEnabled: false },
+        },
+        {
+          name: 'RatePerIp',
+          priority: 1,
+          action: { block: {} },
+          // Behind CloudFront every request comes from an edge address: count the viewer's real
+          // address, which a CloudFront Function writes into a header no client can set
+          // (viewer-address.ts) — not X-Forwarded-For, whose first entries the client writes.
           statement: {
             rateBasedStatement: {
               limit: props.config.api.wafRateLimitPer5Min,
               aggregateKeyType: 'FORWARDED_IP',
-              forwardedIpConfig: { headerName: 'X-Forwarded-For', fallbackBehavior: 'MATCH' },
+              forwardedIpConfig: { headerName: VIEWER_ADDRESS_HEADER, fallbackBehavior: 'MATCH' },
             },
           },
           visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'AduanRatePerIp', sampledRequestsEnabled: false },
         },
         {
           name: 'AwsIpReputation',
-          priority: 1,
+          priority: 2,
           overrideAction: { none: {} },
           statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesAmazonIpReputationList' } },
           visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'AduanIpReputation', sampledRequestsEnabled: false },

@@ -4,7 +4,11 @@ import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   CachePolicy,
+  Function as CloudFrontFunction,
   Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
@@ -20,6 +24,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { buildPortalSync, PORTAL_DIR } from '../../portal/build';
 import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS, PERMISSIONS_POLICY } from '../../portal/headers';
+import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_FUNCTION_CODE } from './viewer-address';
 
 /**
  * The portal in AWS: its static files in a private bucket that only CloudFront reads (origin
@@ -40,6 +45,8 @@ export class Portal extends Construct {
       attachmentOrigin: string;
       /** The portal's own domain and its certificate (us-east-1); without one, CloudFront's default address (dev only). */
       domain?: { name: string; certificateArn: string };
+      /** The secret CloudFront sends the API with every request (the API's firewall refuses any request without it). */
+      originSecret: string;
     },
   ) {
     super(scope, id);
@@ -92,7 +99,18 @@ export class Portal extends Construct {
         // The API under the portal's own address: nothing cached (answers depend on tokens), every
         // header but Host forwarded (Authorization and Idempotency-Key included).
         '/v1/*': {
-          origin: new RestApiOrigin(props.api),
+          origin: new RestApiOrigin(props.api, { customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originSecret } }),
+          // The viewer's real address in a header the client cannot write (viewer-address.ts).
+          functionAssociations: [
+            {
+              eventType: FunctionEventType.VIEWER_REQUEST,
+              function: new CloudFrontFunction(this, 'ViewerAddress', {
+                comment: 'Aduan: the viewer address, in a header no client can set',
+                code: FunctionCode.fromInline(VIEWER_ADDRESS_FUNCTION_CODE),
+                runtime: FunctionRuntime.JS_2_0,
+              }),
+            },
+          ],
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_FUNCTION_CODE, VIEWER_ADDRESS_HEADER } from '../../lib/constructs/viewer-address';
 import type { OperatorSettings } from '../../lib/settings';
 import { exampleSettings, stackApp } from '../../local/template';
 
@@ -80,5 +81,51 @@ describe('the first deploy', () => {
     });
     expect(() => synth((s) => ({ ...s, portalUrl: 'https://lain.contoh.go.id' }))).toThrow(/not served by the distribution/);
     expect(() => synth(({ portal: _p, ...s }) => s)).toThrow(/portal.domain and portal.certificateArn/);
+  }, 120_000);
+
+  it('lets no client lift its limits: only CloudFront reaches the API, and the firewall counts the viewer’s real address', () => {
+    const { template } = synth();
+    const [acl] = Object.values(template.findResources('AWS::WAFv2::WebACL')) as { Properties: { Rules: Record<string, any>[] } }[];
+    const rules = acl?.Properties.Rules ?? [];
+    // First: a request without CloudFront's secret header is refused (the execute-api address is reachable).
+    expect(rules[0]).toMatchObject({ Name: 'OnlyThroughCloudFront', Priority: 0, Action: { Block: {} } });
+    const match = rules[0]?.Statement.NotStatement.Statement.ByteMatchStatement;
+    expect(match.FieldToMatch).toEqual({ SingleHeader: { Name: ORIGIN_VERIFY_HEADER } });
+    expect(JSON.stringify(match.SearchString)).toContain('resolve:secretsmanager');
+    expect(rules[1]?.Statement.RateBasedStatement.ForwardedIPConfig).toEqual({ HeaderName: VIEWER_ADDRESS_HEADER, FallbackBehavior: 'MATCH' });
+    // CloudFront sends the same secret and runs the viewer-address function on every API request.
+    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as {
+      Properties: { DistributionConfig: Record<string, any> };
+    }[];
+    const api = distribution?.Properties.DistributionConfig.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/v1/*');
+    expect(api.FunctionAssociations).toEqual([expect.objectContaining({ EventType: 'viewer-request' })]);
+    const origin = distribution?.Properties.DistributionConfig.Origins.find((o: { OriginCustomHeaders?: unknown }) => o.OriginCustomHeaders);
+    expect(origin.OriginCustomHeaders).toEqual([{ HeaderName: ORIGIN_VERIFY_HEADER, HeaderValue: match.SearchString }]);
+  }, 120_000);
+
+  it('renders the viewer-address function: a forged X-Forwarded-For or viewer header does not move whose count a request adds to', () => {
+    const handler = new Function(`${VIEWER_ADDRESS_FUNCTION_CODE}; return handler;`)() as (e: unknown) => { headers: Record<string, { value: string }> };
+    // What the firewall counts, per key, as it would across these requests.
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 50; i++) {
+      const request = handler({
+        viewer: { ip: '203.0.113.7' },
+        request: { headers: { 'x-forwarded-for': { value: `198.51.100.${i}` }, [VIEWER_ADDRESS_HEADER]: { value: `192.0.2.${i}` } } },
+      });
+      const key = request.headers[VIEWER_ADDRESS_HEADER]?.value as string;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    expect([...counts]).toEqual([['203.0.113.7', 50]]);
+  });
+
+  it('mails the alarm address when the month’s spend nears the budget in the settings', () => {
+    const { template } = synth((s) => ({ ...s, monthlyBudgetUsd: 450 }));
+    template.hasResourceProperties('AWS::Budgets::Budget', {
+      Budget: { BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: 450, Unit: 'USD' } },
+      NotificationsWithSubscribers: [
+        { Notification: { NotificationType: 'ACTUAL', Threshold: 80 }, Subscribers: [{ SubscriptionType: 'EMAIL', Address: 'operasi@contoh.go.id' }] },
+        { Notification: { NotificationType: 'FORECASTED', Threshold: 100 }, Subscribers: [{ SubscriptionType: 'EMAIL', Address: 'operasi@contoh.go.id' }] },
+      ],
+    });
   }, 120_000);
 });

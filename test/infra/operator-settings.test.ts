@@ -65,6 +65,7 @@ describe('operator settings and the region', () => {
         agencyEmailDomain: 'instansi.example',
         portalUrl: 'https://lapor.contoh.go.id',
         sesMaxSendRate: 14,
+        monthlyBudgetUsd: 300,
         features: { malwareScan: true },
       }),
     );
