@@ -123,7 +123,9 @@ export class AduanStack extends Stack {
       originSecret: this.api.originSecret.secretValue.unsafeUnwrap(),
       ...(config.portal ? { domain: { name: config.portal.domain, certificateArn: config.portal.certificateArn } } : {}),
     });
-    this.attachments.allowOrigins([`https://${this.portal.distribution.distributionDomainName}`, config.portalUrl]);
+    // The portal's address as a setting (dev also any CloudFront address): never the distribution
+    // itself, which would tie the bucket to the API that its functions serve.
+    this.attachments.allowOrigins(config.portal ? [config.portalUrl] : [config.portalUrl, 'https://*.cloudfront.net']);
     this.operations = new Operations(this, 'Operations', {
       stage: config.stage,
       alarmEmail: config.alarmEmail,

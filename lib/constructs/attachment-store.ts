@@ -31,18 +31,15 @@ export interface AttachmentStoreProps {
 export class AttachmentStore extends Construct {
   readonly bucket: Bucket;
   /**
-   * Where browsers send the bytes (the bucket's regional endpoint). Named, not read from the
-   * bucket: the portal's CSP needs it while the bucket's CORS needs the portal's address.
+   * Where browsers send the bytes: the region's S3 hosts (the bucket's name is generated, so the
+   * portal's CSP names the regional endpoint's hosts, not one bucket).
    */
   readonly origin: string;
-  private readonly bucketName: string;
   private readonly malwareScan: boolean;
-  private readonly stage: string;
 
   constructor(scope: Construct, id: string, props: AttachmentStoreProps) {
     super(scope, id);
     this.malwareScan = props.malwareScan;
-    this.stage = props.stage;
     const logs = new Bucket(this, 'AccessLogs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
@@ -53,11 +50,9 @@ export class AttachmentStore extends Construct {
     });
     Validations.of(logs).acknowledge({ id: 'AwsSolutions-S1', reason: 'This is the access-log bucket of the attachment bucket; logging it again would loop.' });
     const stack = Stack.of(this);
-    const bucketName = `aduan-${props.stage}-attachments-${stack.account}-${stack.region}`;
-    this.bucketName = bucketName;
-    this.origin = `https://${bucketName}.s3.${stack.region}.${stack.urlSuffix}`;
+    // No fixed name: a rolled-back first deploy must not leave a name behind that blocks the retry.
+    this.origin = `https://*.s3.${stack.region}.${stack.urlSuffix}`;
     this.bucket = new Bucket(this, 'Files', {
-      bucketName,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -170,14 +165,15 @@ export class AttachmentStore extends Construct {
   }
 
   /**
-   * Grants what a function does with attachments, and names the bucket in its environment. By
-   * name, not by reference: the bucket's CORS names the portal, whose API reaches these functions.
+   * Grants what a function does with attachments, and names the bucket in its environment (by
+   * reference: the bucket's CORS names the portal's address as a setting, never the distribution,
+   * so nothing here depends on the API these functions serve).
    */
   bind(fn: LambdaFunction, access: 'upload' | 'check' | 'download') {
     const stack = Stack.of(this);
-    fn.addEnvironment(ENV.attachmentBucket, this.bucketName);
-    const objects = (prefix: string) => `arn:${stack.partition}:s3:::${this.bucketName}/${prefix}/*`;
-    const allow = (actions: string[], prefixes: string[]) => fn.addToRolePolicy(new PolicyStatement({ actions, resources: prefixes.map(objects) }));
+    fn.addEnvironment(ENV.attachmentBucket, this.bucket.bucketName);
+    const allow = (actions: string[], prefixes: string[]) =>
+      fn.addToRolePolicy(new PolicyStatement({ actions, resources: prefixes.map((p) => this.bucket.arnForObjects(`${p}/*`)) }));
     if (access === 'upload') allow(['s3:PutObject'], ['incoming']);
     if (access === 'download') allow(['s3:GetObject'], ['stored', 'preview']);
     if (access === 'check') {
@@ -188,17 +184,16 @@ export class AttachmentStore extends Construct {
       fn.addToRolePolicy(
         new PolicyStatement({
           actions: ['s3:ListBucketVersions'],
-          resources: [`arn:${stack.partition}:s3:::${this.bucketName}`],
+          resources: [this.bucket.bucketArn],
           conditions: { StringLike: { 's3:prefix': ['incoming/*', 'stored/*', 'preview/*'] } },
         }),
       );
       fn.addEnvironment(ENV.attachmentMalwareScan, String(this.malwareScan));
     }
-    const literal = (v: string, name: string) => (Token.isUnresolved(v) ? `<AWS::${name}>` : v);
-    const name = `aduan-${this.stage}-attachments-${literal(stack.account, 'AccountId')}-${literal(stack.region, 'Region')}`;
+    const bucketArn = `<${stack.getLogicalId(this.bucket.node.defaultChild as never)}.Arn>`;
     for (const prefix of ['incoming', 'stored', 'preview']) {
       Validations.of(fn).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:${literal(stack.partition, 'Partition')}:s3:::${name}/${prefix}/*]`,
+        id: `AwsSolutions-IAM5[Resource::${bucketArn}/${prefix}/*]`,
         reason: `Objects under ${prefix}/ of the attachment bucket only, as its part of the upload flow needs.`,
       });
     }

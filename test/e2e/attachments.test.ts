@@ -39,7 +39,7 @@ beforeAll(async () => {
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
   const { Buckets } = await s3.send(new ListBucketsCommand({}));
-  bucket = Buckets?.map((b) => b.Name as string).find((n) => n.includes('-attachments-')) as string;
+  bucket = Buckets?.map((b) => b.Name as string).find((n) => n.includes('attachmentsfiles')) as string;
 });
 afterAll(async () => sys?.stop());
 

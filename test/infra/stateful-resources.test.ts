@@ -5,6 +5,7 @@
  * reason and the safe path (README, "Stateful resources and upgrades"). A deliberate change updates
  * the list: `UPDATE_STATEFUL=1 npx vitest run test/infra/stateful-resources.test.ts`.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,7 +76,16 @@ function problems(committed: Snapshot, now: Snapshot): string[] {
 describe('stateful resources', () => {
   it('are the committed ones, none replaced, at most one index changed a deploy, no secret regenerated', () => {
     const now = snapshot('prod');
-    if (process.env.UPDATE_STATEFUL) writeFileSync(LIST, `${JSON.stringify(now, null, 2)}\n`);
+    if (process.env.UPDATE_STATEFUL) {
+      writeFileSync(LIST, `${JSON.stringify(now, null, 2)}\n`);
+      // Written as the project's formatter writes JSON, so the lint step agrees.
+      execFileSync(process.execPath, [
+        path.join(import.meta.dirname, '..', '..', 'node_modules', '@biomejs', 'biome', 'bin', 'biome'),
+        'format',
+        '--write',
+        LIST,
+      ]);
+    }
     const committed = JSON.parse(readFileSync(LIST, 'utf8')) as Snapshot;
     expect(Object.keys(committed).length).toBeGreaterThanOrEqual(8);
     expect(problems(committed, now)).toEqual([]);
