@@ -10,6 +10,6 @@ export default defineConfig({
     // A file's local system starts in ~25 s on an idle machine; two starting side by side under load take longer.
     hookTimeout: 150_000,
     reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
-    env: { POWERTOOLS_LOG_LEVEL: 'ERROR', AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1' },
+    env: { POWERTOOLS_LOG_LEVEL: 'ERROR', AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });

@@ -9,6 +9,12 @@ const inMemory = process.argv.includes('--in-memory');
 const dataDirArg = process.argv.indexOf('--data-dir');
 const dataDir = dataDirArg > 0 ? path.resolve(process.argv[dataDirArg + 1] ?? '.local') : path.join(PROJECT_ROOT, '.local');
 
+// The AWS SDK warns once per thread (every function runs in its own) that its 2027 releases need
+// Node 22: said once here instead. Lambda runs Node 24.
+if (Number(process.versions.node.split('.')[0]) < 22) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  console.error(`[local] Node ${process.versions.node}: the AWS SDK's releases after the first week of January 2027 need Node 22+ (Lambda runs Node 24).`);
+}
 process.env.POWERTOOLS_LOG_LEVEL ??= 'INFO';
 process.env.POWERTOOLS_DEV ??= 'true';
 

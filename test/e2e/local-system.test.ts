@@ -2,11 +2,12 @@
  * As a user sees it: the local system started as its own process (what `npm start` runs),
  * used over HTTP only, then stopped with SIGTERM.
  */
+import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { get, mailbox, post, submission } from '../support/fixtures';
 import { startLocalProcess } from '../support/local-process';
-import { waitFor } from '../support/network';
+import { freePort, waitFor } from '../support/network';
 
 let sys: Awaited<ReturnType<typeof startLocalProcess>>;
 let api: string;
@@ -137,4 +138,27 @@ describe('a citizen, an agency inbox and an operator, over HTTP', () => {
     expect(await exited).toBe(0);
     await waitFor(async () => ((await portOpen(sys.ports.dynamo)) ? undefined : true), 10_000, 'DynamoDB Local port closed');
   });
+
+  it('`npm start` itself stops everything it started when npm gets SIGTERM (issue 20)', async () => {
+    const ports = { PORT: 0, DYNAMODB_PORT: 0, SQS_PORT: 0, MAIL_PORT: 0, COGNITO_PORT: 0, S3_PORT: 0 };
+    for (const k of Object.keys(ports) as (keyof typeof ports)[]) ports[k] = await freePort();
+    const env = { ...process.env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), POWERTOOLS_LOG_LEVEL: 'WARN' };
+    const npm = spawn('npm', ['start', '--', '--in-memory'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    npm.stdout?.on('data', (d) => (output += String(d)));
+    npm.stderr?.on('data', (d) => (output += String(d)));
+    const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+    try {
+      await waitFor(async () => ((await fetch(`http://127.0.0.1:${ports.PORT}/v1/health`)).status === 200 ? true : undefined), 140_000, 'npm start healthy');
+      // One line about the SDK and Node 20, not one per thread.
+      expect(output.match(/will require node/g) ?? []).toHaveLength(0);
+      npm.kill('SIGTERM');
+      await exited;
+      for (const port of Object.values(ports))
+        await waitFor(async () => ((await portOpen(port)) ? undefined : true), 15_000, `port ${port} closed after SIGTERM to npm`);
+      expect(output).toContain('[local] stopped');
+    } finally {
+      npm.kill('SIGKILL');
+    }
+  }, 180_000);
 });
