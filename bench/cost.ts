@@ -27,7 +27,12 @@ const operations = (() => {
   const { stack } = stackApp(mkdtempSync(path.join(tmpdir(), 'aduan-cost-')), 'prod');
   const resources = Object.values(Template.fromStack(stack.operations).toJSON().Resources as Record<string, { Type: string }>);
   const count = (type: string) => resources.filter((r) => r.Type === type).length;
-  return { alarms: count('AWS::CloudWatch::Alarm'), dashboards: count('AWS::CloudWatch::Dashboard') };
+  const main = Object.values(Template.fromStack(stack).toJSON().Resources as Record<string, { Type: string }>);
+  return {
+    alarms: count('AWS::CloudWatch::Alarm'),
+    dashboards: count('AWS::CloudWatch::Dashboard'),
+    secrets: main.filter((r) => r.Type === 'AWS::SecretsManager::Secret').length,
+  };
 })();
 const LIFECYCLES = Number(process.env.BENCH_COST_COMPLAINTS ?? 20);
 /** Assumed CloudWatch Logs per invocation (JSON logs at INFO: a start, an end and one or two lines). */
@@ -128,7 +133,7 @@ try {
     operations.alarms * prices.cloudWatch.alarmMonth +
     operations.dashboards * prices.cloudWatch.dashboardMonth +
     2 * prices.kms.keyMonth +
-    2 * prices.secretsManager.secretMonth +
+    operations.secrets * prices.secretsManager.secretMonth +
     prices.waf.webAclMonth +
     2 * prices.waf.ruleMonth +
     (schedulesPerMonth / 1e6) * prices.lambda.requestsPerMillion +
@@ -145,7 +150,9 @@ try {
   console.log('cost per complaint:');
   for (const [k, v] of Object.entries(line)) console.log(`  ${k.padEnd(12)} ${usd(v)}`);
   console.log(`  ${'total'.padEnd(12)} ${usd(perComplaint)}`);
-  console.log(`fixed per month (${operations.alarms} alarms, ${operations.dashboards} dashboards, 2 keys, 2 secrets, web ACL, schedules): ${usd(fixed)}`);
+  console.log(
+    `fixed per month (${operations.alarms} alarms, ${operations.dashboards} dashboards, 2 keys, ${operations.secrets} secrets, web ACL, schedules): ${usd(fixed)}`,
+  );
   for (const [label, perDay] of [
     ["LAPOR!'s volume", 1_500],
     ['100× that', 150_000],
