@@ -63,7 +63,8 @@ export const identities = <M extends 'seal' | 'open'>(mode: M) => ({ kind: 'iden
 export const bundleKey = <M extends 'sign' | 'verify'>(mode: M) => ({ kind: 'bundleKey', mode }) as const;
 export const attachments = <A extends 'upload' | 'check' | 'download'>(access: A) => ({ kind: 'attachments', access }) as const;
 
-const QUEUE_URL: Record<QueueName, EnvName> = {
+/** The variable that names each queue's URL: one mapping for the stack, the env contract and the ports. */
+export const QUEUE_URL: Record<QueueName, EnvName> = {
   routing: ENV.routingQueueUrl,
   notification: ENV.notificationQueueUrl,
   sweep: ENV.sweepQueueUrl,

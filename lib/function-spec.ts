@@ -1,9 +1,9 @@
 /** The shape of a function's declaration (lib/wiring.ts), and the queues functions use. */
 
-import type { Capability } from '../functions/capabilities';
+import { type Capability, QUEUE_URL } from '../functions/capabilities';
 import type { ApiRoute } from '../functions/contract/api-routes';
 import type { QueueName } from '../functions/core/ports';
-import { ENV, type EnvName } from '../functions/shared/env';
+import type { EnvName } from '../functions/shared/env';
 
 /**
  * The queues: the work queues our code sends to (one name everywhere: see core/ports.ts), and
@@ -54,10 +54,10 @@ export interface QueueSpec {
 }
 
 export const QUEUES: Record<QueueId, QueueSpec> = {
-  routing: { id: 'routing', constructId: 'RoutingQueue', urlEnv: ENV.routingQueueUrl, maxReceiveCount: 5, dlqRetentionDays: 14 },
-  notification: { id: 'notification', constructId: 'NotificationQueue', urlEnv: ENV.notificationQueueUrl, maxReceiveCount: 5, dlqRetentionDays: 14 },
-  sweep: { id: 'sweep', constructId: 'SweepQueue', urlEnv: ENV.sweepQueueUrl, maxReceiveCount: 5, dlqRetentionDays: 14 },
-  upload: { id: 'upload', constructId: 'UploadQueue', urlEnv: ENV.uploadQueueUrl, maxReceiveCount: 5, dlqRetentionDays: 14 },
+  routing: { id: 'routing', constructId: 'RoutingQueue', urlEnv: QUEUE_URL.routing, maxReceiveCount: 5, dlqRetentionDays: 14 },
+  notification: { id: 'notification', constructId: 'NotificationQueue', urlEnv: QUEUE_URL.notification, maxReceiveCount: 5, dlqRetentionDays: 14 },
+  sweep: { id: 'sweep', constructId: 'SweepQueue', urlEnv: QUEUE_URL.sweep, maxReceiveCount: 5, dlqRetentionDays: 14 },
+  upload: { id: 'upload', constructId: 'UploadQueue', urlEnv: QUEUE_URL.upload, maxReceiveCount: 5, dlqRetentionDays: 14 },
 };
 
 /** AWS's advice: a queue's visibility timeout is at least six times its consumer's timeout. */

@@ -12,7 +12,7 @@ import { hmacCursors } from '../adapters/hmac-cursors';
 import { OperatorCalendar } from '../adapters/operator-calendar';
 import { SqsMessageQueue } from '../adapters/sqs-queue';
 import { cryptoRandom, systemClock } from '../adapters/system';
-import { type Capability, type Declares, envNamesOfNeeds, type PortsOf } from '../capabilities';
+import { type Capability, type Declares, envNamesOfNeeds, type PortsOf, QUEUE_URL } from '../capabilities';
 import { type ClockOverrides, NATIONAL_POLICY, policyResolver } from '../core/clocks';
 import type { IdentityCipher, Mailer, QueueName } from '../core/ports';
 import { ENV, optionalEnv, requireEnv } from './env';
@@ -77,8 +77,7 @@ export function portsFor<const C extends readonly Capability[]>(needs: C, adapte
   const queues = needs.flatMap((n) => (n.kind === 'sendsTo' ? [n.queue] : []));
   if (queues.length) {
     const urls: Partial<Record<QueueName, string>> = {};
-    const env = { routing: ENV.routingQueueUrl, notification: ENV.notificationQueueUrl, sweep: ENV.sweepQueueUrl, upload: ENV.uploadQueueUrl } as const;
-    for (const q of queues) urls[q] = requireEnv(env[q]);
+    for (const q of queues) urls[q] = requireEnv(QUEUE_URL[q]);
     ports.queue = new SqsMessageQueue(sqs, urls);
   }
   if (has('mail')) {
