@@ -42,7 +42,9 @@ export type Capability =
   /** The case-bundle key (asymmetric KMS): `sign` signs; `verify` reads its public key. */
   | { kind: 'bundleKey'; mode: 'sign' | 'verify' }
   /** The attachment bucket: `upload` presigns uploads, `check` cleans them, `download` presigns downloads. */
-  | { kind: 'attachments'; access: 'upload' | 'check' | 'download' };
+  | { kind: 'attachments'; access: 'upload' | 'check' | 'download' }
+  /** Probes the stage from outside: the public health route and the SES account's quota and sandbox. */
+  | { kind: 'probe' };
 
 export type CapabilityKind = Capability['kind'];
 
@@ -61,6 +63,7 @@ export const standards = () => ({ kind: 'standards' }) as const;
 export const contacts = () => ({ kind: 'contacts' }) as const;
 export const identities = <M extends 'seal' | 'open'>(mode: M) => ({ kind: 'identities', mode }) as const;
 export const bundleKey = <M extends 'sign' | 'verify'>(mode: M) => ({ kind: 'bundleKey', mode }) as const;
+export const probe = () => ({ kind: 'probe' }) as const;
 export const attachments = <A extends 'upload' | 'check' | 'download'>(access: A) => ({ kind: 'attachments', access }) as const;
 
 /** The variable that names each queue's URL: one mapping for the stack, the env contract and the ports. */
@@ -103,6 +106,8 @@ export function envNamesOfNeed(c: Capability): EnvName[] {
       return [ENV.bundleKeyId];
     case 'attachments':
       return c.access === 'check' ? [ENV.attachmentBucket, ENV.attachmentMalwareScan] : [ENV.attachmentBucket];
+    case 'probe':
+      return [ENV.healthUrl];
   }
 }
 
@@ -129,6 +134,7 @@ interface PortsByKind {
   identities: NoPort;
   bundleKey: NoPort;
   attachments: NoPort;
+  probe: NoPort;
 }
 
 /** What every function has: time, randomness and the logger. */

@@ -14,6 +14,7 @@ import {
   identities,
   inspects,
   mail,
+  probe,
   sendsTo,
   staffTokens,
   standards,
@@ -90,5 +91,6 @@ export const NEEDS = {
   SweepReporterDeadlines: [table('readWrite'), sendsTo('notification'), deadlines()],
   EraseExpiredIdentities: [table('readWriteDelete'), sendsTo('upload')],
   PublishChainHeads: [table('readWrite'), bundleKey('sign')],
+  ProbeHealth: [probe()],
 } as const;
 export type FunctionId = keyof typeof NEEDS;

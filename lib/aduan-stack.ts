@@ -1,5 +1,4 @@
-import { Annotations, type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
-import { CfnBudget } from 'aws-cdk-lib/aws-budgets';
+import { Annotations, type CfnElement, CfnOutput, Duration, Lazy, RemovalPolicy, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
@@ -11,7 +10,7 @@ import type { StageConfig } from './config';
 import { AgencyMailer } from './constructs/agency-mailer';
 import { AttachmentStore } from './constructs/attachment-store';
 import { BundleKey } from './constructs/bundle-key';
-import { ComplaintApi } from './constructs/complaint-api';
+import { ComplaintApi, FIREWALL_METRIC_NAME } from './constructs/complaint-api';
 import { ComplaintTables } from './constructs/complaint-table';
 import { AduanFunction } from './constructs/function';
 import { GeneratedSecret } from './constructs/generated-secret';
@@ -104,6 +103,10 @@ export class AduanStack extends Stack {
         identityKey,
         bundleKey,
         attachments: this.attachments,
+        // Resolved once the portal exists (below): its own domain, or CloudFront's address in dev.
+        healthUrl: Lazy.string({
+          produce: () => `${config.portal ? `https://${config.portal.domain}` : `https://${this.portal.distribution.distributionDomainName}`}/v1/health`,
+        }),
       };
       for (const need of spec.needs) bindNeed(need, fn, bindable);
       const t = spec.trigger;
@@ -113,14 +116,14 @@ export class AduanStack extends Stack {
         new Schedule(this, `${spec.id}Schedule`, {
           description: `Aduan ${t.name}`,
           schedule: ScheduleExpression.rate(Duration.minutes(t.everyMinutes)),
-          target: new LambdaInvoke(fn, { retryAttempts: 2, role: this.schedulerRole(spec.id, fn) }),
+          target: new LambdaInvoke(fn, { retryAttempts: 2, role: this.schedulerRole(fn) }),
         });
     }
     this.portal = new Portal(this, 'Portal', {
       api: this.api.api,
       removalPolicy,
       attachmentOrigin: this.attachments.origin,
-      originSecret: this.api.originSecret.secretValue.unsafeUnwrap(),
+      originSecret: this.api.originSecret,
       ...(config.portal ? { domain: { name: config.portal.domain, certificateArn: config.portal.certificateArn } } : {}),
     });
     // The portal's address as a setting (dev also any CloudFront address): never the distribution
@@ -128,27 +131,17 @@ export class AduanStack extends Stack {
     this.attachments.allowOrigins(config.portal ? [config.portalUrl] : [config.portalUrl, 'https://*.cloudfront.net']);
     this.operations = new Operations(this, 'Operations', {
       stage: config.stage,
+      region: config.region,
       alarmEmail: config.alarmEmail,
+      ...(config.pagerUrl ? { pagerUrl: config.pagerUrl } : {}),
       functions: [...this.functions].map(([id, f]) => ({ id, fn: f.fn })),
       queues: [...this.queues.queues].map(([id, q]) => ({ id, ...q })),
       api: this.api.api,
+      firewallMetricName: FIREWALL_METRIC_NAME,
+      malwareScan: config.features.malwareScan,
     });
-    new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });
-    // The account's spend: the alarm address hears at 80 % of the month's budget, and when the forecast passes it.
-    const budgetMail = [{ subscriptionType: 'EMAIL', address: config.alarmEmail }];
-    new CfnBudget(this, 'MonthlyBudget', {
-      budget: { budgetType: 'COST', timeUnit: 'MONTHLY', budgetLimit: { amount: config.monthlyBudgetUsd, unit: 'USD' } },
-      notificationsWithSubscribers: [
-        {
-          notification: { notificationType: 'ACTUAL', comparisonOperator: 'GREATER_THAN', threshold: 80, thresholdType: 'PERCENTAGE' },
-          subscribers: budgetMail,
-        },
-        {
-          notification: { notificationType: 'FORECASTED', comparisonOperator: 'GREATER_THAN', threshold: 100, thresholdType: 'PERCENTAGE' },
-          subscribers: budgetMail,
-        },
-      ],
-    });
+    new CfnOutput(this, 'AlarmTopicArn', { description: 'Pages: mailed to alarmEmail and sent to pagerUrl', value: this.operations.pages.topicArn });
+    new CfnOutput(this, 'NoticeTopicArn', { description: 'Notices: mailed to alarmEmail', value: this.operations.notices.topicArn });
     new CfnOutput(this, 'PortalUrl', {
       value: config.portal ? `https://${config.portal.domain}/` : `https://${this.portal.distribution.distributionDomainName}/`,
     });
@@ -164,16 +157,21 @@ export class AduanStack extends Stack {
     for (const [id, q] of this.queues.queues) new CfnOutput(this, `${id}DlqUrl`, { value: q.dlq.queueUrl });
   }
 
-  /** The scheduler's role for one function; the target adds the invoke grant itself. */
-  private schedulerRole(id: string, fn: IFunction) {
+  private scheduler?: Role;
+
+  /**
+   * The one role every schedule assumes; each target adds the invoke grant of its own function
+   * (one role, not one per schedule: the stack stays well under CloudFormation's 500 resources).
+   */
+  private schedulerRole(fn: IFunction) {
     // Only this account's schedules may assume it (the confused-deputy guard).
-    const role = new Role(this, `${id}SchedulerRole`, {
+    this.scheduler ??= new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
     });
-    Validations.of(role).acknowledge({
+    Validations.of(this.scheduler).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>:*]`,
-      reason: 'Invoke of this one function and its versions/aliases, as granted by the Scheduler LambdaInvoke target.',
+      reason: 'Invoke of the scheduled functions and their versions/aliases, as granted by the Scheduler LambdaInvoke target.',
     });
-    return role;
+    return this.scheduler;
   }
 }

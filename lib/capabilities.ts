@@ -3,6 +3,8 @@
  * environment variables it sets, bound in one place. The stack binds every need a function
  * declares, and nothing else.
  */
+import { Validations } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Capability } from '../functions/capabilities';
 import { ENV } from '../functions/shared/env';
@@ -28,6 +30,8 @@ export interface Bindable {
   identityKey: IdentityKey;
   bundleKey: BundleKey;
   attachments: AttachmentStore;
+  /** The public health route as people reach it (the portal's address, through CloudFront). */
+  healthUrl: string;
 }
 
 type Binder<K extends Capability['kind']> = (fn: LambdaFunction, need: Extract<Capability, { kind: K }>, r: Bindable) => void;
@@ -49,6 +53,14 @@ const BINDERS: { [K in Capability['kind']]: Binder<K> } = {
   identities: (fn, need, r) => r.identityKey.bind(fn, need.mode),
   bundleKey: (fn, need, r) => r.bundleKey.bind(fn, need.mode),
   attachments: (fn, need, r) => r.attachments.bind(fn, need.access),
+  probe: (fn, _need, r) => {
+    fn.addEnvironment(ENV.healthUrl, r.healthUrl);
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
+    Validations.of(fn).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: "ses:GetAccount reads the account's quota: it has no resource-level permission.",
+    });
+  },
 };
 
 /** Grants one capability to a function and sets the variables it needs. */

@@ -39,6 +39,11 @@ export interface OperatorSettings {
   portal?: { domain: string; certificateArn: string };
   /** Who is told when an alarm fires (subscribed to the stage's alarm topic; they confirm once). */
   alarmEmail: string;
+  /**
+   * Optional: an HTTPS endpoint that hears every page besides alarmEmail — a pager's or a chat
+   * hook's SNS integration (it confirms SNS's subscription itself). Notices only go to alarmEmail.
+   */
+  pagerUrl?: string;
   /** The account's monthly AWS budget in USD: alarmEmail is mailed at 80 % spent and when the forecast passes it. */
   monthlyBudgetUsd: number;
   /** The account's SES maximum send rate in this region (1 in the sandbox, ~14 at first in production). */
@@ -78,6 +83,7 @@ const schema = z.strictObject({
     }),
   ),
   alarmEmail: email,
+  pagerUrl: z.optional(z.string().check(z.regex(/^https:\/\/[^\s/]+(\/\S*)?$/, 'an https:// URL (a pager or chat hook that takes SNS notifications)'))),
   monthlyBudgetUsd: z.number().check(z.gte(1, 'at least 1 USD'), z.lte(1_000_000, 'at most 1,000,000 USD')),
   sesMaxSendRate: z.number().check(z.gte(1, 'at least 1 (the sandbox rate)'), z.lte(500, 'at most 500')),
   features: z.strictObject({ malwareScan: z.boolean(), staffThreatProtection: z.optional(z.boolean()) }),
@@ -122,6 +128,7 @@ export function loadSettings(file: string, stage: string, opts: { allowPlacehold
     check('portalUrl', new URL(s.portalUrl).hostname);
     if (s.portal) check('portal.domain', s.portal.domain);
     check('alarmEmail', domainOf(s.alarmEmail));
+    if (s.pagerUrl) check('pagerUrl', new URL(s.pagerUrl).hostname);
     const sender = domainOf(s.mailFrom).toLowerCase();
     const identity = s.sesIdentity.domain.toLowerCase();
     if (sender !== identity && !sender.endsWith(`.${identity}`)) problems.push(`mailFrom: "${sender}" is not an address of sesIdentity.domain "${identity}"`);

@@ -139,7 +139,29 @@ export async function startSqs(opts: { port: number; region: string }): Promise<
   return { endpoint: `http://127.0.0.1:${opts.port}`, stop: () => closeServer(server) };
 }
 
+/**
+ * The account SES v2's GetAccount answers locally (the emulator reads it from AWS_SES_ACCOUNT on
+ * every call): out of the sandbox, sending, a production quota. A test may replace it.
+ */
+export const LOCAL_SES_ACCOUNT = {
+  DedicatedIpAutoWarmupEnabled: false,
+  Details: {
+    AdditionalContactEmailAddresses: [],
+    ContactLanguage: 'EN',
+    MailType: 'TRANSACTIONAL',
+    ReviewDetails: { CaseId: 'local', Status: 'GRANTED' },
+    UseCaseDescription: 'Aduan: complaint notifications to agencies and reporters',
+    WebsiteURL: 'http://127.0.0.1/',
+  },
+  EnforcementStatus: 'HEALTHY',
+  ProductionAccessEnabled: true,
+  SendingEnabled: true,
+  SendQuota: { Max24HourSend: 50_000, MaxSendRate: 14, SentLast24Hours: 0 },
+  SuppressionAttributes: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+};
+
 export async function startSes(opts: { port: number }): Promise<Running> {
+  process.env.AWS_SES_ACCOUNT ??= JSON.stringify(LOCAL_SES_ACCOUNT);
   const server = await sesServer({ host: '127.0.0.1', port: opts.port });
   return { endpoint: `http://127.0.0.1:${opts.port}`, stop: () => closeServer(server) };
 }

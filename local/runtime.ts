@@ -119,6 +119,7 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
       AWS_ENDPOINT_URL_DYNAMODB: functionEndpoints.dynamodb,
       AWS_ENDPOINT_URL_SQS: functionEndpoints.sqs,
       AWS_ENDPOINT_URL_SES: functionEndpoints.ses,
+      AWS_ENDPOINT_URL_SESV2: functionEndpoints.ses,
       AWS_ENDPOINT_URL_KMS: functionEndpoints.kms,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
     });
@@ -166,7 +167,11 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
 
     // Values that only make sense in AWS: the issuer is AWS's Cognito URL in the template, and
     // emails point officers at the stage's portal; locally both point at the local services.
-    const localValues: Record<string, string> = { [ENV.jwtIssuer]: staff.issuer, [ENV.portalUrl]: `http://127.0.0.1:${opts.port}` };
+    const localValues: Record<string, string> = {
+      [ENV.jwtIssuer]: staff.issuer,
+      [ENV.portalUrl]: `http://127.0.0.1:${opts.port}`,
+      [ENV.healthUrl]: `http://127.0.0.1:${opts.port}/v1/health`,
+    };
     const byLogicalId = new Map<string, LocalFunction>();
     const bundles = await bundling;
     // Each function in its own execution environment (a worker thread), started side by side.

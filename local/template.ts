@@ -2,12 +2,11 @@
  * Synthesizes the real stack (without bundling) so the local system creates exactly the
  * tables, queues, environment and event sources that `cdk deploy` would.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { AduanStack } from '../lib/aduan-stack';
-import { INDONESIA_REGION, stageConfig } from '../lib/config';
+import { addStage } from '../lib/app';
 import { PROJECT_ROOT } from '../lib/constructs/function';
 import { loadSettings, type OperatorSettings } from '../lib/settings';
 
@@ -25,14 +24,14 @@ export const localSettings = (): OperatorSettings => loadSettings(path.join(PROJ
 /** The example settings of a deployable stage (config/prod.example.json): fake, but they pass every check. */
 export const exampleSettings = (): OperatorSettings => loadSettings(path.join(PROJECT_ROOT, 'config', 'prod.example.json'), 'prod');
 
-/** The real stack in an App that skips bundling (fast) and records construct paths; tests use it too. */
+/** cdk.json's context (feature flags, validation), so what is tested is what `cdk synth` makes. */
+const CDK_CONTEXT = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+
+/** The real stacks in an App that skips bundling (fast) and records construct paths; tests use it too. */
 export function stackApp(outdir: string, stage = LOCAL_STAGE, account?: string, settings = stage === LOCAL_STAGE ? localSettings() : exampleSettings()) {
-  const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [], 'aws:cdk:enable-path-metadata': true } });
-  const stack = new AduanStack(app, `Aduan-${stage}`, {
-    config: stageConfig(stage, settings),
-    env: { region: INDONESIA_REGION, ...(account ? { account } : {}) },
-  });
-  return { app, stack };
+  const app = new App({ outdir, context: { ...CDK_CONTEXT, stage, 'aws:cdk:bundling-stacks': [], 'aws:cdk:enable-path-metadata': true } });
+  const { stack, billing } = addStage(app, stage, settings, account);
+  return { app, stack, billing };
 }
 
 export function synthesizeTemplate(stage = LOCAL_STAGE): Template {

@@ -27,6 +27,8 @@ export const ENV = {
   uploadQueueUrl: 'UPLOAD_QUEUE_URL',
   /** `true` where a malware scanner (GuardDuty) reports on stored attachments: they wait for its verdict. */
   attachmentMalwareScan: 'ATTACHMENT_MALWARE_SCAN',
+  /** The public health route, as people reach it (through CloudFront and the firewall): the probe's target. */
+  healthUrl: 'HEALTH_URL',
 } as const;
 export type EnvName = (typeof ENV)[keyof typeof ENV];
 

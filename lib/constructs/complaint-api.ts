@@ -69,6 +69,9 @@ export const gatewayResponseTemplate = (r: (typeof GATEWAY_RESPONSES)[number]) =
     r.errors ? `,"errors":${r.errors}` : ''
   }}`;
 
+/** The firewall's CloudWatch metric name: its `WebACL` dimension, which the alarms read. */
+export const FIREWALL_METRIC_NAME = 'AduanApiFirewall';
+
 /** The public HTTP API: REST API with throttling, access logs, validation and problem+json errors. */
 export class ComplaintApi extends Construct {
   /** What CloudFront sends the API with every request (the firewall refuses requests without it). */
@@ -154,7 +157,7 @@ export class ComplaintApi extends Construct {
     const waf = new CfnWebACL(this, 'Firewall', {
       scope: 'REGIONAL',
       defaultAction: { allow: {} },
-      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'AduanApiFirewall', sampledRequestsEnabled: false },
+      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: FIREWALL_METRIC_NAME, sampledRequestsEnabled: false },
       rules: [
         {
           name: 'OnlyThroughCloudFront',

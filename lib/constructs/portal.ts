@@ -1,4 +1,4 @@
-import { type CfnElement, DockerImage, Duration, type RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { type CfnElement, DockerImage, Duration, NestedStack, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -19,9 +19,11 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { RestApiOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
-import { Construct } from 'constructs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
 import { buildPortalSync, PORTAL_DIR } from '../../portal/build';
 import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS, PERMISSIONS_POLICY } from '../../portal/headers';
 import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_FUNCTION_CODE } from './viewer-address';
@@ -31,7 +33,7 @@ import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_FUNCTION_CODE } from './viewer-add
  * access control), `/v1/*` forwarded to the API on the same origin (no CORS, one address for
  * people), and the security headers of portal/headers.ts on every answer.
  */
-export class Portal extends Construct {
+export class Portal extends NestedStack {
   readonly distribution: Distribution;
   readonly bucket: Bucket;
 
@@ -45,11 +47,16 @@ export class Portal extends Construct {
       attachmentOrigin: string;
       /** The portal's own domain and its certificate (us-east-1); without one, CloudFront's default address (dev only). */
       domain?: { name: string; certificateArn: string };
-      /** The secret CloudFront sends the API with every request (the API's firewall refuses any request without it). */
-      originSecret: string;
+      /**
+       * The secret CloudFront sends the API with every request (the API's firewall refuses any request
+       * without it): resolved in this nested stack's own template, never passed down as a parameter value.
+       */
+      originSecret: ISecret;
     },
   ) {
-    super(scope, id);
+    // A nested stack of its own, like the alarms: the stage's own stack stays well under
+    // CloudFormation's 500 resources as routes are added.
+    super(scope, id, { description: 'Aduan: the portal (its files, the distribution, their deployment)' });
     this.bucket = new Bucket(this, 'Files', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
@@ -99,7 +106,7 @@ export class Portal extends Construct {
         // The API under the portal's own address: nothing cached (answers depend on tokens), every
         // header but Host forwarded (Authorization and Idempotency-Key included).
         '/v1/*': {
-          origin: new RestApiOrigin(props.api, { customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originSecret } }),
+          origin: new RestApiOrigin(props.api, { customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originSecret.secretValue.unsafeUnwrap() } }),
           // The viewer's real address in a header the client cannot write (viewer-address.ts).
           functionAssociations: [
             {
@@ -159,6 +166,8 @@ export class Portal extends Construct {
         }),
       ],
       memoryLimit: 256,
+      // Its own log group, deleted with the stack (CDK's default is retained, left behind by a failed first deploy).
+      logGroup: new LogGroup(this, 'DeployLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
     });
     // The deployment's function is a CDK singleton at the stack's root: CDK's code, not ours.
     // cdk-nag names each wildcard of its policy separately, so each is acknowledged by name.

@@ -95,4 +95,13 @@ export const WORKER_FUNCTIONS: readonly FunctionSpec[] = [
     trigger: { kind: 'schedule', name: 'publish-chain-heads', everyMinutes: 1440 },
     needs: NEEDS.PublishChainHeads,
   },
+  {
+    id: 'ProbeHealth',
+    entry: 'functions/handlers/schedule/probe-health.ts',
+    description: 'Every 5 minutes: asks the public health route from outside and reads the SES quota (no traffic is not health)',
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    trigger: { kind: 'schedule', name: 'probe-health', everyMinutes: 5 },
+    needs: NEEDS.ProbeHealth,
+  },
 ];

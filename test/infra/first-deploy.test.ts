@@ -14,8 +14,8 @@ import type { OperatorSettings } from '../../lib/settings';
 import { exampleSettings, stackApp } from '../../local/template';
 
 const synth = (over: (s: OperatorSettings) => OperatorSettings = (s) => s) => {
-  const { stack } = stackApp(mkdtempSync(path.join(tmpdir(), 'aduan-first-deploy-')), 'prod', '111122223333', over(exampleSettings()));
-  return { stack, template: Template.fromStack(stack) };
+  const { app, stack, billing } = stackApp(mkdtempSync(path.join(tmpdir(), 'aduan-first-deploy-')), 'prod', '111122223333', over(exampleSettings()));
+  return { app, stack, billing, template: Template.fromStack(stack) };
 };
 
 describe('the first deploy', () => {
@@ -68,8 +68,8 @@ describe('the first deploy', () => {
   }, 120_000);
 
   it('serves the portal at the operator’s domain with TLSv1.2_2021, and refuses a portalUrl the distribution would not serve', () => {
-    const { template } = synth();
-    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as {
+    const { stack } = synth();
+    const [distribution] = Object.values(Template.fromStack(stack.portal).findResources('AWS::CloudFront::Distribution')) as {
       Properties: { DistributionConfig: Record<string, any> };
     }[];
     const config = distribution?.Properties.DistributionConfig;
@@ -84,7 +84,7 @@ describe('the first deploy', () => {
   }, 120_000);
 
   it('lets no client lift its limits: only CloudFront reaches the API, and the firewall counts the viewer’s real address', () => {
-    const { template } = synth();
+    const { stack, template } = synth();
     const [acl] = Object.values(template.findResources('AWS::WAFv2::WebACL')) as { Properties: { Rules: Record<string, any>[] } }[];
     const rules = acl?.Properties.Rules ?? [];
     // First: a request without CloudFront's secret header is refused (the execute-api address is reachable).
@@ -93,14 +93,26 @@ describe('the first deploy', () => {
     expect(match.FieldToMatch).toEqual({ SingleHeader: { Name: ORIGIN_VERIFY_HEADER } });
     expect(JSON.stringify(match.SearchString)).toContain('resolve:secretsmanager');
     expect(rules[1]?.Statement.RateBasedStatement.ForwardedIPConfig).toEqual({ HeaderName: VIEWER_ADDRESS_HEADER, FallbackBehavior: 'MATCH' });
-    // CloudFront sends the same secret and runs the viewer-address function on every API request.
-    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as {
+    // CloudFront sends the same secret (resolved in the portal's nested stack from the same secret's
+    // ARN) and runs the viewer-address function on every API request.
+    const portal = Template.fromStack(stack.portal);
+    const [distribution] = Object.values(portal.findResources('AWS::CloudFront::Distribution')) as {
       Properties: { DistributionConfig: Record<string, any> };
     }[];
     const api = distribution?.Properties.DistributionConfig.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/v1/*');
     expect(api.FunctionAssociations).toEqual([expect.objectContaining({ EventType: 'viewer-request' })]);
     const origin = distribution?.Properties.DistributionConfig.Origins.find((o: { OriginCustomHeaders?: unknown }) => o.OriginCustomHeaders);
-    expect(origin.OriginCustomHeaders).toEqual([{ HeaderName: ORIGIN_VERIFY_HEADER, HeaderValue: match.SearchString }]);
+    const [header] = origin.OriginCustomHeaders;
+    expect(header.HeaderName).toBe(ORIGIN_VERIFY_HEADER);
+    expect(JSON.stringify(header.HeaderValue)).toContain('resolve:secretsmanager');
+    // The ARN the portal resolves is the firewall's secret, passed down as a parameter.
+    const secretRef = JSON.stringify(match.SearchString).match(/"Ref":"(OriginSecret[A-Za-z0-9]+|[A-Za-z0-9]*OriginSecret[A-Za-z0-9]*)"/)?.[1];
+    expect(secretRef).toBeDefined();
+    const [nested] = Object.values(template.findResources('AWS::CloudFormation::Stack', { Properties: { TemplateURL: Match.anyValue() } })).filter((r) =>
+      JSON.stringify(r).includes('Portal'),
+    ) as { Properties: { Parameters: Record<string, unknown> } }[];
+    const paramName = JSON.stringify(header.HeaderValue).match(/"Ref":"([A-Za-z0-9]+)"/)?.[1] as string;
+    expect(nested?.Properties.Parameters[paramName]).toEqual({ Ref: secretRef });
   }, 120_000);
 
   it('renders the viewer-address function: a forged X-Forwarded-For or viewer header does not move whose count a request adds to', () => {
@@ -118,9 +130,11 @@ describe('the first deploy', () => {
     expect([...counts]).toEqual([['203.0.113.7', 50]]);
   });
 
-  it('mails the alarm address when the month’s spend nears the budget in the settings', () => {
-    const { template } = synth((s) => ({ ...s, monthlyBudgetUsd: 450 }));
-    template.hasResourceProperties('AWS::Budgets::Budget', {
+  it('mails the alarm address when the month’s spend nears the budget in the settings, from us-east-1 (no AWS Budgets in Jakarta)', () => {
+    const { billing, template: jakarta } = synth((s) => ({ ...s, monthlyBudgetUsd: 450 }));
+    jakarta.resourceCountIs('AWS::Budgets::Budget', 0);
+    expect(billing.region).toBe('us-east-1');
+    Template.fromStack(billing).hasResourceProperties('AWS::Budgets::Budget', {
       Budget: { BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: 450, Unit: 'USD' } },
       NotificationsWithSubscribers: [
         { Notification: { NotificationType: 'ACTUAL', Threshold: 80 }, Subscribers: [{ SubscriptionType: 'EMAIL', Address: 'operasi@contoh.go.id' }] },
@@ -128,4 +142,17 @@ describe('the first deploy', () => {
       ],
     });
   }, 120_000);
+
+  it('synthesizes as `cdk synth` does, cdk.json’s validation included, with no error and room under 500 resources', () => {
+    const { app, stack } = synth();
+    // Synthesis validates every resource type against the stage's region (a type Jakarta lacks fails here).
+    expect(() => app.synth()).not.toThrow();
+    for (const s of [stack]) {
+      const errors = Annotations.fromStack(s).findError('*', Match.anyValue());
+      expect(errors.map((e) => `${e.id}: ${JSON.stringify(e.entry.data)}`)).toEqual([]);
+    }
+    // CloudFormation refuses a stack of more than 500 resources: keep room for the next feature.
+    const count = Object.keys(Template.fromStack(stack).toJSON().Resources).length;
+    expect(count).toBeLessThanOrEqual(480);
+  }, 180_000);
 });

@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Capability } from '../../functions/capabilities';
 import { consumerOf, envNamesOf, FUNCTIONS, QUEUES, VISIBILITY_TIMEOUT_FACTOR } from '../../lib/wiring';
+import { exampleSettings, stackApp } from '../../local/template';
 import { synthStack } from '../support/synth';
 
 /** How CDK writes a rate: whole hours as hours. */
@@ -17,6 +20,8 @@ type Resources = Record<string, { Type: string; Properties: Record<string, any>;
 
 let template: ReturnType<typeof synthStack>['template'];
 let resources: Resources;
+/** The portal's nested stack (its files, the distribution). */
+let portal: Template;
 
 const byPath = (suffix: string) => {
   const found = Object.entries(resources).find(([, r]) => String(r.Metadata?.['aws:cdk:path'] ?? '').endsWith(suffix));
@@ -34,6 +39,7 @@ beforeAll(() => {
   const synth = synthStack();
   template = synth.template;
   resources = template.toJSON().Resources as Resources;
+  portal = Template.fromStack(synth.stack.portal);
 });
 
 describe('functions follow the wiring declaration', () => {
@@ -93,18 +99,22 @@ describe('attachments', () => {
         (st: { Action: string | string[]; Resource: unknown }) => [st.Action, JSON.stringify(st.Resource).match(/\/(\w+)\/\*/g)],
       );
     };
-    expect(s3Actions('RequestAttachmentUpload')).toEqual([['s3:PutObject', ['/incoming/*']]]);
-    expect(s3Actions('DownloadAttachment')).toEqual([['s3:GetObject', ['/stored/*', '/preview/*']]]);
-    expect(s3Actions('CheckAttachment')).toEqual([
-      [['s3:GetObject', 's3:DeleteObject'], ['/incoming/*']],
-      [
-        ['s3:PutObject', 's3:DeleteObject'],
-        ['/stored/*', '/preview/*'],
-      ],
-      // Erasing a reporter's files with their identity: every version, listed by key (issue 18).
-      ['s3:DeleteObjectVersion', ['/incoming/*', '/stored/*', '/preview/*']],
-      ['s3:ListBucketVersions', null],
-    ]);
+    // Statements, actions and prefixes in any order (CDK's policy minimizing sorts and merges them).
+    const sorted = (v: unknown): unknown => (Array.isArray(v) ? v.map(sorted).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) : v);
+    expect(sorted(s3Actions('RequestAttachmentUpload'))).toEqual(sorted([['s3:PutObject', ['/incoming/*']]]));
+    expect(sorted(s3Actions('DownloadAttachment'))).toEqual(sorted([['s3:GetObject', ['/stored/*', '/preview/*']]]));
+    expect(sorted(s3Actions('CheckAttachment'))).toEqual(
+      sorted([
+        [['s3:GetObject', 's3:DeleteObject'], ['/incoming/*']],
+        [
+          ['s3:PutObject', 's3:DeleteObject'],
+          ['/stored/*', '/preview/*'],
+        ],
+        // Erasing a reporter's files with their identity: every version, listed by key (issue 18).
+        ['s3:DeleteObjectVersion', ['/incoming/*', '/stored/*', '/preview/*']],
+        ['s3:ListBucketVersions', null],
+      ]),
+    );
     const [, checker] = byPath('/CheckAttachment/Fn/ServiceRole/DefaultPolicy/Resource');
     const listing = checker.Properties.PolicyDocument.Statement.find((st: { Action: unknown }) => st.Action === 's3:ListBucketVersions');
     expect(listing.Condition).toEqual({ StringLike: { 's3:prefix': ['incoming/*', 'stored/*', 'preview/*'] } });
@@ -166,51 +176,111 @@ describe('mail', () => {
   });
 });
 
-describe('operations: alarms and dashboard', () => {
-  let alarms: { name: string; description: string; metric?: string; namespace?: string; actions: unknown[] }[];
+describe('operations: alarms and dashboard (issue 20: alarms that page)', () => {
+  type Alarm = { id: string; type: string; name: string; description: string; metric?: string; namespace?: string; actions: unknown[]; rule?: unknown };
+  let alarms: Alarm[];
   let ops: Resources;
+  let topics: { pages: string; notices: string };
   beforeAll(() => {
-    ops = Template.fromStack(synthStack().stack.operations).toJSON().Resources as Resources;
-    alarms = Object.values(ops)
-      .filter((r) => r.Type === 'AWS::CloudWatch::Alarm')
-      .map((r) => ({
+    const { stack } = synthStack('prod');
+    ops = Template.fromStack(stack.operations).toJSON().Resources as Resources;
+    alarms = Object.entries(ops)
+      .filter(([, r]) => r.Type === 'AWS::CloudWatch::Alarm' || r.Type === 'AWS::CloudWatch::CompositeAlarm')
+      .map(([id, r]) => ({
+        id,
+        type: r.Type,
         name: r.Properties.AlarmName,
         description: r.Properties.AlarmDescription,
         metric: r.Properties.MetricName,
         namespace: r.Properties.Namespace,
         actions: r.Properties.AlarmActions ?? [],
+        rule: r.Properties.AlarmRule,
       }));
+    const topicId = (display: string) =>
+      (Object.entries(ops).find(([, r]) => r.Type === 'AWS::SNS::Topic' && String(r.Properties.DisplayName).endsWith(display)) as [string, unknown])[0];
+    topics = { pages: topicId('alarms'), notices: topicId('notices') };
   });
   const named = (part: string) => alarms.filter((a) => a.name.includes(part));
+  const byMetric = (metric: string, namespace = 'Aduan') => alarms.find((a) => a.metric === metric && a.namespace === namespace);
 
-  it('alarms on every DLQ, every function’s errors and throttles, API 5xx, sweep lag, SES bounces and complaints, calendar coverage', () => {
+  it('watches what breaks first: queue age, API p99 and 4xx, the code’s own failure metrics, SES, the firewall, a probe from outside', () => {
     for (const q of Object.values(QUEUES)) expect(named(`Queue-${q.id}-DLQ`), q.id).toHaveLength(1);
-    for (const f of FUNCTIONS) {
-      expect(named(`-${f.id}-Fault-Count`), f.id).toHaveLength(1);
-      expect(named(`-${f.id}-Throttled-Count`), f.id).toHaveLength(1);
+    for (const q of ['routing', 'notification']) {
+      const age = alarms.find((a) => a.name.includes(`Queue-${q}-Queue-Message-Age-Max`));
+      expect(age, q).toBeDefined();
     }
     expect(named('-Api-Fault-Count')).toHaveLength(1);
-    expect(alarms.find((a) => a.metric === 'SweepLagMinutes')).toBeDefined();
-    expect(alarms.find((a) => a.metric === 'Reputation.BounceRate' && a.namespace === 'AWS/SES')).toBeDefined();
-    expect(alarms.find((a) => a.metric === 'Reputation.ComplaintRate')).toBeDefined();
-    expect(alarms.find((a) => a.metric === 'CalendarYearsMissing' && a.namespace === 'Aduan')).toBeDefined();
+    expect(named('-Api-Latency-P99')).toHaveLength(1);
+    // cdk-monitoring-constructs names the API's 4xx count alarm "Error-Count" (5xx is "Fault-Count").
+    expect(JSON.stringify(Object.values(ops).find((r) => String(r.Properties?.AlarmName).includes('-Api-Error-Count')))).toContain('4XXError');
+    for (const m of ['OutboxRelayFailed', 'IdentityErasuresFailed', 'OmbudsmanDigestsFailed', 'SweepFailures', 'SweepLagMinutes', 'CalendarYearsMissing'])
+      expect(byMetric(m), m).toBeDefined();
+    for (const m of ['HealthProbeFailed', 'SesSandbox', 'SesSendingPaused', 'SesQuotaUsedPercent', 'SesAccountUnreadable', 'MalwareScansWithoutVerdict'])
+      expect(byMetric(m), m).toBeDefined();
+    expect(byMetric('Reputation.BounceRate', 'AWS/SES')).toBeDefined();
+    expect(byMetric('Reputation.ComplaintRate', 'AWS/SES')).toBeDefined();
+    const firewall = Object.values(ops).find((r) => r.Type === 'AWS::CloudWatch::Alarm' && r.Properties.Namespace === 'AWS/WAFV2');
+    expect(firewall?.Properties.Dimensions).toEqual(
+      expect.arrayContaining([
+        { Name: 'WebACL', Value: 'AduanApiFirewall' },
+        { Name: 'Rule', Value: 'ALL' },
+        { Name: 'Region', Value: 'ap-southeast-3' },
+      ]),
+    );
+    // No traffic is not health: a probe that stops reporting is an alarm, not silence.
+    expect(Object.values(ops).find((r) => r.Properties?.MetricName === 'HealthProbeFailed')?.Properties.TreatMissingData).toBe('breaching');
   });
 
-  it('every alarm notifies the operators’ topic and names its runbook entry in the README', () => {
+  it('groups the functions’ alarms: 2 composites page or mail, the per-function alarms notify nobody', () => {
+    for (const f of FUNCTIONS) {
+      for (const kind of ['Fault-Count', 'Throttled-Count']) {
+        const [a] = named(`-${f.id}-${kind}`);
+        expect(a, `${f.id} ${kind}`).toBeDefined();
+        expect(a?.actions, `${f.id} ${kind}`).toEqual([]);
+      }
+    }
+    const composites = alarms.filter((a) => a.type === 'AWS::CloudWatch::CompositeAlarm');
+    expect(composites.map((c) => c.name).sort()).toEqual([expect.stringContaining('Functions-Failing'), expect.stringContaining('Functions-Throttled')]);
+    const failing = composites.find((c) => c.name.includes('Failing')) as Alarm;
+    expect(failing.actions).toEqual([{ Ref: topics.pages }]);
+    // Every function's fault alarm is in the rule, under CloudWatch's 10,240-character limit.
+    const rule = JSON.stringify(failing.rule);
+    for (const f of FUNCTIONS) expect(rule, f.id).toContain(named(`-${f.id}-Fault-Count`)[0]?.id);
+    const longestName = Math.max(...alarms.map((a) => `arn:aws:cloudwatch:ap-southeast-3:111122223333:alarm:${a.name}`.length + 10));
+    expect(FUNCTIONS.length * longestName).toBeLessThan(10_240);
+  });
+
+  it('every alarm that notifies reaches pages or notices, and names its runbook entry in the README', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const [topicId] = Object.entries(ops).find(([, r]) => r.Type === 'AWS::SNS::Topic') as [string, Resources[string]];
-    for (const a of alarms) {
-      expect(a.actions, a.name).toEqual([{ Ref: topicId }]);
+    const notifying = alarms.filter((a) => a.actions.length > 0);
+    expect(notifying.length).toBeGreaterThan(20);
+    for (const a of notifying) {
+      expect([[{ Ref: topics.pages }], [{ Ref: topics.notices }]], a.name).toContainEqual(a.actions);
       const anchor = a.description.match(/#([a-z0-9-]+)\.$/)?.[1];
       expect(anchor, a.name).toBeDefined();
       expect(readme, `runbook entry for ${a.name}`).toContain(`<a id="${anchor}"></a>`);
     }
-    expect(Object.values(ops).find((r) => r.Type === 'AWS::SNS::Subscription')?.Properties).toMatchObject({
-      Protocol: 'email',
-      Endpoint: 'operator@aduan.example',
-    });
+    // Far fewer mails than alarms: the per-function ones are silent.
+    expect(notifying.length).toBeLessThan(alarms.length / 2);
+    for (const topic of [topics.pages, topics.notices])
+      expect(Object.values(ops).find((r) => r.Type === 'AWS::SNS::Subscription' && r.Properties.TopicArn?.Ref === topic)?.Properties).toMatchObject({
+        Protocol: 'email',
+        Endpoint: 'operasi@contoh.go.id',
+      });
     expect(Object.values(ops).filter((r) => r.Type === 'AWS::CloudWatch::Dashboard').length).toBeGreaterThan(0);
   });
+
+  it('sends pages, and only pages, to a pager or chat hook when the settings name one', () => {
+    const { stack } = stackApp(mkdtempSync(path.join(tmpdir(), 'aduan-pager-')), 'prod', '111122223333', {
+      ...exampleSettings(),
+      pagerUrl: 'https://events.pagerduty.com/integration/abc/enqueue',
+    });
+    const subs = Object.values(Template.fromStack(stack.operations).toJSON().Resources as Resources).filter((r) => r.Type === 'AWS::SNS::Subscription');
+    const https = subs.filter((r) => r.Properties.Protocol === 'https');
+    expect(https).toHaveLength(1);
+    expect(https[0]?.Properties.Endpoint).toBe('https://events.pagerduty.com/integration/abc/enqueue');
+    expect(String(https[0]?.Properties.TopicArn.Ref)).toMatch(/^Alarms/);
+  }, 120_000);
 });
 
 describe('malware scanning of attachments (prod)', () => {
@@ -297,12 +367,12 @@ describe('data', () => {
 });
 
 describe('IAM is scoped to what each function uses', () => {
-  it('only X-Ray gets a * resource', () => {
+  it('only X-Ray and the probe’s read of the SES account get a * resource (neither has resource-level permissions)', () => {
     for (const spec of FUNCTIONS) {
       for (const s of policyOf(spec.id)) {
         if (s.Resource === '*')
           expect(
-            actions(s).every((a) => a.startsWith('xray:')),
+            actions(s).every((a) => a.startsWith('xray:') || (a === 'ses:GetAccount' && spec.needs.some((n) => n.kind === 'probe'))),
             `${spec.id}: ${actions(s)}`,
           ).toBe(true);
       }
@@ -334,11 +404,12 @@ describe('IAM is scoped to what each function uses', () => {
           spec.id,
         ).toBe(false);
       if (!need('sendsTo').length) expect(all, spec.id).not.toContain('sqs:SendMessage');
+      // Without mail, no SES action but the probe's read of the account (quota, sandbox).
       if (!need('mail').length)
         expect(
-          all.some((a) => a.startsWith('ses:')),
+          all.filter((a) => a.startsWith('ses:')),
           spec.id,
-        ).toBe(false);
+        ).toEqual(need('probe').length ? ['ses:GetAccount'] : []);
     }
   });
 
@@ -489,8 +560,14 @@ describe('issue 7: what the stack holds against hostile users and for privacy', 
 });
 
 describe('issue 10: the portal behind CloudFront', () => {
+  const portalByPath = (suffix: string) => {
+    const found = Object.entries(portal.toJSON().Resources as Resources).find(([, r]) => String(r.Metadata?.['aws:cdk:path'] ?? '').endsWith(suffix));
+    if (!found) throw new Error(`no portal resource at …${suffix}`);
+    return found;
+  };
+
   it('keeps the files in a private, encrypted bucket that only the distribution reads (origin access control)', () => {
-    const [bucketId, bucket] = byPath('/Portal/Files/Resource');
+    const [bucketId, bucket] = portalByPath('/Portal/Files/Resource');
     expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
       BlockPublicAcls: true,
       BlockPublicPolicy: true,
@@ -498,15 +575,15 @@ describe('issue 10: the portal behind CloudFront', () => {
       RestrictPublicBuckets: true,
     });
     expect(bucket.Properties.BucketEncryption).toBeDefined();
-    template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', { OriginAccessControlConfig: Match.objectLike({ SigningBehavior: 'always' }) });
-    const [, policy] = byPath('/Portal/Files/Policy/Resource');
+    portal.hasResourceProperties('AWS::CloudFront::OriginAccessControl', { OriginAccessControlConfig: Match.objectLike({ SigningBehavior: 'always' }) });
+    const [, policy] = portalByPath('/Portal/Files/Policy/Resource');
     const reads = policy.Properties.PolicyDocument.Statement.filter((s: { Action: string | string[] }) => actions(s).includes('s3:GetObject'));
     expect(reads).toEqual([expect.objectContaining({ Principal: { Service: 'cloudfront.amazonaws.com' }, Effect: 'Allow' })]);
     expect(JSON.stringify(reads)).toContain(bucketId);
   });
 
   it('serves /v1/* from the API on the same origin, uncached, with every header but Host', () => {
-    const [, dist] = byPath('/Portal/Distribution/Resource');
+    const [, dist] = portalByPath('/Portal/Distribution/Resource');
     const config = dist.Properties.DistributionConfig;
     expect(config.DefaultRootObject).toBe('index.html');
     expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
@@ -525,7 +602,7 @@ describe('issue 10: the portal behind CloudFront', () => {
 
   it('sends the portal’s security headers (the local gateway’s, from one module) on both behaviours', async () => {
     const { contentSecurityPolicy } = await import('../../portal/headers');
-    const [policyId, policy] = byPath('/Portal/SecurityHeaders/Resource');
+    const [policyId, policy] = portalByPath('/Portal/SecurityHeaders/Resource');
     const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
     // The CSP names the region's S3 hosts (uploads and previews; the bucket's name is generated), nothing wider.
     const csp = JSON.stringify(headers.ContentSecurityPolicy.ContentSecurityPolicy);
@@ -535,7 +612,7 @@ describe('issue 10: the portal behind CloudFront', () => {
     expect(contentSecurityPolicy('https://b.s3.ap-southeast-3.amazonaws.com')).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
     expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
     expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true });
-    const [, dist] = byPath('/Portal/Distribution/Resource');
+    const [, dist] = portalByPath('/Portal/Distribution/Resource');
     const behaviours = [dist.Properties.DistributionConfig.DefaultCacheBehavior, ...dist.Properties.DistributionConfig.CacheBehaviors];
     for (const b of behaviours) expect(b.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
   });

@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { synthStack } from '../support/synth';
 
@@ -29,7 +30,13 @@ const IDENTITY: Record<string, (p: Record<string, any>) => Record<string, unknow
 };
 
 function snapshot(stage: string): Snapshot {
-  const resources = synthStack(stage).template.toJSON().Resources as Record<string, { Type: string; Properties?: Record<string, any> }>;
+  const { stack } = synthStack(stage);
+  // The stage's own stack, and its nested stacks by their construct id (`Portal/…`).
+  const resources: Record<string, { Type: string; Properties?: Record<string, any> }> = {};
+  for (const s of [stack, stack.portal, stack.operations]) {
+    const prefix = s === stack ? '' : `${s.node.id}/`;
+    for (const [id, r] of Object.entries(Template.fromStack(s).toJSON().Resources as typeof resources)) resources[`${prefix}${id}`] = r;
+  }
   const out: Snapshot = {};
   for (const [id, r] of Object.entries(resources)) {
     const identity = IDENTITY[r.Type];

@@ -1,10 +1,11 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { SQSRecord } from 'aws-lambda';
 import { attachmentCleaner } from '../../adapters/attachment-cleaner';
 import type { QueueMessage } from '../../core/ports';
 import { NEEDS } from '../../needs';
 import { portsFor } from '../../shared/deps';
 import { ENV, optionalEnv } from '../../shared/env';
-import { logger } from '../../shared/powertools';
+import { logger, metrics } from '../../shared/powertools';
 import { attachmentStorage } from '../../shared/s3';
 import { sqsHandler } from '../../shared/sqs';
 import { checkUpload, eraseAttachmentFiles, recordScanResult } from '../../use-cases/attachments';
@@ -34,7 +35,13 @@ export const handler = sqsHandler(async (record: SQSRecord) => {
   }
   if ('source' in body) {
     const key = body.detail?.s3ObjectDetails?.objectKey;
-    if (key) await recordScanResult(ports, key, body.detail?.scanResultDetails?.scanResultStatus ?? 'UNKNOWN', body.detail?.s3ObjectDetails?.versionId);
+    if (!key) return;
+    const verdict = body.detail?.scanResultDetails?.scanResultStatus ?? 'UNKNOWN';
+    if ((await recordScanResult(ports, key, verdict, body.detail?.s3ObjectDetails?.versionId)) === 'SCANNING') {
+      // A scan without a verdict (failed, access denied, unsupported) leaves the file unavailable: an operator is told.
+      metrics.addMetric('MalwareScansWithoutVerdict', MetricUnit.Count, 1);
+      metrics.publishStoredMetrics();
+    }
     return;
   }
   // s3:TestEvent (sent when the notification is configured) carries no records.
