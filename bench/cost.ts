@@ -1,15 +1,18 @@
 /**
  * `npm run bench:cost`: what one complaint's whole lifecycle costs in AWS, from the requests a
- * local run actually makes (counted by local/request-meter.ts), priced with data/aws-prices.json,
- * and the monthly bill at LAPOR!'s volume (~1,500 complaints a day) and at 100× that.
+ * local run actually makes (counted by local/request-meter.ts), priced with data/aws-prices.json
+ * (Jakarta), and the monthly bill at LAPOR!'s volume (~1,500 complaints a day) and at 100× that.
  *
  * The lifecycle: submitted with an email, routed, verified, acknowledged, answered, confirmed and
- * rated, with every email it owes. Fixed monthly costs (schedules, keys, secrets, the web ACL)
- * are added once. Lambda durations are the local ones (this machine, emulators): an estimate.
+ * rated, with every email it owes. Then what the lifecycle does not make but the month does
+ * (bench/cost-model.ts): people reading the portal and the API, attachments and their scanning,
+ * staff sign-ins by Cognito tier, traces, custom metrics, queue polling, and storage that grows
+ * month by month. Lambda durations are the local ones (this machine, emulators): an estimate.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Template } from 'aws-cdk-lib/assertions';
 import { FUNCTIONS } from '../lib/wiring';
 import { createMeter } from '../local/request-meter';
@@ -17,6 +20,7 @@ import { signIn } from '../local/staff-seed';
 import { stackApp } from '../local/template';
 import { startLocalSystemOnFreePorts } from '../test/support/local-system';
 import { waitFor } from '../test/support/network';
+import { ASSUMPTIONS, monthlyExtras, type Volume } from './cost-model';
 
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
@@ -30,11 +34,28 @@ const operations = (() => {
   const main = Object.values(Template.fromStack(stack).toJSON().Resources as Record<string, { Type: string }>);
   return {
     alarms: count('AWS::CloudWatch::Alarm'),
+    composites: count('AWS::CloudWatch::CompositeAlarm'),
+    queues: main.filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping').length,
     dashboards: count('AWS::CloudWatch::Dashboard'),
     secrets: main.filter((r) => r.Type === 'AWS::SecretsManager::Secret').length,
   };
 })();
 const LIFECYCLES = Number(process.env.BENCH_COST_COMPLAINTS ?? 20);
+/**
+ * The custom metrics the code publishes (namespace Aduan, one dimension set each), counted from
+ * the handlers' sources: the names the scheduled functions report and those added by hand.
+ */
+const CUSTOM_METRICS = (() => {
+  const names = new Set<string>();
+  const root = new URL('../functions/', import.meta.url);
+  for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
+    const src = readFileSync(new URL(file, root), 'utf8');
+    for (const m of src.matchAll(/addMetric\('(\w+)'/g)) names.add(m[1] as string);
+    for (const m of src.matchAll(/\(r\) => \(\{([^)]*)\}\)/g)) for (const k of (m[1] as string).matchAll(/(\w+):/g)) names.add(k[1] as string);
+    for (const m of src.matchAll(/^\s+(\w+): r\.\w+/gm)) names.add(m[1] as string);
+  }
+  return names.size;
+})();
 /** Assumed CloudWatch Logs per invocation (JSON logs at INFO: a start, an end and one or two lines). */
 const LOG_BYTES_PER_INVOCATION = 1_500;
 
@@ -94,9 +115,19 @@ try {
   for (const f of system.functions) Object.assign(f.stats, { invocations: 0, durationMs: 0 });
   routed = 0;
   const mailsBefore = await mails();
+  // The table's size before and after: the bytes a complaint leaves behind (DynamoDB storage).
+  const ddb = new DynamoDBClient({
+    endpoint: system.dynamoEndpoint,
+    region: 'ap-southeast-3',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const table = system.resources.tables.find((t) => t.logicalId.startsWith('DataComplaints'))?.name as string;
+  const tableBytes = async () => (await ddb.send(new DescribeTableCommand({ TableName: table }))).Table?.TableSizeBytes ?? 0;
+  const bytesBefore = await tableBytes();
   for (let i = 0; i < LIFECYCLES; i++) await lifecycle(i);
   await settle();
   const emails = (await mails()) - mailsBefore;
+  const bytesPerComplaint = ((await tableBytes()) - bytesBefore) / LIFECYCLES;
 
   // Per complaint, from the counts.
   const per = (n: number) => n / LIFECYCLES;
@@ -131,6 +162,7 @@ try {
   // and dashboards are counted from the synthesized stack, as deployed.
   const fixed =
     operations.alarms * prices.cloudWatch.alarmMonth +
+    operations.composites * prices.cloudWatch.compositeAlarmMonth +
     operations.dashboards * prices.cloudWatch.dashboardMonth +
     2 * prices.kms.keyMonth +
     operations.secrets * prices.secretsManager.secretMonth +
@@ -139,7 +171,7 @@ try {
     (schedulesPerMonth / 1e6) * prices.lambda.requestsPerMillion +
     schedulesPerMonth * 0.2 * 0.25 * prices.lambda.armGbSecond;
 
-  const usd = (n: number) => `$${n < 0.01 ? n.toFixed(6) : n.toFixed(2)}`;
+  const usd = (n: number) => `$${n > 0 && n < 0.01 ? n.toFixed(6) : n.toFixed(2)}`;
   console.log(`== one complaint's lifecycle (mean of ${LIFECYCLES}; prices: ${prices.region}, ${prices.asOf}; see data/aws-prices.json)`);
   console.log(`requests counted per complaint:`);
   for (const [k, v] of ops.sort()) console.log(`  ${k.padEnd(40)} ${per(v).toFixed(2)}`);
@@ -151,17 +183,35 @@ try {
   for (const [k, v] of Object.entries(line)) console.log(`  ${k.padEnd(12)} ${usd(v)}`);
   console.log(`  ${'total'.padEnd(12)} ${usd(perComplaint)}`);
   console.log(
-    `fixed per month (${operations.alarms} alarms, ${operations.dashboards} dashboards, 2 keys, ${operations.secrets} secrets, web ACL, schedules): ${usd(fixed)}`,
+    `fixed per month (${operations.alarms} alarms and ${operations.composites} composites, ${operations.dashboards} dashboards, 2 keys, ${operations.secrets} secrets, web ACL, schedules): ${usd(fixed)}`,
   );
-  for (const [label, perDay] of [
-    ["LAPOR!'s volume", 1_500],
-    ['100× that', 150_000],
-  ] as const) {
-    console.log(`monthly at ${label} (${perDay.toLocaleString('en')} complaints a day): ${usd(perDay * 30 * perComplaint + fixed)}`);
+  const httpCall = {
+    lambdaGbSeconds: gbSeconds / Math.max(1, invocations),
+    readUnits: meter.readCapacityUnits / Math.max(1, httpInvocations),
+  };
+  const volumes: (Volume & { label: string })[] = [
+    { label: "LAPOR!'s volume", complaintsPerDay: 1_500, staff: 2_500 },
+    { label: '100× that', complaintsPerDay: 150_000, staff: 25_000 },
+  ];
+  console.log(`measured: ${(bytesPerComplaint / 1024).toFixed(1)} KiB of table per complaint (DynamoDB Local's TableSizeBytes)`);
+  for (const v of volumes) {
+    const extras = monthlyExtras(prices, v, {
+      invocationsPerComplaint: per(invocations),
+      logBytesPerInvocation: LOG_BYTES_PER_INVOCATION,
+      bytesPerComplaint,
+      httpCall,
+      queues: operations.queues,
+      customMetrics: CUSTOM_METRICS,
+    });
+    const lifecycle = v.complaintsPerDay * 30 * perComplaint;
+    console.log(
+      `monthly at ${v.label} (${v.complaintsPerDay.toLocaleString('en')} complaints a day, ${v.staff.toLocaleString('en')} staff): ${usd(lifecycle + fixed + extras.month1)} in month 1, ${usd(lifecycle + fixed + extras.month12)} in month 12, ${usd(lifecycle + fixed + extras.month60)} in month 60`,
+    );
+    console.log(`  lifecycles ${usd(lifecycle)}, fixed ${usd(fixed)}, and beyond the lifecycle:`);
+    for (const [k, val] of Object.entries(extras.lines)) console.log(`    ${k.padEnd(34)} ${usd(val)}`);
+    console.log(`    ${'storage, month 1 / 12 / 60'.padEnd(34)} ${usd(extras.storage(1))} / ${usd(extras.storage(12))} / ${usd(extras.storage(60))}`);
   }
-  console.log(
-    'Assumptions: local Lambda durations; 1.5 KB of logs per invocation; Lambda polls each queued message once (receive + delete); page and asset loads of the portal, attachments (S3 storage and requests, GuardDuty per-GB scanning), DynamoDB storage, data transfer and free tiers left out; prices marked stand-in in the file are to be confirmed.',
-  );
+  console.log(`Assumptions: local Lambda durations; ${ASSUMPTIONS}; prices in data/aws-prices.json, each with its source (confirm before budgeting).`);
 } finally {
   await system.stop();
 }

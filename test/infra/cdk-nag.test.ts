@@ -1,21 +1,17 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { App, Validations } from 'aws-cdk-lib';
+import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { AduanStack } from '../../lib/aduan-stack';
-import { STAGES, stageConfig } from '../../lib/config';
-import { exampleSettings, LOCAL_STAGE, localSettings } from '../../local/template';
+import { STAGES } from '../../lib/config';
+import { exampleSettings, LOCAL_STAGE, localSettings, stackApp } from '../../local/template';
 
 describe('cdk-nag AwsSolutions (its own App)', () => {
   it.each(Object.keys(STAGES))('stage %s has no unacknowledged finding', (stage) => {
     const outdir = mkdtempSync(path.join(tmpdir(), 'aduan-nag-'));
-    const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
-    new AduanStack(app, `Aduan-${stage}`, {
-      config: stageConfig(stage, stage === LOCAL_STAGE ? localSettings() : exampleSettings()),
-      env: { account: '111122223333', region: 'ap-southeast-3' },
-    });
+    // Both stacks of the stage (the budget's in us-east-1 too), with cdk.json's context, as `cdk synth` makes them.
+    const { app } = stackApp(outdir, stage, '111122223333', stage === LOCAL_STAGE ? localSettings() : exampleSettings());
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     let failure = '';
     try {

@@ -1,5 +1,7 @@
 import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ProbeResult, probeMetrics } from '../../functions/use-cases/probe-health';
+import { LOCAL_SES_ACCOUNT } from '../../local/emulators';
 import { type LocalSystem, startLocalSystem } from '../../local/runtime';
 import { type CapturedEmail, get, mailbox, post, submission } from '../support/fixtures';
 import { freePort, waitFor } from '../support/network';
@@ -130,6 +132,33 @@ describe('the local system: handlers on the emulators, wired from the template',
     const view = await waitFor(() => assigned(trackingId, accessToken), 15_000, 'assignment after relay');
     expect(view.assignedAgency.id).toBe('pemda-51.03');
   }, 120_000);
+
+  it('probes the stage from outside every 5 minutes: the health route through the gateway, and the SES account (issue 20)', async () => {
+    const run = async () => (await post(`${api}/_local/schedules/probe-health/run`, {})).body.result as ProbeResult;
+    const healthy = await run();
+    expect(healthy.health).toMatchObject({ ok: true, status: 200 });
+    // What the SES emulator's GetAccount answered (local/emulators.ts), read through the SES v2 API.
+    expect(healthy.ses).toEqual({ productionAccess: true, sendingEnabled: true, max24HourSend: 50_000, sentLast24Hours: 0 });
+    expect(probeMetrics(healthy)).toEqual({
+      HealthProbeFailed: 0,
+      HealthProbeLatencyMs: expect.any(Number),
+      SesAccountUnreadable: 0,
+      SesSandbox: 0,
+      SesSendingPaused: 0,
+      SesQuotaUsedPercent: 0,
+    });
+    const before = process.env.AWS_SES_ACCOUNT;
+    process.env.AWS_SES_ACCOUNT = JSON.stringify({
+      ...LOCAL_SES_ACCOUNT,
+      ProductionAccessEnabled: false,
+      SendQuota: { Max24HourSend: 200, MaxSendRate: 1, SentLast24Hours: 190 },
+    });
+    try {
+      expect(probeMetrics(await run())).toMatchObject({ HealthProbeFailed: 0, SesSandbox: 1, SesQuotaUsedPercent: 95 });
+    } finally {
+      process.env.AWS_SES_ACCOUNT = before;
+    }
+  }, 60_000);
 
   it('retries a failed email through the queue and parks it in the DLQ after 5 receives', async () => {
     await system.emulators.ses.stop();
