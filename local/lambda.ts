@@ -67,6 +67,8 @@ export class LocalFunction {
       env: { ...base, ...this.env, AWS_LAMBDA_FUNCTION_NAME: `aduan-local-${this.spec.id}` },
       // The function's memory setting bounds its heap, as it bounds the whole sandbox in Lambda.
       resourceLimits: { maxOldGenerationSizeMb: Math.max(this.spec.memoryMb, 256) },
+      // A bundle is plain JavaScript: no loader of the parent (tsx) in the sandbox, which costs each worker its start.
+      execArgv: [],
     });
     worker.unref();
     const env: Environment = { worker, pending: new Map(), retired: false, ready: Promise.resolve() };
