@@ -2,7 +2,7 @@ import { BatchGetItemCommand, type BatchGetItemCommandOutput, type DynamoDBClien
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Complaint, ReporterIdentity, TimelineEvent } from '../core/complaint';
 import type { ChainLink, EvidenceEntry } from '../core/evidence';
-import type { FeedFilter, IdentityCipher, MonthlyFigures, OutboxMessage, StoredComplaint, WorkQueue } from '../core/ports';
+import type { FeedFilter, IdentityCipher, MonthlyFigures, OutboxMessage, Page, PagePosition, StoredComplaint, WorkQueue } from '../core/ports';
 import type { SupportCount } from '../core/support';
 import {
   complaintPk,
@@ -11,6 +11,7 @@ import {
   OUTBOX_PENDING,
   pageKey,
   placePk,
+  positionOf,
   publicFeedPk,
   REPORTER_SK,
   RETENTION_PK,
@@ -157,9 +158,9 @@ export class DynamoDbComplaintReads {
     });
   }
 
-  async workQueue(queue: WorkQueue, opts: { limit: number; startKey?: Record<string, unknown> }) {
+  async workQueue(queue: WorkQueue, opts: { limit: number; after?: PagePosition }): Promise<Page<Complaint>> {
     const { index, partition } = workQueueKey(queue);
-    const startKey = opts.startKey ? pageKey(opts.startKey, index, partition) : undefined;
+    const startKey = opts.after ? pageKey(opts.after, index, partition) : undefined;
     const status = queue.kind === 'AGENCY' ? queue.status : undefined;
     const res = await this.client.send(
       new QueryCommand({
@@ -174,14 +175,14 @@ export class DynamoDbComplaintReads {
     );
     return {
       items: (res.Items ?? []).map((i) => unmarshall(i).complaint as Complaint),
-      ...(res.LastEvaluatedKey ? { nextKey: unmarshall(res.LastEvaluatedKey) } : {}),
+      ...(res.LastEvaluatedKey ? { next: positionOf(unmarshall(res.LastEvaluatedKey)) } : {}),
     };
   }
 
-  async publicFeed(month: string, opts: { limit: number; filter: FeedFilter; startKey?: Record<string, unknown> }) {
+  async publicFeed(month: string, opts: { limit: number; filter: FeedFilter; after?: PagePosition }): Promise<Page<Complaint>> {
     const index = TABLE_KEYS.publicFeedIndex;
     const partition = publicFeedPk(month);
-    const startKey = opts.startKey ? pageKey(opts.startKey, index, partition) : undefined;
+    const startKey = opts.after ? pageKey(opts.after, index, partition) : undefined;
     const { regionCode, categoryId, status } = opts.filter;
     // A region matches itself and, for a province, its regencies and cities (`51` → `51.03`).
     const conditions = [
@@ -213,7 +214,7 @@ export class DynamoDbComplaintReads {
     );
     return {
       items: (res.Items ?? []).map((i) => unmarshall(i).complaint as Complaint),
-      ...(res.LastEvaluatedKey ? { nextKey: unmarshall(res.LastEvaluatedKey) } : {}),
+      ...(res.LastEvaluatedKey ? { next: positionOf(unmarshall(res.LastEvaluatedKey)) } : {}),
     };
   }
 

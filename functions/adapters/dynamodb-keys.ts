@@ -3,7 +3,7 @@ import { type Complaint, OPEN_STATUSES, type TimelineEvent } from '../core/compl
 import { DomainError } from '../core/errors';
 import type { ChainLink } from '../core/evidence';
 import type { CounterDelta } from '../core/monitoring';
-import type { ContactKind, OutboxMessage, WorkQueue } from '../core/ports';
+import type { ContactKind, OutboxMessage, PagePosition, WorkQueue } from '../core/ports';
 
 /**
  * The table's key schema, in one place: the store, the CDK construct that creates the table and
@@ -196,10 +196,24 @@ export function indexKeys(c: Complaint): Record<string, string | undefined> {
 }
 
 /**
- * A page position as the store handed it out (it comes back sealed in a cursor): exactly the
- * key attributes of the index, and within the queue being read.
+ * The position a page of an index query returns (its LastEvaluatedKey), as the opaque string the
+ * core carries: only this adapter reads it back.
  */
-export function pageKey(key: Record<string, unknown>, index: IndexKeys, queue: string): Record<string, string> {
+export const positionOf = (lastEvaluatedKey: Record<string, unknown>): PagePosition =>
+  Buffer.from(JSON.stringify(lastEvaluatedKey)).toString('base64url') as PagePosition;
+
+/**
+ * The ExclusiveStartKey of a position, checked to be a key of this index and partition: a
+ * cursor opens only where it was made (the cursor's seal already rules out forgery).
+ */
+export function pageKey(position: PagePosition, index: IndexKeys, queue: string): Record<string, string> {
+  let key: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(position, 'base64url').toString('utf8'));
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) key = parsed as Record<string, unknown>;
+  } catch {
+    // not a position of this adapter: refused below
+  }
   const names = [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, index.partitionKey, index.sortKey];
   const ok =
     Object.keys(key).length === names.length &&

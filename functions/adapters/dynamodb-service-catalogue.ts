@@ -8,9 +8,9 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { findAgency } from '../core/agencies';
-import type { CatalogueEntry, ServiceCatalogue, ServiceFilter } from '../core/ports';
+import type { CatalogueEntry, Page, PagePosition, ServiceCatalogue, ServiceFilter } from '../core/ports';
 import type { PublicService, ServiceStandard } from '../core/services';
-import { CATALOGUE_PK, pageKey, servicePk, serviceVersionSk, TABLE_KEYS } from './dynamodb-keys';
+import { CATALOGUE_PK, pageKey, positionOf, servicePk, serviceVersionSk, TABLE_KEYS } from './dynamodb-keys';
 
 const m = (v: Record<string, unknown>) => marshall(v, { removeUndefinedValues: true, convertClassInstanceToMap: false });
 
@@ -130,9 +130,9 @@ export class DynamoDbServiceCatalogue implements ServiceCatalogue {
     }
   }
 
-  async search(filter: ServiceFilter, opts: { limit: number; startKey?: Record<string, unknown> }) {
+  async search(filter: ServiceFilter, opts: { limit: number; after?: PagePosition }): Promise<Page<PublicService>> {
     const index = TABLE_KEYS.catalogueIndex;
-    const startKey = opts.startKey ? pageKey(opts.startKey, index, CATALOGUE_PK) : undefined;
+    const startKey = opts.after ? pageKey(opts.after, index, CATALOGUE_PK) : undefined;
     const conditions: string[] = [];
     const values: Record<string, unknown> = { ':p': CATALOGUE_PK };
     if (filter.agencyId) {
@@ -163,7 +163,7 @@ export class DynamoDbServiceCatalogue implements ServiceCatalogue {
     );
     return {
       items: (res.Items ?? []).map((i) => unmarshall(i).service as PublicService),
-      ...(res.LastEvaluatedKey ? { nextKey: unmarshall(res.LastEvaluatedKey) } : {}),
+      ...(res.LastEvaluatedKey ? { next: positionOf(unmarshall(res.LastEvaluatedKey)) } : {}),
     };
   }
 }

@@ -9,6 +9,19 @@ import type { PublicService, ServiceStandard } from './services';
 import type { SupportCount } from './support';
 import type { CalendarChange, WorkingDayCalendar } from './working-days';
 
+/**
+ * Where a listing's next page starts: a string only the store that made it reads back (the
+ * DynamoDB adapter's paging key, the in-memory store's offset). The core seals it into a cursor
+ * and never looks into it, so no store's paging detail crosses the port.
+ */
+export type PagePosition = string & { readonly __brand: 'PagePosition' };
+
+/** One page of a listing, and where the next one starts (none after the last). */
+export interface Page<T> {
+  items: T[];
+  next?: PagePosition;
+}
+
 export interface Clock {
   now(): Date;
 }
@@ -146,16 +159,13 @@ export interface ComplaintStore {
   stats(month: string): Promise<MonthlyFigures[]>;
   /** Appends an audit entry without changing the complaint (e.g. a staff read of an identity). */
   appendEvent(trackingId: string, event: TimelineEvent): Promise<void>;
-  /** A work queue, oldest deadline first; `startKey` is a position an earlier page returned. */
-  workQueue(queue: WorkQueue, opts: { limit: number; startKey?: Record<string, unknown> }): Promise<{ items: Complaint[]; nextKey?: Record<string, unknown> }>;
+  /** A work queue, oldest deadline first; `after` is the position an earlier page returned. */
+  workQueue(queue: WorkQueue, opts: { limit: number; after?: PagePosition }): Promise<Page<Complaint>>;
   /**
    * One read of the public feed of a month (complaints submitted then and listed publicly),
    * newest first: at most `limit` items examined, those matching the filter returned.
    */
-  publicFeed(
-    month: string,
-    opts: { limit: number; filter: FeedFilter; startKey?: Record<string, unknown> },
-  ): Promise<{ items: Complaint[]; nextKey?: Record<string, unknown> }>;
+  publicFeed(month: string, opts: { limit: number; filter: FeedFilter; after?: PagePosition }): Promise<Page<Complaint>>;
   /** Open complaints whose current deadline of `stage` falls before `dueBefore`. */
   dueBy(stage: string, dueBefore: string, limit: number): Promise<Complaint[]>;
   /** Open complaints whose 60-day resolution limit falls before `before`. */
@@ -249,10 +259,7 @@ export interface ServiceCatalogue {
   publish(serviceId: string, standard: ServiceStandard, expectedVersion: number, at: string): Promise<boolean>;
   retire(serviceId: string, at: string): Promise<boolean>;
   /** One read of the catalogue, by name: at most `limit` services examined. */
-  search(
-    filter: ServiceFilter,
-    opts: { limit: number; startKey?: Record<string, unknown> },
-  ): Promise<{ items: PublicService[]; nextKey?: Record<string, unknown> }>;
+  search(filter: ServiceFilter, opts: { limit: number; after?: PagePosition }): Promise<Page<PublicService>>;
 }
 
 /** Keys issued to client applications (Open311), kept only as hashes. */

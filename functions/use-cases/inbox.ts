@@ -4,6 +4,7 @@ import { DomainError, validationError } from '../core/errors';
 import type { WorkQueue } from '../core/ports';
 import type { StaffPrincipal } from '../core/staff';
 import type { Deps } from './deps';
+import { openPosition } from './page-cursors';
 
 /**
  * The caller's work queue, oldest deadline first (so overdue first): verifiers get complaints
@@ -48,14 +49,8 @@ export async function inbox(
   const now = deps.clock.now();
   const calendar = await deps.calendar.current();
   const cursorScope = `inbox|${JSON.stringify(queue)}`;
-  let startKey: Record<string, unknown> | undefined;
-  if (q.cursor) {
-    const opened = deps.cursors.open(cursorScope, q.cursor);
-    if (!opened || typeof opened !== 'object' || Array.isArray(opened))
-      throw validationError([{ field: 'cursor', message: 'kursor tidak valid' }], 'Kursor tidak valid');
-    startKey = opened as Record<string, unknown>;
-  }
-  const page = await deps.store.workQueue(queue, { limit: q.limit ?? 25, ...(startKey ? { startKey } : {}) });
+  const after = q.cursor ? openPosition(deps.cursors, cursorScope, q.cursor) : undefined;
+  const page = await deps.store.workQueue(queue, { limit: q.limit ?? 25, ...(after ? { after } : {}) });
   return {
     queue: label,
     items: page.items.map((c: Complaint) => {
@@ -81,6 +76,6 @@ export async function inbox(
         suggestedAgency: c.suggestedAgencyId ? { id: c.suggestedAgencyId, name: findAgency(c.suggestedAgencyId)?.name ?? c.suggestedAgencyId } : null,
       };
     }),
-    nextCursor: page.nextKey ? deps.cursors.seal(cursorScope, page.nextKey) : null,
+    nextCursor: page.next ? deps.cursors.seal(cursorScope, page.next) : null,
   };
 }

@@ -1,9 +1,9 @@
 import type { ComplaintStatus } from '../core/complaint';
-import { validationError } from '../core/errors';
 import { previousMonth } from '../core/monitoring';
-import type { FeedFilter } from '../core/ports';
+import type { FeedFilter, PagePosition } from '../core/ports';
 import { feedItemView } from '../core/views';
 import type { Deps } from './deps';
+import { openCursor } from './page-cursors';
 
 /**
  * Bounded work per page however sparse the filter: at most this many index entries examined,
@@ -14,7 +14,8 @@ const MAX_READS_PER_PAGE = 13;
 /** How far back the feed goes (months before the current one). */
 const FEED_MONTHS = 36;
 
-type FeedPosition = { month: string; key?: Record<string, unknown> };
+/** Where the feed resumes: a month, and the store's position in it (opaque). */
+type FeedPosition = { month: string; key?: PagePosition };
 
 function oldestMonth(now: Date): string {
   let month = now.toISOString().slice(0, 7);
@@ -25,7 +26,7 @@ function oldestMonth(now: Date): string {
 function isPosition(v: unknown): v is FeedPosition {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
   const p = v as Record<string, unknown>;
-  return typeof p.month === 'string' && /^\d{4}-\d{2}$/.test(p.month) && (p.key === undefined || (typeof p.key === 'object' && p.key !== null));
+  return typeof p.month === 'string' && /^\d{4}-\d{2}$/.test(p.month) && (p.key === undefined || (typeof p.key === 'string' && p.key !== ''));
 }
 
 /**
@@ -46,11 +47,7 @@ export async function listPublicComplaints(
   const now = deps.clock.now();
   const oldest = oldestMonth(now);
   let position: FeedPosition | undefined = { month: now.toISOString().slice(0, 7) };
-  if (q.cursor) {
-    const opened = deps.cursors.open(scope, q.cursor);
-    if (!isPosition(opened)) throw validationError([{ field: 'cursor', message: 'kursor tidak valid' }], 'Kursor tidak valid');
-    position = opened;
-  }
+  if (q.cursor) position = openCursor(deps.cursors, scope, q.cursor, isPosition);
   const items: ReturnType<typeof feedItemView>[] = [];
   let budget = MAX_EXAMINED_PER_PAGE;
   for (let reads = 0; position && reads < MAX_READS_PER_PAGE && items.length < q.limit && budget > 0; reads++) {
@@ -61,10 +58,10 @@ export async function listPublicComplaints(
     const page = await deps.store.publicFeed(position.month, {
       limit,
       filter,
-      ...(position.key ? { startKey: position.key } : {}),
+      ...(position.key ? { after: position.key } : {}),
     });
     items.push(...page.items.map(feedItemView));
-    if (page.nextKey) position = { month: position.month, key: page.nextKey };
+    if (page.next) position = { month: position.month, key: page.next };
     else position = position.month > oldest ? { month: previousMonth(position.month) } : undefined;
   }
   return { items, nextCursor: position ? deps.cursors.seal(scope, position) : null };

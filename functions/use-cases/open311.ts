@@ -13,6 +13,7 @@ import { regionZoneOf, zoneOf } from '../core/clocks';
 import { type Complaint, OPEN_STATUSES, STATUS_LABELS } from '../core/complaint';
 import { DomainError, notFound, validationError } from '../core/errors';
 import { previousMonth } from '../core/monitoring';
+import type { PagePosition } from '../core/ports';
 import type { PublicService } from '../core/services';
 import { withOffset } from '../core/working-days';
 import type { Deps } from './deps';
@@ -38,13 +39,13 @@ export async function open311Services(deps: Pick<Deps, 'services'>, jurisdiction
     group: 'Kategori pengaduan',
   }));
   const catalogue: PublicService[] = [];
-  let startKey: Record<string, unknown> | undefined;
+  let after: PagePosition | undefined;
   // The catalogue is read a bounded number of pages per call (500 services).
   for (let page = 0; page < 5; page++) {
-    const r = await deps.services.search(jurisdiction ? { regionCode: jurisdiction } : {}, { limit: 100, ...(startKey ? { startKey } : {}) });
+    const r = await deps.services.search(jurisdiction ? { regionCode: jurisdiction } : {}, { limit: 100, ...(after ? { after } : {}) });
     catalogue.push(...r.items.filter((s) => s.status === 'ACTIVE'));
-    startKey = r.nextKey;
-    if (!startKey) break;
+    after = r.next;
+    if (!after) break;
   }
   const fromCatalogue = catalogue.map((s) => ({
     service_code: `${SERVICE}${s.id}`,
@@ -257,9 +258,9 @@ export async function open311Requests(deps: Pick<Deps, 'store' | 'clock'>, q: Op
   const out: ReturnType<typeof open311RequestOf>[] = [];
   let month = new Date(end).toISOString().slice(0, 7);
   const firstMonth = new Date(start).toISOString().slice(0, 7);
-  let startKey: Record<string, unknown> | undefined;
+  let after: PagePosition | undefined;
   for (let reads = 0; reads < MAX_READS && out.length < q.limit && month >= firstMonth; reads++) {
-    const page = await deps.store.publicFeed(month, { limit: 50, filter: categoryId ? { categoryId } : {}, ...(startKey ? { startKey } : {}) });
+    const page = await deps.store.publicFeed(month, { limit: 50, filter: categoryId ? { categoryId } : {}, ...(after ? { after } : {}) });
     for (const c of page.items) {
       const t = Date.parse(c.submittedAt);
       const open = OPEN_STATUSES.includes(c.status);
@@ -269,8 +270,8 @@ export async function open311Requests(deps: Pick<Deps, 'store' | 'clock'>, q: Op
       if (q.status && (q.status === 'open') !== open) continue;
       if (out.length < q.limit) out.push(open311RequestOf(c));
     }
-    startKey = page.nextKey;
-    if (!startKey) month = previousMonth(month);
+    after = page.next;
+    if (!after) month = previousMonth(month);
   }
   return out;
 }

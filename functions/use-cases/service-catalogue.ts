@@ -8,6 +8,7 @@ import type { StaffPrincipal } from '../core/staff';
 import { localDate } from '../core/working-days';
 import { csvRows } from './csv-rows';
 import type { Deps } from './deps';
+import { openPosition } from './page-cursors';
 
 type CatalogueDeps = Pick<Deps, 'services' | 'clock'>;
 
@@ -238,23 +239,17 @@ const MAX_EXAMINED = 500;
 /** The public catalogue by name: active services, narrowed by words, agency and region, paged. */
 export async function searchServices(deps: CatalogueDeps & Pick<Deps, 'cursors'>, filter: ServiceFilter, q: { limit: number; cursor?: string | undefined }) {
   const scope = `services|${filter.q ?? ''}|${filter.agencyId ?? ''}|${filter.regionCode ?? ''}`;
-  let startKey: Record<string, unknown> | undefined;
-  if (q.cursor) {
-    const opened = deps.cursors.open(scope, q.cursor);
-    if (!opened || typeof opened !== 'object' || Array.isArray(opened))
-      throw validationError([{ field: 'cursor', message: 'kursor tidak valid' }], 'Kursor tidak valid');
-    startKey = opened as Record<string, unknown>;
-  }
+  let after = q.cursor ? openPosition(deps.cursors, scope, q.cursor) : undefined;
   const found: PublicService[] = [];
   let budget = MAX_EXAMINED;
   let more = true;
   for (let reads = 0; reads < MAX_SEARCH_READS && more && found.length < q.limit && budget > 0; reads++) {
     const limit = Math.min(budget, q.limit - found.length);
     budget -= limit;
-    const page = await deps.services.search(filter, { limit, ...(startKey ? { startKey } : {}) });
+    const page = await deps.services.search(filter, { limit, ...(after ? { after } : {}) });
     found.push(...page.items.filter((s) => s.status === 'ACTIVE'));
-    startKey = page.nextKey;
-    more = startKey !== undefined;
+    after = page.next;
+    more = after !== undefined;
   }
   return {
     items: found.map((s) => ({
@@ -265,6 +260,6 @@ export async function searchServices(deps: CatalogueDeps & Pick<Deps, 'cursors'>
       regionCodes: s.regionCodes,
       currentVersion: s.currentVersion,
     })),
-    nextCursor: more && startKey ? deps.cursors.seal(scope, startKey) : null,
+    nextCursor: more && after ? deps.cursors.seal(scope, after) : null,
   };
 }

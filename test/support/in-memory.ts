@@ -27,6 +27,8 @@ import type {
   MessageQueue,
   MonthlyFigures,
   OutboxMessage,
+  Page,
+  PagePosition,
   QueueMessage,
   QueueName,
   ServiceCatalogue,
@@ -38,6 +40,10 @@ import type { PublicService, ServiceStandard } from '../../functions/core/servic
 import type { Deps } from '../../functions/use-cases/deps';
 
 const byDue = (a: Complaint, b: Complaint) => Date.parse(a.deadline.dueAt) - Date.parse(b.deadline.dueAt) || a.trackingId.localeCompare(b.trackingId);
+
+/** This store's page positions: an offset, opaque to the core as the DynamoDB adapter's keys are. */
+const positionAt = (offset: number) => `offset:${offset}` as PagePosition;
+const offsetOf = (p: PagePosition | undefined) => (p ? Number(p.slice('offset:'.length)) : 0);
 
 export class InMemoryComplaintStore implements ComplaintStore {
   readonly complaints = new Map<string, StoredComplaint>();
@@ -207,7 +213,7 @@ export class InMemoryComplaintStore implements ComplaintStore {
     this.noteHead(trackingId);
   }
 
-  async workQueue(queue: WorkQueue, opts: { limit: number; startKey?: Record<string, unknown> }) {
+  async workQueue(queue: WorkQueue, opts: { limit: number; after?: PagePosition }): Promise<Page<Complaint>> {
     const inQueue = (c: Complaint): boolean => {
       switch (queue.kind) {
         case 'VERIFY':
@@ -225,15 +231,15 @@ export class InMemoryComplaintStore implements ComplaintStore {
       }
     };
     const sorted = this.all(inQueue).sort(byDue);
-    const start = opts.startKey ? Number(opts.startKey.offset) : 0;
+    const start = offsetOf(opts.after);
     const items = sorted.slice(start, start + opts.limit);
-    return { items, ...(start + opts.limit < sorted.length ? { nextKey: { offset: start + opts.limit } } : {}) };
+    return { items, ...(start + opts.limit < sorted.length ? { next: positionAt(start + opts.limit) } : {}) };
   }
 
-  async publicFeed(month: string, opts: { limit: number; filter: FeedFilter; startKey?: Record<string, unknown> }) {
+  async publicFeed(month: string, opts: { limit: number; filter: FeedFilter; after?: PagePosition }): Promise<Page<Complaint>> {
     const { regionCode, categoryId, status } = opts.filter;
     const listed = this.all((c) => listedPublicly(c) && c.submittedAt.startsWith(month)).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
-    const start = opts.startKey ? Number(opts.startKey.offset) : 0;
+    const start = offsetOf(opts.after);
     const examined = listed.slice(start, start + opts.limit);
     const items = examined.filter(
       (c) =>
@@ -241,7 +247,7 @@ export class InMemoryComplaintStore implements ComplaintStore {
         (!categoryId || c.categoryId === categoryId) &&
         (!status || c.status === status),
     );
-    return { items, ...(start + opts.limit < listed.length ? { nextKey: { offset: start + opts.limit } } : {}) };
+    return { items, ...(start + opts.limit < listed.length ? { next: positionAt(start + opts.limit) } : {}) };
   }
 
   /** The chain computed over the entries in the order they were stored (as the DynamoDB store links them). */
@@ -422,15 +428,15 @@ export class InMemoryServiceCatalogue implements ServiceCatalogue {
     e.service = { ...e.service, status: 'RETIRED', updatedAt: at };
     return true;
   }
-  async search(filter: ServiceFilter, opts: { limit: number; startKey?: Record<string, unknown> }) {
+  async search(filter: ServiceFilter, opts: { limit: number; after?: PagePosition }): Promise<Page<PublicService>> {
     const words = (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const all = [...this.entries.values()].map((e) => e.service).sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
-    const start = opts.startKey ? Number(opts.startKey.offset) : 0;
+    const start = offsetOf(opts.after);
     const examined = all.slice(start, start + opts.limit);
     const items = examined.filter(
       (s) => (!filter.agencyId || s.agencyId === filter.agencyId) && words.every((w) => `${s.name} ${s.unit ?? ''}`.toLowerCase().includes(w)),
     );
-    return { items, ...(start + opts.limit < all.length ? { nextKey: { offset: start + opts.limit } } : {}) };
+    return { items, ...(start + opts.limit < all.length ? { next: positionAt(start + opts.limit) } : {}) };
   }
 }
 
