@@ -9,29 +9,17 @@
  * width.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DESKTOP,
-  horizontalOverflow,
-  launchChromium,
-  openPortal,
-  PHONE,
-  type PortalPage,
-  screenshot,
-  seriousViolations,
-  smallTargets,
-  tabTo,
-  tabToControl,
-} from '../support/browser';
+import { DESKTOP, launchChromium, PHONE, type PortalPage, tabTo, tabToControl } from '../support/browser';
 import { get, post } from '../support/fixtures';
 import { startLocalProcess } from '../support/local-process';
 import { waitFor } from '../support/network';
+import { act, checkPage, heading, portalSession, visible } from '../support/portal-session';
 
 let sys: Awaited<ReturnType<typeof startLocalProcess>>;
 let browser: Browser;
-const opened: PortalPage[] = [];
 
 beforeAll(async () => {
   [sys, browser] = await Promise.all([startLocalProcess(), launchChromium()]);
@@ -41,51 +29,10 @@ afterAll(async () => {
   await sys?.stop();
 });
 
-async function person(viewport = PHONE): Promise<PortalPage> {
-  const p = await openPortal(browser, sys.api, viewport, [sys.s3]);
-  opened.push(p);
-  return p;
-}
-
-/** What every page must pass, and its pictures at both widths. */
-async function checkPage(p: PortalPage, name: string) {
-  const { page } = p;
-  await page.waitForLoadState('networkidle');
-  expect(JSON.stringify(await seriousViolations(page)), `axe: ${name}`).toBe('[]');
-  const original = page.viewportSize() ?? PHONE;
-  await page.setViewportSize(PHONE);
-  expect(await horizontalOverflow(page), `sideways scrolling at 360 px: ${name}`).toBeLessThanOrEqual(0);
-  expect(await smallTargets(page), `touch targets under 44 px: ${name}`).toEqual([]);
-  await screenshot(page, `${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-  await screenshot(page, `${name}-desktop`);
-  await page.setViewportSize(original);
-  expect(p.problems, `requests, errors and CSP: ${name}`).toEqual([]);
-}
-
-/** Waits until the first match is visible (the Playwright test runner's toBeVisible, for vitest). */
-const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 10_000 });
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-const actionForm = (page: Page, name: string) => page.getByRole('form', { name });
-
-async function signIn(username: string): Promise<PortalPage> {
-  const p = await person(DESKTOP);
-  await p.page.goto(`${sys.api}/#/petugas`);
-  await heading(p.page, 'Masuk petugas').waitFor();
-  await p.page.getByLabel('Nama pengguna').fill(username);
-  await p.page.getByLabel('Kata sandi').fill('Aduan-Lokal-2026!');
-  await p.page.getByRole('button', { name: 'Masuk' }).click();
-  await heading(p.page, 'Kotak masuk').waitFor();
-  return p;
-}
-
-async function act(page: Page, action: string, fill: (form: Locator) => Promise<unknown> = async () => undefined) {
-  await page.getByRole('button', { name: action, exact: true }).first().click();
-  const form = actionForm(page, action);
-  await fill(form);
-  await form.getByRole('button', { name: action, exact: true }).click();
-  await form.waitFor({ state: 'detached' });
-}
+const { opened, person, signIn } = portalSession(
+  () => sys,
+  () => browser,
+);
 
 const TITLE = 'Jalan berlubang di depan SD Negeri 3 Kuta';
 const REPORTER = 'Ni Luh Putu Ayu';

@@ -6,15 +6,15 @@ import { DynamoDbServiceCatalogue } from '../../functions/adapters/dynamodb-serv
 import { KmsIdentityCipher } from '../../functions/adapters/kms-identity-cipher';
 import type { Complaint, TimelineEvent } from '../../functions/core/complaint';
 import { chainProblems } from '../../functions/core/evidence';
-import type { ComplaintStore, OutboxMessage } from '../../functions/core/ports';
+import type { ComplaintStore } from '../../functions/core/ports';
 import type { PublicService, ServiceStandard } from '../../functions/core/services';
 import { type Running, startDynamoDb } from '../../local/emulators';
 import { startKms } from '../../local/kms';
 import { createLocalResources, localClients } from '../../local/resources';
 import { synthesizeTemplate } from '../../local/template';
-import { aComplaint } from '../support/complaint-fixture';
 import { InMemoryComplaintStore } from '../support/in-memory';
 import { freePort } from '../support/network';
+import { complaint, event, outbox } from '../support/store-fixtures';
 
 let dynamo: Running;
 /** The store under test: DynamoDB Local, then the in-memory fake the use-case tests run on (one contract for both). */
@@ -24,34 +24,8 @@ let kms: Running;
 let kmsClient: KMSClient;
 let raw: { ddb: import('@aws-sdk/client-dynamodb').DynamoDBClient; table: string };
 
-const complaint = (trackingId: string, over: Partial<Complaint> = {}): Complaint =>
-  aComplaint({
-    trackingId,
-    title: 'Lampu jalan mati',
-    anonymous: true,
-    submittedAt: '2026-11-27T01:00:00.000Z',
-    updatedAt: '2026-11-27T01:00:00.000Z',
-    routing: { state: 'PENDING' },
-    deadline: { stage: 'DISPOSITION', workingDays: 3, date: '2026-12-02', dueAt: '2026-12-02T23:59:59+08:00', timeZone: 'Asia/Makassar' },
-    version: 1,
-    ...over,
-  });
 /** The stored chain head: an update is made from the complaint as read, which carries it. */
 const headOf = async (trackingId: string) => ({ timelineHead: (await store.get(trackingId))?.complaint.timelineHead });
-const event = (at: string, type: TimelineEvent['type'] = 'SUBMITTED'): TimelineEvent => ({
-  at,
-  type,
-  actor: { kind: 'REPORTER' },
-  message: 'x',
-  visibility: 'PUBLIC',
-});
-const outbox = (id: string, createdAt = '2026-11-27T01:00:00.000Z'): OutboxMessage => ({
-  id,
-  queue: 'routing',
-  body: { kind: 'ROUTE_COMPLAINT', trackingId: id },
-  createdAt,
-});
-
 /** A complaint with no reporter identity, its first timeline entry and one outbox row. */
 const createWithoutReporter = (
   trackingId: string,

@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import { FUNCTIONS } from '../../lib/wiring';
+import { NASTY_STRINGS } from './hostile-values';
 
 export interface FuzzContext {
   /** Complaints that exist, with their reporter tokens. */
@@ -27,43 +28,7 @@ export interface HostileRequest {
 
 const HTTP_ROUTES = FUNCTIONS.flatMap((f) => (f.trigger.kind === 'http' ? [{ ...f.trigger, timeoutSeconds: f.timeoutSeconds }] : []));
 
-const nasty = fc.constantFrom(
-  '',
-  ' ',
-  '0',
-  '-1',
-  '1e309',
-  'NaN',
-  'Infinity',
-  '9999999999999999999999',
-  '9999-12-29T00:00:00Z',
-  '+275760-09-13T00:00:00Z',
-  '-271821-04-20T00:00:00Z',
-  '2026-02-30T00:00:00Z',
-  '2026-13-01',
-  'null',
-  'undefined',
-  'true',
-  '[]',
-  '{}',
-  '%ff',
-  '%',
-  '%00',
-  '..%2F..%2F',
-  '../../etc/passwd',
-  "' OR 1=1 --",
-  '<script>alert(1)</script>',
-  '\u202Egnirts',
-  'a\r\nNama pelapor: palsu',
-  '\u0000',
-  '__proto__',
-  'constructor',
-  '😀'.repeat(50),
-  'x'.repeat(5000),
-  'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.',
-  'abc',
-  'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
-);
+const nasty = fc.constantFrom(...NASTY_STRINGS);
 const text = fc.oneof(nasty, fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }));
 const jsonValue = fc.oneof(
   { depthSize: 'small' },
