@@ -80,7 +80,8 @@ export interface FeedFilter {
   status?: ComplaintStatus;
 }
 
-export interface ComplaintStore {
+/** Complaints themselves: created with their first entries, read, saved version over version, their access tokens and the identity kept apart. */
+export interface Complaints {
   create(input: {
     complaint: Complaint;
     reporter: ReporterIdentity | undefined;
@@ -94,27 +95,6 @@ export interface ComplaintStore {
     contactLookups?: { kind: ContactKind; hash: string }[];
   }): Promise<CreateResult>;
   get(trackingId: string): Promise<StoredComplaint | undefined>;
-  /** Every timeline entry with its hash-chain link (core/evidence.ts), oldest first. */
-  evidence(trackingId: string): Promise<EvidenceEntry[]>;
-  /**
-   * Replaces the timeline entries about these attachments with what `redact` keeps (that a file
-   * existed and its hash). Each keeps its chain link: a bundle shows it as withheld, and the
-   * chain still verifies. Returns how many entries were redacted.
-   */
-  redactAttachmentEvents(trackingId: string, attachmentIds: string[], redact: (e: TimelineEvent) => TimelineEvent): Promise<number>;
-  /** Reads the identity kept apart from the complaint; callers must respect `anonymous`. */
-  getReporter(trackingId: string): Promise<ReporterIdentity | undefined>;
-  timeline(trackingId: string): Promise<TimelineEvent[]>;
-  /**
-   * The newest `limit` timeline entries before `before` (an entry's position from an earlier
-   * page), oldest first, with their positions; `hasOlder` when more may come before them.
-   */
-  timelinePage(
-    trackingId: string,
-    page: { limit: number; before?: string },
-  ): Promise<{ entries: { position: string; event: TimelineEvent }[]; hasOlder: boolean }>;
-  /** Adds a token to a complaint that holds fewer than `max`; false when it already holds `max`. */
-  addAccessTokenHash(trackingId: string, hash: string, max: number): Promise<boolean>;
   /**
    * Saves a new version if nobody else changed it meanwhile; `false` when the version moved on.
    * With `eraseIdentity`, the identity and its contact lookups are deleted in the same write.
@@ -128,8 +108,70 @@ export interface ComplaintStore {
     /** With `mergeInto`, the complaint is a duplicate merged into that one: its link and count go in the same write. */
     opts?: { eraseIdentity?: boolean; mergeInto?: string },
   ): Promise<boolean>;
+  /** Adds a token to a complaint that holds fewer than `max`; false when it already holds `max`. */
+  addAccessTokenHash(trackingId: string, hash: string, max: number): Promise<boolean>;
+  /** Reads the identity kept apart from the complaint; callers must respect `anonymous`. */
+  getReporter(trackingId: string): Promise<ReporterIdentity | undefined>;
+}
+
+/** A complaint's timeline: its entries, their hash-chain evidence, audit entries, redaction of withheld files. */
+export interface Timelines {
+  timeline(trackingId: string): Promise<TimelineEvent[]>;
+  /**
+   * The newest `limit` timeline entries before `before` (an entry's position from an earlier
+   * page), oldest first, with their positions; `hasOlder` when more may come before them.
+   */
+  timelinePage(
+    trackingId: string,
+    page: { limit: number; before?: string },
+  ): Promise<{ entries: { position: string; event: TimelineEvent }[]; hasOlder: boolean }>;
+  /** Every timeline entry with its hash-chain link (core/evidence.ts), oldest first. */
+  evidence(trackingId: string): Promise<EvidenceEntry[]>;
+  /** Appends an audit entry without changing the complaint (e.g. a staff read of an identity). */
+  appendEvent(trackingId: string, event: TimelineEvent): Promise<void>;
+  /**
+   * Replaces the timeline entries about these attachments with what `redact` keeps (that a file
+   * existed and its hash). Each keeps its chain link: a bundle shows it as withheld, and the
+   * chain still verifies. Returns how many entries were redacted.
+   */
+  redactAttachmentEvents(trackingId: string, attachmentIds: string[], redact: (e: TimelineEvent) => TimelineEvent): Promise<number>;
+}
+
+/** The messages written with each change, handed to their queues by the relay. */
+export interface Outbox {
+  markDispatched(trackingId: string, outboxId: string, at: string): Promise<void>;
+  pendingOutbox(trackingId: string): Promise<OutboxMessage[]>;
+  /** Outbox messages never handed to their queue, oldest first. */
+  undispatchedOutbox(createdBefore: string, limit: number): Promise<{ trackingId: string; message: OutboxMessage }[]>;
+}
+
+/** Read-only queries over many complaints: each bounded, listings paged by an opaque position. */
+export interface ComplaintQueries {
+  /** A work queue, oldest deadline first; `after` is the position an earlier page returned. */
+  workQueue(queue: WorkQueue, opts: { limit: number; after?: PagePosition }): Promise<Page<Complaint>>;
+  /**
+   * One read of the public feed of a month (complaints submitted then and listed publicly),
+   * newest first: at most `limit` items examined, those matching the filter returned.
+   */
+  publicFeed(month: string, opts: { limit: number; filter: FeedFilter; after?: PagePosition }): Promise<Page<Complaint>>;
+  /** Open complaints whose current deadline of `stage` falls before `dueBefore`. */
+  dueBy(stage: string, dueBefore: string, limit: number): Promise<Complaint[]>;
+  /** Open complaints whose 60-day resolution limit falls before `before`. */
+  statuteDueBy(before: string, limit: number): Promise<Complaint[]>;
+  /** Open reviews of an Ombudsman office flagged after `since` (a watermark: `<flaggedAt>#<trackingId>`), oldest first, at most `limit`. */
+  reviewsFlaggedSince(office: string, since: string, limit: number): Promise<Complaint[]>;
+  /** Ended complaints whose identity's retention period ends before `before`. */
+  identitiesDueForErasure(before: string, limit: number): Promise<Complaint[]>;
+  /** Complaints whose reporter left this contact (by its keyed hash). */
+  complaintsByContact(hash: string, limit: number): Promise<string[]>;
   /** Open complaints of a place (regency or province code) and category submitted after `since`, newest first, at most `limit`. */
   openNearby(regionCode: string, categoryId: string, since: string, limit: number): Promise<Complaint[]>;
+  /** Monitoring counters of one month: agencies and regions. */
+  stats(month: string): Promise<MonthlyFigures[]>;
+}
+
+/** People's support of a complaint ("saya juga mengalami"). */
+export interface Supports {
   /** People who said they have the same problem, and reports merged into it. */
   supportOf(trackingId: string): Promise<SupportCount>;
   /**
@@ -149,32 +191,14 @@ export interface ComplaintStore {
       supporterExpiresAt: number;
     },
   ): Promise<'ADDED' | 'ALREADY' | 'LIMITED'>;
-  /** Complaints whose reporter left this contact (by its keyed hash). */
-  complaintsByContact(hash: string, limit: number): Promise<string[]>;
-  /** Ended complaints whose identity's retention period ends before `before`. */
-  identitiesDueForErasure(before: string, limit: number): Promise<Complaint[]>;
-  /** Open reviews of an Ombudsman office flagged after `since` (a watermark: `<flaggedAt>#<trackingId>`), oldest first, at most `limit`. */
-  reviewsFlaggedSince(office: string, since: string, limit: number): Promise<Complaint[]>;
-  /** Monitoring counters of one month: agencies and regions. */
-  stats(month: string): Promise<MonthlyFigures[]>;
-  /** Appends an audit entry without changing the complaint (e.g. a staff read of an identity). */
-  appendEvent(trackingId: string, event: TimelineEvent): Promise<void>;
-  /** A work queue, oldest deadline first; `after` is the position an earlier page returned. */
-  workQueue(queue: WorkQueue, opts: { limit: number; after?: PagePosition }): Promise<Page<Complaint>>;
-  /**
-   * One read of the public feed of a month (complaints submitted then and listed publicly),
-   * newest first: at most `limit` items examined, those matching the filter returned.
-   */
-  publicFeed(month: string, opts: { limit: number; filter: FeedFilter; after?: PagePosition }): Promise<Page<Complaint>>;
-  /** Open complaints whose current deadline of `stage` falls before `dueBefore`. */
-  dueBy(stage: string, dueBefore: string, limit: number): Promise<Complaint[]>;
-  /** Open complaints whose 60-day resolution limit falls before `before`. */
-  statuteDueBy(before: string, limit: number): Promise<Complaint[]>;
-  markDispatched(trackingId: string, outboxId: string, at: string): Promise<void>;
-  pendingOutbox(trackingId: string): Promise<OutboxMessage[]>;
-  /** Outbox messages never handed to their queue, oldest first. */
-  undispatchedOutbox(createdBefore: string, limit: number): Promise<{ trackingId: string; message: OutboxMessage }[]>;
 }
+
+/**
+ * The complaint store by concept (one DynamoDB table implements them all, as does the in-memory
+ * store the tests use; test/integration/complaint-store.test.ts holds both to one contract). A use
+ * case names the parts it uses.
+ */
+export interface ComplaintStore extends Complaints, Timelines, Outbox, ComplaintQueries, Supports {}
 
 /** The working-day calendar in force (official data with operators' changes); its adapter caches it. */
 export interface CalendarSource {

@@ -1,4 +1,4 @@
-import type { OutboxMessage } from '../core/ports';
+import type { Outbox, OutboxMessage } from '../core/ports';
 import type { Deps } from './deps';
 
 /**
@@ -6,7 +6,7 @@ import type { Deps } from './deps';
  * consumer relies on their order); each row is marked only after its own send, so a failed one
  * stays for the relay.
  */
-export async function dispatchOutbox(deps: Pick<Deps, 'queue' | 'store' | 'clock'>, trackingId: string, messages: OutboxMessage[]): Promise<void> {
+export async function dispatchOutbox(deps: Pick<Deps, 'queue' | 'clock'> & { store: Outbox }, trackingId: string, messages: OutboxMessage[]): Promise<void> {
   const sent = await Promise.allSettled(
     messages.map(async (m) => {
       await deps.queue.send(m.queue, m.body, m.id);
@@ -18,7 +18,7 @@ export async function dispatchOutbox(deps: Pick<Deps, 'queue' | 'store' | 'clock
 }
 
 /** Scheduled safety net: re-sends what a failed queue call left behind. */
-export async function relayOutbox(deps: Pick<Deps, 'queue' | 'store' | 'clock' | 'logger'>, opts: { graceSeconds: number; limit: number }) {
+export async function relayOutbox(deps: Pick<Deps, 'queue' | 'clock' | 'logger'> & { store: Outbox }, opts: { graceSeconds: number; limit: number }) {
   const before = new Date(deps.clock.now().getTime() - opts.graceSeconds * 1000).toISOString();
   const pending = await deps.store.undispatchedOutbox(before, opts.limit);
   let relayed = 0;

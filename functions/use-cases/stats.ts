@@ -1,6 +1,6 @@
 import { findAgency } from '../core/agencies';
 import { type Counter, medianFromBuckets, monthOf } from '../core/monitoring';
-import type { MonthlyFigures } from '../core/ports';
+import type { ComplaintQueries, MonthlyFigures } from '../core/ports';
 import { resolveRegion } from '../core/regions';
 import type { StaffPrincipal } from '../core/staff';
 import type { Deps } from './deps';
@@ -34,7 +34,7 @@ function figures(item: MonthlyFigures['counts']) {
  * A month's counters read at most once per `ttlMs` per function instance: the public figures are
  * cheap to serve however often they are asked for (they are a minute old at most).
  */
-export function cachedMonthlyStats(store: Pick<Deps['store'], 'stats'>, clock: Deps['clock'], ttlMs = 60_000): Pick<Deps['store'], 'stats'> {
+export function cachedMonthlyStats(store: Pick<ComplaintQueries, 'stats'>, clock: Deps['clock'], ttlMs = 60_000): Pick<ComplaintQueries, 'stats'> {
   const cache = new Map<string, { at: number; items: Promise<MonthlyFigures[]> }>();
   return {
     stats(month) {
@@ -56,7 +56,7 @@ export function cachedMonthlyStats(store: Pick<Deps['store'], 'stats'>, clock: D
  * gets their province's agencies ranked, most missed deadlines first.
  */
 export async function monitoringStats(
-  deps: { store: Pick<Deps['store'], 'stats'>; clock: Deps['clock'] },
+  deps: { store: Pick<ComplaintQueries, 'stats'>; clock: Deps['clock'] },
   q: { month?: string | undefined; level: 'AGENCY' | 'REGION' | 'SERVICE'; regionCode?: string | undefined },
   ombudsman?: StaffPrincipal,
 ) {

@@ -4,12 +4,18 @@
  * the address's keyed hash of the day — never who — and shown only as a count.
  */
 import { DomainError, notFound } from '../core/errors';
+import type { Complaints, Supports } from '../core/ports';
 import { SUPPORTER_RECORD_DAYS, SUPPORTS_PER_ADDRESS_PER_COMPLAINT_PER_DAY, SUPPORTS_PER_DEVICE_PER_DAY, supportRefusal } from '../core/support';
 import { parseTracking } from './actors';
 import type { Deps } from './deps';
 import { sha256 } from './hashing';
 
-export async function supportComplaint(deps: Pick<Deps, 'store' | 'clock' | 'contacts'>, trackingIdInput: string, deviceToken: string, address: string) {
+export async function supportComplaint(
+  deps: Pick<Deps, 'clock' | 'contacts'> & { store: Pick<Complaints, 'get'> & Supports },
+  trackingIdInput: string,
+  deviceToken: string,
+  address: string,
+) {
   const trackingId = parseTracking(trackingIdInput);
   const stored = await deps.store.get(trackingId);
   const refusal = stored ? supportRefusal(stored.complaint) : 'HIDDEN';
