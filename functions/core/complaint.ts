@@ -11,21 +11,6 @@ export const OPEN_STATUSES: readonly ComplaintStatus[] = ['SUBMITTED', 'ON_HOLD'
 export const OPEN_AT_AGENCY: readonly ComplaintStatus[] = ['ASSIGNED', 'IN_PROGRESS'];
 
 /** What a citizen reads for each state (Indonesian first). */
-export const STATUS_LABELS: Record<ComplaintStatus, { id: string; en: string }> = {
-  SUBMITTED: { id: 'Belum Terverifikasi', en: 'Submitted, awaiting verification' },
-  ON_HOLD: { id: 'Ditunda', en: 'On hold: waiting for the reporter' },
-  ASSIGNED: { id: 'Terverifikasi/Didisposisikan', en: 'Verified and assigned to an agency' },
-  IN_PROGRESS: { id: 'Diproses', en: 'In progress at the agency' },
-  RESPONDED: { id: 'Ditindaklanjuti', en: 'The agency has responded' },
-  CLOSED: { id: 'Selesai', en: 'Closed' },
-  ARCHIVED: { id: 'Diarsipkan', en: 'Archived' },
-};
-export const TYPE_LABELS: Record<ComplaintType, string> = {
-  COMPLAINT: 'Pengaduan',
-  ASPIRATION: 'Aspirasi',
-  INFORMATION_REQUEST: 'Permintaan Informasi',
-};
-
 export interface Location {
   regionCode: string;
   address?: string;

@@ -2,7 +2,8 @@ import { findAgency } from './agencies';
 import { REJECTION_REASONS } from './attachment-record';
 import { attachmentsFor } from './attachments';
 import { findCategory } from './categories';
-import { type Complaint, type ReporterIdentity, STATUS_LABELS, type TimelineEvent } from './complaint';
+import type { Complaint, ReporterIdentity, TimelineEvent } from './complaint';
+import * as LABELS from './labels';
 import { resolveRegion } from './regions';
 import { INDICATOR_LABELS } from './services';
 import type { WorkingDayCalendar } from './working-days';
@@ -63,10 +64,10 @@ function common(c: Complaint, calendar: WorkingDayCalendar, now: Date) {
     region: regionRef(c.location.regionCode),
     ...(c.incidentDate ? { incidentDate: c.incidentDate } : {}),
     status: c.status,
-    statusLabel: STATUS_LABELS[c.status].id,
+    statusLabel: LABELS.STATUS[c.status].id,
     submittedAt: c.submittedAt,
     updatedAt: c.updatedAt,
-    statusLabelEn: STATUS_LABELS[c.status].en,
+    statusLabelEn: LABELS.STATUS[c.status].en,
     assignedAgency: c.assignedAgencyId ? agencyRef(c.assignedAgencyId) : null,
     transfers: (c.transfers ?? []).map((t) => ({ from: agencyRef(t.fromAgencyId), reason: t.reason, at: t.at })),
     ...(c.closure ? { closure: c.closure } : {}),
@@ -182,7 +183,7 @@ export function feedItemView(c: Complaint) {
     regionCode: c.location.regionCode,
     region: regionRef(c.location.regionCode),
     status: c.status,
-    statusLabel: STATUS_LABELS[c.status].id,
+    statusLabel: LABELS.STATUS[c.status].id,
     submittedAt: c.submittedAt,
     updatedAt: c.updatedAt,
     assignedAgency: c.assignedAgencyId ? agencyRef(c.assignedAgencyId) : null,

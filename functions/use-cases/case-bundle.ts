@@ -10,9 +10,10 @@ import type { Caller } from '../core/access';
 import { relationOf } from '../core/access';
 import { attachmentsFor } from '../core/attachments';
 import { canonicalJson } from '../core/canonical-json';
-import { type Complaint, STATUS_LABELS } from '../core/complaint';
+import type { Complaint } from '../core/complaint';
 import { DomainError, notFound } from '../core/errors';
 import { type ChainHead, type ChainHeadsDigest, chainHeadsRoot, chainProblems, type EvidenceEntry, publishedHeadProblems } from '../core/evidence';
+import * as LABELS from '../core/labels';
 import type { BundleSigner } from '../core/ports';
 import { actorFor, parseTracking } from './actors';
 import type { Deps } from './deps';
@@ -93,7 +94,7 @@ export async function exportBundle(
       ...(audience === 'REPORTER' ? reporterComplaintOf(complaint) : complaint),
       // Attachment manifests (name, type, size, sha256 of the stored bytes); internal ones only for the Ombudsman.
       attachments: attachmentsFor(c, audience === 'REPORTER' ? 'REPORTER' : 'STAFF', deps.clock.now()),
-      statusLabel: STATUS_LABELS[c.status].id,
+      statusLabel: LABELS.STATUS[c.status].id,
     },
     timeline,
   } as const;

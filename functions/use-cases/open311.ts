@@ -10,8 +10,9 @@ import { submitComplaintSchema } from '../contract/submit-complaint';
 import { findAgency } from '../core/agencies';
 import { categories, findCategory } from '../core/categories';
 import { regionZoneOf, zoneOf } from '../core/clocks';
-import { type Complaint, OPEN_STATUSES, STATUS_LABELS } from '../core/complaint';
+import { type Complaint, OPEN_STATUSES } from '../core/complaint';
 import { DomainError, notFound, validationError } from '../core/errors';
+import * as LABELS from '../core/labels';
 import { previousMonth } from '../core/monitoring';
 import type { PagePosition } from '../core/ports';
 import type { PublicService } from '../core/services';
@@ -93,7 +94,7 @@ export function open311RequestOf(c: Complaint, statusNotes?: string) {
   return {
     service_request_id: c.trackingId,
     status: open ? 'open' : 'closed',
-    status_notes: statusNotes ?? STATUS_LABELS[c.status].id,
+    status_notes: statusNotes ?? LABELS.STATUS[c.status].id,
     service_name: c.service?.name ?? findCategory(c.categoryId)?.name ?? c.categoryId,
     service_code: c.service ? `${SERVICE}${c.service.id}` : `${CATEGORY}${c.categoryId}`,
     description: c.description,

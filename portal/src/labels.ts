@@ -1,86 +1,17 @@
-/** Indonesian labels for the API's codes, as a citizen or an officer reads them. */
+/** The labels of the API's codes, as a citizen or an officer reads them, and dates in their language. */
+import * as LABELS from '../../functions/core/labels';
 
-export const TYPE_LABELS: Record<string, string> = {
-  COMPLAINT: 'Pengaduan',
-  ASPIRATION: 'Aspirasi',
-  INFORMATION_REQUEST: 'Permintaan informasi',
-};
+// The words for the API's codes come from the one module the API reads too (functions/core/labels.ts):
+// pure data, bundled as it is. The portal speaks Indonesian today; the tables hold English as well.
+const LANGUAGE: LABELS.Language = 'id';
 
-export const STATUS_LABELS: Record<string, string> = {
-  SUBMITTED: 'Belum Terverifikasi',
-  ON_HOLD: 'Ditunda',
-  ASSIGNED: 'Terverifikasi/Didisposisikan',
-  IN_PROGRESS: 'Diproses',
-  RESPONDED: 'Ditindaklanjuti',
-  CLOSED: 'Selesai',
-  ARCHIVED: 'Diarsipkan',
-};
-
-export const ACTION_LABELS: Record<string, string> = {
-  VERIFY: 'Verifikasi dan disposisikan',
-  HOLD: 'Tunda: minta keterangan pelapor',
-  ARCHIVE: 'Arsipkan',
-  ACKNOWLEDGE: 'Terima (mulai diproses)',
-  RESPOND: 'Kirim tindak lanjut',
-  TRANSFER: 'Bukan wewenang kami (alihkan)',
-  COMMENT: 'Tambah catatan',
-  REPLY: 'Balas',
-  CONFIRM_RESOLVED: 'Masalah sudah selesai',
-  REOPEN: 'Belum selesai (buka kembali)',
-  RATE: 'Beri penilaian',
-  REQUEST_OMBUDSMAN_REVIEW: 'Minta pemeriksaan Ombudsman',
-  TAKE_OVER: 'Ambil alih pemeriksaan',
-  RETURN_TO_AGENCY: 'Kembalikan ke instansi dengan saran',
-  DISMISS: 'Tutup pemeriksaan',
-  ERASE_IDENTITY: 'Hapus identitas saya',
-  CONFIRM_EMAIL: 'Konfirmasi alamat email',
-};
-
-export const REVIEW_REASON_LABELS: Record<string, string> = {
-  ESCALATION_EXHAUSTED: 'Eskalasi sampai instansi tertinggi tanpa jawaban',
-  TRANSFERRED_REPEATEDLY: 'Dialihkan berulang kali',
-  RESOLUTION_LIMIT_PASSED: 'Melewati batas penyelesaian menurut undang-undang',
-  REPORTER_REQUEST: 'Permintaan pelapor',
-  RECOMMENDATION_IGNORED: 'Saran Ombudsman tidak dijalankan',
-};
-
-export const EVENT_LABELS: Record<string, string> = {
-  SUBMITTED: 'Laporan diterima',
-  ASSIGNED: 'Didisposisikan ke instansi',
-  MANUAL_ROUTING_REQUIRED: 'Menunggu penentuan instansi',
-  ROUTING_SUGGESTED: 'Usulan instansi',
-  VERIFIED: 'Diverifikasi',
-  ACKNOWLEDGED: 'Diterima instansi',
-  RESPONDED: 'Tindak lanjut instansi',
-  TRANSFERRED: 'Dialihkan',
-  COMMENTED: 'Catatan',
-  REPLIED: 'Balasan pelapor',
-  HELD: 'Ditunda',
-  ARCHIVED: 'Diarsipkan',
-  CLOSED: 'Selesai',
-  REOPENED: 'Dibuka kembali',
-  RATED: 'Dinilai',
-  ESCALATED: 'Dieskalasi',
-  REMINDED: 'Pengingat',
-  OMBUDSMAN_FLAGGED: 'Ditandai untuk Ombudsman',
-  IDENTITY_READ: 'Identitas dibaca',
-  IDENTITY_ERASED: 'Identitas dihapus',
-  EMAIL_CONFIRMED: 'Email dikonfirmasi',
-  DEADLINE_MISSED: 'Tenggat terlewati',
-  OMBUDSMAN_ACTION: 'Tindakan Ombudsman',
-  ATTACHMENT_ADDED: 'Lampiran ditambahkan',
-  ATTACHMENT_REJECTED: 'Lampiran ditolak',
-  ATTACHMENT_DOWNLOADED: 'Lampiran diunduh',
-  DUPLICATE_MERGED: 'Laporan serupa digabungkan',
-};
-
+export const TYPE_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.TYPE, LANGUAGE);
+export const STATUS_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.STATUS, LANGUAGE);
+export const ACTION_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.ACTION, LANGUAGE);
+export const REVIEW_REASON_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.REVIEW_REASON, LANGUAGE);
+export const EVENT_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.EVENT, LANGUAGE);
 /** The clock a deadline belongs to (`deadline.stage`). */
-export const STAGE_LABELS: Record<string, string> = {
-  DISPOSITION: 'verifikasi dan disposisi',
-  FOLLOW_UP: 'tindak lanjut instansi',
-  REPORTER_ANSWER: 'jawaban pelapor atas pertanyaan verifikator',
-  REPORTER_CONFIRMATION: 'tanggapan pelapor atas tindak lanjut',
-};
+export const STAGE_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.STAGE, LANGUAGE);
 
 export const label = (labels: Record<string, string>, code: string) => labels[code] ?? code.replaceAll('_', ' ').toLowerCase();
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ACTION_NAMES } from '../../functions/core/actions';
-import { STATUS_LABELS } from '../../functions/core/complaint';
+import { STATUS as STATUS_LABELS } from '../../functions/core/labels';
 import { DEMO_USERS } from '../../local/staff-seed';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

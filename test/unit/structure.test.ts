@@ -60,4 +60,16 @@ describe('the structure of the code', () => {
     const reaching = filesUnder('functions', ['.ts']).filter((f) => importsOf(f).some((i) => i.startsWith('lib/')));
     expect(reaching).toEqual([]);
   });
+
+  it('lets the portal import from functions/ only the shared labels (pure data) and types', () => {
+    const values = filesUnder('portal/src', ['.ts', '.tsx']).flatMap((f) =>
+      [...readFileSync(path.join(root, f), 'utf8').matchAll(/^import\s+(?!type\s)[^;]*?from\s+'((?:\.\.\/)+functions\/[^']+)'/gms)].map((m) => `${f}: ${m[1]}`),
+    );
+    expect(values.every((v) => v.endsWith('functions/core/labels'))).toBe(true);
+    // The labels are read, and read from there.
+    expect(values).toContain('portal/src/labels.ts: ../../functions/core/labels');
+    // What the labels module imports is type-only: the portal's bundle takes nothing else from functions/.
+    const labelImports = readFileSync(path.join(root, 'functions/core/labels.ts'), 'utf8').match(/^import\s.*$/gm) ?? [];
+    expect(labelImports.every((line) => line.startsWith('import type '))).toBe(true);
+  });
 });

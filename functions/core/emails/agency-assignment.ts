@@ -1,7 +1,8 @@
 import type { Agency } from '../agencies';
 import type { Category } from '../categories';
-import { type Complaint, type ReporterIdentity, TYPE_LABELS } from '../complaint';
+import type { Complaint, ReporterIdentity } from '../complaint';
 import { escapeHtml, formatDateId, formatDeadlineId, oneLine, plainText, quoted } from '../format';
+import * as LABELS from '../labels';
 import { staffCaseLink } from '../portal-links';
 import type { ResolvedRegion } from '../regions';
 
@@ -46,7 +47,7 @@ export function renderAgencyAssignment(input: AgencyAssignmentInput): RenderedEm
   const coordinates = c.location.latitude !== undefined && c.location.longitude !== undefined ? `${c.location.latitude}, ${c.location.longitude}` : undefined;
   const rows: [string, string][] = [
     ['Nomor pelacakan', c.trackingId],
-    ['Jenis laporan', TYPE_LABELS[c.type]],
+    ['Jenis laporan', LABELS.TYPE[c.type].id],
     ['Kategori', category.name],
     ['Judul', c.title],
     ['Lokasi', location],

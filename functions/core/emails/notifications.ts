@@ -1,7 +1,8 @@
 import type { Agency } from '../agencies';
 import type { Category } from '../categories';
-import { type Complaint, type ReporterIdentity, STATUS_LABELS } from '../complaint';
+import type { Complaint, ReporterIdentity } from '../complaint';
 import { escapeHtml, formatDeadlineId, oneLine, plainText, quoted } from '../format';
+import * as LABELS from '../labels';
 import type { NotificationTemplate } from '../notifications';
 import { OMBUDSMAN_REASON_LABELS } from '../ombudsman-review';
 import { publicComplaintLink, reporterTrackLink, staffCaseLink } from '../portal-links';
@@ -150,7 +151,7 @@ export function renderNotification(n: NotificationInput): RenderedEmail {
           : c.closure?.how === 'NO_REPLY_FROM_REPORTER'
             ? 'Laporan ditutup karena tidak ada tanggapan setelah tindak lanjut instansi.'
             : 'Terima kasih telah mengonfirmasi bahwa laporan Anda telah selesai.';
-      return simple(`[Aduan ${c.trackingId}] Laporan Anda: ${STATUS_LABELS[c.status].id}`, toReporter, [
+      return simple(`[Aduan ${c.trackingId}] Laporan Anda: ${LABELS.STATUS[c.status].id}`, toReporter, [
         `Laporan "${c.title}": ${how}`,
         c.status === 'CLOSED'
           ? 'Beri penilaian 1–5 atas penanganannya (aksi RATE), atau buka kembali (REOPEN) bila masalah belum selesai.'

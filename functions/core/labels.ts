@@ -1,0 +1,103 @@
+/**
+ * The words people read for the API's codes, in each language the portal speaks, in one place:
+ * the API (views, mails, Open311, case bundles) and the portal (portal/src/labels.ts) both read
+ * this module, so they cannot drift. Each table is typed by its code's union: a new status,
+ * action, event, reason or clock without its words in every language does not compile.
+ *
+ * Pure data with type-only imports: the portal bundles it as it is.
+ */
+import type { ActionName } from './actions';
+import type { ComplaintStatus, ComplaintType, DeadlineStage, OmbudsmanReason, TimelineEventType } from './complaint';
+
+export const LANGUAGES = ['id', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export type Label = Record<Language, string>;
+
+export const TYPE: Record<ComplaintType, Label> = {
+  COMPLAINT: { id: 'Pengaduan', en: 'Complaint' },
+  ASPIRATION: { id: 'Aspirasi', en: 'Aspiration' },
+  INFORMATION_REQUEST: { id: 'Permintaan informasi', en: 'Information request' },
+};
+
+export const STATUS: Record<ComplaintStatus, Label> = {
+  SUBMITTED: { id: 'Belum Terverifikasi', en: 'Submitted, awaiting verification' },
+  ON_HOLD: { id: 'Ditunda', en: 'On hold: waiting for the reporter' },
+  ASSIGNED: { id: 'Terverifikasi/Didisposisikan', en: 'Verified and assigned to an agency' },
+  IN_PROGRESS: { id: 'Diproses', en: 'In progress at the agency' },
+  RESPONDED: { id: 'Ditindaklanjuti', en: 'The agency has responded' },
+  CLOSED: { id: 'Selesai', en: 'Closed' },
+  ARCHIVED: { id: 'Diarsipkan', en: 'Archived' },
+};
+
+export const ACTION: Record<ActionName, Label> = {
+  VERIFY: { id: 'Verifikasi dan disposisikan', en: 'Verify and assign' },
+  HOLD: { id: 'Tunda: minta keterangan pelapor', en: 'Hold: ask the reporter' },
+  ARCHIVE: { id: 'Arsipkan', en: 'Archive' },
+  ACKNOWLEDGE: { id: 'Terima (mulai diproses)', en: 'Accept (start work)' },
+  RESPOND: { id: 'Kirim tindak lanjut', en: 'Send a response' },
+  TRANSFER: { id: 'Bukan wewenang kami (alihkan)', en: 'Not ours (transfer)' },
+  COMMENT: { id: 'Tambah catatan', en: 'Add a note' },
+  REPLY: { id: 'Balas', en: 'Reply' },
+  CONFIRM_RESOLVED: { id: 'Masalah sudah selesai', en: 'The problem is solved' },
+  REOPEN: { id: 'Belum selesai (buka kembali)', en: 'Not solved (reopen)' },
+  RATE: { id: 'Beri penilaian', en: 'Rate' },
+  REQUEST_OMBUDSMAN_REVIEW: { id: 'Minta pemeriksaan Ombudsman', en: 'Ask the Ombudsman to review' },
+  TAKE_OVER: { id: 'Ambil alih pemeriksaan', en: 'Take over the review' },
+  RETURN_TO_AGENCY: { id: 'Kembalikan ke instansi dengan saran', en: 'Return to the agency with a recommendation' },
+  DISMISS: { id: 'Tutup pemeriksaan', en: 'Close the review' },
+  ERASE_IDENTITY: { id: 'Hapus identitas saya', en: 'Erase my identity' },
+  CONFIRM_EMAIL: { id: 'Konfirmasi alamat email', en: 'Confirm the email address' },
+};
+
+/** Why a complaint went to the Ombudsman, as a label (the mails' sentences are in ombudsman-review.ts). */
+export const REVIEW_REASON: Record<OmbudsmanReason, Label> = {
+  ESCALATION_EXHAUSTED: { id: 'Eskalasi sampai instansi tertinggi tanpa jawaban', en: 'Escalated to the highest agency without an answer' },
+  TRANSFERRED_REPEATEDLY: { id: 'Dialihkan berulang kali', en: 'Transferred again and again' },
+  RESOLUTION_LIMIT_PASSED: { id: 'Melewati batas penyelesaian menurut undang-undang', en: 'Past the resolution limit set by law' },
+  REPORTER_REQUEST: { id: 'Permintaan pelapor', en: 'The reporter asked' },
+  RECOMMENDATION_IGNORED: { id: 'Saran Ombudsman tidak dijalankan', en: 'The Ombudsman’s recommendation was not followed' },
+  ILLEGAL_LEVY_INDICATED: { id: 'Indikasi pungutan liar', en: 'Illegal levy indicated' },
+};
+
+export const EVENT: Record<TimelineEventType, Label> = {
+  SUBMITTED: { id: 'Laporan diterima', en: 'Report received' },
+  ASSIGNED: { id: 'Didisposisikan ke instansi', en: 'Assigned to an agency' },
+  MANUAL_ROUTING_REQUIRED: { id: 'Menunggu penentuan instansi', en: 'Waiting for an agency to be chosen' },
+  ROUTING_SUGGESTED: { id: 'Usulan instansi', en: 'Agency suggested' },
+  VERIFIED: { id: 'Diverifikasi', en: 'Verified' },
+  ACKNOWLEDGED: { id: 'Diterima instansi', en: 'Accepted by the agency' },
+  RESPONDED: { id: 'Tindak lanjut instansi', en: 'The agency’s response' },
+  TRANSFERRED: { id: 'Dialihkan', en: 'Transferred' },
+  COMMENTED: { id: 'Catatan', en: 'Note' },
+  REPLIED: { id: 'Balasan pelapor', en: 'The reporter’s reply' },
+  HELD: { id: 'Ditunda', en: 'On hold' },
+  ARCHIVED: { id: 'Diarsipkan', en: 'Archived' },
+  CLOSED: { id: 'Selesai', en: 'Closed' },
+  REOPENED: { id: 'Dibuka kembali', en: 'Reopened' },
+  RATED: { id: 'Dinilai', en: 'Rated' },
+  ESCALATED: { id: 'Dieskalasi', en: 'Escalated' },
+  REMINDED: { id: 'Pengingat', en: 'Reminder' },
+  OMBUDSMAN_FLAGGED: { id: 'Ditandai untuk Ombudsman', en: 'Flagged for the Ombudsman' },
+  IDENTITY_READ: { id: 'Identitas dibaca', en: 'Identity read' },
+  IDENTITY_ERASED: { id: 'Identitas dihapus', en: 'Identity erased' },
+  EMAIL_CONFIRMED: { id: 'Email dikonfirmasi', en: 'Email confirmed' },
+  DEADLINE_MISSED: { id: 'Tenggat terlewati', en: 'Deadline missed' },
+  OMBUDSMAN_ACTION: { id: 'Tindakan Ombudsman', en: 'Ombudsman action' },
+  ATTACHMENT_ADDED: { id: 'Lampiran ditambahkan', en: 'Attachment added' },
+  ATTACHMENT_REJECTED: { id: 'Lampiran ditolak', en: 'Attachment refused' },
+  ATTACHMENT_DOWNLOADED: { id: 'Lampiran diunduh', en: 'Attachment downloaded' },
+  DUPLICATE_MERGED: { id: 'Laporan serupa digabungkan', en: 'Similar report merged' },
+};
+
+/** The clock a deadline belongs to (`deadline.stage`), as it reads inside a sentence. */
+export const STAGE: Record<DeadlineStage, Label> = {
+  DISPOSITION: { id: 'verifikasi dan disposisi', en: 'verification and assignment' },
+  FOLLOW_UP: { id: 'tindak lanjut instansi', en: 'the agency’s response' },
+  REPORTER_ANSWER: { id: 'jawaban pelapor atas pertanyaan verifikator', en: 'the reporter’s answer to the verifier’s question' },
+  REPORTER_CONFIRMATION: { id: 'tanggapan pelapor atas tindak lanjut', en: 'the reporter’s reply to the response' },
+};
+
+/** One table in one language (the portal's lookups by code). */
+export function inLanguage<K extends string>(labels: Record<K, Label>, language: Language): Record<K, string> {
+  return Object.fromEntries(Object.entries<Label>(labels).map(([code, label]) => [code, label[language]])) as Record<K, string>;
+}
