@@ -3,6 +3,9 @@
  * inputs and what it does. lib/wiring.ts gives each to its function (with the gateway's throttle);
  * OpenAPI is generated from it; the handlers validate with the same inputs.
  */
+import type * as z from 'zod/mini';
+import { inboxOutput } from './outputs/inbox';
+import { publicFeedOutput } from './outputs/public-feed';
 import type { RouteInput } from './route-input';
 import { ROUTE_INPUTS } from './routes';
 
@@ -18,6 +21,11 @@ export interface ApiRoute {
   input: RouteInput;
   /** What it does, for people: the OpenAPI summary and the function's description. */
   summary: string;
+  /**
+   * What it answers on success, declared once (contract/outputs/): published in OpenAPI, checked
+   * against what the use case returns (`satisfies`), and the portal's type for it.
+   */
+  output?: z.ZodMiniType;
 }
 
 /** Every route, by the id of the function that serves it. */
@@ -49,6 +57,7 @@ export const API_ROUTES = {
     auth: 'staff',
     input: ROUTE_INPUTS.inbox,
     summary: "GET /v1/inbox: the caller's work queue, oldest deadline first",
+    output: inboxOutput,
   },
   CalendarDeadline: {
     method: 'GET',
@@ -98,6 +107,7 @@ export const API_ROUTES = {
     auth: 'public',
     input: ROUTE_INPUTS.listComplaints,
     summary: 'GET /v1/complaints: the public feed (never a confidential complaint, never an identity)',
+    output: publicFeedOutput,
   },
   CreateSession: {
     method: 'POST',

@@ -5,7 +5,13 @@
 import * as z from 'zod/mini';
 import { API_ROUTES, type ApiRoute } from './api-routes';
 
-const schema = (s: z.ZodMiniType) => z.toJSONSchema(s, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' });
+const schema = (s: z.ZodMiniType, io: 'input' | 'output' = 'input') => z.toJSONSchema(s, { target: 'openapi-3.0', io, unrepresentable: 'any' });
+/** A declared answer's schema, or an object where the route declares none yet. */
+const answerOf = (output: z.ZodMiniType | undefined) => {
+  if (!output) return { type: 'object' };
+  const { $schema: _draft, ...json } = schema(output, 'output') as Record<string, unknown>;
+  return json;
+};
 
 const problem = {
   description: 'RFC 9457 problem details naming each bad field',
@@ -63,7 +69,7 @@ export function openApiDocument(serverUrl: string) {
           }
         : {}),
       responses: {
-        [key === 'POST /v1/complaints' ? '201' : '200']: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
+        [key === 'POST /v1/complaints' ? '201' : '200']: { description: 'OK', content: { 'application/json': { schema: answerOf(t.output) } } },
         '400': problem,
         ...(t.auth !== 'public' ? { '401': problem, '403': problem } : {}),
         '404': problem,

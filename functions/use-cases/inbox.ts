@@ -1,3 +1,4 @@
+import type { InboxOutput } from '../contract/outputs/inbox';
 import { findAgency, ombudsmanOfficeId } from '../core/agencies';
 import { COMPLAINT_STATUSES, type Complaint, type ComplaintStatus, type OmbudsmanReview } from '../core/complaint';
 import { DomainError, validationError } from '../core/errors';
@@ -13,7 +14,7 @@ import { openPosition } from './page-cursors';
 const REVIEW_STATUSES: readonly OmbudsmanReview['status'][] = ['OPEN', 'TAKEN_OVER', 'RETURNED', 'DISMISSED'];
 
 /** The queue a staff member's inbox reads, and how the inbox names it. */
-function queueOf(who: StaffPrincipal, status: string | undefined, view: string | undefined): { queue: WorkQueue; label: Record<string, unknown> } {
+function queueOf(who: StaffPrincipal, status: string | undefined, view: string | undefined): { queue: WorkQueue; label: InboxOutput['queue'] } {
   const named = (id: string) => ({ id, name: findAgency(id)?.name });
   if (who.roles.includes('OMBUDSMAN') && who.provinceCode) {
     if (status && !REVIEW_STATUSES.includes(status as OmbudsmanReview['status'])) throw badStatus(REVIEW_STATUSES);
@@ -77,5 +78,5 @@ export async function inbox(
       };
     }),
     nextCursor: page.next ? deps.cursors.seal(cursorScope, page.next) : null,
-  };
+  } satisfies InboxOutput;
 }

@@ -1,3 +1,4 @@
+import type { PublicFeedOutput } from '../contract/outputs/public-feed';
 import type { ComplaintStatus } from '../core/complaint';
 import { previousMonth } from '../core/monitoring';
 import type { FeedFilter, PagePosition } from '../core/ports';
@@ -64,5 +65,5 @@ export async function listPublicComplaints(
     if (page.next) position = { month: position.month, key: page.next };
     else position = position.month > oldest ? { month: previousMonth(position.month) } : undefined;
   }
-  return { items, nextCursor: position ? deps.cursors.seal(scope, position) : null };
+  return { items, nextCursor: position ? deps.cursors.seal(scope, position) : null } satisfies PublicFeedOutput;
 }

@@ -1,26 +1,14 @@
 import { useState } from 'preact/hooks';
+import type { FeedItem, PublicFeedOutput } from '../../../functions/contract/outputs/public-feed';
 import { type ApiError, call } from '../api';
 import { categoriesOf, Field, Loading, PageTitle, Problem, RegionPicker, StatusBadge, useLoad } from '../components';
 import { formatDateTime, label, STATUS_LABELS, TYPE_LABELS } from '../labels';
 import { href } from '../router';
 
-export interface FeedItem {
-  trackingId: string;
-  type: string;
-  title: string;
-  category: { id: string; name: string };
-  regionCode: string;
-  region: { code: string; name: string };
-  status: string;
-  statusLabel: string;
-  submittedAt: string;
-  assignedAgency: { id: string; name: string } | null;
-}
+/** What the public feed answers, as the API declares it (types only). */
+export type { FeedItem };
 
-interface FeedPage {
-  items: FeedItem[];
-  nextCursor: string | null;
-}
+type FeedPage = PublicFeedOutput;
 
 export function FeedList({ items }: { items: FeedItem[] }) {
   if (!items.length) return <p class="muted">Belum ada laporan publik yang cocok.</p>;

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { InboxItem, InboxOutput } from '../../../functions/contract/outputs/inbox';
 import { ActionPanel, type AgencyOption } from '../actions';
 import { type ApiError, call } from '../api';
 import { ComplaintDetails, type ComplaintView } from '../complaint-view';
@@ -8,25 +9,8 @@ import { formatDate, label, REVIEW_REASON_LABELS, STATUS_LABELS } from '../label
 import { href } from '../router';
 import { ROLE_LABELS, type StaffSession } from '../session';
 
-interface InboxItem {
-  trackingId: string;
-  title: string;
-  status: string;
-  regionCode: string;
-  deadline: { date: string; workingDaysLeft: number };
-  overdue: boolean;
-  anonymous: boolean;
-  confidential: boolean;
-  escalationLevel: number;
-  transfers: number;
-  ombudsmanReview?: { status: string; reasons: string[] };
-  assignedAgency: { id: string; name: string } | null;
-  suggestedAgency: { id: string; name: string } | null;
-}
-interface InboxPage {
-  items: InboxItem[];
-  nextCursor: string | null;
-}
+/** What the inbox answers, as the API declares it (types only: nothing of functions/ is bundled). */
+type InboxPage = InboxOutput;
 
 /** The queues a role works from, as tabs: [label, query]. */
 function queuesOf(s: StaffSession): [string, string][] {

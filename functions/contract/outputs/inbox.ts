@@ -1,0 +1,46 @@
+import * as z from 'zod/mini';
+import { agencyRef, complaintStatus, complaintType, deadlineStage, ombudsmanReason, timeZone } from './shared';
+
+/** One complaint of a work queue, as staff see it in their inbox. */
+export const inboxItem = z.object({
+  trackingId: z.string(),
+  type: complaintType,
+  title: z.string(),
+  categoryId: z.string(),
+  regionCode: z.string(),
+  status: complaintStatus,
+  submittedAt: z.string(),
+  deadline: z.object({
+    stage: deadlineStage,
+    workingDays: z.number(),
+    date: z.string(),
+    dueAt: z.string(),
+    timeZone,
+    uncoveredYears: z.optional(z.array(z.number())),
+    workingDaysLeft: z.number(),
+  }),
+  overdue: z.boolean(),
+  anonymous: z.boolean(),
+  confidential: z.boolean(),
+  transfers: z.number(),
+  escalationLevel: z.number(),
+  ombudsmanReview: z.optional(
+    z.object({ status: z.enum(['OPEN', 'TAKEN_OVER', 'RETURNED', 'DISMISSED']), reasons: z.array(ombudsmanReason), flaggedAt: z.string() }),
+  ),
+  assignedAgency: z.nullable(agencyRef),
+  suggestedAgency: z.nullable(agencyRef),
+});
+
+const named = z.object({ id: z.string(), name: z.optional(z.string()) });
+/** Which queue the page is of: a verifier's, an agency's (its own, or escalated to it), an Ombudsman office's reviews. */
+export const inboxQueue = z.union([
+  z.object({ verification: z.string() }),
+  z.object({ agency: named }),
+  z.object({ escalatedTo: named }),
+  z.object({ ombudsmanOffice: named, review: z.enum(['OPEN', 'TAKEN_OVER', 'RETURNED', 'DISMISSED']) }),
+]);
+
+/** GET /v1/inbox: the caller's queue, oldest deadline first. */
+export const inboxOutput = z.object({ queue: inboxQueue, items: z.array(inboxItem), nextCursor: z.nullable(z.string()) });
+export type InboxItem = z.infer<typeof inboxItem>;
+export type InboxOutput = z.infer<typeof inboxOutput>;

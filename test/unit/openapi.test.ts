@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { API_ROUTES, type ApiRoute } from '../../functions/contract/api-routes';
+import { openApiDocument } from '../../functions/contract/openapi';
+import { inboxOutput } from '../../functions/contract/outputs/inbox';
+
+type Operation = { responses: Record<string, { content?: Record<string, { schema: Record<string, any> }> }> };
+const doc = openApiDocument('https://lapor.contoh.go.id/v1');
+const answer = (path: string, method: string) => {
+  const op = (doc.paths[path] as Record<string, Operation>)[method] as Operation;
+  return op.responses['200']?.content?.['application/json']?.schema as Record<string, any>;
+};
+
+describe('responses declared once (issue 19)', () => {
+  it('publishes a declared answer in OpenAPI, item by item, instead of `{type: object}`', () => {
+    const inbox = answer('/v1/inbox', 'get');
+    expect(inbox.required).toEqual(expect.arrayContaining(['queue', 'items', 'nextCursor']));
+    expect(inbox.properties.items.items.required).toEqual(expect.arrayContaining(['trackingId', 'status', 'deadline', 'overdue', 'assignedAgency']));
+    expect(inbox.properties.items.items.properties.status.enum).toEqual(['SUBMITTED', 'ON_HOLD', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED', 'ARCHIVED']);
+    const feed = answer('/v1/complaints', 'get');
+    expect(Object.keys(feed.properties.items.items.properties)).toEqual(expect.arrayContaining(['trackingId', 'category', 'region', 'statusLabel']));
+    // Nothing of a reporter is in the public feed's declared answer.
+    expect(JSON.stringify(feed)).not.toMatch(/reporter|email|phone|identity/i);
+  });
+
+  it('declares the answers of the routes whose pages the portal types from them', () => {
+    const declared = (Object.entries(API_ROUTES) as [string, ApiRoute][]).filter(([, r]) => r.output).map(([id]) => id);
+    expect(declared).toEqual(expect.arrayContaining(['Inbox', 'ListComplaints']));
+    // The declaration is what the handler's answer is checked against: a sample answer parses.
+    const sample = {
+      queue: { agency: { id: 'pemda-51.03', name: 'Pemerintah Kabupaten Badung' } },
+      items: [],
+      nextCursor: null,
+    };
+    expect(inboxOutput.safeParse(sample).success).toBe(true);
+    expect(inboxOutput.safeParse({ ...sample, queue: 'agency' }).success).toBe(false);
+  });
+});
