@@ -6,6 +6,7 @@
 import type * as z from 'zod/mini';
 import { inboxOutput } from './outputs/inbox';
 import { publicFeedOutput } from './outputs/public-feed';
+import { serviceDetailOutput, serviceListOutput } from './outputs/services';
 import type { RouteInput } from './route-input';
 import { ROUTE_INPUTS } from './routes';
 
@@ -129,6 +130,7 @@ export const API_ROUTES = {
     auth: 'public',
     input: ROUTE_INPUTS.listServices,
     summary: 'GET /v1/services: the SIPP catalogue by words, agency and region',
+    output: serviceListOutput,
   },
   GetService: {
     method: 'GET',
@@ -136,6 +138,7 @@ export const API_ROUTES = {
     auth: 'public',
     input: ROUTE_INPUTS.getService,
     summary: 'GET /v1/services/{serviceId}: a service and its standard (current or ?version=)',
+    output: serviceDetailOutput,
   },
   CreateService: {
     method: 'POST',

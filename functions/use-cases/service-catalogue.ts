@@ -1,3 +1,4 @@
+import type { ServiceDetailOutput, ServiceListOutput } from '../contract/outputs/services';
 import { fieldErrorsOf } from '../contract/problem';
 import { type NewServiceInput, newServiceSchema, type PublishStandardInput, type ServiceStandardInput } from '../contract/service-standard';
 import { findAgency } from '../core/agencies';
@@ -223,7 +224,7 @@ export function serviceView(entry: { service: PublicService; versions: ServiceSt
       publishedAt: v.publishedAt,
       ...(v.correction ? { correction: { ...v.correction, by: v.publishedBy } } : {}),
     })),
-  };
+  } satisfies ServiceDetailOutput;
 }
 
 export async function readService(deps: Pick<Deps, 'services'>, serviceId: string, version?: number) {
@@ -261,5 +262,5 @@ export async function searchServices(deps: CatalogueDeps & Pick<Deps, 'cursors'>
       currentVersion: s.currentVersion,
     })),
     nextCursor: more && after ? deps.cursors.seal(scope, after) : null,
-  };
+  } satisfies ServiceListOutput;
 }

@@ -18,13 +18,17 @@ describe('responses declared once (issue 19)', () => {
     expect(inbox.properties.items.items.properties.status.enum).toEqual(['SUBMITTED', 'ON_HOLD', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED', 'ARCHIVED']);
     const feed = answer('/v1/complaints', 'get');
     expect(Object.keys(feed.properties.items.items.properties)).toEqual(expect.arrayContaining(['trackingId', 'category', 'region', 'statusLabel']));
+    // A service's standard is published with its 14 components and the cost's two forms.
+    const standard = answer('/v1/services/{serviceId}', 'get').properties.standard;
+    expect(standard.required).toEqual(expect.arrayContaining(['requirements', 'procedure', 'completionTime', 'cost', 'complaintHandling', 'performanceEvaluation']));
+    expect(JSON.stringify(standard.properties.cost)).toContain('TARIFF');
     // Nothing of a reporter is in the public feed's declared answer.
     expect(JSON.stringify(feed)).not.toMatch(/reporter|email|phone|identity/i);
   });
 
   it('declares the answers of the routes whose pages the portal types from them', () => {
     const declared = (Object.entries(API_ROUTES) as [string, ApiRoute][]).filter(([, r]) => r.output).map(([id]) => id);
-    expect(declared).toEqual(expect.arrayContaining(['Inbox', 'ListComplaints']));
+    expect(declared).toEqual(expect.arrayContaining(['Inbox', 'ListComplaints', 'ListServices', 'GetService']));
     // The declaration is what the handler's answer is checked against: a sample answer parses.
     const sample = {
       queue: { agency: { id: 'pemda-51.03', name: 'Pemerintah Kabupaten Badung' } },

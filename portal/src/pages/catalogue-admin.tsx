@@ -1,14 +1,9 @@
 import { useState } from 'preact/hooks';
+import type { ServiceSummary } from '../../../functions/contract/outputs/services';
 import { type ApiError, call } from '../api';
 import { ErrorSummary, Field, Loading, PageTitle, Problem, useLoad } from '../components';
 import { href } from '../router';
 import type { StaffSession } from '../session';
-
-interface ServiceSummary {
-  id: string;
-  name: string;
-  currentVersion: number;
-}
 
 interface Standard {
   version: number;

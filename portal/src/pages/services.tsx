@@ -1,43 +1,13 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
+import type { ServiceDetailOutput, ServiceSummary } from '../../../functions/contract/outputs/services';
 import { call } from '../api';
 import { Field, Loading, PageTitle, Problem, RegionPicker, useLoad } from '../components';
 import { formatDate } from '../labels';
 import { href } from '../router';
 
-interface ServiceSummary {
-  id: string;
-  name: string;
-  unit?: string;
-  agency: { id: string; name: string };
-}
-
-interface Standard {
-  version: number;
-  decreeNumber: string;
-  effectiveFrom: string;
-  legalBasis: string;
-  requirements: string[];
-  procedure: string[];
-  completionTime: { value: number; unit: string };
-  cost: { kind: 'FREE' } | { kind: 'TARIFF'; amount: number; legalBasis: string };
-  product: string;
-  facilities: string;
-  staffCompetence: string;
-  internalSupervision: string;
-  complaintHandling: { channels: string; dispositionWorkingDays?: number; followUpWorkingDays?: number };
-  staffCount: string;
-  serviceGuarantee: string;
-  securityGuarantee: string;
-  performanceEvaluation: string;
-}
-
-interface ServiceDetail extends ServiceSummary {
-  status: 'ACTIVE' | 'RETIRED';
-  currentVersion: number;
-  standard: Standard;
-  versions: { version: number; decreeNumber: string; effectiveFrom: string }[];
-}
+/** The catalogue's answers, as the API declares them (types only). */
+type ServiceDetail = ServiceDetailOutput;
 
 const UNIT: Record<string, string> = { MINUTES: 'menit', HOURS: 'jam', WORKING_DAYS: 'hari kerja' };
 

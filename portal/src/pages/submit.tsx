@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import type { ServiceDetailOutput, ServiceSummary } from '../../../functions/contract/outputs/services';
 import { ApiError, call, newIdempotencyKey } from '../api';
 import { categoriesOf, ErrorSummary, Field, PageTitle, RegionPicker, useLoad } from '../components';
 import { TYPE_LABELS } from '../labels';
@@ -28,19 +29,8 @@ const FIELD_IDS: Record<string, string> = {
   'serviceAnswers.extraRequirements': 'f-extra',
 };
 
-interface ServiceSummary {
-  id: string;
-  name: string;
-  agency: { name: string };
-}
-interface ServiceDetail extends ServiceSummary {
-  standard: {
-    decreeNumber: string;
-    completionTime: { value: number; unit: string };
-    cost: { kind: 'FREE' } | { kind: 'TARIFF'; amount: number; legalBasis: string };
-    requirements: string[];
-  };
-}
+/** The catalogue's answers, as the API declares them (types only). */
+type ServiceDetail = ServiceDetailOutput;
 
 const UNIT: Record<string, string> = { MINUTES: 'menit', HOURS: 'jam', WORKING_DAYS: 'hari kerja' };
 
