@@ -87,6 +87,11 @@ export class AduanStack extends Stack {
       malwareScan: config.features.malwareScan,
     });
 
+    // The public health route as people reach it, resolved once the portal exists (below): its own
+    // domain, or CloudFront's address in dev.
+    const healthUrl = Lazy.string({
+      produce: () => `${config.portal ? `https://${config.portal.domain}` : `https://${this.portal.distribution.distributionDomainName}`}/v1/health`,
+    });
     for (const spec of FUNCTIONS) {
       const f = new AduanFunction(this, spec.id, { spec, logRetentionDays: config.logRetentionDays, removalPolicy });
       this.functions.set(spec.id, f);
@@ -103,10 +108,7 @@ export class AduanStack extends Stack {
         identityKey,
         bundleKey,
         attachments: this.attachments,
-        // Resolved once the portal exists (below): its own domain, or CloudFront's address in dev.
-        healthUrl: Lazy.string({
-          produce: () => `${config.portal ? `https://${config.portal.domain}` : `https://${this.portal.distribution.distributionDomainName}`}/v1/health`,
-        }),
+        healthUrl,
       };
       for (const need of spec.needs) bindNeed(need, fn, bindable);
       const t = spec.trigger;
