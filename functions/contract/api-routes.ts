@@ -6,7 +6,9 @@
 import type * as z from 'zod/mini';
 import { inboxOutput } from './outputs/inbox';
 import { publicFeedOutput } from './outputs/public-feed';
+import { categoriesOutput, regionsOutput } from './outputs/reference';
 import { serviceDetailOutput, serviceListOutput } from './outputs/services';
+import { submissionOutput } from './outputs/submission';
 import type { RouteInput } from './route-input';
 import { ROUTE_INPUTS } from './routes';
 
@@ -37,6 +39,7 @@ export const API_ROUTES = {
     auth: 'public',
     input: ROUTE_INPUTS.submitComplaint,
     summary: 'POST /v1/complaints: a citizen submits a complaint',
+    output: submissionOutput,
   },
   GetComplaint: {
     method: 'GET',
@@ -101,6 +104,7 @@ export const API_ROUTES = {
     auth: 'public',
     input: ROUTE_INPUTS.listCategories,
     summary: 'GET /v1/categories: the public-service topics',
+    output: categoriesOutput,
   },
   ListComplaints: {
     method: 'GET',
@@ -123,6 +127,7 @@ export const API_ROUTES = {
     auth: 'public',
     input: ROUTE_INPUTS.listRegions,
     summary: 'GET /v1/regions: provinces, and the regencies and cities of one (Kemendagri codes)',
+    output: regionsOutput,
   },
   ListServices: {
     method: 'GET',

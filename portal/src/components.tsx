@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CategoriesOutput, Category, Region, RegionsOutput } from '../../functions/contract/outputs/reference';
 import { ApiError, call } from './api';
 import { EVENT_LABELS, formatDate, formatDateTime, label, STAGE_LABELS } from './labels';
 
@@ -175,20 +176,11 @@ export function cached<T>(path: string): Promise<T> {
   return p as Promise<T>;
 }
 
-export interface Category {
-  id: string;
-  name: string;
-  covers: string;
-}
-export interface Region {
-  code: string;
-  name: string;
-}
+export type { Category, Region };
 
-export const categoriesOf = () => cached<{ items: Category[] }>('/v1/categories').then((r) => r.items);
-export const provincesOf = () => cached<{ items: Region[] }>('/v1/regions').then((r) => r.items);
-export const regenciesOf = (provinceCode: string) =>
-  cached<{ items: Region[] }>(`/v1/regions?provinceCode=${encodeURIComponent(provinceCode)}`).then((r) => r.items);
+export const categoriesOf = () => cached<CategoriesOutput>('/v1/categories').then((r) => r.items);
+export const provincesOf = () => cached<RegionsOutput>('/v1/regions').then((r) => r.items);
+export const regenciesOf = (provinceCode: string) => cached<RegionsOutput>(`/v1/regions?provinceCode=${encodeURIComponent(provinceCode)}`).then((r) => r.items);
 
 /** Province → regency/city: two selects, the second filled from the first. */
 export function RegionPicker(props: {

@@ -20,15 +20,22 @@ describe('responses declared once (issue 19)', () => {
     expect(Object.keys(feed.properties.items.items.properties)).toEqual(expect.arrayContaining(['trackingId', 'category', 'region', 'statusLabel']));
     // A service's standard is published with its 14 components and the cost's two forms.
     const standard = answer('/v1/services/{serviceId}', 'get').properties.standard;
-    expect(standard.required).toEqual(expect.arrayContaining(['requirements', 'procedure', 'completionTime', 'cost', 'complaintHandling', 'performanceEvaluation']));
+    expect(standard.required).toEqual(
+      expect.arrayContaining(['requirements', 'procedure', 'completionTime', 'cost', 'complaintHandling', 'performanceEvaluation']),
+    );
     expect(JSON.stringify(standard.properties.cost)).toContain('TARIFF');
+    // The receipt: 201 with the token, shown once.
+    const op = (doc.paths['/v1/complaints'] as Record<string, Operation>).post as Operation;
+    expect(op.responses['201']?.content?.['application/json']?.schema.required).toEqual(expect.arrayContaining(['trackingId', 'accessToken', 'deadline']));
     // Nothing of a reporter is in the public feed's declared answer.
     expect(JSON.stringify(feed)).not.toMatch(/reporter|email|phone|identity/i);
   });
 
   it('declares the answers of the routes whose pages the portal types from them', () => {
     const declared = (Object.entries(API_ROUTES) as [string, ApiRoute][]).filter(([, r]) => r.output).map(([id]) => id);
-    expect(declared).toEqual(expect.arrayContaining(['Inbox', 'ListComplaints', 'ListServices', 'GetService']));
+    expect(declared).toEqual(
+      expect.arrayContaining(['SubmitComplaint', 'Inbox', 'ListComplaints', 'ListServices', 'GetService', 'ListCategories', 'ListRegions']),
+    );
     // The declaration is what the handler's answer is checked against: a sample answer parses.
     const sample = {
       queue: { agency: { id: 'pemda-51.03', name: 'Pemerintah Kabupaten Badung' } },

@@ -1,4 +1,5 @@
 import { input } from '../../contract/inputs/submit-complaint';
+import type { SubmissionOutput } from '../../contract/outputs/submission';
 import { NEEDS } from '../../needs';
 import { portsFor } from '../../shared/deps';
 import { httpRoute, json } from '../../shared/http';
@@ -23,7 +24,7 @@ export const handler = httpRoute(input, async ({ body, headers }) => {
       deadline: result.deadline,
       links: { self: `/v1/complaints/${result.trackingId}` },
       message: 'Laporan diterima. Simpan nomor pelacakan dan token akses Anda: token hanya ditampilkan sekali.',
-    },
+    } satisfies SubmissionOutput,
     { location: `/v1/complaints/${result.trackingId}`, ...(result.replayed ? { 'idempotent-replayed': 'true' } : {}) },
   );
 });

@@ -1,13 +1,11 @@
 import { useState } from 'preact/hooks';
+import type { SubmissionOutput } from '../../../functions/contract/outputs/submission';
 import { PageTitle } from '../components';
 import { AttachmentUploader } from '../evidence';
+import { STATUS_LABELS } from '../labels';
 
-export interface Receipt {
-  trackingId: string;
-  accessToken: string;
-  status: string;
-  statusLabel?: string;
-}
+/** What the submission answers, as the API declares it (types only). */
+export type Receipt = SubmissionOutput;
 
 /** Shown once, right after sending: the tracking number and the token, with ways to keep them. */
 export function SubmittedPage({ receipt }: { receipt: Receipt | undefined }) {
@@ -52,7 +50,7 @@ export function SubmittedPage({ receipt }: { receipt: Receipt | undefined }) {
     <>
       <PageTitle title="Laporan terkirim">Laporan terkirim</PageTitle>
       <div class="notice" role="status">
-        Terima kasih. Laporan Anda diterima dengan status <strong>{receipt.statusLabel ?? 'Belum Terverifikasi'}</strong>.
+        Terima kasih. Laporan Anda diterima dengan status <strong>{STATUS_LABELS[receipt.status]}</strong>.
       </div>
       <div class="card">
         <h2>Simpan sekarang: ditampilkan hanya sekali</h2>
