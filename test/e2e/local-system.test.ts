@@ -140,25 +140,47 @@ describe('a citizen, an agency inbox and an operator, over HTTP', () => {
   });
 
   it('`npm start` itself stops everything it started when npm gets SIGTERM (issue 20)', async () => {
-    const ports = { PORT: 0, DYNAMODB_PORT: 0, SQS_PORT: 0, MAIL_PORT: 0, COGNITO_PORT: 0, S3_PORT: 0 };
-    for (const k of Object.keys(ports) as (keyof typeof ports)[]) ports[k] = await freePort();
-    const env = { ...process.env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), POWERTOOLS_LOG_LEVEL: 'WARN' };
-    const npm = spawn('npm', ['start', '--', '--in-memory'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    npm.stdout?.on('data', (d) => (output += String(d)));
-    npm.stderr?.on('data', (d) => (output += String(d)));
-    const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+    // Test files start systems side by side: a port found free can be taken by another before
+    // this one binds it, so a start that fails that way is tried again on new ports.
+    const start = async () => {
+      const ports = { PORT: 0, DYNAMODB_PORT: 0, SQS_PORT: 0, MAIL_PORT: 0, COGNITO_PORT: 0, S3_PORT: 0 };
+      for (const k of Object.keys(ports) as (keyof typeof ports)[]) ports[k] = await freePort();
+      const env = { ...process.env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), POWERTOOLS_LOG_LEVEL: 'WARN' };
+      const npm = spawn('npm', ['start', '--', '--in-memory'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const run = { npm, ports, output: '' };
+      npm.stdout?.on('data', (d) => (run.output += String(d)));
+      npm.stderr?.on('data', (d) => (run.output += String(d)));
+      const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+      const healthy = async () => ((await fetch(`http://127.0.0.1:${ports.PORT}/v1/health`).catch(() => undefined))?.status === 200 ? true : undefined);
+      return { ...run, exited, healthy, output: () => run.output };
+    };
+    let run = await start();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // Healthy, or out at once when npm start gave up (a taken port, a failed start). Neither
+        // promise is left to reject unheard.
+        const ready = waitFor(run.healthy, 140_000, 'npm start healthy').then(() => 'healthy' as const);
+        ready.catch(() => undefined);
+        const outcome = await Promise.race([ready, run.exited.then((code) => ({ exited: code }))]);
+        if (outcome !== 'healthy') throw new Error(`npm start exited (${outcome.exited}) before it was healthy:\n${run.output()}`);
+        break;
+      } catch (error) {
+        run.npm.kill('SIGKILL');
+        if (attempt >= 3 || !run.output().includes('[local] could not start')) throw new Error(`${String(error)}\nnpm start said:\n${run.output()}`);
+        run = await start();
+      }
+    }
+    const { npm, ports, exited } = run;
     try {
-      await waitFor(async () => ((await fetch(`http://127.0.0.1:${ports.PORT}/v1/health`)).status === 200 ? true : undefined), 140_000, 'npm start healthy');
       // One line about the SDK and Node 20, not one per thread.
-      expect(output.match(/will require node/g) ?? []).toHaveLength(0);
+      expect(run.output().match(/will require node/g) ?? []).toHaveLength(0);
       npm.kill('SIGTERM');
       await exited;
       for (const port of Object.values(ports))
         await waitFor(async () => ((await portOpen(port)) ? undefined : true), 15_000, `port ${port} closed after SIGTERM to npm`);
-      expect(output).toContain('[local] stopped');
+      expect(run.output()).toContain('[local] stopped');
     } finally {
       npm.kill('SIGKILL');
     }
-  }, 180_000);
+  }, 300_000);
 });
