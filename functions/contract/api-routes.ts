@@ -8,6 +8,7 @@ import { inboxOutput } from './outputs/inbox';
 import { publicFeedOutput } from './outputs/public-feed';
 import { categoriesOutput, regionsOutput } from './outputs/reference';
 import { serviceDetailOutput, serviceListOutput } from './outputs/services';
+import { statsOutput } from './outputs/stats';
 import { submissionOutput } from './outputs/submission';
 import type { RouteInput } from './route-input';
 import { ROUTE_INPUTS } from './routes';
@@ -76,6 +77,7 @@ export const API_ROUTES = {
     auth: 'public',
     input: ROUTE_INPUTS.stats,
     summary: 'GET /v1/stats: monitoring figures per agency and region per month',
+    output: statsOutput,
   },
   OpenApi: {
     method: 'GET',

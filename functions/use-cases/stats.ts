@@ -1,3 +1,4 @@
+import type { StatsItem, StatsOutput } from '../contract/outputs/stats';
 import { findAgency } from '../core/agencies';
 import { type Counter, medianFromBuckets, monthOf } from '../core/monitoring';
 import type { ComplaintQueries, MonthlyFigures } from '../core/ports';
@@ -66,7 +67,7 @@ export async function monitoringStats(
   const inRegion = (code: string | undefined) => !regionCode || code === regionCode || Boolean(code?.startsWith(`${regionCode}.`));
   const items = (await deps.store.stats(month))
     .filter(({ scope }) => scope.kind === q.level)
-    .flatMap(({ scope, counts: item }): (ReturnType<typeof figures> & { agency?: unknown; region?: unknown; service?: unknown })[] => {
+    .flatMap(({ scope, counts: item }): StatsItem[] => {
       if (scope.kind === 'SERVICE') {
         // Per service and standard version: the signal to fix a standard itself.
         const agency = findAgency(scope.agencyId);
@@ -90,7 +91,13 @@ export async function monitoringStats(
     });
   if (ombudsman) {
     items.sort((a, b) => b.misses - a.misses || (a.firstFollowUpOnTimePct ?? 101) - (b.firstFollowUpOnTimePct ?? 101));
-    return { month, level, province: ombudsman.provinceCode, ranked: true, items: items.map((x, i) => ({ rank: i + 1, ...x })) };
+    return {
+      month,
+      level,
+      ...(ombudsman.provinceCode ? { province: ombudsman.provinceCode } : {}),
+      ranked: true,
+      items: items.map((x, i) => ({ rank: i + 1, ...x })),
+    } satisfies StatsOutput;
   }
-  return { month, level, ...(regionCode ? { regionCode } : {}), items };
+  return { month, level, ...(regionCode ? { regionCode } : {}), items } satisfies StatsOutput;
 }

@@ -1,20 +1,7 @@
 import { useState } from 'preact/hooks';
+import type { StatsItem, StatsOutput } from '../../../functions/contract/outputs/stats';
 import { call } from '../api';
 import { Field, Loading, PageTitle, Problem, RegionPicker, useLoad } from '../components';
-
-interface StatsItem {
-  service?: { id: string; name: string; version: number };
-  indicators?: { prolongedDelay: number; illegalLevy: number; proceduralDeviation: number };
-  agency?: { id: string; name: string };
-  region?: { code: string; name: string };
-  received: number;
-  firstFollowUpOnTimePct: number | null;
-  verifiedOnTimePct: number | null;
-  openOverdue: number;
-  escalations: number;
-  ombudsmanFlags: number;
-  averageRating: number | null;
-}
 
 const nameOf = (i: StatsItem) => (i.service ? `${i.service.name} (v${i.service.version})` : (i.agency?.name ?? i.region?.name ?? '—'));
 
@@ -68,7 +55,7 @@ export function StatsPage() {
   const [level, setLevel] = useState<'REGION' | 'AGENCY' | 'SERVICE'>('REGION');
   const [province, setProvince] = useState('');
   const stats = useLoad(
-    () => call<{ items: StatsItem[] }>(`/v1/stats?month=${month}&level=${level}${province ? `&regionCode=${province}` : ''}`),
+    () => call<StatsOutput>(`/v1/stats?month=${month}&level=${level}${province ? `&regionCode=${province}` : ''}`),
     [month, level, province],
   );
   const items = (stats.data?.items ?? []).filter((i) => i.received > 0 || i.openOverdue > 0 || i.escalations > 0).slice(0, 40);
