@@ -354,13 +354,3 @@ export function memoryDeps(over: Partial<Deps> & { now?: string } = {}) {
   };
   return { deps, store, queue, mailer, setNow: (iso: string) => (now = new Date(iso)), month: () => monthOf(now.toISOString()) };
 }
-
-export {
-  InMemoryAgencyDirectory,
-  InMemoryChainHeads,
-  InMemoryClientKeys,
-  InMemoryDigestLedger,
-  InMemoryMailer,
-  InMemoryQueue,
-  InMemoryServiceCatalogue,
-} from './in-memory-ports';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { agencyRef, complaintStatus, complaintType, deadlineStage, ombudsmanReason, timeZone } from './shared';
+import { agencyRef, complaintStatus, complaintType, deadline, ombudsmanReason } from './shared';
 
 /** One complaint of a work queue, as staff see it in their inbox. */
 export const inboxItem = z.object({
@@ -10,15 +10,7 @@ export const inboxItem = z.object({
   regionCode: z.string(),
   status: complaintStatus,
   submittedAt: z.string(),
-  deadline: z.object({
-    stage: deadlineStage,
-    workingDays: z.number(),
-    date: z.string(),
-    dueAt: z.string(),
-    timeZone,
-    uncoveredYears: z.optional(z.array(z.number())),
-    workingDaysLeft: z.number(),
-  }),
+  deadline: z.extend(deadline, { workingDaysLeft: z.number() }),
   overdue: z.boolean(),
   anonymous: z.boolean(),
   confidential: z.boolean(),

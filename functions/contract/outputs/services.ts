@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { serviceStandardSchema } from '../service-standard';
 import { agencyRef, pageOf } from './shared';
 
 /** A service of the catalogue (SIPP), as listed. */
@@ -11,28 +12,15 @@ export const serviceSummary = z.object({
   currentVersion: z.number(),
 });
 
-/** One version of a service's standard: the 14 components of UU 25/2009 Pasal 21, and who published it when. */
-export const serviceStandard = z.object({
+/**
+ * One version of a service's standard as published: the components of UU 25/2009 Pasal 21 as the
+ * administrator's schema declares them (contract/service-standard.ts), and who published it when.
+ */
+export const serviceStandard = z.extend(serviceStandardSchema, {
   version: z.number(),
-  decreeNumber: z.string(),
-  effectiveFrom: z.string(),
   publishedAt: z.string(),
   publishedBy: z.string(),
   correction: z.optional(z.object({ of: z.number(), reason: z.string() })),
-  legalBasis: z.string(),
-  requirements: z.array(z.string()),
-  procedure: z.array(z.string()),
-  completionTime: z.object({ value: z.number(), unit: z.enum(['MINUTES', 'HOURS', 'WORKING_DAYS']) }),
-  cost: z.union([z.object({ kind: z.literal('FREE') }), z.object({ kind: z.literal('TARIFF'), amount: z.number(), legalBasis: z.string() })]),
-  product: z.string(),
-  facilities: z.string(),
-  staffCompetence: z.string(),
-  internalSupervision: z.string(),
-  complaintHandling: z.object({ channels: z.string(), dispositionWorkingDays: z.optional(z.number()), followUpWorkingDays: z.optional(z.number()) }),
-  staffCount: z.string(),
-  serviceGuarantee: z.string(),
-  securityGuarantee: z.string(),
-  performanceEvaluation: z.string(),
 });
 
 /** GET /v1/services: the catalogue by name. */

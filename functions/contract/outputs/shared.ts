@@ -8,5 +8,14 @@ export const complaintStatus = z.enum(COMPLAINT_STATUSES);
 export const ombudsmanReason = z.enum(OMBUDSMAN_REASONS);
 export const deadlineStage = z.enum(['DISPOSITION', 'FOLLOW_UP', 'REPORTER_ANSWER', 'REPORTER_CONFIRMATION']);
 export const timeZone = z.enum(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']);
+/** A complaint's current clock (core/complaint.ts Deadline). */
+export const deadline = z.object({
+  stage: deadlineStage,
+  workingDays: z.number(),
+  date: z.string(),
+  dueAt: z.string(),
+  timeZone,
+  uncoveredYears: z.optional(z.array(z.number())),
+});
 /** A page of a listing: its items and the sealed cursor of the next page (null after the last). */
 export const pageOf = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
