@@ -1,9 +1,12 @@
 /**
  * The house's shape, held in `npm test` (issue 19): no import cycle anywhere in functions/, no
  * source or test file over 400 lines, and the functions never reach into lib/ (the CDK side) — the
- * contract they publish (OpenAPI included) comes from functions/contract/ alone.
+ * contract they publish (OpenAPI included) comes from functions/contract/ alone; the portal takes only
+ * types from functions/ (a lint rule in lint/, proven to fire here).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -61,13 +64,31 @@ describe('the structure of the code', () => {
     expect(reaching).toEqual([]);
   });
 
-  it('lets the portal import from functions/ only the shared labels (pure data) and types', () => {
-    const values = filesUnder('portal/src', ['.ts', '.tsx']).flatMap((f) =>
-      [...readFileSync(path.join(root, f), 'utf8').matchAll(/^import\s+(?!type\s)[^;]*?from\s+'((?:\.\.\/)+functions\/[^']+)'/gms)].map((m) => `${f}: ${m[1]}`),
+  it('lets the portal import from functions/ only types and the shared labels: a lint rule, and it fires', () => {
+    // The rule lives in lint/ (a Biome plugin run by `biome check` before the tests). Run it on a
+    // probe outside the tree, so the proof does not depend on today's portal being clean.
+    const probe = mkdtempSync(path.join(tmpdir(), 'portal-lint-'));
+    cpSync(path.join(root, 'biome.json'), path.join(probe, 'biome.json'));
+    cpSync(path.join(root, 'lint'), path.join(probe, 'lint'), { recursive: true });
+    mkdirSync(path.join(probe, 'portal', 'src'), { recursive: true });
+    writeFileSync(
+      path.join(probe, 'portal', 'src', 'probe.ts'),
+      [
+        "import { inbox } from '../../functions/use-cases/inbox';", // code: refused
+        "import type { Page } from '../../functions/core/ports';", // a type: fine
+        "export { STATUS } from '../../functions/core/labels';", // the shared labels: fine
+        "export type { InboxOutput } from '../../functions/contract/outputs/inbox';", // a type: fine
+        'export const used: Page<unknown> | typeof inbox | undefined = undefined;',
+      ].join('\n'),
     );
-    expect(values.every((v) => v.endsWith('functions/core/labels'))).toBe(true);
-    // The labels are read, and read from there.
-    expect(values).toContain('portal/src/labels.ts: ../../functions/core/labels');
+    const biome = spawnSync(path.join(root, 'node_modules', '.bin', 'biome'), ['lint', '--vcs-enabled=false', 'portal/src/probe.ts'], {
+      cwd: probe,
+      encoding: 'utf8',
+    });
+    rmSync(probe, { recursive: true, force: true });
+    const refusals = `${biome.stdout}${biome.stderr}`.match(/probe\.ts:(\d+):\d+ plugin/g) ?? [];
+    expect(refusals).toEqual(['probe.ts:1:1 plugin']);
+    expect(biome.status).not.toBe(0);
     // What the labels module imports is type-only: the portal's bundle takes nothing else from functions/.
     const labelImports = readFileSync(path.join(root, 'functions/core/labels.ts'), 'utf8').match(/^import\s.*$/gm) ?? [];
     expect(labelImports.every((line) => line.startsWith('import type '))).toBe(true);
