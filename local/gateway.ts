@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type * as z from 'zod/mini';
 import { VIEWER_ADDRESS_HEADER } from '../lib/constructs/viewer-address';
 import { portalHeaders } from '../portal/headers';
 import { FunctionTimeout, type LocalFunction } from './lambda';
@@ -15,6 +16,8 @@ interface Route {
   template: string;
   pattern: RegExp;
   params: string[];
+  /** The answer the route declares (functions/contract/outputs/), held on every success locally. */
+  output?: z.ZodMiniType;
   fn: LocalFunction;
 }
 
@@ -57,6 +60,14 @@ function decodePathParameters(names: string[], match: RegExpMatchArray): Record<
   }
 }
 
+/** Why a successful JSON answer does not match the route's declared output, or undefined when it does. */
+function brokenAnswer(output: z.ZodMiniType, result: APIGatewayProxyResult): string | undefined {
+  const contentType = Object.entries(result.headers ?? {}).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+  if (result.statusCode >= 300 || !String(contentType ?? '').includes('application/json') || result.isBase64Encoded) return undefined;
+  const checked = output.safeParse(JSON.parse(result.body));
+  return checked.success ? undefined : checked.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}
+
 export interface Gateway {
   server: Server;
   setReady(ready: boolean): void;
@@ -79,7 +90,7 @@ export function createGateway(opts: {
   for (const fn of opts.functions) {
     const t = fn.spec.trigger;
     if (t.kind !== 'http') continue;
-    routes.push({ method: t.method, auth: t.auth, template: t.path, ...compile(t.path), fn });
+    routes.push({ method: t.method, auth: t.auth, template: t.path, ...compile(t.path), ...(t.output ? { output: t.output } : {}), fn });
   }
   let ready = false;
 
@@ -203,6 +214,13 @@ export function createGateway(opts: {
           'Kesalahan server',
           error instanceof FunctionTimeout ? `Fungsi melewati batas waktunya (${route.fn.spec.timeoutSeconds} detik).` : 'Fungsi gagal dijalankan.',
         );
+      }
+      const broken = route.output && brokenAnswer(route.output, result);
+      if (broken) {
+        // Locally an answer that breaks its declaration fails loudly, so every test through this
+        // gateway also holds the published contract (AWS would pass it on unchecked).
+        opts.onError(new Error(`${route.method} ${route.template} answered outside its declared output: ${broken}`));
+        return problem(res, 502, 'Kesalahan server', 'Jawaban fungsi tidak sesuai dengan kontrak yang diumumkan.');
       }
       const outHeaders: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
       for (const [k, v] of Object.entries(result.multiValueHeaders ?? {})) outHeaders[k] = v.map(String);

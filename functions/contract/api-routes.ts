@@ -4,6 +4,7 @@
  * OpenAPI is generated from it; the handlers validate with the same inputs.
  */
 import type * as z from 'zod/mini';
+import { complaintViewOutput } from './outputs/complaint';
 import { inboxOutput } from './outputs/inbox';
 import { publicFeedOutput } from './outputs/public-feed';
 import { categoriesOutput, regionsOutput } from './outputs/reference';
@@ -47,6 +48,7 @@ export const API_ROUTES = {
     path: '/v1/complaints/{trackingId}',
     auth: 'staff-or-reporter',
     input: ROUTE_INPUTS.getComplaint,
+    output: complaintViewOutput,
     summary: 'GET /v1/complaints/{trackingId}: tracking, reporter or public view',
   },
   ComplaintActions: {
@@ -54,6 +56,7 @@ export const API_ROUTES = {
     path: '/v1/complaints/{trackingId}/actions',
     auth: 'staff-or-reporter',
     input: ROUTE_INPUTS.complaintActions,
+    output: complaintViewOutput,
     summary: 'POST /v1/complaints/{trackingId}/actions: verify, hold, archive, respond, transfer, reply, close, rate…',
   },
   Inbox: {

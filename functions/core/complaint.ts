@@ -38,7 +38,8 @@ export interface Deadline {
   uncoveredYears?: number[];
 }
 
-export type RoutingState = 'PENDING' | 'ASSIGNED' | 'MANUAL_REQUIRED' | 'AWAITING_VERIFICATION';
+export const ROUTING_STATES = ['PENDING', 'ASSIGNED', 'MANUAL_REQUIRED', 'AWAITING_VERIFICATION'] as const;
+export type RoutingState = (typeof ROUTING_STATES)[number];
 
 export interface Complaint {
   trackingId: string;
@@ -135,8 +136,10 @@ export const OMBUDSMAN_REASONS = [
 ] as const;
 export type OmbudsmanReason = (typeof OMBUDSMAN_REASONS)[number];
 
+export const REVIEW_STATUSES = ['OPEN', 'TAKEN_OVER', 'RETURNED', 'DISMISSED'] as const;
+
 export interface OmbudsmanReview {
-  status: 'OPEN' | 'TAKEN_OVER' | 'RETURNED' | 'DISMISSED';
+  status: (typeof REVIEW_STATUSES)[number];
   reasons: OmbudsmanReason[];
   /** The Ombudsman representative office of the complaint's province. */
   office: string;
@@ -156,36 +159,39 @@ export interface Transfer {
   by: string;
 }
 
-export type RoutingMethod = 'SERVICE_STANDARD' | 'TARGET_AGENCY' | 'CATEGORY_REGION';
+export const ROUTING_METHODS = ['SERVICE_STANDARD', 'TARGET_AGENCY', 'CATEGORY_REGION'] as const;
+export type RoutingMethod = (typeof ROUTING_METHODS)[number];
 
-export type TimelineEventType =
-  | 'SUBMITTED'
-  | 'ASSIGNED'
-  | 'MANUAL_ROUTING_REQUIRED'
-  | 'ROUTING_SUGGESTED'
-  | 'VERIFIED'
-  | 'HELD'
-  | 'ARCHIVED'
-  | 'ACKNOWLEDGED'
-  | 'RESPONDED'
-  | 'TRANSFERRED'
-  | 'COMMENTED'
-  | 'REPLIED'
-  | 'CLOSED'
-  | 'REOPENED'
-  | 'RATED'
-  | 'IDENTITY_READ'
-  | 'IDENTITY_ERASED'
-  | 'EMAIL_CONFIRMED'
-  | 'REMINDED'
-  | 'ESCALATED'
-  | 'DEADLINE_MISSED'
-  | 'OMBUDSMAN_FLAGGED'
-  | 'OMBUDSMAN_ACTION'
-  | 'ATTACHMENT_ADDED'
-  | 'ATTACHMENT_REJECTED'
-  | 'ATTACHMENT_DOWNLOADED'
-  | 'DUPLICATE_MERGED';
+export const TIMELINE_EVENT_TYPES = [
+  'SUBMITTED',
+  'ASSIGNED',
+  'MANUAL_ROUTING_REQUIRED',
+  'ROUTING_SUGGESTED',
+  'VERIFIED',
+  'HELD',
+  'ARCHIVED',
+  'ACKNOWLEDGED',
+  'RESPONDED',
+  'TRANSFERRED',
+  'COMMENTED',
+  'REPLIED',
+  'CLOSED',
+  'REOPENED',
+  'RATED',
+  'IDENTITY_READ',
+  'IDENTITY_ERASED',
+  'EMAIL_CONFIRMED',
+  'REMINDED',
+  'ESCALATED',
+  'DEADLINE_MISSED',
+  'OMBUDSMAN_FLAGGED',
+  'OMBUDSMAN_ACTION',
+  'ATTACHMENT_ADDED',
+  'ATTACHMENT_REJECTED',
+  'ATTACHMENT_DOWNLOADED',
+  'DUPLICATE_MERGED',
+] as const;
+export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
 export interface TimelineEvent {
   at: string;

@@ -16,8 +16,8 @@ export interface ServiceAnswers {
   extraRequirements?: string[];
 }
 
-export type IndicatorKind = 'PROLONGED_DELAY' | 'ILLEGAL_LEVY' | 'PROCEDURAL_DEVIATION';
-export const INDICATOR_KINDS: readonly IndicatorKind[] = ['PROLONGED_DELAY', 'ILLEGAL_LEVY', 'PROCEDURAL_DEVIATION'];
+export const INDICATOR_KINDS = ['PROLONGED_DELAY', 'ILLEGAL_LEVY', 'PROCEDURAL_DEVIATION'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 
 /** A sign of maladministration, with the standard's clause next to the reporter's answer. */
 export interface MaladministrationIndicator {

@@ -1,3 +1,4 @@
+import type { ActionName } from './actions';
 import { findAgency } from './agencies';
 import { REJECTION_REASONS } from './attachment-record';
 import { attachmentsFor } from './attachments';
@@ -8,18 +9,19 @@ import { resolveRegion } from './regions';
 import { INDICATOR_LABELS } from './services';
 import type { WorkingDayCalendar } from './working-days';
 
-const timelineView = (events: TimelineEvent[], audience: 'PUBLIC' | 'REPORTER' | 'STAFF') =>
-  events
-    .filter((e) => audience === 'STAFF' || e.visibility === 'PUBLIC' || (audience === 'REPORTER' && e.visibility === 'REPORTER'))
-    .map((e) => ({
-      at: e.at,
-      type: e.type,
-      message: e.message,
-      ...(e.fromStatus ? { fromStatus: e.fromStatus } : {}),
-      ...(e.toStatus ? { toStatus: e.toStatus } : {}),
-      ...(e.agencyId ? { agency: agencyRef(e.agencyId) } : {}),
-      ...(audience === 'STAFF' ? { actor: e.actor, visibility: e.visibility } : {}),
-    }));
+const entryView = (e: TimelineEvent) => ({
+  at: e.at,
+  type: e.type,
+  message: e.message,
+  ...(e.fromStatus ? { fromStatus: e.fromStatus } : {}),
+  ...(e.toStatus ? { toStatus: e.toStatus } : {}),
+  ...(e.agencyId ? { agency: agencyRef(e.agencyId) } : {}),
+});
+/** The public sees PUBLIC entries; the reporter those and the ones written for them. */
+const timelineView = (events: TimelineEvent[], audience: 'PUBLIC' | 'REPORTER') =>
+  events.filter((e) => e.visibility === 'PUBLIC' || (audience === 'REPORTER' && e.visibility === 'REPORTER')).map(entryView);
+/** Staff see every entry, with who acted and for whom it was written. */
+const staffTimelineView = (events: TimelineEvent[]) => events.map((e) => ({ ...entryView(e), actor: e.actor, visibility: e.visibility }));
 
 /** The attachments of a view, as that audience may see them, with where to download the checked ones. */
 export function attachmentViews(c: Complaint, audience: 'STAFF' | 'REPORTER' | 'PUBLIC', now: Date) {
@@ -32,9 +34,9 @@ export function attachmentViews(c: Complaint, audience: 'STAFF' | 'REPORTER' | '
       size: a.size,
       status: a.status,
       ...(a.reason ? { reason: a.reason, reasonText: REJECTION_REASONS[a.reason] } : {}),
-      ...(a.internal ? { internal: true } : {}),
+      ...(a.internal ? { internal: true as const } : {}),
       ...(a.sha256 ? { sha256: a.sha256 } : {}),
-      by: a.by.kind === 'REPORTER' ? 'REPORTER' : 'STAFF',
+      by: a.by.kind,
       // Staff are told, before they open a file, when no malware scanner looked at it.
       ...(audience === 'STAFF' && a.status === 'READY' ? { malwareScan: a.scan ?? 'NOT_SCANNED' } : {}),
       ...(a.status === 'READY' ? { downloadUrl: path, ...(a.preview ? { previewUrl: `${path}?variant=preview` } : {}) } : {}),
@@ -72,7 +74,6 @@ function common(c: Complaint, calendar: WorkingDayCalendar, now: Date) {
     transfers: (c.transfers ?? []).map((t) => ({ from: agencyRef(t.fromAgencyId), reason: t.reason, at: t.at })),
     ...(c.closure ? { closure: c.closure } : {}),
     ...(c.archive ? { archive: { reason: c.archive.reason, ...(c.archive.duplicateOf ? { duplicateOf: c.archive.duplicateOf } : {}), at: c.archive.at } } : {}),
-    ...(c.rating ? { rating: { score: c.rating.score } } : {}),
     routing: { state: c.routing.state },
     deadline: deadlineView(c, calendar, now),
     ...(c.statute ? { statute: c.statute } : {}),
@@ -102,7 +103,7 @@ export function reporterView(
   events: TimelineEvent[],
   calendar: WorkingDayCalendar,
   now: Date,
-  allowedActions: string[] = [],
+  allowedActions: ActionName[] = [],
 ) {
   return {
     ...common(c, calendar, now),
@@ -127,7 +128,14 @@ export function publicView(c: Complaint, events: TimelineEvent[], calendar: Work
   // An archived duplicate's public page says it was merged, not into which complaint: a number
   // would link two reports (and their reporters) for anyone reading.
   const archive = shown.archive ? { reason: shown.archive.reason, at: shown.archive.at } : undefined;
-  return { ...shown, ...(archive ? { archive } : {}), timeline: timelineView(events, 'PUBLIC'), view: 'PUBLIC' as const };
+  return {
+    ...shown,
+    ...(archive ? { archive } : {}),
+    // The public sees the score a reporter gave, not their words.
+    ...(c.rating ? { rating: { score: c.rating.score } } : {}),
+    timeline: timelineView(events, 'PUBLIC'),
+    view: 'PUBLIC' as const,
+  };
 }
 
 /**
@@ -142,7 +150,7 @@ export function staffView(
   events: TimelineEvent[],
   calendar: WorkingDayCalendar,
   now: Date,
-  allowedActions: string[],
+  allowedActions: ActionName[],
   revealable = false,
 ) {
   if (c.anonymous && reporter) throw new Error('refusing to show an anonymous reporter to staff');
@@ -165,9 +173,9 @@ export function staffView(
     ...serviceFindings(c),
     attachments: attachmentViews(c, 'STAFF', now),
     reporter: c.anonymous
-      ? { anonymous: true }
-      : (reporter ?? (c.hasReporterIdentity ? { withheld: true, ...(revealable ? { revealable: true } : {}) } : null)),
-    timeline: timelineView(events, 'STAFF'),
+      ? { anonymous: true as const }
+      : (reporter ?? (c.hasReporterIdentity ? { withheld: true as const, ...(revealable ? { revealable: true as const } : {}) } : null)),
+    timeline: staffTimelineView(events),
     view: 'STAFF' as const,
   };
 }

@@ -6,6 +6,7 @@ import { actingAgencyOf } from '../core/agency-contacts';
 import type { Complaint } from '../core/complaint';
 import { DomainError } from '../core/errors';
 import { perform, TRANSITIONS } from '../core/lifecycle';
+import type { Complaints, Outbox, Supports, Timelines } from '../core/ports';
 import { parseTrackingId } from '../core/tracking-id';
 import { parseTracking, readForActor } from './actors';
 import { commitChange } from './commit-change';
@@ -13,7 +14,9 @@ import { viewFor } from './complaint-view';
 import type { Deps } from './deps';
 
 /** What acting on a complaint reads and writes (and answers with the actor's view). */
-type ActDeps = Pick<Deps, 'store' | 'queue' | 'clock' | 'logger' | 'calendar' | 'contacts' | 'directory' | 'policyFor' | 'cursors'>;
+type ActDeps = Pick<Deps, 'queue' | 'clock' | 'logger' | 'calendar' | 'contacts' | 'directory' | 'policyFor' | 'cursors'> & {
+  store: Complaints & Timelines & Outbox & Supports;
+};
 
 /** The code from the confirmation mail must be the one made for this complaint and this address. */
 async function checkConfirmationCode(deps: ActDeps, c: Complaint, code: string) {

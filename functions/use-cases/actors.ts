@@ -7,9 +7,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { type Actor, type Caller, canRead } from '../core/access';
 import type { TimelineEvent } from '../core/complaint';
 import { DomainError, notFound, validationError } from '../core/errors';
-import type { StoredComplaint } from '../core/ports';
+import type { Complaints, StoredComplaint } from '../core/ports';
 import { parseTrackingId } from '../core/tracking-id';
-import type { Deps } from './deps';
 import { sha256 } from './hashing';
 
 export const NOT_FOUND = 'Laporan tidak ditemukan. Periksa nomor pelacakan Anda.';
@@ -43,7 +42,7 @@ export function actorFor(stored: StoredComplaint, caller: Caller): Actor | undef
  * Reads a complaint for a caller who must be able to act on it: 404 when it does not exist (or
  * is confidential and the caller is nobody to it), 401 when the caller brought no valid token.
  */
-export async function readForActor(store: Deps['store'], trackingId: string, caller: Caller): Promise<{ stored: StoredComplaint; actor: Actor }> {
+export async function readForActor(store: Pick<Complaints, 'get'>, trackingId: string, caller: Caller): Promise<{ stored: StoredComplaint; actor: Actor }> {
   const stored = await store.get(trackingId);
   if (!stored) throw notFound(NOT_FOUND);
   const actor = actorFor(stored, caller);

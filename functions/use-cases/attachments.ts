@@ -21,7 +21,7 @@ import {
 import { revise } from '../core/change';
 import type { Complaint, TimelineEvent } from '../core/complaint';
 import { DomainError, notFound } from '../core/errors';
-import type { AttachmentCleaner, AttachmentStorage } from '../core/ports';
+import type { AttachmentCleaner, AttachmentStorage, Complaints, Timelines } from '../core/ports';
 import { redactedFileEvent } from '../core/retention';
 import { parseTracking, readForActor, timelineActorOf } from './actors';
 import type { Deps } from './deps';
@@ -34,7 +34,7 @@ export interface UploadInput {
   internal?: boolean;
 }
 
-type StoreDeps = Pick<Deps, 'store' | 'clock'>;
+type StoreDeps = Pick<Deps, 'clock'> & { store: Complaints & Timelines };
 
 const hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -288,7 +288,11 @@ export async function downloadAttachment(
  * outbox row): every version of the uploaded, stored and preview objects, then the file names on
  * the timeline (each entry keeps its chain link and the file's hash). Safe to repeat.
  */
-export async function eraseAttachmentFiles(deps: Pick<Deps, 'store' | 'logger'> & { storage: AttachmentStorage }, trackingId: string, attachmentIds: string[]) {
+export async function eraseAttachmentFiles(
+  deps: Pick<Deps, 'logger'> & { store: Complaints & Timelines } & { storage: AttachmentStorage },
+  trackingId: string,
+  attachmentIds: string[],
+) {
   for (const id of attachmentIds)
     for (const key of [attachmentKeys.incoming(trackingId, id), attachmentKeys.stored(trackingId, id), attachmentKeys.preview(trackingId, id)])
       await deps.storage.erase(key);

@@ -14,7 +14,7 @@ import type { Complaint } from '../core/complaint';
 import { DomainError, notFound } from '../core/errors';
 import { type ChainHead, type ChainHeadsDigest, chainHeadsRoot, chainProblems, type EvidenceEntry, publishedHeadProblems } from '../core/evidence';
 import * as LABELS from '../core/labels';
-import type { BundleSigner } from '../core/ports';
+import type { BundleSigner, Complaints, Timelines } from '../core/ports';
 import { actorFor, parseTracking } from './actors';
 import type { Deps } from './deps';
 
@@ -73,7 +73,7 @@ function reporterComplaintOf(c: Omit<Complaint, 'reporterEmail'>) {
 }
 
 export async function exportBundle(
-  deps: Pick<Deps, 'store' | 'clock'> & { signer: BundleSigner },
+  deps: Pick<Deps, 'clock'> & { store: Complaints & Timelines } & { signer: BundleSigner },
   trackingIdInput: string,
   caller: Caller,
 ): Promise<CaseBundle> {

@@ -1,6 +1,7 @@
 import type { ComplaintChange } from '../core/change';
 import type { Complaint } from '../core/complaint';
 import { countersFor } from '../core/monitoring';
+import type { Complaints, Outbox } from '../core/ports';
 import type { WorkingDayCalendar } from '../core/working-days';
 import type { Deps } from './deps';
 import { dispatchOutbox } from './dispatch-outbox';
@@ -13,7 +14,7 @@ import { erasureOf, outboxFor } from './notifications';
  * someone else changed the complaint first: the caller re-reads and decides again.
  */
 export async function commitChange(
-  deps: Pick<Deps, 'store' | 'queue' | 'clock' | 'logger'>,
+  deps: Pick<Deps, 'queue' | 'clock' | 'logger'> & { store: Complaints & Outbox },
   before: Complaint,
   change: ComplaintChange,
   calendar: WorkingDayCalendar,

@@ -3,16 +3,17 @@
  * identity only on a deliberate, audited request), anyone else the public view — with one page of
  * the timeline as that audience sees it. Reads and actions answer with it.
  */
+import type { ComplaintViewOutput } from '../contract/outputs/complaint';
 import { type Actor, mayReadIdentity } from '../core/access';
 import type { TimelineEvent } from '../core/complaint';
 import { notFound, validationError } from '../core/errors';
 import { allowedActions } from '../core/lifecycle';
-import type { StoredComplaint } from '../core/ports';
+import type { Complaints, StoredComplaint, Supports, Timelines } from '../core/ports';
 import { publicView, reporterView, staffView } from '../core/views';
 import { NOT_FOUND, timelineActorOf } from './actors';
 import type { Deps } from './deps';
 
-export type ReadDeps = Pick<Deps, 'store' | 'calendar' | 'clock' | 'policyFor' | 'cursors'>;
+export type ReadDeps = Pick<Deps, 'calendar' | 'clock' | 'policyFor' | 'cursors'> & { store: Complaints & Timelines & Supports };
 
 /** A timeline page request: the newest entries first, older ones through the cursor. */
 export interface TimelinePage {
@@ -65,7 +66,7 @@ export interface ReadOptions {
   revealIdentity?: boolean;
 }
 
-export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Actor | undefined, opts: ReadOptions = {}) {
+export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Actor | undefined, opts: ReadOptions = {}): Promise<ComplaintViewOutput> {
   const page = opts.page ?? {};
   const c = stored.complaint;
   const now = deps.clock.now();
@@ -78,7 +79,11 @@ export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Ac
       c.hasReporterIdentity ? deps.store.getReporter(c.trackingId) : Promise.resolve(undefined),
       timelinePage(deps, c.trackingId, 'REPORTER', page),
     ]);
-    return { ...reporterView(c, reporter, events, calendar, now, allowedActions(c, actor, ctx)), support: await supportRead, timelineOlderCursor: olderCursor };
+    return {
+      ...reporterView(c, reporter, events, calendar, now, allowedActions(c, actor, ctx)),
+      support: await supportRead,
+      timelineOlderCursor: olderCursor,
+    } satisfies ComplaintViewOutput;
   }
   if (actor?.kind === 'STAFF') {
     const mayReveal = !c.anonymous && !!c.hasReporterIdentity && mayReadIdentity(c, actor);
@@ -102,7 +107,7 @@ export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Ac
       ...staffView(c, reporter, events, calendar, now, allowedActions(c, actor, ctx), mayReveal),
       support: await supportRead,
       timelineOlderCursor: olderCursor,
-    };
+    } satisfies ComplaintViewOutput;
   }
   // A confidential complaint does not exist for anyone without its token.
   if (c.confidential) {
@@ -110,5 +115,5 @@ export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Ac
     throw notFound(NOT_FOUND);
   }
   const { events, olderCursor } = await timelinePage(deps, c.trackingId, 'PUBLIC', page);
-  return { ...publicView(c, events, calendar, now), support: await supportRead, timelineOlderCursor: olderCursor };
+  return { ...publicView(c, events, calendar, now), support: await supportRead, timelineOlderCursor: olderCursor } satisfies ComplaintViewOutput;
 }

@@ -3,13 +3,15 @@
  * last weeks, ranked by core/duplicates.ts. Merging is the verifier's ARCHIVE with reason
  * DUPLICATE (act-on-complaint.ts), which links the two and counts the merged report.
  */
+
 import { type Caller, relationOf } from '../core/access';
 import { DUPLICATE_SEARCH, rankDuplicates } from '../core/duplicates';
 import { DomainError, notFound } from '../core/errors';
+import type { ComplaintQueries, Complaints } from '../core/ports';
 import { actorFor, parseTracking } from './actors';
 import type { Deps } from './deps';
 
-export async function suggestDuplicates(deps: Pick<Deps, 'store' | 'clock'>, trackingIdInput: string, caller: Caller) {
+export async function suggestDuplicates(deps: Pick<Deps, 'clock'> & { store: Complaints & ComplaintQueries }, trackingIdInput: string, caller: Caller) {
   const stored = await deps.store.get(parseTracking(trackingIdInput));
   if (!stored) throw notFound('Laporan tidak ditemukan.');
   const actor = actorFor(stored, caller);

@@ -2,7 +2,7 @@ import type { InboxOutput } from '../contract/outputs/inbox';
 import { findAgency, ombudsmanOfficeId } from '../core/agencies';
 import { COMPLAINT_STATUSES, type Complaint, type ComplaintStatus, type OmbudsmanReview } from '../core/complaint';
 import { DomainError, validationError } from '../core/errors';
-import type { WorkQueue } from '../core/ports';
+import type { ComplaintQueries, WorkQueue } from '../core/ports';
 import type { StaffPrincipal } from '../core/staff';
 import type { Deps } from './deps';
 import { openPosition } from './page-cursors';
@@ -42,7 +42,7 @@ const badStatus = (allowed: readonly string[]) => validationError([{ field: 'sta
  * with a sealed cursor that opens only the queue it was made for.
  */
 export async function inbox(
-  deps: Pick<Deps, 'store' | 'calendar' | 'clock' | 'cursors'>,
+  deps: Pick<Deps, 'calendar' | 'clock' | 'cursors'> & { store: ComplaintQueries },
   who: StaffPrincipal,
   q: { status?: string | undefined; limit?: number | undefined; cursor?: string | undefined; view?: string | undefined },
 ) {

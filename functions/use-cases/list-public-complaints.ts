@@ -1,7 +1,7 @@
 import type { PublicFeedOutput } from '../contract/outputs/public-feed';
 import type { ComplaintStatus } from '../core/complaint';
 import { previousMonth } from '../core/monitoring';
-import type { FeedFilter, PagePosition } from '../core/ports';
+import type { ComplaintQueries, FeedFilter, PagePosition } from '../core/ports';
 import { feedItemView } from '../core/views';
 import type { Deps } from './deps';
 import { openCursor } from './page-cursors';
@@ -36,7 +36,7 @@ function isPosition(v: unknown): v is FeedPosition {
  * its filter; each page is at most a few index reads.
  */
 export async function listPublicComplaints(
-  deps: Pick<Deps, 'store' | 'clock' | 'cursors'>,
+  deps: Pick<Deps, 'clock' | 'cursors'> & { store: ComplaintQueries },
   q: { regionCode?: string | undefined; categoryId?: string | undefined; status?: ComplaintStatus | undefined; limit: number; cursor?: string | undefined },
 ) {
   const filter: FeedFilter = {

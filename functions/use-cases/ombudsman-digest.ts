@@ -2,6 +2,7 @@ import { type Agency, listAgencies } from '../core/agencies';
 import { mailAddressOf } from '../core/agency-contacts';
 import type { Complaint } from '../core/complaint';
 import { renderOmbudsmanDigest } from '../core/emails/ombudsman-digest';
+import type { ComplaintQueries } from '../core/ports';
 import { localDate, localHour } from '../core/working-days';
 import type { Deps } from './deps';
 
@@ -13,7 +14,7 @@ const DIGEST_HOUR_LOCAL = 8;
  * claimed before sending, so repeated or overlapping runs send it once.
  */
 export async function sendOmbudsmanDigests(
-  deps: Pick<Deps, 'store' | 'digests' | 'directory' | 'mailer' | 'portalUrl' | 'agencyEmailDomain' | 'calendar' | 'clock' | 'logger'>,
+  deps: Pick<Deps, 'digests' | 'directory' | 'mailer' | 'portalUrl' | 'agencyEmailDomain' | 'calendar' | 'clock' | 'logger'> & { store: ComplaintQueries },
 ) {
   const now = deps.clock.now();
   const at = now.toISOString();

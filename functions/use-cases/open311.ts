@@ -14,7 +14,7 @@ import { type Complaint, OPEN_STATUSES } from '../core/complaint';
 import { DomainError, notFound, validationError } from '../core/errors';
 import * as LABELS from '../core/labels';
 import { previousMonth } from '../core/monitoring';
-import type { PagePosition } from '../core/ports';
+import type { ComplaintQueries, Complaints, PagePosition, Timelines } from '../core/ports';
 import type { PublicService } from '../core/services';
 import { withOffset } from '../core/working-days';
 import type { Deps } from './deps';
@@ -214,7 +214,7 @@ export async function open311Submit(deps: SubmitDeps & Pick<Deps, 'clientKeys'>,
 }
 
 /** GET requests/{id}: one request, when the public may see it. */
-export async function open311Request(deps: Pick<Deps, 'store'>, id: string) {
+export async function open311Request(deps: { store: Complaints & Timelines & ComplaintQueries }, id: string) {
   const stored = await deps.store.get(id);
   if (!stored || stored.complaint.confidential) throw notFound(`Permintaan ${id} tidak ditemukan.`);
   const c = stored.complaint;
@@ -241,7 +241,7 @@ const MAX_READS = 13;
  * GET requests: by ids, or the public feed filtered by service, status and a date window (the
  * spec's default: the last 90 days), newest first, at most `limit` (≤ 100).
  */
-export async function open311Requests(deps: Pick<Deps, 'store' | 'clock'>, q: Open311Query) {
+export async function open311Requests(deps: Pick<Deps, 'clock'> & { store: Complaints & Timelines & ComplaintQueries }, q: Open311Query) {
   if (q.service_request_id) {
     const ids = q.service_request_id
       .split(',')

@@ -1,5 +1,5 @@
 import { DomainError, validationError } from '../core/errors';
-import type { ContactKind } from '../core/ports';
+import type { ComplaintQueries, Complaints, ContactKind, Outbox, Timelines } from '../core/ports';
 import { type ErasureReason, eraseExpiredIdentity, eraseIdentity } from '../core/retention';
 import type { StaffPrincipal } from '../core/staff';
 import { commitChange } from './commit-change';
@@ -17,7 +17,7 @@ function operatorOnly(who: StaffPrincipal) {
   if (!who.roles.includes('OPERATOR')) throw new DomainError('FORBIDDEN', 'Hanya operator yang dapat mengekspor atau menghapus data pribadi.');
 }
 
-async function complaintsOf(deps: Pick<Deps, 'store' | 'contacts'>, q: PersonQuery): Promise<string[]> {
+async function complaintsOf(deps: Pick<Deps, 'contacts'> & { store: Complaints & Timelines & Outbox & ComplaintQueries }, q: PersonQuery): Promise<string[]> {
   const lookups: [ContactKind, string][] = [];
   if (q.email) lookups.push(['EMAIL', q.email]);
   if (q.phone) lookups.push(['PHONE', q.phone]);
@@ -33,7 +33,11 @@ async function complaintsOf(deps: Pick<Deps, 'store' | 'contacts'>, q: PersonQue
  * carries their contact, with the identity, the texts they wrote and the complaint's state.
  * Each export is a disclosure, on the record of each complaint.
  */
-export async function exportPersonalData(deps: Pick<Deps, 'store' | 'contacts' | 'clock'>, who: StaffPrincipal, q: PersonQuery) {
+export async function exportPersonalData(
+  deps: Pick<Deps, 'contacts' | 'clock'> & { store: Complaints & Timelines & Outbox & ComplaintQueries },
+  who: StaffPrincipal,
+  q: PersonQuery,
+) {
   operatorOnly(who);
   const at = deps.clock.now().toISOString();
   const complaints = [];
@@ -85,7 +89,7 @@ export async function exportPersonalData(deps: Pick<Deps, 'store' | 'contacts' |
  * right to erasure). The case records and statistics stay; each erasure is on the record.
  */
 export async function erasePersonalData(
-  deps: Pick<Deps, 'store' | 'contacts' | 'clock' | 'queue' | 'logger' | 'calendar'>,
+  deps: Pick<Deps, 'contacts' | 'clock' | 'queue' | 'logger' | 'calendar'> & { store: Complaints & Timelines & Outbox & ComplaintQueries },
   who: StaffPrincipal,
   q: PersonQuery,
 ) {
@@ -99,7 +103,7 @@ export async function erasePersonalData(
 
 /** Erases one complaint's identity with a version-checked write (re-read on a race); false if it had none. */
 export async function eraseOne(
-  deps: Pick<Deps, 'store' | 'clock' | 'queue' | 'logger' | 'calendar'>,
+  deps: Pick<Deps, 'clock' | 'queue' | 'logger' | 'calendar'> & { store: Complaints & Timelines & Outbox & ComplaintQueries },
   trackingId: string,
   reason: ErasureReason,
   by: Parameters<typeof eraseIdentity>[3],
@@ -117,7 +121,10 @@ export async function eraseOne(
 }
 
 /** The retention sweep: erases the identities whose retention period has ended, one failure never stopping the rest. */
-export async function eraseExpiredIdentities(deps: Pick<Deps, 'store' | 'clock' | 'queue' | 'logger' | 'calendar'>, opts: { limit: number }) {
+export async function eraseExpiredIdentities(
+  deps: Pick<Deps, 'clock' | 'queue' | 'logger' | 'calendar'> & { store: Complaints & Timelines & Outbox & ComplaintQueries },
+  opts: { limit: number },
+) {
   const now = deps.clock.now();
   const result = { due: 0, erased: 0, failed: 0 };
   const due = await deps.store.identitiesDueForErasure(now.toISOString(), opts.limit);

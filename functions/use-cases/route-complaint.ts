@@ -1,4 +1,5 @@
 import { actingAgencyOf } from '../core/agency-contacts';
+import type { Complaints, Outbox } from '../core/ports';
 import { chooseAgency, route } from '../core/routing';
 import { commitChange } from './commit-change';
 import type { Deps } from './deps';
@@ -13,7 +14,7 @@ export type RouteOutcome = 'ASSIGNED' | 'AWAITING_VERIFICATION' | 'MANUAL_REQUIR
  * and notifications travel in the same transaction through the outbox.
  */
 export async function routeComplaint(
-  deps: Pick<Deps, 'store' | 'queue' | 'clock' | 'logger' | 'calendar' | 'directory' | 'policyFor' | 'autoRoutedCategories'>,
+  deps: Pick<Deps, 'queue' | 'clock' | 'logger' | 'calendar' | 'directory' | 'policyFor' | 'autoRoutedCategories'> & { store: Complaints & Outbox },
   trackingId: string,
 ): Promise<RouteOutcome> {
   const calendar = await deps.calendar.current();

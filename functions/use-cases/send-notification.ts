@@ -3,7 +3,7 @@ import { type Agency, findAgency } from '../core/agencies';
 import { mailAddressOf, VERIFICATION_SUPERVISOR } from '../core/agency-contacts';
 import { findCategory } from '../core/categories';
 import { renderNotification } from '../core/emails/notifications';
-import type { NotifyMessage } from '../core/ports';
+import type { Complaints, NotifyMessage, Timelines } from '../core/ports';
 import { resolveRegion } from '../core/regions';
 import type { Deps } from './deps';
 
@@ -14,7 +14,7 @@ export type NotifyOutcome = { sent: true; to: string; messageId: string } | { se
  * mail goes only to the address the reporter gave.
  */
 export async function sendNotification(
-  deps: Pick<Deps, 'store' | 'clock' | 'contacts' | 'directory' | 'logger' | 'mailer' | 'portalUrl' | 'agencyEmailDomain'>,
+  deps: Pick<Deps, 'clock' | 'contacts' | 'directory' | 'logger' | 'mailer' | 'portalUrl' | 'agencyEmailDomain'> & { store: Complaints & Timelines },
   msg: NotifyMessage,
 ): Promise<NotifyOutcome> {
   const stored = await deps.store.get(msg.trackingId);

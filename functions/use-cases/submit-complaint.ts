@@ -4,7 +4,7 @@ import { deadlineAfter } from '../core/clocks';
 import type { Complaint, ComplaintService, Deadline, ReporterIdentity, TimelineEvent } from '../core/complaint';
 import { DomainError, validationError } from '../core/errors';
 import { flagForOmbudsman } from '../core/ombudsman-review';
-import type { OutboxMessage } from '../core/ports';
+import type { Complaints, Outbox, OutboxMessage } from '../core/ports';
 import { resolveRegion } from '../core/regions';
 import type { ServiceAnswers } from '../core/service-answers';
 import { maladministrationIndicators, serviceClocks, standardInForce } from '../core/services';
@@ -16,10 +16,9 @@ import { sha256 } from './hashing';
 import { outboxFor } from './notifications';
 
 /** What a submission reads and writes. */
-export type SubmitDeps = Pick<
-  Deps,
-  'store' | 'queue' | 'clock' | 'logger' | 'calendar' | 'contacts' | 'illegalLevyToOmbudsman' | 'policyFor' | 'random' | 'services'
->;
+export type SubmitDeps = Pick<Deps, 'queue' | 'clock' | 'logger' | 'calendar' | 'contacts' | 'illegalLevyToOmbudsman' | 'policyFor' | 'random' | 'services'> & {
+  store: Complaints & Outbox;
+};
 
 export interface SubmitResult {
   replayed: boolean;

@@ -1,10 +1,11 @@
 import type { Complaint } from '../core/complaint';
 import { sweepComplaint } from '../core/escalation';
+import type { ComplaintQueries, Complaints, Outbox } from '../core/ports';
 import { commitChange } from './commit-change';
 import type { Deps } from './deps';
 
 /** What a sweep reads and writes. */
-type SweepDeps = Pick<Deps, 'store' | 'queue' | 'clock' | 'logger' | 'calendar' | 'policyFor'>;
+type SweepDeps = Pick<Deps, 'queue' | 'clock' | 'logger' | 'calendar' | 'policyFor'> & { store: Complaints & Outbox & ComplaintQueries };
 
 const SWEEP_CONCURRENCY = 8;
 

@@ -1,6 +1,7 @@
 import type { ComplaintChange } from '../core/change';
 import type { LifecyclePolicy } from '../core/clocks';
 import type { Complaint } from '../core/complaint';
+import type { ComplaintQueries, Complaints, Outbox } from '../core/ports';
 import { archiveForNoAnswer, closeForSilence } from '../core/reporter-silence';
 import { commitChange } from './commit-change';
 import type { Deps } from './deps';
@@ -10,7 +11,10 @@ import type { Deps } from './deps';
  * answered. Reads only the due part of the deadline index; each write is conditional on the
  * version read, so a run that repeats, overlaps or restarts changes each complaint once.
  */
-export async function sweepReporterDeadlines(deps: Pick<Deps, 'store' | 'queue' | 'clock' | 'logger' | 'calendar' | 'policyFor'>, opts: { limit: number }) {
+export async function sweepReporterDeadlines(
+  deps: Pick<Deps, 'queue' | 'clock' | 'logger' | 'calendar' | 'policyFor'> & { store: Complaints & Outbox & ComplaintQueries },
+  opts: { limit: number },
+) {
   const now = deps.clock.now();
   const before = now.toISOString();
   const calendar = await deps.calendar.current();

@@ -1,44 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { DeadlineFacts, type DeadlineView, StatusBadge, Timeline, type TimelineEntry } from './components';
-import type { AttachmentView } from './evidence';
+import type { ComplaintViewOutput } from '../../functions/contract/outputs/complaint';
+import { DeadlineFacts, StatusBadge, Timeline } from './components';
 import { formatDate, formatDateTime, label, REVIEW_REASON_LABELS, STAGE_LABELS, TYPE_LABELS } from './labels';
 
-/** The complaint as the API shows it to this caller (public, reporter or staff view). */
-export interface ComplaintView {
-  trackingId: string;
-  type: string;
-  title: string;
-  description: string;
-  category: { id: string; name: string };
-  location: { regionCode: string; address?: string };
-  region: { code: string; name: string };
-  incidentDate?: string;
-  status: string;
-  statusLabel: string;
-  submittedAt: string;
-  assignedAgency: { id: string; name: string } | null;
-  suggestedAgency?: { id: string; name: string } | null;
-  deadline: DeadlineView;
-  escalationLevel: number;
-  escalatedTo?: { id: string; name: string }[];
-  transfers: { from: { id: string; name: string }; reason: string; at: string }[];
-  misses?: { stage: string; dueAt: string; agency: { id: string; name: string } }[];
-  ombudsmanReview?: { status: string; reasons: string[]; office: { id: string; name: string } };
-  hold?: { question: string; askedAt: string };
-  rating?: { score: number; comment?: string };
-  anonymous?: boolean;
-  confidential?: boolean;
-  reporter?: { name?: string; email?: string; phone?: string; anonymous?: boolean; withheld?: boolean; revealable?: boolean } | null;
-  allowedActions?: string[];
-  service?: { id: string; name: string; version?: number; decreeNumber?: string };
-  indicators?: { kind: string; label: string; standard: string; reported: string }[];
-  attachments?: AttachmentView[];
-  /** People who said they share the problem, and reports merged into this one. */
-  support?: { supporters: number; duplicates: number };
-  archive?: { reason: string; duplicateOf?: string };
-  timeline: TimelineEntry[];
-  view: 'PUBLIC' | 'REPORTER' | 'STAFF';
-}
+/** The complaint as the API shows it to this caller (public, reporter or staff view: `view` says which). */
+export type ComplaintView = ComplaintViewOutput;
 
 const REVIEW_STATUS: Record<string, string> = {
   OPEN: 'menunggu pemeriksaan',
@@ -48,6 +14,9 @@ const REVIEW_STATUS: Record<string, string> = {
 };
 
 export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?: ComponentChildren }) {
+  // What the reporter and staff see (the public view has none of it), and what staff alone see.
+  const own = c.view === 'PUBLIC' ? undefined : c;
+  const staff = c.view === 'STAFF' ? c : undefined;
   return (
     <>
       <p>
@@ -75,7 +44,7 @@ export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?:
             <dt>Eskalasi</dt>
             <dd>
               Tingkat {c.escalationLevel}
-              {c.escalatedTo?.length ? ` — ${c.escalatedTo.map((a) => a.name).join(', ')}` : ''}
+              {staff?.escalatedTo.length ? ` — ${staff.escalatedTo.map((a) => a.name).join(', ')}` : ''}
             </dd>
           </>
         )}
@@ -103,10 +72,10 @@ export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?:
           {c.region.name}
           {c.location.address ? ` — ${c.location.address}` : ''}
         </dd>
-        {c.confidential !== undefined && (
+        {own && (
           <>
             <dt>Privasi</dt>
-            <dd>{[c.anonymous ? 'anonim' : 'tidak anonim', c.confidential ? 'rahasia' : 'publik'].join(', ')}</dd>
+            <dd>{[own.anonymous ? 'anonim' : 'tidak anonim', own.confidential ? 'rahasia' : 'publik'].join(', ')}</dd>
           </>
         )}
         {identity}
@@ -117,16 +86,16 @@ export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?:
           </>
         )}
       </dl>
-      {c.hold && (
+      {own?.hold && (
         <div class="notice warn">
-          <strong>Pertanyaan verifikator:</strong> {c.hold.question}
+          <strong>Pertanyaan verifikator:</strong> {own.hold.question}
         </div>
       )}
-      {c.indicators && c.indicators.length > 0 && (
+      {own && own.indicators.length > 0 && (
         <section aria-labelledby="indicators-title">
           <h2 id="indicators-title">Indikasi maladministrasi</h2>
           <ul class="list">
-            {c.indicators.map((i) => (
+            {own.indicators.map((i) => (
               <li key={i.kind}>
                 <strong>{i.label}</strong>
                 <dl class="facts">
@@ -154,11 +123,11 @@ export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?:
           </ul>
         </>
       )}
-      {c.misses && c.misses.length > 0 && (
+      {staff && staff.misses.length > 0 && (
         <>
           <h2>Tenggat terlewati</h2>
           <ul>
-            {c.misses.map((m) => (
+            {staff.misses.map((m) => (
               <li key={`${m.stage}-${m.dueAt}`}>
                 {m.agency.name}: tenggat {label(STAGE_LABELS, m.stage)} ({formatDateTime(m.dueAt)})
               </li>

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ComplaintViewOutput } from '../../functions/contract/outputs/complaint';
 import type { CategoriesOutput, Category, Region, RegionsOutput } from '../../functions/contract/outputs/reference';
+import type { DeadlineShown } from '../../functions/contract/outputs/shared';
 import { ApiError, call } from './api';
 import { EVENT_LABELS, formatDate, formatDateTime, label, STAGE_LABELS } from './labels';
 
@@ -101,14 +103,8 @@ export function Field({ id, label: text, hint, error, children }: FieldProps) {
   );
 }
 
-export interface TimelineEntry {
-  at: string;
-  type: string;
-  message?: string;
-  agency?: { id: string; name: string };
-  actor?: { kind: string; id?: string };
-  visibility?: string;
-}
+/** An entry as the caller's view has it: staff entries also say who acted and for whom it was written. */
+export type TimelineEntry = ComplaintViewOutput['timeline'][number];
 
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   if (!entries.length) return <p class="muted">Belum ada catatan.</p>;
@@ -118,11 +114,11 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
       {[...entries].reverse().map((e, i) => (
         <li key={`${e.at}-${i}`}>
           <strong>{label(EVENT_LABELS, e.type)}</strong>
-          {e.visibility === 'INTERNAL' && <span class="badge open"> internal</span>}
+          {'visibility' in e && e.visibility === 'INTERNAL' && <span class="badge open"> internal</span>}
           <div class="when">
             <time dateTime={e.at}>{formatDateTime(e.at)}</time>
             {e.agency ? ` · ${e.agency.name}` : ''}
-            {e.actor?.kind === 'STAFF' && e.actor.id ? ` · ${e.actor.id}` : ''}
+            {'actor' in e && e.actor.kind === 'STAFF' && e.actor.id ? ` · ${e.actor.id}` : ''}
           </div>
           {e.message && <p class="message">{e.message}</p>}
         </li>
@@ -131,14 +127,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   );
 }
 
-export interface DeadlineView {
-  stage: string;
-  date: string;
-  dueAt: string;
-  workingDaysLeft: number;
-}
-
-export function DeadlineFacts({ deadline, status }: { deadline: DeadlineView; status: string }) {
+export function DeadlineFacts({ deadline, status }: { deadline: DeadlineShown; status: string }) {
   const closed = status === 'CLOSED' || status === 'ARCHIVED';
   if (closed) return null;
   const left = deadline.workingDaysLeft;

@@ -3,26 +3,13 @@
  * the public's "saya juga mengalami ini", and the verifier's likely duplicates.
  */
 import { useState } from 'preact/hooks';
+import type { AttachmentShown } from '../../functions/contract/outputs/complaint';
 import { ApiError, call } from './api';
 import { Problem, useLoad } from './components';
 
-export interface AttachmentView {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  status: 'PENDING' | 'SCANNING' | 'READY' | 'REJECTED' | 'ERASED';
-  reasonText?: string;
-  internal?: boolean;
-  by: 'REPORTER' | 'STAFF';
-  downloadUrl?: string;
-  /** Staff only: whether a malware scanner cleared the file. */
-  malwareScan?: 'CLEAN' | 'NOT_SCANNED';
-}
-
 const ACCEPT = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
 const MAX_BYTES = 10 * 1024 * 1024;
-const STATUS_TEXT: Record<AttachmentView['status'], string> = {
+const STATUS_TEXT: Record<AttachmentShown['status'], string> = {
   PENDING: 'sedang diperiksa',
   SCANNING: 'sedang dipindai',
   READY: 'siap',
@@ -32,10 +19,10 @@ const STATUS_TEXT: Record<AttachmentView['status'], string> = {
 const size = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
 /** The files of a complaint as this caller may see them; a download is one deliberate click (staff downloads are audited). */
-export function AttachmentList({ items, token, staff }: { items: AttachmentView[]; token: string | undefined; staff: boolean }) {
+export function AttachmentList({ items, token, staff }: { items: AttachmentShown[]; token: string | undefined; staff: boolean }) {
   const [error, setError] = useState<ApiError>();
   if (!items.length) return <p class="muted">Belum ada lampiran.</p>;
-  const download = async (a: AttachmentView) => {
+  const download = async (a: AttachmentShown) => {
     setError(undefined);
     try {
       const link = await call<{ url: string }>(a.downloadUrl as string, { token, staff, fresh: true });

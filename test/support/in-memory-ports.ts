@@ -11,6 +11,7 @@ import type { RenderedEmail } from '../../functions/core/emails/agency-assignmen
 import type { ChainHeadsDigest } from '../../functions/core/evidence';
 import type {
   AgencyDirectory,
+  AttachmentStorage,
   CatalogueEntry,
   ChainHeadLedger,
   ClientKeys,
@@ -159,4 +160,28 @@ export class InMemoryAgencyDirectory implements AgencyDirectory {
   async history(agencyId: string, limit: number) {
     return this.audit.filter((a) => a.agencyId === agencyId).slice(0, limit);
   }
+}
+
+/** The attachment bucket in memory: versioned writes, reads bounded by size, erasure of every version. */
+export class InMemoryAttachmentStorage implements AttachmentStorage {
+  readonly objects = new Map<string, Uint8Array>();
+  uploadRequest = async () => ({ method: 'PUT' as const, url: 'memory://', headers: {}, expiresAt: '' });
+  read = async (key: string, max: number) => {
+    const b = this.objects.get(key);
+    return b === undefined ? undefined : b.length > max ? ('TOO_LARGE' as const) : b;
+  };
+  /** Each write is a new version (as in the versioned bucket): its number is its id. */
+  readonly versions = new Map<string, Uint8Array[]>();
+  write = async (key: string, bytes: Uint8Array) => {
+    this.objects.set(key, bytes);
+    const all = [...(this.versions.get(key) ?? []), bytes];
+    this.versions.set(key, all);
+    return { versionId: `v${all.length}` };
+  };
+  remove = async (key: string) => void this.objects.delete(key);
+  erase = async (key: string) => {
+    this.objects.delete(key);
+    this.versions.delete(key);
+  };
+  downloadUrl = async (key: string) => `memory://${key}`;
 }

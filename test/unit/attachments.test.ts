@@ -24,13 +24,13 @@ import {
 } from '../../functions/core/attachments';
 import type { Complaint } from '../../functions/core/complaint';
 import { chainEvents, chainProblems } from '../../functions/core/evidence';
-import type { AttachmentStorage } from '../../functions/core/ports';
 import { eraseIdentity } from '../../functions/core/retention';
 import { attachmentViews } from '../../functions/core/views';
 import { checkUpload, eraseAttachmentFiles, recordScanResult } from '../../functions/use-cases/attachments';
 import { badung, reporter, verifier } from '../support/actors';
 import { aComplaint } from '../support/complaint-fixture';
 import { memoryDeps } from '../support/in-memory';
+import { InMemoryAttachmentStorage } from '../support/in-memory-ports';
 import { AUTHOR_TRACES, aPdfWithStream, aWordProcessorPdf, pdfText } from '../support/pdf-bytes';
 
 const file = (over: Partial<Attachment> = {}): Attachment => ({
@@ -52,29 +52,6 @@ async function aPdf() {
   doc.setAuthor('Pelapor Rahasia');
   doc.setCreator('Scanner SN-9911');
   return Buffer.from(await doc.save());
-}
-
-class MemoryStorage implements AttachmentStorage {
-  readonly objects = new Map<string, Uint8Array>();
-  uploadRequest = async () => ({ method: 'PUT' as const, url: 'memory://', headers: {}, expiresAt: '' });
-  read = async (key: string, max: number) => {
-    const b = this.objects.get(key);
-    return b === undefined ? undefined : b.length > max ? ('TOO_LARGE' as const) : b;
-  };
-  /** Each write is a new version (as in the versioned bucket): its number is its id. */
-  readonly versions = new Map<string, Uint8Array[]>();
-  write = async (key: string, bytes: Uint8Array) => {
-    this.objects.set(key, bytes);
-    const all = [...(this.versions.get(key) ?? []), bytes];
-    this.versions.set(key, all);
-    return { versionId: `v${all.length}` };
-  };
-  remove = async (key: string) => void this.objects.delete(key);
-  erase = async (key: string) => {
-    this.objects.delete(key);
-    this.versions.delete(key);
-  };
-  downloadUrl = async (key: string) => `memory://${key}`;
 }
 
 describe('what an attachment is, by its content', () => {
@@ -158,7 +135,7 @@ describe('the checker', () => {
     const { deps, store } = memoryDeps();
     const c = aComplaint({ attachments: [file({ status: 'PENDING', ...declared })] });
     await store.create({ complaint: c, reporter: undefined, accessTokenHash: 'h', events: [], outbox: [] });
-    const storage = new MemoryStorage();
+    const storage = new InMemoryAttachmentStorage();
     storage.objects.set(`incoming/${c.trackingId}/a1`, bytes);
     const run = () => checkUpload({ ...deps, storage, cleaner: attachmentCleaner, scansForMalware }, `incoming/${c.trackingId}/a1`);
     const attachment = async () => (await store.get(c.trackingId))?.complaint.attachments?.[0];

@@ -9,6 +9,7 @@ import { officialCalendar } from '../../functions/core/official-calendar';
 import { maladministrationIndicators, type ServiceStandard, standardInForce } from '../../functions/core/services';
 import type { StaffPrincipal } from '../../functions/core/staff';
 import { getComplaint } from '../../functions/use-cases/get-complaint';
+import { open311ServiceDefinition } from '../../functions/use-cases/open311';
 import { routeComplaint } from '../../functions/use-cases/route-complaint';
 import { createServices, importServices, publishStandard, readService, retireService, searchServices } from '../../functions/use-cases/service-catalogue';
 import { monitoringStats } from '../../functions/use-cases/stats';
@@ -98,6 +99,9 @@ describe('the catalogue', () => {
     await expect(createServices(deps, officer, [newKtp()])).rejects.toMatchObject({ kind: 'FORBIDDEN' });
     await createServices(deps, admin, [newKtp()]);
     await expect(createServices(deps, admin, [newKtp()])).rejects.toMatchObject({ kind: 'CONFLICT' });
+    // Open311 defines a SIPP service by the answers its standard makes checkable.
+    const definition = await open311ServiceDefinition(deps, 'layanan.badung-ktp-el');
+    expect(definition.attributes.map((a) => a.code)).toEqual(expect.arrayContaining(['applied_on', 'charged']));
     const { standard } = newKtp();
     await expect(publishStandard(deps, otherAdmin, 'badung-ktp-el', standard)).rejects.toMatchObject({ kind: 'FORBIDDEN' });
     await expect(publishStandard(deps, admin, 'badung-ktp-el', { ...standard, effectiveFrom: '2025-01-01' })).rejects.toMatchObject({ kind: 'VALIDATION' });
@@ -108,6 +112,7 @@ describe('the catalogue', () => {
     await retireService(deps, admin, 'badung-ktp-el');
     expect((await searchServices(deps, { q: 'ktp' }, { limit: 10 })).items).toEqual([]);
     expect((await readService(deps, 'badung-ktp-el')).status).toBe('RETIRED');
+    await expect(open311ServiceDefinition(deps, 'layanan.badung-ktp-el')).rejects.toMatchObject({ kind: 'NOT_FOUND' });
   });
 
   it('never backdates a standard: a new version takes effect today or later; a fix of the version in force is a correction with its reason, shown (issue 18)', async () => {

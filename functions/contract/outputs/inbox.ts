@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { agencyRef, complaintStatus, complaintType, deadline, ombudsmanReason } from './shared';
+import { agencyRef, complaintStatus, complaintType, deadlineShown, ombudsmanReason, reviewStatus } from './shared';
 
 /** One complaint of a work queue, as staff see it in their inbox. */
 export const inboxItem = z.object({
@@ -10,15 +10,13 @@ export const inboxItem = z.object({
   regionCode: z.string(),
   status: complaintStatus,
   submittedAt: z.string(),
-  deadline: z.extend(deadline, { workingDaysLeft: z.number() }),
+  deadline: deadlineShown,
   overdue: z.boolean(),
   anonymous: z.boolean(),
   confidential: z.boolean(),
   transfers: z.number(),
   escalationLevel: z.number(),
-  ombudsmanReview: z.optional(
-    z.object({ status: z.enum(['OPEN', 'TAKEN_OVER', 'RETURNED', 'DISMISSED']), reasons: z.array(ombudsmanReason), flaggedAt: z.string() }),
-  ),
+  ombudsmanReview: z.optional(z.object({ status: reviewStatus, reasons: z.array(ombudsmanReason), flaggedAt: z.string() })),
   assignedAgency: z.nullable(agencyRef),
   suggestedAgency: z.nullable(agencyRef),
 });
@@ -29,7 +27,7 @@ export const inboxQueue = z.union([
   z.object({ verification: z.string() }),
   z.object({ agency: named }),
   z.object({ escalatedTo: named }),
-  z.object({ ombudsmanOffice: named, review: z.enum(['OPEN', 'TAKEN_OVER', 'RETURNED', 'DISMISSED']) }),
+  z.object({ ombudsmanOffice: named, review: reviewStatus }),
 ]);
 
 /** GET /v1/inbox: the caller's queue, oldest deadline first. */

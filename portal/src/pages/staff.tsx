@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
+import type { StaffComplaintView } from '../../../functions/contract/outputs/complaint';
 import type { InboxItem, InboxOutput } from '../../../functions/contract/outputs/inbox';
 import { ActionPanel, type AgencyOption } from '../actions';
 import { type ApiError, call } from '../api';
-import { ComplaintDetails, type ComplaintView } from '../complaint-view';
+import { ComplaintDetails } from '../complaint-view';
 import { cached, ErrorSummary, Field, Loading, PageTitle, Problem, useLoad } from '../components';
 import { AttachmentList, AttachmentUploader, DuplicateSuggestions, refreshSoon } from '../evidence';
 import { formatDate, label, REVIEW_REASON_LABELS, STATUS_LABELS } from '../labels';
@@ -150,9 +151,12 @@ async function agenciesFor(regionCode: string): Promise<AgencyOption[]> {
 
 /** One case as staff see it: details, the full timeline, identity only on request, and their actions. */
 export function CasePage({ session, trackingId }: { session: StaffSession; trackingId: string }) {
-  const [view, setView] = useState<ComplaintView>();
+  const [view, setView] = useState<StaffComplaintView>();
   const [revealError, setRevealError] = useState<ApiError>();
-  const loaded = useLoad(() => call<ComplaintView>(`/v1/complaints/${encodeURIComponent(trackingId)}`, { token: session.idToken, staff: true }), [trackingId]);
+  const loaded = useLoad(
+    () => call<StaffComplaintView>(`/v1/complaints/${encodeURIComponent(trackingId)}`, { token: session.idToken, staff: true }),
+    [trackingId],
+  );
   const c = view ?? loaded.data;
   const agencies = useLoad(() => (c ? agenciesFor(c.location.regionCode) : Promise.resolve([])), [c?.location.regionCode]);
   if (loaded.loading && !c) return <Loading what="Memuat laporan" />;
@@ -161,7 +165,7 @@ export function CasePage({ session, trackingId }: { session: StaffSession; track
   const reveal = async () => {
     setRevealError(undefined);
     try {
-      setView(await call<ComplaintView>(`/v1/complaints/${encodeURIComponent(trackingId)}?identity=show`, { token: session.idToken, staff: true }));
+      setView(await call<StaffComplaintView>(`/v1/complaints/${encodeURIComponent(trackingId)}?identity=show`, { token: session.idToken, staff: true }));
     } catch (e) {
       setRevealError(e as ApiError);
     }
@@ -173,9 +177,9 @@ export function CasePage({ session, trackingId }: { session: StaffSession; track
       <dd>
         {!r ? (
           'Tanpa identitas'
-        ) : r.anonymous ? (
+        ) : 'anonymous' in r ? (
           'Anonim: identitas tidak pernah ditampilkan kepada instansi'
-        ) : r.withheld ? (
+        ) : 'withheld' in r ? (
           r.revealable ? (
             <>
               <span>Identitas disembunyikan. </span>
@@ -208,10 +212,10 @@ export function CasePage({ session, trackingId }: { session: StaffSession; track
         staff
         agencies={agencies.data ?? []}
         defaults={c.suggestedAgency ? { VERIFY: { agencyId: c.suggestedAgency.id } } : {}}
-        onDone={(v) => setView(v as ComplaintView)}
+        onDone={(v) => setView(v as StaffComplaintView)}
       />
       {(c.allowedActions ?? []).includes('ARCHIVE') && (
-        <DuplicateSuggestions trackingId={c.trackingId} token={session.idToken} onMerged={(v) => setView(v as ComplaintView)} />
+        <DuplicateSuggestions trackingId={c.trackingId} token={session.idToken} onMerged={(v) => setView(v as StaffComplaintView)} />
       )}
       <section aria-labelledby="att-title">
         <h2 id="att-title">Lampiran</h2>

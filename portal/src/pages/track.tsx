@@ -91,7 +91,7 @@ export function TrackPage({ trackingId, tokenInLink }: { trackingId: string; tok
       <ComplaintDetails
         c={c}
         identity={
-          isReporter && c.reporter && !c.reporter.anonymous ? (
+          isReporter && c.reporter ? (
             <>
               <dt>Identitas Anda</dt>
               <dd>{[c.reporter.name, c.reporter.email, c.reporter.phone].filter(Boolean).join(' · ') || '—'}</dd>
