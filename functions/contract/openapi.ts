@@ -6,9 +6,9 @@ import * as z from 'zod/mini';
 import { API_ROUTES, type ApiRoute } from './api-routes';
 
 const schema = (s: z.ZodMiniType, io: 'input' | 'output' = 'input') => z.toJSONSchema(s, { target: 'openapi-3.0', io, unrepresentable: 'any' });
-/** A declared answer's schema, or an object where the route declares none yet. */
-const answerOf = (output: z.ZodMiniType | undefined) => {
-  if (!output) return { type: 'object' };
+const SUCCESS = { 200: 'OK', 201: 'Created', 503: 'Degraded: the same answer, naming what is unavailable' } as const;
+/** A declared answer's schema, as OpenAPI 3.0 writes it. */
+const answerOf = (output: z.ZodMiniType) => {
   const { $schema: _draft, ...json } = schema(output, 'output') as Record<string, unknown>;
   return json;
 };
@@ -47,7 +47,6 @@ function parametersOf(where: 'path' | 'query' | 'header', object: z.ZodMiniObjec
 export function openApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [id, t] of Object.entries(API_ROUTES) as [string, ApiRoute][]) {
-    const key = `${t.method} ${t.path}`;
     const body = t.input.body;
     const params = [...parametersOf('path', t.input.path), ...parametersOf('query', t.input.query), ...parametersOf('header', t.input.headers)];
     paths[t.path] ??= {};
@@ -69,7 +68,9 @@ export function openApiDocument(serverUrl: string) {
           }
         : {}),
       responses: {
-        [key === 'POST /v1/complaints' ? '201' : '200']: { description: 'OK', content: { 'application/json': { schema: answerOf(t.output) } } },
+        ...Object.fromEntries(
+          (t.statuses ?? [200]).map((code) => [String(code), { description: SUCCESS[code], content: { 'application/json': { schema: answerOf(t.output) } } }]),
+        ),
         '400': problem,
         ...(t.auth !== 'public' ? { '401': problem, '403': problem } : {}),
         '404': problem,

@@ -1,6 +1,7 @@
 import { provinces, regencies, type TimeZoneId } from './regions';
 
-export type AgencyLevel = 'NATIONAL' | 'PROVINCE' | 'REGENCY' | 'OMBUDSMAN';
+export const AGENCY_LEVELS = ['NATIONAL', 'PROVINCE', 'REGENCY', 'OMBUDSMAN'] as const;
+export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
 
 export interface Agency {
   id: string;

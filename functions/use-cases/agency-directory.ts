@@ -4,6 +4,8 @@
  */
 import * as z from 'zod/mini';
 import { type AgencyContactChange, agencyContactChangeSchema } from '../contract/agency-contact';
+import type { AgencyContactOutput, AgencyContactWithHistoryOutput } from '../contract/outputs/agencies';
+import type { ImportOutput } from '../contract/outputs/shared';
 import { fieldErrorsOf } from '../contract/problem';
 import { type Agency, findAgency } from '../core/agencies';
 import { type AgencyContact, type DirectoryChange, effectiveContact, VERIFICATION_SUPERVISOR } from '../core/agency-contacts';
@@ -57,7 +59,7 @@ export async function readAgencyContact(deps: DirectoryDeps, who: StaffPrincipal
   assertOperator(who);
   const agency = agencyOf(agencyId);
   const [stored, history] = await Promise.all([deps.directory.contact(agency.id), deps.directory.history(agency.id, 20)]);
-  return { ...effectiveContact(agency, stored, deps.agencyEmailDomain), history };
+  return { ...effectiveContact(agency, stored, deps.agencyEmailDomain), history } satisfies AgencyContactWithHistoryOutput;
 }
 
 export async function updateAgencyContact(deps: DirectoryDeps, who: StaffPrincipal, agencyId: string, change: AgencyContactChange) {
@@ -66,7 +68,7 @@ export async function updateAgencyContact(deps: DirectoryDeps, who: StaffPrincip
   for (let attempt = 0; attempt < 3; attempt++) {
     const before = await deps.directory.contact(agency.id);
     const next = applyChange(agency.id, before, change, who, deps.clock.now().toISOString(), 'API');
-    if (await deps.directory.save([next])) return effectiveContact(agency, next.contact, deps.agencyEmailDomain);
+    if (await deps.directory.save([next])) return effectiveContact(agency, next.contact, deps.agencyEmailDomain) satisfies AgencyContactOutput;
   }
   throw new DomainError('CONFLICT', 'Kontak instansi sedang diubah operator lain. Muat ulang dan coba lagi.');
 }
@@ -134,5 +136,5 @@ export async function importAgencyContacts(deps: DirectoryDeps, who: StaffPrinci
       );
     imported.push(...slice.map((c) => c.agency.id));
   }
-  return { imported };
+  return { imported } satisfies ImportOutput;
 }

@@ -4,6 +4,7 @@
  * malware verdict in AWS, and downloads authorised like the complaint and audited for staff.
  */
 import { createHash } from 'node:crypto';
+import type { DownloadOutput, UploadOutput } from '../contract/outputs/attachments';
 import type { Caller } from '../core/access';
 import { type Attachment, type AttachmentType, REJECTION_REASONS, type RejectionReason } from '../core/attachment-record';
 import {
@@ -94,7 +95,7 @@ export async function requestUpload(
     return { attachments: withAttachmentAdded(c, attachment, now), events: [] };
   });
   const upload = await deps.storage.uploadRequest(attachmentKeys.incoming(trackingId, id), input.contentType, input.size, ATTACHMENT_LIMITS.uploadSeconds);
-  return { attachmentId: id, status: attachment.status, upload };
+  return { attachmentId: id, status: attachment.status, upload } satisfies UploadOutput;
 }
 
 /** What the check decided about one uploaded object. */
@@ -280,7 +281,12 @@ export async function downloadAttachment(
   const key = variant === 'preview' ? attachmentKeys.preview(trackingId, a.id) : attachmentKeys.stored(trackingId, a.id);
   const contentType = variant === 'preview' ? 'image/jpeg' : a.contentType;
   const url = await deps.storage.downloadUrl(key, a.fileName, contentType, ATTACHMENT_LIMITS.downloadSeconds);
-  return { url, fileName: a.fileName, contentType, expiresAt: new Date(now.getTime() + ATTACHMENT_LIMITS.downloadSeconds * 1000).toISOString() };
+  return {
+    url,
+    fileName: a.fileName,
+    contentType,
+    expiresAt: new Date(now.getTime() + ATTACHMENT_LIMITS.downloadSeconds * 1000).toISOString(),
+  } satisfies DownloadOutput;
 }
 
 /**

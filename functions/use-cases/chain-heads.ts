@@ -4,6 +4,8 @@
  * the bundle key. Anyone reads the signed root; the Ombudsman and operators also read the heads,
  * and a case bundle is checked against the head published for its complaint.
  */
+
+import type { ChainHeadsOutput } from '../contract/outputs/evidence';
 import type { Caller } from '../core/access';
 import { DomainError, notFound } from '../core/errors';
 import { CHAIN_HEADS_FORMAT, CHAIN_HEADS_GENESIS, type ChainHeadsDigest, chainHeadsRoot } from '../core/evidence';
@@ -56,5 +58,5 @@ export async function readChainHeads(deps: { chainHeads: ChainHeadLedger }, day:
   if (!digest) throw notFound(`Belum ada ringkasan ujung rantai untuk ${day}.`);
   const auditor = caller.kind === 'STAFF' && caller.principal.roles.some((r) => r === 'OMBUDSMAN' || r === 'OPERATOR');
   if (caller.kind === 'STAFF' && !auditor) throw new DomainError('FORBIDDEN', 'Daftar ujung rantai hanya untuk Ombudsman dan operator.');
-  return auditor ? { ...digest, heads: await deps.chainHeads.headsOf(day) } : digest;
+  return (auditor ? { ...digest, heads: await deps.chainHeads.headsOf(day) } : digest) satisfies ChainHeadsOutput;
 }

@@ -4,6 +4,7 @@
  * DUPLICATE (act-on-complaint.ts), which links the two and counts the merged report.
  */
 
+import type { DuplicatesOutput } from '../contract/outputs/support';
 import { type Caller, relationOf } from '../core/access';
 import { DUPLICATE_SEARCH, rankDuplicates } from '../core/duplicates';
 import { DomainError, notFound } from '../core/errors';
@@ -21,5 +22,5 @@ export async function suggestDuplicates(deps: Pick<Deps, 'clock'> & { store: Com
   const c = stored.complaint;
   const since = new Date(Date.parse(c.submittedAt) - DUPLICATE_SEARCH.windowDays * 86_400_000).toISOString();
   const candidates = await deps.store.openNearby(c.location.regionCode, c.categoryId, since, DUPLICATE_SEARCH.examine);
-  return { trackingId: c.trackingId, items: rankDuplicates(c, candidates) };
+  return { trackingId: c.trackingId, items: rankDuplicates(c, candidates) } satisfies DuplicatesOutput;
 }

@@ -5,6 +5,9 @@
  * the tracking number. Only what the public may see is served: never a confidential complaint,
  * never an identity. Field names are the specification's.
  */
+
+import type { Open311CreatedOutput, Open311RequestsOutput, Open311ServiceDefinitionOutput, Open311ServicesOutput } from '../contract/outputs/open311';
+import type { ClientKeyRevocationOutput } from '../contract/outputs/system';
 import { fieldErrorsOf } from '../contract/problem';
 import { submitComplaintSchema } from '../contract/submit-complaint';
 import { findAgency } from '../core/agencies';
@@ -57,7 +60,7 @@ export async function open311Services(deps: Pick<Deps, 'services'>, jurisdiction
     keywords: 'SIPP standar pelayanan',
     group: findAgency(s.agencyId)?.name ?? s.agencyId,
   }));
-  return [...fromCategories, ...fromCatalogue];
+  return [...fromCategories, ...fromCatalogue] satisfies Open311ServicesOutput;
 }
 
 /** The questions a service's standard makes checkable, as GeoReport attributes. */
@@ -83,7 +86,7 @@ export async function open311ServiceDefinition(deps: Pick<Deps, 'services'>, cod
       order: i + 1,
       description: a.description,
     })),
-  };
+  } satisfies Open311ServiceDefinitionOutput;
 }
 
 /** A complaint as a GeoReport service request: public fields only, times with their offset. */
@@ -93,7 +96,7 @@ export function open311RequestOf(c: Complaint, statusNotes?: string) {
   const open = OPEN_STATUSES.includes(c.status);
   return {
     service_request_id: c.trackingId,
-    status: open ? 'open' : 'closed',
+    status: open ? ('open' as const) : ('closed' as const),
     status_notes: statusNotes ?? LABELS.STATUS[c.status].id,
     service_name: c.service?.name ?? findCategory(c.categoryId)?.name ?? c.categoryId,
     service_code: c.service ? `${SERVICE}${c.service.id}` : `${CATEGORY}${c.categoryId}`,
@@ -106,8 +109,8 @@ export function open311RequestOf(c: Complaint, statusNotes?: string) {
     address: c.location.address ?? '',
     address_id: c.location.regionCode,
     zipcode: '',
-    lat: c.location.latitude ?? '',
-    long: c.location.longitude ?? '',
+    lat: c.location.latitude ?? ('' as const),
+    long: c.location.longitude ?? ('' as const),
     media_url: '',
   };
 }
@@ -210,7 +213,7 @@ export async function open311Submit(deps: SubmitDeps & Pick<Deps, 'clientKeys'>,
       service_notice: `Diterima; verifikasi paling lambat ${withOffset(result.deadline.dueAt, result.deadline.timeZone)}.`,
       account_id: '',
     },
-  ];
+  ] satisfies Open311CreatedOutput;
 }
 
 /** GET requests/{id}: one request, when the public may see it. */
@@ -221,7 +224,7 @@ export async function open311Request(deps: { store: Complaints & Timelines & Com
   // The newest public note (an answer, a transfer, a closure) as status_notes.
   const page = await deps.store.timelinePage(id, { limit: 20 });
   const note = [...page.entries].reverse().find((e) => e.event.visibility === 'PUBLIC' && e.event.message)?.event.message;
-  return [open311RequestOf(c, note)];
+  return [open311RequestOf(c, note)] satisfies Open311RequestsOutput;
 }
 
 export interface Open311Query {
@@ -274,7 +277,7 @@ export async function open311Requests(deps: Pick<Deps, 'clock'> & { store: Compl
     after = page.next;
     if (!after) month = previousMonth(month);
   }
-  return out;
+  return out satisfies Open311RequestsOutput;
 }
 
 /**
@@ -298,7 +301,7 @@ export async function revokeClientKey(
   if (!keyId) throw validationError([{ field: 'keyId', message: 'isi keyId (atau apiKey yang bocor)' }]);
   if (!(await deps.clientKeys.revoke(keyId, { revokedBy: by, revokedAt: deps.clock.now().toISOString() }))) throw notFound('Kunci aplikasi tidak ditemukan.');
   deps.logger.warn('open311 client key revoked', { keyId, by });
-  return { keyId, revoked: true };
+  return { keyId, revoked: true } satisfies ClientKeyRevocationOutput;
 }
 
 /** Stores a key chosen elsewhere (the local demo key). */

@@ -1,3 +1,4 @@
+import type { ErasureOutput, PersonalDataOutput } from '../contract/outputs/personal-data';
 import { DomainError, validationError } from '../core/errors';
 import type { ComplaintQueries, Complaints, ContactKind, Outbox, Timelines } from '../core/ports';
 import { type ErasureReason, eraseExpiredIdentity, eraseIdentity } from '../core/retention';
@@ -81,7 +82,7 @@ export async function exportPersonalData(
       ...(c.rating ? { rating: c.rating } : {}),
     });
   }
-  return { exportedAt: at, exportedBy: who.username, complaints };
+  return { exportedAt: at, exportedBy: who.username, complaints } satisfies PersonalDataOutput;
 }
 
 /**
@@ -98,7 +99,7 @@ export async function erasePersonalData(
   for (const trackingId of await complaintsOf(deps, q)) {
     if (await eraseOne(deps, trackingId, 'OPERATOR_REQUEST', { kind: 'STAFF', id: who.username })) erased.push(trackingId);
   }
-  return { erased, count: erased.length };
+  return { erased, count: erased.length } satisfies ErasureOutput;
 }
 
 /** Erases one complaint's identity with a version-checked write (re-read on a race); false if it had none. */

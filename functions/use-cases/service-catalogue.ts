@@ -1,4 +1,5 @@
 import type { ServiceDetailOutput, ServiceListOutput } from '../contract/outputs/services';
+import type { ImportOutput } from '../contract/outputs/shared';
 import { fieldErrorsOf } from '../contract/problem';
 import { type NewServiceInput, newServiceSchema, type PublishStandardInput, type ServiceStandardInput } from '../contract/service-standard';
 import { findAgency } from '../core/agencies';
@@ -204,7 +205,7 @@ export async function importServices(deps: CatalogueDeps, who: StaffPrincipal, c
     else for (const e of fieldErrorsOf(parsed.error)) errors.push({ field: `rows.${i + 1}.${e.field}`, message: e.message });
   });
   if (errors.length) throw validationError(errors, `Impor dibatalkan: ${errors.length} kesalahan; tidak ada layanan yang disimpan.`);
-  return { imported: (await createServices(deps, who, inputs)).map((s) => s.id) };
+  return { imported: (await createServices(deps, who, inputs)).map((s) => s.id) } satisfies ImportOutput;
 }
 
 /** A service and one version of its standard, with the list of its versions. */

@@ -3,6 +3,8 @@
  * device and day and per network address, complaint and day, stored as a random token's hash and
  * the address's keyed hash of the day — never who — and shown only as a count.
  */
+
+import type { SupportOutput } from '../contract/outputs/support';
 import { DomainError, notFound } from '../core/errors';
 import type { Complaints, Supports } from '../core/ports';
 import { SUPPORTER_RECORD_DAYS, SUPPORTS_PER_ADDRESS_PER_COMPLAINT_PER_DAY, SUPPORTS_PER_DEVICE_PER_DAY, supportRefusal } from '../core/support';
@@ -35,5 +37,5 @@ export async function supportComplaint(
   });
   if (outcome === 'LIMITED')
     throw new DomainError('TOO_MANY_REQUESTS', 'Batas dukungan hari ini dari perangkat atau jaringan ini sudah tercapai. Coba lagi besok.');
-  return { trackingId, added: outcome === 'ADDED', ...(await deps.store.supportOf(trackingId)) };
+  return { trackingId, added: outcome === 'ADDED', ...(await deps.store.supportOf(trackingId)) } satisfies SupportOutput;
 }

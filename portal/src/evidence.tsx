@@ -3,7 +3,9 @@
  * the public's "saya juga mengalami ini", and the verifier's likely duplicates.
  */
 import { useState } from 'preact/hooks';
+import type { DownloadOutput } from '../../functions/contract/outputs/attachments';
 import type { AttachmentShown } from '../../functions/contract/outputs/complaint';
+import type { DuplicatesOutput } from '../../functions/contract/outputs/support';
 import { ApiError, call } from './api';
 import { Problem, useLoad } from './components';
 
@@ -25,7 +27,7 @@ export function AttachmentList({ items, token, staff }: { items: AttachmentShown
   const download = async (a: AttachmentShown) => {
     setError(undefined);
     try {
-      const link = await call<{ url: string }>(a.downloadUrl as string, { token, staff, fresh: true });
+      const link = await call<DownloadOutput>(a.downloadUrl as string, { token, staff, fresh: true });
       location.assign(link.url);
     } catch (e) {
       setError(e as ApiError);
@@ -201,20 +203,9 @@ export function SupportButton({ trackingId, initial }: { trackingId: string; ini
   );
 }
 
-interface Candidate {
-  trackingId: string;
-  title: string;
-  submittedAt: string;
-  score: number;
-  reasons: string[];
-}
-
 /** For the verifier: likely duplicates of this complaint, each with why, and a merge that archives this one into it. */
 export function DuplicateSuggestions({ trackingId, token, onMerged }: { trackingId: string; token: string; onMerged: (view: unknown) => void }) {
-  const loaded = useLoad(
-    () => call<{ items: Candidate[] }>(`/v1/complaints/${encodeURIComponent(trackingId)}/duplicates`, { token, staff: true }),
-    [trackingId],
-  );
+  const loaded = useLoad(() => call<DuplicatesOutput>(`/v1/complaints/${encodeURIComponent(trackingId)}/duplicates`, { token, staff: true }), [trackingId]);
   const [error, setError] = useState<ApiError>();
   if (loaded.loading || !loaded.data?.items.length) return null;
   const merge = async (into: string) => {

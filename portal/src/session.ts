@@ -3,12 +3,11 @@
  * never in localStorage or a cookie. Reporters' access tokens are kept the same way, per
  * complaint, only after they open their personal link or type the token.
  */
-export interface StaffPrincipal {
-  username: string;
-  roles: string[];
-  agencyId?: string;
-  provinceCode?: string;
-}
+import type * as z from 'zod/mini';
+import type { staffPrincipal } from '../../functions/contract/outputs/session';
+
+/** The signed-in officer as the API describes them (POST /v1/sessions). */
+export type StaffPrincipal = z.infer<typeof staffPrincipal>;
 
 export interface StaffSession {
   idToken: string;

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import type { FunctionSpec } from '../../lib/wiring';
 import { createGateway } from '../../local/gateway';
 import { FunctionTimeout, LocalFunction } from '../../local/lambda';
@@ -12,7 +13,7 @@ const spec = (id: string, path: string): FunctionSpec => ({
   description: 'test',
   timeoutSeconds: 1,
   memoryMb: 128,
-  trigger: { kind: 'http', method: 'GET', path, auth: 'public', input: {}, summary: 'test', throttle: { ratePerSecond: 1, burst: 1 } },
+  trigger: { kind: 'http', method: 'GET', path, auth: 'public', input: {}, output: z.unknown(), summary: 'test', throttle: { ratePerSecond: 1, burst: 1 } },
   needs: [],
 });
 

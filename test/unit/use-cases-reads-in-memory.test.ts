@@ -154,7 +154,12 @@ describe('what the system does on its own', () => {
   it("caches the month's statistics for its time to live, then reads again", async () => {
     const m = memoryDeps();
     let reads = 0;
-    const counted = { stats: async (month: string) => (reads++, m.store.stats(month)) };
+    const counted = {
+      stats: async (month: string) => {
+        reads++;
+        return m.store.stats(month);
+      },
+    };
     const cached = cachedMonthlyStats(counted, m.deps.clock, 60_000);
     await cached.stats('2026-04');
     await cached.stats('2026-04');

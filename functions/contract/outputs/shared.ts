@@ -20,6 +20,9 @@ export const deadline = z.object({
 });
 /** A clock as shown: the deadline and the working days left before it (negative once passed). */
 export const deadlineShown = z.extend(deadline, { workingDaysLeft: z.number() });
+/** A spreadsheet import, all rows or none: the ids it created or set. */
+export const importOutput = z.object({ imported: z.array(z.string()) });
 /** A page of a listing: its items and the sealed cursor of the next page (null after the last). */
 export const pageOf = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 export type DeadlineShown = z.infer<typeof deadlineShown>;
+export type ImportOutput = z.infer<typeof importOutput>;

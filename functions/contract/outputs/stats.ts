@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AGENCY_LEVELS } from '../../core/agencies';
 
 /** The figures of one agency, region or service for a month: counts, on-time shares, ratings. */
 const figures = {
@@ -26,7 +27,7 @@ export const statsItem = z.object({
     z.object({
       id: z.string(),
       name: z.string(),
-      level: z.optional(z.enum(['NATIONAL', 'PROVINCE', 'REGENCY', 'OMBUDSMAN'])),
+      level: z.optional(z.enum(AGENCY_LEVELS)),
       regionCode: z.optional(z.nullable(z.string())),
     }),
   ),

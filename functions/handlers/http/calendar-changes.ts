@@ -1,4 +1,5 @@
 import { input } from '../../contract/inputs/calendar-changes';
+import type { CalendarChangeOutput } from '../../contract/outputs/calendar';
 import { DomainError } from '../../core/errors';
 import type { CalendarChange } from '../../core/working-days';
 import { NEEDS } from '../../needs';
@@ -19,5 +20,5 @@ export const handler = httpRoute(input, async ({ body }, event) => {
   const year = change.action === 'DECLARE_YEAR' ? change.year : Number(change.date.slice(0, 4));
   // This function sees its own change at once; the others within a minute.
   const calendar = await deps.calendar.current({ fresh: true });
-  return json(201, { change, year, covered: calendar.isCovered(year), daysOff: calendar.daysOffIn(year) });
+  return json(201, { change, year, covered: calendar.isCovered(year), daysOff: calendar.daysOffIn(year) } satisfies CalendarChangeOutput);
 });

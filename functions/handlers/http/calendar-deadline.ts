@@ -1,4 +1,5 @@
 import { input } from '../../contract/inputs/calendar-deadline';
+import type { CalendarDeadlineOutput } from '../../contract/outputs/calendar';
 import { resolveRegion } from '../../core/regions';
 import { NEEDS } from '../../needs';
 import { portsFor } from '../../shared/deps';
@@ -13,5 +14,10 @@ export const handler = httpRoute(input, async ({ query }) => {
   const region = resolveRegion(query.regionCode);
   if (!region) throw new Error(`validated region ${query.regionCode} not found`);
   const r = calendar.addWorkingDays(new Date(query.start), query.workingDays, region.province.timeZone);
-  return json(200, { date: r.date, deadline: r.deadline, timeZone: r.timeZone, ...(r.uncoveredYears.length ? { uncoveredYears: r.uncoveredYears } : {}) });
+  return json(200, {
+    date: r.date,
+    deadline: r.deadline,
+    timeZone: r.timeZone,
+    ...(r.uncoveredYears.length ? { uncoveredYears: r.uncoveredYears } : {}),
+  } satisfies CalendarDeadlineOutput);
 });

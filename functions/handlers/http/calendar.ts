@@ -1,4 +1,5 @@
 import { input } from '../../contract/inputs/calendar';
+import type { CalendarYearOutput } from '../../contract/outputs/calendar';
 import { NEEDS } from '../../needs';
 import { portsFor } from '../../shared/deps';
 import { httpRoute, json } from '../../shared/http';
@@ -16,5 +17,5 @@ export const handler = httpRoute(input, async ({ query }) => {
     source: calendar.sourceOf(year) ?? null,
     ...(covered ? {} : { warning: `Belum ada data libur resmi untuk ${year}: tenggat dihitung tanpa hari libur nasional.` }),
     daysOff: calendar.daysOffIn(year),
-  });
+  } satisfies CalendarYearOutput);
 });

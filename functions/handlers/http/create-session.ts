@@ -1,6 +1,7 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoSignIn, type SignInStep } from '../../adapters/cognito-sign-in';
 import { input } from '../../contract/inputs/create-session';
+import type { SessionOutput } from '../../contract/outputs/session';
 import { staffTokenVerifier } from '../../shared/auth';
 import { ENV, requireEnv } from '../../shared/env';
 import { HttpProblem, httpRoute, json } from '../../shared/http';
@@ -24,8 +25,8 @@ export const handler = httpRoute(input, async ({ body }) => {
     throw new HttpProblem(status, detail);
   }
   const noStore = { 'cache-control': 'no-store' };
-  if (step.kind === 'MFA_REQUIRED') return json(200, { next: 'MFA', session: step.session }, noStore);
+  if (step.kind === 'MFA_REQUIRED') return json(200, { next: 'MFA', session: step.session } satisfies SessionOutput, noStore);
   // The token comes straight from Cognito; verifying it still gives the portal the principal as the API sees it.
   const staff = await verifyStaff(step.idToken);
-  return json(201, { idToken: step.idToken, expiresIn: step.expiresIn, staff }, noStore);
+  return json(201, { idToken: step.idToken, expiresIn: step.expiresIn, staff } satisfies SessionOutput, noStore);
 });

@@ -1,6 +1,7 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { input } from '../../contract/inputs/health';
+import type { HealthOutput } from '../../contract/outputs/system';
 import { NEEDS } from '../../needs';
 import { dynamo, portsFor, sqs } from '../../shared/deps';
 import { ENV, requireEnv } from '../../shared/env';
@@ -41,7 +42,7 @@ export const handler = httpRoute(
           ? { warning: `Tidak ada data libur resmi untuk ${missingCalendarYears.join(', ')}: tenggat dihitung tanpa hari libur nasional.` }
           : {}),
       },
-    });
+    } satisfies HealthOutput);
   },
   { publishesMetrics: true },
 );

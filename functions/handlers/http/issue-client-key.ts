@@ -1,4 +1,5 @@
 import { input } from '../../contract/inputs/issue-client-key';
+import type { ClientKeyOutput } from '../../contract/outputs/system';
 import { DomainError } from '../../core/errors';
 import { NEEDS } from '../../needs';
 import { staffOf } from '../../shared/auth';
@@ -12,5 +13,5 @@ const deps = portsFor(NEEDS.IssueClientKey, {});
 export const handler = httpRoute(input, async ({ body }, event) => {
   const who = staffOf(event);
   if (!who.roles.includes('OPERATOR')) throw new DomainError('FORBIDDEN', 'Hanya operator yang dapat menerbitkan kunci aplikasi.');
-  return json(201, { name: body.name, ...(await issueClientKey(deps, body.name, who.username)) }, { 'cache-control': 'no-store' });
+  return json(201, { name: body.name, ...(await issueClientKey(deps, body.name, who.username)) } satisfies ClientKeyOutput, { 'cache-control': 'no-store' });
 });

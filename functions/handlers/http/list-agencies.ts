@@ -1,5 +1,6 @@
 import { hmacCursors } from '../../adapters/hmac-cursors';
 import { input } from '../../contract/inputs/list-agencies';
+import type { AgenciesOutput } from '../../contract/outputs/agencies';
 import { type AgencyLevel, listAgencies } from '../../core/agencies';
 import { HttpProblem, httpRoute, json } from '../../shared/http';
 import { hmacKeys } from '../../shared/secrets';
@@ -29,5 +30,5 @@ export const handler = httpRoute(input, async ({ query }) => {
     timeZone: a.timeZone,
   }));
   const next = offset + query.limit < all.length ? cursors.seal(scope, offset + query.limit) : null;
-  return json(200, { items, total: all.length, nextCursor: next }, { 'cache-control': 'public, max-age=300' });
+  return json(200, { items, total: all.length, nextCursor: next } satisfies AgenciesOutput, { 'cache-control': 'public, max-age=300' });
 });

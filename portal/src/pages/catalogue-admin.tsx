@@ -1,27 +1,17 @@
 import { useState } from 'preact/hooks';
-import type { ServiceSummary } from '../../../functions/contract/outputs/services';
+import type { ServiceDetailOutput, ServiceSummary } from '../../../functions/contract/outputs/services';
+import type { ImportOutput } from '../../../functions/contract/outputs/shared';
 import { type ApiError, call } from '../api';
 import { ErrorSummary, Field, Loading, PageTitle, Problem, useLoad } from '../components';
 import { href } from '../router';
 import type { StaffSession } from '../session';
-
-interface Standard {
-  version: number;
-  publishedAt: string;
-  publishedBy: string;
-  decreeNumber: string;
-  effectiveFrom: string;
-  completionTime: { value: number; unit: string };
-  cost: { kind: 'FREE' } | { kind: 'TARIFF'; amount: number; legalBasis: string };
-  [component: string]: unknown;
-}
 
 /** `rows.3.standard.cost.amount` → `Baris 3 — standard.cost.amount`, as an administrator reads it. */
 const rowLabel = (field: string) => field.replace(/^rows\.(\d+)\.(.*)$/, 'Baris $1 — $2');
 
 /** Publishes the next version: the parts that change with a new decree; the rest is carried over. */
 function NewVersionForm({ session, serviceId, onDone }: { session: StaffSession; serviceId: string; onDone: () => void }) {
-  const current = useLoad(() => call<{ standard: Standard }>(`/v1/services/${encodeURIComponent(serviceId)}`, { fresh: true }), [serviceId]);
+  const current = useLoad(() => call<ServiceDetailOutput>(`/v1/services/${encodeURIComponent(serviceId)}`, { fresh: true }), [serviceId]);
   const [form, setForm] = useState({
     decreeNumber: '',
     effectiveFrom: '',
@@ -112,7 +102,7 @@ export function CatalogueAdminPage({ session }: { session: StaffSession }) {
     setImportError(undefined);
     setNotice('');
     try {
-      const r = await call<{ imported: string[] }>('/v1/services/imports', { body: { csv: await file.text() }, token: session.idToken, staff: true });
+      const r = await call<ImportOutput>('/v1/services/imports', { body: { csv: await file.text() }, token: session.idToken, staff: true });
       setNotice(`${r.imported.length} layanan diimpor: ${r.imported.join(', ')}.`);
       setRound((n) => n + 1);
     } catch (err) {

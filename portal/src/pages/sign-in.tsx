@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
+import type { SessionOutput } from '../../../functions/contract/outputs/session';
 import { ApiError, call } from '../api';
 import { ErrorSummary, Field, PageTitle } from '../components';
 import { navigate } from '../router';
-import { type StaffPrincipal, startStaffSession } from '../session';
-
-type Answer = { next: 'MFA'; session: string } | { idToken: string; expiresIn: number; staff: StaffPrincipal };
+import { startStaffSession } from '../session';
 
 /** Staff sign-in: password, then the authenticator code when the pool requires MFA (prod). */
 export function SignInPage({ expired }: { expired: boolean }) {
@@ -22,7 +21,7 @@ export function SignInPage({ expired }: { expired: boolean }) {
     setError(undefined);
     try {
       const body = mfaSession ? { step: 'MFA', username, session: mfaSession, code } : { step: 'PASSWORD', username, password };
-      const answer = await call<Answer>('/v1/sessions', { body });
+      const answer = await call<SessionOutput>('/v1/sessions', { body });
       if ('next' in answer) {
         setMfaSession(answer.session);
         setPassword('');

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { CalendarYearOutput } from '../../../functions/contract/outputs/calendar';
 import type { StaffComplaintView } from '../../../functions/contract/outputs/complaint';
 import type { InboxItem, InboxOutput } from '../../../functions/contract/outputs/inbox';
 import { ActionPanel, type AgencyOption } from '../actions';
@@ -229,19 +230,11 @@ export function CasePage({ session, trackingId }: { session: StaffSession; track
   );
 }
 
-interface CalendarYear {
-  year: number;
-  covered: boolean;
-  source: string | null;
-  warning?: string;
-  daysOff: { date: string; name: string; kind: string }[];
-}
-
 /** The operator's view of the holiday calendar of a year, and the form for an amended decree. */
 export function CalendarPage({ session }: { session: StaffSession }) {
   const [year, setYear] = useState(new Date().getFullYear());
   const [round, setRound] = useState(0);
-  const cal = useLoad(() => call<CalendarYear>(`/v1/calendar?year=${year}`), [year, round]);
+  const cal = useLoad(() => call<CalendarYearOutput>(`/v1/calendar?year=${year}`), [year, round]);
   const [form, setForm] = useState({ action: 'ADD_DAY', date: '', name: '', kind: 'HOLIDAY', source: '' });
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState('');

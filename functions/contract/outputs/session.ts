@@ -1,0 +1,18 @@
+import * as z from 'zod/mini';
+import { STAFF_GROUPS } from '../../core/staff';
+
+/** The signed-in officer as the API sees them: their roles and the agency or province they act for. */
+export const staffPrincipal = z.object({
+  kind: z.literal('STAFF'),
+  username: z.string(),
+  roles: z.array(z.enum(Object.keys(STAFF_GROUPS) as [keyof typeof STAFF_GROUPS])),
+  agencyId: z.optional(z.string()),
+  provinceCode: z.optional(z.string()),
+});
+
+/** POST /v1/sessions: the next step of a sign-in (an authenticator code), or the session itself. */
+export const sessionOutput = z.union([
+  z.object({ next: z.literal('MFA'), session: z.string() }),
+  z.object({ idToken: z.string(), expiresIn: z.number(), staff: staffPrincipal }),
+]);
+export type SessionOutput = z.infer<typeof sessionOutput>;
