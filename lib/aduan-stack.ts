@@ -1,6 +1,7 @@
 import { Annotations, type CfnElement, CfnOutput, Duration, Lazy, RemovalPolicy, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
@@ -12,7 +13,7 @@ import { AttachmentStore } from './constructs/attachment-store';
 import { BundleKey } from './constructs/bundle-key';
 import { ComplaintApi, FIREWALL_METRIC_NAME } from './constructs/complaint-api';
 import { ComplaintTables } from './constructs/complaint-table';
-import { AduanFunction } from './constructs/function';
+import { AduanFunction, retentionOf } from './constructs/function';
 import { GeneratedSecret } from './constructs/generated-secret';
 import { IdentityKey } from './constructs/identity-key';
 import { Operations } from './constructs/operations';
@@ -92,8 +93,9 @@ export class AduanStack extends Stack {
     const healthUrl = Lazy.string({
       produce: () => `${config.portal ? `https://${config.portal.domain}` : `https://${this.portal.distribution.distributionDomainName}`}/v1/health`,
     });
+    const functionLogs = new LogGroup(this, 'FunctionLogs', { retention: retentionOf(config.logRetentionDays), removalPolicy });
     for (const spec of FUNCTIONS) {
-      const f = new AduanFunction(this, spec.id, { spec, logRetentionDays: config.logRetentionDays, removalPolicy });
+      const f = new AduanFunction(this, spec.id, { spec, logGroup: functionLogs });
       this.functions.set(spec.id, f);
       const fn = f.fn;
       fn.addEnvironment(ENV.stage, config.stage);

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { type ILogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionSpec } from '../wiring';
 
@@ -31,17 +31,25 @@ export const BUNDLING = {
   externalModules: ['sharp'] as string[],
 } as const;
 
-/** Pins runtime, architecture, tracing, log retention and bundling for every function. */
+/** Pins runtime, architecture, tracing, logging and bundling for every function. */
 export class AduanFunction extends Construct {
   readonly fn: NodejsFunction;
 
-  constructor(scope: Construct, id: string, props: { spec: FunctionSpec; logRetentionDays: number; removalPolicy: RemovalPolicy }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: {
+      spec: FunctionSpec;
+      /**
+       * The stack's one function log group: Lambda names each stream after its function
+       * (YYYY/MM/DD/<function>[version]…), so one group keeps them apart and the stack 50
+       * resources further from CloudFormation's 500.
+       */
+      logGroup: ILogGroup;
+    },
+  ) {
     super(scope, id);
     const { spec } = props;
-    const logGroup = new LogGroup(this, 'Logs', {
-      retention: retentionOf(props.logRetentionDays),
-      removalPolicy: props.removalPolicy,
-    });
     this.fn = new NodejsFunction(this, 'Fn', {
       entry: path.join(PROJECT_ROOT, spec.entry),
       handler: 'handler',
@@ -51,7 +59,7 @@ export class AduanFunction extends Construct {
       memorySize: spec.memoryMb,
       timeout: Duration.seconds(spec.timeoutSeconds),
       tracing: Tracing.ACTIVE,
-      logGroup,
+      logGroup: props.logGroup,
       loggingFormat: LoggingFormat.JSON,
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
@@ -80,7 +88,7 @@ export class AduanFunction extends Construct {
     if (role) {
       Validations.of(role).acknowledge({
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: 'Only logs:CreateLogStream/PutLogEvents; the function writes to its own log group created above.',
+        reason: 'Only logs:CreateLogStream/PutLogEvents; the function writes to the stack’s function log group.',
       });
       Validations.of(role).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',

@@ -51,6 +51,14 @@ describe('issue 7: what the stack holds against hostile users and for privacy', 
       .filter((r) => r.Type === 'AWS::Logs::LogGroup')
       .map((r) => r.Properties.RetentionInDays);
     expect(new Set(retention)).toEqual(new Set([30]));
+    // Every function writes to the one function log group (its streams carry the function's name).
+    const functionLogs = Object.entries(resources).filter(([id, r]) => r.Type === 'AWS::Logs::LogGroup' && id.startsWith('FunctionLogs'));
+    expect(functionLogs).toHaveLength(1);
+    const targets = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Runtime?.startsWith('nodejs24'))
+      .map((r) => JSON.stringify(r.Properties.LoggingConfig?.LogGroup));
+    expect(targets.length).toBeGreaterThan(40);
+    expect(new Set(targets)).toEqual(new Set([JSON.stringify({ Ref: functionLogs[0]?.[0] })]));
   });
 
   it('encrypts reporter identities with a rotating customer-managed key: the two intakes may encrypt, four may decrypt, no other holds a grant', () => {
