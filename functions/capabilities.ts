@@ -44,7 +44,9 @@ export type Capability =
   /** The attachment bucket: `upload` presigns uploads, `check` cleans them, `download` presigns downloads. */
   | { kind: 'attachments'; access: 'upload' | 'check' | 'download' }
   /** Probes the stage from outside: the public health route and the SES account's quota and sandbox. */
-  | { kind: 'probe' };
+  | { kind: 'probe' }
+  /** The staff accounts of the user pool: `read` reads them (is this account enabled?); `manage` invites, disables and places them. */
+  | { kind: 'staffAccounts'; access: 'read' | 'manage' };
 
 export type CapabilityKind = Capability['kind'];
 
@@ -64,6 +66,7 @@ export const contacts = () => ({ kind: 'contacts' }) as const;
 export const identities = <M extends 'seal' | 'open'>(mode: M) => ({ kind: 'identities', mode }) as const;
 export const bundleKey = <M extends 'sign' | 'verify'>(mode: M) => ({ kind: 'bundleKey', mode }) as const;
 export const probe = () => ({ kind: 'probe' }) as const;
+export const staffAccounts = <A extends 'read' | 'manage'>(access: A) => ({ kind: 'staffAccounts', access }) as const;
 export const attachments = <A extends 'upload' | 'check' | 'download'>(access: A) => ({ kind: 'attachments', access }) as const;
 
 /** The variable that names each queue's URL: one mapping for the stack, the env contract and the ports. */
@@ -108,6 +111,8 @@ export function envNamesOfNeed(c: Capability): EnvName[] {
       return c.access === 'check' ? [ENV.attachmentBucket, ENV.attachmentMalwareScan] : [ENV.attachmentBucket];
     case 'probe':
       return [ENV.healthUrl];
+    case 'staffAccounts':
+      return [ENV.userPoolId];
   }
 }
 
@@ -119,7 +124,7 @@ type NoPort = Record<never, never>;
 
 /** The ports each capability brings. */
 interface PortsByKind {
-  table: Pick<Deps, 'store' | 'services' | 'clientKeys' | 'directory' | 'digests' | 'chainHeads' | 'calendarStore' | 'calendar'>;
+  table: Pick<Deps, 'store' | 'services' | 'clientKeys' | 'directory' | 'digests' | 'chainHeads' | 'calendarStore' | 'calendar' | 'staffHistory'>;
   idempotency: NoPort;
   sendsTo: Pick<Deps, 'queue'>;
   inspects: NoPort;
@@ -135,6 +140,7 @@ interface PortsByKind {
   bundleKey: NoPort;
   attachments: NoPort;
   probe: NoPort;
+  staffAccounts: Pick<Deps, 'staffAccounts'>;
 }
 
 /** What every function has: time, randomness and the logger. */

@@ -16,6 +16,7 @@ import {
   mail,
   probe,
   sendsTo,
+  staffAccounts,
   staffTokens,
   standards,
   table,
@@ -42,7 +43,8 @@ export const NEEDS = {
   CalendarChanges: [table('readWrite')],
   ListCategories: [],
   ListComplaints: [table('read'), cursors()],
-  CreateSession: [staffTokens()],
+  // A sign-in also reads whether the account is still enabled (cognito-local signs disabled users in).
+  CreateSession: [staffTokens(), staffAccounts('read')],
   ListRegions: [],
   ListServices: [table('read'), cursors()],
   GetService: [table('read')],
@@ -92,5 +94,9 @@ export const NEEDS = {
   EraseExpiredIdentities: [table('readWriteDelete'), sendsTo('upload')],
   PublishChainHeads: [table('readWrite'), bundleKey('sign')],
   ProbeHealth: [probe()],
+  ListStaff: [staffAccounts('read'), cursors()],
+  InviteStaff: [table('readWrite'), staffAccounts('manage'), mail()],
+  StaffActions: [table('readWrite'), staffAccounts('manage'), mail()],
+  StaffHistory: [table('read'), staffAccounts('read')],
 } as const;
 export type FunctionId = keyof typeof NEEDS;

@@ -53,6 +53,7 @@ const BINDERS: { [K in Capability['kind']]: Binder<K> } = {
   identities: (fn, need, r) => r.identityKey.bind(fn, need.mode),
   bundleKey: (fn, need, r) => r.bundleKey.bind(fn, need.mode),
   attachments: (fn, need, r) => r.attachments.bind(fn, need.access),
+  staffAccounts: (fn, need, r) => r.staff.bindAdministration(fn, need.access),
   probe: (fn, _need, r) => {
     fn.addEnvironment(ENV.healthUrl, r.healthUrl);
     fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));

@@ -1,7 +1,7 @@
 /** The shape of a function's declaration (lib/wiring.ts), and the queues functions use. */
 
 import { type Capability, QUEUE_URL } from '../functions/capabilities';
-import type { ApiRoute } from '../functions/contract/api-routes';
+import type { ApiRoute } from '../functions/contract/api-route';
 import type { QueueName } from '../functions/core/ports';
 import type { EnvName } from '../functions/shared/env';
 

@@ -10,11 +10,12 @@ import { type FunctionSpec, type QueueId, VISIBILITY_TIMEOUT_FACTOR } from './fu
 import { COMPLAINT_FUNCTIONS } from './functions/public-api';
 import { RECORD_FUNCTIONS } from './functions/records';
 import { SERVICE_FUNCTIONS } from './functions/services';
+import { STAFF_FUNCTIONS } from './functions/staff';
 import { WORKER_FUNCTIONS } from './functions/workers';
 
 export * from './function-spec';
 
-export const FUNCTIONS: readonly FunctionSpec[] = [...COMPLAINT_FUNCTIONS, ...SERVICE_FUNCTIONS, ...RECORD_FUNCTIONS, ...WORKER_FUNCTIONS];
+export const FUNCTIONS: readonly FunctionSpec[] = [...COMPLAINT_FUNCTIONS, ...SERVICE_FUNCTIONS, ...RECORD_FUNCTIONS, ...STAFF_FUNCTIONS, ...WORKER_FUNCTIONS];
 
 /** How many instances of a function can run at once, as far as the stack bounds it (unbounded: undefined). */
 export function concurrencyOf(f: FunctionSpec): number | undefined {
@@ -25,12 +26,19 @@ export function concurrencyOf(f: FunctionSpec): number | undefined {
 }
 
 /**
- * Each mail-sending instance's share of the account's SES rate: the rate divided among every
- * instance that can send at once. Every sender must be bounded, or no share would be safe.
+ * How many mails a sender can have in flight at once, for dividing SES's rate: a queue worker or
+ * schedule its instances; a staff route (one mail per request) the rate its gateway bucket lets
+ * through. Every sender must be bounded, or no share would be safe.
  */
+function mailSendersOf(f: FunctionSpec): number | undefined {
+  if (f.trigger.kind === 'http') return Math.ceil(f.trigger.throttle.ratePerSecond);
+  return concurrencyOf(f);
+}
+
+/** Each mail-sending instance's share of the account's SES rate: the rate divided among every sender that can send at once. */
 export function mailShare(sesMaxSendRate: number): number {
   const senders = FUNCTIONS.filter((f) => f.needs.some((n) => n.kind === 'mail')).map((f) => {
-    const n = concurrencyOf(f);
+    const n = mailSendersOf(f);
     if (n === undefined) throw new Error(`${f.id} sends email but its concurrency is unbounded`);
     return n;
   });

@@ -9,11 +9,18 @@ import {
 export type SignInStep =
   | { kind: 'SIGNED_IN'; idToken: string; expiresIn: number }
   | { kind: 'MFA_REQUIRED'; session: string }
-  | { kind: 'REFUSED'; reason: 'BAD_CREDENTIALS' | 'BAD_CODE' | 'SESSION_EXPIRED' | 'THROTTLED' | 'UNSUPPORTED_CHALLENGE'; challenge?: string };
+  /** A first sign-in (or after a reset) with a temporary password: the person sets their own. */
+  | { kind: 'NEW_PASSWORD_REQUIRED'; session: string }
+  | {
+      kind: 'REFUSED';
+      reason: 'BAD_CREDENTIALS' | 'BAD_CODE' | 'SESSION_EXPIRED' | 'THROTTLED' | 'UNSUPPORTED_CHALLENGE' | 'WEAK_PASSWORD';
+      challenge?: string;
+    };
 
 const REFUSALS: Record<string, Extract<SignInStep, { kind: 'REFUSED' }>['reason']> = {
   NotAuthorizedException: 'BAD_CREDENTIALS',
-  // What cognito-local answers for a wrong password (Cognito itself says NotAuthorizedException).
+  // What cognito-local answers for a wrong password (Cognito itself says NotAuthorizedException);
+  // a new password the policy refuses is told apart where it is set (newPassword below).
   InvalidPasswordException: 'BAD_CREDENTIALS',
   UserNotFoundException: 'BAD_CREDENTIALS',
   PasswordResetRequiredException: 'BAD_CREDENTIALS',
@@ -53,18 +60,36 @@ export class CognitoSignIn {
     );
   }
 
-  private async step(command: InitiateAuthCommand | RespondToAuthChallengeCommand): Promise<SignInStep> {
+  /** The password a person chooses in place of their temporary one. */
+  async newPassword(username: string, session: string, newPassword: string): Promise<SignInStep> {
+    const step = await this.step(
+      new RespondToAuthChallengeCommand({
+        ClientId: this.clientId,
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        Session: session,
+        ChallengeResponses: { USERNAME: username, NEW_PASSWORD: newPassword },
+      }),
+      { InvalidPasswordException: 'WEAK_PASSWORD' },
+    );
+    return step;
+  }
+
+  private async step(
+    command: InitiateAuthCommand | RespondToAuthChallengeCommand,
+    refusals: Partial<typeof REFUSALS> & Record<string, Extract<SignInStep, { kind: 'REFUSED' }>['reason']> = {},
+  ): Promise<SignInStep> {
     let res: { AuthenticationResult?: AuthenticationResultType; ChallengeName?: string; Session?: string };
     try {
       res = await this.client.send(command as InitiateAuthCommand);
     } catch (error) {
-      const reason = REFUSALS[(error as Error).name];
+      const reason = refusals[(error as Error).name] ?? REFUSALS[(error as Error).name];
       if (reason) return { kind: 'REFUSED', reason };
       throw error;
     }
     const token = res.AuthenticationResult?.IdToken;
     if (token) return { kind: 'SIGNED_IN', idToken: token, expiresIn: res.AuthenticationResult?.ExpiresIn ?? 3600 };
     if (res.ChallengeName === 'SOFTWARE_TOKEN_MFA' && res.Session) return { kind: 'MFA_REQUIRED', session: res.Session };
+    if (res.ChallengeName === 'NEW_PASSWORD_REQUIRED' && res.Session) return { kind: 'NEW_PASSWORD_REQUIRED', session: res.Session };
     return { kind: 'REFUSED', reason: 'UNSUPPORTED_CHALLENGE', ...(res.ChallengeName ? { challenge: res.ChallengeName } : {}) };
   }
 }

@@ -43,6 +43,7 @@ import type { ContactKind, OutboxMessage, PagePosition, WorkQueue } from '../cor
  *   pk CHAINDIGEST     sk <yyyy-mm-dd>              the day's signed digest of those heads, chained to the day before
  *   pk AGENCY#<id>     sk CONTACT                   an agency's contact as operators keep it (the directory)
  *   pk AGENCY#<id>     sk AUDIT#<at>#<n>            each change of it
+ *   pk STAFF#<username> sk AUDIT#<at>#<id>          each change of a staff account (the account itself is in Cognito)
  * Every index but ByQueue is sparse: a complaint leaves it when nothing more is due there, so
  * the sweeps read what is due, never the whole table.
  */
@@ -251,3 +252,5 @@ export const outboxItem = (trackingId: string, o: OutboxMessage) => ({
   outboxCreatedAt: `${o.createdAt}#${o.id}`,
   message: o,
 });
+export const staffPk = (username: string) => `STAFF#${username}`;
+export const staffAuditSk = (at: string, id: string) => `AUDIT#${at}#${id}`;

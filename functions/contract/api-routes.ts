@@ -3,7 +3,8 @@
  * inputs and what it does. lib/wiring.ts gives each to its function (with the gateway's throttle);
  * OpenAPI is generated from it; the handlers validate with the same inputs.
  */
-import type * as z from 'zod/mini';
+
+import type { ApiRoute } from './api-route';
 import { agenciesOutput, agencyContactOutput, agencyContactWithHistoryOutput } from './outputs/agencies';
 import { downloadOutput, uploadOutput } from './outputs/attachments';
 import { calendarChangeOutput, calendarDeadlineOutput, calendarYearOutput } from './outputs/calendar';
@@ -21,29 +22,8 @@ import { statsOutput } from './outputs/stats';
 import { submissionOutput } from './outputs/submission';
 import { duplicatesOutput, supportOutput } from './outputs/support';
 import { clientKeyOutput, clientKeyRevocationOutput, healthOutput, openApiOutput } from './outputs/system';
-import type { RouteInput } from './route-input';
 import { ROUTE_INPUTS } from './routes';
-
-export interface ApiRoute {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  path: string;
-  /**
-   * public: anyone. staff: a Cognito ID token, verified by the gateway before the function runs.
-   * staff-or-reporter: a staff ID token or a complaint access token, verified by the function.
-   */
-  auth: 'public' | 'staff' | 'staff-or-reporter';
-  /** Every input of the route (path, query, headers, body), validated once by the handler's middleware. */
-  input: RouteInput;
-  /** What it does, for people: the OpenAPI summary and the function's description. */
-  summary: string;
-  /**
-   * What it answers on success, declared once (contract/outputs/): published in OpenAPI, checked
-   * against what the use case returns (`satisfies`), and the portal's type for it.
-   */
-  output: z.ZodMiniType;
-  /** The codes it answers with `output` (200 when not listed): 201 for what it creates, 503 for a degraded health. */
-  statuses?: readonly (200 | 201 | 503)[];
-}
+import { STAFF_ROUTES } from './staff-routes';
 
 /** Every route, by the id of the function that serves it. */
 export const API_ROUTES = {
@@ -328,6 +308,7 @@ export const API_ROUTES = {
     statuses: [201],
     summary: 'POST /v1/agencies/contacts/imports: the agency directory from a spreadsheet, all rows or none (operators)',
   },
+  ...STAFF_ROUTES,
   Health: {
     method: 'GET',
     path: '/v1/health',

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { regionCode } from './region-param';
 import { intParam } from './route-input';
-import { multiLine, singleLine } from './text';
+import { emailAddress, multiLine, singleLine } from './text';
 
 /** `services.xml`, `requests.json`, `<code>.json`, `<id>.xml`. */
 export const documentPath = z.strictObject({
@@ -45,7 +45,7 @@ export const postRequestForm = z.looseObject({
   long: z.optional(number(94.5, 141.5, 'bujur di wilayah Indonesia')),
   address_string: z.optional(singleLine(500)),
   address_id: z.optional(singleLine(100)),
-  email: z.optional(z.email('alamat email tidak valid').check(z.maxLength(254))),
+  email: z.optional(emailAddress()),
   device_id: z.optional(singleLine(200)),
   account_id: z.optional(singleLine(200)),
   first_name: z.optional(singleLine(100)),

@@ -3,7 +3,8 @@
  * with and from the routes the wiring serves (api-routes.ts), so it cannot drift from what runs.
  */
 import * as z from 'zod/mini';
-import { API_ROUTES, type ApiRoute } from './api-routes';
+import type { ApiRoute } from './api-route';
+import { API_ROUTES } from './api-routes';
 
 const schema = (s: z.ZodMiniType, io: 'input' | 'output' = 'input') => z.toJSONSchema(s, { target: 'openapi-3.0', io, unrepresentable: 'any' });
 const SUCCESS = { 200: 'OK', 201: 'Created', 503: 'Degraded: the same answer, naming what is unavailable' } as const;

@@ -40,6 +40,7 @@ import { input as publishServiceStandard } from './inputs/publish-service-standa
 import { input as requestAttachmentUpload } from './inputs/request-attachment-upload';
 import { input as retireService } from './inputs/retire-service';
 import { input as revokeClientKey } from './inputs/revoke-client-key';
+import { inviteInput as inviteStaff, listInput as listStaff, actionInput as staffActions, historyInput as staffHistory } from './inputs/staff';
 import { input as stats } from './inputs/stats';
 import { input as submitComplaint } from './inputs/submit-complaint';
 import { input as suggestDuplicates } from './inputs/suggest-duplicates';
@@ -88,4 +89,8 @@ export const ROUTE_INPUTS = {
   readAgencyContact,
   updateAgencyContact,
   importAgencyContacts,
+  listStaff,
+  inviteStaff,
+  staffActions,
+  staffHistory,
 } as const;

@@ -4,7 +4,7 @@ import { findCategory } from '../core/categories';
 import { COMPLAINT_TYPES } from '../core/complaint';
 import { resolveRegion } from '../core/regions';
 import { CALENDAR_YEAR_RANGE } from '../core/working-days';
-import { identifier, multiLine, singleLine } from './text';
+import { emailAddress, identifier, multiLine, singleLine } from './text';
 
 // Strict objects: a misspelled `anonymus: true` must be rejected, not silently dropped
 // (dropping it would reveal the reporter).
@@ -62,7 +62,7 @@ export const submitComplaintSchema = z
     reporter: z.optional(
       z.strictObject({
         name: z.optional(singleLine(100)),
-        email: z.optional(z.email('alamat email tidak valid').check(z.maxLength(254))),
+        email: z.optional(emailAddress()),
         phone: z.optional(phone),
       }),
     ),

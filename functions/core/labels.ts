@@ -8,6 +8,8 @@
  */
 import type { ActionName } from './actions';
 import type { ComplaintStatus, ComplaintType, DeadlineStage, OmbudsmanReason, TimelineEventType } from './complaint';
+import type { StaffRole } from './staff';
+import type { AccountStatus, StaffActionName } from './staff-accounts';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -95,6 +97,34 @@ export const STAGE: Record<DeadlineStage, Label> = {
   FOLLOW_UP: { id: 'tindak lanjut instansi', en: 'the agency’s response' },
   REPORTER_ANSWER: { id: 'jawaban pelapor atas pertanyaan verifikator', en: 'the reporter’s answer to the verifier’s question' },
   REPORTER_CONFIRMATION: { id: 'tanggapan pelapor atas tindak lanjut', en: 'the reporter’s reply to the response' },
+};
+
+/** Staff roles (each the group of the user pool it is named after in core/staff.ts). */
+export const ROLE: Record<StaffRole, Label> = {
+  VERIFIER: { id: 'Verifikator', en: 'Verifier' },
+  AGENCY_OFFICER: { id: 'Petugas instansi', en: 'Agency officer' },
+  OMBUDSMAN: { id: 'Ombudsman', en: 'Ombudsman' },
+  OPERATOR: { id: 'Operator', en: 'Operator' },
+  SERVICE_ADMIN: { id: 'Admin instansi', en: 'Agency administrator' },
+};
+
+/** Where a staff account stands. */
+export const ACCOUNT_STATUS: Record<AccountStatus, Label> = {
+  INVITED: { id: 'Diundang, belum masuk', en: 'Invited, not signed in yet' },
+  ACTIVE: { id: 'Aktif', en: 'Active' },
+  DISABLED: { id: 'Dinonaktifkan', en: 'Disabled' },
+};
+
+/** What was done to a staff account (its history, and the mail to the person). */
+export const STAFF_CHANGE: Record<'INVITE' | 'IMPORT' | StaffActionName, Label> = {
+  INVITE: { id: 'Diundang', en: 'Invited' },
+  IMPORT: { id: 'Diundang lewat impor', en: 'Invited by import' },
+  DISABLE: { id: 'Dinonaktifkan', en: 'Disabled' },
+  ENABLE: { id: 'Diaktifkan kembali', en: 'Enabled again' },
+  RESEND_INVITATION: { id: 'Undangan dikirim ulang', en: 'Invitation sent again' },
+  RESET_PASSWORD: { id: 'Kata sandi diatur ulang', en: 'Password reset' },
+  CHANGE_GROUP: { id: 'Peran diubah', en: 'Role changed' },
+  MOVE_AGENCY: { id: 'Dipindahkan ke instansi lain', en: 'Moved to another agency' },
 };
 
 /** One table in one language (the portal's lookups by code). */

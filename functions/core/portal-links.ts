@@ -12,3 +12,6 @@ export const reporterTrackLink = (portalUrl: string, trackingId: string) => `${b
 
 /** A complaint's public page (for one listed publicly; others answer "not found" there). */
 export const publicComplaintLink = (portalUrl: string, trackingId: string) => `${base(portalUrl)}/#/laporan/${trackingId}`;
+
+/** The staff sign-in page (a first sign-in with a temporary password asks for a new one there). */
+export const staffSignInLink = (portalUrl: string) => `${base(portalUrl)}/#/petugas/masuk`;

@@ -7,6 +7,7 @@ import { DynamoDbClientKeys } from '../adapters/dynamodb-client-keys';
 import { DynamoDbComplaintStore } from '../adapters/dynamodb-complaint-store';
 import { DynamoDbDigestLedger } from '../adapters/dynamodb-digest-ledger';
 import { DynamoDbServiceCatalogue } from '../adapters/dynamodb-service-catalogue';
+import { DynamoDbStaffHistory } from '../adapters/dynamodb-staff-history';
 import { hmacContactHasher } from '../adapters/hmac-contact-hasher';
 import { hmacCursors } from '../adapters/hmac-cursors';
 import { OperatorCalendar } from '../adapters/operator-calendar';
@@ -14,7 +15,7 @@ import { SqsMessageQueue } from '../adapters/sqs-queue';
 import { cryptoRandom, systemClock } from '../adapters/system';
 import { type Capability, type Declares, envNamesOfNeeds, type PortsOf, QUEUE_URL } from '../capabilities';
 import { type ClockOverrides, NATIONAL_POLICY, policyResolver } from '../core/clocks';
-import type { IdentityCipher, Mailer, QueueName } from '../core/ports';
+import type { IdentityCipher, Mailer, QueueName, StaffAccounts } from '../core/ports';
 import { ENV, optionalEnv, requireEnv } from './env';
 import { logger, tracer } from './powertools';
 import type { HmacKeys } from './secrets';
@@ -26,13 +27,20 @@ export const sqs = tracer.captureAWSv3Client(new SQSClient({}));
 /**
  * The adapters whose SDK clients only some functions carry, required exactly when the needs call
  * for them: `sesMailer` (shared/ses.ts) for mail, `kmsIdentities` (shared/kms.ts) for identities,
- * the keys read from their secrets (`await hmacKeys()`, shared/secrets.ts) for cursors and contacts.
+ * the keys read from their secrets (`await hmacKeys()`, shared/secrets.ts) for cursors and contacts,
+ * `cognitoStaffAccounts` (shared/cognito.ts) for staff accounts.
  */
 export type AdaptersFor<C extends readonly Capability[]> = (Declares<C, 'mail'> extends true ? { mailer: (from: string) => Mailer } : unknown) &
   (Declares<C, 'identities'> extends true ? { identities: (keyId: string) => IdentityCipher } : unknown) &
-  (Declares<C, 'cursors'> extends true ? { keys: HmacKeys } : Declares<C, 'contacts'> extends true ? { keys: HmacKeys } : unknown);
+  (Declares<C, 'cursors'> extends true ? { keys: HmacKeys } : Declares<C, 'contacts'> extends true ? { keys: HmacKeys } : unknown) &
+  (Declares<C, 'staffAccounts'> extends true ? { staffAccounts: (userPoolId: string) => StaffAccounts } : unknown);
 
-type AnyAdapters = { mailer?: (from: string) => Mailer; identities?: (keyId: string) => IdentityCipher; keys?: HmacKeys };
+type AnyAdapters = {
+  mailer?: (from: string) => Mailer;
+  identities?: (keyId: string) => IdentityCipher;
+  keys?: HmacKeys;
+  staffAccounts?: (userPoolId: string) => StaffAccounts;
+};
 
 const keyOf = (key: string | undefined, what: string) => {
   if (!key) throw new Error(`this function needs ${what} but its handler passes no key read from its secret`);
@@ -72,6 +80,7 @@ export function portsFor<const C extends readonly Capability[]>(needs: C, adapte
       directory: new DynamoDbAgencyDirectory(dynamo, tableName),
       digests: new DynamoDbDigestLedger(dynamo, tableName),
       chainHeads: new DynamoDbChainHeads(dynamo, tableName),
+      staffHistory: new DynamoDbStaffHistory(dynamo, tableName),
     });
   }
   const queues = needs.flatMap((n) => (n.kind === 'sendsTo' ? [n.queue] : []));
@@ -89,6 +98,7 @@ export function portsFor<const C extends readonly Capability[]>(needs: C, adapte
   if (has('cursors')) ports.cursors = hmacCursors(keyOf(given.keys?.cursor, 'the cursor key'));
   if (has('contacts')) ports.contacts = hmacContactHasher(keyOf(given.keys?.contactLookup, 'the contact lookup key'));
   if (has('standards')) ports.illegalLevyToOmbudsman = requireEnv(ENV.illegalLevyToOmbudsman) === 'true';
+  if (has('staffAccounts')) ports.staffAccounts = (given.staffAccounts as NonNullable<AnyAdapters['staffAccounts']>)(requireEnv(ENV.userPoolId));
   if (has('autoRouting')) ports.autoRoutedCategories = new Set((optionalEnv(ENV.autoRouteCategories) ?? '').split(',').filter(Boolean));
   return Object.freeze(ports) as unknown as Readonly<PortsOf<C>>;
 }

@@ -15,6 +15,8 @@ import type {
   MessageQueue,
   RandomSource,
   ServiceCatalogue,
+  StaffAccounts,
+  StaffHistory,
 } from '../core/ports';
 
 /** The ports a use case receives, composed once per function at cold start (shared/deps.ts); never changed after. */
@@ -53,4 +55,8 @@ export interface Deps {
   agencyEmailDomain: string;
   /** Where officers open a complaint, in emails (functions that send email only). */
   portalUrl: string;
+  /** The user pool's staff accounts (functions that administer them only). */
+  staffAccounts: StaffAccounts;
+  /** Every change of a staff account, in the table. */
+  staffHistory: StaffHistory;
 }

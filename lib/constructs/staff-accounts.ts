@@ -11,9 +11,11 @@ import {
   type UserPoolClient,
   UserPoolEmail,
 } from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { STAFF_GROUPS } from '../../functions/core/staff';
+import { TEMPORARY_PASSWORD_DAYS } from '../../functions/core/staff-accounts';
 import { ENV } from '../../functions/shared/env';
 
 /** The only attributes staff may change on their own accounts (never a custom attribute). */
@@ -63,7 +65,7 @@ export class StaffAccounts extends Construct {
         requireLowercase: true,
         requireUppercase: true,
         requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
+        tempPasswordValidity: Duration.days(TEMPORARY_PASSWORD_DAYS),
       },
       mfa: props.requireMfa ? Mfa.REQUIRED : Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
@@ -102,6 +104,37 @@ export class StaffAccounts extends Construct {
       // Staff sign in with username and password (POST /v1/sessions): no hosted UI, no OAuth flows or callback URLs.
       disableOAuth: true,
     });
+  }
+
+  /**
+   * The staff-accounts routes: the pool's id and the admin calls they make on this pool only.
+   * `read` reads and lists; `manage` also creates (silently: Aduan mails the invitation),
+   * enables and disables, sets a temporary password, and writes the attributes and groups that
+   * decide access. Nothing deletes an account.
+   */
+  bindAdministration(fn: LambdaFunction, access: 'read' | 'manage') {
+    fn.addEnvironment(ENV.userPoolId, this.pool.userPoolId);
+    const read = ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers', 'cognito-idp:ListUsersInGroup'];
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: [
+          ...read,
+          ...(access === 'read'
+            ? []
+            : [
+                'cognito-idp:AdminCreateUser',
+                'cognito-idp:AdminDisableUser',
+                'cognito-idp:AdminEnableUser',
+                'cognito-idp:AdminSetUserPassword',
+                'cognito-idp:AdminUpdateUserAttributes',
+                'cognito-idp:AdminDeleteUserAttributes',
+                'cognito-idp:AdminAddUserToGroup',
+                'cognito-idp:AdminRemoveUserFromGroup',
+              ]),
+        ],
+        resources: [this.pool.userPoolArn],
+      }),
+    );
   }
 
   /** The token verification contract: pool, client (audience) and issuer. */

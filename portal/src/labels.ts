@@ -12,6 +12,9 @@ export const REVIEW_REASON_LABELS: Record<string, string> = LABELS.inLanguage(LA
 export const EVENT_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.EVENT, LANGUAGE);
 /** The clock a deadline belongs to (`deadline.stage`). */
 export const STAGE_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.STAGE, LANGUAGE);
+export const ROLE_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.ROLE, LANGUAGE);
+export const ACCOUNT_STATUS_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.ACCOUNT_STATUS, LANGUAGE);
+export const STAFF_CHANGE_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.STAFF_CHANGE, LANGUAGE);
 
 export const label = (labels: Record<string, string>, code: string) => labels[code] ?? code.replaceAll('_', ' ').toLowerCase();
 

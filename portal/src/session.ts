@@ -41,11 +41,3 @@ export const endStaffSession = () => sessionStorage.removeItem(STAFF_KEY);
 export const reporterToken = (trackingId: string) => sessionStorage.getItem(reporterKey(trackingId)) ?? undefined;
 export const keepReporterToken = (trackingId: string, token: string) => sessionStorage.setItem(reporterKey(trackingId), token);
 export const forgetReporterToken = (trackingId: string) => sessionStorage.removeItem(reporterKey(trackingId));
-
-export const ROLE_LABELS: Record<string, string> = {
-  VERIFIER: 'Verifikator',
-  AGENCY_OFFICER: 'Petugas instansi',
-  OMBUDSMAN: 'Ombudsman',
-  OPERATOR: 'Operator',
-  SERVICE_ADMIN: 'Admin layanan instansi',
-};

@@ -142,8 +142,10 @@ describe('mail', () => {
       Resources[string],
     ];
     expect(mapping.Properties.ScalingConfig).toEqual({ MaximumConcurrency: 2 });
-    // 500 a second (config/local.json: the emulator has no real limit) shared by the two mail workers and the digest.
-    for (const id of ['SendNotification', 'OmbudsmanDigest']) expect(fnOf(id)[1].Properties.Environment.Variables.MAIL_SENDS_PER_SECOND).toBe('166.667');
+    // 500 a second (config/local.json: the emulator has no real limit) shared by the two mail workers, the digest, and the
+    // two staff routes that mail (2 a second each, their gateway buckets): 500 / (2 + 1 + 2 + 2).
+    for (const id of ['SendNotification', 'OmbudsmanDigest', 'InviteStaff', 'StaffActions'])
+      expect(fnOf(id)[1].Properties.Environment.Variables.MAIL_SENDS_PER_SECOND).toBe('71.429');
   });
 });
 

@@ -23,7 +23,10 @@ import type {
   QueueName,
   ServiceCatalogue,
   ServiceFilter,
+  StaffAccounts,
+  StaffHistory,
 } from '../../functions/core/ports';
+import type { Invitation, Placement, StaffAccount, StaffChange, StaffGroup } from '../../functions/core/staff-accounts';
 import type { PublicService, ServiceStandard } from '../../functions/core/services';
 
 /** The in-memory stores' page positions: an offset, opaque to the core as the DynamoDB adapter's keys are. */
@@ -184,4 +187,65 @@ export class InMemoryAttachmentStorage implements AttachmentStorage {
     this.versions.delete(key);
   };
   downloadUrl = async (key: string) => `memory://${key}`;
+}
+
+/** The user pool's accounts in memory, with the pool's rules: a username once, a temporary password until changed. */
+export class InMemoryStaffAccounts implements StaffAccounts {
+  readonly accounts = new Map<string, StaffAccount & { password: string; enabled: boolean }>();
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  async get(username: string) {
+    const a = this.accounts.get(username);
+    if (!a) return undefined;
+    const { password: _p, enabled, ...account } = a;
+    return { ...account, status: enabled ? account.status : ('DISABLED' as const) };
+  }
+
+  async list(opts: { group?: StaffGroup; limit: number; after?: PagePosition }) {
+    const all = [...this.accounts.keys()].filter((u) => !opts.group || this.accounts.get(u)?.group === opts.group);
+    const from = offsetOf(opts.after);
+    const items = await Promise.all(all.slice(from, from + opts.limit).map((u) => this.get(u) as Promise<StaffAccount>));
+    return { items, ...(from + opts.limit < all.length ? { next: positionAt(from + opts.limit) } : {}) };
+  }
+
+  async create(invitation: Invitation, temporaryPassword: string) {
+    if (this.accounts.has(invitation.username)) return false;
+    this.accounts.set(invitation.username, {
+      ...invitation,
+      status: 'INVITED',
+      mfa: false,
+      createdAt: this.now().toISOString(),
+      password: temporaryPassword,
+      enabled: true,
+    });
+    return true;
+  }
+
+  async setEnabled(username: string, enabled: boolean) {
+    const a = this.accounts.get(username);
+    if (a) a.enabled = enabled;
+  }
+
+  async setTemporaryPassword(username: string, temporaryPassword: string) {
+    const a = this.accounts.get(username);
+    if (a) Object.assign(a, { password: temporaryPassword, status: 'INVITED' });
+  }
+
+  async place(username: string, _from: Placement, to: Placement) {
+    const a = this.accounts.get(username);
+    if (!a) return;
+    const { agencyId: _a, provinceCode: _p, ...rest } = a;
+    this.accounts.set(username, { ...rest, ...to });
+  }
+}
+
+/** A staff account's audit trail in memory, newest first. */
+export class InMemoryStaffHistory implements StaffHistory {
+  readonly changes: StaffChange[] = [];
+  async record(change: StaffChange) {
+    this.changes.unshift(structuredClone(change));
+  }
+  async of(username: string, limit: number) {
+    return this.changes.filter((c) => c.username === username).slice(0, limit);
+  }
 }

@@ -33,6 +33,8 @@ import {
   InMemoryMailer,
   InMemoryQueue,
   InMemoryServiceCatalogue,
+  InMemoryStaffAccounts,
+  InMemoryStaffHistory,
   offsetOf,
   positionAt,
 } from './in-memory-ports';
@@ -350,6 +352,8 @@ export function memoryDeps(over: Partial<Deps> & { now?: string } = {}) {
     autoRoutedCategories: new Set(),
     agencyEmailDomain: 'instansi.example',
     portalUrl: 'https://aduan.example',
+    staffAccounts: new InMemoryStaffAccounts(() => now),
+    staffHistory: new InMemoryStaffHistory(),
     ...over,
   };
   return { deps, store, queue, mailer, setNow: (iso: string) => (now = new Date(iso)), month: () => monthOf(now.toISOString()) };

@@ -19,7 +19,23 @@ export const input = defineInput({
         session: z.string({ error: 'wajib diisi' }).check(z.minLength(1, 'wajib diisi'), z.maxLength(4096, 'sesi tidak valid')),
         code: z.string({ error: 'kode 6 angka dari aplikasi autentikator' }).check(z.regex(/^\d{6}$/, 'kode 6 angka dari aplikasi autentikator')),
       }),
+      z.strictObject({
+        step: z.literal('NEW_PASSWORD'),
+        username,
+        session: z.string({ error: 'wajib diisi' }).check(z.minLength(1, 'wajib diisi'), z.maxLength(4096, 'sesi tidak valid')),
+        // The pool's policy (12+ characters, upper, lower, digit, symbol) is said here, before Cognito is asked.
+        newPassword: z
+          .string({ error: 'wajib diisi' })
+          .check(
+            z.minLength(12, 'minimal 12 karakter'),
+            z.maxLength(256, 'maksimal 256 karakter'),
+            z.regex(/[A-Z]/, 'perlu huruf besar'),
+            z.regex(/[a-z]/, 'perlu huruf kecil'),
+            z.regex(/[0-9]/, 'perlu angka'),
+            z.regex(/[^A-Za-z0-9]/, 'perlu simbol'),
+          ),
+      }),
     ],
-    { error: 'PASSWORD atau MFA' },
+    { error: 'PASSWORD, MFA atau NEW_PASSWORD' },
   ),
 });

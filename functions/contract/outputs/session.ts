@@ -10,9 +10,9 @@ export const staffPrincipal = z.object({
   provinceCode: z.optional(z.string()),
 });
 
-/** POST /v1/sessions: the next step of a sign-in (an authenticator code), or the session itself. */
+/** POST /v1/sessions: the next step of a sign-in (an authenticator code, a new password), or the session itself. */
 export const sessionOutput = z.union([
-  z.object({ next: z.literal('MFA'), session: z.string() }),
+  z.object({ next: z.enum(['MFA', 'NEW_PASSWORD']), session: z.string() }),
   z.object({ idToken: z.string(), expiresIn: z.number(), staff: staffPrincipal }),
 ]);
 export type SessionOutput = z.infer<typeof sessionOutput>;

@@ -1,13 +1,16 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoSignIn, type SignInStep } from '../../adapters/cognito-sign-in';
 import { input } from '../../contract/inputs/create-session';
 import type { SessionOutput } from '../../contract/outputs/session';
+import type { ParsedInput } from '../../contract/route-input';
+import { NEEDS } from '../../needs';
 import { staffTokenVerifier } from '../../shared/auth';
+import { cognito, cognitoStaffAccounts } from '../../shared/cognito';
+import { portsFor } from '../../shared/deps';
 import { ENV, requireEnv } from '../../shared/env';
 import { HttpProblem, httpRoute, json } from '../../shared/http';
-import { tracer } from '../../shared/powertools';
 
-const signIn = new CognitoSignIn(tracer.captureAWSv3Client(new CognitoIdentityProviderClient({})), requireEnv(ENV.userPoolClientId));
+const signIn = new CognitoSignIn(cognito, requireEnv(ENV.userPoolClientId));
+const accounts = portsFor(NEEDS.CreateSession, { staffAccounts: cognitoStaffAccounts });
 const verifyStaff = staffTokenVerifier();
 
 const REFUSED: Record<Extract<SignInStep, { kind: 'REFUSED' }>['reason'], [number, string]> = {
@@ -15,18 +18,29 @@ const REFUSED: Record<Extract<SignInStep, { kind: 'REFUSED' }>['reason'], [numbe
   BAD_CODE: [401, 'Kode autentikator salah. Coba kode yang baru.'],
   SESSION_EXPIRED: [401, 'Sesi masuk kedaluwarsa. Masukkan kata sandi lagi.'],
   THROTTLED: [429, 'Terlalu banyak percobaan masuk. Tunggu beberapa menit.'],
-  UNSUPPORTED_CHALLENGE: [403, 'Akun ini perlu disiapkan dahulu (kata sandi baru atau autentikator). Hubungi admin.'],
+  UNSUPPORTED_CHALLENGE: [403, 'Akun ini perlu disiapkan dahulu (autentikator). Hubungi admin.'],
+  WEAK_PASSWORD: [422, 'Kata sandi baru belum memenuhi syarat: minimal 12 karakter dengan huruf besar, huruf kecil, angka dan simbol.'],
 };
 
+const stepOf = (body: ParsedInput<typeof input>['body']) =>
+  body.step === 'PASSWORD'
+    ? signIn.password(body.username, body.password)
+    : body.step === 'MFA'
+      ? signIn.mfaCode(body.username, body.session, body.code)
+      : signIn.newPassword(body.username, body.session, body.newPassword);
+
 export const handler = httpRoute(input, async ({ body }) => {
-  const step = body.step === 'PASSWORD' ? await signIn.password(body.username, body.password) : await signIn.mfaCode(body.username, body.session, body.code);
+  const step = await stepOf(body);
   if (step.kind === 'REFUSED') {
     const [status, detail] = REFUSED[step.reason];
     throw new HttpProblem(status, detail);
   }
   const noStore = { 'cache-control': 'no-store' };
   if (step.kind === 'MFA_REQUIRED') return json(200, { next: 'MFA', session: step.session } satisfies SessionOutput, noStore);
+  if (step.kind === 'NEW_PASSWORD_REQUIRED') return json(200, { next: 'NEW_PASSWORD', session: step.session } satisfies SessionOutput, noStore);
   // The token comes straight from Cognito; verifying it still gives the portal the principal as the API sees it.
   const staff = await verifyStaff(step.idToken);
+  // A disabled account gets no session, whatever the provider answered (cognito-local signs disabled users in).
+  if ((await accounts.staffAccounts.get(staff.username))?.status === 'DISABLED') throw new HttpProblem(401, REFUSED.BAD_CREDENTIALS[1]);
   return json(201, { idToken: step.idToken, expiresIn: step.expiresIn, staff } satisfies SessionOutput, noStore);
 });

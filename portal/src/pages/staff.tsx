@@ -7,9 +7,9 @@ import { type ApiError, call } from '../api';
 import { ComplaintDetails } from '../complaint-view';
 import { cached, ErrorSummary, Field, Loading, PageTitle, Problem, useLoad } from '../components';
 import { AttachmentList, AttachmentUploader, DuplicateSuggestions, refreshSoon } from '../evidence';
-import { formatDate, label, REVIEW_REASON_LABELS, STATUS_LABELS } from '../labels';
+import { formatDate, label, REVIEW_REASON_LABELS, ROLE_LABELS, STATUS_LABELS } from '../labels';
 import { href } from '../router';
-import { ROLE_LABELS, type StaffSession } from '../session';
+import type { StaffSession } from '../session';
 
 /** What the inbox answers, as the API declares it (types only: nothing of functions/ is bundled). */
 type InboxPage = InboxOutput;

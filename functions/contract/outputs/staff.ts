@@ -1,0 +1,50 @@
+import * as z from 'zod/mini';
+import { ACCOUNT_STATUSES, STAFF_ACTIONS, STAFF_GROUP_NAMES } from '../../core/staff-accounts';
+import { pageOf } from './shared';
+
+const placement = {
+  group: z.enum(STAFF_GROUP_NAMES),
+  agencyId: z.optional(z.string()),
+  provinceCode: z.optional(z.string()),
+};
+
+/** A staff account as its managers see it: never a password, never a token. */
+export const staffAccount = z.object({
+  username: z.string(),
+  name: z.string(),
+  email: z.string(),
+  ...placement,
+  status: z.enum(ACCOUNT_STATUSES),
+  /** Whether an authenticator is enrolled. */
+  mfa: z.boolean(),
+  createdAt: z.string(),
+});
+
+/** GET /v1/staff */
+export const staffListOutput = pageOf(staffAccount);
+/** POST /v1/staff: the new account, and whether the invitation mail left (it can be sent again). */
+export const staffInvitedOutput = z.extend(staffAccount, { invitationMailed: z.boolean() });
+/** POST /v1/staff/{username}/actions: the account after the change, and whether its person was told. */
+export const staffChangedOutput = z.extend(staffAccount, { mailed: z.boolean() });
+
+const placementWithStatus = z.object({ ...placement, status: z.optional(z.enum(ACCOUNT_STATUSES)) });
+/** GET /v1/staff/{username}/history: every change, newest first. */
+export const staffHistoryOutput = z.object({
+  username: z.string(),
+  items: z.array(
+    z.object({
+      username: z.string(),
+      at: z.string(),
+      by: z.string(),
+      action: z.enum(['INVITE', 'IMPORT', ...STAFF_ACTIONS]),
+      before: z.optional(placementWithStatus),
+      after: z.optional(placementWithStatus),
+    }),
+  ),
+});
+
+export type StaffAccountView = z.infer<typeof staffAccount>;
+export type StaffListOutput = z.infer<typeof staffListOutput>;
+export type StaffInvitedOutput = z.infer<typeof staffInvitedOutput>;
+export type StaffChangedOutput = z.infer<typeof staffChangedOutput>;
+export type StaffHistoryOutput = z.infer<typeof staffHistoryOutput>;

@@ -1,0 +1,40 @@
+/** The staff-account routes (issue 21): operators and agencies' administrators onboard their people. */
+import type { ApiRoute } from './api-route';
+import { staffChangedOutput, staffHistoryOutput, staffInvitedOutput, staffListOutput } from './outputs/staff';
+import { ROUTE_INPUTS } from './routes';
+
+export const STAFF_ROUTES = {
+  ListStaff: {
+    method: 'GET',
+    path: '/v1/staff',
+    auth: 'staff',
+    input: ROUTE_INPUTS.listStaff,
+    output: staffListOutput,
+    summary: "GET /v1/staff: staff accounts by agency, group and status (operators; an agency's administrator, its own)",
+  },
+  InviteStaff: {
+    method: 'POST',
+    path: '/v1/staff',
+    auth: 'staff',
+    input: ROUTE_INPUTS.inviteStaff,
+    output: staffInvitedOutput,
+    statuses: [201],
+    summary: 'POST /v1/staff: invite one person; they get their username and a temporary password by mail',
+  },
+  StaffActions: {
+    method: 'POST',
+    path: '/v1/staff/{username}/actions',
+    auth: 'staff',
+    input: ROUTE_INPUTS.staffActions,
+    output: staffChangedOutput,
+    summary: 'POST /v1/staff/{username}/actions: disable, enable, resend the invitation, reset the password, change role or agency',
+  },
+  StaffHistory: {
+    method: 'GET',
+    path: '/v1/staff/{username}/history',
+    auth: 'staff',
+    input: ROUTE_INPUTS.staffHistory,
+    output: staffHistoryOutput,
+    summary: 'GET /v1/staff/{username}/history: every change of an account, who and when',
+  },
+} as const satisfies Record<string, ApiRoute>;

@@ -1,0 +1,43 @@
+import { API_ROUTES } from '../../functions/contract/api-routes';
+import { NEEDS } from '../../functions/needs';
+import type { FunctionSpec } from '../function-spec';
+
+/** Staff accounts: operators and agencies' administrators onboard their people (issue 21). */
+export const STAFF_FUNCTIONS: readonly FunctionSpec[] = [
+  {
+    id: 'ListStaff',
+    entry: 'functions/handlers/http/list-staff.ts',
+    description: API_ROUTES.ListStaff.summary,
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    trigger: { kind: 'http', ...API_ROUTES.ListStaff, throttle: { ratePerSecond: 5, burst: 10 } },
+    needs: NEEDS.ListStaff,
+  },
+  {
+    id: 'InviteStaff',
+    entry: 'functions/handlers/http/invite-staff.ts',
+    description: API_ROUTES.InviteStaff.summary,
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    trigger: { kind: 'http', ...API_ROUTES.InviteStaff, throttle: { ratePerSecond: 2, burst: 5 } },
+    needs: NEEDS.InviteStaff,
+  },
+  {
+    id: 'StaffActions',
+    entry: 'functions/handlers/http/staff-actions.ts',
+    description: API_ROUTES.StaffActions.summary,
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    trigger: { kind: 'http', ...API_ROUTES.StaffActions, throttle: { ratePerSecond: 2, burst: 5 } },
+    needs: NEEDS.StaffActions,
+  },
+  {
+    id: 'StaffHistory',
+    entry: 'functions/handlers/http/staff-history.ts',
+    description: API_ROUTES.StaffHistory.summary,
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    trigger: { kind: 'http', ...API_ROUTES.StaffHistory, throttle: { ratePerSecond: 2, burst: 5 } },
+    needs: NEEDS.StaffHistory,
+  },
+];
