@@ -5,9 +5,11 @@
  * and mailed to the person it concerns. The rules of who may do what are core/staff-accounts.ts.
  */
 
+import { findAgency } from '../core/agencies';
 import { renderStaffInvitation, renderStaffNotice } from '../core/emails/staff-account';
 import { DomainError, notFound, validationError } from '../core/errors';
 import type { PagePosition } from '../core/ports';
+import { provinces } from '../core/regions';
 import { STAFF_GROUPS, type StaffPrincipal } from '../core/staff';
 import {
   type AccountStatus,
@@ -37,6 +39,13 @@ const placementOf = (a: StaffAccount): Placement => ({
   ...(a.agencyId ? { agencyId: a.agencyId } : {}),
   ...(a.provinceCode ? { provinceCode: a.provinceCode } : {}),
 });
+
+/** An account as its managers read it: with its agency's and province's names beside the codes. */
+function shown<A extends StaffAccount>(a: A) {
+  const agencyName = a.agencyId ? findAgency(a.agencyId)?.name : undefined;
+  const provinceName = a.provinceCode ? provinces.find((p) => p.code === a.provinceCode)?.name : undefined;
+  return { ...a, ...(agencyName ? { agencyName } : {}), ...(provinceName ? { provinceName } : {}) };
+}
 
 function refuseUnless(who: StaffPrincipal, target: { username?: string; placement: Placement }) {
   const refusal = manageRefusal(who, target);
@@ -80,7 +89,7 @@ export async function listStaff(deps: Pick<Deps, 'staffAccounts' | 'cursors'>, w
   }
   // Every match of the pool pages read is returned (a page may hold a few more than `limit`): the
   // cursor resumes after the last pool page, so nothing is skipped.
-  return { items, nextCursor: more && after ? deps.cursors.seal(scope, after) : null };
+  return { items: items.map(shown), nextCursor: more && after ? deps.cursors.seal(scope, after) : null };
 }
 
 /** A username from an email's local part (lowercase letters, digits, dot, dash), when none is given. */
@@ -132,7 +141,7 @@ export async function inviteStaff(deps: StaffDeps, who: StaffPrincipal, input: O
   const invitationMailed = await mailInvitation(deps, invitation, password, false);
   const account = await deps.staffAccounts.get(username);
   if (!account) throw new Error(`the account ${username} just created cannot be read`);
-  return { ...account, invitationMailed };
+  return shown({ ...account, invitationMailed });
 }
 
 /** Whether this is the last active operator: the pool must always keep one who can manage it. */
@@ -212,7 +221,7 @@ export async function actOnStaff(deps: StaffDeps, who: StaffPrincipal, username:
   }
   const now = await deps.staffAccounts.get(username);
   if (!now) throw new Error(`the account ${username} cannot be read after a change`);
-  return { ...now, mailed };
+  return shown({ ...now, mailed });
 }
 
 /** GET /v1/staff/{username}/history: every change, who and when — for those who manage the account, and its person. */

@@ -7,6 +7,7 @@ import { HomePage } from './pages/home';
 import { ServicePage, ServicesPage } from './pages/services';
 import { SignInPage } from './pages/sign-in';
 import { CalendarPage, CasePage, InboxPage } from './pages/staff';
+import { StaffAccountsPage } from './pages/staff-accounts';
 import { StatsPage } from './pages/stats';
 import { SubmitPage } from './pages/submit';
 import { type Receipt, SubmittedPage } from './pages/submitted';
@@ -69,6 +70,7 @@ const STAFF_PAGES: Record<string, StaffPage> = {
   kasus: (c) => (c.third ? <CasePage key={c.third} session={c.session} trackingId={c.third} /> : inbox(c)),
   kalender: (c) => <CalendarPage session={c.session} />,
   layanan: (c) => <CatalogueAdminPage session={c.session} />,
+  akun: (c) => <StaffAccountsPage session={c.session} />,
 };
 
 function App() {

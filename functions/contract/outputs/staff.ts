@@ -7,6 +7,8 @@ const placement = {
   agencyId: z.optional(z.string()),
   provinceCode: z.optional(z.string()),
 };
+/** The names people read beside the codes (the agency's, the province's). */
+const names = { agencyName: z.optional(z.string()), provinceName: z.optional(z.string()) };
 
 /** A staff account as its managers see it: never a password, never a token. */
 export const staffAccount = z.object({
@@ -14,6 +16,7 @@ export const staffAccount = z.object({
   name: z.string(),
   email: z.string(),
   ...placement,
+  ...names,
   status: z.enum(ACCOUNT_STATUSES),
   /** Whether an authenticator is enrolled. */
   mfa: z.boolean(),

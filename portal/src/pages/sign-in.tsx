@@ -5,12 +5,20 @@ import { ErrorSummary, Field, PageTitle } from '../components';
 import { navigate } from '../router';
 import { startStaffSession } from '../session';
 
-/** Staff sign-in: password, then the authenticator code when the pool requires MFA (prod). */
+/** What the sign-in asks for next: the password, an authenticator code, or a password of one's own. */
+type Step = { kind: 'PASSWORD' } | { kind: 'MFA'; session: string } | { kind: 'NEW_PASSWORD'; session: string };
+
+/**
+ * Staff sign-in: password, then — on a first sign-in with the invitation's temporary password —
+ * a password of one's own, and the authenticator code when the pool requires MFA (prod).
+ */
 export function SignInPage({ expired }: { expired: boolean }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const [mfaSession, setMfaSession] = useState<string>();
+  const [newPassword, setNewPassword] = useState('');
+  const [repeated, setRepeated] = useState('');
+  const [step, setStep] = useState<Step>({ kind: 'PASSWORD' });
   const [error, setError] = useState<ApiError>();
   const [sending, setSending] = useState(false);
 
@@ -19,11 +27,25 @@ export function SignInPage({ expired }: { expired: boolean }) {
     if (sending) return;
     setSending(true);
     setError(undefined);
+    if (step.kind === 'NEW_PASSWORD' && newPassword !== repeated) {
+      setError(
+        new ApiError(400, 'Kata sandi tidak sama', 'Ketik kata sandi baru yang sama dua kali.', [
+          { field: 'repeated', message: 'tidak sama dengan kata sandi baru' },
+        ]),
+      );
+      setSending(false);
+      return;
+    }
     try {
-      const body = mfaSession ? { step: 'MFA', username, session: mfaSession, code } : { step: 'PASSWORD', username, password };
+      const body =
+        step.kind === 'MFA'
+          ? { step: 'MFA', username, session: step.session, code }
+          : step.kind === 'NEW_PASSWORD'
+            ? { step: 'NEW_PASSWORD', username, session: step.session, newPassword }
+            : { step: 'PASSWORD', username, password };
       const answer = await call<SessionOutput>('/v1/sessions', { body });
       if ('next' in answer) {
-        setMfaSession(answer.session);
+        setStep({ kind: answer.next, session: answer.session });
         setPassword('');
       } else {
         startStaffSession(answer.idToken, answer.expiresIn, answer.staff);
@@ -31,8 +53,8 @@ export function SignInPage({ expired }: { expired: boolean }) {
       }
     } catch (err) {
       const apiError = err instanceof ApiError ? err : new ApiError(0, 'Galat', String(err));
-      // An expired MFA session starts over at the password.
-      if (mfaSession && apiError.status === 401 && /kedaluwarsa/i.test(apiError.detail)) setMfaSession(undefined);
+      // An expired session starts over at the password.
+      if (step.kind !== 'PASSWORD' && apiError.status === 401 && /kedaluwarsa/i.test(apiError.detail)) setStep({ kind: 'PASSWORD' });
       setError(apiError);
     } finally {
       setSending(false);
@@ -47,9 +69,17 @@ export function SignInPage({ expired }: { expired: boolean }) {
           Sesi Anda berakhir. Silakan masuk kembali.
         </p>
       )}
-      {error && <ErrorSummary error={error} fieldIds={{ username: 's-username', password: 's-password', code: 's-code' }} />}
+      {error && (
+        <ErrorSummary error={error} fieldIds={{ username: 's-username', password: 's-password', code: 's-code', newPassword: 's-new', repeated: 's-repeat' }} />
+      )}
+      {step.kind === 'NEW_PASSWORD' && (
+        <p class="notice" role="status">
+          Ini masuk pertama Anda (atau kata sandi Anda baru diatur ulang). Buat kata sandi Anda sendiri: minimal 12 karakter, dengan huruf besar, huruf kecil,
+          angka dan simbol.
+        </p>
+      )}
       <form onSubmit={submit} noValidate class="card">
-        {!mfaSession ? (
+        {step.kind === 'PASSWORD' ? (
           <>
             <Field id="s-username" label="Nama pengguna" error={error?.forField('username')}>
               {(aria) => (
@@ -75,6 +105,31 @@ export function SignInPage({ expired }: { expired: boolean }) {
               )}
             </Field>
           </>
+        ) : step.kind === 'NEW_PASSWORD' ? (
+          <>
+            <Field id="s-new" label="Kata sandi baru" error={error?.forField('newPassword')}>
+              {(aria) => (
+                <input
+                  type="password"
+                  {...aria}
+                  value={newPassword}
+                  onInput={(e) => setNewPassword((e.target as HTMLInputElement).value)}
+                  autoComplete="new-password"
+                />
+              )}
+            </Field>
+            <Field id="s-repeat" label="Ulangi kata sandi baru" error={error?.forField('repeated')}>
+              {(aria) => (
+                <input
+                  type="password"
+                  {...aria}
+                  value={repeated}
+                  onInput={(e) => setRepeated((e.target as HTMLInputElement).value)}
+                  autoComplete="new-password"
+                />
+              )}
+            </Field>
+          </>
         ) : (
           <Field id="s-code" label="Kode autentikator" hint="6 angka dari aplikasi autentikator Anda." error={error?.forField('code')}>
             {(aria) => (
@@ -91,7 +146,7 @@ export function SignInPage({ expired }: { expired: boolean }) {
           </Field>
         )}
         <button type="submit" disabled={sending} aria-busy={sending}>
-          {sending ? 'Memeriksa…' : mfaSession ? 'Verifikasi kode' : 'Masuk'}
+          {sending ? 'Memeriksa…' : step.kind === 'MFA' ? 'Verifikasi kode' : step.kind === 'NEW_PASSWORD' ? 'Simpan kata sandi dan masuk' : 'Masuk'}
         </button>
       </form>
       <p class="muted">Warga tidak perlu akun: laporan dikirim dan dilacak dengan nomor pelacakan dan token akses.</p>

@@ -115,6 +115,13 @@ export function InboxPage({ session }: { session: StaffSession }) {
           </a>
         </p>
       )}
+      {(session.staff.roles.includes('OPERATOR') || session.staff.roles.includes('SERVICE_ADMIN')) && (
+        <p>
+          <a class="button secondary" href="#/petugas/akun">
+            Akun petugas
+          </a>
+        </p>
+      )}
       {session.staff.roles.includes('OPERATOR') && (
         <p>
           <a class="button secondary" href="#/petugas/kalender">

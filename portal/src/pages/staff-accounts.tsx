@@ -1,0 +1,260 @@
+/**
+ * Staff accounts, for operators (every account) and an agency's administrator (their agency's
+ * officers and administrators): invite, list and filter, disable, re-enable, send an unused
+ * invitation again. Each change is audited and mailed to its person by the API.
+ */
+import { useState } from 'preact/hooks';
+import type { StaffAccountView, StaffChangedOutput, StaffInvitedOutput, StaffListOutput } from '../../../functions/contract/outputs/staff';
+import { type ApiError, call } from '../api';
+import { ErrorSummary, Field, Loading, PageTitle, Problem, useLoad } from '../components';
+import { ACCOUNT_STATUS_LABELS, label, ROLE_LABELS } from '../labels';
+import type { StaffSession } from '../session';
+
+/** The groups one may invite into, by who invites (the API holds the same rule). */
+const GROUPS: Record<string, string> = {
+  'petugas-instansi': ROLE_LABELS.AGENCY_OFFICER as string,
+  'admin-instansi': ROLE_LABELS.SERVICE_ADMIN as string,
+  verifikator: ROLE_LABELS.VERIFIER as string,
+  ombudsman: ROLE_LABELS.OMBUDSMAN as string,
+  operator: ROLE_LABELS.OPERATOR as string,
+};
+const AGENCY_GROUPS = ['petugas-instansi', 'admin-instansi'];
+const groupLabel = (g: string) => GROUPS[g] ?? g;
+
+function InviteForm({ session, onInvited }: { session: StaffSession; onInvited: (a: StaffInvitedOutput) => void }) {
+  const operator = session.staff.roles.includes('OPERATOR');
+  const [form, setForm] = useState({ name: '', email: '', group: 'petugas-instansi', agencyId: session.staff.agencyId ?? '', provinceCode: '', username: '' });
+  const [error, setError] = useState<ApiError>();
+  const [sending, setSending] = useState(false);
+  const set = (k: keyof typeof form) => (e: Event) => setForm({ ...form, [k]: (e.target as HTMLInputElement).value });
+  const forAgency = AGENCY_GROUPS.includes(form.group);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (sending) return;
+    setSending(true);
+    setError(undefined);
+    try {
+      const body = {
+        name: form.name,
+        email: form.email,
+        group: form.group,
+        ...(forAgency ? { agencyId: operator ? form.agencyId : session.staff.agencyId } : {}),
+        ...(form.group === 'ombudsman' ? { provinceCode: form.provinceCode } : {}),
+        ...(form.username ? { username: form.username } : {}),
+      };
+      onInvited(await call<StaffInvitedOutput>('/v1/staff', { body, token: session.idToken, staff: true }));
+      setForm({ ...form, name: '', email: '', username: '' });
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setSending(false);
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="invite-title">
+      <h2 id="invite-title">Undang petugas</h2>
+      <p class="hint">Orang yang diundang menerima email berisi nama pengguna dan kata sandi sementara (berlaku 3 hari).</p>
+      {error && (
+        <ErrorSummary
+          error={error}
+          fieldIds={{ name: 'i-name', email: 'i-email', group: 'i-group', agencyId: 'i-agency', provinceCode: 'i-province', username: 'i-username' }}
+        />
+      )}
+      <form onSubmit={submit} noValidate>
+        <Field id="i-name" label="Nama lengkap" error={error?.forField('name')}>
+          {(aria) => <input type="text" {...aria} value={form.name} onInput={set('name')} autoComplete="off" />}
+        </Field>
+        <Field id="i-email" label="Email" error={error?.forField('email')}>
+          {(aria) => <input type="email" {...aria} value={form.email} onInput={set('email')} autoComplete="off" />}
+        </Field>
+        <Field id="i-group" label="Peran" error={error?.forField('group')}>
+          {(aria) => (
+            <select {...aria} value={form.group} onChange={set('group')}>
+              {Object.entries(GROUPS)
+                .filter(([g]) => operator || AGENCY_GROUPS.includes(g))
+                .map(([g, text]) => (
+                  <option key={g} value={g}>
+                    {text}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
+        {forAgency && operator && (
+          <Field id="i-agency" label="Kode instansi" hint="Misalnya pemda-51.03 untuk Kabupaten Badung." error={error?.forField('agencyId')}>
+            {(aria) => <input type="text" {...aria} value={form.agencyId} onInput={set('agencyId')} autoCapitalize="none" />}
+          </Field>
+        )}
+        {form.group === 'ombudsman' && (
+          <Field id="i-province" label="Kode provinsi" hint="Dua angka, misalnya 51 untuk Bali." error={error?.forField('provinceCode')}>
+            {(aria) => <input type="text" {...aria} value={form.provinceCode} onInput={set('provinceCode')} inputMode="numeric" maxLength={2} />}
+          </Field>
+        )}
+        <Field id="i-username" label="Nama pengguna (opsional)" hint="Kosongkan untuk memakai bagian depan alamat email." error={error?.forField('username')}>
+          {(aria) => <input type="text" {...aria} value={form.username} onInput={set('username')} autoCapitalize="none" />}
+        </Field>
+        <button type="submit" disabled={sending} aria-busy={sending}>
+          {sending ? 'Mengirim…' : 'Kirim undangan'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function AccountRow({ a, session, onChanged }: { a: StaffAccountView; session: StaffSession; onChanged: (a: StaffChangedOutput, what: string) => void }) {
+  const [error, setError] = useState<ApiError>();
+  const act = async (action: string, what: string, question?: string) => {
+    if (question && !confirm(question)) return;
+    setError(undefined);
+    try {
+      onChanged(
+        await call<StaffChangedOutput>(`/v1/staff/${encodeURIComponent(a.username)}/actions`, { body: { action }, token: session.idToken, staff: true }),
+        what,
+      );
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  };
+  const own = a.username === session.staff.username;
+  return (
+    <li data-testid={`account-${a.username}`}>
+      <strong>{a.name || a.username}</strong>{' '}
+      <span class={`badge ${a.status === 'DISABLED' ? 'overdue' : a.status === 'INVITED' ? 'open' : 'done'}`}>{label(ACCOUNT_STATUS_LABELS, a.status)}</span>
+      <div class="muted">
+        {a.username} · {a.email} · {groupLabel(a.group)}
+        {a.agencyId ? ` · ${a.agencyName ?? a.agencyId}` : ''}
+        {a.provinceCode ? ` · ${a.provinceName ?? `provinsi ${a.provinceCode}`}` : ''}
+        {a.mfa ? ' · autentikator aktif' : ''}
+      </div>
+      {!own && (
+        <div class="actions-row">
+          {a.status === 'DISABLED' ? (
+            <button type="button" class="secondary" onClick={() => act('ENABLE', `${a.username} diaktifkan kembali.`)}>
+              Aktifkan kembali
+            </button>
+          ) : (
+            <button
+              type="button"
+              class="secondary"
+              onClick={() =>
+                act('DISABLE', `${a.username} dinonaktifkan.`, `Nonaktifkan akun ${a.username}? Orang ini tidak dapat masuk lagi sampai diaktifkan kembali.`)
+              }
+            >
+              Nonaktifkan
+            </button>
+          )}
+          {a.status === 'INVITED' && (
+            <button type="button" class="secondary" onClick={() => act('RESEND_INVITATION', `Undangan baru dikirim ke ${a.email}.`)}>
+              Kirim ulang undangan
+            </button>
+          )}
+          {a.status === 'ACTIVE' && (
+            <button
+              type="button"
+              class="secondary"
+              onClick={() =>
+                act(
+                  'RESET_PASSWORD',
+                  `Kata sandi sementara baru dikirim ke ${a.email}.`,
+                  `Atur ulang kata sandi ${a.username}? Kata sandi lamanya berhenti berlaku.`,
+                )
+              }
+            >
+              Atur ulang kata sandi
+            </button>
+          )}
+        </div>
+      )}
+      {error && <Problem error={error} />}
+    </li>
+  );
+}
+
+/** #/petugas/akun */
+export function StaffAccountsPage({ session }: { session: StaffSession }) {
+  const operator = session.staff.roles.includes('OPERATOR');
+  const [filter, setFilter] = useState({ agencyId: '', group: '', status: '' });
+  const [round, setRound] = useState(0);
+  const [notice, setNotice] = useState('');
+  const query = new URLSearchParams({ limit: '100', ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v)) }).toString();
+  const accounts = useLoad(() => call<StaffListOutput>(`/v1/staff?${query}`, { token: session.idToken, staff: true, fresh: true }), [query, round]);
+  const setF = (k: keyof typeof filter) => (e: Event) => setFilter({ ...filter, [k]: (e.target as HTMLInputElement).value });
+  return (
+    <>
+      <p>
+        <a href="#/petugas">← Kotak masuk</a>
+      </p>
+      <PageTitle title="Akun petugas">Akun petugas</PageTitle>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <InviteForm
+        session={session}
+        onInvited={(a) => {
+          setNotice(
+            a.invitationMailed
+              ? `Undangan dikirim ke ${a.email} (nama pengguna ${a.username}).`
+              : `Akun ${a.username} dibuat, tetapi email undangan gagal terkirim: kirim ulang undangan dari daftar.`,
+          );
+          setRound((n) => n + 1);
+        }}
+      />
+      <h2>Daftar akun</h2>
+      <form class="filters" onSubmit={(e) => e.preventDefault()}>
+        {operator && (
+          <Field id="f-agency" label="Instansi">
+            {(aria) => <input type="text" {...aria} value={filter.agencyId} onChange={setF('agencyId')} placeholder="pemda-51.03" autoCapitalize="none" />}
+          </Field>
+        )}
+        <Field id="f-group" label="Peran">
+          {(aria) => (
+            <select {...aria} value={filter.group} onChange={setF('group')}>
+              <option value="">Semua</option>
+              {Object.entries(GROUPS)
+                .filter(([g]) => operator || AGENCY_GROUPS.includes(g))
+                .map(([g, text]) => (
+                  <option key={g} value={g}>
+                    {text}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
+        <Field id="f-status" label="Status">
+          {(aria) => (
+            <select {...aria} value={filter.status} onChange={setF('status')}>
+              <option value="">Semua</option>
+              {Object.entries(ACCOUNT_STATUS_LABELS).map(([s, text]) => (
+                <option key={s} value={s}>
+                  {text}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </form>
+      {accounts.error && <Problem error={accounts.error} />}
+      {accounts.loading && !accounts.data ? (
+        <Loading what="Memuat akun" />
+      ) : accounts.data?.items.length ? (
+        <ul class="list">
+          {accounts.data.items.map((a) => (
+            <AccountRow
+              key={a.username}
+              a={a}
+              session={session}
+              onChanged={(_changed, what) => {
+                setNotice(what);
+                setRound((n) => n + 1);
+              }}
+            />
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">Tidak ada akun dengan saringan ini.</p>
+      )}
+    </>
+  );
+}

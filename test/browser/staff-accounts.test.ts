@@ -1,0 +1,90 @@
+/// <reference lib="dom" />
+/**
+ * Staff accounts in a real Chromium (issue 21): an operator invites Badung's administrator from
+ * the portal; the administrator signs in for the first time with the mailed temporary password
+ * and sets their own; they see their agency's accounts only and disable an officer, who can then
+ * no longer sign in. Each page passes axe, 360 px and 44 px checks and is photographed.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, launchChromium } from '../support/browser';
+import { type CapturedEmail, mailbox } from '../support/fixtures';
+import { startLocalProcess } from '../support/local-process';
+import { waitFor } from '../support/network';
+import { checkPage, heading, portalSession, visible } from '../support/portal-session';
+
+let sys: Awaited<ReturnType<typeof startLocalProcess>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  [sys, browser] = await Promise.all([startLocalProcess(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await sys?.stop();
+});
+
+const { person, signIn } = portalSession(
+  () => sys,
+  () => browser,
+);
+
+describe('staff accounts in the portal', { timeout: 90_000 }, () => {
+  it('an operator invites an administrator, who sets their own password at first sign-in and disables an officer', async () => {
+    const operator = await signIn('operator');
+    await operator.page.getByRole('link', { name: 'Akun petugas' }).click();
+    await heading(operator.page, 'Akun petugas').waitFor();
+    const form = operator.page.getByRole('region', { name: 'Undang petugas' });
+    await form.getByLabel('Nama lengkap').fill('Ni Luh Sari');
+    await form.getByLabel('Email').fill('niluh.sari@badungkab.contoh.go.id');
+    await form.getByLabel('Peran').selectOption('admin-instansi');
+    await form.getByLabel('Kode instansi').fill('pemda-51.03');
+    await form.getByLabel('Nama pengguna (opsional)').fill('admin-badung-baru');
+    await form.getByRole('button', { name: 'Kirim undangan' }).click();
+    await visible(operator.page.getByText('Undangan dikirim ke niluh.sari@badungkab.contoh.go.id'));
+    await visible(operator.page.getByTestId('account-admin-badung-baru').getByText('Diundang, belum masuk'));
+    await checkPage(operator, 'operator-akun-petugas');
+
+    const mail = (await waitFor(
+      async () => (await mailbox(sys.mail)).find((e) => e.destination.to.includes('niluh.sari@badungkab.contoh.go.id')),
+      20_000,
+    )) as CapturedEmail;
+    const temporary = mail.body.text?.match(/Kata sandi sementara: (\S+)/)?.[1] as string;
+
+    const admin = await person(DESKTOP);
+    await admin.page.goto(`${sys.api}/#/petugas/masuk`);
+    await admin.page.getByLabel('Nama pengguna').fill('admin-badung-baru');
+    await admin.page.getByLabel('Kata sandi', { exact: true }).fill(temporary);
+    await admin.page.getByRole('button', { name: 'Masuk' }).click();
+    await visible(admin.page.getByText('Ini masuk pertama Anda'));
+    await admin.page.getByLabel('Kata sandi baru', { exact: true }).fill('Badung-Admin-2026!');
+    await admin.page.getByLabel('Ulangi kata sandi baru').fill('Badung-Admin-2026?');
+    await admin.page.getByRole('button', { name: 'Simpan kata sandi dan masuk' }).click();
+    // Two different passwords are caught before anything is sent.
+    await visible(admin.page.getByText('tidak sama dengan kata sandi baru'));
+    await checkPage(admin, 'petugas-kata-sandi-baru');
+    await admin.page.getByLabel('Ulangi kata sandi baru').fill('Badung-Admin-2026!');
+    await admin.page.getByRole('button', { name: 'Simpan kata sandi dan masuk' }).click();
+    await heading(admin.page, 'Kotak masuk').waitFor();
+
+    await admin.page.getByRole('link', { name: 'Akun petugas' }).click();
+    await heading(admin.page, /Akun petugas/).waitFor();
+    await visible(admin.page.getByTestId('account-petugas-badung'));
+    // Their own agency's people only; no operator role to give.
+    expect(await admin.page.getByTestId('account-petugas-denpasar').count()).toBe(0);
+    expect(await admin.page.getByRole('region', { name: 'Undang petugas' }).getByLabel('Peran').locator('option[value="operator"]').count()).toBe(0);
+    admin.page.once('dialog', (d) => d.accept());
+    await admin.page.getByTestId('account-petugas-badung').getByRole('button', { name: 'Nonaktifkan' }).click();
+    await visible(admin.page.getByText('petugas-badung dinonaktifkan.'));
+    await visible(admin.page.getByTestId('account-petugas-badung').getByText('Dinonaktifkan'));
+    await checkPage(admin, 'admin-instansi-akun-petugas');
+
+    const officer = await person(DESKTOP);
+    await officer.page.goto(`${sys.api}/#/petugas/masuk`);
+    await officer.page.getByLabel('Nama pengguna').fill('petugas-badung');
+    await officer.page.getByLabel('Kata sandi', { exact: true }).fill('Aduan-Lokal-2026!');
+    await officer.page.getByRole('button', { name: 'Masuk' }).click();
+    await visible(officer.page.getByText('Nama pengguna atau kata sandi salah.'));
+    expect(await officer.page.evaluate(() => sessionStorage.getItem('aduan.staff'))).toBeNull();
+  });
+});
