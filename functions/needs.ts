@@ -97,6 +97,7 @@ export const NEEDS = {
   ListStaff: [staffAccounts('read'), cursors()],
   InviteStaff: [table('readWrite'), staffAccounts('manage'), mail()],
   StaffActions: [table('readWrite'), staffAccounts('manage'), mail()],
+  ImportStaff: [table('readWrite'), staffAccounts('manage'), mail()],
   StaffHistory: [table('read'), staffAccounts('read')],
 } as const;
 export type FunctionId = keyof typeof NEEDS;

@@ -40,7 +40,13 @@ import { input as publishServiceStandard } from './inputs/publish-service-standa
 import { input as requestAttachmentUpload } from './inputs/request-attachment-upload';
 import { input as retireService } from './inputs/retire-service';
 import { input as revokeClientKey } from './inputs/revoke-client-key';
-import { inviteInput as inviteStaff, listInput as listStaff, actionInput as staffActions, historyInput as staffHistory } from './inputs/staff';
+import {
+  importInput as importStaff,
+  inviteInput as inviteStaff,
+  listInput as listStaff,
+  actionInput as staffActions,
+  historyInput as staffHistory,
+} from './inputs/staff';
 import { input as stats } from './inputs/stats';
 import { input as submitComplaint } from './inputs/submit-complaint';
 import { input as suggestDuplicates } from './inputs/suggest-duplicates';
@@ -93,4 +99,5 @@ export const ROUTE_INPUTS = {
   inviteStaff,
   staffActions,
   staffHistory,
+  importStaff,
 } as const;

@@ -1,6 +1,6 @@
 /** The staff-account routes (issue 21): operators and agencies' administrators onboard their people. */
 import type { ApiRoute } from './api-route';
-import { staffChangedOutput, staffHistoryOutput, staffInvitedOutput, staffListOutput } from './outputs/staff';
+import { staffChangedOutput, staffHistoryOutput, staffImportOutput, staffInvitedOutput, staffListOutput } from './outputs/staff';
 import { ROUTE_INPUTS } from './routes';
 
 export const STAFF_ROUTES = {
@@ -20,6 +20,15 @@ export const STAFF_ROUTES = {
     output: staffInvitedOutput,
     statuses: [201],
     summary: 'POST /v1/staff: invite one person; they get their username and a temporary password by mail',
+  },
+  ImportStaff: {
+    method: 'POST',
+    path: '/v1/staff/imports',
+    auth: 'staff',
+    input: ROUTE_INPUTS.importStaff,
+    output: staffImportOutput,
+    statuses: [201],
+    summary: 'POST /v1/staff/imports: invite from a spreadsheet (name,email,group,agencyId,provinceCode), all rows or none, naming each bad row',
   },
   StaffActions: {
     method: 'POST',

@@ -93,7 +93,7 @@ export async function listStaff(deps: Pick<Deps, 'staffAccounts' | 'cursors'>, w
 }
 
 /** A username from an email's local part (lowercase letters, digits, dot, dash), when none is given. */
-const usernameFrom = (email: string) =>
+export const usernameFrom = (email: string) =>
   (email.split('@')[0] ?? '')
     .toLowerCase()
     .replace(/[^a-z0-9.-]/g, '-')
@@ -114,7 +114,12 @@ async function mailInvitation(deps: StaffDeps, account: { username: string; name
 }
 
 /** POST /v1/staff: creates the account with a temporary password and mails the invitation (201). */
-export async function inviteStaff(deps: StaffDeps, who: StaffPrincipal, input: Omit<Invitation, 'username'> & { username?: string | undefined }) {
+export async function inviteStaff(
+  deps: StaffDeps,
+  who: StaffPrincipal,
+  input: Omit<Invitation, 'username'> & { username?: string | undefined },
+  via: 'INVITE' | 'IMPORT' = 'INVITE',
+) {
   const invitation: Invitation = {
     name: input.name,
     email: input.email,
@@ -135,7 +140,7 @@ export async function inviteStaff(deps: StaffDeps, who: StaffPrincipal, input: O
     username,
     at: deps.clock.now().toISOString(),
     by: who.username,
-    action: 'INVITE',
+    action: via,
     after: { ...placement, status: 'INVITED' },
   });
   const invitationMailed = await mailInvitation(deps, invitation, password, false);

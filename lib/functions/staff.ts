@@ -23,6 +23,15 @@ export const STAFF_FUNCTIONS: readonly FunctionSpec[] = [
     needs: NEEDS.InviteStaff,
   },
   {
+    id: 'ImportStaff',
+    entry: 'functions/handlers/http/import-staff.ts',
+    description: API_ROUTES.ImportStaff.summary,
+    timeoutSeconds: 60,
+    memoryMb: 512,
+    trigger: { kind: 'http', ...API_ROUTES.ImportStaff, throttle: { ratePerSecond: 1, burst: 2 } },
+    needs: NEEDS.ImportStaff,
+  },
+  {
     id: 'StaffActions',
     entry: 'functions/handlers/http/staff-actions.ts',
     description: API_ROUTES.StaffActions.summary,

@@ -59,14 +59,32 @@ describe('onboarding an agency', () => {
     expect(admin.staff).toMatchObject({ username: 'admin-badung-baru', roles: ['SERVICE_ADMIN'], agencyId: 'pemda-51.03' });
     expect((await post(`${sys.api}/v1/sessions`, { step: 'PASSWORD', username: 'admin-badung-baru', password: 'Badung-Admin-2026!' })).status).toBe(201);
 
-    // The administrator invites an officer of their own agency, and no further.
-    const officerInvited = await post(
-      `${sys.api}/v1/staff`,
-      { name: 'Made Wirawan', email: 'made.wirawan@badungkab.contoh.go.id', group: 'petugas-instansi', agencyId: 'pemda-51.03' },
+    // The administrator invites officers of their own agency by spreadsheet, all rows or none, and no further.
+    const sheet = (...rows: string[]) => ['name,email,group,agencyId,provinceCode', ...rows].join('\n');
+    const refused = await post(
+      `${sys.api}/v1/staff/imports`,
+      {
+        csv: sheet(
+          'Made Wirawan,made.wirawan@badungkab.contoh.go.id,petugas-instansi,pemda-51.03,',
+          'Luar,luar@denpasarkota.contoh.go.id,petugas-instansi,pemda-51.71,',
+        ),
+      },
       bearer(admin.idToken),
     );
-    expect(officerInvited.status).toBe(201);
-    expect(officerInvited.body.username).toBe('made.wirawan');
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'rows.2.group' })]);
+    const imported = await post(
+      `${sys.api}/v1/staff/imports`,
+      {
+        csv: sheet(
+          'Made Wirawan,made.wirawan@badungkab.contoh.go.id,petugas-instansi,pemda-51.03,',
+          'Ketut Ayu,ketut.ayu@badungkab.contoh.go.id,petugas-instansi,pemda-51.03,',
+        ),
+      },
+      bearer(admin.idToken),
+    );
+    expect(imported.status).toBe(201);
+    expect(imported.body).toEqual({ imported: ['made.wirawan', 'ketut.ayu'], notMailed: [] });
     const forDenpasar = await post(
       `${sys.api}/v1/staff`,
       { name: 'Orang Denpasar', email: 'orang@denpasarkota.contoh.go.id', group: 'petugas-instansi', agencyId: 'pemda-51.71' },
@@ -83,7 +101,7 @@ describe('onboarding an agency', () => {
     const listed = await get(`${sys.api}/v1/staff?limit=50`, bearer(admin.idToken));
     expect(listed.status).toBe(200);
     expect(listed.body.items.map((a: { username: string }) => a.username)).toEqual(
-      expect.arrayContaining(['admin-badung-baru', 'made.wirawan', 'petugas-badung']),
+      expect.arrayContaining(['admin-badung-baru', 'made.wirawan', 'ketut.ayu', 'petugas-badung']),
     );
     expect(new Set(listed.body.items.map((a: { agencyId: string }) => a.agencyId))).toEqual(new Set(['pemda-51.03']));
 
@@ -124,7 +142,7 @@ describe('onboarding an agency', () => {
     const history = await get(`${sys.api}/v1/staff/made.wirawan/history`, bearer(operator));
     expect(history.body.items.map((c: { action: string; by: string }) => `${c.action} ${c.by}`)).toEqual([
       'DISABLE admin-badung-baru',
-      'INVITE admin-badung-baru',
+      'IMPORT admin-badung-baru',
     ]);
     // Nobody changes their own account.
     expect((await post(`${sys.api}/v1/staff/admin-badung-baru/actions`, { action: 'DISABLE' }, bearer(admin.idToken))).status).toBe(403);

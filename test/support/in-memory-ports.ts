@@ -26,8 +26,8 @@ import type {
   StaffAccounts,
   StaffHistory,
 } from '../../functions/core/ports';
-import type { Invitation, Placement, StaffAccount, StaffChange, StaffGroup } from '../../functions/core/staff-accounts';
 import type { PublicService, ServiceStandard } from '../../functions/core/services';
+import type { Invitation, Placement, StaffAccount, StaffChange, StaffGroup } from '../../functions/core/staff-accounts';
 
 /** The in-memory stores' page positions: an offset, opaque to the core as the DynamoDB adapter's keys are. */
 export const positionAt = (offset: number) => `offset:${offset}` as PagePosition;

@@ -37,7 +37,21 @@ describe('capabilities', () => {
     Object.assign(process.env, { TABLE_NAME: 'complaints', CURSOR_KEY_SECRET_ARN: 'arn:secret' });
     const ports = portsFor(NEEDS.ListServices, { keys: { cursor: 'k'.repeat(40) } });
     expect(Object.keys(ports).sort()).toEqual(
-      ['calendar', 'calendarStore', 'chainHeads', 'clientKeys', 'clock', 'cursors', 'digests', 'directory', 'logger', 'random', 'services', 'staffHistory', 'store'].sort(),
+      [
+        'calendar',
+        'calendarStore',
+        'chainHeads',
+        'clientKeys',
+        'clock',
+        'cursors',
+        'digests',
+        'directory',
+        'logger',
+        'random',
+        'services',
+        'staffHistory',
+        'store',
+      ].sort(),
     );
     delete process.env.CURSOR_KEY_SECRET_ARN;
     expect(() => portsFor(NEEDS.ListServices, { keys: { cursor: 'k'.repeat(40) } })).toThrow('CURSOR_KEY_SECRET_ARN');

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { StaffPrincipal } from '../../functions/core/staff';
 import { temporaryPassword } from '../../functions/core/staff-accounts';
 import { actOnStaff, inviteStaff, listStaff, staffHistory } from '../../functions/use-cases/staff-accounts';
+import { importStaff } from '../../functions/use-cases/staff-import';
 import { memoryDeps } from '../support/in-memory';
 
 const operator: StaffPrincipal = { kind: 'STAFF', username: 'operator', roles: ['OPERATOR'] };
@@ -171,5 +172,35 @@ describe('listing staff', () => {
     // A cursor is bound to its filters.
     await expect(listStaff(m.deps, operator, { limit: 10, cursor: first.nextCursor as string })).rejects.toMatchObject({ kind: 'VALIDATION' });
     expect((await listStaff(m.deps, operator, { group: 'verifikator', limit: 10 })).items.map((a) => a.username)).toEqual(['verif']);
+  });
+});
+
+describe('importing staff from a spreadsheet', () => {
+  it('invites every row or none, naming each bad row: a foreign agency, an unknown group, a username twice or already taken', async () => {
+    const m = memoryDeps();
+    await inviteStaff(m.deps, adminBadung, made);
+    const bad = await importStaff(
+      m.deps,
+      adminBadung,
+      [
+        'name,email,group,agencyId,provinceCode',
+        'Ketut Ayu,ketut@badungkab.contoh.go.id,petugas-instansi,pemda-51.03,',
+        'Orang Denpasar,orang@denpasarkota.contoh.go.id,petugas-instansi,pemda-51.71,',
+        'Raja,raja@badungkab.contoh.go.id,raja,pemda-51.03,',
+        'Ketut Lain,ketut@badungkab.contoh.go.id,petugas-instansi,pemda-51.03,',
+        'Made Lagi,made.wirawan@badungkab.contoh.go.id,petugas-instansi,pemda-51.03,',
+      ].join('\n'),
+    ).catch((e) => e);
+    expect(bad).toMatchObject({ kind: 'VALIDATION' });
+    expect(bad.fieldErrors.map((e: { field: string }) => e.field).sort()).toEqual(['rows.2.group', 'rows.3.group', 'rows.4.username', 'rows.5.username']);
+    expect([...(m.deps.staffAccounts as unknown as { accounts: Map<string, unknown> }).accounts.keys()]).toEqual(['made.wirawan']);
+    const good = await importStaff(
+      m.deps,
+      adminBadung,
+      'name,email,group,agencyId,provinceCode\nKetut Ayu,ketut@badungkab.contoh.go.id,petugas-instansi,pemda-51.03,\nWayan Bagus,wayan@badungkab.contoh.go.id,admin-instansi,pemda-51.03,',
+    );
+    expect(good).toEqual({ imported: ['ketut', 'wayan'], notMailed: [] });
+    expect(m.mailer.sent.map((s) => s.to)).toEqual(expect.arrayContaining(['ketut@badungkab.contoh.go.id', 'wayan@badungkab.contoh.go.id']));
+    expect((await staffHistory(m.deps, adminBadung, 'ketut')).items[0]).toMatchObject({ action: 'IMPORT', by: 'admin-badung' });
   });
 });

@@ -21,3 +21,11 @@ export const inviteInput = defineInput({ body: invitationSchema });
 export const actionInput = defineInput({ path, body: staffActionSchema });
 /** GET /v1/staff/{username}/history */
 export const historyInput = defineInput({ path, query: z.strictObject({}) });
+/** POST /v1/staff/imports: `{ "csv": "name,email,group,agencyId,provinceCode[,username]\n…" }` */
+export const importInput = defineInput({
+  body: z.strictObject({
+    csv: z
+      .string({ error: 'isi berkas CSV sebagai teks' })
+      .check(z.minLength(1, 'isi berkas CSV sebagai teks'), z.maxLength(100_000, 'maksimal 100.000 karakter')),
+  }),
+});

@@ -27,6 +27,8 @@ export const staffAccount = z.object({
 export const staffListOutput = pageOf(staffAccount);
 /** POST /v1/staff: the new account, and whether the invitation mail left (it can be sent again). */
 export const staffInvitedOutput = z.extend(staffAccount, { invitationMailed: z.boolean() });
+/** POST /v1/staff/imports: the accounts created, and those whose invitation mail did not leave (send it again). */
+export const staffImportOutput = z.object({ imported: z.array(z.string()), notMailed: z.array(z.string()) });
 /** POST /v1/staff/{username}/actions: the account after the change, and whether its person was told. */
 export const staffChangedOutput = z.extend(staffAccount, { mailed: z.boolean() });
 
@@ -50,4 +52,5 @@ export type StaffAccountView = z.infer<typeof staffAccount>;
 export type StaffListOutput = z.infer<typeof staffListOutput>;
 export type StaffInvitedOutput = z.infer<typeof staffInvitedOutput>;
 export type StaffChangedOutput = z.infer<typeof staffChangedOutput>;
+export type StaffImportOutput = z.infer<typeof staffImportOutput>;
 export type StaffHistoryOutput = z.infer<typeof staffHistoryOutput>;
