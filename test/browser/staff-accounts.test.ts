@@ -2,7 +2,8 @@
 /**
  * Staff accounts in a real Chromium (issue 21): an operator invites Badung's administrator from
  * the portal; the administrator signs in for the first time with the mailed temporary password
- * and sets their own; they see their agency's accounts only and disable an officer, who can then
+ * and sets their own; they see their agency's accounts only, invite an officer by spreadsheet and
+ * disable another, who can then
  * no longer sign in. Each page passes axe, 360 px and 44 px checks and is photographed.
  */
 import type { Browser } from 'playwright-core';
@@ -73,6 +74,15 @@ describe('staff accounts in the portal', { timeout: 90_000 }, () => {
     // Their own agency's people only; no operator role to give.
     expect(await admin.page.getByTestId('account-petugas-denpasar').count()).toBe(0);
     expect(await admin.page.getByRole('region', { name: 'Undang petugas' }).getByLabel('Peran').locator('option[value="operator"]').count()).toBe(0);
+    // Officers by spreadsheet: a bad row refuses the whole file, naming the row.
+    const upload = (csv: string) => admin.page.getByLabel('Berkas CSV').setInputFiles({ name: 'petugas.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await upload(
+      'name,email,group,agencyId,provinceCode\nKetut Ayu,ketut.ayu@badungkab.contoh.go.id,petugas-instansi,pemda-51.03,\nX,bukan-email,petugas-instansi,pemda-51.03,',
+    );
+    await visible(admin.page.getByText('Baris 2 — email: alamat email tidak valid'));
+    await upload('name,email,group,agencyId,provinceCode\nKetut Ayu,ketut.ayu@badungkab.contoh.go.id,petugas-instansi,pemda-51.03,');
+    await visible(admin.page.getByText('1 akun diundang: ketut.ayu.'));
+    await visible(admin.page.getByTestId('account-ketut.ayu'));
     admin.page.once('dialog', (d) => d.accept());
     await admin.page.getByTestId('account-petugas-badung').getByRole('button', { name: 'Nonaktifkan' }).click();
     await visible(admin.page.getByText('petugas-badung dinonaktifkan.'));

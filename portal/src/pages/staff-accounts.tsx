@@ -4,7 +4,7 @@
  * invitation again. Each change is audited and mailed to its person by the API.
  */
 import { useState } from 'preact/hooks';
-import type { StaffAccountView, StaffChangedOutput, StaffInvitedOutput, StaffListOutput } from '../../../functions/contract/outputs/staff';
+import type { StaffAccountView, StaffChangedOutput, StaffImportOutput, StaffInvitedOutput, StaffListOutput } from '../../../functions/contract/outputs/staff';
 import { type ApiError, call } from '../api';
 import { ErrorSummary, Field, Loading, PageTitle, Problem, useLoad } from '../components';
 import { ACCOUNT_STATUS_LABELS, label, ROLE_LABELS } from '../labels';
@@ -97,6 +97,50 @@ function InviteForm({ session, onInvited }: { session: StaffSession; onInvited: 
           {sending ? 'Mengirim…' : 'Kirim undangan'}
         </button>
       </form>
+    </section>
+  );
+}
+
+/** `rows.3.email` → `Baris 3 — email`, as an administrator reads it. */
+const rowLabel = (field: string) => field.replace(/^rows\.(\d+)\.(.*)$/, 'Baris $1 — $2');
+
+function ImportForm({ session, onImported }: { session: StaffSession; onImported: (r: StaffImportOutput) => void }) {
+  const [error, setError] = useState<ApiError>();
+  const importFile = async (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    setError(undefined);
+    try {
+      onImported(await call<StaffImportOutput>('/v1/staff/imports', { body: { csv: await file.text() }, token: session.idToken, staff: true }));
+    } catch (err) {
+      setError(err as ApiError);
+    }
+    input.value = '';
+  };
+  return (
+    <section class="card" aria-labelledby="staff-import-title">
+      <h2 id="staff-import-title">Undang lewat spreadsheet</h2>
+      <p class="hint">
+        Berkas CSV dengan kolom <code>name,email,group,agencyId,provinceCode</code> (dan <code>username</code> bila perlu), paling banyak 100 baris. Setiap
+        baris diperiksa; jika ada satu kesalahan, tidak ada akun yang dibuat.
+      </p>
+      {error && (
+        <div class="error-summary" role="alert">
+          <h2>{error.title}</h2>
+          <p>{error.detail}</p>
+          <ul>
+            {error.errors.map((e) => (
+              <li key={e.field}>
+                {rowLabel(e.field)}: {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Field id="staff-import-file" label="Berkas CSV">
+        {(aria) => <input type="file" accept=".csv,text/csv" {...aria} onChange={importFile} />}
+      </Field>
     </section>
   );
 }
@@ -197,6 +241,15 @@ export function StaffAccountsPage({ session }: { session: StaffSession }) {
             a.invitationMailed
               ? `Undangan dikirim ke ${a.email} (nama pengguna ${a.username}).`
               : `Akun ${a.username} dibuat, tetapi email undangan gagal terkirim: kirim ulang undangan dari daftar.`,
+          );
+          setRound((n) => n + 1);
+        }}
+      />
+      <ImportForm
+        session={session}
+        onImported={(r) => {
+          setNotice(
+            `${r.imported.length} akun diundang: ${r.imported.join(', ')}.${r.notMailed.length ? ` Email undangan gagal untuk ${r.notMailed.join(', ')}: kirim ulang dari daftar.` : ''}`,
           );
           setRound((n) => n + 1);
         }}
