@@ -124,7 +124,7 @@ type NoPort = Record<never, never>;
 
 /** The ports each capability brings. */
 interface PortsByKind {
-  table: Pick<Deps, 'store' | 'services' | 'clientKeys' | 'directory' | 'digests' | 'chainHeads' | 'calendarStore' | 'calendar' | 'staffHistory'>;
+  table: Pick<Deps, 'store' | 'services' | 'clientKeys' | 'directory' | 'digests' | 'chainHeads' | 'calendarStore' | 'calendar' | 'staffRecords' | 'readiness'>;
   idempotency: NoPort;
   sendsTo: Pick<Deps, 'queue'>;
   inspects: NoPort;

@@ -43,8 +43,9 @@ export const NEEDS = {
   CalendarChanges: [table('readWrite')],
   ListCategories: [],
   ListComplaints: [table('read'), cursors()],
-  // A sign-in also reads whether the account is still enabled (cognito-local signs disabled users in).
-  CreateSession: [staffTokens(), staffAccounts('read')],
+  // A sign-in also reads whether the account is still enabled (cognito-local signs disabled users in),
+  // and puts an officer or administrator ACTIVE on their agency's roster (its readiness).
+  CreateSession: [staffTokens(), staffAccounts('read'), table('readWrite', ['agencyStaff', 'readiness'])],
   ListRegions: [],
   ListServices: [table('read'), cursors()],
   GetService: [table('read')],
@@ -99,5 +100,7 @@ export const NEEDS = {
   StaffActions: [table('readWrite'), staffAccounts('manage'), mail()],
   ImportStaff: [table('readWrite'), staffAccounts('manage'), mail()],
   StaffHistory: [table('read'), staffAccounts('read')],
+  AgencyReadiness: [table('read')],
+  ReadinessTable: [table('read')],
 } as const;
 export type FunctionId = keyof typeof NEEDS;

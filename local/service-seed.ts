@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDbAgencyReadiness } from '../functions/adapters/dynamodb-agency-readiness';
 import { DynamoDbClientKeys } from '../functions/adapters/dynamodb-client-keys';
 import { DynamoDbServiceCatalogue } from '../functions/adapters/dynamodb-service-catalogue';
 import { systemClock } from '../functions/adapters/system';
@@ -30,6 +31,8 @@ export async function seedOpen311Key(ddb: DynamoDBClient, tableName: string, dat
 
 export async function seedServices(ddb: DynamoDBClient, tableName: string): Promise<string[]> {
   const services = new DynamoDbServiceCatalogue(ddb, tableName);
+  // The seeded catalogue counts toward its agency's readiness, as an import through the API would.
+  const readiness = new DynamoDbAgencyReadiness(ddb, tableName);
   const _refuse = () => {
     throw new Error('the seed does not page');
   };
@@ -38,7 +41,7 @@ export async function seedServices(ddb: DynamoDBClient, tableName: string): Prom
     const agencyId = path.basename(file, '.csv');
     const admin = { kind: 'STAFF' as const, username: `seed-${agencyId}`, roles: ['SERVICE_ADMIN' as const], agencyId };
     try {
-      const r = await importServices({ services, clock: systemClock }, admin, readFileSync(path.join(SERVICE_SEED_DIR, file), 'utf8'));
+      const r = await importServices({ services, clock: systemClock, readiness }, admin, readFileSync(path.join(SERVICE_SEED_DIR, file), 'utf8'));
       imported.push(...r.imported);
     } catch (error) {
       if (!(error instanceof DomainError && error.kind === 'CONFLICT')) throw error;

@@ -16,8 +16,9 @@ import {
   UserNotFoundException,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { Page, PagePosition, StaffAccounts } from '../core/ports';
+import type { Page, PagePosition } from '../core/ports';
 import { type AccountStatus, type Placement, STAFF_GROUP_NAMES, type StaffAccount, type StaffGroup } from '../core/staff-accounts';
+import type { StaffAccounts } from '../core/staff-ports';
 
 const AGENCY = 'custom:agencyId';
 const PROVINCE = 'custom:provinceCode';

@@ -44,6 +44,8 @@ import type { ContactKind, OutboxMessage, PagePosition, WorkQueue } from '../cor
  *   pk AGENCY#<id>     sk CONTACT                   an agency's contact as operators keep it (the directory)
  *   pk AGENCY#<id>     sk AUDIT#<at>#<n>            each change of it
  *   pk STAFF#<username> sk AUDIT#<at>#<id>          each change of a staff account (the account itself is in Cognito)
+ *   pk AGENCYSTAFF#<agencyId> sk <username>          an agency's roster: the accounts acting for it, group and status
+ *   pk READINESS       sk <agencyId>                 the facts an agency's readiness is judged from (one partition: ≤ 600 items)
  * Every index but ByQueue is sparse: a complaint leaves it when nothing more is due there, so
  * the sweeps read what is due, never the whole table.
  */
@@ -90,6 +92,8 @@ export const WRITABLE_FAMILIES = {
   deviceDay: 'DEVICE#',
   addressDay: 'ADDRESS#',
   chainHeads: 'HEADS#',
+  agencyStaff: 'AGENCYSTAFF#',
+  readiness: 'READINESS',
 } as const;
 export type WritableFamily = keyof typeof WRITABLE_FAMILIES;
 
@@ -254,3 +258,5 @@ export const outboxItem = (trackingId: string, o: OutboxMessage) => ({
 });
 export const staffPk = (username: string) => `STAFF#${username}`;
 export const staffAuditSk = (at: string, id: string) => `AUDIT#${at}#${id}`;
+export const rosterPk = (agencyId: string) => `${WRITABLE_FAMILIES.agencyStaff}${agencyId}`;
+export const READINESS_PK = WRITABLE_FAMILIES.readiness;

@@ -5,6 +5,7 @@
  */
 
 import type { ApiRoute } from './api-route';
+import { ONBOARDING_ROUTES } from './onboarding-routes';
 import { agenciesOutput, agencyContactOutput, agencyContactWithHistoryOutput } from './outputs/agencies';
 import { downloadOutput, uploadOutput } from './outputs/attachments';
 import { calendarChangeOutput, calendarDeadlineOutput, calendarYearOutput } from './outputs/calendar';
@@ -23,7 +24,6 @@ import { submissionOutput } from './outputs/submission';
 import { duplicatesOutput, supportOutput } from './outputs/support';
 import { clientKeyOutput, clientKeyRevocationOutput, healthOutput, openApiOutput } from './outputs/system';
 import { ROUTE_INPUTS } from './routes';
-import { STAFF_ROUTES } from './staff-routes';
 
 /** Every route, by the id of the function that serves it. */
 export const API_ROUTES = {
@@ -308,7 +308,7 @@ export const API_ROUTES = {
     statuses: [201],
     summary: 'POST /v1/agencies/contacts/imports: the agency directory from a spreadsheet, all rows or none (operators)',
   },
-  ...STAFF_ROUTES,
+  ...ONBOARDING_ROUTES,
   Health: {
     method: 'GET',
     path: '/v1/health',

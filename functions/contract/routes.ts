@@ -37,6 +37,7 @@ import { input as open311ServiceDefinition } from './inputs/open311-service-defi
 import { input as openApi } from './inputs/openapi';
 import { input as personalData } from './inputs/personal-data';
 import { input as publishServiceStandard } from './inputs/publish-service-standard';
+import { agencyInput as agencyReadiness, tableInput as readinessTable } from './inputs/readiness';
 import { input as requestAttachmentUpload } from './inputs/request-attachment-upload';
 import { input as retireService } from './inputs/retire-service';
 import { input as revokeClientKey } from './inputs/revoke-client-key';
@@ -100,4 +101,6 @@ export const ROUTE_INPUTS = {
   staffActions,
   staffHistory,
   importStaff,
+  agencyReadiness,
+  readinessTable,
 } as const;

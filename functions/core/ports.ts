@@ -5,8 +5,9 @@ import type { RenderedEmail } from './emails/agency-assignment';
 import type { ChainHead, ChainHeadsDigest, EvidenceEntry } from './evidence';
 import type { CounterDelta } from './monitoring';
 import type { NotificationTemplate } from './notifications';
+import type { ReadinessFacts } from './readiness';
 import type { PublicService, ServiceStandard } from './services';
-import type { Invitation, Placement, StaffAccount, StaffChange, StaffGroup } from './staff-accounts';
+import type { AccountStatus, Invitation, Placement, StaffAccount, StaffChange, StaffGroup } from './staff-accounts';
 import type { SupportCount } from './support';
 import type { CalendarChange, WorkingDayCalendar } from './working-days';
 
@@ -366,30 +367,4 @@ export interface AgencyDirectory {
   save(changes: { contact: AgencyContact; expectedVersion: number; audit: DirectoryChange }[]): Promise<boolean>;
   /** The changes of one agency's contact, newest first. */
   history(agencyId: string, limit: number): Promise<DirectoryChange[]>;
-}
-
-/**
- * The staff accounts of the user pool (Cognito): the one place that decides who signs in. The
- * attributes that decide access (group, agency, province) are written only through this port.
- */
-export interface StaffAccounts {
-  get(username: string): Promise<StaffAccount | undefined>;
-  /**
-   * A page of accounts (of one group when given), in the pool's order; `after` is the position an
-   * earlier page returned. Agency and status are filtered by the caller from what a page holds.
-   */
-  list(opts: { group?: StaffGroup; limit: number; after?: PagePosition }): Promise<Page<StaffAccount>>;
-  /** Creates the account with a temporary password it must change at first sign-in; false when the username is taken. */
-  create(invitation: Invitation, temporaryPassword: string): Promise<boolean>;
-  setEnabled(username: string, enabled: boolean): Promise<void>;
-  /** A new temporary password: the person must set their own at the next sign-in. */
-  setTemporaryPassword(username: string, temporaryPassword: string): Promise<void>;
-  /** Moves the account to another group and agency or province (the attributes that decide access). */
-  place(username: string, from: Placement, to: Placement): Promise<void>;
-}
-
-/** Every change of a staff account, who made it and when (newest first). */
-export interface StaffHistory {
-  record(change: StaffChange): Promise<void>;
-  of(username: string, limit: number): Promise<StaffChange[]>;
 }

@@ -1,7 +1,7 @@
 /**
  * Staff accounts as agencies onboard their people: where each group acts, who may manage whose
  * account, and the temporary password an invitation carries. The accounts themselves live in the
- * user pool (ports.ts StaffAccounts); every change is on an audit trail (StaffHistory).
+ * user pool (ports.ts StaffAccounts); every change is on an audit trail (StaffRecords).
  */
 import { findAgency } from './agencies';
 import type { FieldError } from './errors';

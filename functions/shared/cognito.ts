@@ -1,7 +1,7 @@
 /** The user pool's client, for the functions that sign staff in or administer their accounts (created once, traced). */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoStaffAccounts } from '../adapters/cognito-staff-accounts';
-import type { StaffAccounts } from '../core/ports';
+import type { StaffAccounts } from '../core/staff-ports';
 import { tracer } from './powertools';
 
 export const cognito = tracer.captureAWSv3Client(new CognitoIdentityProviderClient({}));

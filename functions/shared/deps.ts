@@ -1,13 +1,14 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDbAgencyDirectory } from '../adapters/dynamodb-agency-directory';
+import { DynamoDbAgencyReadiness } from '../adapters/dynamodb-agency-readiness';
 import { DynamoDbCalendarStore } from '../adapters/dynamodb-calendar-store';
 import { DynamoDbChainHeads } from '../adapters/dynamodb-chain-heads';
 import { DynamoDbClientKeys } from '../adapters/dynamodb-client-keys';
 import { DynamoDbComplaintStore } from '../adapters/dynamodb-complaint-store';
 import { DynamoDbDigestLedger } from '../adapters/dynamodb-digest-ledger';
 import { DynamoDbServiceCatalogue } from '../adapters/dynamodb-service-catalogue';
-import { DynamoDbStaffHistory } from '../adapters/dynamodb-staff-history';
+import { DynamoDbStaffRecords } from '../adapters/dynamodb-staff-records';
 import { hmacContactHasher } from '../adapters/hmac-contact-hasher';
 import { hmacCursors } from '../adapters/hmac-cursors';
 import { OperatorCalendar } from '../adapters/operator-calendar';
@@ -15,7 +16,8 @@ import { SqsMessageQueue } from '../adapters/sqs-queue';
 import { cryptoRandom, systemClock } from '../adapters/system';
 import { type Capability, type Declares, envNamesOfNeeds, type PortsOf, QUEUE_URL } from '../capabilities';
 import { type ClockOverrides, NATIONAL_POLICY, policyResolver } from '../core/clocks';
-import type { IdentityCipher, Mailer, QueueName, StaffAccounts } from '../core/ports';
+import type { IdentityCipher, Mailer, QueueName } from '../core/ports';
+import type { StaffAccounts } from '../core/staff-ports';
 import { ENV, optionalEnv, requireEnv } from './env';
 import { logger, tracer } from './powertools';
 import type { HmacKeys } from './secrets';
@@ -80,7 +82,8 @@ export function portsFor<const C extends readonly Capability[]>(needs: C, adapte
       directory: new DynamoDbAgencyDirectory(dynamo, tableName),
       digests: new DynamoDbDigestLedger(dynamo, tableName),
       chainHeads: new DynamoDbChainHeads(dynamo, tableName),
-      staffHistory: new DynamoDbStaffHistory(dynamo, tableName),
+      staffRecords: new DynamoDbStaffRecords(dynamo, tableName),
+      readiness: new DynamoDbAgencyReadiness(dynamo, tableName),
     });
   }
   const queues = needs.flatMap((n) => (n.kind === 'sendsTo' ? [n.queue] : []));

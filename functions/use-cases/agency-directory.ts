@@ -13,8 +13,9 @@ import { DomainError, type FieldError, notFound, validationError } from '../core
 import type { StaffPrincipal } from '../core/staff';
 import { csvRows } from './csv-rows';
 import type { Deps } from './deps';
+import { noteDeskFacts } from './readiness';
 
-type DirectoryDeps = Pick<Deps, 'directory' | 'clock' | 'agencyEmailDomain'>;
+type DirectoryDeps = Pick<Deps, 'directory' | 'clock' | 'agencyEmailDomain' | 'readiness'>;
 
 /** Columns of the directory spreadsheet: one row per agency; liaisons as `Name <email> <phone>` separated by `;`. */
 export const DIRECTORY_COLUMNS = ['agencyId', 'email', 'active', 'liaisons'] as const;
@@ -68,7 +69,11 @@ export async function updateAgencyContact(deps: DirectoryDeps, who: StaffPrincip
   for (let attempt = 0; attempt < 3; attempt++) {
     const before = await deps.directory.contact(agency.id);
     const next = applyChange(agency.id, before, change, who, deps.clock.now().toISOString(), 'API');
-    if (await deps.directory.save([next])) return effectiveContact(agency, next.contact, deps.agencyEmailDomain) satisfies AgencyContactOutput;
+    if (await deps.directory.save([next])) {
+      const contact = effectiveContact(agency, next.contact, deps.agencyEmailDomain) satisfies AgencyContactOutput;
+      await noteDeskFacts(deps, agency.id, contact);
+      return contact;
+    }
   }
   throw new DomainError('CONFLICT', 'Kontak instansi sedang diubah operator lain. Muat ulang dan coba lagi.');
 }
@@ -135,6 +140,7 @@ export async function importAgencyContacts(deps: DirectoryDeps, who: StaffPrinci
         `Kontak berubah selama impor; ${imported.length} instansi pertama sudah tersimpan. Unggah ulang berkas yang sama untuk melanjutkan.`,
       );
     imported.push(...slice.map((c) => c.agency.id));
+    for (const w of writes) await noteDeskFacts(deps, w.contact.agencyId, { emailIsDefault: !w.contact.email, liaisons: w.contact.liaisons });
   }
   return { imported } satisfies ImportOutput;
 }

@@ -15,9 +15,8 @@ import type {
   MessageQueue,
   RandomSource,
   ServiceCatalogue,
-  StaffAccounts,
-  StaffHistory,
 } from '../core/ports';
+import type { AgencyReadiness, StaffAccounts, StaffRecords } from '../core/staff-ports';
 
 /** The ports a use case receives, composed once per function at cold start (shared/deps.ts); never changed after. */
 export interface Deps {
@@ -57,6 +56,8 @@ export interface Deps {
   portalUrl: string;
   /** The user pool's staff accounts (functions that administer them only). */
   staffAccounts: StaffAccounts;
-  /** Every change of a staff account, in the table. */
-  staffHistory: StaffHistory;
+  /** Every change of a staff account, and each agency's roster, in the table. */
+  staffRecords: StaffRecords;
+  /** The facts each agency's readiness is judged from, in the table. */
+  readiness: AgencyReadiness;
 }

@@ -11,8 +11,9 @@ import { localDate } from '../core/working-days';
 import { csvRows } from './csv-rows';
 import type { Deps } from './deps';
 import { openPosition } from './page-cursors';
+import { noteServiceFacts } from './readiness';
 
-type CatalogueDeps = Pick<Deps, 'services' | 'clock'>;
+type CatalogueDeps = Pick<Deps, 'services' | 'clock' | 'readiness'>;
 
 const SERVICE_NOT_FOUND = 'Layanan tidak ditemukan.';
 /** Rows one import may carry: each is two items of one all-or-nothing transaction (at most 100). */
@@ -55,6 +56,7 @@ export async function createServices(deps: CatalogueDeps, who: StaffPrincipal, i
   }));
   const result = await deps.services.create(entries);
   if (!result.ok) throw new DomainError('CONFLICT', `Kode layanan sudah dipakai: ${result.taken.join(', ')}.`, [{ field: 'id', message: 'sudah dipakai' }]);
+  for (const agencyId of new Set(inputs.map((i) => i.agencyId))) await noteServiceFacts(deps, agencyId);
   return entries.map((e) => e.service);
 }
 
@@ -106,6 +108,7 @@ export async function retireService(deps: CatalogueDeps, who: StaffPrincipal, se
   if (!entry) throw notFound(SERVICE_NOT_FOUND);
   assertAdminOf(who, entry.service.agencyId);
   if (!(await deps.services.retire(serviceId, deps.clock.now().toISOString()))) throw new DomainError('CONFLICT', 'Layanan sudah tidak aktif.');
+  await noteServiceFacts(deps, entry.service.agencyId);
   return serviceView({ ...entry, service: { ...entry.service, status: 'RETIRED' } });
 }
 

@@ -27,8 +27,9 @@ import {
 } from '../core/staff-accounts';
 import type { Deps } from './deps';
 import { openPosition } from './page-cursors';
+import { syncRoster } from './readiness';
 
-type StaffDeps = Pick<Deps, 'staffAccounts' | 'staffHistory' | 'mailer' | 'portalUrl' | 'clock' | 'random' | 'logger'>;
+type StaffDeps = Pick<Deps, 'staffAccounts' | 'staffRecords' | 'readiness' | 'mailer' | 'portalUrl' | 'clock' | 'random' | 'logger'>;
 
 /** Pool pages one listing reads at most (25 accounts each): bounded work, whatever the filters. */
 const MAX_READS_PER_PAGE = 4;
@@ -136,13 +137,14 @@ export async function inviteStaff(
     throw new DomainError('CONFLICT', `Nama pengguna ${invitation.username} sudah dipakai: pilih nama pengguna lain.`);
   }
   const { username, name: _n, email: _e, ...placement } = invitation;
-  await deps.staffHistory.record({
+  await deps.staffRecords.record({
     username,
     at: deps.clock.now().toISOString(),
     by: who.username,
     action: via,
     after: { ...placement, status: 'INVITED' },
   });
+  await syncRoster(deps, undefined, { username, group: invitation.group, status: 'INVITED', agencyId: invitation.agencyId });
   const invitationMailed = await mailInvitation(deps, invitation, password, false);
   const account = await deps.staffAccounts.get(username);
   if (!account) throw new Error(`the account ${username} just created cannot be read`);
@@ -214,7 +216,7 @@ export async function actOnStaff(deps: StaffDeps, who: StaffPrincipal, username:
     before: { ...before, status: account.status },
     after: { ...after, status },
   };
-  await deps.staffHistory.record(record);
+  await deps.staffRecords.record(record);
   if (mailed === undefined) {
     try {
       await deps.mailer.send(account.email, renderStaffNotice({ name: account.name, change: record, portalUrl: deps.portalUrl }));
@@ -226,13 +228,14 @@ export async function actOnStaff(deps: StaffDeps, who: StaffPrincipal, username:
   }
   const now = await deps.staffAccounts.get(username);
   if (!now) throw new Error(`the account ${username} cannot be read after a change`);
+  await syncRoster(deps, before.agencyId, now);
   return shown({ ...now, mailed });
 }
 
 /** GET /v1/staff/{username}/history: every change, who and when — for those who manage the account, and its person. */
-export async function staffHistory(deps: Pick<Deps, 'staffAccounts' | 'staffHistory'>, who: StaffPrincipal, username: string) {
+export async function staffHistory(deps: Pick<Deps, 'staffAccounts' | 'staffRecords'>, who: StaffPrincipal, username: string) {
   const account = await deps.staffAccounts.get(username);
   if (!account) throw notFound(`Akun ${username} tidak ditemukan.`);
   if (who.username !== username) refuseUnless(who, { placement: placementOf(account) });
-  return { username, items: await deps.staffHistory.of(username, HISTORY_LIMIT) };
+  return { username, items: await deps.staffRecords.of(username, HISTORY_LIMIT) };
 }

@@ -19,7 +19,7 @@ const OPTIONAL = new Set<string>(['agencyId', 'provinceCode', 'username']);
 /** Rows one import takes: each becomes an account and a mail within the function's time. */
 const MAX_ROWS = 100;
 
-type ImportDeps = Pick<Deps, 'staffAccounts' | 'staffHistory' | 'mailer' | 'portalUrl' | 'clock' | 'random' | 'logger'>;
+type ImportDeps = Pick<Deps, 'staffAccounts' | 'staffRecords' | 'readiness' | 'mailer' | 'portalUrl' | 'clock' | 'random' | 'logger'>;
 
 export async function importStaff(deps: ImportDeps, who: StaffPrincipal, csv: string) {
   const rows = csvRows(csv, { columns: STAFF_COLUMNS, optional: OPTIONAL, maxRows: MAX_ROWS });

@@ -2,7 +2,7 @@ import { API_ROUTES } from '../../functions/contract/api-routes';
 import { NEEDS } from '../../functions/needs';
 import type { FunctionSpec } from '../function-spec';
 
-/** Staff accounts: operators and agencies' administrators onboard their people (issue 21). */
+/** Onboarding (issue 21): operators and agencies' administrators bring in their people; each agency's readiness. */
 export const STAFF_FUNCTIONS: readonly FunctionSpec[] = [
   {
     id: 'ListStaff',
@@ -48,5 +48,23 @@ export const STAFF_FUNCTIONS: readonly FunctionSpec[] = [
     memoryMb: 256,
     trigger: { kind: 'http', ...API_ROUTES.StaffHistory, throttle: { ratePerSecond: 2, burst: 5 } },
     needs: NEEDS.StaffHistory,
+  },
+  {
+    id: 'AgencyReadiness',
+    entry: 'functions/handlers/http/agency-readiness.ts',
+    description: API_ROUTES.AgencyReadiness.summary,
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    trigger: { kind: 'http', ...API_ROUTES.AgencyReadiness, throttle: { ratePerSecond: 5, burst: 10 } },
+    needs: NEEDS.AgencyReadiness,
+  },
+  {
+    id: 'ReadinessTable',
+    entry: 'functions/handlers/http/readiness-table.ts',
+    description: API_ROUTES.ReadinessTable.summary,
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    trigger: { kind: 'http', ...API_ROUTES.ReadinessTable, throttle: { ratePerSecond: 2, burst: 5 } },
+    needs: NEEDS.ReadinessTable,
   },
 ];

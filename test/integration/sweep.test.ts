@@ -38,7 +38,7 @@ let dynamo: Running;
 let sqsServer: Running;
 let kms: Running;
 // Everything the sweeps read and write, on the emulators (staff accounts play no part).
-let deps: Omit<Deps, 'staffAccounts' | 'staffHistory'>;
+let deps: Omit<Deps, 'staffAccounts' | 'staffRecords' | 'readiness'>;
 let queueUrl: string;
 let sweepQueueUrl: string;
 let sqs: SQSClient;

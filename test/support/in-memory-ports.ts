@@ -23,11 +23,11 @@ import type {
   QueueName,
   ServiceCatalogue,
   ServiceFilter,
-  StaffAccounts,
-  StaffHistory,
 } from '../../functions/core/ports';
+import type { ReadinessFacts } from '../../functions/core/readiness';
 import type { PublicService, ServiceStandard } from '../../functions/core/services';
 import type { Invitation, Placement, StaffAccount, StaffChange, StaffGroup } from '../../functions/core/staff-accounts';
+import type { AgencyReadiness, RosterEntry, StaffAccounts, StaffRecords } from '../../functions/core/staff-ports';
 
 /** The in-memory stores' page positions: an offset, opaque to the core as the DynamoDB adapter's keys are. */
 export const positionAt = (offset: number) => `offset:${offset}` as PagePosition;
@@ -239,13 +239,41 @@ export class InMemoryStaffAccounts implements StaffAccounts {
   }
 }
 
-/** A staff account's audit trail in memory, newest first. */
-export class InMemoryStaffHistory implements StaffHistory {
+/** A staff account's audit trail and the agencies' rosters in memory. */
+export class InMemoryStaffRecords implements StaffRecords {
   readonly changes: StaffChange[] = [];
+  readonly rosters = new Map<string, Map<string, RosterEntry>>();
   async record(change: StaffChange) {
     this.changes.unshift(structuredClone(change));
   }
   async of(username: string, limit: number) {
     return this.changes.filter((c) => c.username === username).slice(0, limit);
+  }
+  async enrol(agencyId: string, entry: RosterEntry) {
+    const roster = this.rosters.get(agencyId) ?? new Map<string, RosterEntry>();
+    roster.set(entry.username, { ...entry });
+    this.rosters.set(agencyId, roster);
+  }
+  async leave(agencyId: string, username: string) {
+    this.rosters.get(agencyId)?.delete(username);
+  }
+  async roster(agencyId: string) {
+    return [...(this.rosters.get(agencyId)?.values() ?? [])].map((e) => ({ ...e }));
+  }
+}
+
+/** The agencies' readiness facts in memory: each note sets its facts, the others stay. */
+export class InMemoryAgencyReadiness implements AgencyReadiness {
+  readonly facts = new Map<string, ReadinessFacts>();
+  async note(agencyId: string, facts: ReadinessFacts) {
+    const defined = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
+    this.facts.set(agencyId, { ...this.facts.get(agencyId), ...defined });
+  }
+  async of(agencyId: string) {
+    const f = this.facts.get(agencyId);
+    return f ? { ...f } : undefined;
+  }
+  async all() {
+    return new Map([...this.facts].map(([k, v]) => [k, { ...v }]));
   }
 }

@@ -27,6 +27,7 @@ import type {
 import type { Deps } from '../../functions/use-cases/deps';
 import {
   InMemoryAgencyDirectory,
+  InMemoryAgencyReadiness,
   InMemoryChainHeads,
   InMemoryClientKeys,
   InMemoryDigestLedger,
@@ -34,7 +35,7 @@ import {
   InMemoryQueue,
   InMemoryServiceCatalogue,
   InMemoryStaffAccounts,
-  InMemoryStaffHistory,
+  InMemoryStaffRecords,
   offsetOf,
   positionAt,
 } from './in-memory-ports';
@@ -353,7 +354,8 @@ export function memoryDeps(over: Partial<Deps> & { now?: string } = {}) {
     agencyEmailDomain: 'instansi.example',
     portalUrl: 'https://aduan.example',
     staffAccounts: new InMemoryStaffAccounts(() => now),
-    staffHistory: new InMemoryStaffHistory(),
+    staffRecords: new InMemoryStaffRecords(),
+    readiness: new InMemoryAgencyReadiness(),
     ...over,
   };
   return { deps, store, queue, mailer, setNow: (iso: string) => (now = new Date(iso)), month: () => monthOf(now.toISOString()) };

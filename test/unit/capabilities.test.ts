@@ -49,7 +49,8 @@ describe('capabilities', () => {
         'logger',
         'random',
         'services',
-        'staffHistory',
+        'readiness',
+        'staffRecords',
         'store',
       ].sort(),
     );

@@ -8,9 +8,10 @@ import { cognito, cognitoStaffAccounts } from '../../shared/cognito';
 import { portsFor } from '../../shared/deps';
 import { ENV, requireEnv } from '../../shared/env';
 import { HttpProblem, httpRoute, json } from '../../shared/http';
+import { noteSignIn } from '../../use-cases/readiness';
 
 const signIn = new CognitoSignIn(cognito, requireEnv(ENV.userPoolClientId));
-const accounts = portsFor(NEEDS.CreateSession, { staffAccounts: cognitoStaffAccounts });
+const deps = portsFor(NEEDS.CreateSession, { staffAccounts: cognitoStaffAccounts });
 const verifyStaff = staffTokenVerifier();
 
 const REFUSED: Record<Extract<SignInStep, { kind: 'REFUSED' }>['reason'], [number, string]> = {
@@ -41,6 +42,7 @@ export const handler = httpRoute(input, async ({ body }) => {
   // The token comes straight from Cognito; verifying it still gives the portal the principal as the API sees it.
   const staff = await verifyStaff(step.idToken);
   // A disabled account gets no session, whatever the provider answered (cognito-local signs disabled users in).
-  if ((await accounts.staffAccounts.get(staff.username))?.status === 'DISABLED') throw new HttpProblem(401, REFUSED.BAD_CREDENTIALS[1]);
+  if ((await deps.staffAccounts.get(staff.username))?.status === 'DISABLED') throw new HttpProblem(401, REFUSED.BAD_CREDENTIALS[1]);
+  await noteSignIn(deps, staff);
   return json(201, { idToken: step.idToken, expiresIn: step.expiresIn, staff } satisfies SessionOutput, noStore);
 });

@@ -1,9 +1,10 @@
-/** The staff-account routes (issue 21): operators and agencies' administrators onboard their people. */
+/** Onboarding agencies and their people (issue 21): staff accounts and each agency's readiness. */
 import type { ApiRoute } from './api-route';
+import { readinessOutput, readinessTableOutput } from './outputs/readiness';
 import { staffChangedOutput, staffHistoryOutput, staffImportOutput, staffInvitedOutput, staffListOutput } from './outputs/staff';
 import { ROUTE_INPUTS } from './routes';
 
-export const STAFF_ROUTES = {
+export const ONBOARDING_ROUTES = {
   ListStaff: {
     method: 'GET',
     path: '/v1/staff',
@@ -45,5 +46,21 @@ export const STAFF_ROUTES = {
     input: ROUTE_INPUTS.staffHistory,
     output: staffHistoryOutput,
     summary: 'GET /v1/staff/{username}/history: every change of an account, who and when',
+  },
+  AgencyReadiness: {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/readiness',
+    auth: 'staff',
+    input: ROUTE_INPUTS.agencyReadiness,
+    output: readinessOutput,
+    summary: "GET /v1/agencies/{agencyId}/readiness: an agency's complaint-unit checklist, computed from what exists, with what to do next",
+  },
+  ReadinessTable: {
+    method: 'GET',
+    path: '/v1/readiness',
+    auth: 'staff',
+    input: ROUTE_INPUTS.readinessTable,
+    output: readinessTableOutput,
+    summary: "GET /v1/readiness: every local government's checklist and how many of the 552 are ready (operators; an Ombudsman office, its province)",
   },
 } as const satisfies Record<string, ApiRoute>;
