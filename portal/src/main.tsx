@@ -4,6 +4,7 @@ import { whenStaffUnauthorized } from './api';
 import { CatalogueAdminPage } from './pages/catalogue-admin';
 import { FeedPage } from './pages/feed';
 import { HomePage } from './pages/home';
+import { ReadinessPage } from './pages/readiness';
 import { ServicePage, ServicesPage } from './pages/services';
 import { SignInPage } from './pages/sign-in';
 import { CalendarPage, CasePage, InboxPage } from './pages/staff';
@@ -71,6 +72,7 @@ const STAFF_PAGES: Record<string, StaffPage> = {
   kalender: (c) => <CalendarPage session={c.session} />,
   layanan: (c) => <CatalogueAdminPage session={c.session} />,
   akun: (c) => <StaffAccountsPage session={c.session} />,
+  kesiapan: (c) => <ReadinessPage session={c.session} />,
 };
 
 function App() {

@@ -88,6 +88,19 @@ describe('staff accounts in the portal', { timeout: 90_000 }, () => {
     await visible(admin.page.getByText('petugas-badung dinonaktifkan.'));
     await visible(admin.page.getByTestId('account-petugas-badung').getByText('Dinonaktifkan'));
     await checkPage(admin, 'admin-instansi-akun-petugas');
+    // Their own checklist: what Badung still has to do, in order.
+    await admin.page.goto(`${sys.api}/#/petugas/kesiapan`);
+    await heading(admin.page, 'Kesiapan unit pengaduan').waitFor();
+    await visible(admin.page.getByText('belum siap. Langkah berikutnya: Alamat email meja pengaduan ditetapkan.'));
+    await checkPage(admin, 'admin-instansi-kesiapan');
+    // The operator's table of the 552 local governments, narrowed to Bali's regencies.
+    await operator.page.goto(`${sys.api}/#/petugas/kesiapan`);
+    await visible(operator.page.getByTestId('readiness-summary'));
+    expect(await operator.page.getByTestId('readiness-summary').textContent()).toMatch(/^0 dari 552 pemerintah daerah siap/);
+    await operator.page.getByLabel('Kode provinsi').fill('51');
+    await operator.page.getByLabel('Kode provinsi').press('Tab');
+    await visible(operator.page.getByTestId('readiness-pemda-51.03').getByText('berikutnya: Alamat email meja pengaduan ditetapkan'));
+    await checkPage(operator, 'operator-kesiapan');
 
     const officer = await person(DESKTOP);
     await officer.page.goto(`${sys.api}/#/petugas/masuk`);

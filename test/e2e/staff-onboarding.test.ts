@@ -42,6 +42,13 @@ async function firstSignIn(username: string, temporary: string, chosen: string) 
 describe('onboarding an agency', () => {
   it('operator → Badung administrator → officer, each signing in for the first time, and the officer answers a complaint', async () => {
     const operator = await sys.token('operator');
+    const readiness = async () => {
+      const r = await get(`${sys.api}/v1/agencies/pemda-51.03/readiness`, bearer(operator));
+      expect(r.status).toBe(200);
+      return Object.fromEntries((r.body.steps as { step: string; done: boolean }[]).map((s) => [s.step, s.done]));
+    };
+    // The seeded catalogue already counts; nobody of Badung has signed in through Aduan yet.
+    expect(await readiness()).toEqual({ ADMINISTRATOR: false, DESK_ADDRESS: false, OFFICER: false, SERVICE_STANDARDS: true, LIAISON: false });
     const invited = await post(
       `${sys.api}/v1/staff`,
       { name: 'Ni Luh Sari', email: 'niluh.sari@badungkab.contoh.go.id', group: 'admin-instansi', agencyId: 'pemda-51.03', username: 'admin-badung-baru' },
@@ -58,6 +65,7 @@ describe('onboarding an agency', () => {
     const admin = await firstSignIn('admin-badung-baru', temporaryPasswordIn(invitation), 'Badung-Admin-2026!');
     expect(admin.staff).toMatchObject({ username: 'admin-badung-baru', roles: ['SERVICE_ADMIN'], agencyId: 'pemda-51.03' });
     expect((await post(`${sys.api}/v1/sessions`, { step: 'PASSWORD', username: 'admin-badung-baru', password: 'Badung-Admin-2026!' })).status).toBe(201);
+    expect(await readiness()).toMatchObject({ ADMINISTRATOR: true, OFFICER: false });
 
     // The administrator invites officers of their own agency by spreadsheet, all rows or none, and no further.
     const sheet = (...rows: string[]) => ['name,email,group,agencyId,provinceCode', ...rows].join('\n');
@@ -110,6 +118,14 @@ describe('onboarding an agency', () => {
       temporaryPasswordIn(await mailTo('made.wirawan@badungkab.contoh.go.id', 'Undangan akun petugas')),
       'Wirawan-Badung-2026!',
     );
+    expect(await readiness()).toMatchObject({ ADMINISTRATOR: true, OFFICER: true });
+    // The administrator reads their own checklist; the operator sees Badung among the 552.
+    const own = await get(`${sys.api}/v1/agencies/pemda-51.03/readiness`, bearer(admin.idToken));
+    expect(own.body).toMatchObject({ ready: false, nextStep: 'DESK_ADDRESS' });
+    const table = await get(`${sys.api}/v1/readiness?provinceCode=51&level=REGENCY`, bearer(operator));
+    expect(table.body.summary.localGovernments).toBe(552);
+    expect(table.body.rows.find((r: { agencyId: string }) => r.agencyId === 'pemda-51.03')).toMatchObject({ nextStep: 'DESK_ADDRESS' });
+    expect((await get(`${sys.api}/v1/readiness`, bearer(admin.idToken))).status).toBe(403);
     // Waste collection is routed without verification here: straight to Badung's inbox.
     const complaint = await post(`${sys.api}/v1/complaints`, {
       type: 'COMPLAINT',
@@ -137,6 +153,8 @@ describe('onboarding an agency', () => {
     const disabled = await post(`${sys.api}/v1/staff/made.wirawan/actions`, { action: 'DISABLE' }, bearer(admin.idToken));
     expect(disabled.status).toBe(200);
     expect(disabled.body).toMatchObject({ status: 'DISABLED', mailed: true });
+    // made.wirawan was Badung's only officer who had signed in (ketut.ayu has not yet).
+    expect(await readiness()).toMatchObject({ OFFICER: false });
     expect((await post(`${sys.api}/v1/sessions`, { step: 'PASSWORD', username: 'made.wirawan', password: 'Wirawan-Badung-2026!' })).status).toBe(401);
     expect((await mailTo('made.wirawan@badungkab.contoh.go.id', 'Dinonaktifkan')).body.text).toContain('Oleh: admin-badung-baru');
     const history = await get(`${sys.api}/v1/staff/made.wirawan/history`, bearer(operator));

@@ -122,6 +122,13 @@ export function InboxPage({ session }: { session: StaffSession }) {
           </a>
         </p>
       )}
+      {(session.staff.roles.includes('OPERATOR') || session.staff.roles.includes('SERVICE_ADMIN') || session.staff.roles.includes('OMBUDSMAN')) && (
+        <p>
+          <a class="button secondary" href="#/petugas/kesiapan">
+            Kesiapan unit pengaduan
+          </a>
+        </p>
+      )}
       {session.staff.roles.includes('OPERATOR') && (
         <p>
           <a class="button secondary" href="#/petugas/kalender">
