@@ -1,8 +1,10 @@
 import {
+  AssociateSoftwareTokenCommand,
   type AuthenticationResultType,
   type CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
+  VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
 /** What one sign-in step ends in: signed in, or the authenticator code Cognito asks for next. */
@@ -11,13 +13,16 @@ export type SignInStep =
   | { kind: 'MFA_REQUIRED'; session: string }
   /** A first sign-in (or after a reset) with a temporary password: the person sets their own. */
   | { kind: 'NEW_PASSWORD_REQUIRED'; session: string }
-  | {
-      kind: 'REFUSED';
-      reason: 'BAD_CREDENTIALS' | 'BAD_CODE' | 'SESSION_EXPIRED' | 'THROTTLED' | 'UNSUPPORTED_CHALLENGE' | 'WEAK_PASSWORD';
-      challenge?: string;
-    };
+  /**
+   * The pool requires MFA and the person has no authenticator yet: the secret to enrol (shown as
+   * a key to type and an otpauth:// link), confirmed by a first code.
+   */
+  | { kind: 'MFA_SETUP'; session: string; secret: string }
+  | { kind: 'REFUSED'; reason: SignInRefusal; challenge?: string };
 
-const REFUSALS: Record<string, Extract<SignInStep, { kind: 'REFUSED' }>['reason']> = {
+export type SignInRefusal = 'BAD_CREDENTIALS' | 'BAD_CODE' | 'SESSION_EXPIRED' | 'THROTTLED' | 'UNSUPPORTED_CHALLENGE' | 'WEAK_PASSWORD';
+
+const REFUSALS: Record<string, SignInRefusal> = {
   NotAuthorizedException: 'BAD_CREDENTIALS',
   // What cognito-local answers for a wrong password (Cognito itself says NotAuthorizedException);
   // a new password the policy refuses is told apart where it is set (newPassword below).
@@ -74,10 +79,33 @@ export class CognitoSignIn {
     return step;
   }
 
-  private async step(
-    command: InitiateAuthCommand | RespondToAuthChallengeCommand,
-    refusals: Partial<typeof REFUSALS> & Record<string, Extract<SignInStep, { kind: 'REFUSED' }>['reason']> = {},
-  ): Promise<SignInStep> {
+  /**
+   * Confirms the authenticator with its first code, then finishes the sign-in the MFA_SETUP
+   * challenge held (Cognito: VerifySoftwareToken with the session, then the challenge's answer).
+   */
+  async enrolAuthenticator(username: string, session: string, code: string): Promise<SignInStep> {
+    let verified: { Status?: string; Session?: string };
+    try {
+      verified = await this.client.send(new VerifySoftwareTokenCommand({ Session: session, UserCode: code, FriendlyDeviceName: 'Aduan' }));
+    } catch (error) {
+      const reason = ({ EnableSoftwareTokenMFAException: 'BAD_CODE', CodeMismatchException: 'BAD_CODE', ...REFUSALS } as Record<string, SignInRefusal>)[
+        (error as Error).name
+      ];
+      if (reason) return { kind: 'REFUSED', reason };
+      throw error;
+    }
+    if (verified.Status !== 'SUCCESS' || !verified.Session) return { kind: 'REFUSED', reason: 'BAD_CODE' };
+    return this.step(
+      new RespondToAuthChallengeCommand({
+        ClientId: this.clientId,
+        ChallengeName: 'MFA_SETUP',
+        Session: verified.Session,
+        ChallengeResponses: { USERNAME: username },
+      }),
+    );
+  }
+
+  private async step(command: InitiateAuthCommand | RespondToAuthChallengeCommand, refusals: Record<string, SignInRefusal> = {}): Promise<SignInStep> {
     let res: { AuthenticationResult?: AuthenticationResultType; ChallengeName?: string; Session?: string };
     try {
       res = await this.client.send(command as InitiateAuthCommand);
@@ -90,6 +118,11 @@ export class CognitoSignIn {
     if (token) return { kind: 'SIGNED_IN', idToken: token, expiresIn: res.AuthenticationResult?.ExpiresIn ?? 3600 };
     if (res.ChallengeName === 'SOFTWARE_TOKEN_MFA' && res.Session) return { kind: 'MFA_REQUIRED', session: res.Session };
     if (res.ChallengeName === 'NEW_PASSWORD_REQUIRED' && res.Session) return { kind: 'NEW_PASSWORD_REQUIRED', session: res.Session };
+    if (res.ChallengeName === 'MFA_SETUP' && res.Session) {
+      // The secret to enrol comes with a new session for the rest of the setup.
+      const associated = await this.client.send(new AssociateSoftwareTokenCommand({ Session: res.Session }));
+      if (associated.SecretCode && associated.Session) return { kind: 'MFA_SETUP', session: associated.Session, secret: associated.SecretCode };
+    }
     return { kind: 'REFUSED', reason: 'UNSUPPORTED_CHALLENGE', ...(res.ChallengeName ? { challenge: res.ChallengeName } : {}) };
   }
 }

@@ -5,9 +5,7 @@ import type { RenderedEmail } from './emails/agency-assignment';
 import type { ChainHead, ChainHeadsDigest, EvidenceEntry } from './evidence';
 import type { CounterDelta } from './monitoring';
 import type { NotificationTemplate } from './notifications';
-import type { ReadinessFacts } from './readiness';
 import type { PublicService, ServiceStandard } from './services';
-import type { AccountStatus, Invitation, Placement, StaffAccount, StaffChange, StaffGroup } from './staff-accounts';
 import type { SupportCount } from './support';
 import type { CalendarChange, WorkingDayCalendar } from './working-days';
 

@@ -3,7 +3,15 @@ import { defineInput } from '../route-input';
 
 const username = z.string({ error: 'wajib diisi' }).check(z.trim(), z.minLength(1, 'wajib diisi'), z.maxLength(128, 'maksimal 128 karakter'));
 
-/** POST /v1/sessions: staff sign-in, in one or two steps (password, then the authenticator code when MFA is on). */
+/** The session a challenge step continues (Cognito's, opaque). */
+const session = z.string({ error: 'wajib diisi' }).check(z.minLength(1, 'wajib diisi'), z.maxLength(4096, 'sesi tidak valid'));
+/** A code from an authenticator app. */
+const code = z.string({ error: 'kode 6 angka dari aplikasi autentikator' }).check(z.regex(/^\d{6}$/, 'kode 6 angka dari aplikasi autentikator'));
+
+/**
+ * POST /v1/sessions: staff sign-in in steps — the password; a password of one's own after a
+ * temporary one; an authenticator enrolled where the pool requires MFA; an authenticator code.
+ */
 export const input = defineInput({
   body: z.discriminatedUnion(
     'step',
@@ -16,13 +24,20 @@ export const input = defineInput({
       z.strictObject({
         step: z.literal('MFA'),
         username,
-        session: z.string({ error: 'wajib diisi' }).check(z.minLength(1, 'wajib diisi'), z.maxLength(4096, 'sesi tidak valid')),
-        code: z.string({ error: 'kode 6 angka dari aplikasi autentikator' }).check(z.regex(/^\d{6}$/, 'kode 6 angka dari aplikasi autentikator')),
+        session,
+        code,
+      }),
+      z.strictObject({
+        // The first code of an authenticator being enrolled (the pool requires MFA).
+        step: z.literal('MFA_SETUP'),
+        username,
+        session,
+        code,
       }),
       z.strictObject({
         step: z.literal('NEW_PASSWORD'),
         username,
-        session: z.string({ error: 'wajib diisi' }).check(z.minLength(1, 'wajib diisi'), z.maxLength(4096, 'sesi tidak valid')),
+        session,
         // The pool's policy (12+ characters, upper, lower, digit, symbol) is said here, before Cognito is asked.
         newPassword: z
           .string({ error: 'wajib diisi' })
@@ -36,6 +51,6 @@ export const input = defineInput({
           ),
       }),
     ],
-    { error: 'PASSWORD, MFA atau NEW_PASSWORD' },
+    { error: 'PASSWORD, MFA, MFA_SETUP atau NEW_PASSWORD' },
   ),
 });

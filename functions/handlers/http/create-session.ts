@@ -28,7 +28,9 @@ const stepOf = (body: ParsedInput<typeof input>['body']) =>
     ? signIn.password(body.username, body.password)
     : body.step === 'MFA'
       ? signIn.mfaCode(body.username, body.session, body.code)
-      : signIn.newPassword(body.username, body.session, body.newPassword);
+      : body.step === 'MFA_SETUP'
+        ? signIn.enrolAuthenticator(body.username, body.session, body.code)
+        : signIn.newPassword(body.username, body.session, body.newPassword);
 
 export const handler = httpRoute(input, async ({ body }) => {
   const step = await stepOf(body);
@@ -39,6 +41,10 @@ export const handler = httpRoute(input, async ({ body }) => {
   const noStore = { 'cache-control': 'no-store' };
   if (step.kind === 'MFA_REQUIRED') return json(200, { next: 'MFA', session: step.session } satisfies SessionOutput, noStore);
   if (step.kind === 'NEW_PASSWORD_REQUIRED') return json(200, { next: 'NEW_PASSWORD', session: step.session } satisfies SessionOutput, noStore);
+  if (step.kind === 'MFA_SETUP') {
+    const otpauthUri = `otpauth://totp/Aduan:${encodeURIComponent(body.username)}?secret=${step.secret}&issuer=Aduan`;
+    return json(200, { next: 'MFA_SETUP', session: step.session, secret: step.secret, otpauthUri } satisfies SessionOutput, noStore);
+  }
   // The token comes straight from Cognito; verifying it still gives the portal the principal as the API sees it.
   const staff = await verifyStaff(step.idToken);
   // A disabled account gets no session, whatever the provider answered (cognito-local signs disabled users in).

@@ -6,7 +6,11 @@ import { navigate } from '../router';
 import { startStaffSession } from '../session';
 
 /** What the sign-in asks for next: the password, an authenticator code, or a password of one's own. */
-type Step = { kind: 'PASSWORD' } | { kind: 'MFA'; session: string } | { kind: 'NEW_PASSWORD'; session: string };
+type Step =
+  | { kind: 'PASSWORD' }
+  | { kind: 'MFA'; session: string }
+  | { kind: 'NEW_PASSWORD'; session: string }
+  | { kind: 'MFA_SETUP'; session: string; secret: string; otpauthUri: string };
 
 /**
  * Staff sign-in: password, then — on a first sign-in with the invitation's temporary password —
@@ -38,15 +42,20 @@ export function SignInPage({ expired }: { expired: boolean }) {
     }
     try {
       const body =
-        step.kind === 'MFA'
-          ? { step: 'MFA', username, session: step.session, code }
+        step.kind === 'MFA' || step.kind === 'MFA_SETUP'
+          ? { step: step.kind, username, session: step.session, code }
           : step.kind === 'NEW_PASSWORD'
             ? { step: 'NEW_PASSWORD', username, session: step.session, newPassword }
             : { step: 'PASSWORD', username, password };
       const answer = await call<SessionOutput>('/v1/sessions', { body });
       if ('next' in answer) {
-        setStep({ kind: answer.next, session: answer.session });
+        setStep(
+          answer.next === 'MFA_SETUP'
+            ? { kind: 'MFA_SETUP', session: answer.session, secret: answer.secret, otpauthUri: answer.otpauthUri }
+            : { kind: answer.next, session: answer.session },
+        );
         setPassword('');
+        setCode('');
       } else {
         startStaffSession(answer.idToken, answer.expiresIn, answer.staff);
         navigate('petugas');
@@ -77,6 +86,18 @@ export function SignInPage({ expired }: { expired: boolean }) {
           Ini masuk pertama Anda (atau kata sandi Anda baru diatur ulang). Buat kata sandi Anda sendiri: minimal 12 karakter, dengan huruf besar, huruf kecil,
           angka dan simbol.
         </p>
+      )}
+      {step.kind === 'MFA_SETUP' && (
+        <div class="notice" role="status">
+          <p>Akun petugas memerlukan aplikasi autentikator (misalnya Google Authenticator atau Aegis). Tambahkan akun di aplikasi dengan kunci ini:</p>
+          <p>
+            <code data-testid="mfa-secret">{step.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
+          </p>
+          <p>
+            <a href={step.otpauthUri}>Buka di aplikasi autentikator di perangkat ini</a>
+          </p>
+          <p>Lalu masukkan kode 6 angka yang ditampilkan aplikasi.</p>
+        </div>
       )}
       <form onSubmit={submit} noValidate class="card">
         {step.kind === 'PASSWORD' ? (
@@ -146,7 +167,15 @@ export function SignInPage({ expired }: { expired: boolean }) {
           </Field>
         )}
         <button type="submit" disabled={sending} aria-busy={sending}>
-          {sending ? 'Memeriksa…' : step.kind === 'MFA' ? 'Verifikasi kode' : step.kind === 'NEW_PASSWORD' ? 'Simpan kata sandi dan masuk' : 'Masuk'}
+          {sending
+            ? 'Memeriksa…'
+            : step.kind === 'MFA'
+              ? 'Verifikasi kode'
+              : step.kind === 'MFA_SETUP'
+                ? 'Aktifkan autentikator dan masuk'
+                : step.kind === 'NEW_PASSWORD'
+                  ? 'Simpan kata sandi dan masuk'
+                  : 'Masuk'}
         </button>
       </form>
       <p class="muted">Warga tidak perlu akun: laporan dikirim dan dilacak dengan nomor pelacakan dan token akses.</p>
