@@ -52,9 +52,16 @@ async function startGuarded(opts: {
   port: number;
   env?: NodeJS.ProcessEnv;
   onStopped?: () => void;
+  /** What the process prints (its stdout), when a caller reads it. */
+  onOutput?: (text: string) => void;
 }): Promise<Running> {
   const guard = '"$0" "$@" & J=$!; trap \'kill $J 2>/dev/null\' TERM INT; cat >/dev/null; kill $J 2>/dev/null; wait $J';
-  const child = spawn('sh', ['-c', guard, opts.command, ...opts.args], { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['pipe', 'ignore', 'pipe'] });
+  const child = spawn('sh', ['-c', guard, opts.command, ...opts.args], {
+    cwd: opts.cwd,
+    env: opts.env ?? process.env,
+    stdio: ['pipe', opts.onOutput ? 'pipe' : 'ignore', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => opts.onOutput?.(String(d)));
   let stderr = '';
   child.stderr?.on('data', (d) => {
     stderr += String(d);
@@ -112,7 +119,33 @@ export async function startDynamoDb(opts: { port: number; dataDir?: string }): P
  * cognito-local (child process): user pools, groups and real RS256 tokens. Its signing key is
  * public, so its tokens are only ever trusted by the local system.
  */
-export async function startCognito(opts: { port: number; dataDir?: string }): Promise<Running> {
+/** A code Cognito would mail (a forgotten password's), as cognito-local prints it instead. */
+export interface CodeDelivery {
+  username: string;
+  destination: string;
+  code: string;
+}
+
+/** The "Confirmation Code Delivery" boxes in cognito-local's log, each once, whole. */
+export function codeDeliveries(onDelivery: (d: CodeDelivery) => void): (text: string) => void {
+  let pending = '';
+  return (text) => {
+    // Colours off; a box may arrive in pieces, so only whole ones (closed by ╯) are read.
+    pending += text.replace(/\u001b\[[0-9;]*m/g, '');
+    let end = pending.indexOf('╯');
+    while (end >= 0) {
+      const box = pending.slice(0, end + 1);
+      pending = pending.slice(end + 1);
+      const field = (name: string) => box.match(new RegExp(`${name}:\\s+(\\S+)`))?.[1];
+      const [username, destination, code] = [field('Username'), field('Destination'), field('Code')];
+      if (box.includes('Confirmation Code Delivery') && username && destination && code) onDelivery({ username, destination, code });
+      end = pending.indexOf('╯');
+    }
+    if (pending.length > 100_000) pending = pending.slice(-10_000);
+  };
+}
+
+export async function startCognito(opts: { port: number; dataDir?: string; onCodeDelivery?: (d: CodeDelivery) => void }): Promise<Running> {
   const dir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'aduan-cognito-'));
   mkdirSync(path.join(dir, '.cognito'), { recursive: true });
   // cognito-local's own default makes every pool use email usernames; the stack's pool signs in by username.
@@ -125,6 +158,7 @@ export async function startCognito(opts: { port: number; dataDir?: string }): Pr
     port: opts.port,
     env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1' },
     ...(opts.dataDir ? {} : { onStopped: () => rmSync(dir, { recursive: true, force: true }) }),
+    ...(opts.onCodeDelivery ? { onOutput: codeDeliveries(opts.onCodeDelivery) } : {}),
   });
 }
 

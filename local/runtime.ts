@@ -20,7 +20,7 @@ import { type Meter, meterProxy } from './request-meter';
 import { bucketsOf, createLocalResources, type LocalResources, localClients, resolveValue } from './resources';
 import { startSecretsManager } from './secrets-manager';
 import { seedOpen311Key, seedServices } from './service-seed';
-import { createStaffPool, type LocalStaffPool } from './staff-seed';
+import { createStaffPool, deliverCognitoCode, type LocalStaffPool } from './staff-seed';
 import { cdkPath, functionResource, LOCAL_STAGE, resourcesOfType, synthesizeTemplate } from './template';
 import { forwardBucketNotifications, LocalScheduler, startQueuePoller } from './triggers';
 
@@ -92,7 +92,12 @@ export async function startLocalSystem(opts: LocalOptions): Promise<LocalSystem>
       startDynamoDb({ port: opts.dynamoPort, ...(opts.dataDir ? { dataDir: path.join(opts.dataDir, 'dynamodb') } : {}) }).then(track),
       startSqs({ port: opts.sqsPort, region }).then(track),
       startSes({ port: opts.mailPort }).then(track),
-      startCognito({ port: opts.cognitoPort, ...(opts.dataDir ? { dataDir: path.join(opts.dataDir, 'cognito') } : {}) }).then(track),
+      startCognito({
+        port: opts.cognitoPort,
+        ...(opts.dataDir ? { dataDir: path.join(opts.dataDir, 'cognito') } : {}),
+        // Cognito mails a forgotten password's code; cognito-local prints it: it is mailed here instead.
+        onCodeDelivery: (d) => void deliverCognitoCode(`http://127.0.0.1:${opts.mailPort}`, region, d).catch(onError),
+      }).then(track),
       startKms({ port: opts.kmsPort ?? 0, ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) }).then(track),
     ]);
     // With a meter, the functions reach each emulator through a counting proxy.

@@ -14,7 +14,10 @@ import {
   type SchemaAttributeType,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import { PASSWORD_RESET_CODE_MAIL } from '../functions/core/emails/staff-account';
 import { STAFF_GROUPS } from '../functions/core/staff';
+import type { CodeDelivery } from './emulators';
 import { resourcesOfType, type Template } from './template';
 
 /** The documented demo accounts (README). Local only: cognito-local's signing key is public. */
@@ -134,4 +137,22 @@ export async function signIn(pool: Pick<LocalStaffPool, 'endpoint' | 'clientId'>
   const token = res.AuthenticationResult?.IdToken;
   if (!token) throw new Error(`no ID token for ${username} (challenge: ${res.ChallengeName ?? 'none'})`);
   return token;
+}
+
+/**
+ * Delivers a code as Cognito would mail it (cognito-local only prints it): to the SES emulator,
+ * with the pool's template (core/emails/staff-account.ts), from Cognito's default sender.
+ */
+export async function deliverCognitoCode(sesEndpoint: string, region: string, delivery: CodeDelivery) {
+  const ses = new SESClient({ endpoint: sesEndpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  await ses.send(
+    new SendEmailCommand({
+      Source: 'no-reply@verificationemail.com',
+      Destination: { ToAddresses: [delivery.destination] },
+      Message: {
+        Subject: { Data: PASSWORD_RESET_CODE_MAIL.subject },
+        Body: { Text: { Data: PASSWORD_RESET_CODE_MAIL.body.replace('{####}', delivery.code) } },
+      },
+    }),
+  );
 }

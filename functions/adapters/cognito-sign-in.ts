@@ -2,6 +2,8 @@ import {
   AssociateSoftwareTokenCommand,
   type AuthenticationResultType,
   type CognitoIdentityProviderClient,
+  ConfirmForgotPasswordCommand,
+  ForgotPasswordCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
   VerifySoftwareTokenCommand,
@@ -77,6 +79,38 @@ export class CognitoSignIn {
       { InvalidPasswordException: 'WEAK_PASSWORD' },
     );
     return step;
+  }
+
+  /**
+   * A forgotten password: Cognito mails a code to the account's address. Whether the username
+   * exists is never told (the pool client prevents existence errors; cognito-local does not, so a
+   * missing user is answered the same here).
+   */
+  async forgotPassword(username: string): Promise<{ kind: 'CODE_SENT' } | Extract<SignInStep, { kind: 'REFUSED' }>> {
+    try {
+      await this.client.send(new ForgotPasswordCommand({ ClientId: this.clientId, Username: username }));
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === 'UserNotFoundException' || name === 'InvalidParameterException' || name === 'NotAuthorizedException') return { kind: 'CODE_SENT' };
+      const reason = REFUSALS[name];
+      if (reason) return { kind: 'REFUSED', reason };
+      throw error;
+    }
+    return { kind: 'CODE_SENT' };
+  }
+
+  /** The mailed code and a new password; then the sign-in goes on with it (MFA, if the pool asks). */
+  async resetPassword(username: string, code: string, newPassword: string): Promise<SignInStep> {
+    try {
+      await this.client.send(new ConfirmForgotPasswordCommand({ ClientId: this.clientId, Username: username, ConfirmationCode: code, Password: newPassword }));
+    } catch (error) {
+      const reason = ({ InvalidPasswordException: 'WEAK_PASSWORD', UserNotFoundException: 'BAD_CODE', ...REFUSALS } as Record<string, SignInRefusal>)[
+        (error as Error).name
+      ];
+      if (reason) return { kind: 'REFUSED', reason };
+      throw error;
+    }
+    return this.password(username, newPassword);
   }
 
   /**

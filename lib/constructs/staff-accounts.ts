@@ -10,10 +10,12 @@ import {
   UserPool,
   type UserPoolClient,
   UserPoolEmail,
+  VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { PASSWORD_RESET_CODE_MAIL } from '../../functions/core/emails/staff-account';
 import { STAFF_GROUPS } from '../../functions/core/staff';
 import { TEMPORARY_PASSWORD_DAYS } from '../../functions/core/staff-accounts';
 import { ENV } from '../../functions/shared/env';
@@ -53,6 +55,12 @@ export class StaffAccounts extends Construct {
           })
         : UserPoolEmail.withCognito(),
       selfSignUpEnabled: false,
+      // The template of the code a forgotten password gets (no self sign-up: it verifies nothing else).
+      userVerification: {
+        emailStyle: VerificationEmailStyle.CODE,
+        emailSubject: PASSWORD_RESET_CODE_MAIL.subject,
+        emailBody: PASSWORD_RESET_CODE_MAIL.body,
+      },
       signInAliases: { username: true, email: true },
       customAttributes: {
         // Which agency an officer acts for, and which province an Ombudsman officer watches.

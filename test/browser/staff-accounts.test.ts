@@ -109,5 +109,23 @@ describe('staff accounts in the portal', { timeout: 90_000 }, () => {
     await officer.page.getByRole('button', { name: 'Masuk' }).click();
     await visible(officer.page.getByText('Nama pengguna atau kata sandi salah.'));
     expect(await officer.page.evaluate(() => sessionStorage.getItem('aduan.staff'))).toBeNull();
+
+    // "Lupa kata sandi?": a code by mail, then a new password signs in.
+    const bali = await person(DESKTOP);
+    await bali.page.goto(`${sys.api}/#/petugas/masuk`);
+    await bali.page.getByRole('button', { name: 'Lupa kata sandi?' }).click();
+    await bali.page.getByLabel('Nama pengguna').fill('petugas-bali');
+    await bali.page.getByRole('button', { name: 'Kirim kode ke email saya' }).click();
+    await visible(bali.page.getByText('kode 6 angka telah dikirim'));
+    await checkPage(bali, 'petugas-lupa-kata-sandi');
+    const codeMail = (await waitFor(
+      async () => (await mailbox(sys.mail)).find((e) => e.destination.to.includes('petugas-bali@instansi.example') && e.subject.includes('Kode atur ulang')),
+      20_000,
+    )) as CapturedEmail;
+    await bali.page.getByLabel('Kode dari email').fill(codeMail.body.text?.match(/Anda: (\d{6})\./)?.[1] as string);
+    await bali.page.getByLabel('Kata sandi baru', { exact: true }).fill('Bali-Baru-2026!x');
+    await bali.page.getByLabel('Ulangi kata sandi baru').fill('Bali-Baru-2026!x');
+    await bali.page.getByRole('button', { name: 'Simpan kata sandi dan masuk' }).click();
+    await heading(bali.page, 'Kotak masuk').waitFor();
   });
 });

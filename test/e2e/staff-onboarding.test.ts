@@ -179,4 +179,23 @@ describe('onboarding an agency', () => {
     expect((await post(`${sys.api}/v1/staff/petugas-denpasar/actions`, { action: 'DISABLE' }, bearer(officer))).status).toBe(403);
     expect((await post(`${sys.api}/v1/staff/tidak-ada/actions`, { action: 'DISABLE' }, bearer(operator))).status).toBe(404);
   });
+
+  it('a forgotten password: the same answer for any username, a code by mail, then a new password signs in', async () => {
+    const ask = (username: string) => post(`${sys.api}/v1/sessions`, { step: 'FORGOT_PASSWORD', username });
+    const known = await ask('petugas-denpasar');
+    const unknown = await ask('tidak-ada-orangnya');
+    expect([known.status, unknown.status]).toEqual([200, 200]);
+    expect(known.body).toEqual({ next: 'RESET_PASSWORD' });
+    expect(unknown.body).toEqual(known.body);
+    const mail = await mailTo('petugas-denpasar@instansi.example', 'Kode atur ulang kata sandi');
+    const code = mail.body.text?.match(/Anda: (\d{6})\./)?.[1] as string;
+    expect(code).toMatch(/^\d{6}$/);
+    const reset = (c: string) =>
+      post(`${sys.api}/v1/sessions`, { step: 'RESET_PASSWORD', username: 'petugas-denpasar', code: c, newPassword: 'Denpasar-Baru-2026!' });
+    expect((await reset(code === '000000' ? '111111' : '000000')).status).toBe(401);
+    const signedIn = await reset(code);
+    expect(signedIn.status).toBe(201);
+    expect(signedIn.body.staff).toMatchObject({ username: 'petugas-denpasar', agencyId: 'pemda-51.71' });
+    expect((await post(`${sys.api}/v1/sessions`, { step: 'PASSWORD', username: 'petugas-denpasar', password: 'Aduan-Lokal-2026!' })).status).toBe(401);
+  });
 });

@@ -13,6 +13,8 @@ export const staffPrincipal = z.object({
 /** POST /v1/sessions: the next step of a sign-in (an authenticator code, a new password), or the session itself. */
 export const sessionOutput = z.union([
   z.object({ next: z.enum(['MFA', 'NEW_PASSWORD']), session: z.string() }),
+  /** A forgotten password: the code is on its way to the account's address (said the same for any username). */
+  z.object({ next: z.literal('RESET_PASSWORD') }),
   /** Enrol an authenticator: the key to type, or the otpauth:// link an authenticator app opens; then its first code. */
   z.object({ next: z.literal('MFA_SETUP'), session: z.string(), secret: z.string(), otpauthUri: z.string() }),
   z.object({ idToken: z.string(), expiresIn: z.number(), staff: staffPrincipal }),

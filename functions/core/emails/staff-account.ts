@@ -143,3 +143,13 @@ ${rows.map(([k, v]) => `<tr><th align="left" valign="top">${escapeHtml(k)}</th><
 </body></html>`;
   return { subject, text, html };
 }
+
+/**
+ * The mail Cognito sends with a forgotten password's code (the user pool's verification
+ * template: `{####}` is the code; Cognito keeps a code one hour). Locally the same text is
+ * delivered to the SES emulator (local/staff-seed.ts).
+ */
+export const PASSWORD_RESET_CODE_MAIL = {
+  subject: '[Aduan] Kode atur ulang kata sandi',
+  body: 'Kode untuk mengatur ulang kata sandi akun petugas Aduan Anda: {####}. Kode berlaku 1 jam. Bila Anda tidak memintanya, abaikan email ini; kata sandi Anda tidak berubah.',
+} as const;

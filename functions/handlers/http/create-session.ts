@@ -16,29 +16,43 @@ const verifyStaff = staffTokenVerifier();
 
 const REFUSED: Record<Extract<SignInStep, { kind: 'REFUSED' }>['reason'], [number, string]> = {
   BAD_CREDENTIALS: [401, 'Nama pengguna atau kata sandi salah.'],
-  BAD_CODE: [401, 'Kode autentikator salah. Coba kode yang baru.'],
+  BAD_CODE: [401, 'Kode salah atau sudah tidak berlaku. Coba kode yang baru.'],
   SESSION_EXPIRED: [401, 'Sesi masuk kedaluwarsa. Masukkan kata sandi lagi.'],
   THROTTLED: [429, 'Terlalu banyak percobaan masuk. Tunggu beberapa menit.'],
   UNSUPPORTED_CHALLENGE: [403, 'Akun ini perlu disiapkan dahulu (autentikator). Hubungi admin.'],
   WEAK_PASSWORD: [422, 'Kata sandi baru belum memenuhi syarat: minimal 12 karakter dengan huruf besar, huruf kecil, angka dan simbol.'],
 };
 
-const stepOf = (body: ParsedInput<typeof input>['body']) =>
-  body.step === 'PASSWORD'
-    ? signIn.password(body.username, body.password)
-    : body.step === 'MFA'
-      ? signIn.mfaCode(body.username, body.session, body.code)
-      : body.step === 'MFA_SETUP'
-        ? signIn.enrolAuthenticator(body.username, body.session, body.code)
-        : signIn.newPassword(body.username, body.session, body.newPassword);
+/** One step of the sign-in, as the body names it. */
+function stepOf(body: ParsedInput<typeof input>['body']) {
+  switch (body.step) {
+    case 'PASSWORD':
+      return signIn.password(body.username, body.password);
+    case 'MFA':
+      return signIn.mfaCode(body.username, body.session, body.code);
+    case 'MFA_SETUP':
+      return signIn.enrolAuthenticator(body.username, body.session, body.code);
+    case 'NEW_PASSWORD':
+      return signIn.newPassword(body.username, body.session, body.newPassword);
+    case 'RESET_PASSWORD':
+      return signIn.resetPassword(body.username, body.code, body.newPassword);
+    case 'FORGOT_PASSWORD':
+      throw new Error('a forgotten password is not a sign-in step');
+  }
+}
 
 export const handler = httpRoute(input, async ({ body }) => {
+  const noStore = { 'cache-control': 'no-store' };
+  if (body.step === 'FORGOT_PASSWORD') {
+    // The same answer whether or not the username exists: the code goes to the address it has.
+    const sent = await signIn.forgotPassword(body.username);
+    if (sent.kind === 'REFUSED') throw new HttpProblem(...REFUSED[sent.reason]);
+    return json(200, { next: 'RESET_PASSWORD' } satisfies SessionOutput, noStore);
+  }
   const step = await stepOf(body);
   if (step.kind === 'REFUSED') {
-    const [status, detail] = REFUSED[step.reason];
-    throw new HttpProblem(status, detail);
+    throw new HttpProblem(...REFUSED[step.reason]);
   }
-  const noStore = { 'cache-control': 'no-store' };
   if (step.kind === 'MFA_REQUIRED') return json(200, { next: 'MFA', session: step.session } satisfies SessionOutput, noStore);
   if (step.kind === 'NEW_PASSWORD_REQUIRED') return json(200, { next: 'NEW_PASSWORD', session: step.session } satisfies SessionOutput, noStore);
   if (step.kind === 'MFA_SETUP') {

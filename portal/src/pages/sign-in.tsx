@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { SessionOutput } from '../../../functions/contract/outputs/session';
 import { ApiError, call } from '../api';
@@ -5,17 +6,33 @@ import { ErrorSummary, Field, PageTitle } from '../components';
 import { navigate } from '../router';
 import { startStaffSession } from '../session';
 
-/** What the sign-in asks for next: the password, an authenticator code, or a password of one's own. */
+/**
+ * What the sign-in asks for next: the password; a password of one's own after a temporary one;
+ * an authenticator to enrol (where the pool requires MFA) or its code; and, for a forgotten
+ * password, the username and then the mailed code with a new password.
+ */
 type Step =
   | { kind: 'PASSWORD' }
   | { kind: 'MFA'; session: string }
   | { kind: 'NEW_PASSWORD'; session: string }
-  | { kind: 'MFA_SETUP'; session: string; secret: string; otpauthUri: string };
+  | { kind: 'MFA_SETUP'; session: string; secret: string; otpauthUri: string }
+  | { kind: 'FORGOT_PASSWORD' }
+  | { kind: 'RESET_PASSWORD' };
 
-/**
- * Staff sign-in: password, then — on a first sign-in with the invitation's temporary password —
- * a password of one's own, and the authenticator code when the pool requires MFA (prod).
- */
+const SUBMIT_TEXT: Record<Step['kind'], string> = {
+  PASSWORD: 'Masuk',
+  MFA: 'Verifikasi kode',
+  NEW_PASSWORD: 'Simpan kata sandi dan masuk',
+  MFA_SETUP: 'Aktifkan autentikator dan masuk',
+  FORGOT_PASSWORD: 'Kirim kode ke email saya',
+  RESET_PASSWORD: 'Simpan kata sandi dan masuk',
+};
+
+const textInput =
+  (value: string, set: (v: string) => void, extra: Record<string, unknown> = {}) =>
+  (aria: Record<string, unknown>) => <input type="text" {...aria} {...extra} value={value} onInput={(e) => set((e.target as HTMLInputElement).value)} />;
+
+/** Staff sign-in, one step at a time (POST /v1/sessions says which comes next). */
 export function SignInPage({ expired }: { expired: boolean }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -25,50 +42,72 @@ export function SignInPage({ expired }: { expired: boolean }) {
   const [step, setStep] = useState<Step>({ kind: 'PASSWORD' });
   const [error, setError] = useState<ApiError>();
   const [sending, setSending] = useState(false);
+  const choosesPassword = step.kind === 'NEW_PASSWORD' || step.kind === 'RESET_PASSWORD';
+
+  const bodyOf = (s: Step) => {
+    switch (s.kind) {
+      case 'PASSWORD':
+        return { step: 'PASSWORD', username, password };
+      case 'MFA':
+      case 'MFA_SETUP':
+        return { step: s.kind, username, session: s.session, code };
+      case 'NEW_PASSWORD':
+        return { step: 'NEW_PASSWORD', username, session: s.session, newPassword };
+      case 'FORGOT_PASSWORD':
+        return { step: 'FORGOT_PASSWORD', username };
+      case 'RESET_PASSWORD':
+        return { step: 'RESET_PASSWORD', username, code, newPassword };
+    }
+  };
 
   const submit = async (e: Event) => {
     e.preventDefault();
     if (sending) return;
-    setSending(true);
     setError(undefined);
-    if (step.kind === 'NEW_PASSWORD' && newPassword !== repeated) {
+    if (choosesPassword && newPassword !== repeated) {
       setError(
         new ApiError(400, 'Kata sandi tidak sama', 'Ketik kata sandi baru yang sama dua kali.', [
           { field: 'repeated', message: 'tidak sama dengan kata sandi baru' },
         ]),
       );
-      setSending(false);
       return;
     }
+    setSending(true);
     try {
-      const body =
-        step.kind === 'MFA' || step.kind === 'MFA_SETUP'
-          ? { step: step.kind, username, session: step.session, code }
-          : step.kind === 'NEW_PASSWORD'
-            ? { step: 'NEW_PASSWORD', username, session: step.session, newPassword }
-            : { step: 'PASSWORD', username, password };
-      const answer = await call<SessionOutput>('/v1/sessions', { body });
-      if ('next' in answer) {
-        setStep(
-          answer.next === 'MFA_SETUP'
-            ? { kind: 'MFA_SETUP', session: answer.session, secret: answer.secret, otpauthUri: answer.otpauthUri }
-            : { kind: answer.next, session: answer.session },
-        );
-        setPassword('');
-        setCode('');
-      } else {
+      const answer = await call<SessionOutput>('/v1/sessions', { body: bodyOf(step) });
+      if (!('next' in answer)) {
         startStaffSession(answer.idToken, answer.expiresIn, answer.staff);
         navigate('petugas');
+        return;
       }
+      setStep(
+        answer.next === 'MFA_SETUP'
+          ? { kind: 'MFA_SETUP', session: answer.session, secret: answer.secret, otpauthUri: answer.otpauthUri }
+          : answer.next === 'RESET_PASSWORD'
+            ? { kind: 'RESET_PASSWORD' }
+            : { kind: answer.next, session: answer.session },
+      );
+      setPassword('');
+      setCode('');
     } catch (err) {
       const apiError = err instanceof ApiError ? err : new ApiError(0, 'Galat', String(err));
-      // An expired session starts over at the password.
-      if (step.kind !== 'PASSWORD' && apiError.status === 401 && /kedaluwarsa/i.test(apiError.detail)) setStep({ kind: 'PASSWORD' });
+      // An expired sign-in session starts over at the password.
+      if ((step.kind === 'MFA' || step.kind === 'MFA_SETUP' || step.kind === 'NEW_PASSWORD') && apiError.status === 401 && /kedaluwarsa/i.test(apiError.detail))
+        setStep({ kind: 'PASSWORD' });
       setError(apiError);
     } finally {
       setSending(false);
     }
   };
+
+  const notice: ComponentChildren =
+    step.kind === 'NEW_PASSWORD'
+      ? 'Ini masuk pertama Anda (atau kata sandi Anda baru diatur ulang). Buat kata sandi Anda sendiri: minimal 12 karakter, dengan huruf besar, huruf kecil, angka dan simbol.'
+      : step.kind === 'FORGOT_PASSWORD'
+        ? 'Masukkan nama pengguna Anda: kode untuk mengatur ulang kata sandi dikirim ke alamat email akun itu.'
+        : step.kind === 'RESET_PASSWORD'
+          ? 'Bila nama pengguna itu terdaftar, kode 6 angka telah dikirim ke alamat emailnya (berlaku 1 jam). Masukkan kode itu dan kata sandi baru.'
+          : undefined;
 
   return (
     <>
@@ -81,10 +120,9 @@ export function SignInPage({ expired }: { expired: boolean }) {
       {error && (
         <ErrorSummary error={error} fieldIds={{ username: 's-username', password: 's-password', code: 's-code', newPassword: 's-new', repeated: 's-repeat' }} />
       )}
-      {step.kind === 'NEW_PASSWORD' && (
+      {notice && (
         <p class="notice" role="status">
-          Ini masuk pertama Anda (atau kata sandi Anda baru diatur ulang). Buat kata sandi Anda sendiri: minimal 12 karakter, dengan huruf besar, huruf kecil,
-          angka dan simbol.
+          {notice}
         </p>
       )}
       {step.kind === 'MFA_SETUP' && (
@@ -100,33 +138,35 @@ export function SignInPage({ expired }: { expired: boolean }) {
         </div>
       )}
       <form onSubmit={submit} noValidate class="card">
-        {step.kind === 'PASSWORD' ? (
-          <>
-            <Field id="s-username" label="Nama pengguna" error={error?.forField('username')}>
-              {(aria) => (
-                <input
-                  type="text"
-                  {...aria}
-                  value={username}
-                  onInput={(e) => setUsername((e.target as HTMLInputElement).value)}
-                  autoComplete="username"
-                  autoCapitalize="none"
-                />
-              )}
-            </Field>
-            <Field id="s-password" label="Kata sandi" error={error?.forField('password')}>
-              {(aria) => (
-                <input
-                  type="password"
-                  {...aria}
-                  value={password}
-                  onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
-                  autoComplete="current-password"
-                />
-              )}
-            </Field>
-          </>
-        ) : step.kind === 'NEW_PASSWORD' ? (
+        {(step.kind === 'PASSWORD' || step.kind === 'FORGOT_PASSWORD') && (
+          <Field id="s-username" label="Nama pengguna" error={error?.forField('username')}>
+            {textInput(username, setUsername, { autoComplete: 'username', autoCapitalize: 'none' })}
+          </Field>
+        )}
+        {step.kind === 'PASSWORD' && (
+          <Field id="s-password" label="Kata sandi" error={error?.forField('password')}>
+            {(aria) => (
+              <input
+                type="password"
+                {...aria}
+                value={password}
+                onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
+                autoComplete="current-password"
+              />
+            )}
+          </Field>
+        )}
+        {(step.kind === 'MFA' || step.kind === 'MFA_SETUP' || step.kind === 'RESET_PASSWORD') && (
+          <Field
+            id="s-code"
+            label={step.kind === 'RESET_PASSWORD' ? 'Kode dari email' : 'Kode autentikator'}
+            hint={step.kind === 'RESET_PASSWORD' ? undefined : '6 angka dari aplikasi autentikator Anda.'}
+            error={error?.forField('code')}
+          >
+            {textInput(code, setCode, { inputMode: 'numeric', autoComplete: 'one-time-code', maxLength: 6 })}
+          </Field>
+        )}
+        {choosesPassword && (
           <>
             <Field id="s-new" label="Kata sandi baru" error={error?.forField('newPassword')}>
               {(aria) => (
@@ -151,33 +191,38 @@ export function SignInPage({ expired }: { expired: boolean }) {
               )}
             </Field>
           </>
-        ) : (
-          <Field id="s-code" label="Kode autentikator" hint="6 angka dari aplikasi autentikator Anda." error={error?.forField('code')}>
-            {(aria) => (
-              <input
-                type="text"
-                {...aria}
-                value={code}
-                onInput={(e) => setCode((e.target as HTMLInputElement).value)}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={6}
-              />
-            )}
-          </Field>
         )}
         <button type="submit" disabled={sending} aria-busy={sending}>
-          {sending
-            ? 'Memeriksa…'
-            : step.kind === 'MFA'
-              ? 'Verifikasi kode'
-              : step.kind === 'MFA_SETUP'
-                ? 'Aktifkan autentikator dan masuk'
-                : step.kind === 'NEW_PASSWORD'
-                  ? 'Simpan kata sandi dan masuk'
-                  : 'Masuk'}
+          {sending ? 'Memeriksa…' : SUBMIT_TEXT[step.kind]}
         </button>
       </form>
+      {step.kind === 'PASSWORD' ? (
+        <p>
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              setError(undefined);
+              setStep({ kind: 'FORGOT_PASSWORD' });
+            }}
+          >
+            Lupa kata sandi?
+          </button>
+        </p>
+      ) : (
+        <p>
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              setError(undefined);
+              setStep({ kind: 'PASSWORD' });
+            }}
+          >
+            Kembali ke masuk dengan kata sandi
+          </button>
+        </p>
+      )}
       <p class="muted">Warga tidak perlu akun: laporan dikirim dan dilacak dengan nomor pelacakan dan token akses.</p>
     </>
   );
