@@ -24,3 +24,16 @@ export function aComplaint(over: Partial<Complaint> = {}): Complaint {
     ...over,
   };
 }
+
+/** What a citizen submits on the in-memory tier: a pothole in Mengwi (Badung), not anonymous, not confidential. */
+export const potholeInput = (over: { reporter?: { name: string; email: string } } & Record<string, unknown> = {}) => ({
+  type: 'COMPLAINT' as const,
+  title: 'Jalan berlubang di Mengwi',
+  description: 'Lubang besar di jalan kabupaten sejak sebulan, membahayakan pengendara.',
+  categoryId: 'jalan-kabupaten-kota',
+  location: { regionCode: '51.03' },
+  anonymous: false,
+  confidential: false,
+  reporter: { name: 'Made Uji', email: 'made@example.com' },
+  ...over,
+});

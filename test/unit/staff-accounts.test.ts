@@ -57,6 +57,12 @@ describe('inviting staff', () => {
     });
     await expect(inviteStaff(m.deps, officerBadung, { ...made, email: 'y@badungkab.contoh.go.id' })).rejects.toMatchObject({ kind: 'FORBIDDEN' });
     await expect(inviteStaff(m.deps, adminBadung, made)).rejects.toMatchObject({ kind: 'CONFLICT' });
+    // What a person typed is text in the mail, never markup.
+    await inviteStaff(m.deps, adminBadung, { ...made, name: 'Made <script>x</script>', email: 'made2@badungkab.contoh.go.id' });
+    const html = m.mailer.sent.at(-1)?.email.html ?? '';
+    expect(html).toContain('Made &lt;script&gt;x&lt;/script&gt;');
+    expect(html).not.toContain('<script>');
+    expect(html).toMatch(/<code>[^<]{16}<\/code>/);
   });
 
   it('names each field a placement lacks: an officer without an agency, an Ombudsman officer without a province', async () => {

@@ -9,6 +9,7 @@ import { importAgencyContacts, readAgencyContact, updateAgencyContact } from '..
 import { issueClientKey, open311Submit, revokeClientKey } from '../../functions/use-cases/open311';
 import { erasePersonalData, exportPersonalData } from '../../functions/use-cases/personal-data';
 import { submitComplaint } from '../../functions/use-cases/submit-complaint';
+import { potholeInput } from '../support/complaint-fixture';
 import { memoryDeps } from '../support/in-memory';
 
 const operator: StaffPrincipal = { kind: 'STAFF', username: 'operator', roles: ['OPERATOR'] };
@@ -60,16 +61,7 @@ describe('the agency directory on the in-memory tier', () => {
 describe('personal data on the in-memory tier', () => {
   it('exports one person’s complaints to operators only, on the record, and erases their identity everywhere', async () => {
     const m = memoryDeps();
-    const submission = {
-      type: 'COMPLAINT' as const,
-      title: 'Jalan berlubang di Mengwi',
-      description: 'Lubang besar di jalan kabupaten sejak sebulan, membahayakan pengendara.',
-      categoryId: 'jalan-kabupaten-kota',
-      location: { regionCode: '51.03' },
-      anonymous: false,
-      confidential: false,
-      reporter: { name: 'Made Data', email: 'made.data@example.com' },
-    };
+    const submission = potholeInput({ reporter: { name: 'Made Data', email: 'made.data@example.com' } });
     const a = await submitComplaint(m.deps, submission);
     const b = await submitComplaint(m.deps, submission);
     await expect(exportPersonalData(m.deps, officer, { email: 'made.data@example.com' })).rejects.toMatchObject({ kind: 'FORBIDDEN' });

@@ -25,19 +25,11 @@ import { cachedMonthlyStats } from '../../functions/use-cases/stats';
 import { submitComplaint } from '../../functions/use-cases/submit-complaint';
 import { supportComplaint } from '../../functions/use-cases/support';
 import { sweepReporterDeadlines } from '../../functions/use-cases/sweep-reporter-deadlines';
+import { potholeInput } from '../support/complaint-fixture';
 import { memoryDeps } from '../support/in-memory';
 import { InMemoryAttachmentStorage } from '../support/in-memory-ports';
 
-const input = {
-  type: 'COMPLAINT' as const,
-  title: 'Jalan berlubang di Mengwi',
-  description: 'Lubang besar di jalan kabupaten sejak sebulan, membahayakan pengendara.',
-  categoryId: 'jalan-kabupaten-kota',
-  location: { regionCode: '51.03' },
-  anonymous: false,
-  confidential: false,
-  reporter: { name: 'Made Uji', email: 'made@example.com' },
-};
+const input = potholeInput();
 type Memory = ReturnType<typeof memoryDeps>;
 const staff = (username: string, roles: StaffRole[], agencyId?: string): Caller => ({
   kind: 'STAFF',

@@ -13,6 +13,7 @@ import { sendOmbudsmanDigests } from '../../functions/use-cases/ombudsman-digest
 import { routeComplaint } from '../../functions/use-cases/route-complaint';
 import { sendNotification } from '../../functions/use-cases/send-notification';
 import { submitComplaint } from '../../functions/use-cases/submit-complaint';
+import { potholeInput } from '../support/complaint-fixture';
 import { memoryDeps } from '../support/in-memory';
 
 const principal = (username: string, roles: StaffRole[], extra: { agencyId?: string; provinceCode?: string } = {}): StaffPrincipal => ({
@@ -27,16 +28,7 @@ const badung = staff('petugas-badung', ['AGENCY_OFFICER'], { agencyId: 'pemda-51
 const bali = staff('petugas-bali', ['AGENCY_OFFICER'], { agencyId: 'pemda-51' });
 const ombudsman = staff('ombudsman-bali', ['OMBUDSMAN'], { provinceCode: '51' });
 
-const input = {
-  type: 'COMPLAINT' as const,
-  title: 'Jalan berlubang di Mengwi',
-  description: 'Lubang besar di jalan kabupaten sejak sebulan, membahayakan pengendara.',
-  categoryId: 'jalan-kabupaten-kota',
-  location: { regionCode: '51.03' },
-  anonymous: false,
-  confidential: false,
-  reporter: { name: 'Made Uji', email: 'made@example.com' },
-};
+const input = potholeInput();
 
 async function submitted(over: Partial<typeof input> = {}) {
   const m = memoryDeps();

@@ -13,6 +13,47 @@ import type { RenderedEmail } from './agency-assignment';
 
 const FOOTER = 'Email ini dikirim otomatis oleh sistem Aduan. Mohon tidak membalas email ini.';
 
+/** A fact of the mail: label, value, and whether the value is to be typed (shown as code). */
+type Row = [string, string] | [string, string, 'code'];
+
+/** One staff mail as text and as HTML (every value escaped): greeting, intro, facts, numbered steps, closing. */
+function staffMail(m: {
+  subject: string;
+  name: string;
+  intro: string;
+  rows: Row[];
+  steps?: { title: string; items: string[]; link: string };
+  closing: string;
+}) {
+  const text = [
+    `Yth. ${oneLine(m.name)},`,
+    '',
+    m.intro,
+    '',
+    ...m.rows.map(([k, v]) => `${k}: ${oneLine(v)}`),
+    ...(m.steps ? ['', `${m.steps.title}:`, ...m.steps.items.map((s, i) => `${i + 1}. ${s}`)] : []),
+    '',
+    m.closing,
+    '',
+    FOOTER,
+  ].join('\n');
+  const cell = ([, v, kind]: Row) => (kind === 'code' ? `<code>${escapeHtml(v)}</code>` : escapeHtml(v));
+  const linked = (s: string, link: string) => escapeHtml(s).replace(escapeHtml(link), `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`);
+  const html = `<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><title>${escapeHtml(m.subject)}</title></head>
+<body style="font-family:Arial,sans-serif;line-height:1.5;color:#1a1a1a">
+<p>Yth. ${escapeHtml(m.name)},</p>
+<p>${escapeHtml(m.intro)}</p>
+<table cellpadding="4" style="border-collapse:collapse">
+${m.rows.map((r) => `<tr><th align="left" valign="top">${escapeHtml(r[0])}</th><td>${cell(r)}</td></tr>`).join('\n')}
+</table>
+${m.steps ? `<h3>${escapeHtml(m.steps.title)}</h3>\n<ol>\n${m.steps.items.map((s) => `<li>${linked(s, m.steps?.link ?? '')}</li>`).join('\n')}\n</ol>` : ''}
+<p>${escapeHtml(m.closing)}</p>
+<p style="color:#666">${FOOTER}</p>
+</body></html>`;
+  return { subject: m.subject, text, html };
+}
+
 /** "Admin instansi — Pemerintah Kabupaten Badung" */
 export function placementText(p: Placement): string {
   const role = LABELS.ROLE[roleOfGroup(p.group)].id;
@@ -59,43 +100,20 @@ export function renderStaffInvitation(input: StaffInvitationInput): RenderedEmai
     ? 'Kata sandi sementara baru untuk akun petugas Anda di Aduan telah dibuat.'
     : `Anda diundang ke Aduan, sistem pengelolaan pengaduan pelayanan publik, sebagai ${placement}.`;
   const subject = oneLine(input.again ? '[Aduan] Kata sandi sementara baru untuk akun Anda' : `[Aduan] Undangan akun petugas: ${placement}`);
-  const rows: [string, string][] = [
+  const rows: Row[] = [
     ['Nama pengguna', input.username],
-    ['Kata sandi sementara', input.temporaryPassword],
+    ['Kata sandi sementara', input.temporaryPassword, 'code'],
     ['Berlaku sampai', `${expires} WIB`],
     ['Peran', placement],
   ];
-  const steps = firstSteps(input.placement, signIn);
-  const text = [
-    `Yth. ${oneLine(input.name)},`,
-    '',
+  return staffMail({
+    subject,
+    name: input.name,
     intro,
-    '',
-    ...rows.map(([k, v]) => `${k}: ${oneLine(v)}`),
-    '',
-    'Langkah pertama:',
-    ...steps.map((s, i) => `${i + 1}. ${s}`),
-    '',
-    'Jangan teruskan email ini: kata sandi sementara hanya untuk Anda. Bila tidak merasa diundang, abaikan email ini.',
-    '',
-    FOOTER,
-  ].join('\n');
-  const html = `<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
-<body style="font-family:Arial,sans-serif;line-height:1.5;color:#1a1a1a">
-<p>Yth. ${escapeHtml(input.name)},</p>
-<p>${escapeHtml(intro)}</p>
-<table cellpadding="4" style="border-collapse:collapse">
-${rows.map(([k, v]) => `<tr><th align="left" valign="top">${escapeHtml(k)}</th><td>${k === 'Kata sandi sementara' ? `<code>${escapeHtml(v)}</code>` : escapeHtml(v)}</td></tr>`).join('\n')}
-</table>
-<h3>Langkah pertama</h3>
-<ol>
-${steps.map((s) => `<li>${escapeHtml(s).replace(escapeHtml(signIn), `<a href="${escapeHtml(signIn)}">${escapeHtml(signIn)}</a>`)}</li>`).join('\n')}
-</ol>
-<p>Jangan teruskan email ini: kata sandi sementara hanya untuk Anda. Bila tidak merasa diundang, abaikan email ini.</p>
-<p style="color:#666">${FOOTER}</p>
-</body></html>`;
-  return { subject, text, html };
+    rows,
+    steps: { title: 'Langkah pertama', items: firstSteps(input.placement, signIn), link: signIn },
+    closing: 'Jangan teruskan email ini: kata sandi sementara hanya untuk Anda. Bila tidak merasa diundang, abaikan email ini.',
+  });
 }
 
 /** Every other change of an account, told to its person: what changed, by whom, when. */
@@ -103,7 +121,7 @@ export function renderStaffNotice(input: { name: string; change: StaffChange; po
   const { change } = input;
   const what = LABELS.STAFF_CHANGE[change.action].id;
   const at = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(change.at));
-  const rows: [string, string][] = [
+  const rows: Row[] = [
     ['Perubahan', what],
     ...(change.before && change.after && (change.before.group !== change.after.group || change.before.agencyId !== change.after.agencyId)
       ? ([
@@ -118,30 +136,13 @@ export function renderStaffNotice(input: { name: string; change: StaffChange; po
     change.action === 'DISABLE'
       ? 'Akun Anda tidak dapat lagi dipakai untuk masuk. Bila ini keliru, hubungi admin instansi atau operator Aduan.'
       : `Masuk di ${staffSignInLink(input.portalUrl)}. Bila Anda tidak mengenali perubahan ini, hubungi operator Aduan.`;
-  const subject = oneLine(`[Aduan] Akun petugas Anda: ${what}`);
-  const text = [
-    `Yth. ${oneLine(input.name)},`,
-    '',
-    'Akun petugas Anda di Aduan telah diubah.',
-    '',
-    ...rows.map(([k, v]) => `${k}: ${oneLine(v)}`),
-    '',
+  return staffMail({
+    subject: oneLine(`[Aduan] Akun petugas Anda: ${what}`),
+    name: input.name,
+    intro: 'Akun petugas Anda di Aduan telah diubah.',
+    rows,
     closing,
-    '',
-    FOOTER,
-  ].join('\n');
-  const html = `<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
-<body style="font-family:Arial,sans-serif;line-height:1.5;color:#1a1a1a">
-<p>Yth. ${escapeHtml(input.name)},</p>
-<p>Akun petugas Anda di Aduan telah diubah.</p>
-<table cellpadding="4" style="border-collapse:collapse">
-${rows.map(([k, v]) => `<tr><th align="left" valign="top">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('\n')}
-</table>
-<p>${escapeHtml(closing)}</p>
-<p style="color:#666">${FOOTER}</p>
-</body></html>`;
-  return { subject, text, html };
+  });
 }
 
 /**

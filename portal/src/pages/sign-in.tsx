@@ -28,9 +28,10 @@ const SUBMIT_TEXT: Record<Step['kind'], string> = {
   RESET_PASSWORD: 'Simpan kata sandi dan masuk',
 };
 
-const textInput =
-  (value: string, set: (v: string) => void, extra: Record<string, unknown> = {}) =>
-  (aria: Record<string, unknown>) => <input type="text" {...aria} {...extra} value={value} onInput={(e) => set((e.target as HTMLInputElement).value)} />;
+/** A field's input bound to its state: text, or a password. */
+const input =
+  (value: string, set: (v: string) => void, extra: Record<string, unknown> = {}, type: 'text' | 'password' = 'text') =>
+  (aria: Record<string, unknown>) => <input type={type} {...aria} {...extra} value={value} onInput={(e) => set((e.target as HTMLInputElement).value)} />;
 
 /** Staff sign-in, one step at a time (POST /v1/sessions says which comes next). */
 export function SignInPage({ expired }: { expired: boolean }) {
@@ -140,20 +141,12 @@ export function SignInPage({ expired }: { expired: boolean }) {
       <form onSubmit={submit} noValidate class="card">
         {(step.kind === 'PASSWORD' || step.kind === 'FORGOT_PASSWORD') && (
           <Field id="s-username" label="Nama pengguna" error={error?.forField('username')}>
-            {textInput(username, setUsername, { autoComplete: 'username', autoCapitalize: 'none' })}
+            {input(username, setUsername, { autoComplete: 'username', autoCapitalize: 'none' })}
           </Field>
         )}
         {step.kind === 'PASSWORD' && (
           <Field id="s-password" label="Kata sandi" error={error?.forField('password')}>
-            {(aria) => (
-              <input
-                type="password"
-                {...aria}
-                value={password}
-                onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
-                autoComplete="current-password"
-              />
-            )}
+            {input(password, setPassword, { autoComplete: 'current-password' }, 'password')}
           </Field>
         )}
         {(step.kind === 'MFA' || step.kind === 'MFA_SETUP' || step.kind === 'RESET_PASSWORD') && (
@@ -163,32 +156,16 @@ export function SignInPage({ expired }: { expired: boolean }) {
             hint={step.kind === 'RESET_PASSWORD' ? undefined : '6 angka dari aplikasi autentikator Anda.'}
             error={error?.forField('code')}
           >
-            {textInput(code, setCode, { inputMode: 'numeric', autoComplete: 'one-time-code', maxLength: 6 })}
+            {input(code, setCode, { inputMode: 'numeric', autoComplete: 'one-time-code', maxLength: 6 })}
           </Field>
         )}
         {choosesPassword && (
           <>
             <Field id="s-new" label="Kata sandi baru" error={error?.forField('newPassword')}>
-              {(aria) => (
-                <input
-                  type="password"
-                  {...aria}
-                  value={newPassword}
-                  onInput={(e) => setNewPassword((e.target as HTMLInputElement).value)}
-                  autoComplete="new-password"
-                />
-              )}
+              {input(newPassword, setNewPassword, { autoComplete: 'new-password' }, 'password')}
             </Field>
             <Field id="s-repeat" label="Ulangi kata sandi baru" error={error?.forField('repeated')}>
-              {(aria) => (
-                <input
-                  type="password"
-                  {...aria}
-                  value={repeated}
-                  onInput={(e) => setRepeated((e.target as HTMLInputElement).value)}
-                  autoComplete="new-password"
-                />
-              )}
+              {input(repeated, setRepeated, { autoComplete: 'new-password' }, 'password')}
             </Field>
           </>
         )}

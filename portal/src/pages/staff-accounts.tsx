@@ -21,6 +21,21 @@ const GROUPS: Record<string, string> = {
 const AGENCY_GROUPS = ['petugas-instansi', 'admin-instansi'];
 const groupLabel = (g: string) => GROUPS[g] ?? g;
 
+/** The roles one may give (or filter by): an agency's administrator only its officers and administrators. */
+function GroupOptions({ operator }: { operator: boolean }) {
+  return (
+    <>
+      {Object.entries(GROUPS)
+        .filter(([g]) => operator || AGENCY_GROUPS.includes(g))
+        .map(([g, text]) => (
+          <option key={g} value={g}>
+            {text}
+          </option>
+        ))}
+    </>
+  );
+}
+
 function InviteForm({ session, onInvited }: { session: StaffSession; onInvited: (a: StaffInvitedOutput) => void }) {
   const operator = session.staff.roles.includes('OPERATOR');
   const [form, setForm] = useState({ name: '', email: '', group: 'petugas-instansi', agencyId: session.staff.agencyId ?? '', provinceCode: '', username: '' });
@@ -70,13 +85,7 @@ function InviteForm({ session, onInvited }: { session: StaffSession; onInvited: 
         <Field id="i-group" label="Peran" error={error?.forField('group')}>
           {(aria) => (
             <select {...aria} value={form.group} onChange={set('group')}>
-              {Object.entries(GROUPS)
-                .filter(([g]) => operator || AGENCY_GROUPS.includes(g))
-                .map(([g, text]) => (
-                  <option key={g} value={g}>
-                    {text}
-                  </option>
-                ))}
+              <GroupOptions operator={operator} />
             </select>
           )}
         </Field>
@@ -265,13 +274,7 @@ export function StaffAccountsPage({ session }: { session: StaffSession }) {
           {(aria) => (
             <select {...aria} value={filter.group} onChange={setF('group')}>
               <option value="">Semua</option>
-              {Object.entries(GROUPS)
-                .filter(([g]) => operator || AGENCY_GROUPS.includes(g))
-                .map(([g, text]) => (
-                  <option key={g} value={g}>
-                    {text}
-                  </option>
-                ))}
+              <GroupOptions operator={operator} />
             </select>
           )}
         </Field>
