@@ -45,7 +45,7 @@ export const NEEDS = {
   ListComplaints: [table('read'), cursors()],
   // A sign-in also reads whether the account is still enabled (cognito-local signs disabled users in),
   // and puts an officer or administrator ACTIVE on their agency's roster (its readiness).
-  CreateSession: [staffTokens(), staffAccounts('read'), table('readWrite', ['agencyStaff', 'readiness'])],
+  CreateSession: [staffTokens(), staffAccounts('read'), table('readWrite', ['agencyStaff', 'readiness', 'signIn'])],
   ListRegions: [],
   ListServices: [table('read'), cursors()],
   GetService: [table('read')],
@@ -95,7 +95,7 @@ export const NEEDS = {
   EraseExpiredIdentities: [table('readWriteDelete'), sendsTo('upload')],
   PublishChainHeads: [table('readWrite'), bundleKey('sign')],
   ProbeHealth: [probe()],
-  ListStaff: [staffAccounts('read'), cursors()],
+  ListStaff: [table('read'), staffAccounts('read'), cursors()],
   InviteStaff: [table('readWrite'), staffAccounts('manage'), mail()],
   StaffActions: [table('readWrite'), staffAccounts('manage'), mail()],
   ImportStaff: [table('readWrite'), staffAccounts('manage'), mail()],

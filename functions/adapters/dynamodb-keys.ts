@@ -45,6 +45,7 @@ import type { ContactKind, OutboxMessage, PagePosition, WorkQueue } from '../cor
  *   pk AGENCY#<id>     sk AUDIT#<at>#<n>            each change of it
  *   pk STAFF#<username> sk AUDIT#<at>#<id>          each change of a staff account (the account itself is in Cognito)
  *   pk AGENCYSTAFF#<agencyId> sk <username>          an agency's roster: the accounts acting for it, group and status
+ *   pk SIGNIN#<username> sk LAST                   when the account last signed in (written by the sign-in route only)
  *   pk READINESS       sk <agencyId>                 the facts an agency's readiness is judged from (one partition: ≤ 600 items)
  * Every index but ByQueue is sparse: a complaint leaves it when nothing more is due there, so
  * the sweeps read what is due, never the whole table.
@@ -94,6 +95,7 @@ export const WRITABLE_FAMILIES = {
   chainHeads: 'HEADS#',
   agencyStaff: 'AGENCYSTAFF#',
   readiness: 'READINESS',
+  signIn: 'SIGNIN#',
 } as const;
 export type WritableFamily = keyof typeof WRITABLE_FAMILIES;
 
@@ -260,3 +262,4 @@ export const staffPk = (username: string) => `STAFF#${username}`;
 export const staffAuditSk = (at: string, id: string) => `AUDIT#${at}#${id}`;
 export const rosterPk = (agencyId: string) => `${WRITABLE_FAMILIES.agencyStaff}${agencyId}`;
 export const READINESS_PK = WRITABLE_FAMILIES.readiness;
+export const signInKey = (username: string) => ({ pk: `${WRITABLE_FAMILIES.signIn}${username}`, sk: 'LAST' });

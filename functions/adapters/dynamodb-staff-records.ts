@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteItemCommand, type DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, DeleteItemCommand, type DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { StaffChange } from '../core/staff-accounts';
 import type { RosterEntry, StaffRecords } from '../core/staff-ports';
-import { rosterPk, staffAuditSk, staffPk } from './dynamodb-keys';
+import { rosterPk, signInKey, staffAuditSk, staffPk } from './dynamodb-keys';
 
 const m = (v: Record<string, unknown>) => marshall(v, { removeUndefinedValues: true });
 
@@ -65,5 +65,24 @@ export class DynamoDbStaffRecords implements StaffRecords {
       start = res.LastEvaluatedKey;
     } while (start);
     return entries;
+  }
+
+  async noteSignIn(username: string, at: string): Promise<void> {
+    await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: m({ ...signInKey(username), entity: 'SIGNIN', at }) }));
+  }
+
+  async lastSignIns(usernames: string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    // BatchGetItem reads 100 keys at a time; what it leaves unprocessed is asked again (a few times at most).
+    let keys = [...new Set(usernames)].slice(0, 100).map((u) => m(signInKey(u)));
+    for (let round = 0; keys.length && round < 5; round++) {
+      const res = await this.client.send(new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }));
+      for (const item of res.Responses?.[this.tableName] ?? []) {
+        const row = unmarshall(item);
+        found.set(String(row.pk).slice('SIGNIN#'.length), row.at as string);
+      }
+      keys = (res.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof keys;
+    }
+    return found;
   }
 }

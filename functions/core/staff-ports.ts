@@ -42,6 +42,10 @@ export interface StaffRecords {
   leave(agencyId: string, username: string): Promise<void>;
   /** An agency's roster: a few dozen accounts at most, read whole. */
   roster(agencyId: string): Promise<RosterEntry[]>;
+  /** When an account last signed in through Aduan (written by the sign-in itself). */
+  noteSignIn(username: string, at: string): Promise<void>;
+  /** The last sign-ins of a page of accounts (at most 100), by username; absent for one never signed in. */
+  lastSignIns(usernames: string[]): Promise<Map<string, string>>;
 }
 
 /** The facts each agency's readiness is judged from (core/readiness.ts), kept as they change. */

@@ -43,10 +43,12 @@ export async function syncRoster(
 }
 
 /**
- * A successful sign-in: an officer or administrator is ACTIVE on their agency's roster from now
+ * A successful sign-in: noted (the account list shows it), and an officer or administrator is
+ * ACTIVE on their agency's roster from now
  * (the first sign-in after an invitation, or an account created before the roster existed).
  */
 export async function noteSignIn(deps: NoteDeps & Pick<Deps, 'staffRecords'>, who: StaffPrincipal) {
+  await deps.staffRecords.noteSignIn(who.username, deps.clock.now().toISOString());
   if (!who.agencyId) return;
   const group = who.roles.includes('SERVICE_ADMIN')
     ? STAFF_GROUPS.SERVICE_ADMIN

@@ -72,7 +72,7 @@ export interface StaffQuery {
 }
 
 /** GET /v1/staff: accounts by agency, group and status, a page at a time (the cursor is bound to the filters). */
-export async function listStaff(deps: Pick<Deps, 'staffAccounts' | 'cursors'>, who: StaffPrincipal, q: StaffQuery) {
+export async function listStaff(deps: Pick<Deps, 'staffAccounts' | 'staffRecords' | 'cursors'>, who: StaffPrincipal, q: StaffQuery) {
   const agencyId = listingScope(who, q.agencyId);
   // An administrator sees officers and administrators only, even of their own agency.
   const groups: StaffGroup[] | undefined = who.roles.includes('OPERATOR') ? undefined : [STAFF_GROUPS.AGENCY_OFFICER, STAFF_GROUPS.SERVICE_ADMIN];
@@ -90,7 +90,12 @@ export async function listStaff(deps: Pick<Deps, 'staffAccounts' | 'cursors'>, w
   }
   // Every match of the pool pages read is returned (a page may hold a few more than `limit`): the
   // cursor resumes after the last pool page, so nothing is skipped.
-  return { items: items.map(shown), nextCursor: more && after ? deps.cursors.seal(scope, after) : null };
+  const signedIn = await deps.staffRecords.lastSignIns(items.map((a) => a.username));
+  const withSignIn = items.map((a) => {
+    const lastSignInAt = signedIn.get(a.username);
+    return shown({ ...a, ...(lastSignInAt ? { lastSignInAt } : {}) });
+  });
+  return { items: withSignIn, nextCursor: more && after ? deps.cursors.seal(scope, after) : null };
 }
 
 /** A username from an email's local part (lowercase letters, digits, dot, dash), when none is given. */

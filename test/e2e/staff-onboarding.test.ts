@@ -112,6 +112,11 @@ describe('onboarding an agency', () => {
       expect.arrayContaining(['admin-badung-baru', 'made.wirawan', 'ketut.ayu', 'petugas-badung']),
     );
     expect(new Set(listed.body.items.map((a: { agencyId: string }) => a.agencyId))).toEqual(new Set(['pemda-51.03']));
+    // Who has signed in, and when: the administrator has, the officers not yet.
+    const byName = new Map(listed.body.items.map((a: { username: string }) => [a.username, a]));
+    expect(byName.get('admin-badung-baru')).toMatchObject({ status: 'ACTIVE', lastSignInAt: expect.any(String) });
+    expect(byName.get('made.wirawan')).toMatchObject({ status: 'INVITED' });
+    expect((byName.get('made.wirawan') as { lastSignInAt?: string }).lastSignInAt).toBeUndefined();
 
     const officer = await firstSignIn(
       'made.wirawan',

@@ -260,6 +260,13 @@ export class InMemoryStaffRecords implements StaffRecords {
   async roster(agencyId: string) {
     return [...(this.rosters.get(agencyId)?.values() ?? [])].map((e) => ({ ...e }));
   }
+  readonly signIns = new Map<string, string>();
+  async noteSignIn(username: string, at: string) {
+    this.signIns.set(username, at);
+  }
+  async lastSignIns(usernames: string[]) {
+    return new Map(usernames.flatMap((u) => (this.signIns.has(u) ? [[u, this.signIns.get(u) as string] as const] : [])));
+  }
 }
 
 /** The agencies' readiness facts in memory: each note sets its facts, the others stay. */

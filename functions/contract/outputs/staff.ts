@@ -21,6 +21,8 @@ export const staffAccount = z.object({
   /** Whether an authenticator is enrolled. */
   mfa: z.boolean(),
   createdAt: z.string(),
+  /** The last sign-in through Aduan; absent when never (or before Aduan kept it). */
+  lastSignInAt: z.optional(z.string()),
 });
 
 /** GET /v1/staff */

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import type { StaffAccountView, StaffChangedOutput, StaffImportOutput, StaffInvitedOutput, StaffListOutput } from '../../../functions/contract/outputs/staff';
 import { type ApiError, call } from '../api';
 import { ErrorSummary, Field, Loading, PageTitle, Problem, useLoad } from '../components';
-import { ACCOUNT_STATUS_LABELS, label, ROLE_LABELS } from '../labels';
+import { ACCOUNT_STATUS_LABELS, formatDateTime, label, ROLE_LABELS } from '../labels';
 import type { StaffSession } from '../session';
 
 /** The groups one may invite into, by who invites (the API holds the same rule). */
@@ -178,6 +178,7 @@ function AccountRow({ a, session, onChanged }: { a: StaffAccountView; session: S
         {a.agencyId ? ` · ${a.agencyName ?? a.agencyId}` : ''}
         {a.provinceCode ? ` · ${a.provinceName ?? `provinsi ${a.provinceCode}`}` : ''}
         {a.mfa ? ' · autentikator aktif' : ''}
+        {a.lastSignInAt ? ` · terakhir masuk ${formatDateTime(a.lastSignInAt)}` : ''}
       </div>
       {!own && (
         <div class="actions-row">
