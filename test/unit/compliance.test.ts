@@ -1,0 +1,109 @@
+/**
+ * Compliance scores (issue 22, first part): the arithmetic on counters the real transitions write
+ * (in-memory store), so Badung answering late and Denpasar on time move the scores the right way;
+ * an illegal levy lowers a score; the zone always matches the score and the published bands.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Caller } from '../../functions/core/access';
+import { METHODOLOGIES, methodologyFor, ranked, scorecardOf, zoneOf } from '../../functions/core/compliance';
+import type { StaffRole } from '../../functions/core/staff';
+import { actOnComplaint } from '../../functions/use-cases/act-on-complaint';
+import { routeComplaint } from '../../functions/use-cases/route-complaint';
+import { submitComplaint } from '../../functions/use-cases/submit-complaint';
+import { potholeInput } from '../support/complaint-fixture';
+import { memoryDeps } from '../support/in-memory';
+
+const staff = (username: string, roles: StaffRole[], agencyId?: string): Caller => ({
+  kind: 'STAFF',
+  principal: { kind: 'STAFF', username, roles, ...(agencyId ? { agencyId } : {}) },
+});
+const verifier = staff('verifikator', ['VERIFIER']);
+const officers: Record<string, Caller> = {
+  'pemda-51.03': staff('petugas-badung', ['AGENCY_OFFICER'], 'pemda-51.03'),
+  'pemda-51.71': staff('petugas-denpasar', ['AGENCY_OFFICER'], 'pemda-51.71'),
+};
+const m2026 = methodologyFor('2026-04');
+
+/** Six complaints to an agency; its officer answers them on the day, or weeks late. */
+async function handled(m: ReturnType<typeof memoryDeps>, agencyId: string, late: boolean) {
+  for (let i = 0; i < 6; i++) {
+    m.setNow(`2026-04-0${6 + (i % 3)}T02:00:00Z`);
+    const regionCode = agencyId.slice('pemda-'.length);
+    const r = await submitComplaint(m.deps, potholeInput({ title: `Jalan rusak ${agencyId} ${i}`, location: { regionCode } }));
+    await routeComplaint(m.deps, r.trackingId);
+    await actOnComplaint(m.deps, r.trackingId, verifier, { action: 'VERIFY', agencyId });
+    if (late) m.setNow('2026-04-29T02:00:00Z');
+    await actOnComplaint(m.deps, r.trackingId, officers[agencyId] as Caller, { action: 'ACKNOWLEDGE' });
+    await actOnComplaint(m.deps, r.trackingId, officers[agencyId] as Caller, { action: 'RESPOND', message: 'Sudah ditangani petugas.' });
+  }
+}
+
+const countsOf = async (m: ReturnType<typeof memoryDeps>, agencyId: string) =>
+  (await m.store.stats('2026-04')).find((f) => f.scope.kind === 'AGENCY' && f.scope.agencyId === agencyId)?.counts ?? {};
+
+describe('compliance scores from what the agencies did', () => {
+  it('ranks Denpasar, answering on time, above Badung, answering late; a published standard and an illegal levy move the score', async () => {
+    const m = memoryDeps();
+    await handled(m, 'pemda-51.03', true);
+    await handled(m, 'pemda-51.71', false);
+    const badung = scorecardOf(await countsOf(m, 'pemda-51.03'), 0, m2026);
+    const denpasar = scorecardOf(await countsOf(m, 'pemda-51.71'), 0, m2026);
+    expect(badung.parts.handling).toMatchObject({ assigned: 6, firstFollowUpLate: 6, firstFollowUpOnTime: 0 });
+    expect(denpasar.parts.handling).toMatchObject({ assigned: 6, firstFollowUpOnTime: 6 });
+    expect(denpasar.parts.handling.score).toBeGreaterThan(badung.parts.handling.score);
+    const rows = ranked([
+      { agencyId: 'pemda-51.03', score: badung.score },
+      { agencyId: 'pemda-51.71', score: denpasar.score },
+    ]);
+    expect(rows.map((r) => [r.agencyId, r.rank])).toEqual([
+      ['pemda-51.03', 2],
+      ['pemda-51.71', 1],
+    ]);
+    // Badung publishes its standards: its standards part and total rise by the part's weight.
+    const withStandards = scorecardOf(await countsOf(m, 'pemda-51.03'), 5, m2026);
+    expect(withStandards.parts.standards.score).toBe(100);
+    expect((withStandards.score ?? 0) - (badung.score ?? 0)).toBeCloseTo(100 * m2026.parts.standards, 2);
+    // An illegal levy indicated against Badung takes its penalty off.
+    const levied = scorecardOf({ ...(await countsOf(m, 'pemda-51.03')), illegalLevy: 1 }, 5, m2026);
+    expect((withStandards.score ?? 0) - (levied.score ?? 0)).toBeCloseTo(m2026.indicatorPenalty.illegalLevy, 2);
+  });
+
+  it('does not rank an agency on too few complaints, and says so', () => {
+    const few = scorecardOf({ assigned: 2, firstFollowUpOnTime: 2 }, 3, m2026);
+    expect(few).toMatchObject({ score: null, zone: 'BELUM_DINILAI' });
+    expect(few.notScored).toContain(`paling sedikit ${m2026.minimumComplaints}`);
+    expect(ranked([{ score: null }, { score: 70 }])).toEqual([
+      { score: null, rank: null },
+      { score: 70, rank: 1 },
+    ]);
+  });
+
+  it('keeps the zone in step with the score and the published bands, whatever the figures', () => {
+    const counts = fc.record({
+      assigned: fc.integer({ min: 0, max: 500 }),
+      firstFollowUpOnTime: fc.integer({ min: 0, max: 500 }),
+      firstFollowUpLate: fc.integer({ min: 0, max: 500 }),
+      transfers: fc.integer({ min: 0, max: 100 }),
+      escalations: fc.integer({ min: 0, max: 100 }),
+      reopenings: fc.integer({ min: 0, max: 100 }),
+      ratingCount: fc.integer({ min: 0, max: 100 }),
+      illegalLevy: fc.integer({ min: 0, max: 5 }),
+    });
+    fc.assert(
+      fc.property(counts, fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 5 }), (c, services, rating) => {
+        const card = scorecardOf({ ...c, ratingSum: c.ratingCount * rating }, services, m2026);
+        if (card.score === null) return card.zone === 'BELUM_DINILAI' && c.assigned < m2026.minimumComplaints;
+        const band = card.score >= 81 ? 'HIJAU' : card.score >= 51 ? 'KUNING' : 'MERAH';
+        return card.score >= 0 && card.score <= 100 && card.zone === band && card.zone === zoneOf(card.score, m2026);
+      }),
+    );
+    // The published bands, as data with their source.
+    expect(METHODOLOGIES[0]?.bands.map((b) => [b.zone, b.min])).toEqual([
+      ['HIJAU', 81],
+      ['KUNING', 51],
+      ['MERAH', 0],
+    ]);
+    expect(METHODOLOGIES[0]?.source).toMatch(/Peraturan Ombudsman 17\/2015/);
+  });
+});
