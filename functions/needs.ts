@@ -102,5 +102,8 @@ export const NEEDS = {
   StaffHistory: [table('read'), staffAccounts('read')],
   AgencyReadiness: [table('read')],
   ReadinessTable: [table('read')],
+  ComplianceTable: [table('read')],
+  AgencyScorecard: [table('read')],
+  ComplianceMethodology: [],
 } as const;
 export type FunctionId = keyof typeof NEEDS;

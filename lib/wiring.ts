@@ -7,6 +7,7 @@
 import { envNamesOfNeeds } from '../functions/capabilities';
 import { ENV, type EnvName } from '../functions/shared/env';
 import { type FunctionSpec, type QueueId, VISIBILITY_TIMEOUT_FACTOR } from './function-spec';
+import { OVERSIGHT_FUNCTIONS } from './functions/oversight';
 import { COMPLAINT_FUNCTIONS } from './functions/public-api';
 import { RECORD_FUNCTIONS } from './functions/records';
 import { SERVICE_FUNCTIONS } from './functions/services';
@@ -15,7 +16,14 @@ import { WORKER_FUNCTIONS } from './functions/workers';
 
 export * from './function-spec';
 
-export const FUNCTIONS: readonly FunctionSpec[] = [...COMPLAINT_FUNCTIONS, ...SERVICE_FUNCTIONS, ...RECORD_FUNCTIONS, ...STAFF_FUNCTIONS, ...WORKER_FUNCTIONS];
+export const FUNCTIONS: readonly FunctionSpec[] = [
+  ...COMPLAINT_FUNCTIONS,
+  ...SERVICE_FUNCTIONS,
+  ...RECORD_FUNCTIONS,
+  ...STAFF_FUNCTIONS,
+  ...OVERSIGHT_FUNCTIONS,
+  ...WORKER_FUNCTIONS,
+];
 
 /** How many instances of a function can run at once, as far as the stack bounds it (unbounded: undefined). */
 export function concurrencyOf(f: FunctionSpec): number | undefined {

@@ -121,7 +121,8 @@ export function createGateway(opts: {
         const out = await opts.localRoutes(req, body, url);
         return out ? send(res, out.status, out.body) : problem(res, 404, 'Tidak ditemukan', `Tidak ada rute lokal ${url.pathname}`);
       }
-      const candidates = routes.filter((r) => r.pattern.test(url.pathname));
+      // As API Gateway does, a static path segment wins over a {parameter} at the same place.
+      const candidates = routes.filter((r) => r.pattern.test(url.pathname)).sort((a, b) => a.params.length - b.params.length);
       if (!candidates.length) return problem(res, 404, 'Tidak ditemukan', `Tidak ada rute ${url.pathname}`);
       const route = candidates.find((r) => r.method === req.method);
       if (!route) return problem(res, 405, 'Metode tidak diizinkan', `${req.method} tidak tersedia untuk ${url.pathname}`);

@@ -23,6 +23,7 @@ import { statsOutput } from './outputs/stats';
 import { submissionOutput } from './outputs/submission';
 import { duplicatesOutput, supportOutput } from './outputs/support';
 import { clientKeyOutput, clientKeyRevocationOutput, healthOutput, openApiOutput } from './outputs/system';
+import { OVERSIGHT_ROUTES } from './oversight-routes';
 import { ROUTE_INPUTS } from './routes';
 
 /** Every route, by the id of the function that serves it. */
@@ -309,6 +310,7 @@ export const API_ROUTES = {
     summary: 'POST /v1/agencies/contacts/imports: the agency directory from a spreadsheet, all rows or none (operators)',
   },
   ...ONBOARDING_ROUTES,
+  ...OVERSIGHT_ROUTES,
   Health: {
     method: 'GET',
     path: '/v1/health',

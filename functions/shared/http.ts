@@ -20,6 +20,15 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
   return { statusCode, headers: { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) };
 }
 
+/** A CSV answer (a spreadsheet's download), with the file name it is saved under. */
+export function csv(body: string, fileName: string, headers: Record<string, string> = {}): APIGatewayProxyResult {
+  return {
+    statusCode: 200,
+    headers: { ...BASE_HEADERS, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"`, ...headers },
+    body,
+  };
+}
+
 const TITLES: Record<number, string> = {
   400: 'Permintaan tidak valid',
   401: 'Perlu masuk',

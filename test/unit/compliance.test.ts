@@ -3,12 +3,15 @@
  * (in-memory store), so Badung answering late and Denpasar on time move the scores the right way;
  * an illegal levy lowers a score; the zone always matches the score and the published bands.
  */
+
+import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../functions/core/access';
 import { METHODOLOGIES, methodologyFor, ranked, scorecardOf, zoneOf } from '../../functions/core/compliance';
 import type { StaffRole } from '../../functions/core/staff';
 import { actOnComplaint } from '../../functions/use-cases/act-on-complaint';
+import { agencyScorecard, complianceCsv, complianceTable } from '../../functions/use-cases/compliance';
 import { routeComplaint } from '../../functions/use-cases/route-complaint';
 import { submitComplaint } from '../../functions/use-cases/submit-complaint';
 import { potholeInput } from '../support/complaint-fixture';
@@ -105,5 +108,32 @@ describe('compliance scores from what the agencies did', () => {
       ['MERAH', 0],
     ]);
     expect(METHODOLOGIES[0]?.source).toMatch(/Peraturan Ombudsman 17\/2015/);
+  });
+});
+
+describe('the ranking and the scorecard, as the routes answer them', () => {
+  it("ranks Bali's regencies by the period's figures, matches its CSV to its JSON, and gives Badung a trend and what to fix first", async () => {
+    const m = memoryDeps();
+    await handled(m, 'pemda-51.03', true);
+    await handled(m, 'pemda-51.71', false);
+    const table = await complianceTable(m.deps, { period: { from: '2026-03', to: '2026-04' }, level: 'REGENCY', provinceCode: '51' });
+    expect(table.rows).toHaveLength(9);
+    const [first, second] = table.rows;
+    expect([first?.agencyId, first?.rankInProvince, second?.agencyId, second?.rankInProvince]).toEqual(['pemda-51.71', 1, 'pemda-51.03', 2]);
+    // Too few complaints to judge: unranked, and said so.
+    expect(table.rows.slice(2).every((r) => r.score === null && r.rank === null && r.zone === 'BELUM_DINILAI')).toBe(true);
+    const rows = parse(complianceCsv(table), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.agencyId, r.score, r.zone, r.rank])).toEqual(
+      table.rows.map((r) => [r.agencyId, r.score === null ? '' : String(r.score), r.zone, r.rank === null ? '' : String(r.rank)]),
+    );
+    // Nothing of a complaint or a person in what is public.
+    expect(JSON.stringify(table)).not.toMatch(/made@example|Made Uji|Jalan rusak/);
+
+    const card = await agencyScorecard(m.deps, 'pemda-51.03', { from: '2026-03', to: '2026-04' });
+    expect(card.trend.map((t) => t.month)).toEqual(['2026-03', '2026-04']);
+    expect(card.trend[0]).toMatchObject({ score: null, zone: 'BELUM_DINILAI' });
+    expect(card.score).toBe(table.rows[1]?.score);
+    expect(card.advice[0]).toMatch(/standar pelayanan/);
+    expect(card.advice.join(' ')).toMatch(/sebelum tenggatnya/);
   });
 });

@@ -1,0 +1,203 @@
+/**
+ * The Ombudsman's view of every agency (issue 22): compliance scores for a month or a range of
+ * months, ranked within each level and province, and one agency's scorecard with its trend and
+ * what would raise it. Read from the monthly counters (one read of each month's figures for every
+ * agency at once, never a scan of complaints) and the agencies' published services. Public:
+ * counts only, no complaint and no identity.
+ */
+import { type Agency, agencies, findAgency } from '../core/agencies';
+import { type Methodology, methodologyFor, ranked, type Scorecard, scorecardOf } from '../core/compliance';
+import { notFound } from '../core/errors';
+import type { CounterDelta } from '../core/monitoring';
+import type { ComplaintQueries } from '../core/ports';
+import { provinceOf } from '../core/readiness';
+import type { Deps } from './deps';
+
+type ComplianceDeps = { store: Pick<ComplaintQueries, 'stats'> } & Pick<Deps, 'readiness'>;
+type Counts = CounterDelta['add'];
+
+/** A period of whole months, `from` and `to` included (YYYY-MM). */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** The months of a period, oldest first (the input bounds it to 12). */
+export function monthsOf(p: Period): string[] {
+  const months: string[] = [];
+  let [y, m] = p.from.split('-').map(Number) as [number, number];
+  for (let i = 0; i < 24; i++) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    if (month > p.to) break;
+    months.push(month);
+    m = m === 12 ? 1 : m + 1;
+    if (m === 1) y++;
+  }
+  return months;
+}
+
+/** Agencies scored: ministries and national agencies, provinces, regencies and cities (not the Ombudsman's own offices). */
+const SCORED = agencies.filter((a) => a.level !== 'OMBUDSMAN');
+
+const add = (into: Counts, counts: Counts) => {
+  for (const [k, v] of Object.entries(counts)) into[k as keyof Counts] = (into[k as keyof Counts] ?? 0) + (v ?? 0);
+};
+
+/** Each agency's counters of each month of the period: one read of each month's figures. */
+async function countsByMonth(deps: ComplianceDeps, months: string[]) {
+  const byMonth = new Map<string, Map<string, Counts>>();
+  for (const month of months) {
+    const agencyCounts = new Map<string, Counts>();
+    for (const f of await deps.store.stats(month)) if (f.scope.kind === 'AGENCY') agencyCounts.set(f.scope.agencyId, f.counts);
+    byMonth.set(month, agencyCounts);
+  }
+  return byMonth;
+}
+
+function rowOf(agency: Agency, card: Scorecard) {
+  const province = provinceOf(agency);
+  return { agencyId: agency.id, name: agency.name, level: agency.level, ...(province ? { provinceCode: province } : {}), ...card };
+}
+
+export interface ComplianceQuery {
+  period: Period;
+  level?: Agency['level'] | undefined;
+  provinceCode?: string | undefined;
+}
+
+/** GET /v1/compliance: every agency's score in the period, ranked within its level and its province. */
+export async function complianceTable(deps: ComplianceDeps, q: ComplianceQuery) {
+  const months = monthsOf(q.period);
+  const methodology = methodologyFor(q.period.to);
+  const [byMonth, facts] = await Promise.all([countsByMonth(deps, months), deps.readiness.all()]);
+  const rows = SCORED.map((agency) => {
+    const total: Counts = {};
+    for (const month of months) add(total, byMonth.get(month)?.get(agency.id) ?? {});
+    return rowOf(agency, scorecardOf(total, facts.get(agency.id)?.services ?? 0, methodology));
+  });
+  // Ranks within a level across the country, and within a level in each province.
+  const rank = new Map<string, number | null>();
+  const rankInProvince = new Map<string, number | null>();
+  for (const level of new Set(rows.map((r) => r.level))) {
+    const same = rows.filter((r) => r.level === level);
+    for (const r of ranked(same)) rank.set(r.agencyId, r.rank);
+    for (const province of new Set(same.flatMap((r) => (r.provinceCode ? [r.provinceCode] : []))))
+      for (const r of ranked(same.filter((x) => x.provinceCode === province))) rankInProvince.set(r.agencyId, r.rank);
+  }
+  const withRank = rows.map((r) => ({ ...r, rank: rank.get(r.agencyId) ?? null, rankInProvince: rankInProvince.get(r.agencyId) ?? null }));
+  const shown = withRank
+    .filter((r) => (!q.level || r.level === q.level) && (!q.provinceCode || r.provinceCode === q.provinceCode))
+    .sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.name.localeCompare(b.name));
+  return { period: q.period, methodology: methodologyView(methodology), rows: shown };
+}
+
+/** What would raise a score most, first: from the parts that cost it points. */
+function advice(card: Scorecard): string[] {
+  const p = card.parts;
+  const out: string[] = [];
+  if (p.indicators.illegalLevy > 0) out.push('Hentikan pungutan di luar standar pelayanan: setiap indikasi pungli mengurangi skor paling besar.');
+  if (p.standards.services === 0) out.push('Terbitkan standar pelayanan (14 komponen) untuk layanan instansi.');
+  if (p.handling.firstFollowUpLate > 0)
+    out.push('Tindak lanjuti pengaduan sebelum tenggatnya: tindak lanjut pertama yang terlambat menurunkan skor penanganan.');
+  if (p.handling.escalations > 0) out.push('Tangani pengaduan sebelum dieskalasi ke instansi atasan.');
+  if (p.indicators.prolongedDelay + p.indicators.proceduralDeviation > 0) out.push('Penuhi waktu dan prosedur sesuai standar pelayanan.');
+  if (p.handling.reopenings > 0) out.push('Pastikan tindak lanjut menyelesaikan masalah: laporan yang dibuka kembali menurunkan skor.');
+  return out;
+}
+
+/** GET /v1/compliance/{agencyId}: the scorecard of a period, month by month, and what would raise it. */
+export async function agencyScorecard(deps: ComplianceDeps, agencyId: string, period: Period) {
+  const agency = findAgency(agencyId);
+  if (!agency || agency.level === 'OMBUDSMAN') throw notFound(`Instansi ${agencyId} tidak dinilai.`);
+  const months = monthsOf(period);
+  const [byMonth, facts] = await Promise.all([countsByMonth(deps, months), deps.readiness.all()]);
+  const services = facts.get(agency.id)?.services ?? 0;
+  const total: Counts = {};
+  const trend = months.map((month) => {
+    const counts = byMonth.get(month)?.get(agency.id) ?? {};
+    add(total, counts);
+    const card = scorecardOf(counts, services, methodologyFor(month));
+    return { month, score: card.score, zone: card.zone };
+  });
+  const methodology = methodologyFor(period.to);
+  const card = scorecardOf(total, services, methodology);
+  return { ...rowOf(agency, card), period, methodologyInForce: methodologyView(methodology), trend, advice: advice(card) };
+}
+
+/** The methodology as published beside every score: enough to recompute one by hand. */
+export function methodologyView(m: Methodology) {
+  return {
+    version: m.version,
+    effectiveFrom: m.effectiveFrom,
+    source: m.source,
+    bands: m.bands,
+    minimumComplaints: m.minimumComplaints,
+    weights: { parts: m.parts, handling: m.handling },
+    penalties: { indicators: m.indicatorPenalty, ombudsmanFlag: m.ombudsmanFlagPenalty },
+  };
+}
+
+/** The table as CSV (one row per agency, the figures behind each part), for a spreadsheet. */
+export function complianceCsv(table: Pick<Awaited<ReturnType<typeof complianceTable>>, 'rows'>): string {
+  const header = [
+    'agencyId',
+    'name',
+    'level',
+    'provinceCode',
+    'score',
+    'zone',
+    'rank',
+    'rankInProvince',
+    'standardsScore',
+    'services',
+    'handlingScore',
+    'assigned',
+    'firstFollowUpOnTime',
+    'firstFollowUpLate',
+    'transfers',
+    'escalations',
+    'reopenings',
+    'ratingCount',
+    'ratingAverage',
+    'indicatorPenalty',
+    'prolongedDelay',
+    'illegalLevy',
+    'proceduralDeviation',
+    'ombudsmanFlags',
+  ];
+  const cell = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  const lines = table.rows.map((r) =>
+    [
+      r.agencyId,
+      r.name,
+      r.level,
+      r.provinceCode,
+      r.score,
+      r.zone,
+      r.rank,
+      r.rankInProvince,
+      r.parts.standards.score,
+      r.parts.standards.services,
+      r.parts.handling.score,
+      r.parts.handling.assigned,
+      r.parts.handling.firstFollowUpOnTime,
+      r.parts.handling.firstFollowUpLate,
+      r.parts.handling.transfers,
+      r.parts.handling.escalations,
+      r.parts.handling.reopenings,
+      r.parts.handling.ratingCount,
+      r.parts.handling.ratingAverage,
+      r.parts.indicators.penalty,
+      r.parts.indicators.prolongedDelay,
+      r.parts.indicators.illegalLevy,
+      r.parts.indicators.proceduralDeviation,
+      r.parts.indicators.ombudsmanFlags,
+    ]
+      .map(cell)
+      .join(','),
+  );
+  return `${[header.join(','), ...lines].join('\n')}\n`;
+}
