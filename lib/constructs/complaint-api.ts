@@ -5,6 +5,7 @@ import {
   CognitoUserPoolsAuthorizer,
   Cors,
   EndpointType,
+  type IResource,
   type JsonSchema,
   JsonSchemaVersion,
   LambdaIntegration,
@@ -74,6 +75,8 @@ export const FIREWALL_METRIC_NAME = 'AduanApiFirewall';
 
 /** The public HTTP API: REST API with throttling, access logs, validation and problem+json errors. */
 export class ComplaintApi extends Construct {
+  /** Resources that answer a CORS preflight (those with a route other origins may call). */
+  private readonly preflighted = new Set<IResource>();
   /** What CloudFront sends the API with every request (the firewall refuses requests without it). */
   readonly originSecret: Secret;
   readonly api: RestApi;
@@ -123,11 +126,6 @@ export class ComplaintApi extends Construct {
           status: true,
           user: false,
         }),
-      },
-      defaultCorsPreflightOptions: {
-        allowOrigins: Cors.ALL_ORIGINS,
-        allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Device-Token'],
-        allowMethods: ['GET', 'POST', 'OPTIONS'],
       },
     });
     // API Gateway writes its execution logs (level ERROR) to a group it names itself and never
@@ -224,6 +222,17 @@ export class ComplaintApi extends Construct {
 
   route(trigger: Extract<Trigger, { kind: 'http' }>, fn: LambdaFunction) {
     const resource = this.api.root.resourceForPath(trigger.path);
+    // Other origins (a city's own app, an Open311 client) may call what citizens and reporters
+    // call; staff routes serve only the portal, on this API's own origin, and answer no preflight.
+    // (A preflight on every resource would also cost one resource each: the stack's 500 are finite.)
+    if (trigger.auth !== 'staff' && !this.preflighted.has(resource)) {
+      this.preflighted.add(resource);
+      resource.addCorsPreflight({
+        allowOrigins: Cors.ALL_ORIGINS,
+        allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Device-Token'],
+        allowMethods: ['GET', 'POST', 'OPTIONS'],
+      });
+    }
     // A JSON body is checked at the gateway against its model too; a form body only by the function.
     const body = trigger.input.bodyEncoding === 'form' ? undefined : trigger.input.body;
     const name = fn.node.scope?.node.id ?? 'Route';

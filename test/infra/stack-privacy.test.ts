@@ -33,10 +33,24 @@ describe('issue 7: what the stack holds against hostile users and for privacy', 
     }
   });
 
-  it('declares every required query parameter at the gateway', () => {
+  it('declares every required query parameter at the gateway, and answers a CORS preflight only where other origins may call', () => {
     const methods = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGateway::Method' && r.Properties.HttpMethod === 'GET');
     const required = methods.flatMap((m) => Object.keys(m.Properties.RequestParameters ?? {}).filter((k) => k.startsWith('method.request.querystring.')));
-    expect(required.sort()).toEqual(['method.request.querystring.regionCode', 'method.request.querystring.start', 'method.request.querystring.workingDays']);
+    expect(required.sort()).toEqual([
+      // GET /v1/compliance and /v1/compliance/{agencyId}
+      'method.request.querystring.period',
+      'method.request.querystring.period',
+      'method.request.querystring.regionCode',
+      'method.request.querystring.start',
+      'method.request.querystring.workingDays',
+    ]);
+    // Staff routes serve the portal on the API's own origin: no preflight; citizens' routes answer one.
+    const pathOf = (id: string) => (resources[id]?.Properties.PathPart as string | undefined) ?? '';
+    const preflights = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGateway::Method' && r.Properties.HttpMethod === 'OPTIONS');
+    const preflighted = new Set(preflights.map((r) => pathOf(r.Properties.ResourceId?.Ref)));
+    expect(preflighted).toContain('complaints');
+    expect(preflighted).not.toContain('inbox');
+    expect(preflighted).not.toContain('staff');
   });
 
   it('keeps no client IP: access logs without it, no API Gateway tracing, no WAF request samples; every log group follows the stage retention', () => {
