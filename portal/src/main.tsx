@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { whenStaffUnauthorized } from './api';
 import { CatalogueAdminPage } from './pages/catalogue-admin';
+import { CompliancePage, ScorecardPage } from './pages/compliance';
 import { FeedPage } from './pages/feed';
 import { HomePage } from './pages/home';
 import { ReadinessPage } from './pages/readiness';
@@ -22,6 +23,7 @@ const NAV: [string, string][] = [
   ['lacak', 'Lacak'],
   ['publik', 'Laporan publik'],
   ['statistik', 'Statistik'],
+  ['kepatuhan', 'Kepatuhan'],
   ['layanan', 'Standar layanan'],
   ['petugas', 'Petugas'],
 ];
@@ -56,6 +58,7 @@ const PAGES: Record<string, (c: PageContext) => preact.JSX.Element> = {
   laporan: (c) => (c.second ? <PublicComplaintPage trackingId={c.second} /> : <NotFound />),
   publik: () => <FeedPage />,
   statistik: () => <StatsPage />,
+  kepatuhan: (c) => (c.second ? <ScorecardPage key={c.second} agencyId={c.second} /> : <CompliancePage />),
   layanan: (c) => (c.second ? <ServicePage key={c.second} serviceId={c.second} /> : <ServicesPage />),
   petugas: (c) => {
     if (c.second === 'masuk' || !c.session) return <SignInPage expired={c.expired} />;

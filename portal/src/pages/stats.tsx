@@ -1,51 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { StatsItem, StatsOutput } from '../../../functions/contract/outputs/stats';
 import { call } from '../api';
-import { Field, Loading, PageTitle, Problem, RegionPicker, useLoad } from '../components';
+import { BarChart, Field, Loading, PageTitle, Problem, RegionPicker, useLoad } from '../components';
 
 const nameOf = (i: StatsItem) => (i.service ? `${i.service.name} (v${i.service.version})` : (i.agency?.name ?? i.region?.name ?? '—'));
-
-/**
- * A horizontal bar chart of plain HTML, readable at 360 px: each bar's length is set through the
- * CSSOM (allowed by the CSP, unlike inline style attributes) and its figure is written beside it,
- * so the chart is also a list a screen reader reads out.
- */
-function BarChart({
-  title,
-  items,
-  value,
-  unit,
-  max,
-}: {
-  title: string;
-  items: StatsItem[];
-  value: (i: StatsItem) => number | null;
-  unit: string;
-  max?: number;
-}) {
-  const rows = items.map((i) => ({ name: nameOf(i), v: value(i) })).filter((r) => r.v !== null) as { name: string; v: number }[];
-  if (!rows.length) return null;
-  const top = max ?? Math.max(1, ...rows.map((r) => r.v));
-  const id = `chart-${title.replace(/\W+/g, '-').toLowerCase()}`;
-  return (
-    <figure class="card chart" aria-labelledby={id}>
-      <figcaption id={id}>
-        <strong>{title}</strong>
-      </figcaption>
-      <ul class="bars">
-        {rows.map((r) => (
-          <li key={r.name}>
-            <span class="bar-label">{r.name}</span>
-            <span class="bar-track" aria-hidden="true">
-              <span class="bar-fill" style={{ width: `${Math.max(0.5, (r.v / top) * 100)}%` }} />
-            </span>
-            <span class="bar-value">{`${r.v}${unit}`}</span>
-          </li>
-        ))}
-      </ul>
-    </figure>
-  );
-}
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
@@ -88,16 +46,16 @@ export function StatsPage() {
       {stats.data && !items.length && <p class="muted">Belum ada data untuk pilihan ini.</p>}
       {items.length > 0 && (
         <>
-          <BarChart title="Laporan diterima" items={items} value={(i) => i.received} unit="" />
-          <BarChart title="Tindak lanjut pertama tepat waktu" items={items} value={(i) => i.firstFollowUpOnTimePct} unit="%" max={100} />
-          <BarChart title="Terbuka melewati tenggat" items={items} value={(i) => i.openOverdue} unit="" />
-          <BarChart title="Eskalasi" items={items} value={(i) => i.escalations} unit="" />
-          <BarChart title="Ditandai untuk Ombudsman" items={items} value={(i) => i.ombudsmanFlags} unit="" />
+          <BarChart name={nameOf} title="Laporan diterima" items={items} value={(i) => i.received} unit="" />
+          <BarChart name={nameOf} title="Tindak lanjut pertama tepat waktu" items={items} value={(i) => i.firstFollowUpOnTimePct} unit="%" max={100} />
+          <BarChart name={nameOf} title="Terbuka melewati tenggat" items={items} value={(i) => i.openOverdue} unit="" />
+          <BarChart name={nameOf} title="Eskalasi" items={items} value={(i) => i.escalations} unit="" />
+          <BarChart name={nameOf} title="Ditandai untuk Ombudsman" items={items} value={(i) => i.ombudsmanFlags} unit="" />
           {level === 'SERVICE' && (
             <>
-              <BarChart title="Indikasi penundaan berlarut" items={items} value={(i) => i.indicators?.prolongedDelay ?? null} unit="" />
-              <BarChart title="Indikasi pungutan liar" items={items} value={(i) => i.indicators?.illegalLevy ?? null} unit="" />
-              <BarChart title="Indikasi penyimpangan prosedur" items={items} value={(i) => i.indicators?.proceduralDeviation ?? null} unit="" />
+              <BarChart name={nameOf} title="Indikasi penundaan berlarut" items={items} value={(i) => i.indicators?.prolongedDelay ?? null} unit="" />
+              <BarChart name={nameOf} title="Indikasi pungutan liar" items={items} value={(i) => i.indicators?.illegalLevy ?? null} unit="" />
+              <BarChart name={nameOf} title="Indikasi penyimpangan prosedur" items={items} value={(i) => i.indicators?.proceduralDeviation ?? null} unit="" />
             </>
           )}
           <h2>Tabel</h2>
