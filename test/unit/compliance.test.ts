@@ -72,6 +72,25 @@ describe('compliance scores from what the agencies did', () => {
     expect((withStandards.score ?? 0) - (levied.score ?? 0)).toBeCloseTo(m2026.indicatorPenalty.illegalLevy, 2);
   });
 
+  it("computes the README's worked example exactly", () => {
+    const card = scorecardOf(
+      {
+        assigned: 20,
+        firstFollowUpOnTime: 15,
+        firstFollowUpLate: 5,
+        transfers: 2,
+        escalations: 1,
+        reopenings: 0,
+        ratingCount: 8,
+        ratingSum: 32,
+        illegalLevy: 1,
+      },
+      5,
+      m2026,
+    );
+    expect(card).toMatchObject({ score: 79.25, zone: 'KUNING', parts: { handling: { score: 82.09 }, standards: { score: 100 }, indicators: { penalty: 10 } } });
+  });
+
   it('does not rank an agency on too few complaints, and says so', () => {
     const few = scorecardOf({ assigned: 2, firstFollowUpOnTime: 2 }, 3, m2026);
     expect(few).toMatchObject({ score: null, zone: 'BELUM_DINILAI' });
