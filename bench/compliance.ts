@@ -12,10 +12,7 @@ import { DynamoDbComplaintStore } from '../functions/adapters/dynamodb-complaint
 import { statsPk, statsSk } from '../functions/adapters/dynamodb-keys';
 import { agencies } from '../functions/core/agencies';
 import { complianceTable } from '../functions/use-cases/compliance';
-import { startDynamoDb } from '../local/emulators';
-import { createLocalResources, localClients } from '../local/resources';
-import { synthesizeTemplate } from '../local/template';
-import { freePort } from '../test/support/network';
+import { withLocalTable } from './local-table';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
 const SCORED = agencies.filter((a) => a.level !== 'OMBUDSMAN');
@@ -37,13 +34,8 @@ function metered(client: DynamoDBClient) {
   return meter;
 }
 
-const dynamo = await startDynamoDb({ port: await freePort() });
-try {
-  const clients = localClients({ dynamodb: dynamo.endpoint, sqs: 'http://127.0.0.1:1' }, 'ap-southeast-3');
-  const template = synthesizeTemplate();
-  const tablesOnly = { Resources: Object.fromEntries(Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::DynamoDB::Table')) };
-  const res = await createLocalResources(tablesOnly, clients, `bench-${Date.now()}`);
-  const table = (res.tables.find((t) => t.logicalId.startsWith('DataComplaints')) as { name: string }).name;
+await withLocalTable(async ({ ddb, table }) => {
+  const clients = { ddb };
 
   // Every scored agency's counters for every month, as the transitions write them (STATS#<month>/AGENCY#<id>).
   const t0 = performance.now();
@@ -108,6 +100,4 @@ try {
   console.log(
     'Queries: one per page of each month’s counter partition and of the readiness partition — bounded by the months and the directory, never by the number of complaints.',
   );
-} finally {
-  await dynamo.stop();
-}
+});

@@ -16,10 +16,7 @@ import { officialCalendar } from '../functions/core/official-calendar';
 import { newTrackingId } from '../functions/core/tracking-id';
 import type { Deps } from '../functions/use-cases/deps';
 import { sweepDeadlines } from '../functions/use-cases/sweep-deadlines';
-import { startDynamoDb } from '../local/emulators';
-import { createLocalResources, localClients } from '../local/resources';
-import { synthesizeTemplate } from '../local/template';
-import { freePort } from '../test/support/network';
+import { withLocalTable } from './local-table';
 
 const DUE = Number(process.env.BENCH_DUE ?? 1000);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -52,13 +49,8 @@ function complaint(due: boolean): Complaint {
   };
 }
 
-const dynamo = await startDynamoDb({ port: await freePort() });
-try {
-  const clients = localClients({ dynamodb: dynamo.endpoint, sqs: 'http://127.0.0.1:1' }, 'ap-southeast-3');
-  const template = synthesizeTemplate();
-  const tablesOnly = { Resources: Object.fromEntries(Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::DynamoDB::Table')) };
-  const res = await createLocalResources(tablesOnly, clients, `bench-${Date.now()}`);
-  const table = (res.tables.find((t) => t.logicalId.startsWith('DataComplaints')) as { name: string }).name;
+await withLocalTable(async ({ ddb, table }) => {
+  const clients = { ddb };
   const store = new DynamoDbComplaintStore(clients.ddb, table);
   const calendar = officialCalendar();
   const deps = {
@@ -101,6 +93,4 @@ try {
     );
   }
   console.log('Read units come from the index queries (ReturnConsumedCapacity=TOTAL); writes are one transaction per escalated complaint.');
-} finally {
-  await dynamo.stop();
-}
+});

@@ -9,30 +9,14 @@
  * width.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchChromium, PHONE, type PortalPage, tabTo, tabToControl } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, type PortalPage, tabTo, tabToControl } from '../support/browser';
 import { get, post } from '../support/fixtures';
-import { startLocalProcess } from '../support/local-process';
 import { waitFor } from '../support/network';
-import { act, checkPage, heading, portalSession, visible } from '../support/portal-session';
+import { act, checkPage, heading, portalOnLocalSystem, visible } from '../support/portal-session';
 
-let sys: Awaited<ReturnType<typeof startLocalProcess>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [sys, browser] = await Promise.all([startLocalProcess(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await sys?.stop();
-});
-
-const { opened, person, signIn } = portalSession(
-  () => sys,
-  () => browser,
-);
+const { env, opened, person, signIn } = portalOnLocalSystem();
 
 const TITLE = 'Jalan berlubang di depan SD Negeri 3 Kuta';
 const REPORTER = 'Ni Luh Putu Ayu';
@@ -44,11 +28,11 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
   it('a citizen submits an anonymous complaint with the keyboard alone, keeps the token, and tracks it', async () => {
     citizen = await person(PHONE);
     const { page } = citizen;
-    await page.goto(`${sys.api}/`);
+    await page.goto(`${env.sys.api}/`);
     await heading(page, /Sampaikan laporan/).waitFor();
     await checkPage(citizen, 'beranda');
 
-    await page.goto(`${sys.api}/#/kirim`);
+    await page.goto(`${env.sys.api}/#/kirim`);
     await heading(page, 'Buat laporan').waitFor();
     await page.getByLabel('Provinsi').locator('option', { hasText: 'Bali' }).waitFor({ state: 'attached' });
     await checkPage(citizen, 'kirim');
@@ -91,7 +75,7 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
     await tabToControl(page, 'link', 'Lihat laporan saya');
     await page.keyboard.press('Enter');
     await heading(page, TITLE).waitFor();
-    await expect.poll(() => page.url()).toBe(`${sys.api}/#/lacak/${trackingId}`);
+    await expect.poll(() => page.url()).toBe(`${env.sys.api}/#/lacak/${trackingId}`);
     await visible(page.getByText('Belum Terverifikasi').first());
     await visible(page.getByText(REPORTER)); // the reporter sees their own identity
     await checkPage(citizen, 'lacak');
@@ -110,7 +94,7 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Unduh lubang.jpg' }).click();
     expect((await download).suggestedFilename()).toBe('lubang.jpg');
-    await page.goto(`${sys.api}/#/lacak/${trackingId}`);
+    await page.goto(`${env.sys.api}/#/lacak/${trackingId}`);
     await heading(page, TITLE).waitFor();
     await checkPage(citizen, 'lampiran');
   });
@@ -123,7 +107,7 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
     page.on('response', (r) => {
       if (r.request().method() === 'POST' && r.url().endsWith('/v1/complaints')) answers.push(r.json().then((b) => b.trackingId));
     });
-    await page.goto(`${sys.api}/#/kirim`);
+    await page.goto(`${env.sys.api}/#/kirim`);
     await page.getByLabel('Judul laporan').fill('Lampu jalan mati di Jalan Sunset Road');
     await page.getByLabel('Isi laporan').fill('Lampu jalan mati sepanjang 500 meter, rawan kecelakaan pada malam hari.');
     await page.getByLabel('Kategori', { exact: true }).selectOption('jalan-kabupaten-kota');
@@ -136,7 +120,7 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
 
   it('shows the API’s field errors next to their fields', async () => {
     const p = await person(PHONE);
-    await p.page.goto(`${sys.api}/#/kirim`);
+    await p.page.goto(`${env.sys.api}/#/kirim`);
     await p.page.getByLabel('Judul laporan').fill('Abc');
     await p.page.getByRole('button', { name: 'Kirim laporan' }).click();
     const alert = p.page.getByRole('alert');
@@ -148,9 +132,9 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
   });
 
   it('the verifier verifies it to the suggested agency', async () => {
-    const v = await sys.token('verifikator');
+    const v = await env.sys.token('verifikator');
     await waitFor(async () =>
-      (await get(`${sys.api}/v1/complaints/${trackingId}`, { authorization: `Bearer ${v}` })).body.suggestedAgency ? true : undefined,
+      (await get(`${env.sys.api}/v1/complaints/${trackingId}`, { authorization: `Bearer ${v}` })).body.suggestedAgency ? true : undefined,
     );
     const p = await signIn('verifikator');
     await checkPage(p, 'petugas-kotak-masuk');
@@ -183,9 +167,9 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
     await act(page, 'Balas', (f) => f.getByLabel('Balasan Anda').fill('Terima kasih. Mohon dipasang rambu sementara sebelum ditambal.'));
     await visible(page.getByText('Diproses').first());
 
-    const officer = await sys.token('petugas-badung');
+    const officer = await env.sys.token('petugas-badung');
     const answered = await post(
-      `${sys.api}/v1/complaints/${trackingId}/actions`,
+      `${env.sys.api}/v1/complaints/${trackingId}/actions`,
       { action: 'RESPOND', message: 'Rambu sudah dipasang; penambalan selesai Kamis.' },
       { authorization: `Bearer ${officer}` },
     );
@@ -204,7 +188,7 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
 
   it('the public feed and page show it without identity; the figures are charts', async () => {
     const p = await person(PHONE);
-    await p.page.goto(`${sys.api}/#/publik`);
+    await p.page.goto(`${env.sys.api}/#/publik`);
     await p.page.getByRole('link', { name: TITLE }).waitFor();
     await checkPage(p, 'publik');
     await p.page.getByRole('link', { name: TITLE }).click();
@@ -213,7 +197,7 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
     expect(await p.page.content()).not.toContain('putu.ayu@example.com');
     await checkPage(p, 'laporan-publik');
 
-    await p.page.goto(`${sys.api}/#/statistik`);
+    await p.page.goto(`${env.sys.api}/#/statistik`);
     await p.page.getByRole('figure', { name: 'Laporan diterima' }).waitFor();
     await checkPage(p, 'statistik');
   });
@@ -221,13 +205,13 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
   it('a citizen reads a service standard, reports against it, and sees the maladministration it indicates', async () => {
     const p = await person(PHONE);
     const { page } = p;
-    await page.goto(`${sys.api}/#/layanan`);
+    await page.goto(`${env.sys.api}/#/layanan`);
     await page.getByRole('link', { name: /Penerbitan KTP-el/ }).click();
     await heading(page, /Penerbitan KTP-el/).waitFor();
     await visible(page.getByText('Tanpa biaya'));
     await checkPage(p, 'layanan');
 
-    await page.goto(`${sys.api}/#/kirim`);
+    await page.goto(`${env.sys.api}/#/kirim`);
     await page.getByLabel('Judul laporan').fill('KTP-el selesai 14 hari dan dimintai biaya');
     await page.getByLabel('Isi laporan').fill('KTP-el saya yang rusak baru jadi setelah 14 hari kerja, dan petugas meminta Rp50.000.');
     await page.getByLabel('Kategori', { exact: true }).selectOption('administrasi-kependudukan');
@@ -280,7 +264,7 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
   });
 
   it('an escalated complaint reaches Ombudsman Bali, who returns it to the agency', async () => {
-    const created = await post(`${sys.api}/v1/complaints`, {
+    const created = await post(`${env.sys.api}/v1/complaints`, {
       type: 'COMPLAINT',
       title: 'Sampah tidak diangkut sebulan di Jimbaran',
       description: 'Tumpukan sampah di Jalan Uluwatu tidak diangkut sejak sebulan lalu dan menutup saluran air.',
@@ -290,15 +274,15 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
       confidential: false,
     });
     const id = created.body.trackingId as string;
-    const ombudsman = await sys.token('ombudsman-bali');
+    const ombudsman = await env.sys.token('ombudsman-bali');
     await waitFor(async () =>
-      (await get(`${sys.api}/v1/complaints/${id}`, { authorization: `Bearer ${created.body.accessToken}` })).body.status === 'ASSIGNED' ? true : undefined,
+      (await get(`${env.sys.api}/v1/complaints/${id}`, { authorization: `Bearer ${created.body.accessToken}` })).body.status === 'ASSIGNED' ? true : undefined,
     );
     // Nobody answers: week after week the sweep escalates, until the chain is exhausted.
     await waitFor(async () => {
-      await post(`${sys.api}/_local/clock`, { advance: 'P7D' });
-      await post(`${sys.api}/_local/schedules/sweep-deadlines/run`, {});
-      const queue = await get(`${sys.api}/v1/inbox`, { authorization: `Bearer ${ombudsman}` });
+      await post(`${env.sys.api}/_local/clock`, { advance: 'P7D' });
+      await post(`${env.sys.api}/_local/schedules/sweep-deadlines/run`, {});
+      const queue = await get(`${env.sys.api}/v1/inbox`, { authorization: `Bearer ${ombudsman}` });
       return queue.body.items.some((i: { trackingId: string }) => i.trackingId === id) ? true : undefined;
     }, 60_000);
 
@@ -312,13 +296,13 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
       await f.getByLabel('Batas waktu (hari kerja)').fill('3');
     });
     await visible(p.page.getByText(/dikembalikan dengan saran/));
-    await post(`${sys.api}/_local/clock`, { reset: true });
+    await post(`${env.sys.api}/_local/clock`, { reset: true });
   });
 
   it('the verifier merges a likely duplicate; the public page counts it and takes one support per device', async () => {
     const submit = async (title: string, description: string) =>
       (
-        await post(`${sys.api}/v1/complaints`, {
+        await post(`${env.sys.api}/v1/complaints`, {
           type: 'COMPLAINT',
           title,
           description,
@@ -331,14 +315,14 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
     const first = await submit('Trotoar Jalan Gajah Mada amblas', 'Trotoar di depan Pasar Badung amblas sedalam setengah meter, pejalan kaki terperosok.');
     const again = await submit('Trotoar amblas di Gajah Mada', 'Trotoar Jalan Gajah Mada depan Pasar Badung amblas, pejalan kaki bisa terperosok.');
     const verified = await post(
-      `${sys.api}/v1/complaints/${first.trackingId}/actions`,
+      `${env.sys.api}/v1/complaints/${first.trackingId}/actions`,
       { action: 'VERIFY', agencyId: 'pemda-51.71' },
-      { authorization: `Bearer ${await sys.token('verifikator')}` },
+      { authorization: `Bearer ${await env.sys.token('verifikator')}` },
     );
     expect(verified.status).toBe(200);
 
     const verifier = await signIn('verifikator');
-    await verifier.page.goto(`${sys.api}/#/petugas/kasus/${again.trackingId}`);
+    await verifier.page.goto(`${env.sys.api}/#/petugas/kasus/${again.trackingId}`);
     await heading(verifier.page, 'Trotoar amblas di Gajah Mada').waitFor();
     await visible(verifier.page.getByRole('heading', { name: 'Kemungkinan duplikat' }));
     await checkPage(verifier, 'duplikat');
@@ -346,7 +330,7 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
     await visible(verifier.page.getByText('Diarsipkan'));
 
     const p = await person(PHONE);
-    await p.page.goto(`${sys.api}/#/laporan/${first.trackingId}`);
+    await p.page.goto(`${env.sys.api}/#/laporan/${first.trackingId}`);
     await heading(p.page, 'Trotoar Jalan Gajah Mada amblas').waitFor();
     await expect.poll(() => p.page.getByTestId('support-count').textContent()).toContain('1 laporan serupa digabungkan');
     await checkPage(p, 'dukungan');

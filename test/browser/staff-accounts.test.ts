@@ -6,29 +6,13 @@
  * disable another, who can then
  * no longer sign in. Each page passes axe, 360 px and 44 px checks and is photographed.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchChromium } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP } from '../support/browser';
 import { type CapturedEmail, mailbox } from '../support/fixtures';
-import { startLocalProcess } from '../support/local-process';
 import { waitFor } from '../support/network';
-import { checkPage, heading, portalSession, visible } from '../support/portal-session';
+import { checkPage, heading, portalOnLocalSystem, visible } from '../support/portal-session';
 
-let sys: Awaited<ReturnType<typeof startLocalProcess>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [sys, browser] = await Promise.all([startLocalProcess(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await sys?.stop();
-});
-
-const { person, signIn } = portalSession(
-  () => sys,
-  () => browser,
-);
+const { env, person, signIn } = portalOnLocalSystem();
 
 describe('staff accounts in the portal', { timeout: 90_000 }, () => {
   it('an operator invites an administrator, who sets their own password at first sign-in and disables an officer', async () => {
@@ -47,13 +31,13 @@ describe('staff accounts in the portal', { timeout: 90_000 }, () => {
     await checkPage(operator, 'operator-akun-petugas');
 
     const mail = (await waitFor(
-      async () => (await mailbox(sys.mail)).find((e) => e.destination.to.includes('niluh.sari@badungkab.contoh.go.id')),
+      async () => (await mailbox(env.sys.mail)).find((e) => e.destination.to.includes('niluh.sari@badungkab.contoh.go.id')),
       20_000,
     )) as CapturedEmail;
     const temporary = mail.body.text?.match(/Kata sandi sementara: (\S+)/)?.[1] as string;
 
     const admin = await person(DESKTOP);
-    await admin.page.goto(`${sys.api}/#/petugas/masuk`);
+    await admin.page.goto(`${env.sys.api}/#/petugas/masuk`);
     await admin.page.getByLabel('Nama pengguna').fill('admin-badung-baru');
     await admin.page.getByLabel('Kata sandi', { exact: true }).fill(temporary);
     await admin.page.getByRole('button', { name: 'Masuk' }).click();
@@ -89,12 +73,12 @@ describe('staff accounts in the portal', { timeout: 90_000 }, () => {
     await visible(admin.page.getByTestId('account-petugas-badung').getByText('Dinonaktifkan'));
     await checkPage(admin, 'admin-instansi-akun-petugas');
     // Their own checklist: what Badung still has to do, in order.
-    await admin.page.goto(`${sys.api}/#/petugas/kesiapan`);
+    await admin.page.goto(`${env.sys.api}/#/petugas/kesiapan`);
     await heading(admin.page, 'Kesiapan unit pengaduan').waitFor();
     await visible(admin.page.getByText('belum siap. Langkah berikutnya: Alamat email meja pengaduan ditetapkan.'));
     await checkPage(admin, 'admin-instansi-kesiapan');
     // The operator's table of the 552 local governments, narrowed to Bali's regencies.
-    await operator.page.goto(`${sys.api}/#/petugas/kesiapan`);
+    await operator.page.goto(`${env.sys.api}/#/petugas/kesiapan`);
     await visible(operator.page.getByTestId('readiness-summary'));
     expect(await operator.page.getByTestId('readiness-summary').textContent()).toMatch(/^0 dari 552 pemerintah daerah siap/);
     await operator.page.getByLabel('Kode provinsi').fill('51');
@@ -103,7 +87,7 @@ describe('staff accounts in the portal', { timeout: 90_000 }, () => {
     await checkPage(operator, 'operator-kesiapan');
 
     const officer = await person(DESKTOP);
-    await officer.page.goto(`${sys.api}/#/petugas/masuk`);
+    await officer.page.goto(`${env.sys.api}/#/petugas/masuk`);
     await officer.page.getByLabel('Nama pengguna').fill('petugas-badung');
     await officer.page.getByLabel('Kata sandi', { exact: true }).fill('Aduan-Lokal-2026!');
     await officer.page.getByRole('button', { name: 'Masuk' }).click();
@@ -112,14 +96,15 @@ describe('staff accounts in the portal', { timeout: 90_000 }, () => {
 
     // "Lupa kata sandi?": a code by mail, then a new password signs in.
     const bali = await person(DESKTOP);
-    await bali.page.goto(`${sys.api}/#/petugas/masuk`);
+    await bali.page.goto(`${env.sys.api}/#/petugas/masuk`);
     await bali.page.getByRole('button', { name: 'Lupa kata sandi?' }).click();
     await bali.page.getByLabel('Nama pengguna').fill('petugas-bali');
     await bali.page.getByRole('button', { name: 'Kirim kode ke email saya' }).click();
     await visible(bali.page.getByText('kode 6 angka telah dikirim'));
     await checkPage(bali, 'petugas-lupa-kata-sandi');
     const codeMail = (await waitFor(
-      async () => (await mailbox(sys.mail)).find((e) => e.destination.to.includes('petugas-bali@instansi.example') && e.subject.includes('Kode atur ulang')),
+      async () =>
+        (await mailbox(env.sys.mail)).find((e) => e.destination.to.includes('petugas-bali@instansi.example') && e.subject.includes('Kode atur ulang')),
       20_000,
     )) as CapturedEmail;
     await bali.page.getByLabel('Kode dari email').fill(codeMail.body.text?.match(/Anda: (\d{6})\./)?.[1] as string);

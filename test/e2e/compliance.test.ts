@@ -5,9 +5,8 @@
  */
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { get, post } from '../support/fixtures';
+import { answeredByBadung, get } from '../support/fixtures';
 import { startLocalProcess } from '../support/local-process';
-import { waitFor } from '../support/network';
 
 let sys: Awaited<ReturnType<typeof startLocalProcess>>;
 beforeAll(async () => {
@@ -20,25 +19,7 @@ const month = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 
 
 describe('compliance through the API', () => {
   it("scores Badung from what its officer did, ranks it, and serves the same figures as CSV; never a name or a complaint's words", async () => {
-    const officer = { authorization: `Bearer ${await sys.token('petugas-badung')}` };
-    for (let i = 0; i < 5; i++) {
-      // Waste collection is routed straight to Badung here; its officer answers at once.
-      const created = await post(`${sys.api}/v1/complaints`, {
-        type: 'COMPLAINT',
-        title: `Sampah tidak diangkut di Banjar ${i + 1}`,
-        description: 'Sampah rumah tangga tidak diangkut selama seminggu di banjar kami.',
-        categoryId: 'kebersihan-sampah',
-        location: { regionCode: '51.03' },
-        anonymous: false,
-        confidential: false,
-        reporter: { name: 'Komang Pelapor', email: 'komang@example.com' },
-      });
-      const id = created.body.trackingId as string;
-      await waitFor(async () => (await get(`${sys.api}/v1/complaints/${id}`, officer)).body.status === 'ASSIGNED', 20_000);
-      expect((await post(`${sys.api}/v1/complaints/${id}/actions`, { action: 'ACKNOWLEDGE' }, officer)).status).toBe(200);
-      const answer = { action: 'RESPOND', message: 'Petugas kebersihan dijadwalkan mengangkut sampah besok pagi.' };
-      expect((await post(`${sys.api}/v1/complaints/${id}/actions`, answer, officer)).status).toBe(200);
-    }
+    await answeredByBadung(sys.api, await sys.token('petugas-badung'), 5, { name: 'Komang Pelapor', email: 'komang@example.com' });
     const period = month();
     const table = await get(`${sys.api}/v1/compliance?period=${period}&level=regency&provinceCode=51`);
     expect(table.status).toBe(200);

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 import type { Browser, Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { DESKTOP, horizontalOverflow, openPortal, PHONE, type PortalPage, screenshot, seriousViolations, smallTargets } from './browser';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { DESKTOP, horizontalOverflow, launchChromium, openPortal, PHONE, type PortalPage, screenshot, seriousViolations, smallTargets } from './browser';
+import { startLocalProcess } from './local-process';
 
 /** Waits until the first match is visible (the Playwright test runner's toBeVisible, for vitest). */
 export const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 10_000 });
@@ -55,4 +56,27 @@ export function portalSession(system: () => { api: string; s3: string }, browser
     return p;
   }
   return { opened, person, signIn };
+}
+
+/**
+ * What a browser test file runs on: `npm start`'s system and a Chromium, started before its tests
+ * and stopped after them, and the people who open the portal (`portalSession`). `env.sys` is the
+ * running system once the tests start.
+ */
+export function portalOnLocalSystem() {
+  const env = {} as { sys: Awaited<ReturnType<typeof startLocalProcess>>; browser: Browser };
+  beforeAll(async () => {
+    [env.sys, env.browser] = await Promise.all([startLocalProcess(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.sys?.stop();
+  });
+  return {
+    env,
+    ...portalSession(
+      () => env.sys,
+      () => env.browser,
+    ),
+  };
 }

@@ -173,33 +173,18 @@ export function SignInPage({ expired }: { expired: boolean }) {
           {sending ? 'Memeriksa…' : SUBMIT_TEXT[step.kind]}
         </button>
       </form>
-      {step.kind === 'PASSWORD' ? (
-        <p>
-          <button
-            type="button"
-            class="link"
-            onClick={() => {
-              setError(undefined);
-              setStep({ kind: 'FORGOT_PASSWORD' });
-            }}
-          >
-            Lupa kata sandi?
-          </button>
-        </p>
-      ) : (
-        <p>
-          <button
-            type="button"
-            class="link"
-            onClick={() => {
-              setError(undefined);
-              setStep({ kind: 'PASSWORD' });
-            }}
-          >
-            Kembali ke masuk dengan kata sandi
-          </button>
-        </p>
-      )}
+      <p>
+        <button
+          type="button"
+          class="link"
+          onClick={() => {
+            setError(undefined);
+            setStep(step.kind === 'PASSWORD' ? { kind: 'FORGOT_PASSWORD' } : { kind: 'PASSWORD' });
+          }}
+        >
+          {step.kind === 'PASSWORD' ? 'Lupa kata sandi?' : 'Kembali ke masuk dengan kata sandi'}
+        </button>
+      </p>
       <p class="muted">Warga tidak perlu akun: laporan dikirim dan dilacak dengan nomor pelacakan dan token akses.</p>
     </>
   );
