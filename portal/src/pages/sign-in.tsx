@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { SessionOutput } from '../../../functions/contract/outputs/session';
 import { ApiError, call } from '../api';
 import { ErrorSummary, Field, PageTitle } from '../components';
+import { QrCode } from '../qr-code';
 import { navigate } from '../router';
 import { startStaffSession } from '../session';
 
@@ -128,7 +129,9 @@ export function SignInPage({ expired }: { expired: boolean }) {
       )}
       {step.kind === 'MFA_SETUP' && (
         <div class="notice" role="status">
-          <p>Akun petugas memerlukan aplikasi autentikator (misalnya Google Authenticator atau Aegis). Tambahkan akun di aplikasi dengan kunci ini:</p>
+          <p>Akun petugas memerlukan aplikasi autentikator (misalnya Google Authenticator atau Aegis). Pindai kode QR ini dengan aplikasi itu:</p>
+          <QrCode text={step.otpauthUri} label="Kode QR untuk aplikasi autentikator" />
+          <p>Atau ketik kunci ini di aplikasi:</p>
           <p>
             <code data-testid="mfa-secret">{step.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
           </p>
