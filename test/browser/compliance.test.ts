@@ -9,7 +9,7 @@ import { PHONE } from '../support/browser';
 import { answeredByBadung } from '../support/fixtures';
 import { checkPage, heading, portalOnLocalSystem, visible } from '../support/portal-session';
 
-const { env, person } = portalOnLocalSystem();
+const { env, person, signIn } = portalOnLocalSystem();
 
 describe('compliance in the portal', { timeout: 90_000 }, () => {
   it('ranks Bali’s regencies with their zones in words, and opens Badung’s scorecard', async () => {
@@ -29,5 +29,10 @@ describe('compliance in the portal', { timeout: 90_000 }, () => {
     await visible(p.page.getByText(/5 didisposisikan, tindak lanjut pertama 5 tepat waktu/));
     await visible(p.page.getByRole('figure', { name: 'Skor per bulan' }));
     await checkPage(p, 'publik-kartu-skor');
+    // Badung's own officer reaches the same scorecard from the inbox, with what to fix first.
+    const officer = await signIn('petugas-badung');
+    await officer.page.getByRole('link', { name: 'Skor kepatuhan instansi' }).click();
+    await heading(officer.page, 'Pemerintah Kabupaten Badung').waitFor();
+    await visible(officer.page.getByText(/Zona (hijau|kuning|merah)/));
   });
 });

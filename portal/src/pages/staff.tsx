@@ -122,6 +122,14 @@ export function InboxPage({ session }: { session: StaffSession }) {
           </a>
         </p>
       )}
+      {session.staff.agencyId && (
+        <p>
+          {/* The agency's own scorecard: its score, the figures behind it and what to fix first. */}
+          <a class="button secondary" href={`#/kepatuhan/${encodeURIComponent(session.staff.agencyId)}`}>
+            Skor kepatuhan instansi
+          </a>
+        </p>
+      )}
       {(session.staff.roles.includes('OPERATOR') || session.staff.roles.includes('SERVICE_ADMIN') || session.staff.roles.includes('OMBUDSMAN')) && (
         <p>
           <a class="button secondary" href="#/petugas/kesiapan">
