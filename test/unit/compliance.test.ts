@@ -14,6 +14,7 @@ import { actOnComplaint } from '../../functions/use-cases/act-on-complaint';
 import { agencyScorecard, complianceCsv, complianceTable } from '../../functions/use-cases/compliance';
 import { routeComplaint } from '../../functions/use-cases/route-complaint';
 import { submitComplaint } from '../../functions/use-cases/submit-complaint';
+import { sendZoneChanges } from '../../functions/use-cases/zone-changes';
 import { potholeInput } from '../support/complaint-fixture';
 import { memoryDeps } from '../support/in-memory';
 
@@ -28,15 +29,15 @@ const officers: Record<string, Caller> = {
 };
 const m2026 = methodologyFor('2026-04');
 
-/** Six complaints to an agency; its officer answers them on the day, or weeks late. */
-async function handled(m: ReturnType<typeof memoryDeps>, agencyId: string, late: boolean) {
+/** Six complaints to an agency in a month; its officer answers them on the day, or weeks late. */
+async function handled(m: ReturnType<typeof memoryDeps>, agencyId: string, late: boolean, month = '2026-04') {
   for (let i = 0; i < 6; i++) {
-    m.setNow(`2026-04-0${6 + (i % 3)}T02:00:00Z`);
+    m.setNow(`${month}-0${6 + (i % 3)}T02:00:00Z`);
     const regionCode = agencyId.slice('pemda-'.length);
     const r = await submitComplaint(m.deps, potholeInput({ title: `Jalan rusak ${agencyId} ${i}`, location: { regionCode } }));
     await routeComplaint(m.deps, r.trackingId);
     await actOnComplaint(m.deps, r.trackingId, verifier, { action: 'VERIFY', agencyId });
-    if (late) m.setNow('2026-04-29T02:00:00Z');
+    if (late) m.setNow(`${month}-29T02:00:00Z`);
     await actOnComplaint(m.deps, r.trackingId, officers[agencyId] as Caller, { action: 'ACKNOWLEDGE' });
     await actOnComplaint(m.deps, r.trackingId, officers[agencyId] as Caller, { action: 'RESPOND', message: 'Sudah ditangani petugas.' });
   }
@@ -154,5 +155,26 @@ describe('the ranking and the scorecard, as the routes answer them', () => {
     expect(card.score).toBe(table.rows[1]?.score);
     expect(card.advice[0]).toMatch(/standar pelayanan/);
     expect(card.advice.join(' ')).toMatch(/sebelum tenggatnya/);
+  });
+});
+
+describe('the monthly mail of zone changes', () => {
+  it('tells Ombudsman Bali once that Badung moved zone, and no office of a province where nothing moved', async () => {
+    const m = memoryDeps();
+    await handled(m, 'pemda-51.03', true, '2026-03');
+    await handled(m, 'pemda-51.03', false, '2026-04');
+    const march = (await complianceTable(m.deps, { period: { from: '2026-03', to: '2026-03' } })).rows.find((r) => r.agencyId === 'pemda-51.03');
+    const april = (await complianceTable(m.deps, { period: { from: '2026-04', to: '2026-04' } })).rows.find((r) => r.agencyId === 'pemda-51.03');
+    expect(march?.zone).not.toBe(april?.zone);
+    m.setNow('2026-05-01T03:00:00Z');
+    expect(await sendZoneChanges(m.deps)).toMatchObject({ sent: 1, failed: 0 });
+    const mails = m.mailer.sent.filter((s) => s.email.subject.includes('Perubahan zona'));
+    expect(mails.map((s) => s.to)).toEqual(['ombudsman-51@instansi.example']);
+    expect(mails[0]?.email.text).toContain(`Pemerintah Kabupaten Badung: zona ${march?.zone.toLowerCase()} → zona ${april?.zone.toLowerCase()}`);
+    expect(mails[0]?.email.text).toContain('https://aduan.example/#/kepatuhan/pemda-51.03');
+    // Every later run of the month sends nothing more.
+    m.setNow('2026-05-01T04:00:00Z');
+    expect(await sendZoneChanges(m.deps)).toMatchObject({ sent: 0, unchanged: 0 });
+    expect(m.mailer.sent.filter((s) => s.email.subject.includes('Perubahan zona'))).toHaveLength(1);
   });
 });
