@@ -8,6 +8,8 @@
  */
 import type { ActionName } from './actions';
 import type { ComplaintStatus, ComplaintType, DeadlineStage, OmbudsmanReason, TimelineEventType } from './complaint';
+import type { Zone } from './compliance';
+import type { ReadinessStep } from './readiness';
 import type { StaffRole } from './staff';
 import type { AccountStatus, StaffActionName } from './staff-accounts';
 
@@ -125,6 +127,23 @@ export const STAFF_CHANGE: Record<'INVITE' | 'IMPORT' | StaffActionName, Label> 
   RESET_PASSWORD: { id: 'Kata sandi diatur ulang', en: 'Password reset' },
   CHANGE_GROUP: { id: 'Peran diubah', en: 'Role changed' },
   MOVE_AGENCY: { id: 'Dipindahkan ke instansi lain', en: 'Moved to another agency' },
+};
+
+/** The Ombudsman's compliance zones (core/compliance.ts): the word the colour only repeats. */
+export const ZONE: Record<Zone, Label> = {
+  HIJAU: { id: 'Zona hijau', en: 'Green zone' },
+  KUNING: { id: 'Zona kuning', en: 'Yellow zone' },
+  MERAH: { id: 'Zona merah', en: 'Red zone' },
+  BELUM_DINILAI: { id: 'Belum dinilai', en: 'Not yet rated' },
+};
+
+/** The steps of an agency's readiness (core/readiness.ts), in the order an agency takes them. */
+export const READINESS_STEP: Record<ReadinessStep, Label> = {
+  ADMINISTRATOR: { id: 'Admin instansi aktif', en: 'An active agency administrator' },
+  DESK_ADDRESS: { id: 'Alamat email meja pengaduan ditetapkan', en: 'The complaint desk address set' },
+  OFFICER: { id: 'Petugas pengaduan aktif', en: 'An active complaint officer' },
+  SERVICE_STANDARDS: { id: 'Standar pelayanan diterbitkan', en: 'Service standards published' },
+  LIAISON: { id: 'Petugas penghubung tercatat', en: 'A liaison on record' },
 };
 
 /** One table in one language (the portal's lookups by code). */

@@ -260,3 +260,23 @@ export function BarChart<T>({
     </figure>
   );
 }
+
+/** `rows.3.email` → `Baris 3 — email`, as the person who made the spreadsheet reads it. */
+const rowLabel = (field: string) => field.replace(/^rows\.(\d+)\.(.*)$/, 'Baris $1 — $2');
+
+/** Why a spreadsheet import was refused: every bad row, named by its row in the file. */
+export function ImportErrors({ error }: { error: ApiError }) {
+  return (
+    <div class="error-summary" role="alert">
+      <h2>{error.title}</h2>
+      <p>{error.detail}</p>
+      <ul>
+        {error.errors.map((e) => (
+          <li key={e.field}>
+            {rowLabel(e.field)}: {e.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

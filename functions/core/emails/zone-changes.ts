@@ -1,9 +1,10 @@
 import type { Agency } from '../agencies';
 import type { Zone } from '../compliance';
 import { escapeHtml, oneLine } from '../format';
+import * as LABELS from '../labels';
 import type { RenderedEmail } from './agency-assignment';
 
-const ZONE_TEXT: Record<Zone, string> = { HIJAU: 'hijau', KUNING: 'kuning', MERAH: 'merah', BELUM_DINILAI: 'belum dinilai' };
+const zoneText = (z: Zone) => LABELS.ZONE[z].id.toLowerCase();
 
 export interface ZoneChange {
   agencyId: string;
@@ -17,7 +18,7 @@ export interface ZoneChange {
 export function renderZoneChanges(office: Agency, month: string, changes: ZoneChange[], portalUrl: string): RenderedEmail {
   const base = portalUrl.replace(/\/$/, '');
   const subject = oneLine(`[Aduan] Perubahan zona kepatuhan ${month}: ${changes.length} instansi — ${office.name}`);
-  const line = (c: ZoneChange) => `${c.name}: zona ${ZONE_TEXT[c.from]} → zona ${ZONE_TEXT[c.to]}${c.score === null ? '' : ` (skor ${c.score})`}`;
+  const line = (c: ZoneChange) => `${c.name}: ${zoneText(c.from)} → ${zoneText(c.to)}${c.score === null ? '' : ` (skor ${c.score})`}`;
   const link = (c: ZoneChange) => `${base}/#/kepatuhan/${encodeURIComponent(c.agencyId)}`;
   const intro = `Instansi di wilayah Anda yang zona kepatuhannya berubah pada ${month} dibanding bulan sebelumnya:`;
   const footer = 'Email ini dikirim otomatis oleh sistem Aduan sekali sebulan. Mohon tidak membalas email ini.';

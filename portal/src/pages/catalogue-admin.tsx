@@ -2,12 +2,9 @@ import { useState } from 'preact/hooks';
 import type { ServiceDetailOutput, ServiceSummary } from '../../../functions/contract/outputs/services';
 import type { ImportOutput } from '../../../functions/contract/outputs/shared';
 import { type ApiError, call } from '../api';
-import { ErrorSummary, Field, Loading, PageTitle, Problem, useLoad } from '../components';
+import { ErrorSummary, Field, ImportErrors, Loading, PageTitle, Problem, useLoad } from '../components';
 import { href } from '../router';
 import type { StaffSession } from '../session';
-
-/** `rows.3.standard.cost.amount` → `Baris 3 — standard.cost.amount`, as an administrator reads it. */
-const rowLabel = (field: string) => field.replace(/^rows\.(\d+)\.(.*)$/, 'Baris $1 — $2');
 
 /** Publishes the next version: the parts that change with a new decree; the rest is carried over. */
 function NewVersionForm({ session, serviceId, onDone }: { session: StaffSession; serviceId: string; onDone: () => void }) {
@@ -138,19 +135,7 @@ export function CatalogueAdminPage({ session }: { session: StaffSession }) {
           Kolom sama dengan contoh <code>data/services/pemda-51.03.csv</code> (daftar dipisahkan <code>|</code>). Setiap baris diperiksa; jika ada satu
           kesalahan, tidak ada yang disimpan.
         </p>
-        {importError && (
-          <div class="error-summary" role="alert">
-            <h2>{importError.title}</h2>
-            <p>{importError.detail}</p>
-            <ul>
-              {importError.errors.map((e) => (
-                <li key={e.field}>
-                  {rowLabel(e.field)}: {e.message}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        {importError && <ImportErrors error={importError} />}
         <Field id="import-file" label="Berkas CSV">
           {(aria) => <input type="file" accept=".csv,text/csv" {...aria} onChange={importFile} />}
         </Field>

@@ -7,14 +7,14 @@ import { useState } from 'preact/hooks';
 import type { ComplianceTableOutput, ScorecardOutput } from '../../../functions/contract/outputs/compliance';
 import { call } from '../api';
 import { BarChart, Field, Loading, PageTitle, Problem, useLoad } from '../components';
+import { label, ZONE_LABELS } from '../labels';
 
-const ZONE_TEXT: Record<string, string> = { HIJAU: 'Zona hijau', KUNING: 'Zona kuning', MERAH: 'Zona merah', BELUM_DINILAI: 'Belum dinilai' };
 const LEVEL_TEXT: Record<string, string> = { NATIONAL: 'Kementerian/lembaga', PROVINCE: 'Provinsi', REGENCY: 'Kabupaten/kota' };
 /** The reporting month (WIB) of today. */
 const thisMonth = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
 
 function Zone({ zone }: { zone: string }) {
-  return <span class={`badge zone-${zone.toLowerCase()}`}>{ZONE_TEXT[zone] ?? zone}</span>;
+  return <span class={`badge zone-${zone.toLowerCase()}`}>{label(ZONE_LABELS, zone)}</span>;
 }
 
 /** #/kepatuhan */

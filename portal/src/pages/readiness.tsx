@@ -7,22 +7,15 @@ import { useState } from 'preact/hooks';
 import type { ReadinessOutput, ReadinessTableOutput } from '../../../functions/contract/outputs/readiness';
 import { call } from '../api';
 import { Field, Loading, PageTitle, Problem, useLoad } from '../components';
+import { label, READINESS_STEP_LABELS } from '../labels';
 import type { StaffSession } from '../session';
-
-const STEP_LABELS: Record<string, string> = {
-  ADMINISTRATOR: 'Admin instansi aktif',
-  DESK_ADDRESS: 'Alamat email meja pengaduan ditetapkan',
-  OFFICER: 'Petugas pengaduan aktif',
-  SERVICE_STANDARDS: 'Standar pelayanan diterbitkan',
-  LIAISON: 'Petugas penghubung tercatat',
-};
 
 function Checklist({ r }: { r: ReadinessOutput }) {
   return (
     <ol class="list">
       {r.steps.map((s) => (
         <li key={s.step}>
-          <strong>{STEP_LABELS[s.step] ?? s.step}</strong> <span class={`badge ${s.done ? 'done' : 'open'}`}>{s.done ? 'sudah' : 'belum'}</span>
+          <strong>{label(READINESS_STEP_LABELS, s.step)}</strong> <span class={`badge ${s.done ? 'done' : 'open'}`}>{s.done ? 'sudah' : 'belum'}</span>
           <div class="muted">{s.detail}</div>
           {s.next && <p>{s.next}</p>}
         </li>
@@ -43,7 +36,7 @@ function OwnReadiness({ session, agencyId }: { session: StaffSession; agencyId: 
       <p class={`notice ${r.data.ready ? '' : 'warn'}`} role="status">
         {r.data.ready
           ? `${r.data.name} siap menerima pengaduan.`
-          : `${r.data.name} belum siap. Langkah berikutnya: ${STEP_LABELS[r.data.nextStep ?? ''] ?? ''}.`}
+          : `${r.data.name} belum siap. Langkah berikutnya: ${label(READINESS_STEP_LABELS, r.data.nextStep ?? '')}.`}
       </p>
       <Checklist r={r.data} />
     </>
@@ -102,7 +95,7 @@ function ReadinessTable({ session }: { session: StaffSession }) {
               <strong>{r.name}</strong> <span class={`badge ${r.ready ? 'done' : 'open'}`}>{r.ready ? 'siap' : 'belum siap'}</span>
               <div class="muted">
                 {r.steps.filter((s) => s.done).length} dari {r.steps.length} langkah
-                {r.nextStep ? ` · berikutnya: ${STEP_LABELS[r.nextStep] ?? r.nextStep}` : ''}
+                {r.nextStep ? ` · berikutnya: ${label(READINESS_STEP_LABELS, r.nextStep)}` : ''}
               </div>
             </li>
           ))}

@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { StaffAccountView, StaffChangedOutput, StaffImportOutput, StaffInvitedOutput, StaffListOutput } from '../../../functions/contract/outputs/staff';
 import { type ApiError, call } from '../api';
-import { ErrorSummary, Field, Loading, PageTitle, Problem, useLoad } from '../components';
+import { ErrorSummary, Field, ImportErrors, Loading, PageTitle, Problem, useLoad } from '../components';
 import { ACCOUNT_STATUS_LABELS, formatDateTime, label, ROLE_LABELS } from '../labels';
 import type { StaffSession } from '../session';
 
@@ -110,9 +110,6 @@ function InviteForm({ session, onInvited }: { session: StaffSession; onInvited: 
   );
 }
 
-/** `rows.3.email` → `Baris 3 — email`, as an administrator reads it. */
-const rowLabel = (field: string) => field.replace(/^rows\.(\d+)\.(.*)$/, 'Baris $1 — $2');
-
 function ImportForm({ session, onImported }: { session: StaffSession; onImported: (r: StaffImportOutput) => void }) {
   const [error, setError] = useState<ApiError>();
   const importFile = async (e: Event) => {
@@ -134,19 +131,7 @@ function ImportForm({ session, onImported }: { session: StaffSession; onImported
         Berkas CSV dengan kolom <code>name,email,group,agencyId,provinceCode</code> (dan <code>username</code> bila perlu), paling banyak 100 baris. Setiap
         baris diperiksa; jika ada satu kesalahan, tidak ada akun yang dibuat.
       </p>
-      {error && (
-        <div class="error-summary" role="alert">
-          <h2>{error.title}</h2>
-          <p>{error.detail}</p>
-          <ul>
-            {error.errors.map((e) => (
-              <li key={e.field}>
-                {rowLabel(e.field)}: {e.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {error && <ImportErrors error={error} />}
       <Field id="staff-import-file" label="Berkas CSV">
         {(aria) => <input type="file" accept=".csv,text/csv" {...aria} onChange={importFile} />}
       </Field>
