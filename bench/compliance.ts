@@ -12,7 +12,7 @@ import { DynamoDbComplaintStore } from '../functions/adapters/dynamodb-complaint
 import { statsPk, statsSk } from '../functions/adapters/dynamodb-keys';
 import { agencies } from '../functions/core/agencies';
 import { complianceTable } from '../functions/use-cases/compliance';
-import { withLocalTable } from './local-table';
+import { withLocalTable } from '../test/support/local-table';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
 const SCORED = agencies.filter((a) => a.level !== 'OMBUDSMAN');

@@ -16,7 +16,7 @@ import { officialCalendar } from '../functions/core/official-calendar';
 import { newTrackingId } from '../functions/core/tracking-id';
 import type { Deps } from '../functions/use-cases/deps';
 import { sweepDeadlines } from '../functions/use-cases/sweep-deadlines';
-import { withLocalTable } from './local-table';
+import { withLocalTable } from '../test/support/local-table';
 
 const DUE = Number(process.env.BENCH_DUE ?? 1000);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);

@@ -104,6 +104,7 @@ export const NEEDS = {
   ReadinessTable: [table('read')],
   ComplianceTable: [table('read')],
   AgencyScorecard: [table('read')],
+  FigureComplaints: [table('read')],
   ComplianceMethodology: [],
 } as const;
 export type FunctionId = keyof typeof NEEDS;

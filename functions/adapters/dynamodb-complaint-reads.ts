@@ -2,12 +2,14 @@ import { BatchGetItemCommand, type BatchGetItemCommandOutput, type DynamoDBClien
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Complaint, ReporterIdentity, TimelineEvent } from '../core/complaint';
 import type { ChainLink, EvidenceEntry } from '../core/evidence';
-import type { FeedFilter, IdentityCipher, MonthlyFigures, OutboxMessage, Page, PagePosition, StoredComplaint, WorkQueue } from '../core/ports';
+import type { Counter } from '../core/monitoring';
+import type { FeedFilter, FigureComplaint, IdentityCipher, MonthlyFigures, OutboxMessage, Page, PagePosition, StoredComplaint, WorkQueue } from '../core/ports';
 import type { SupportCount } from '../core/support';
 import {
   complaintPk,
   contactLookupPk,
   DUE_PK,
+  figuresPk,
   OUTBOX_PENDING,
   pageKey,
   placePk,
@@ -76,6 +78,20 @@ export class DynamoDbComplaintReads {
       scope: scope as MonthlyFigures['scope'],
       counts: counts as MonthlyFigures['counts'],
     }));
+  }
+
+  async figureComplaints(agencyId: string, month: string, figure: Counter, limit: number): Promise<{ items: FigureComplaint[]; more: boolean }> {
+    const res = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :figure)',
+        ExpressionAttributeValues: m({ ':pk': figuresPk(month, agencyId), ':figure': `${figure}#` }),
+        // One more than asked: whether others remain, without a second read.
+        Limit: limit + 1,
+      }),
+    );
+    const items = (res.Items ?? []).map((i) => unmarshall(i)).map((i) => ({ trackingId: String(i.trackingId), month, times: Number(i.times) }));
+    return { items: items.slice(0, limit), more: items.length > limit };
   }
 
   async get(trackingId: string): Promise<StoredComplaint | undefined> {

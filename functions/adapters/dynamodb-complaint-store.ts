@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Complaint, TimelineEvent } from '../core/complaint';
+import { figureEntriesOf } from '../core/compliance';
 import { chainEvents } from '../core/evidence';
 import type { CounterDelta } from '../core/monitoring';
 import type { ComplaintStore, CreateResult, OutboxMessage } from '../core/ports';
@@ -21,6 +22,8 @@ import {
   deviceDayKey,
   duplicateSk,
   eventItem,
+  figureSk,
+  figuresPk,
   headOfDayKey,
   idempotencyKey,
   indexKeys,
@@ -45,6 +48,19 @@ function cancellationCodes(error: unknown): (string | undefined)[] | undefined {
  * head, with its outbox and counters; audit entries, support, merges and erasure redactions.
  */
 export class DynamoDbComplaintStore extends DynamoDbComplaintReads implements ComplaintStore {
+  /** Which complaints make an agency's figures: one item per (month, figure, complaint), updated with the counters. */
+  private figureUpdates(deltas: CounterDelta[]): TransactWriteItem[] {
+    return figureEntriesOf(deltas).map((f) => ({
+      Update: {
+        TableName: this.tableName,
+        Key: m({ pk: figuresPk(f.month, f.agencyId), sk: figureSk(f.figure, f.trackingId) }),
+        UpdateExpression: 'SET #entity = :entity, #figure = :figure, #trackingId = :trackingId ADD #times :n',
+        ExpressionAttributeNames: { '#entity': 'entity', '#figure': 'figure', '#trackingId': 'trackingId', '#times': 'times' },
+        ExpressionAttributeValues: m({ ':entity': 'FIGURE', ':figure': f.figure, ':trackingId': f.trackingId, ':n': f.n }),
+      },
+    }));
+  }
+
   private counterUpdates(deltas: CounterDelta[] = []): TransactWriteItem[] {
     // One update per (month, scope): a transaction may not touch an item twice.
     const merged = new Map<string, CounterDelta>();
@@ -54,7 +70,7 @@ export class DynamoDbComplaintStore extends DynamoDbComplaintReads implements Co
       if (!prev) merged.set(key, { ...d, add: { ...d.add } });
       else for (const [k, v] of Object.entries(d.add)) prev.add[k as keyof CounterDelta['add']] = (prev.add[k as keyof CounterDelta['add']] ?? 0) + (v ?? 0);
     }
-    return [...merged.values()]
+    const updates = [...merged.values()]
       .map((d) => ({ ...d, entries: Object.entries(d.add).filter(([, v]) => v) }))
       .filter((d) => d.entries.length > 0)
       .map(({ entries, ...d }) => {
@@ -68,6 +84,7 @@ export class DynamoDbComplaintStore extends DynamoDbComplaintReads implements Co
           },
         };
       });
+    return [...updates, ...this.figureUpdates(deltas)];
   }
 
   private put(item: Record<string, unknown>, condition?: string, values?: Record<string, unknown>): TransactWriteItem {

@@ -107,6 +107,9 @@ export const contactLookupPk = (hash: string) => `CONTACT#${hash}`;
 export const statsPk = (month: string) => `${WRITABLE_FAMILIES.statistics}${month}`;
 export const statsSk = (scope: CounterDelta['scope']) =>
   scope.kind === 'AGENCY' ? `AGENCY#${scope.agencyId}` : scope.kind === 'REGION' ? `REGION#${scope.regionCode}` : `SERVICE#${scope.serviceId}#${scope.version}`;
+/** The complaints behind an agency's figures of a month: under the statistics family, written with the counters. */
+export const figuresPk = (month: string, agencyId: string) => `${WRITABLE_FAMILIES.statistics}${month}#FIGURES#${agencyId}`;
+export const figureSk = (figure: string, trackingId: string) => `${figure}#${trackingId}`;
 export const digestPk = (office: string) => `DIGEST#${office}`;
 export const digestDaySk = (date: string) => `DAY#${date}`;
 export const DIGEST_LAST_SK = 'LAST';

@@ -1,6 +1,6 @@
-/** The Ombudsman's view of every agency (issue 22): compliance scores, scorecards and their methodology. Public: counts only. */
+/** The Ombudsman's view of every agency (issue 22): compliance scores, scorecards and their methodology. Public: counts only; the complaints behind a figure for staff. */
 import type { ApiRoute } from './api-route';
-import { complianceTableOutput, methodologyOutput, scorecardOutput } from './outputs/compliance';
+import { complianceTableOutput, figureComplaintsOutput, methodologyOutput, scorecardOutput } from './outputs/compliance';
 import { ROUTE_INPUTS } from './routes';
 
 export const OVERSIGHT_ROUTES = {
@@ -19,6 +19,15 @@ export const OVERSIGHT_ROUTES = {
     input: ROUTE_INPUTS.agencyScorecard,
     output: scorecardOutput,
     summary: "GET /v1/compliance/{agencyId}?period=: an agency's scorecard, month by month, and what would raise it",
+  },
+  FigureComplaints: {
+    method: 'GET',
+    path: '/v1/compliance/{agencyId}/complaints',
+    auth: 'staff',
+    input: ROUTE_INPUTS.figureComplaints,
+    output: figureComplaintsOutput,
+    summary:
+      "GET /v1/compliance/{agencyId}/complaints?period=&figure=: the complaints behind one figure of an agency's scorecard (its Ombudsman office and its own staff)",
   },
   ComplianceMethodology: {
     method: 'GET',

@@ -12,7 +12,12 @@ import { input as calendarChanges } from './inputs/calendar-changes';
 import { input as calendarDeadline } from './inputs/calendar-deadline';
 import { input as chainHeads } from './inputs/chain-heads';
 import { input as complaintActions } from './inputs/complaint-actions';
-import { scorecardInput as agencyScorecard, methodologyInput as complianceMethodology, tableInput as complianceTable } from './inputs/compliance';
+import {
+  scorecardInput as agencyScorecard,
+  methodologyInput as complianceMethodology,
+  tableInput as complianceTable,
+  figureComplaintsInput as figureComplaints,
+} from './inputs/compliance';
 import { input as createService } from './inputs/create-service';
 import { input as createSession } from './inputs/create-session';
 import { input as downloadAttachment } from './inputs/download-attachment';
@@ -107,4 +112,5 @@ export const ROUTE_INPUTS = {
   complianceTable,
   agencyScorecard,
   complianceMethodology,
+  figureComplaints,
 } as const;

@@ -146,6 +146,8 @@ export interface OmbudsmanReview {
   flaggedAt: string;
   consentToShareIdentity: boolean;
   outcome?: { action: 'TAKE_OVER' | 'RETURN_TO_AGENCY' | 'DISMISS'; note?: string; by: string; at: string };
+  /** When the agency answered the office's recommendation (RETURN_TO_AGENCY): followed when by its deadline. */
+  answeredAt?: string;
 }
 
 export const ARCHIVE_REASONS = ['NOT_ACTIONABLE', 'OUT_OF_SCOPE', 'DUPLICATE', 'ABUSIVE', 'NO_ANSWER_FROM_REPORTER'] as const;

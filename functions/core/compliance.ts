@@ -6,7 +6,9 @@
  * versioned by the month they take effect, like the calendar.
  */
 import methodologyFile from '../../data/compliance-methodology.json';
-import type { CounterDelta } from './monitoring';
+import type { Agency } from './agencies';
+import type { Counter, CounterDelta } from './monitoring';
+import type { StaffPrincipal } from './staff';
 
 export const ZONES = ['HIJAU', 'KUNING', 'MERAH', 'BELUM_DINILAI'] as const;
 export type Zone = (typeof ZONES)[number];
@@ -21,10 +23,79 @@ export interface Methodology {
   /** Complaints assigned in the period below which an agency is not scored (too few to judge). */
   minimumComplaints: number;
   parts: { standards: number; handling: number };
-  handling: { firstFollowUpOnTime: number; notTransferredAway: number; notEscalated: number; notReopened: number; rating: number };
+  handling: {
+    firstFollowUpOnTime: number;
+    closedWithinStatute: number;
+    recommendationsFollowed: number;
+    notTransferredAway: number;
+    notEscalated: number;
+    notReopened: number;
+    rating: number;
+  };
   /** Points off the total per indicator of maladministration raised against the agency. */
   indicatorPenalty: { prolongedDelay: number; illegalLevy: number; proceduralDeviation: number };
   ombudsmanFlagPenalty: number;
+}
+
+/** The figures of a scorecard whose complaints are kept (for staff: the complaints behind each figure). */
+export const SCORECARD_FIGURES = [
+  'assigned',
+  'firstFollowUpOnTime',
+  'firstFollowUpLate',
+  'closedWithinStatute',
+  'closedAfterStatute',
+  'recommendationsFollowed',
+  'recommendationsIgnored',
+  'transfers',
+  'escalations',
+  'reopenings',
+  'ratingCount',
+  'prolongedDelay',
+  'illegalLevy',
+  'proceduralDeviation',
+  'ombudsmanFlags',
+] as const satisfies readonly Counter[];
+export type ScorecardFigure = (typeof SCORECARD_FIGURES)[number];
+
+/** One complaint counted in one of an agency's figures of a month, `n` times. */
+export interface FigureEntry {
+  month: string;
+  agencyId: string;
+  figure: ScorecardFigure;
+  trackingId: string;
+  n: number;
+}
+
+/**
+ * The complaints behind an agency's figures that a change's counters add: one entry per (month,
+ * agency, figure, complaint), so a store keeps them beside the counters without touching an item
+ * twice. Only the figures a scorecard shows are kept.
+ */
+export function figureEntriesOf(deltas: CounterDelta[]): FigureEntry[] {
+  const entries = new Map<string, FigureEntry>();
+  for (const d of deltas) {
+    if (d.scope.kind !== 'AGENCY' || !d.trackingId) continue;
+    for (const [figure, v] of Object.entries(d.add)) {
+      if (!v || v < 0 || !(SCORECARD_FIGURES as readonly string[]).includes(figure)) continue;
+      // A rating counts the complaint once, not its score.
+      const n = figure === 'ratingCount' ? 1 : v;
+      const key = `${d.month}|${d.scope.agencyId}|${figure}|${d.trackingId}`;
+      const prev = entries.get(key);
+      if (prev) prev.n += n;
+      else entries.set(key, { month: d.month, agencyId: d.scope.agencyId, figure: figure as ScorecardFigure, trackingId: d.trackingId, n });
+    }
+  }
+  return [...entries.values()];
+}
+
+/**
+ * Who may see which complaints make an agency's figures: the Ombudsman office of its province (the
+ * central office for national agencies), and the agency's own officers and administrator. The
+ * public sees counts only.
+ */
+export function mayReadFigureComplaints(p: StaffPrincipal, agency: Agency): boolean {
+  if (p.roles.includes('OMBUDSMAN')) return (p.provinceCode ?? null) === (agency.regionCode?.slice(0, 2) ?? null);
+  return (p.roles.includes('AGENCY_OFFICER') || p.roles.includes('SERVICE_ADMIN')) && p.agencyId === agency.id;
 }
 
 export const METHODOLOGIES = methodologyFile.versions as Methodology[];
@@ -60,6 +131,10 @@ export interface Scorecard {
       assigned: number;
       firstFollowUpOnTime: number;
       firstFollowUpLate: number;
+      closedWithinStatute: number;
+      closedAfterStatute: number;
+      recommendationsFollowed: number;
+      recommendationsIgnored: number;
       transfers: number;
       escalations: number;
       reopenings: number;
@@ -81,10 +156,16 @@ export function scorecardOf(counts: Counts, services: number, m: Methodology): S
   const ratingCount = n(counts, 'ratingCount');
   const ratingAverage = ratingCount > 0 ? n(counts, 'ratingSum') / ratingCount : null;
   const transfers = n(counts, 'transfers');
+  const closedWithin = n(counts, 'closedWithinStatute');
+  const closedAfter = n(counts, 'closedAfterStatute');
+  const followed = n(counts, 'recommendationsFollowed');
+  const ignored = n(counts, 'recommendationsIgnored');
   const h = m.handling;
   const handling =
     100 *
     (h.firstFollowUpOnTime * share(onTime, onTime + late) +
+      h.closedWithinStatute * share(closedWithin, closedWithin + closedAfter) +
+      h.recommendationsFollowed * share(followed, followed + ignored) +
       // Of what reached it, the share it handed on as "bukan wewenang".
       h.notTransferredAway * (1 - transfers / Math.max(1, assigned + transfers)) +
       h.notEscalated * (1 - Math.min(1, n(counts, 'escalations') / Math.max(1, assigned))) +
@@ -110,6 +191,10 @@ export function scorecardOf(counts: Counts, services: number, m: Methodology): S
       assigned,
       firstFollowUpOnTime: onTime,
       firstFollowUpLate: late,
+      closedWithinStatute: closedWithin,
+      closedAfterStatute: closedAfter,
+      recommendationsFollowed: followed,
+      recommendationsIgnored: ignored,
       transfers,
       escalations: n(counts, 'escalations'),
       reopenings: n(counts, 'reopenings'),

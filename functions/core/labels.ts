@@ -8,7 +8,7 @@
  */
 import type { ActionName } from './actions';
 import type { ComplaintStatus, ComplaintType, DeadlineStage, OmbudsmanReason, TimelineEventType } from './complaint';
-import type { Zone } from './compliance';
+import type { ScorecardFigure, Zone } from './compliance';
 import type { ReadinessStep } from './readiness';
 import type { StaffRole } from './staff';
 import type { AccountStatus, StaffActionName } from './staff-accounts';
@@ -135,6 +135,25 @@ export const ZONE: Record<Zone, Label> = {
   KUNING: { id: 'Zona kuning', en: 'Yellow zone' },
   MERAH: { id: 'Zona merah', en: 'Red zone' },
   BELUM_DINILAI: { id: 'Belum dinilai', en: 'Not yet rated' },
+};
+
+/** The figures of a compliance scorecard (core/compliance.ts), as counted in the period. */
+export const FIGURE: Record<ScorecardFigure, Label> = {
+  assigned: { id: 'Pengaduan didisposisikan', en: 'Complaints assigned' },
+  firstFollowUpOnTime: { id: 'Tindak lanjut pertama tepat waktu', en: 'First follow-ups on time' },
+  firstFollowUpLate: { id: 'Tindak lanjut pertama terlambat', en: 'First follow-ups late' },
+  closedWithinStatute: { id: 'Selesai dalam batas waktu undang-undang', en: 'Closed within the statutory limit' },
+  closedAfterStatute: { id: 'Selesai melewati batas waktu undang-undang', en: 'Closed after the statutory limit' },
+  recommendationsFollowed: { id: 'Rekomendasi Ombudsman ditindaklanjuti', en: 'Ombudsman recommendations followed' },
+  recommendationsIgnored: { id: 'Rekomendasi Ombudsman diabaikan', en: 'Ombudsman recommendations ignored' },
+  transfers: { id: 'Dilimpahkan (bukan wewenang)', en: 'Transferred away (not competent)' },
+  escalations: { id: 'Dieskalasi ke instansi atasan', en: 'Escalated to the parent agency' },
+  reopenings: { id: 'Dibuka kembali oleh pelapor', en: 'Reopened by the reporter' },
+  ratingCount: { id: 'Dinilai pelapor', en: 'Rated by the reporter' },
+  prolongedDelay: { id: 'Indikasi penundaan berlarut', en: 'Prolonged delay indicated' },
+  illegalLevy: { id: 'Indikasi pungutan liar', en: 'Illegal levy indicated' },
+  proceduralDeviation: { id: 'Indikasi penyimpangan prosedur', en: 'Procedural deviation indicated' },
+  ombudsmanFlags: { id: 'Diteruskan untuk peninjauan Ombudsman', en: 'Flagged for Ombudsman review' },
 };
 
 /** The steps of an agency's readiness (core/readiness.ts), in the order an agency takes them. */

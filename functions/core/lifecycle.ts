@@ -207,6 +207,8 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
     case 'RESPOND': {
       next.status = 'RESPONDED';
       next.firstResponseAt ??= at;
+      // The first answer after the Ombudsman returned the case answers its recommendation.
+      if (c.ombudsmanReview?.status === 'RETURNED' && !c.ombudsmanReview.answeredAt) next.ombudsmanReview = { ...c.ombudsmanReview, answeredAt: at };
       next.deadline = deadlineAfter(ctx.now, 'REPORTER_CONFIRMATION', policy.reporterSilenceWorkingDays, c.deadline.timeZone, ctx.calendar);
       return {
         complaint: next,
@@ -322,7 +324,9 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       if (review?.status !== 'OPEN') throw conflict('Tidak ada peninjauan Ombudsman yang terbuka untuk laporan ini.');
       const note = input.action === 'TAKE_OVER' ? input.note : input.action === 'DISMISS' ? input.reason : input.recommendation;
       const status = input.action === 'TAKE_OVER' ? 'TAKEN_OVER' : input.action === 'DISMISS' ? 'DISMISSED' : 'RETURNED';
-      next.ombudsmanReview = { ...review, status, outcome: { action: input.action, ...(note ? { note } : {}), by, at } };
+      // A new outcome is a new recommendation to answer: an earlier answer no longer counts.
+      const { answeredAt: _earlierAnswer, ...open } = review;
+      next.ombudsmanReview = { ...open, status, outcome: { action: input.action, ...(note ? { note } : {}), by, at } };
       const office = findAgency(review.office)?.name ?? review.office;
       let message = `${office} mengambil alih penanganan laporan.`;
       if (input.action === 'DISMISS') message = `${office} menutup peninjauan: ${input.reason}`;

@@ -20,6 +20,12 @@ export const COUNTERS = [
   'ombudsmanFlags',
   'ratingCount',
   'ratingSum',
+  // Closed as complete within the statute's limit to decide (UU 25/2009, Perpres 76/2013), or after it.
+  'closedWithinStatute',
+  'closedAfterStatute',
+  // An Ombudsman office's recommendation (RETURN_TO_AGENCY) answered by its deadline, or not.
+  'recommendationsFollowed',
+  'recommendationsIgnored',
   // Maladministration indicated against a service standard (per service; issue 11).
   'prolongedDelay',
   'illegalLevy',
@@ -39,6 +45,8 @@ export interface CounterDelta {
     /** A public service under one version of its standard (0: received before its first). */
     | { kind: 'SERVICE'; serviceId: string; version: number; agencyId: string; name: string };
   add: Partial<Record<Counter | `ttf${number}`, number>>;
+  /** The complaint counted: an agency's figures keep which complaints make them (for staff). */
+  trackingId?: string;
 }
 
 export const monthOf = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 7);
@@ -62,7 +70,7 @@ function regionsOf(c: Complaint): string[] {
 export function countersFor(before: Complaint | undefined, after: Complaint, events: TimelineEvent[], calendar: WorkingDayCalendar): CounterDelta[] {
   const deltas: CounterDelta[] = [];
   const forAgency = (agencyId: string | undefined, at: string, add: CounterDelta['add']) => {
-    if (agencyId) deltas.push({ month: monthOf(at), scope: { kind: 'AGENCY', agencyId }, add });
+    if (agencyId) deltas.push({ month: monthOf(at), scope: { kind: 'AGENCY', agencyId }, add, trackingId: after.trackingId });
   };
   const forRegions = (at: string, add: CounterDelta['add']) => {
     for (const regionCode of regionsOf(after)) deltas.push({ month: monthOf(at), scope: { kind: 'REGION', regionCode }, add });
@@ -108,6 +116,10 @@ export function countersFor(before: Complaint | undefined, after: Complaint, eve
         break;
       }
       case 'RESPONDED':
+        if (before?.ombudsmanReview?.status === 'RETURNED' && !before.ombudsmanReview.answeredAt) {
+          const followed = Date.parse(e.at) <= Date.parse(before.deadline.dueAt);
+          forAgency(before.assignedAgencyId, e.at, { [followed ? 'recommendationsFollowed' : 'recommendationsIgnored']: 1 });
+        }
         if (before && !before.firstResponseAt && after.firstResponseAt) {
           const onTime = Date.parse(e.at) <= Date.parse(before.deadline.dueAt);
           const since = after.assignedAt ?? after.submittedAt;
@@ -129,8 +141,18 @@ export function countersFor(before: Complaint | undefined, after: Complaint, eve
       case 'REOPENED':
         both(after.assignedAgencyId, e.at, { reopenings: 1 });
         break;
-      case 'OMBUDSMAN_FLAGGED':
+      case 'OMBUDSMAN_FLAGGED': {
+        // The office's deadline passed unanswered: the review opened again (ombudsman-review.ts).
+        const ignored = before?.ombudsmanReview?.status === 'RETURNED' && !before.ombudsmanReview.answeredAt && after.ombudsmanReview?.status === 'OPEN';
         both(after.assignedAgencyId, e.at, { ombudsmanFlags: 1 });
+        if (ignored) forAgency(after.assignedAgencyId, e.at, { recommendationsIgnored: 1 });
+        break;
+      }
+      case 'CLOSED':
+        if (after.statute) {
+          const within = Date.parse(e.at) <= Date.parse(after.statute.decideBy);
+          forAgency(after.assignedAgencyId, e.at, { [within ? 'closedWithinStatute' : 'closedAfterStatute']: 1 });
+        }
         break;
       case 'RATED':
         both(after.assignedAgencyId, e.at, { ratingCount: 1, ratingSum: after.rating?.score ?? 0 });

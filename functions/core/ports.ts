@@ -3,7 +3,7 @@ import type { AttachmentType } from './attachment-record';
 import type { Complaint, ComplaintStatus, OmbudsmanReview, ReporterIdentity, TimelineEvent } from './complaint';
 import type { RenderedEmail } from './emails/agency-assignment';
 import type { ChainHead, ChainHeadsDigest, EvidenceEntry } from './evidence';
-import type { CounterDelta } from './monitoring';
+import type { Counter, CounterDelta } from './monitoring';
 import type { NotificationTemplate } from './notifications';
 import type { PublicService, ServiceStandard } from './services';
 import type { SupportCount } from './support';
@@ -168,6 +168,18 @@ export interface ComplaintQueries {
   openNearby(regionCode: string, categoryId: string, since: string, limit: number): Promise<Complaint[]>;
   /** Monitoring counters of one month: agencies and regions. */
   stats(month: string): Promise<MonthlyFigures[]>;
+  /**
+   * The complaints behind one of an agency's figures in a month (written with its counter), in
+   * tracking-number order, at most `limit`; `more` when others remain.
+   */
+  figureComplaints(agencyId: string, month: string, figure: Counter, limit: number): Promise<{ items: FigureComplaint[]; more: boolean }>;
+}
+
+/** One complaint counted in one of an agency's figures of a month, and how many times it was. */
+export interface FigureComplaint {
+  trackingId: string;
+  month: string;
+  times: number;
 }
 
 /** People's support of a complaint ("saya juga mengalami"). */

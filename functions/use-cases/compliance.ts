@@ -6,11 +6,12 @@
  * counts only, no complaint and no identity.
  */
 import { type Agency, agencies, findAgency } from '../core/agencies';
-import { type Methodology, methodologyFor, ranked, type Scorecard, scorecardOf } from '../core/compliance';
-import { notFound } from '../core/errors';
+import { type Methodology, mayReadFigureComplaints, methodologyFor, ranked, type Scorecard, type ScorecardFigure, scorecardOf } from '../core/compliance';
+import { DomainError, notFound } from '../core/errors';
 import type { CounterDelta } from '../core/monitoring';
-import type { ComplaintQueries } from '../core/ports';
+import type { ComplaintQueries, FigureComplaint } from '../core/ports';
 import { provinceOf } from '../core/readiness';
+import type { StaffPrincipal } from '../core/staff';
 import type { Deps } from './deps';
 
 type ComplianceDeps = { store: Pick<ComplaintQueries, 'stats'> } & Pick<Deps, 'readiness'>;
@@ -99,6 +100,8 @@ function advice(card: Scorecard): string[] {
   if (p.standards.services === 0) out.push('Terbitkan standar pelayanan (14 komponen) untuk layanan instansi.');
   if (p.handling.firstFollowUpLate > 0)
     out.push('Tindak lanjuti pengaduan sebelum tenggatnya: tindak lanjut pertama yang terlambat menurunkan skor penanganan.');
+  if (p.handling.recommendationsIgnored > 0) out.push('Tindak lanjuti rekomendasi Ombudsman dalam batas waktunya.');
+  if (p.handling.closedAfterStatute > 0) out.push('Selesaikan pengaduan dalam batas waktu undang-undang (60 hari).');
   if (p.handling.escalations > 0) out.push('Tangani pengaduan sebelum dieskalasi ke instansi atasan.');
   if (p.indicators.prolongedDelay + p.indicators.proceduralDeviation > 0) out.push('Penuhi waktu dan prosedur sesuai standar pelayanan.');
   if (p.handling.reopenings > 0) out.push('Pastikan tindak lanjut menyelesaikan masalah: laporan yang dibuka kembali menurunkan skor.');
@@ -122,6 +125,37 @@ export async function agencyScorecard(deps: ComplianceDeps, agencyId: string, pe
   const methodology = methodologyFor(period.to);
   const card = scorecardOf(total, services, methodology);
   return { ...rowOf(agency, card), period, methodologyInForce: methodologyView(methodology), trend, advice: advice(card) };
+}
+
+/** At most this many complaints behind one figure per request: a period of a busy agency is narrowed, not read whole. */
+export const FIGURE_COMPLAINTS_LIMIT = 200;
+
+/**
+ * GET /v1/compliance/{agencyId}/complaints: which complaints make one figure of a period (staff:
+ * tracking numbers only). One read per month of the period, each bounded.
+ */
+export async function figureComplaints(
+  deps: { store: Pick<ComplaintQueries, 'figureComplaints'> },
+  staff: StaffPrincipal,
+  q: { agencyId: string; period: Period; figure: ScorecardFigure },
+) {
+  const agency = findAgency(q.agencyId);
+  if (!agency || agency.level === 'OMBUDSMAN') throw notFound(`Instansi ${q.agencyId} tidak dinilai.`);
+  if (!mayReadFigureComplaints(staff, agency))
+    throw new DomainError('FORBIDDEN', 'Pengaduan di balik skor hanya dapat dilihat perwakilan Ombudsman provinsinya dan petugas instansi itu sendiri.');
+  const complaints: FigureComplaint[] = [];
+  let truncated = false;
+  for (const month of monthsOf(q.period)) {
+    const left = FIGURE_COMPLAINTS_LIMIT - complaints.length;
+    if (left <= 0) {
+      truncated = true;
+      break;
+    }
+    const page = await deps.store.figureComplaints(agency.id, month, q.figure, left);
+    complaints.push(...page.items);
+    truncated ||= page.more;
+  }
+  return { agencyId: agency.id, name: agency.name, period: q.period, figure: q.figure, complaints, truncated };
 }
 
 /** The methodology as published beside every score: enough to recompute one by hand. */
@@ -154,6 +188,10 @@ export function complianceCsv(table: Pick<Awaited<ReturnType<typeof complianceTa
     'assigned',
     'firstFollowUpOnTime',
     'firstFollowUpLate',
+    'closedWithinStatute',
+    'closedAfterStatute',
+    'recommendationsFollowed',
+    'recommendationsIgnored',
     'transfers',
     'escalations',
     'reopenings',
@@ -185,6 +223,10 @@ export function complianceCsv(table: Pick<Awaited<ReturnType<typeof complianceTa
       r.parts.handling.assigned,
       r.parts.handling.firstFollowUpOnTime,
       r.parts.handling.firstFollowUpLate,
+      r.parts.handling.closedWithinStatute,
+      r.parts.handling.closedAfterStatute,
+      r.parts.handling.recommendationsFollowed,
+      r.parts.handling.recommendationsIgnored,
       r.parts.handling.transfers,
       r.parts.handling.escalations,
       r.parts.handling.reopenings,

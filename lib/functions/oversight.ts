@@ -23,6 +23,15 @@ export const OVERSIGHT_FUNCTIONS: readonly FunctionSpec[] = [
     needs: NEEDS.AgencyScorecard,
   },
   {
+    id: 'FigureComplaints',
+    entry: 'functions/handlers/http/figure-complaints.ts',
+    description: API_ROUTES.FigureComplaints.summary,
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    trigger: { kind: 'http', ...API_ROUTES.FigureComplaints, throttle: { ratePerSecond: 5, burst: 10 } },
+    needs: NEEDS.FigureComplaints,
+  },
+  {
     id: 'ComplianceMethodology',
     entry: 'functions/handlers/http/compliance-methodology.ts',
     description: API_ROUTES.ComplianceMethodology.summary,

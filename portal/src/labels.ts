@@ -16,6 +16,7 @@ export const ROLE_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.ROLE
 export const ACCOUNT_STATUS_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.ACCOUNT_STATUS, LANGUAGE);
 export const STAFF_CHANGE_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.STAFF_CHANGE, LANGUAGE);
 export const ZONE_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.ZONE, LANGUAGE);
+export const FIGURE_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.FIGURE, LANGUAGE);
 export const READINESS_STEP_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.READINESS_STEP, LANGUAGE);
 
 export const label = (labels: Record<string, string>, code: string) => labels[code] ?? code.replaceAll('_', ' ').toLowerCase();

@@ -1,7 +1,8 @@
 /**
  * Compliance scores through the local system (issue 22, first part): counters written by real
  * transitions in DynamoDB Local, read back as the public ranking, its CSV and Badung's scorecard;
- * the period is validated and nothing public carries an identity or a complaint's text.
+ * the period is validated and nothing public carries an identity or a complaint's text; the
+ * complaints behind a figure reach the province's Ombudsman office and the agency's own staff only.
  */
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ const month = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 
 
 describe('compliance through the API', () => {
   it("scores Badung from what its officer did, ranks it, and serves the same figures as CSV; never a name or a complaint's words", async () => {
-    await answeredByBadung(sys.api, await sys.token('petugas-badung'), 5, { name: 'Komang Pelapor', email: 'komang@example.com' });
+    const answered = await answeredByBadung(sys.api, await sys.token('petugas-badung'), 5, { name: 'Komang Pelapor', email: 'komang@example.com' });
     const period = month();
     const table = await get(`${sys.api}/v1/compliance?period=${period}&level=regency&provinceCode=51`);
     expect(table.status).toBe(200);
@@ -41,6 +42,23 @@ describe('compliance through the API', () => {
     const card = await get(`${sys.api}/v1/compliance/pemda-51.03?period=${period}`);
     expect(card.body).toMatchObject({ agencyId: 'pemda-51.03', score: badung.score, trend: [{ month: period, score: badung.score }] });
     expect((await get(`${sys.api}/v1/compliance/methodology`)).body.bands.map((b: { zone: string }) => b.zone)).toEqual(['HIJAU', 'KUNING', 'MERAH']);
+
+    // Behind the figure: Ombudsman Bali and Badung's own officer see which complaints make it;
+    // nobody else does, and the public never.
+    const behind = `${sys.api}/v1/compliance/pemda-51.03/complaints?period=${period}&figure=firstFollowUpOnTime`;
+    const asOmbudsman = await get(behind, { authorization: `Bearer ${await sys.token('ombudsman-bali')}` });
+    expect(asOmbudsman.status).toBe(200);
+    expect(asOmbudsman.body.complaints.map((c: { trackingId: string }) => c.trackingId).sort()).toEqual([...answered].sort());
+    expect(asOmbudsman.body).toMatchObject({ figure: 'firstFollowUpOnTime', truncated: false });
+    expect(JSON.stringify(asOmbudsman.body)).not.toMatch(/Komang|komang@example|Banjar/);
+    expect((await get(behind, { authorization: `Bearer ${await sys.token('petugas-badung')}` })).body.complaints).toHaveLength(5);
+    expect((await get(behind, { authorization: `Bearer ${await sys.token('petugas-denpasar')}` })).status).toBe(403);
+    expect((await get(behind)).status).toBe(401);
+    const late = await get(behind.replace('firstFollowUpOnTime', 'firstFollowUpLate'), { authorization: `Bearer ${await sys.token('ombudsman-bali')}` });
+    expect(late.body.complaints).toEqual([]);
+    const unknownFigure = await get(behind.replace('firstFollowUpOnTime', 'jumlah'), { authorization: `Bearer ${await sys.token('ombudsman-bali')}` });
+    expect(unknownFigure.status).toBe(400);
+    expect(unknownFigure.body.errors.map((e: { field: string }) => e.field)).toEqual(['figure']);
   });
 
   it('names a bad period, an unknown agency, and a range over twelve months', async () => {

@@ -37,6 +37,9 @@ describe('issue 7: what the stack holds against hostile users and for privacy', 
     const methods = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGateway::Method' && r.Properties.HttpMethod === 'GET');
     const required = methods.flatMap((m) => Object.keys(m.Properties.RequestParameters ?? {}).filter((k) => k.startsWith('method.request.querystring.')));
     expect(required.sort()).toEqual([
+      // GET /v1/compliance/{agencyId}/complaints
+      'method.request.querystring.figure',
+      'method.request.querystring.period',
       // GET /v1/compliance and /v1/compliance/{agencyId}
       'method.request.querystring.period',
       'method.request.querystring.period',

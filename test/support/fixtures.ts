@@ -43,8 +43,9 @@ export async function get(url: string, headers: Record<string, string> = {}) {
  * Complaints Badung's officer answers at once, through the API (waste collection is routed straight
  * to Badung locally): what the compliance figures of a month are made of in the e2e and browser tests.
  */
-export async function answeredByBadung(api: string, officerToken: string, count: number, reporter?: { name: string; email: string }) {
+export async function answeredByBadung(api: string, officerToken: string, count: number, reporter?: { name: string; email: string }): Promise<string[]> {
   const officer = { authorization: `Bearer ${officerToken}` };
+  const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const created = await post(`${api}/v1/complaints`, {
       type: 'COMPLAINT',
@@ -62,5 +63,7 @@ export async function answeredByBadung(api: string, officerToken: string, count:
       const r = await post(`${api}/v1/complaints/${id}/actions`, action, officer);
       if (r.status !== 200) throw new Error(`${action.action} on ${id}: ${r.status}`);
     }
+    ids.push(id);
   }
+  return ids;
 }

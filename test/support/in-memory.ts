@@ -10,13 +10,15 @@ import { hmacCursors } from '../../functions/adapters/hmac-cursors';
 import { listedPublicly } from '../../functions/core/access';
 import { NATIONAL_POLICY, policyResolver } from '../../functions/core/clocks';
 import { type Complaint, OPEN_STATUSES, type ReporterIdentity, type TimelineEvent } from '../../functions/core/complaint';
+import { figureEntriesOf } from '../../functions/core/compliance';
 import { type ChainLink, chainEvents } from '../../functions/core/evidence';
-import { type CounterDelta, monthOf } from '../../functions/core/monitoring';
+import { type Counter, type CounterDelta, monthOf } from '../../functions/core/monitoring';
 import { officialCalendar } from '../../functions/core/official-calendar';
 import type {
   ComplaintStore,
   CreateResult,
   FeedFilter,
+  FigureComplaint,
   MonthlyFigures,
   OutboxMessage,
   Page,
@@ -48,6 +50,8 @@ export class InMemoryComplaintStore implements ComplaintStore {
   readonly events = new Map<string, TimelineEvent[]>();
   readonly outbox = new Map<string, { trackingId: string; message: OutboxMessage; dispatched: boolean }>();
   readonly counters = new Map<string, MonthlyFigures>();
+  /** The complaints behind each agency's figures: `month|agency|figure|trackingId`. */
+  private readonly figures = new Map<string, FigureComplaint>();
   readonly contacts = new Map<string, Set<string>>();
   private readonly idempotency = new Map<string, { trackingId: string; requestHash: string; expiresAt: number }>();
   /** Set to make the next `update` lose a race (someone else wrote first). */
@@ -176,6 +180,10 @@ export class InMemoryComplaintStore implements ComplaintStore {
   }
 
   private count(deltas: CounterDelta[] = []) {
+    for (const f of figureEntriesOf(deltas)) {
+      const key = `${f.month}|${f.agencyId}|${f.figure}|${f.trackingId}`;
+      this.figures.set(key, { trackingId: f.trackingId, month: f.month, times: (this.figures.get(key)?.times ?? 0) + f.n });
+    }
     for (const d of deltas) {
       const key = `${d.month}|${JSON.stringify(d.scope)}`;
       const figures = this.counters.get(key) ?? { scope: d.scope, counts: {} };
@@ -199,6 +207,15 @@ export class InMemoryComplaintStore implements ComplaintStore {
     )
       .sort((a, b) => `${a.ombudsmanReview?.flaggedAt}#${a.trackingId}`.localeCompare(`${b.ombudsmanReview?.flaggedAt}#${b.trackingId}`))
       .slice(0, limit);
+  }
+
+  async figureComplaints(agencyId: string, month: string, figure: Counter, limit: number) {
+    const prefix = `${month}|${agencyId}|${figure}|`;
+    const items = [...this.figures.entries()]
+      .filter(([k]) => k.startsWith(prefix))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, v]) => ({ ...v }));
+    return { items: items.slice(0, limit), more: items.length > limit };
   }
 
   async stats(month: string) {

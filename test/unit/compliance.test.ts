@@ -9,18 +9,24 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../functions/core/access';
 import { METHODOLOGIES, methodologyFor, ranked, scorecardOf, zoneOf } from '../../functions/core/compliance';
-import type { StaffRole } from '../../functions/core/staff';
+import type { StaffPrincipal, StaffRole } from '../../functions/core/staff';
 import { actOnComplaint } from '../../functions/use-cases/act-on-complaint';
-import { agencyScorecard, complianceCsv, complianceTable } from '../../functions/use-cases/compliance';
+import { agencyScorecard, complianceCsv, complianceTable, figureComplaints } from '../../functions/use-cases/compliance';
 import { routeComplaint } from '../../functions/use-cases/route-complaint';
 import { submitComplaint } from '../../functions/use-cases/submit-complaint';
 import { sendZoneChanges } from '../../functions/use-cases/zone-changes';
 import { potholeInput } from '../support/complaint-fixture';
 import { memoryDeps } from '../support/in-memory';
 
+const principal = (username: string, roles: StaffRole[], where: { agencyId?: string; provinceCode?: string } = {}): StaffPrincipal => ({
+  kind: 'STAFF',
+  username,
+  roles,
+  ...where,
+});
 const staff = (username: string, roles: StaffRole[], agencyId?: string): Caller => ({
   kind: 'STAFF',
-  principal: { kind: 'STAFF', username, roles, ...(agencyId ? { agencyId } : {}) },
+  principal: principal(username, roles, agencyId ? { agencyId } : {}),
 });
 const verifier = staff('verifikator', ['VERIFIER']);
 const officers: Record<string, Caller> = {
@@ -79,6 +85,10 @@ describe('compliance scores from what the agencies did', () => {
         assigned: 20,
         firstFollowUpOnTime: 15,
         firstFollowUpLate: 5,
+        closedWithinStatute: 12,
+        closedAfterStatute: 3,
+        recommendationsFollowed: 1,
+        recommendationsIgnored: 1,
         transfers: 2,
         escalations: 1,
         reopenings: 0,
@@ -89,7 +99,7 @@ describe('compliance scores from what the agencies did', () => {
       5,
       m2026,
     );
-    expect(card).toMatchObject({ score: 79.25, zone: 'KUNING', parts: { handling: { score: 82.09 }, standards: { score: 100 }, indicators: { penalty: 10 } } });
+    expect(card).toMatchObject({ score: 78.8, zone: 'KUNING', parts: { handling: { score: 81.34 }, standards: { score: 100 }, indicators: { penalty: 10 } } });
   });
 
   it('does not rank an agency on too few complaints, and says so', () => {
@@ -155,6 +165,67 @@ describe('the ranking and the scorecard, as the routes answer them', () => {
     expect(card.score).toBe(table.rows[1]?.score);
     expect(card.advice[0]).toMatch(/standar pelayanan/);
     expect(card.advice.join(' ')).toMatch(/sebelum tenggatnya/);
+  });
+});
+
+describe('resolution within the statute, the Ombudsman’s recommendations, and the complaints behind each figure', () => {
+  /** A complaint to Badung its officer answers at once; the reporter's caller comes back with it. */
+  async function answered(m: ReturnType<typeof memoryDeps>, title: string) {
+    const r = await submitComplaint(m.deps, potholeInput({ title, location: { regionCode: '51.03' } }));
+    await routeComplaint(m.deps, r.trackingId);
+    await actOnComplaint(m.deps, r.trackingId, verifier, { action: 'VERIFY', agencyId: 'pemda-51.03' });
+    await actOnComplaint(m.deps, r.trackingId, officers['pemda-51.03'] as Caller, { action: 'RESPOND', message: 'Sudah ditangani petugas.' });
+    return { trackingId: r.trackingId, reporter: { kind: 'TOKEN', token: r.accessToken } as Caller };
+  }
+  const ombudsmanBali = principal('ombudsman-bali', ['OMBUDSMAN'], { provinceCode: '51' });
+  const asOmbudsman: Caller = { kind: 'STAFF', principal: ombudsmanBali };
+  const badung = officers['pemda-51.03'] as Caller;
+
+  it('counts each against Badung, scores it, and shows which complaints make each figure to Ombudsman Bali and Badung only', async () => {
+    const m = memoryDeps();
+    m.setNow('2026-04-06T02:00:00Z');
+    const onTime = await answered(m, 'Jalan rusak diselesaikan');
+    await actOnComplaint(m.deps, onTime.trackingId, onTime.reporter, { action: 'CONFIRM_RESOLVED' });
+    const slow = await answered(m, 'Jalan rusak berlarut');
+    const followed = await answered(m, 'Rekomendasi dijalankan');
+    const ignored = await answered(m, 'Rekomendasi diabaikan');
+    for (const c of [followed, ignored]) {
+      await actOnComplaint(m.deps, c.trackingId, c.reporter, { action: 'CONFIRM_RESOLVED' });
+      await actOnComplaint(m.deps, c.trackingId, c.reporter, { action: 'REQUEST_OMBUDSMAN_REVIEW', consentToShareIdentity: false });
+      await actOnComplaint(m.deps, c.trackingId, asOmbudsman, { action: 'RETURN_TO_AGENCY', recommendation: 'Perbaiki jalan dan laporkan.', workingDays: 5 });
+    }
+    // Badung answers one recommendation the next day, the other weeks after its deadline.
+    m.setNow('2026-04-07T02:00:00Z');
+    await actOnComplaint(m.deps, followed.trackingId, badung, { action: 'RESPOND', message: 'Jalan sudah diaspal ulang.' });
+    m.setNow('2026-04-28T02:00:00Z');
+    await actOnComplaint(m.deps, ignored.trackingId, badung, { action: 'RESPOND', message: 'Jalan akhirnya diaspal.' });
+    // The slow one is confirmed 70 days after it was submitted: past the 60-day limit.
+    m.setNow('2026-06-15T02:00:00Z');
+    await actOnComplaint(m.deps, slow.trackingId, slow.reporter, { action: 'CONFIRM_RESOLVED' });
+
+    const card = await agencyScorecard(m.deps, 'pemda-51.03', { from: '2026-04', to: '2026-06' });
+    expect(card.parts.handling).toMatchObject({ closedWithinStatute: 3, closedAfterStatute: 1, recommendationsFollowed: 1, recommendationsIgnored: 1 });
+    expect(card.advice.join(' ')).toMatch(/rekomendasi Ombudsman/);
+    // Each figure moves the handling score by its weight: one late closure of four, one recommendation of two ignored.
+    const h = m2026.handling;
+    const perfect = scorecardOf({ ...(await countsOf(m, 'pemda-51.03')), closedAfterStatute: 0, recommendationsIgnored: 0, assigned: 5 }, 0, m2026);
+    const actual = scorecardOf({ ...(await countsOf(m, 'pemda-51.03')), closedAfterStatute: 1, assigned: 5 }, 0, m2026);
+    expect(perfect.parts.handling.score - actual.parts.handling.score).toBeCloseTo(100 * (h.closedWithinStatute / 4 + h.recommendationsFollowed / 2), 1);
+
+    const behind = (figure: Parameters<typeof figureComplaints>[2]['figure'], who = ombudsmanBali) =>
+      figureComplaints(m.deps, who, { agencyId: 'pemda-51.03', period: { from: '2026-04', to: '2026-06' }, figure });
+    const ids = async (figure: Parameters<typeof figureComplaints>[2]['figure']) => (await behind(figure)).complaints.map((c) => c.trackingId).sort();
+    expect(await ids('closedAfterStatute')).toEqual([slow.trackingId]);
+    expect(await ids('closedWithinStatute')).toEqual([onTime.trackingId, followed.trackingId, ignored.trackingId].sort());
+    expect(await ids('recommendationsFollowed')).toEqual([followed.trackingId]);
+    expect(await ids('recommendationsIgnored')).toEqual([ignored.trackingId]);
+    expect((await behind('closedAfterStatute')).complaints[0]).toEqual({ trackingId: slow.trackingId, month: '2026-06', times: 1 });
+    // Badung's own administrator sees them; Denpasar's officer and another province's Ombudsman do not.
+    expect((await behind('closedAfterStatute', principal('admin-badung', ['SERVICE_ADMIN'], { agencyId: 'pemda-51.03' }))).complaints).toHaveLength(1);
+    await expect(behind('closedAfterStatute', principal('petugas-denpasar', ['AGENCY_OFFICER'], { agencyId: 'pemda-51.71' }))).rejects.toMatchObject({
+      kind: 'FORBIDDEN',
+    });
+    await expect(behind('closedAfterStatute', principal('ombudsman-ntb', ['OMBUDSMAN'], { provinceCode: '52' }))).rejects.toMatchObject({ kind: 'FORBIDDEN' });
   });
 });
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { SCORECARD_FIGURES } from '../../core/compliance';
 import { defineInput, enumParam } from '../route-input';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -34,6 +35,12 @@ export const tableInput = defineInput({
 export const scorecardInput = defineInput({
   path: z.strictObject({ agencyId: z.string().check(z.regex(/^[a-z0-9.-]{1,64}$/, 'kode instansi tidak valid')) }),
   query: z.strictObject({ period: periodParam, format }),
+});
+
+/** GET /v1/compliance/{agencyId}/complaints (staff) */
+export const figureComplaintsInput = defineInput({
+  path: scorecardInput.path,
+  query: z.strictObject({ period: periodParam, figure: z.enum(SCORECARD_FIGURES, { error: `salah satu dari ${SCORECARD_FIGURES.join(', ')}` }) }),
 });
 
 /** GET /v1/compliance/methodology */

@@ -156,6 +156,7 @@ export const staffComplaintView = z.object({
       outcome: z.optional(
         z.object({ action: z.enum(['TAKE_OVER', 'RETURN_TO_AGENCY', 'DISMISS']), note: z.optional(z.string()), by: z.string(), at: z.string() }),
       ),
+      answeredAt: z.optional(z.string()),
     }),
   ),
   routing: z.object({

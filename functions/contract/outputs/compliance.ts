@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { AGENCY_LEVELS } from '../../core/agencies';
-import { ZONES } from '../../core/compliance';
+import { SCORECARD_FIGURES, ZONES } from '../../core/compliance';
 
 const zone = z.enum(ZONES);
 const period = z.object({ from: z.string(), to: z.string() });
@@ -33,6 +33,10 @@ const scored = {
       assigned: z.number(),
       firstFollowUpOnTime: z.number(),
       firstFollowUpLate: z.number(),
+      closedWithinStatute: z.number(),
+      closedAfterStatute: z.number(),
+      recommendationsFollowed: z.number(),
+      recommendationsIgnored: z.number(),
       transfers: z.number(),
       escalations: z.number(),
       reopenings: z.number(),
@@ -66,6 +70,18 @@ export const scorecardOutput = z.object({
   advice: z.array(z.string()),
 });
 
+/** GET /v1/compliance/{agencyId}/complaints: the complaints behind one figure (staff only: tracking numbers, no text, no identity). */
+export const figureComplaintsOutput = z.object({
+  agencyId: z.string(),
+  name: z.string(),
+  period,
+  figure: z.enum(SCORECARD_FIGURES),
+  complaints: z.array(z.object({ trackingId: z.string(), month: z.string(), times: z.number() })),
+  /** More complaints make the figure than the page shows: narrow the period. */
+  truncated: z.boolean(),
+});
+
+export type FigureComplaintsOutput = z.infer<typeof figureComplaintsOutput>;
 export type ComplianceTableOutput = z.infer<typeof complianceTableOutput>;
 export type ScorecardOutput = z.infer<typeof scorecardOutput>;
 export type MethodologyOutput = z.infer<typeof methodologyOutput>;

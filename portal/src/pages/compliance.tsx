@@ -4,10 +4,12 @@
  * and what would raise it. Zones are said in words and in colour, never colour alone.
  */
 import { useState } from 'preact/hooks';
-import type { ComplianceTableOutput, ScorecardOutput } from '../../../functions/contract/outputs/compliance';
+import type { ComplianceTableOutput, FigureComplaintsOutput, ScorecardOutput } from '../../../functions/contract/outputs/compliance';
+import type { ScorecardFigure } from '../../../functions/core/compliance';
 import { call } from '../api';
 import { BarChart, Field, Loading, PageTitle, Problem, useLoad } from '../components';
-import { label, ZONE_LABELS } from '../labels';
+import { FIGURE_LABELS, label, ZONE_LABELS } from '../labels';
+import { type StaffSession, staffSession } from '../session';
 
 const LEVEL_TEXT: Record<string, string> = { NATIONAL: 'Kementerian/lembaga', PROVINCE: 'Provinsi', REGENCY: 'Kabupaten/kota' };
 /** The reporting month (WIB) of today. */
@@ -21,7 +23,8 @@ function Zone({ zone }: { zone: string }) {
 export function CompliancePage() {
   const [month, setMonth] = useState(thisMonth);
   const [level, setLevel] = useState('REGENCY');
-  const [province, setProvince] = useState('');
+  // An Ombudsman office opens on its own province's agencies.
+  const [province, setProvince] = useState(() => staffSession()?.staff.provinceCode ?? '');
   const query = `period=${month}&level=${level}${province ? `&provinceCode=${province}` : ''}`;
   const table = useLoad(() => call<ComplianceTableOutput>(`/v1/compliance?${query}`), [query]);
   return (
@@ -88,6 +91,100 @@ export function CompliancePage() {
   );
 }
 
+const HANDLING_FIGURES = [
+  'assigned',
+  'firstFollowUpOnTime',
+  'firstFollowUpLate',
+  'closedWithinStatute',
+  'closedAfterStatute',
+  'recommendationsFollowed',
+  'recommendationsIgnored',
+  'transfers',
+  'escalations',
+  'reopenings',
+  'ratingCount',
+] as const;
+const INDICATOR_FIGURES = ['illegalLevy', 'prolongedDelay', 'proceduralDeviation', 'ombudsmanFlags'] as const;
+
+/**
+ * Whether this officer may open the complaints behind the figures: the agency's own staff, or an
+ * Ombudsman office (the API decides which office: the one of the agency's province).
+ */
+const mayOpenFigures = (session: StaffSession | undefined, agencyId: string) =>
+  Boolean(session && (session.staff.roles.includes('OMBUDSMAN') || session.staff.agencyId === agencyId));
+
+/** The figures behind the score; for the agency's staff and its Ombudsman office, the complaints behind each. */
+function Figures({ card, period }: { card: ScorecardOutput; period: string }) {
+  const session = staffSession();
+  const open = mayOpenFigures(session, card.agencyId);
+  const counts: Record<string, number> = { ...card.parts.handling, ...card.parts.indicators };
+  const rows = (figures: readonly ScorecardFigure[]) =>
+    figures.map((f) => (
+      <li key={f}>
+        <span>
+          {label(FIGURE_LABELS, f)}: <strong>{counts[f] ?? 0}</strong>
+        </span>
+        {open && (counts[f] ?? 0) > 0 && <FigureComplaints agencyId={card.agencyId} period={period} figure={f} session={session as StaffSession} />}
+      </li>
+    ));
+  return (
+    <section class="card" aria-labelledby="figures-title">
+      <h2 id="figures-title">Angka di balik skor</h2>
+      {open && <p class="muted">Buka angka untuk melihat pengaduan yang membentuknya.</p>}
+      <h3>Penanganan pengaduan</h3>
+      <ul class="figures">{rows(HANDLING_FIGURES)}</ul>
+      <h3>Indikasi maladministrasi</h3>
+      <ul class="figures">{rows(INDICATOR_FIGURES)}</ul>
+    </section>
+  );
+}
+
+/** The complaints behind one figure, opened on demand (staff: tracking numbers linking to each case). */
+function FigureComplaints({ agencyId, period, figure, session }: { agencyId: string; period: string; figure: ScorecardFigure; session: StaffSession }) {
+  const [shown, setShown] = useState(false);
+  const list = useLoad(
+    () =>
+      shown
+        ? call<FigureComplaintsOutput>(`/v1/compliance/${encodeURIComponent(agencyId)}/complaints?period=${period}&figure=${figure}`, {
+            token: session.idToken,
+            staff: true,
+          })
+        : Promise.resolve(undefined),
+    [shown],
+  );
+  const id = `figure-${figure}`;
+  return (
+    <>
+      <button type="button" class="secondary" aria-expanded={shown} aria-controls={id} onClick={() => setShown(!shown)}>
+        {/* One name whether open or not: aria-expanded says which (a disclosure button). */}
+        <span aria-hidden="true">{shown ? '▾ ' : '▸ '}</span>
+        Lihat pengaduan
+        <span class="visually-hidden"> — {label(FIGURE_LABELS, figure)}</span>
+      </button>
+      <div id={id} hidden={!shown}>
+        {list.error && <Problem error={list.error} />}
+        {shown && list.loading && <Loading what="Memuat pengaduan" />}
+        {list.data && (
+          <>
+            <ul class="links">
+              {list.data.complaints.map((x) => (
+                <li key={`${x.month}-${x.trackingId}`}>
+                  <a href={`#/petugas/kasus/${encodeURIComponent(x.trackingId)}`}>{x.trackingId}</a>{' '}
+                  <span class="muted">
+                    ({x.month}
+                    {x.times > 1 ? `, ${x.times} kali` : ''})
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {list.data.truncated && <p class="muted">Daftar dipotong: persempit periodenya untuk melihat semuanya.</p>}
+          </>
+        )}
+      </div>
+    </>
+  );
+}
+
 /** #/kepatuhan/<agencyId>: the scorecard of the last twelve months. */
 export function ScorecardPage({ agencyId }: { agencyId: string }) {
   const to = thisMonth();
@@ -126,16 +223,13 @@ export function ScorecardPage({ agencyId }: { agencyId: string }) {
         </dd>
         <dt>Penanganan pengaduan</dt>
         <dd>
-          {h.score}: {h.assigned} didisposisikan, tindak lanjut pertama {h.firstFollowUpOnTime} tepat waktu dan {h.firstFollowUpLate} terlambat, {h.transfers}{' '}
-          dilimpahkan, {h.escalations} dieskalasi, {h.reopenings} dibuka kembali, {h.ratingCount} penilaian
-          {h.ratingAverage === null ? '' : ` (rata-rata ${h.ratingAverage})`} × bobot {c.methodologyInForce.weights.parts.handling}
+          {h.score}
+          {h.ratingAverage === null ? '' : ` (rata-rata penilaian ${h.ratingAverage} dari 5)`} × bobot {c.methodologyInForce.weights.parts.handling}
         </dd>
         <dt>Indikasi maladministrasi</dt>
-        <dd>
-          −{ind.penalty}: {ind.illegalLevy} pungutan liar, {ind.prolongedDelay} penundaan berlarut, {ind.proceduralDeviation} penyimpangan prosedur,{' '}
-          {ind.ombudsmanFlags} ditandai untuk Ombudsman
-        </dd>
+        <dd>−{ind.penalty} dari skor total</dd>
       </dl>
+      <Figures card={c} period={`${from}..${to}`} />
       <BarChart title="Skor per bulan" items={c.trend.filter((t) => t.score !== null)} name={(t) => t.month} value={(t) => t.score} unit="" max={100} />
       <p class="muted">
         Metodologi {c.methodologyInForce.version}: {c.methodologyInForce.source}

@@ -130,6 +130,14 @@ export function InboxPage({ session }: { session: StaffSession }) {
           </a>
         </p>
       )}
+      {session.staff.roles.includes('OMBUDSMAN') && (
+        <p>
+          {/* The office's province's agencies, ranked; each scorecard opens the complaints behind its figures. */}
+          <a class="button secondary" href="#/kepatuhan">
+            Kepatuhan instansi di wilayah Anda
+          </a>
+        </p>
+      )}
       {(session.staff.roles.includes('OPERATOR') || session.staff.roles.includes('SERVICE_ADMIN') || session.staff.roles.includes('OMBUDSMAN')) && (
         <p>
           <a class="button secondary" href="#/petugas/kesiapan">

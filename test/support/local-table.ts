@@ -1,8 +1,8 @@
-/** The complaints table on DynamoDB Local (in memory), as the stack declares it, for a benchmark. */
-import { startDynamoDb } from '../local/emulators';
-import { createLocalResources, localClients } from '../local/resources';
-import { synthesizeTemplate } from '../local/template';
-import { freePort } from '../test/support/network';
+/** The complaints table on DynamoDB Local (in memory), as the stack declares it, for a benchmark or a store test. */
+import { startDynamoDb } from '../../local/emulators';
+import { createLocalResources, localClients } from '../../local/resources';
+import { synthesizeTemplate } from '../../local/template';
+import { freePort } from './network';
 
 export async function withLocalTable<T>(run: (t: { ddb: ReturnType<typeof localClients>['ddb']; table: string }) => Promise<T>): Promise<T> {
   const dynamo = await startDynamoDb({ port: await freePort() });
