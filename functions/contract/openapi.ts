@@ -2,7 +2,9 @@
  * The published OpenAPI 3.0 document, built from the same zod schemas the handlers validate
  * with and from the routes the wiring serves (api-routes.ts), so it cannot drift from what runs.
  */
+
 import * as z from 'zod/mini';
+import { FIELD_RULES } from '../core/errors';
 import type { ApiRoute } from './api-route';
 import { API_ROUTES } from './api-routes';
 
@@ -25,7 +27,19 @@ const problem = {
           title: { type: 'string' },
           status: { type: 'integer' },
           detail: { type: 'string' },
-          errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+          errors: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['field', 'message'],
+              properties: {
+                field: { type: 'string', description: 'The dotted path of the bad field, e.g. location.regionCode' },
+                message: { type: 'string', description: 'What is wrong, in Indonesian' },
+                rule: { type: 'string', enum: [...FIELD_RULES], description: 'The kind of rule broken, for a client that words its own message' },
+                limit: { type: 'integer', description: 'For too_short and too_long: the bound' },
+              },
+            },
+          },
         },
       },
     },

@@ -28,6 +28,7 @@ export const submitComplaintSchema = z
     location: z.strictObject(
       {
         regionCode: z.string({ error: 'wajib diisi: kode wilayah Kemendagri, mis. 51.03' }).check(
+          z.minLength(1, 'wajib diisi: kode wilayah Kemendagri, mis. 51.03'),
           z.maxLength(16, 'kode wilayah tidak dikenal'),
           z.refine((code) => resolveRegion(code) !== undefined, 'kode wilayah tidak dikenal (provinsi "51" atau kabupaten/kota "51.03")'),
         ),

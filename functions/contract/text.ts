@@ -30,7 +30,7 @@ export const multiLine = (max: number, min = 1, tooShort?: string) =>
 
 /** An identifier from our own directories (agency, category): short, plain ASCII. */
 export const identifier = (error = 'wajib diisi') =>
-  z.string({ error }).check(z.maxLength(64, 'maksimal 64 karakter'), z.regex(/^[A-Za-z0-9._-]+$/, 'pengenal tidak valid'));
+  z.string({ error }).check(z.minLength(1, error), z.maxLength(64, 'maksimal 64 karakter'), z.regex(/^[A-Za-z0-9._-]+$/, 'pengenal tidak valid'));
 
 /** An email address (where a mail will be sent, so it must be one). */
 export const emailAddress = () => z.email('alamat email tidak valid').check(z.maxLength(254, 'maksimal 254 karakter'));

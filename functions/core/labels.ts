@@ -7,7 +7,7 @@
  * Pure data with type-only imports: the portal bundles it as it is.
  */
 import type { ActionName } from './actions';
-import type { ComplaintStatus, ComplaintType, DeadlineStage, OmbudsmanReason, TimelineEventType } from './complaint';
+import type { ArchiveReason, ComplaintStatus, ComplaintType, DeadlineStage, OmbudsmanReason, TimelineEventType } from './complaint';
 import type { ScorecardFigure, Zone } from './compliance';
 import type { ReadinessStep } from './readiness';
 import type { StaffRole } from './staff';
@@ -51,6 +51,15 @@ export const ACTION: Record<ActionName, Label> = {
   DISMISS: { id: 'Tutup pemeriksaan', en: 'Close the review' },
   ERASE_IDENTITY: { id: 'Hapus identitas saya', en: 'Erase my identity' },
   CONFIRM_EMAIL: { id: 'Konfirmasi alamat email', en: 'Confirm the email address' },
+};
+
+/** Why a complaint was archived (shown on its timeline, in the verifier's form and in the reporter's mail). */
+export const ARCHIVE_REASON: Record<ArchiveReason, Label> = {
+  NOT_ACTIONABLE: { id: 'Tidak dapat ditindaklanjuti', en: 'Cannot be acted on' },
+  OUT_OF_SCOPE: { id: 'Bukan pelayanan publik', en: 'Not about a public service' },
+  DUPLICATE: { id: 'Sama dengan laporan lain (digabungkan)', en: 'Same as another report (merged)' },
+  ABUSIVE: { id: 'Kasar atau menyalahgunakan layanan', en: 'Abusive or a misuse of the service' },
+  NO_ANSWER_FROM_REPORTER: { id: 'Pelapor tidak menjawab pertanyaan verifikator', en: 'The reporter did not answer the verifier' },
 };
 
 /** Why a complaint went to the Ombudsman, as a label (the mails' sentences are in ombudsman-review.ts). */

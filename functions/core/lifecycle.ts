@@ -11,6 +11,7 @@ import { type ComplaintChange, revise } from './change';
 import { deadlineAfter, type PolicyFor, regionZoneOf, zoneOf } from './clocks';
 import { COMPLAINT_STATUSES, type Complaint, type ComplaintStatus, OPEN_AT_AGENCY, type TimelineEvent } from './complaint';
 import { DomainError } from './errors';
+import { ARCHIVE_REASON } from './labels';
 import type { NotificationIntent } from './notifications';
 import { flagForOmbudsman } from './ombudsman-review';
 import { eraseIdentity, withRetention } from './retention';
@@ -195,7 +196,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       return {
         complaint: next,
         // Public: it names no other complaint (the reporter's own view and mail say where to follow).
-        events: [event('ARCHIVED', `Laporan diarsipkan (${input.reason}).`, 'PUBLIC')],
+        events: [event('ARCHIVED', `Laporan diarsipkan: ${ARCHIVE_REASON[input.reason].id.toLowerCase()}.`, 'PUBLIC')],
         notifications: [{ template: 'REPORTER_CLOSED' }],
         ...(input.reason === 'DUPLICATE' && input.duplicateOf ? { mergedInto: input.duplicateOf } : {}),
       };

@@ -15,3 +15,6 @@ export const publicComplaintLink = (portalUrl: string, trackingId: string) => `$
 
 /** The staff sign-in page (a first sign-in with a temporary password asks for a new one there). */
 export const staffSignInLink = (portalUrl: string) => `${base(portalUrl)}/#/petugas/masuk`;
+
+/** The staff inbox (sign-in first). */
+export const staffInboxLink = (portalUrl: string) => `${base(portalUrl)}/#/petugas`;

@@ -140,15 +140,17 @@ export class WorkingDayCalendar {
     return { date, deadline: endOfDay(date, timeZone), timeZone, uncoveredYears: [...uncovered] };
   }
 
-  /** Working days from `now` until the deadline's day, counting today if it is one; negative when overdue. */
+  /**
+   * Working days after today up to the deadline's day: as a deadline is counted (10 working days
+   * set today are "10 left", as its mail says), 0 on the day itself ("today"); negative when overdue.
+   */
   workingDaysLeft(now: Date, deadlineDate: string, timeZone: TimeZoneId): number {
     const today = dayNumberOf(localDate(now, timeZone));
     const target = dayNumberOf(deadlineDate);
-    if (today === target) return this.isWorkingDayNumber(today) ? 1 : 0;
+    if (today === target) return 0;
     let count = 0;
     if (today < target) {
-      // today counts while it is still running
-      for (let day = today; day <= target; day++) if (this.isWorkingDayNumber(day)) count++;
+      for (let day = today + 1; day <= target; day++) if (this.isWorkingDayNumber(day)) count++;
       return count;
     }
     for (let day = today; day > target; day--) if (this.isWorkingDayNumber(day)) count--;

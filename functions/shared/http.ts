@@ -3,7 +3,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { fieldErrorsOf } from '../contract/problem';
+import { fieldErrorsOf, ruleOf } from '../contract/problem';
 import type { ParsedInput, RouteInput } from '../contract/route-input';
 import { DomainError, type FieldError } from '../core/errors';
 import { logger, metrics, traceInvocation } from './powertools';
@@ -171,6 +171,7 @@ function issuesOf(part: keyof RouteInput, error: z.core.$ZodError): FieldError[]
     return {
       field: issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : field,
       message: issue.code === 'unrecognized_keys' ? `parameter tidak dikenal: ${issue.keys.join(', ')}` : issue.message,
+      ...ruleOf(issue),
     };
   });
 }

@@ -1,8 +1,9 @@
 import type { InboxOutput } from '../contract/outputs/inbox';
 import { findAgency, ombudsmanOfficeId } from '../core/agencies';
-import { COMPLAINT_STATUSES, type Complaint, type ComplaintStatus, type OmbudsmanReview } from '../core/complaint';
+import { COMPLAINT_STATUSES, type Complaint, type ComplaintStatus, type OmbudsmanReview, OPEN_STATUSES } from '../core/complaint';
 import { DomainError, validationError } from '../core/errors';
 import type { ComplaintQueries, WorkQueue } from '../core/ports';
+import { resolveRegion } from '../core/regions';
 import type { StaffPrincipal } from '../core/staff';
 import type { Deps } from './deps';
 import { openPosition } from './page-cursors';
@@ -62,10 +63,12 @@ export async function inbox(
         title: c.title,
         categoryId: c.categoryId,
         regionCode: c.location.regionCode,
+        regionName: resolveRegion(c.location.regionCode)?.name ?? c.location.regionCode,
         status: c.status,
         submittedAt: c.submittedAt,
         deadline: { ...c.deadline, workingDaysLeft: left },
-        overdue: Date.parse(c.deadline.dueAt) < now.getTime(),
+        // A closed or archived complaint has no deadline left to miss.
+        overdue: OPEN_STATUSES.includes(c.status) && Date.parse(c.deadline.dueAt) < now.getTime(),
         anonymous: c.anonymous,
         confidential: c.confidential,
         transfers: c.transfers?.length ?? 0,

@@ -6,14 +6,17 @@ import { feedItemView } from '../core/views';
 import type { Deps } from './deps';
 import { openCursor } from './page-cursors';
 
+/** How far back the feed goes (months before the current one). */
+const FEED_MONTHS = 36;
 /**
- * Bounded work per page however sparse the filter: at most this many index entries examined,
- * in at most MAX_READS queries (an empty month costs one small read).
+ * Bounded work per page however sparse the filter: at most this many index entries examined, in
+ * at most MAX_READS queries that found entries. A month with none costs one small read and does
+ * not count, so a page walks past empty months to the next complaint or to the feed's end, up to
+ * MAX_QUERIES in all — instead of answering empty pages that only say "look further".
  */
 const MAX_EXAMINED_PER_PAGE = 200;
 const MAX_READS_PER_PAGE = 13;
-/** How far back the feed goes (months before the current one). */
-const FEED_MONTHS = 36;
+const MAX_QUERIES_PER_PAGE = MAX_READS_PER_PAGE + FEED_MONTHS + 1;
 
 /** Where the feed resumes: a month, and the store's position in it (opaque). */
 type FeedPosition = { month: string; key?: PagePosition };
@@ -51,17 +54,21 @@ export async function listPublicComplaints(
   if (q.cursor) position = openCursor(deps.cursors, scope, q.cursor, isPosition);
   const items: ReturnType<typeof feedItemView>[] = [];
   let budget = MAX_EXAMINED_PER_PAGE;
-  for (let reads = 0; position && reads < MAX_READS_PER_PAGE && items.length < q.limit && budget > 0; reads++) {
+  let reads = 0;
+  for (let queries = 0; position && reads < MAX_READS_PER_PAGE && queries < MAX_QUERIES_PER_PAGE && items.length < q.limit && budget > 0; queries++) {
     // Never examine more than the page still needs: a page holds at most `limit` items, and the
     // cursor resumes right after the last one examined.
     const limit = Math.min(budget, q.limit - items.length);
-    budget -= limit;
     const page = await deps.store.publicFeed(position.month, {
       limit,
       filter,
       ...(position.key ? { after: position.key } : {}),
     });
     items.push(...page.items.map(feedItemView));
+    if (page.items.length || page.next) {
+      reads++;
+      budget -= limit;
+    }
     if (page.next) position = { month: position.month, key: page.next };
     else position = position.month > oldest ? { month: previousMonth(position.month) } : undefined;
   }

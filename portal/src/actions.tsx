@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, call } from './api';
 import { ErrorSummary, Field } from './components';
-import { ACTION_LABELS, label } from './labels';
+import { ACTION_LABELS, ARCHIVE_REASON_LABELS, label } from './labels';
 
 /** One input of an action, by the API's field name. */
 type ActionField =
@@ -18,7 +18,13 @@ type ActionField =
  */
 const ACTION_FIELDS: Record<string, ActionField[]> = {
   VERIFY: [
-    { name: 'agencyId', label: 'Instansi tujuan', kind: 'agency', required: true, hint: 'Usulan sistem sudah terisi; ketik untuk mencari instansi lain.' },
+    {
+      name: 'agencyId',
+      label: 'Instansi tujuan',
+      kind: 'agency',
+      required: true,
+      hint: 'Usulan sistem sudah terisi. Untuk instansi lain, ketik sebagian namanya lalu pilih dari daftar.',
+    },
   ],
   HOLD: [{ name: 'question', label: 'Pertanyaan untuk pelapor', kind: 'textarea', required: true }],
   ARCHIVE: [
@@ -27,12 +33,7 @@ const ACTION_FIELDS: Record<string, ActionField[]> = {
       label: 'Alasan',
       kind: 'select',
       required: true,
-      options: [
-        ['NOT_ACTIONABLE', 'Tidak dapat ditindaklanjuti'],
-        ['OUT_OF_SCOPE', 'Bukan pelayanan publik'],
-        ['DUPLICATE', 'Duplikat laporan lain'],
-        ['ABUSIVE', 'Kasar atau menyalahgunakan layanan'],
-      ],
+      options: (['NOT_ACTIONABLE', 'OUT_OF_SCOPE', 'DUPLICATE', 'ABUSIVE'] as const).map((r) => [r, label(ARCHIVE_REASON_LABELS, r)]),
     },
     { name: 'duplicateOf', label: 'Nomor laporan asli (jika duplikat)', kind: 'text' },
     { name: 'note', label: 'Catatan', kind: 'textarea' },
@@ -92,13 +93,41 @@ const CONFIRM: Record<string, string> = {
   ARCHIVE: 'Laporan akan diarsipkan. Lanjutkan?',
 };
 
+/** What a person is told once an action went through (the page also shows its new state). */
+const DONE: Record<string, string> = {
+  VERIFY: 'Laporan diverifikasi dan didisposisikan.',
+  HOLD: 'Pertanyaan terkirim ke pelapor. Laporan ditunda sampai ia menjawab.',
+  ARCHIVE: 'Laporan diarsipkan. Pelapor diberi tahu.',
+  ACKNOWLEDGE: 'Laporan diterima dan kini sedang diproses.',
+  RESPOND: 'Tindak lanjut terkirim ke pelapor.',
+  TRANSFER: 'Laporan dikembalikan ke verifikator untuk dilimpahkan ke instansi yang berwenang.',
+  COMMENT: 'Catatan tersimpan.',
+  REPLY: 'Balasan Anda terkirim ke instansi.',
+  CONFIRM_RESOLVED: 'Terima kasih. Laporan dinyatakan selesai.',
+  REOPEN: 'Laporan dibuka kembali. Instansi diberi tahu.',
+  RATE: 'Terima kasih atas penilaian Anda.',
+  REQUEST_OMBUDSMAN_REVIEW: 'Permintaan peninjauan terkirim ke Ombudsman.',
+  TAKE_OVER: 'Ombudsman mengambil alih penanganan laporan.',
+  RETURN_TO_AGENCY: 'Laporan dikembalikan kepada instansi dengan saran tindakan.',
+  DISMISS: 'Peninjauan ditutup.',
+  ERASE_IDENTITY: 'Identitas dan kontak Anda telah dihapus dari laporan ini.',
+  CONFIRM_EMAIL: 'Alamat email Anda terkonfirmasi.',
+};
+
 export interface AgencyOption {
   id: string;
   name: string;
 }
 
-function fieldValue(field: ActionField, raw: string | boolean | undefined): unknown {
+/** An agency typed or picked by its name (or, from an older link, its id). */
+const agencyNamed = (agencies: AgencyOption[], text: string) => {
+  const t = text.trim().toLowerCase();
+  return agencies.find((a) => a.name.toLowerCase() === t || a.id === text.trim());
+};
+
+function fieldValue(field: ActionField, raw: string | boolean | undefined, agencies: AgencyOption[]): unknown {
   if (field.kind === 'checkbox') return raw === true;
+  if (field.kind === 'agency' && typeof raw === 'string' && raw.trim()) return agencyNamed(agencies, raw)?.id ?? raw.trim();
   if (field.kind === 'yesno') return raw === 'yes';
   if (raw === undefined || raw === '') return undefined;
   if (field.kind === 'number' || field.name === 'score') return Number(raw);
@@ -124,12 +153,27 @@ function ActionForm(props: {
   const submit = async (e: Event) => {
     e.preventDefault();
     if (sending) return;
+    // An agency is chosen by its name; a name not on the list is said here, in words, before anything is sent.
+    const unknownAgencies = fields.filter(
+      (f) => f.kind === 'agency' && String(values[f.name] ?? '').trim() && !agencyNamed(props.agencies, String(values[f.name])),
+    );
+    if (unknownAgencies.length) {
+      setError(
+        new ApiError(
+          400,
+          'Instansi tidak dikenal',
+          '',
+          unknownAgencies.map((f) => ({ field: f.name, message: 'Ketik sebagian nama instansi, lalu pilih dari daftar.', rule: 'invalid' as const })),
+        ),
+      );
+      return;
+    }
     if (CONFIRM[props.action] && !confirm(CONFIRM[props.action])) return;
     setSending(true);
     setError(undefined);
     const body: Record<string, unknown> = { action: props.action };
     for (const f of fields) {
-      const v = fieldValue(f, values[f.name]);
+      const v = fieldValue(f, values[f.name], props.agencies);
       if (v !== undefined) body[f.name] = v;
     }
     try {
@@ -230,9 +274,7 @@ function ActionForm(props: {
                     />
                     <datalist id={id(`${f.name}-list`)}>
                       {props.agencies.map((a) => (
-                        <option key={a.id} value={a.id}>
-                          {a.name}
-                        </option>
+                        <option key={a.id} value={a.name} />
                       ))}
                     </datalist>
                   </>
@@ -294,11 +336,17 @@ export function ActionPanel(props: {
   onDone: (view: unknown) => void;
 }) {
   const [open, setOpen] = useState<string>();
+  const [done, setDone] = useState<string>();
   const shown = props.allowed.filter((a) => a in ACTION_FIELDS);
-  if (!shown.length) return null;
+  if (!shown.length && !done) return null;
   return (
     <section aria-labelledby="actions-title">
       <h2 id="actions-title">Tindakan</h2>
+      {done && (
+        <p class="notice" role="status" data-testid="action-done">
+          {done}
+        </p>
+      )}
       <div class="actions-row">
         {shown.map((a) => (
           <button
@@ -307,7 +355,10 @@ export function ActionPanel(props: {
             class={open === a ? '' : 'secondary'}
             aria-expanded={open === a}
             aria-controls="action-form"
-            onClick={() => setOpen(open === a ? undefined : a)}
+            onClick={() => {
+              setDone(undefined);
+              setOpen(open === a ? undefined : a);
+            }}
           >
             {label(ACTION_LABELS, a)}
           </button>
@@ -324,6 +375,8 @@ export function ActionPanel(props: {
             agencies={props.agencies ?? []}
             defaults={props.defaults?.[open] ?? {}}
             onDone={(view) => {
+              const agency = (view as { assignedAgency?: { name?: string } | null }).assignedAgency?.name;
+              setDone(open === 'VERIFY' && agency ? `Laporan diverifikasi dan didisposisikan ke ${agency}.` : DONE[open]);
               setOpen(undefined);
               props.onDone(view);
             }}

@@ -1,8 +1,36 @@
 /** The portal's one way to call the API (same origin): JSON in, JSON or problem+json out. */
+import type { FieldError as CoreFieldError, FieldRule } from '../../functions/core/errors';
 
-export interface FieldError {
-  field: string;
-  message: string;
+/** A bad field as the API names it (functions/core/errors.ts). */
+export type FieldError = CoreFieldError;
+
+/**
+ * What a person reads for a bad field: what to do, in plain words, never the API's codes. Fields
+ * whose fix is always the same say it; otherwise the kind of rule the API reports picks the
+ * words (too short, too long), and the API's own message is the last resort.
+ */
+const SAY: Record<string, Partial<Record<FieldRule | 'any', string>>> = {
+  type: { any: 'Pilih jenis laporan.' },
+  categoryId: { any: 'Pilih kategori yang paling sesuai dengan laporan Anda.' },
+  'location.regionCode': { any: 'Pilih provinsi, lalu kabupaten/kota tempat kejadian.' },
+  location: { any: 'Pilih provinsi, lalu kabupaten/kota tempat kejadian.' },
+  incidentDate: { any: 'Pilih tanggal kejadian dari kalender, atau kosongkan.' },
+  'reporter.name': { required: 'Tulis nama Anda, atau pilih kirim tanpa identitas (anonim).' },
+  'reporter.email': { required: 'Tulis alamat email Anda.', format: 'Tulis alamat email lengkap, misalnya nama@contoh.id.' },
+  agencyId: { required: 'Pilih instansi dari daftar.' },
+  trackingId: { required: 'Tulis nomor pelacakan dari bukti laporan Anda, misalnya 7K3MQ-X9P2W.' },
+  token: { required: 'Tulis token akses dari bukti laporan Anda.' },
+};
+
+export function plainFieldMessage(e: FieldError): string {
+  const said = SAY[e.field];
+  const own = (e.rule && said?.[e.rule]) ?? said?.any;
+  if (own) return own;
+  if (e.rule === 'required') return 'Wajib diisi.';
+  if (e.rule === 'too_short' && e.limit) return `Tulis paling sedikit ${e.limit} karakter.`;
+  if (e.rule === 'too_long' && e.limit) return `Tulis paling banyak ${e.limit} karakter.`;
+  const m = e.message.trim();
+  return `${m.charAt(0).toUpperCase()}${m.slice(1)}${/[.!?]$/.test(m) ? '' : '.'}`;
 }
 
 /** An answer other than 2xx, as RFC 9457 problem+json describes it. */
@@ -15,9 +43,10 @@ export class ApiError extends Error {
   ) {
     super(detail || title);
   }
-  /** The message for one field (dotted path, e.g. `location.regionCode`), if the API named it. */
+  /** What to tell the person about one field (dotted path, e.g. `location.regionCode`), if the API named it. */
   forField(field: string): string | undefined {
-    return this.errors.find((e) => e.field === field)?.message;
+    const e = this.errors.find((x) => x.field === field);
+    return e && plainFieldMessage(e);
   }
 }
 

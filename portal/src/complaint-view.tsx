@@ -82,7 +82,10 @@ export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?:
         {c.rating && (
           <>
             <dt>Penilaian</dt>
-            <dd>{c.rating.score} dari 5</dd>
+            <dd>
+              {c.rating.score} dari 5{/* The reporter and staff read the comment too; the public view carries the score only. */}
+              {'comment' in c.rating && c.rating.comment && <q class="rating-comment">{c.rating.comment}</q>}
+            </dd>
           </>
         )}
       </dl>

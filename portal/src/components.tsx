@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ComplaintViewOutput } from '../../functions/contract/outputs/complaint';
 import type { CategoriesOutput, Category, Region, RegionsOutput } from '../../functions/contract/outputs/reference';
 import type { DeadlineShown } from '../../functions/contract/outputs/shared';
-import { ApiError, call } from './api';
+import { ApiError, call, plainFieldMessage } from './api';
 import { EVENT_LABELS, formatDate, formatDateTime, label, STAGE_LABELS } from './labels';
 
 /** Loads once per key; `reload` runs it again. Errors are kept for the page to show. */
@@ -46,28 +46,86 @@ export function Loading({ what = 'Memuat' }: { what?: string }) {
   );
 }
 
+/**
+ * A problem the person should read: the API's title and detail, and what it says of each field
+ * (a page without a form still shows them: "Nomor pelacakan salah ketik" reaches the reader).
+ */
 export function Problem({ error }: { error: ApiError }) {
   return (
     <div class="error-summary" role="alert">
       <h2>{error.title}</h2>
       <p>{error.detail}</p>
+      {error.errors.length > 0 && (
+        <ul>
+          {error.errors.map((e) => (
+            <li key={e.field}>{plainFieldMessage(e)}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
 
-/** The list of what to fix at the top of a form, each linked to its field. */
+/** The words a field is known by on the page: its label, or its group's legend. */
+function labelOf(id: string): string | undefined {
+  const el = document.getElementById(id);
+  const text = document.querySelector(`label[for="${CSS.escape(id)}"]`)?.textContent ?? el?.closest('fieldset')?.querySelector('legend')?.textContent;
+  return (
+    text
+      ?.replace(/\s+/g, ' ')
+      .replace(/\s*\(opsional\)\s*$/i, '')
+      .trim() || undefined
+  );
+}
+
+/** Moves focus to a field and brings it into view (a link's hash would be read as a route). */
+function focusField(id: string) {
+  const el = document.getElementById(id);
+  el?.scrollIntoView({ block: 'center' });
+  el?.focus();
+}
+
+/**
+ * The list of what to fix at the top of a form: each names the field as its label does, says what
+ * to do, and moves focus to it.
+ */
 export function ErrorSummary({ error, fieldIds }: { error: ApiError; fieldIds: Record<string, string> }) {
   const ref = useRef<HTMLDivElement>(null);
+  const [labels, setLabels] = useState<Record<string, string>>({});
   useEffect(() => ref.current?.focus(), [error]);
+  // The labels are read once the form beside the summary is drawn.
+  useLayoutEffect(() => {
+    setLabels(Object.fromEntries(error.errors.flatMap((e) => (fieldIds[e.field] ? [[e.field, labelOf(fieldIds[e.field] as string) ?? '']] : []))));
+  }, [error]);
+  const forFields = error.status === 400 && error.errors.length > 0;
   return (
     <div class="error-summary" role="alert" tabIndex={-1} ref={ref}>
-      <h2>{error.title}</h2>
-      <p>{error.detail}</p>
+      <h2>{forFields ? 'Ada isian yang perlu diperbaiki' : error.title}</h2>
+      <p>{forFields ? `Perbaiki ${error.errors.length === 1 ? 'isian' : `${error.errors.length} isian`} berikut, lalu kirim lagi.` : error.detail}</p>
       {error.errors.length > 0 && (
         <ul>
-          {error.errors.map((e) => (
-            <li key={e.field}>{fieldIds[e.field] ? <a href={`#${fieldIds[e.field]}`}>{`${e.message}`}</a> : `${e.field}: ${e.message}`}</li>
-          ))}
+          {error.errors.map((e) => {
+            const id = fieldIds[e.field];
+            const text = `${labels[e.field] ? `${labels[e.field]}: ` : ''}${plainFieldMessage(e)}`;
+            return (
+              <li key={e.field}>
+                {id ? (
+                  <a
+                    class="target"
+                    href={`#${id}`}
+                    onClick={(ev) => {
+                      ev.preventDefault();
+                      focusField(id);
+                    }}
+                  >
+                    {text}
+                  </a>
+                ) : (
+                  text
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

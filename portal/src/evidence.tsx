@@ -3,7 +3,7 @@
  * the public's "saya juga mengalami ini", and the verifier's likely duplicates.
  */
 import { useState } from 'preact/hooks';
-import type { DownloadOutput } from '../../functions/contract/outputs/attachments';
+import type { DownloadOutput, UploadOutput } from '../../functions/contract/outputs/attachments';
 import type { AttachmentShown } from '../../functions/contract/outputs/complaint';
 import type { DuplicatesOutput } from '../../functions/contract/outputs/support';
 import { ApiError, call } from './api';
@@ -62,45 +62,80 @@ export function AttachmentList({ items, token, staff }: { items: AttachmentShown
   );
 }
 
+/** One file picked: where it stands, in words (a refusal, or the checker's state until it is final). */
+interface Sent {
+  name: string;
+  attachmentId?: string;
+  text: string;
+  final: boolean;
+}
+
+const FINAL: readonly AttachmentShown['status'][] = ['READY', 'REJECTED', 'ERASED'];
+const describe = (a: AttachmentShown) => `${a.fileName}: ${STATUS_TEXT[a.status]}${a.reasonText ? ` — ${a.reasonText}` : ''}.`;
+
 /**
  * Picks photos or documents and sends each straight to storage with the presigned request the
- * API gives (the API never carries the bytes); the checker then makes it usable or says why not.
+ * API gives (the API never carries the bytes). Each file's line then follows the checker until it
+ * is ready or refused (a few seconds), so it never says "being checked" beside a ready file.
  */
 export function AttachmentUploader(props: { trackingId: string; token: string | undefined; staff: boolean; onUploaded: () => void }) {
   const [busy, setBusy] = useState(false);
   const [internal, setInternal] = useState(false);
-  const [messages, setMessages] = useState<string[]>([]);
+  const [sent, setSent] = useState<Sent[]>([]);
+  /** Reads the complaint's files until every sent one is final (at most ~15 s), updating their lines. */
+  const follow = async (lines: Sent[]) => {
+    let current = lines;
+    for (let round = 0; round < 10 && current.some((l) => !l.final); round++) {
+      await new Promise((r) => setTimeout(r, round === 0 ? 500 : 1500));
+      try {
+        const view = await call<{ attachments?: AttachmentShown[] }>(`/v1/complaints/${encodeURIComponent(props.trackingId)}`, {
+          token: props.token,
+          staff: props.staff,
+          fresh: true,
+        });
+        current = current.map((l) => {
+          const a = view.attachments?.find((x) => x.id === l.attachmentId);
+          return a && !l.final ? { ...l, text: describe(a), final: FINAL.includes(a.status) } : l;
+        });
+        setSent(current);
+      } catch {
+        // The list below still shows each file; the line keeps its last known state.
+      }
+    }
+    props.onUploaded();
+  };
   const upload = async (files: FileList | null) => {
     if (!files?.length) return;
     setBusy(true);
-    const out: string[] = [];
+    const out: Sent[] = [];
     for (const file of Array.from(files)) {
       if (!ACCEPT.includes(file.type)) {
-        out.push(`${file.name}: hanya foto (JPEG, PNG, WebP) atau PDF.`);
+        out.push({ name: file.name, text: `${file.name}: hanya foto (JPEG, PNG, WebP) atau PDF.`, final: true });
         continue;
       }
       if (file.size > MAX_BYTES) {
-        out.push(`${file.name}: paling besar 10 MB.`);
+        out.push({ name: file.name, text: `${file.name}: paling besar 10 MB.`, final: true });
         continue;
       }
       try {
-        const created = await call<{ upload: { method: string; url: string; headers: Record<string, string> } }>(
-          `/v1/complaints/${encodeURIComponent(props.trackingId)}/attachments`,
-          {
-            body: { fileName: file.name, contentType: file.type, size: file.size, ...(internal ? { internal: true } : {}) },
-            token: props.token,
-            staff: props.staff,
-          },
-        );
+        const created = await call<UploadOutput>(`/v1/complaints/${encodeURIComponent(props.trackingId)}/attachments`, {
+          body: { fileName: file.name, contentType: file.type, size: file.size, ...(internal ? { internal: true } : {}) },
+          token: props.token,
+          staff: props.staff,
+        });
         const res = await fetch(created.upload.url, { method: created.upload.method, headers: created.upload.headers, body: file, credentials: 'omit' });
-        out.push(res.ok ? `${file.name}: terkirim, sedang diperiksa.` : `${file.name}: penyimpanan menolak berkas (${res.status}).`);
+        out.push(
+          res.ok
+            ? { name: file.name, attachmentId: created.attachmentId, text: `${file.name}: terkirim, sedang diperiksa…`, final: false }
+            : { name: file.name, text: `${file.name}: penyimpanan menolak berkas (${res.status}). Coba lagi.`, final: true },
+        );
       } catch (e) {
-        out.push(`${file.name}: ${e instanceof ApiError ? e.message : 'gagal dikirim'}`);
+        out.push({ name: file.name, text: `${file.name}: ${e instanceof ApiError ? e.message : 'gagal dikirim'}`, final: true });
       }
     }
-    setMessages(out);
+    setSent(out);
     setBusy(false);
-    props.onUploaded();
+    await follow(out);
   };
   return (
     <div class="card">
@@ -123,11 +158,11 @@ export function AttachmentUploader(props: { trackingId: string; token: string | 
           <label for={`internal-${props.trackingId}`}>Dokumen internal (tidak terlihat oleh pelapor)</label>
         </div>
       )}
-      <div role="status">
-        {messages.length > 0 && (
+      <div role="status" data-testid="upload-status">
+        {sent.length > 0 && (
           <ul>
-            {messages.map((m) => (
-              <li key={m}>{m}</li>
+            {sent.map((l, i) => (
+              <li key={`${l.name}-${i}`}>{l.text}</li>
             ))}
           </ul>
         )}
@@ -136,13 +171,10 @@ export function AttachmentUploader(props: { trackingId: string; token: string | 
   );
 }
 
-/** After an upload: show the list again while the checker works (a few seconds), then once more. */
+/** After an upload is final: the page's list of files, read again. */
 export function refreshSoon(setView: (v: undefined) => void, reload: () => void) {
-  for (const ms of [300, 2500, 6000])
-    setTimeout(() => {
-      setView(undefined);
-      reload();
-    }, ms);
+  setView(undefined);
+  reload();
 }
 
 const DEVICE_KEY = 'aduan.device';
@@ -209,6 +241,8 @@ export function DuplicateSuggestions({ trackingId, token, onMerged }: { tracking
   const [error, setError] = useState<ApiError>();
   if (loaded.loading || !loaded.data?.items.length) return null;
   const merge = async (into: string) => {
+    // One click must not archive the wrong report: the two numbers are named before it happens.
+    if (!confirm(`Laporan ${trackingId} akan diarsipkan sebagai duplikat dan digabungkan ke ${into}. Pelapornya diberi tahu. Lanjutkan?`)) return;
     setError(undefined);
     try {
       onMerged(
@@ -232,8 +266,8 @@ export function DuplicateSuggestions({ trackingId, token, onMerged }: { tracking
             <div class="hint">
               Kemiripan {Math.round(d.score * 100)}%: {d.reasons.join(', ')}
             </div>
-            <button type="button" onClick={() => merge(d.trackingId)}>
-              Gabungkan laporan ini ke {d.trackingId}
+            <button type="button" class="secondary" onClick={() => merge(d.trackingId)}>
+              Arsipkan {trackingId} sebagai duplikat {d.trackingId}
             </button>
           </li>
         ))}

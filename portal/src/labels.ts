@@ -8,6 +8,7 @@ const LANGUAGE: LABELS.Language = 'id';
 export const TYPE_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.TYPE, LANGUAGE);
 export const STATUS_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.STATUS, LANGUAGE);
 export const ACTION_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.ACTION, LANGUAGE);
+export const ARCHIVE_REASON_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.ARCHIVE_REASON, LANGUAGE);
 export const REVIEW_REASON_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.REVIEW_REASON, LANGUAGE);
 export const EVENT_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.EVENT, LANGUAGE);
 /** The clock a deadline belongs to (`deadline.stage`). */

@@ -61,7 +61,8 @@ const PAGES: Record<string, (c: PageContext) => preact.JSX.Element> = {
   kepatuhan: (c) => (c.second ? <ScorecardPage key={c.second} agencyId={c.second} /> : <CompliancePage />),
   layanan: (c) => (c.second ? <ServicePage key={c.second} serviceId={c.second} /> : <ServicesPage />),
   petugas: (c) => {
-    if (c.second === 'masuk' || !c.session) return <SignInPage expired={c.expired} />;
+    if (c.second === 'masuk' || !c.session)
+      return <SignInPage expired={c.expired} returnTo={['petugas', ...(c.second && c.second !== 'masuk' ? [c.second, ...(c.third ? [c.third] : [])] : [])]} />;
     const staffPage = STAFF_PAGES[c.second ?? ''] ?? inbox;
     return staffPage({ ...c, session: c.session });
   },

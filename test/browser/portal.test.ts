@@ -88,7 +88,8 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
       .withExif({ IFD0: { Make: 'AduanCam' } })
       .toBuffer();
     await page.getByLabel(/Tambah lampiran/).setInputFiles({ name: 'lubang.jpg', mimeType: 'image/jpeg', buffer: photo });
-    await visible(page.getByText('lubang.jpg: terkirim, sedang diperiksa.'));
+    // The line of the upload follows the checker: never "being checked" beside a ready file.
+    await expect.poll(() => page.getByTestId('upload-status').textContent(), { timeout: 20_000 }).toBe('lubang.jpg: siap.');
     await visible(page.getByTestId('attachments').getByText('siap'));
     await visible(page.getByRole('button', { name: 'Unduh lubang.jpg' }));
     const download = page.waitForEvent('download');
@@ -126,7 +127,7 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
     const alert = p.page.getByRole('alert');
     await alert.waitFor();
     await expect.poll(() => p.page.getByLabel('Judul laporan').getAttribute('aria-invalid')).toBe('true');
-    await expect.poll(() => p.page.locator('#f-title-error').textContent()).toBe('minimal 5 karakter');
+    await expect.poll(() => p.page.locator('#f-title-error').textContent()).toBe('Tulis paling sedikit 5 karakter.');
     await visible(p.page.locator('#f-category-error'));
     await checkPage(p, 'kirim-galat');
   });
@@ -143,8 +144,9 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
     await visible(p.page.getByText('Usulan sistem: Pemerintah Kabupaten Badung'));
     await checkPage(p, 'petugas-kasus');
     await act(p.page, 'Verifikasi dan disposisikan', async (form) => {
-      expect(await form.getByLabel('Instansi tujuan').inputValue()).toBe('pemda-51.03');
+      expect(await form.getByLabel('Instansi tujuan').inputValue()).toBe('Pemerintah Kabupaten Badung');
     });
+    await visible(p.page.getByText('Laporan diverifikasi dan didisposisikan ke Pemerintah Kabupaten Badung.'));
     await visible(p.page.getByText('Terverifikasi/Didisposisikan').first());
   });
 
@@ -326,7 +328,23 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
     await heading(verifier.page, 'Trotoar amblas di Gajah Mada').waitFor();
     await visible(verifier.page.getByRole('heading', { name: 'Kemungkinan duplikat' }));
     await checkPage(verifier, 'duplikat');
-    await verifier.page.getByRole('button', { name: `Gabungkan laporan ini ke ${first.trackingId}` }).click();
+    // The merge names both numbers before it happens; dismissed, nothing is archived.
+    const asked: string[] = [];
+    verifier.page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    const merge = verifier.page.getByRole('button', { name: `Arsipkan ${again.trackingId} sebagai duplikat ${first.trackingId}` });
+    await merge.click();
+    await expect
+      .poll(() => asked)
+      .toEqual([`Laporan ${again.trackingId} akan diarsipkan sebagai duplikat dan digabungkan ke ${first.trackingId}. Pelapornya diberi tahu. Lanjutkan?`]);
+    await visible(verifier.page.getByRole('heading', { name: 'Kemungkinan duplikat' }));
+    verifier.page.once('dialog', (d) => d.accept());
+    await merge.click();
+    // Its timeline says why in words, not the API's code.
+    await visible(verifier.page.getByText('Laporan diarsipkan: sama dengan laporan lain (digabungkan).'));
+    expect(await verifier.page.content()).not.toContain('(DUPLICATE');
     await visible(verifier.page.getByText('Diarsipkan'));
 
     const p = await person(PHONE);

@@ -73,7 +73,8 @@ export const horizontalOverflow = (page: Page) => page.evaluate(() => document.d
 /** Interactive elements smaller than 44×44 CSS px (WCAG 2.5.5 target size), by their text. */
 export const smallTargets = (page: Page) =>
   page.evaluate(() =>
-    [...document.querySelectorAll('button, a.button, nav a, input:not([type=hidden]), select, textarea')]
+    // Links that stand alone (back to a list, each problem of a form) are targets too; links inside a sentence are not.
+    [...document.querySelectorAll('button, a.button, nav a, a.back, .error-summary a, input:not([type=hidden]), select, textarea')]
       .filter((el) => {
         const r = el.getBoundingClientRect();
         const isBox = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio');

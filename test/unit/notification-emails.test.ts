@@ -35,7 +35,10 @@ describe('lifecycle and escalation emails', () => {
     expect(render('AGENCY_ESCALATED_TO', assigned({ escalationLevel: 1 }), 'pemda-51').subject).toContain('Eskalasi laporan');
     expect(render('AGENCY_ESCALATION_NOTICE', assigned({ escalationLevel: 1 }), 'pemda-51.03').text).toContain('tingkat 1');
     expect(render('REPORTER_HOLD', assigned({ status: 'ON_HOLD' }), undefined, 'Di KM berapa?').text).toContain('> Di KM berapa?');
-    expect(render('REPORTER_RESPONSE', assigned({ status: 'RESPONDED' }), undefined, 'Sudah diangkut').text).toContain('CONFIRM_RESOLVED');
+    // The reporter is told which button to press, as the page names it.
+    expect(render('REPORTER_RESPONSE', assigned({ status: 'RESPONDED' }), undefined, 'Sudah diangkut').text).toContain(
+      'pilih "Masalah sudah selesai"; jika belum, pilih "Balas"',
+    );
     const archived = render(
       'REPORTER_CLOSED',
       assigned({ status: 'ARCHIVED', archive: { reason: 'DUPLICATE', duplicateOf: 'XXXXX-YYYYY', at: 'x', by: 'v' } }),
@@ -54,6 +57,33 @@ describe('lifecycle and escalation emails', () => {
         expect(mail.html, t).not.toContain(secret);
       }
     }
+  });
+
+  it('speak to people, never in the API’s codes; every reporter mail links to the report; the Ombudsman reads its own steps', () => {
+    const CODE = /\b[A-Z]{3,}_[A-Z_]+\b|\baksi [A-Z]+\b|\b(GET|POST) \/v1\/|\(REPLY\)|\(REOPEN\)|tingkat 0\b/;
+    const closed = assigned({ status: 'CLOSED', closure: { how: 'CONFIRMED_BY_REPORTER', at: '2026-04-10T01:00:00Z' } });
+    const reporterMails = [
+      render('REPORTER_HOLD', assigned({ status: 'ON_HOLD' }), undefined, 'Di KM berapa?'),
+      render('REPORTER_RESPONSE', assigned({ status: 'RESPONDED' }), undefined, 'Sudah diangkut'),
+      render('REPORTER_VERIFIED', assigned()),
+      render('REPORTER_CLOSED', closed),
+    ];
+    for (const mail of reporterMails) {
+      expect(mail.text).not.toMatch(CODE);
+      expect(mail.text).toContain('https://aduan.example.go.id/#/lacak/');
+    }
+    expect(reporterMails[3]?.text).toContain('"Beri penilaian"');
+    const review = assigned({
+      ombudsmanReview: { status: 'OPEN', reasons: ['REPORTER_REQUEST'], office: 'ombudsman-51', flaggedAt: 'x', consentToShareIdentity: false },
+    });
+    const toOffice = render('OMBUDSMAN_FLAGGED', review, 'ombudsman-51').text;
+    expect(toOffice).toContain('Cara meninjau:');
+    expect(toOffice).toContain('masuk dengan akun Ombudsman');
+    expect(toOffice).not.toMatch(/bukan wewenang|Cara menindaklanjuti|Batas waktu tindak lanjut/);
+    const digest = renderOmbudsmanDigest(findAgency('ombudsman-51')!, '2026-05-04', [review, { ...review, escalationLevel: 2 }], 'https://aduan.example.go.id');
+    expect(digest.text).not.toMatch(CODE);
+    expect(digest.text).toContain('dieskalasi 2 tingkat ke atas');
+    expect(digest.text).toContain('https://aduan.example.go.id/#/petugas');
   });
 
   it('give the Ombudsman the identity only with the reporter’s consent', () => {

@@ -58,8 +58,30 @@ describe('submission schema', () => {
   it('rejects unknown fields, so a misspelled privacy flag is never silently dropped', () => {
     const { anonymous: _a, ...rest } = validSubmission;
     const errors = errorsOf({ ...rest, anonymus: true });
-    expect(errors).toContainEqual({ field: '(body)', message: expect.stringContaining('anonymus') });
+    expect(errors).toContainEqual(expect.objectContaining({ field: '(body)', message: expect.stringContaining('anonymus') }));
     expect(errors.map((e) => e.field)).toContain('anonymous');
+  });
+
+  it('says which kind of rule each empty field of a blank form broke, for a client that words its own message (issue 23)', () => {
+    const errors = errorsOf({
+      ...validSubmission,
+      title: '',
+      description: 'pendek',
+      categoryId: '',
+      location: { regionCode: '' },
+      reporter: { name: '', email: 'x' },
+    });
+    // The first problem of each field is the one shown.
+    const first = new Map<string, (typeof errors)[number]>();
+    for (const e of errors) if (!first.has(e.field)) first.set(e.field, e);
+    expect([...first.values()].map(({ field, rule, limit }) => ({ field, rule, ...(limit ? { limit } : {}) }))).toEqual([
+      { field: 'title', rule: 'too_short', limit: 5 },
+      { field: 'description', rule: 'too_short', limit: 20 },
+      { field: 'categoryId', rule: 'required' },
+      { field: 'location.regionCode', rule: 'required' },
+      { field: 'reporter.name', rule: 'required' },
+      { field: 'reporter.email', rule: 'format' },
+    ]);
   });
 
   it('rejects a body that is not an object', () => {

@@ -17,6 +17,7 @@ import { checkUpload, downloadAttachment, requestUpload } from '../../functions/
 import { relayOutbox } from '../../functions/use-cases/dispatch-outbox';
 import { suggestDuplicates } from '../../functions/use-cases/duplicates';
 import { getComplaint } from '../../functions/use-cases/get-complaint';
+import { inbox } from '../../functions/use-cases/inbox';
 import { listPublicComplaints } from '../../functions/use-cases/list-public-complaints';
 import { open311Request, open311Requests, open311ServiceDefinition, open311Services } from '../../functions/use-cases/open311';
 import { eraseExpiredIdentities } from '../../functions/use-cases/personal-data';
@@ -67,6 +68,33 @@ describe('what the public and each party read, as declared', () => {
     expect(publicFeedOutput.safeParse(feed).success).toBe(true);
     expect(feed.items.map((i) => i.trackingId)).toEqual([open.trackingId]);
     await expect(getComplaint(m.deps, secret.trackingId, anyone)).rejects.toMatchObject({ kind: 'NOT_FOUND' });
+  });
+
+  it('walks past empty months to the next complaint in one page, and ends the feed without empty pages', async () => {
+    const m = memoryDeps();
+    m.setNow('2025-01-15T02:00:00Z');
+    const old = await assigned(m, { title: 'Lampu jalan mati sejak lama' });
+    m.setNow('2026-11-20T02:00:00Z');
+    const recent = await assigned(m);
+    const first = await listPublicComplaints(m.deps, { limit: 1 });
+    expect(first.items.map((i) => i.trackingId)).toEqual([recent.trackingId]);
+    // 22 empty months lie between them: the next page reaches the old one, not an empty page.
+    const second = await listPublicComplaints(m.deps, { limit: 1, cursor: first.nextCursor as string });
+    expect(second.items.map((i) => i.trackingId)).toEqual([old.trackingId]);
+    const last = await listPublicComplaints(m.deps, { limit: 1, cursor: second.nextCursor as string });
+    expect(last).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('never shows a closed complaint as overdue in a queue, and names its region (issue 23)', async () => {
+    const m = memoryDeps();
+    const c = await assigned(m);
+    await actOnComplaint(m.deps, c.trackingId, badung, { action: 'RESPOND', message: 'Sudah ditambal.' });
+    await actOnComplaint(m.deps, c.trackingId, c.reporter, { action: 'CONFIRM_RESOLVED' });
+    await actOnComplaint(m.deps, c.trackingId, c.reporter, { action: 'REQUEST_OMBUDSMAN_REVIEW', consentToShareIdentity: false });
+    // Weeks later, long past the deadline the complaint had when it closed.
+    m.setNow('2026-12-30T02:00:00Z');
+    const queue = await inbox(m.deps, { kind: 'STAFF', username: 'ombudsman-bali', roles: ['OMBUDSMAN'], provinceCode: '51' }, {});
+    expect(queue.items.map((i) => [i.trackingId, i.status, i.overdue, i.regionName])).toEqual([[c.trackingId, 'CLOSED', false, 'Kabupaten Badung, Bali']]);
   });
 
   it('counts one support per device, and refuses what the public cannot see', async () => {

@@ -50,11 +50,14 @@ describe('working-day deadlines (2026 SKB calendar)', () => {
     expect(calendar.sourceOf(2026)).toContain('1497/2/5');
   });
 
-  it('working days left count today while it lasts and go negative when overdue', () => {
+  it('working days left are counted as the deadline was (10 set today are 10 left), 0 on its day, negative when overdue', () => {
     const tz = 'Asia/Jakarta';
     // Monday 30 March 2026, deadline Tuesday 31 March
-    expect(calendar.workingDaysLeft(new Date('2026-03-30T03:00:00Z'), '2026-03-31', tz)).toBe(2);
-    expect(calendar.workingDaysLeft(new Date('2026-03-31T03:00:00Z'), '2026-03-31', tz)).toBe(1);
+    expect(calendar.workingDaysLeft(new Date('2026-03-30T03:00:00Z'), '2026-03-31', tz)).toBe(1);
+    expect(calendar.workingDaysLeft(new Date('2026-03-31T03:00:00Z'), '2026-03-31', tz)).toBe(0);
+    // Ten working days set on Monday 4 May (Kenaikan 14 May, cuti bersama 15 May): ten left, as the mail says.
+    const set = new Date('2026-05-04T03:00:00Z');
+    expect(calendar.workingDaysLeft(set, calendar.addWorkingDays(set, 10, tz).date, tz)).toBe(10);
     expect(calendar.workingDaysLeft(new Date('2026-04-02T03:00:00Z'), '2026-03-31', tz)).toBe(-2);
   });
 });
@@ -103,7 +106,7 @@ describe('bounded calendar arithmetic (issue 7: a far-future start once froze th
 
   it('agrees with day-by-day date arithmetic across a leap day and a year end', () => {
     expect(calendar.addWorkingDays(new Date('2028-02-28T02:00:00Z'), 1, 'Asia/Jakarta').date).toBe('2028-02-29');
-    expect(calendar.workingDaysLeft(new Date('2026-03-02T02:00:00Z'), '2026-03-06', 'Asia/Jakarta')).toBe(5);
+    expect(calendar.workingDaysLeft(new Date('2026-03-02T02:00:00Z'), '2026-03-06', 'Asia/Jakarta')).toBe(4);
     expect(calendar.workingDaysLeft(new Date('2026-03-09T02:00:00Z'), '2026-03-06', 'Asia/Jakarta')).toBe(-1);
   });
 });

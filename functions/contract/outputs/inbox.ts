@@ -8,6 +8,8 @@ export const inboxItem = z.object({
   title: z.string(),
   categoryId: z.string(),
   regionCode: z.string(),
+  /** The region's name as people say it (Kabupaten Badung, Bali). */
+  regionName: z.string(),
   status: complaintStatus,
   submittedAt: z.string(),
   deadline: deadlineShown,

@@ -7,6 +7,8 @@ export const staffPrincipal = z.object({
   username: z.string(),
   roles: z.array(z.enum(Object.keys(STAFF_GROUPS) as [keyof typeof STAFF_GROUPS])),
   agencyId: z.optional(z.string()),
+  /** The agency's name, for the portal to greet the officer by it (the id is a code). */
+  agencyName: z.optional(z.string()),
   provinceCode: z.optional(z.string()),
 });
 

@@ -26,6 +26,23 @@ export interface AgencyAssignmentInput {
   subjectPrefix?: string;
   /** For a non-anonymous complaint whose reporter did not consent to share their identity with this recipient. */
   withholdIdentity?: boolean;
+  /** Who reads it: an agency that must act (default), or an Ombudsman office that reviews how it was handled. */
+  audience?: 'AGENCY' | 'OMBUDSMAN';
+}
+
+/** What the reader does next, as numbered steps. */
+function stepsFor(audience: 'AGENCY' | 'OMBUDSMAN'): string[] {
+  return audience === 'OMBUDSMAN'
+    ? [
+        'masuk dengan akun Ombudsman kantor Anda.',
+        'Periksa riwayat penanganan, tenggat yang terlewati dan tanggapan instansi.',
+        'Putuskan: ambil alih pemeriksaan, kembalikan kepada instansi dengan saran tindakan korektif dan batas waktunya, atau tutup pemeriksaan dengan alasannya.',
+      ]
+    : [
+        'masuk dengan akun petugas instansi Anda.',
+        'Tandai laporan sedang diproses, lalu kirim tindak lanjut kepada pelapor sebelum batas waktu.',
+        'Jika laporan bukan kewenangan instansi Anda, nyatakan "bukan wewenang" beserta alasannya agar laporan dilimpahkan — jangan diabaikan.',
+      ];
 }
 
 /** The disposition email an agency receives (Indonesian). All citizen text is escaped. */
@@ -53,16 +70,16 @@ export function renderAgencyAssignment(input: AgencyAssignmentInput): RenderedEm
     ['Lokasi', location],
     ...(coordinates ? ([['Koordinat', coordinates]] as [string, string][]) : []),
     ...(c.incidentDate ? ([['Tanggal kejadian', formatDateId(c.incidentDate)]] as [string, string][]) : []),
-    ['Batas waktu tindak lanjut', `${deadline} (${c.deadline.workingDays} hari kerja)`],
+    ...((input.audience ?? 'AGENCY') === 'AGENCY'
+      ? ([['Batas waktu tindak lanjut', `${deadline} (${c.deadline.workingDays} hari kerja)`]] as [string, string][])
+      : []),
     ...reporterLines,
   ];
   const confidentialNote = c.confidential ? 'Laporan ini RAHASIA: jangan dipublikasikan atau diteruskan di luar petugas yang menangani.' : undefined;
-  const howTo = [
-    'Cara menindaklanjuti:',
-    `1. Buka laporan di ${link} dan masuk dengan akun petugas instansi Anda.`,
-    '2. Tandai laporan sedang diproses, lalu kirim tindak lanjut kepada pelapor sebelum batas waktu.',
-    '3. Jika laporan bukan kewenangan instansi Anda, nyatakan "bukan wewenang" beserta alasannya agar laporan dilimpahkan — jangan diabaikan.',
-  ];
+  const audience = input.audience ?? 'AGENCY';
+  const [first, ...steps] = stepsFor(audience);
+  const howToTitle = audience === 'OMBUDSMAN' ? 'Cara meninjau' : 'Cara menindaklanjuti';
+  const howTo = [`${howToTitle}:`, `1. Buka laporan di ${link} dan ${first}`, ...steps.map((st, i) => `${i + 2}. ${st}`)];
 
   const intro = input.intro ?? 'Sebuah laporan masyarakat telah didisposisikan kepada instansi Anda.';
   const subject = oneLine(`[Aduan ${c.trackingId}] ${input.subjectPrefix ?? 'Disposisi laporan baru'}: ${c.title}`);
@@ -93,11 +110,10 @@ ${rows.map(([k, v]) => `<tr><th align="left" valign="top">${escapeHtml(k)}</th><
 </table>
 <h3>Uraian laporan</h3>
 <p style="white-space:pre-wrap">${escapeHtml(c.description)}</p>
-<h3>Cara menindaklanjuti</h3>
+<h3>${howToTitle}</h3>
 <ol>
-<li>Buka laporan di <a href="${escapeHtml(link)}">${escapeHtml(link)}</a> dan masuk dengan akun petugas instansi Anda.</li>
-<li>Tandai laporan sedang diproses, lalu kirim tindak lanjut kepada pelapor sebelum batas waktu.</li>
-<li>Jika laporan bukan kewenangan instansi Anda, nyatakan "bukan wewenang" beserta alasannya agar laporan dilimpahkan — jangan diabaikan.</li>
+<li>Buka laporan di <a href="${escapeHtml(link)}">${escapeHtml(link)}</a> dan ${escapeHtml(first ?? '')}</li>
+${steps.map((st) => `<li>${escapeHtml(st)}</li>`).join('\n')}
 </ol>
 <p style="color:#666">Email ini dikirim otomatis oleh sistem Aduan. Mohon tidak membalas email ini.</p>
 </body></html>`;

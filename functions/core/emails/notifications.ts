@@ -24,6 +24,9 @@ export interface NotificationInput {
   portalUrl: string;
 }
 
+/** An action as the reporter finds its button on the complaint's page (never the API's code). */
+const button = (action: keyof typeof LABELS.ACTION) => LABELS.ACTION[action].id;
+
 const ARCHIVE_REASON_TEXT: Record<string, string> = {
   NOT_ACTIONABLE: 'laporan belum dapat ditindaklanjuti',
   OUT_OF_SCOPE: 'laporan di luar lingkup pelayanan publik',
@@ -57,7 +60,11 @@ export function renderNotification(n: NotificationInput): RenderedEmail {
   const c = n.complaint;
   const link = reporterTrackLink(n.portalUrl, c.trackingId);
   const deadline = `${formatDeadlineId(c.deadline.date, c.deadline.timeZone)} (${c.deadline.workingDays} hari kerja)`;
-  const agencyMail = (intro: string, subjectPrefix: string, opts: { withholdIdentity?: boolean; messageLabel?: string } = {}) => {
+  const agencyMail = (
+    intro: string,
+    subjectPrefix: string,
+    opts: { withholdIdentity?: boolean; messageLabel?: string; audience?: 'AGENCY' | 'OMBUDSMAN' } = {},
+  ) => {
     if (!n.agency) throw new Error(`${n.template} needs an agency`);
     return renderAgencyAssignment({
       complaint: c,
@@ -69,6 +76,7 @@ export function renderNotification(n: NotificationInput): RenderedEmail {
       intro: n.message ? `${intro}\n\n${opts.messageLabel ?? 'Pesan pelapor'}:\n${quoted(n.message)}` : intro,
       subjectPrefix,
       ...(opts.withholdIdentity ? { withholdIdentity: true } : {}),
+      ...(opts.audience ? { audience: opts.audience } : {}),
     });
   };
   const level = c.escalationLevel ?? 0;
@@ -101,9 +109,9 @@ export function renderNotification(n: NotificationInput): RenderedEmail {
       return agencyMail('Ombudsman RI menindaklanjuti peninjauan atas laporan ini.', 'Tindakan Ombudsman', { messageLabel: 'Keputusan Ombudsman' });
     case 'OMBUDSMAN_FLAGGED':
       return agencyMail(
-        `Laporan ini memerlukan peninjauan Ombudsman: ${(c.ombudsmanReview?.reasons ?? []).map((r) => OMBUDSMAN_REASON_LABELS[r] ?? r).join('; ')}.`,
+        `Laporan ini diteruskan kepada kantor Anda untuk ditinjau: ${(c.ombudsmanReview?.reasons ?? []).map((r) => OMBUDSMAN_REASON_LABELS[r] ?? r).join('; ')}.`,
         'Peninjauan Ombudsman',
-        { withholdIdentity: !c.ombudsmanReview?.consentToShareIdentity },
+        { withholdIdentity: !c.ombudsmanReview?.consentToShareIdentity, audience: 'OMBUDSMAN' },
       );
     case 'SUPERVISOR_UNVERIFIED':
       return simple(`[Aduan ${c.trackingId}] Laporan belum diverifikasi melewati batas waktu`, 'Yth. Supervisor Verifikasi Nasional,', [
@@ -129,7 +137,8 @@ export function renderNotification(n: NotificationInput): RenderedEmail {
         toReporter,
         [
           `Verifikator memerlukan keterangan tambahan untuk laporan "${c.title}":`,
-          `Jawab melalui laporan Anda (aksi REPLY dengan token akses) paling lambat ${deadline}; tanpa jawaban, laporan akan diarsipkan.`,
+          `Jawab paling lambat ${deadline}: buka laporan Anda dengan token akses, lalu pilih "${button('REPLY')}". Tanpa jawaban, laporan akan diarsipkan.`,
+          `Laporan Anda: ${link}`,
         ],
         n.message,
       );
@@ -139,7 +148,7 @@ export function renderNotification(n: NotificationInput): RenderedEmail {
         toReporter,
         [
           `Instansi telah menindaklanjuti laporan "${c.title}":`,
-          `Jika sudah selesai, konfirmasi (CONFIRM_RESOLVED); jika belum, tanggapi (REPLY). Tanpa tanggapan hingga ${deadline}, laporan dianggap selesai.`,
+          `Jika masalah sudah selesai, pilih "${button('CONFIRM_RESOLVED')}"; jika belum, pilih "${button('REPLY')}" dan ceritakan apa yang kurang. Tanpa tanggapan hingga ${deadline}, laporan dianggap selesai.`,
           `Laporan Anda: ${link}`,
         ],
         n.message,
@@ -153,9 +162,10 @@ export function renderNotification(n: NotificationInput): RenderedEmail {
             : 'Terima kasih telah mengonfirmasi bahwa laporan Anda telah selesai.';
       return simple(`[Aduan ${c.trackingId}] Laporan Anda: ${LABELS.STATUS[c.status].id}`, toReporter, [
         `Laporan "${c.title}": ${how}`,
-        c.status === 'CLOSED'
-          ? 'Beri penilaian 1–5 atas penanganannya (aksi RATE), atau buka kembali (REOPEN) bila masalah belum selesai.'
-          : `Laporan Anda: ${link}`,
+        ...(c.status === 'CLOSED'
+          ? [`Beri penilaian 1–5 atas penanganannya ("${button('RATE')}"), atau pilih "${button('REOPEN')}" bila masalah belum selesai.`]
+          : []),
+        `Laporan Anda: ${link}`,
         ...(c.archive?.reason === 'DUPLICATE' && c.archive.duplicateOf
           ? [
               `Laporan Anda dihitung sebagai dukungan pada laporan ${c.archive.duplicateOf}, yang ditangani instansi. Ikuti perkembangannya di ${publicComplaintLink(n.portalUrl, c.archive.duplicateOf)} (bila laporan itu terbuka untuk umum).`,

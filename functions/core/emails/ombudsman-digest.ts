@@ -3,8 +3,11 @@ import { findAgency } from '../agencies';
 import type { Complaint } from '../complaint';
 import { escapeHtml, formatDateId, plainText } from '../format';
 import { OMBUDSMAN_REASON_LABELS } from '../ombudsman-review';
-import { staffCaseLink } from '../portal-links';
+import { staffCaseLink, staffInboxLink } from '../portal-links';
 import type { RenderedEmail } from './agency-assignment';
+
+/** How far it was escalated, in words; nothing when it never was. */
+const escalated = (level: number) => (level > 0 ? `; dieskalasi ${level} tingkat ke atas` : '');
 
 /** The daily list of new review flags an Ombudsman office receives. No reporter identity. */
 export function renderOmbudsmanDigest(office: Agency, date: string, complaints: Complaint[], portalUrl: string): RenderedEmail {
@@ -23,10 +26,10 @@ export function renderOmbudsmanDigest(office: Agency, date: string, complaints: 
     `${complaints.length} laporan baru memerlukan peninjauan Ombudsman:`,
     '',
     ...rows.map(
-      (r, i) => `${i + 1}. ${r.id} — ${plainText(r.title)}\n   Instansi: ${r.agency}; eskalasi tingkat ${r.escalation}\n   Alasan: ${r.reasons}\n   ${r.link}`,
+      (r, i) => `${i + 1}. ${r.id} — ${plainText(r.title)}\n   Instansi: ${r.agency}${escalated(r.escalation)}\n   Alasan: ${r.reasons}\n   ${r.link}`,
     ),
     '',
-    'Antrean lengkap: GET /v1/inbox dengan akun Ombudsman Anda.',
+    `Antrean lengkap: ${staffInboxLink(portalUrl)} (masuk dengan akun Ombudsman Anda).`,
     'Email ini dikirim otomatis oleh sistem Aduan.',
   ].join('\n');
   const html = `<!doctype html>
@@ -36,8 +39,9 @@ export function renderOmbudsmanDigest(office: Agency, date: string, complaints: 
 <p>${complaints.length} laporan baru memerlukan peninjauan Ombudsman:</p>
 <table cellpadding="4" style="border-collapse:collapse">
 <tr><th align="left">Nomor</th><th align="left">Judul</th><th align="left">Instansi</th><th align="left">Alasan</th></tr>
-${rows.map((r) => `<tr><td><a href="${escapeHtml(r.link)}">${escapeHtml(r.id)}</a></td><td>${escapeHtml(r.title)}</td><td>${escapeHtml(r.agency)} (eskalasi ${r.escalation})</td><td>${escapeHtml(r.reasons)}</td></tr>`).join('\n')}
+${rows.map((r) => `<tr><td><a href="${escapeHtml(r.link)}">${escapeHtml(r.id)}</a></td><td>${escapeHtml(r.title)}</td><td>${escapeHtml(r.agency)}${escapeHtml(escalated(r.escalation))}</td><td>${escapeHtml(r.reasons)}</td></tr>`).join('\n')}
 </table>
+<p>Antrean lengkap: <a href="${escapeHtml(staffInboxLink(portalUrl))}">${escapeHtml(staffInboxLink(portalUrl))}</a> (masuk dengan akun Ombudsman Anda).</p>
 <p style="color:#666">Email ini dikirim otomatis oleh sistem Aduan.</p>
 </body></html>`;
   return { subject, text, html };

@@ -2,6 +2,7 @@ import { CognitoSignIn, type SignInStep } from '../../adapters/cognito-sign-in';
 import { input } from '../../contract/inputs/create-session';
 import type { SessionOutput } from '../../contract/outputs/session';
 import type { ParsedInput } from '../../contract/route-input';
+import { findAgency } from '../../core/agencies';
 import { NEEDS } from '../../needs';
 import { staffTokenVerifier } from '../../shared/auth';
 import { cognito, cognitoStaffAccounts } from '../../shared/cognito';
@@ -64,5 +65,10 @@ export const handler = httpRoute(input, async ({ body }) => {
   // A disabled account gets no session, whatever the provider answered (cognito-local signs disabled users in).
   if ((await deps.staffAccounts.get(staff.username))?.status === 'DISABLED') throw new HttpProblem(401, REFUSED.BAD_CREDENTIALS[1]);
   await noteSignIn(deps, staff);
-  return json(201, { idToken: step.idToken, expiresIn: step.expiresIn, staff } satisfies SessionOutput, noStore);
+  const agencyName = staff.agencyId ? findAgency(staff.agencyId)?.name : undefined;
+  return json(
+    201,
+    { idToken: step.idToken, expiresIn: step.expiresIn, staff: { ...staff, ...(agencyName ? { agencyName } : {}) } } satisfies SessionOutput,
+    noStore,
+  );
 });

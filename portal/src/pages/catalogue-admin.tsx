@@ -121,7 +121,9 @@ export function CatalogueAdminPage({ session }: { session: StaffSession }) {
   return (
     <>
       <p>
-        <a href="#/petugas">← Kotak masuk</a>
+        <a class="back" href="#/petugas">
+          ← Kotak masuk
+        </a>
       </p>
       <PageTitle title="Katalog layanan">Katalog layanan instansi</PageTitle>
       {notice && (

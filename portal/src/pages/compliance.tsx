@@ -117,7 +117,7 @@ const mayOpenFigures = (session: StaffSession | undefined, agencyId: string) =>
 function Figures({ card, period }: { card: ScorecardOutput; period: string }) {
   const session = staffSession();
   const open = mayOpenFigures(session, card.agencyId);
-  const counts: Record<string, number> = { ...card.parts.handling, ...card.parts.indicators };
+  const counts: Record<string, number | null> = { ...card.parts.handling, ...card.parts.indicators };
   const rows = (figures: readonly ScorecardFigure[]) =>
     figures.map((f) => (
       <li key={f}>
@@ -199,7 +199,9 @@ export function ScorecardPage({ agencyId }: { agencyId: string }) {
   return (
     <>
       <p>
-        <a href="#/kepatuhan">← Kepatuhan instansi</a>
+        <a class="back" href="#/kepatuhan">
+          ← Kepatuhan instansi
+        </a>
       </p>
       <PageTitle title={c.name}>{c.name}</PageTitle>
       <p>

@@ -104,6 +104,11 @@ export function FeedPage() {
       {first.error && <Problem error={first.error} />}
       {first.loading && !first.data ? <Loading what="Memuat laporan publik" /> : <FeedList items={items} />}
       {more?.error && <Problem error={more.error} />}
+      {!next && !first.loading && items.length > 0 && (
+        <p class="muted" role="status">
+          Semua laporan publik yang cocok sudah ditampilkan.
+        </p>
+      )}
       {next && (
         <button type="button" class="secondary" onClick={loadMore}>
           Muat lebih banyak

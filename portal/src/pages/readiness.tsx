@@ -112,7 +112,9 @@ export function ReadinessPage({ session }: { session: StaffSession }) {
   return (
     <>
       <p>
-        <a href="#/petugas">← Kotak masuk</a>
+        <a class="back" href="#/petugas">
+          ← Kotak masuk
+        </a>
       </p>
       <PageTitle title="Kesiapan unit pengaduan">Kesiapan unit pengaduan</PageTitle>
       {wide ? (

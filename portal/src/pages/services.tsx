@@ -99,7 +99,9 @@ export function ServicePage({ serviceId }: { serviceId: string }) {
   return (
     <>
       <p>
-        <a href="#/layanan">← Standar pelayanan</a>
+        <a class="back" href="#/layanan">
+          ← Standar pelayanan
+        </a>
       </p>
       <PageTitle title={s.name}>{s.name}</PageTitle>
       <p class="muted">{[s.unit, s.agency.name].filter(Boolean).join(' · ')}</p>

@@ -34,8 +34,11 @@ const input =
   (value: string, set: (v: string) => void, extra: Record<string, unknown> = {}, type: 'text' | 'password' = 'text') =>
   (aria: Record<string, unknown>) => <input type={type} {...aria} {...extra} value={value} onInput={(e) => set((e.target as HTMLInputElement).value)} />;
 
-/** Staff sign-in, one step at a time (POST /v1/sessions says which comes next). */
-export function SignInPage({ expired }: { expired: boolean }) {
+/**
+ * Staff sign-in, one step at a time (POST /v1/sessions says which comes next). Opened on a staff
+ * page (a mail's link to a case), it returns there once signed in; otherwise to the inbox.
+ */
+export function SignInPage({ expired, returnTo = ['petugas'] }: { expired: boolean; returnTo?: string[] }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
@@ -79,7 +82,7 @@ export function SignInPage({ expired }: { expired: boolean }) {
       const answer = await call<SessionOutput>('/v1/sessions', { body: bodyOf(step) });
       if (!('next' in answer)) {
         startStaffSession(answer.idToken, answer.expiresIn, answer.staff);
-        navigate('petugas');
+        navigate(...returnTo);
         return;
       }
       setStep(
@@ -96,7 +99,8 @@ export function SignInPage({ expired }: { expired: boolean }) {
       // An expired sign-in session starts over at the password.
       if ((step.kind === 'MFA' || step.kind === 'MFA_SETUP' || step.kind === 'NEW_PASSWORD') && apiError.status === 401 && /kedaluwarsa/i.test(apiError.detail))
         setStep({ kind: 'PASSWORD' });
-      setError(apiError);
+      // A refused sign-in says so in its heading, not with the generic "sign in first".
+      setError([401, 403, 429].includes(apiError.status) ? new ApiError(apiError.status, 'Tidak dapat masuk', apiError.detail, apiError.errors) : apiError);
     } finally {
       setSending(false);
     }

@@ -221,7 +221,9 @@ export function StaffAccountsPage({ session }: { session: StaffSession }) {
   return (
     <>
       <p>
-        <a href="#/petugas">← Kotak masuk</a>
+        <a class="back" href="#/petugas">
+          ← Kotak masuk
+        </a>
       </p>
       <PageTitle title="Akun petugas">Akun petugas</PageTitle>
       {notice && (

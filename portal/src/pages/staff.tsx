@@ -76,7 +76,7 @@ function InboxList({ session, query }: { session: StaffSession; query: string })
                 </span>
               )}{' '}
               <span class="muted">
-                {i.trackingId} · {STATUS_LABELS[i.status] ?? i.status} · {i.regionCode}
+                {i.trackingId} · {STATUS_LABELS[i.status] ?? i.status} · {i.regionName}
               </span>
             </div>
             <div class="muted">
@@ -103,7 +103,8 @@ function InboxList({ session, query }: { session: StaffSession; query: string })
 export function InboxPage({ session }: { session: StaffSession }) {
   const queues = queuesOf(session);
   const [tab, setTab] = useState(0);
-  const who = `${session.staff.username} · ${session.staff.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')}${session.staff.agencyId ? ` · ${session.staff.agencyId}` : ''}`;
+  const where = session.staff.agencyName ?? session.staff.agencyId;
+  const who = `${session.staff.username} · ${session.staff.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')}${where ? ` · ${where}` : ''}`;
   return (
     <>
       <PageTitle title="Kotak masuk">Kotak masuk</PageTitle>
@@ -232,7 +233,9 @@ export function CasePage({ session, trackingId }: { session: StaffSession; track
   return (
     <>
       <p>
-        <a href="#/petugas">← Kotak masuk</a>
+        <a class="back" href="#/petugas">
+          ← Kotak masuk
+        </a>
       </p>
       <PageTitle title={c.title}>{c.title}</PageTitle>
       {c.suggestedAgency && c.status === 'SUBMITTED' && <p class="notice">Usulan sistem: {c.suggestedAgency.name}</p>}
@@ -241,8 +244,8 @@ export function CasePage({ session, trackingId }: { session: StaffSession; track
         trackingId={c.trackingId}
         token={session.idToken}
         staff
-        agencies={agencies.data ?? []}
-        defaults={c.suggestedAgency ? { VERIFY: { agencyId: c.suggestedAgency.id } } : {}}
+        agencies={[...(c.suggestedAgency ? [c.suggestedAgency] : []), ...(agencies.data ?? []).filter((a) => a.id !== c.suggestedAgency?.id)]}
+        defaults={c.suggestedAgency ? { VERIFY: { agencyId: c.suggestedAgency.name } } : {}}
         onDone={(v) => setView(v as StaffComplaintView)}
       />
       {(c.allowedActions ?? []).includes('ARCHIVE') && (
@@ -288,7 +291,9 @@ export function CalendarPage({ session }: { session: StaffSession }) {
   return (
     <>
       <p>
-        <a href="#/petugas">← Kotak masuk</a>
+        <a class="back" href="#/petugas">
+          ← Kotak masuk
+        </a>
       </p>
       <PageTitle title="Kalender hari libur">Kalender hari libur dan cuti bersama</PageTitle>
       <div class="actions-row">

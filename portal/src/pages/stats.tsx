@@ -5,7 +5,14 @@ import { BarChart, Field, Loading, PageTitle, Problem, RegionPicker, useLoad } f
 
 const nameOf = (i: StatsItem) => (i.service ? `${i.service.name} (v${i.service.version})` : (i.agency?.name ?? i.region?.name ?? '—'));
 
-const thisMonth = () => new Date().toISOString().slice(0, 7);
+/** The reporting month (WIB) of today, as the API counts it. */
+const thisMonth = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
+
+/** Whether a row has anything to show: any figure counted, not only receipts. */
+const counted = (i: StatsItem) =>
+  [i.received, i.assigned, i.firstFollowUps, i.openOverdue, i.misses, i.escalations, i.transfers, i.reopenings, i.ombudsmanFlags, i.ratings].some(
+    (v) => v > 0,
+  ) || Object.values(i.indicators ?? {}).some((v) => v > 0);
 
 /** Monitoring: the monthly figures of `/v1/stats` per region or agency, as charts and a table. */
 export function StatsPage() {
@@ -16,7 +23,12 @@ export function StatsPage() {
     () => call<StatsOutput>(`/v1/stats?month=${month}&level=${level}${province ? `&regionCode=${province}` : ''}`),
     [month, level, province],
   );
-  const items = (stats.data?.items ?? []).filter((i) => i.received > 0 || i.openOverdue > 0 || i.escalations > 0).slice(0, 40);
+  const items = (stats.data?.items ?? []).filter(counted).slice(0, 40);
+  // Agencies are counted from disposition (a complaint is received by a region, then assigned to an agency).
+  const inbound =
+    level === 'AGENCY'
+      ? { title: 'Laporan didisposisikan', column: 'Didisposisikan', of: (i: StatsItem) => i.assigned }
+      : { title: 'Laporan diterima', column: 'Diterima', of: (i: StatsItem) => i.received };
   return (
     <>
       <PageTitle title="Statistik">Statistik penanganan</PageTitle>
@@ -46,7 +58,7 @@ export function StatsPage() {
       {stats.data && !items.length && <p class="muted">Belum ada data untuk pilihan ini.</p>}
       {items.length > 0 && (
         <>
-          <BarChart name={nameOf} title="Laporan diterima" items={items} value={(i) => i.received} unit="" />
+          <BarChart name={nameOf} title={inbound.title} items={items} value={inbound.of} unit="" />
           <BarChart name={nameOf} title="Tindak lanjut pertama tepat waktu" items={items} value={(i) => i.firstFollowUpOnTimePct} unit="%" max={100} />
           <BarChart name={nameOf} title="Terbuka melewati tenggat" items={items} value={(i) => i.openOverdue} unit="" />
           <BarChart name={nameOf} title="Eskalasi" items={items} value={(i) => i.escalations} unit="" />
@@ -66,10 +78,11 @@ export function StatsPage() {
               <thead>
                 <tr>
                   <th scope="col">{level === 'REGION' ? 'Wilayah' : level === 'AGENCY' ? 'Instansi' : 'Layanan'}</th>
-                  <th scope="col">Diterima</th>
+                  <th scope="col">{inbound.column}</th>
                   <th scope="col">Tepat waktu</th>
                   <th scope="col">Lewat tenggat</th>
                   <th scope="col">Eskalasi</th>
+                  <th scope="col">Terlewat</th>
                   <th scope="col">Ombudsman</th>
                   <th scope="col">Nilai</th>
                 </tr>
@@ -78,10 +91,11 @@ export function StatsPage() {
                 {items.map((i) => (
                   <tr key={nameOf(i)}>
                     <th scope="row">{nameOf(i)}</th>
-                    <td>{i.received}</td>
+                    <td>{inbound.of(i)}</td>
                     <td>{i.firstFollowUpOnTimePct ?? '—'}</td>
                     <td>{i.openOverdue}</td>
                     <td>{i.escalations}</td>
+                    <td>{i.misses}</td>
                     <td>{i.ombudsmanFlags}</td>
                     <td>{i.averageRating ?? '—'}</td>
                   </tr>

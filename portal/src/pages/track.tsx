@@ -7,11 +7,14 @@ import { AttachmentList, AttachmentUploader, refreshSoon, SupportButton } from '
 import { navigate, replaceRoute } from '../router';
 import { forgetReporterToken, keepReporterToken, reporterToken } from '../session';
 
-/** Tracking number + token, typed in. */
-export function TrackForm() {
-  const [id, setId] = useState('');
+/**
+ * Tracking number + token, typed in. A mail's link brings the number (only the token is asked);
+ * a number the API refused comes back with the API's words beside it.
+ */
+export function TrackForm({ initialId = '', initialError }: { initialId?: string; initialError?: ApiError | undefined }) {
+  const [id, setId] = useState(initialId);
   const [token, setToken] = useState('');
-  const [error, setError] = useState<ApiError>();
+  const [error, setError] = useState<ApiError | undefined>(initialError);
   const submit = (e: Event) => {
     e.preventDefault();
     const trackingId = id.trim().toUpperCase();
@@ -61,10 +64,18 @@ export function TrackPage({ trackingId, tokenInLink }: { trackingId: string; tok
   }, [trackingId, tokenInLink]);
   const token = tokenInLink ?? reporterToken(trackingId);
   const [view, setView] = useState<ComplaintView>();
-  const loaded = useLoad(() => call<ComplaintView>(`/v1/complaints/${encodeURIComponent(trackingId)}`, { token }), [trackingId, token]);
+  const loaded = useLoad(
+    () => (token ? call<ComplaintView>(`/v1/complaints/${encodeURIComponent(trackingId)}`, { token }) : Promise.resolve(undefined)),
+    [trackingId, token],
+  );
   const c = view ?? loaded.data;
-  if (!token) return <TrackForm />;
+  if (!token) return <TrackForm initialId={trackingId} />;
   if (loaded.loading && !c) return <Loading what="Memuat laporan" />;
+  // A mistyped number: the form again, the number kept for correcting, the API's words beside it.
+  if (loaded.error?.forField('trackingId') && !c) {
+    forgetReporterToken(trackingId);
+    return <TrackForm key={trackingId} initialId={trackingId} initialError={loaded.error} />;
+  }
   if (loaded.error && !c) {
     return (
       <>
@@ -133,7 +144,9 @@ export function PublicComplaintPage({ trackingId }: { trackingId: string }) {
       {c.support && c.status !== 'CLOSED' && <SupportButton trackingId={c.trackingId} initial={c.support} />}
       <ComplaintDetails c={c} />
       <p>
-        <a href="#/publik">Kembali ke laporan publik</a>
+        <a class="back" href="#/publik">
+          ← Kembali ke laporan publik
+        </a>
       </p>
     </>
   );

@@ -1,0 +1,176 @@
+/// <reference lib="dom" />
+/**
+ * What a new user ran into (issue 23), walked in a real Chromium against `npm start`'s system,
+ * point by point: plain messages that name their field and move focus to it; the API's own words
+ * where they are meant for the person; a word after each action; agencies by name; links from
+ * mails that land where they point; a rating's comment; statistics that keep every counted month
+ * and name an agency's figure as it is counted; a feed that ends in words; a refused sign-in said
+ * as such. Each page is checked (axe, 360 px, 44 px targets, nothing from another origin).
+ */
+import { describe, expect, it } from 'vitest';
+import { PHONE } from '../support/browser';
+import { get, post } from '../support/fixtures';
+import { waitFor } from '../support/network';
+import { act, checkPage, heading, portalOnLocalSystem, visible } from '../support/portal-session';
+
+const { env, person, signIn } = portalOnLocalSystem();
+
+/** A complaint to Badung, verified by the system's routing: its number and token. */
+async function submitted(title: string, extra: Record<string, unknown> = {}) {
+  const created = await post(`${env.sys.api}/v1/complaints`, {
+    type: 'COMPLAINT',
+    title,
+    description: 'Lampu penerangan jalan di depan balai banjar mati sejak dua minggu, jalan gelap dan rawan.',
+    categoryId: 'jalan-kabupaten-kota',
+    location: { regionCode: '51.03' },
+    anonymous: true,
+    confidential: false,
+    ...extra,
+  });
+  expect(created.status).toBe(201);
+  return { trackingId: created.body.trackingId as string, token: created.body.accessToken as string };
+}
+
+describe('a portal that speaks to people (issue 23)', { timeout: 120_000 }, () => {
+  it('1. names each missing field as its label does, says what to do, and moves focus to it', async () => {
+    const p = await person(PHONE);
+    await p.page.goto(`${env.sys.api}/#/kirim`);
+    await heading(p.page, 'Buat laporan').waitFor();
+    await p.page.getByLabel('Provinsi').locator('option', { hasText: 'Bali' }).waitFor({ state: 'attached' });
+    await p.page.getByRole('button', { name: 'Kirim laporan' }).click();
+    const summary = p.page.getByRole('alert');
+    await visible(summary.getByRole('heading', { name: 'Ada isian yang perlu diperbaiki' }));
+    const items = await summary.getByRole('listitem').allTextContents();
+    expect(items).toContain('Judul laporan: Tulis paling sedikit 5 karakter.');
+    expect(items).toContain('Kategori: Pilih kategori yang paling sesuai dengan laporan Anda.');
+    expect(items.find((i) => i.includes('Pilih provinsi, lalu kabupaten/kota'))).toMatch(/^Provinsi: /);
+    // No codes, no API wording.
+    expect(await summary.textContent()).not.toMatch(/Permintaan tidak valid|pengenal|kode wilayah|categoryId|regionCode|"51"/);
+    await checkPage(p, 'kirim-kosong');
+    // A summary link moves focus to its field; the route stays the form's.
+    await summary.getByRole('link', { name: /^Kategori:/ }).click();
+    expect(await p.page.evaluate(() => document.activeElement?.id)).toBe('f-category');
+    expect(new URL(p.page.url()).hash).toBe('#/kirim');
+  });
+
+  it('2, 6. keeps the number a mail links to, and says a mistyped one in the API’s own words beside it', async () => {
+    const { trackingId, token } = await submitted('Lampu jalan mati di Banjar Tegal');
+    const p = await person(PHONE);
+    // The reporter's mail links to #/lacak/<number>: only the token is asked.
+    await p.page.goto(`${env.sys.api}/#/lacak/${trackingId}`);
+    await heading(p.page, 'Lacak laporan').waitFor();
+    expect(await p.page.getByLabel('Nomor pelacakan').inputValue()).toBe(trackingId);
+    // One wrong letter: the API's words reach the person, beside the field, the number kept to correct.
+    const typo = `${trackingId.slice(0, -1)}${trackingId.endsWith('A') ? 'B' : 'A'}`;
+    await p.page.getByLabel('Nomor pelacakan').fill(typo);
+    await p.page.getByLabel('Token akses').fill(token);
+    await p.page.getByRole('button', { name: 'Lihat laporan' }).click();
+    await expect.poll(() => p.page.locator('#t-id-error').textContent()).toMatch(/^Nomor pelacakan salah ketik/);
+    expect(await p.page.getByLabel('Nomor pelacakan').inputValue()).toBe(typo);
+    expect(await p.page.getByRole('alert').textContent()).not.toContain('Permintaan tidak valid');
+    await checkPage(p, 'lacak-salah-ketik');
+  });
+
+  it('3, 4, 6. takes an agency by its name, names agencies and regions in the inbox, says each action worked, and returns an officer to the case a mail links to', async () => {
+    const { trackingId } = await submitted('Lampu jalan mati di Jalan Raya Kerobokan');
+    const v = await env.sys.token('verifikator');
+    await waitFor(async () =>
+      (await get(`${env.sys.api}/v1/complaints/${trackingId}`, { authorization: `Bearer ${v}` })).body.suggestedAgency ? true : undefined,
+    );
+    const verifier = await signIn('verifikator');
+    const row = verifier.page.getByRole('listitem').filter({ has: verifier.page.getByRole('link', { name: 'Lampu jalan mati di Jalan Raya Kerobokan' }) });
+    expect(await row.textContent()).toContain('Kabupaten Badung, Bali');
+    expect(await row.textContent()).not.toMatch(/\b51\.03\b|pemda-/);
+    await row.getByRole('link').click();
+    await heading(verifier.page, 'Lampu jalan mati di Jalan Raya Kerobokan').waitFor();
+    // A name not on the list is refused in words before anything is sent; a name on it is taken.
+    await verifier.page.getByRole('button', { name: 'Verifikasi dan disposisikan', exact: true }).click();
+    const form = verifier.page.getByRole('form', { name: 'Verifikasi dan disposisikan' });
+    await form.getByLabel('Instansi tujuan').fill('Pemerintah Kota Entah');
+    await form.getByRole('button', { name: 'Verifikasi dan disposisikan' }).click();
+    await expect.poll(() => verifier.page.locator('#a-VERIFY-agencyId-error').textContent()).toBe('Ketik sebagian nama instansi, lalu pilih dari daftar.');
+    await form.getByLabel('Instansi tujuan').fill('Pemerintah Kota Denpasar');
+    await form.getByRole('button', { name: 'Verifikasi dan disposisikan' }).click();
+    await visible(verifier.page.getByText('Laporan diverifikasi dan didisposisikan ke Pemerintah Kota Denpasar.'));
+    await checkPage(verifier, 'petugas-terverifikasi');
+
+    // Denpasar's officer follows the mail's link while signed out: after signing in, the case itself.
+    const officer = await person();
+    await officer.page.goto(`${env.sys.api}/#/petugas/kasus/${trackingId}`);
+    await heading(officer.page, 'Masuk petugas').waitFor();
+    await officer.page.getByLabel('Nama pengguna').fill('petugas-denpasar');
+    await officer.page.getByLabel('Kata sandi').fill('Aduan-Lokal-2026!');
+    await officer.page.getByRole('button', { name: 'Masuk' }).click();
+    await heading(officer.page, 'Lampu jalan mati di Jalan Raya Kerobokan').waitFor();
+    await act(officer.page, 'Terima (mulai diproses)');
+    await visible(officer.page.getByText('Laporan diterima dan kini sedang diproses.'));
+    await act(officer.page, 'Kirim tindak lanjut', (f) => f.getByLabel('Tindak lanjut untuk pelapor').fill('Lampu diganti petugas besok pagi.'));
+    await visible(officer.page.getByText('Tindak lanjut terkirim ke pelapor.'));
+    await officer.page.getByRole('link', { name: '← Kotak masuk' }).click();
+    await heading(officer.page, 'Kotak masuk').waitFor();
+    expect(await officer.page.getByText(/^petugas-denpasar · /).textContent()).toContain('Pemerintah Kota Denpasar');
+  });
+
+  it('7. shows the reporter their own rating’s comment', async () => {
+    const { trackingId, token } = await submitted('Lampu jalan mati di Gang Mawar');
+    const v = await env.sys.token('verifikator');
+    const officer = await env.sys.token('petugas-badung');
+    const as = (t: string) => ({ authorization: `Bearer ${t}` });
+    await waitFor(async () => ((await get(`${env.sys.api}/v1/complaints/${trackingId}`, as(v))).body.suggestedAgency ? true : undefined));
+    for (const [action, who] of [
+      [{ action: 'VERIFY', agencyId: 'pemda-51.03' }, v],
+      [{ action: 'RESPOND', message: 'Lampu sudah diganti.' }, officer],
+      [{ action: 'CONFIRM_RESOLVED' }, token],
+      [{ action: 'RATE', score: 4, comment: 'Cepat, tapi kabelnya masih menjuntai.' }, token],
+    ] as const)
+      expect((await post(`${env.sys.api}/v1/complaints/${trackingId}/actions`, action, as(who))).status).toBe(200);
+    const p = await person(PHONE);
+    await p.page.goto(`${env.sys.api}/#/lacak/${trackingId}/${token}`);
+    await heading(p.page, 'Lampu jalan mati di Gang Mawar').waitFor();
+    await visible(p.page.getByText('Cepat, tapi kabelnya masih menjuntai.'));
+    await checkPage(p, 'lacak-nilai-komentar');
+    // The public sees the score, not the comment.
+    const anyone = await person(PHONE);
+    await anyone.page.goto(`${env.sys.api}/#/laporan/${trackingId}`);
+    await heading(anyone.page, 'Lampu jalan mati di Gang Mawar').waitFor();
+    await visible(anyone.page.getByText('4 dari 5'));
+    expect(await anyone.page.content()).not.toContain('kabelnya masih menjuntai');
+  });
+
+  it('8. counts an agency by what it was assigned, and ends the public feed in words', async () => {
+    const p = await person(PHONE);
+    await p.page.goto(`${env.sys.api}/#/statistik`);
+    await heading(p.page, 'Statistik penanganan').waitFor();
+    await p.page.getByLabel('Menurut').selectOption('AGENCY');
+    const table = p.page.getByRole('table');
+    await visible(table.getByRole('columnheader', { name: 'Didisposisikan' }));
+    const badung = table.getByRole('row').filter({ has: p.page.getByRole('rowheader', { name: 'Pemerintah Kabupaten Badung' }) });
+    expect(Number(await badung.getByRole('cell').first().textContent())).toBeGreaterThan(0);
+    await checkPage(p, 'statistik-instansi');
+
+    await p.page.goto(`${env.sys.api}/#/publik`);
+    await heading(p.page, 'Laporan publik').waitFor();
+    const more = p.page.getByRole('button', { name: 'Muat lebih banyak' });
+    // Every page either brings reports or ends the feed: never an empty page to click again.
+    for (let i = 0; i < 10 && (await more.count()); i++) {
+      const before = await p.page.locator('ul.list > li').count();
+      await more.click();
+      await expect.poll(async () => (await p.page.locator('ul.list > li').count()) > before || (await more.count()) === 0).toBe(true);
+    }
+    await visible(p.page.getByText('Semua laporan publik yang cocok sudah ditampilkan.'));
+  });
+
+  it('9. says a refused sign-in as such, not "sign in first"', async () => {
+    const p = await person(PHONE);
+    await p.page.goto(`${env.sys.api}/#/petugas`);
+    await heading(p.page, 'Masuk petugas').waitFor();
+    await p.page.getByLabel('Nama pengguna').fill('petugas-badung');
+    await p.page.getByLabel('Kata sandi').fill('bukan-kata-sandinya');
+    await p.page.getByRole('button', { name: 'Masuk' }).click();
+    const alert = p.page.getByRole('alert');
+    await visible(alert.getByRole('heading', { name: 'Tidak dapat masuk' }));
+    expect(await alert.textContent()).toContain('Nama pengguna atau kata sandi salah.');
+    expect(await alert.textContent()).not.toContain('Perlu masuk');
+    await checkPage(p, 'masuk-ditolak');
+  });
+});
