@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { findAgency } from '../core/agencies';
 import { findCategory } from '../core/categories';
 import { COMPLAINT_TYPES } from '../core/complaint';
+import { LANGUAGES } from '../core/labels';
 import { resolveRegion } from '../core/regions';
 import { CALENDAR_YEAR_RANGE } from '../core/working-days';
 import { emailAddress, identifier, multiLine, singleLine } from './text';
@@ -60,6 +61,8 @@ export const submitComplaintSchema = z
     ),
     anonymous: z.boolean({ error: 'wajib diisi: true atau false' }),
     confidential: z.boolean({ error: 'wajib diisi: true atau false' }),
+    /** The language the reporter reads: their mails are written in it (default Indonesian). */
+    language: z.optional(z.enum(LANGUAGES, { error: `salah satu dari ${LANGUAGES.join(', ')}` })),
     reporter: z.optional(
       z.strictObject({
         name: z.optional(singleLine(100)),

@@ -1,4 +1,5 @@
 import type { Attachment } from './attachment-record';
+import type { Language } from './languages';
 import type { TimeZoneId } from './regions';
 import type { MaladministrationIndicator, ServiceAnswers } from './service-answers';
 
@@ -52,6 +53,8 @@ export interface Complaint {
   targetAgencyId?: string;
   anonymous: boolean;
   confidential: boolean;
+  /** The language the reporter reads (their mails follow it); Indonesian when not given. */
+  language?: Language;
   /** Whether a REPORTER record exists; the identity itself is stored apart from the complaint. */
   hasReporterIdentity: boolean;
   /** The reporter gave an email: mail is sent to it only once they confirmed it (double opt-in). */

@@ -1,3 +1,4 @@
+import { CATALOGUES, type Language } from './languages';
 import type { TimeZoneId } from './regions';
 
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
@@ -16,6 +17,13 @@ export function formatDateId(date: string): string {
 
 export function formatDeadlineId(date: string, timeZone: TimeZoneId): string {
   return `${formatDateId(date)} pukul 23.59 ${ZONE_ABBREVIATION[timeZone]}`;
+}
+
+/** A deadline as its reader writes dates: `Selasa, 31 Maret 2026 pukul 23.59 WITA`, or `Tuesday, 31 March 2026 at 23:59 WITA`. */
+export function formatDeadlineIn(language: Language, date: string, timeZone: TimeZoneId): string {
+  if (language === 'id') return formatDeadlineId(date, timeZone);
+  const day = new Intl.DateTimeFormat(CATALOGUES[language].locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return `${day.format(new Date(`${date}T00:00:00Z`))} at 23:59 ${ZONE_ABBREVIATION[timeZone]}`;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -91,6 +91,7 @@ export async function submitComplaint(deps: SubmitDeps, input: SubmitComplaintIn
       ...(input.targetAgencyId ? { targetAgencyId: input.targetAgencyId } : {}),
       anonymous: input.anonymous,
       confidential: input.confidential,
+      ...(input.language && input.language !== 'id' ? { language: input.language } : {}),
       hasReporterIdentity: reporter !== undefined,
       ...(reporter?.email ? { reporterEmail: { confirmed: false } } : {}),
       ...(about ? { service: about.service } : {}),

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, call } from './api';
 import { ErrorSummary, Field } from './components';
+import { t } from './i18n';
 import { ACTION_LABELS, ARCHIVE_REASON_LABELS, label } from './labels';
 
 /** One input of an action, by the API's field name. */
@@ -20,98 +21,98 @@ const ACTION_FIELDS: Record<string, ActionField[]> = {
   VERIFY: [
     {
       name: 'agencyId',
-      label: 'Instansi tujuan',
+      label: t('actions.fields.agency'),
       kind: 'agency',
       required: true,
-      hint: 'Usulan sistem sudah terisi. Untuk instansi lain, ketik sebagian namanya lalu pilih dari daftar.',
+      hint: t('actions.fields.agencyHint'),
     },
   ],
-  HOLD: [{ name: 'question', label: 'Pertanyaan untuk pelapor', kind: 'textarea', required: true }],
+  HOLD: [{ name: 'question', label: t('actions.fields.question'), kind: 'textarea', required: true }],
   ARCHIVE: [
     {
       name: 'reason',
-      label: 'Alasan',
+      label: t('actions.fields.reason'),
       kind: 'select',
       required: true,
       options: (['NOT_ACTIONABLE', 'OUT_OF_SCOPE', 'DUPLICATE', 'ABUSIVE'] as const).map((r) => [r, label(ARCHIVE_REASON_LABELS, r)]),
     },
-    { name: 'duplicateOf', label: 'Nomor laporan asli (jika duplikat)', kind: 'text' },
-    { name: 'note', label: 'Catatan', kind: 'textarea' },
+    { name: 'duplicateOf', label: t('actions.fields.duplicateOf'), kind: 'text' },
+    { name: 'note', label: t('actions.fields.note'), kind: 'textarea' },
   ],
   ACKNOWLEDGE: [],
-  RESPOND: [{ name: 'message', label: 'Tindak lanjut untuk pelapor', kind: 'textarea', required: true }],
+  RESPOND: [{ name: 'message', label: t('actions.fields.response'), kind: 'textarea', required: true }],
   TRANSFER: [
-    { name: 'reason', label: 'Mengapa bukan wewenang instansi ini', kind: 'textarea', required: true },
-    { name: 'suggestedAgencyId', label: 'Instansi yang berwenang (jika tahu)', kind: 'agency' },
+    { name: 'reason', label: t('actions.fields.transferReason'), kind: 'textarea', required: true },
+    { name: 'suggestedAgencyId', label: t('actions.fields.suggestedAgency'), kind: 'agency' },
   ],
   COMMENT: [
-    { name: 'message', label: 'Catatan', kind: 'textarea', required: true },
-    { name: 'internal', label: 'Internal (tidak terlihat oleh pelapor)', kind: 'checkbox' },
+    { name: 'message', label: t('actions.fields.comment'), kind: 'textarea', required: true },
+    { name: 'internal', label: t('actions.fields.internal'), kind: 'checkbox' },
   ],
-  REPLY: [{ name: 'message', label: 'Balasan Anda', kind: 'textarea', required: true }],
+  REPLY: [{ name: 'message', label: t('actions.fields.reply'), kind: 'textarea', required: true }],
   CONFIRM_RESOLVED: [],
-  REOPEN: [{ name: 'message', label: 'Apa yang belum selesai?', kind: 'textarea', required: true }],
+  REOPEN: [{ name: 'message', label: t('actions.fields.reopen'), kind: 'textarea', required: true }],
   RATE: [
     {
       name: 'score',
-      label: 'Nilai (1 buruk – 5 sangat baik)',
+      label: t('actions.fields.score'),
       kind: 'select',
       required: true,
       options: [
-        ['5', '5 — sangat baik'],
-        ['4', '4 — baik'],
-        ['3', '3 — cukup'],
-        ['2', '2 — kurang'],
-        ['1', '1 — buruk'],
+        ['5', t('actions.scores.5')],
+        ['4', t('actions.scores.4')],
+        ['3', t('actions.scores.3')],
+        ['2', t('actions.scores.2')],
+        ['1', t('actions.scores.1')],
       ],
     },
-    { name: 'comment', label: 'Komentar (opsional)', kind: 'textarea' },
+    { name: 'comment', label: t('actions.fields.ratingComment'), kind: 'textarea' },
   ],
   REQUEST_OMBUDSMAN_REVIEW: [
     {
       name: 'consentToShareIdentity',
-      label: 'Bolehkah Ombudsman melihat identitas Anda?',
+      label: t('actions.fields.consent'),
       kind: 'yesno',
-      hint: 'Ombudsman dapat memeriksa lebih cepat jika boleh menghubungi Anda. Jika tidak, identitas Anda tetap tersembunyi.',
+      hint: t('actions.fields.consentHint'),
     },
-    { name: 'message', label: 'Pesan untuk Ombudsman (opsional)', kind: 'textarea' },
+    { name: 'message', label: t('actions.fields.ombudsmanMessage'), kind: 'textarea' },
   ],
-  TAKE_OVER: [{ name: 'note', label: 'Catatan (opsional)', kind: 'textarea' }],
+  TAKE_OVER: [{ name: 'note', label: t('actions.fields.noteOptional'), kind: 'textarea' }],
   RETURN_TO_AGENCY: [
-    { name: 'recommendation', label: 'Saran tindakan korektif', kind: 'textarea', required: true },
-    { name: 'workingDays', label: 'Batas waktu (hari kerja)', kind: 'number', min: 1, max: 60, required: true },
+    { name: 'recommendation', label: t('actions.fields.recommendation'), kind: 'textarea', required: true },
+    { name: 'workingDays', label: t('actions.fields.workingDays'), kind: 'number', min: 1, max: 60, required: true },
   ],
-  DISMISS: [{ name: 'reason', label: 'Alasan penutupan', kind: 'textarea', required: true }],
+  DISMISS: [{ name: 'reason', label: t('actions.fields.dismissReason'), kind: 'textarea', required: true }],
   ERASE_IDENTITY: [],
-  CONFIRM_EMAIL: [{ name: 'code', label: 'Kode dari email konfirmasi', kind: 'text', required: true }],
+  CONFIRM_EMAIL: [{ name: 'code', label: t('actions.fields.code'), kind: 'text', required: true }],
 };
 
 /** Actions that cannot be undone ask once more. */
 const CONFIRM: Record<string, string> = {
-  ERASE_IDENTITY: 'Identitas dan kontak Anda akan dihapus permanen dari laporan ini. Lanjutkan?',
-  CONFIRM_RESOLVED: 'Anda menyatakan masalah sudah selesai. Lanjutkan?',
-  ARCHIVE: 'Laporan akan diarsipkan. Lanjutkan?',
+  ERASE_IDENTITY: t('actions.confirm.ERASE_IDENTITY'),
+  CONFIRM_RESOLVED: t('actions.confirm.CONFIRM_RESOLVED'),
+  ARCHIVE: t('actions.confirm.ARCHIVE'),
 };
 
 /** What a person is told once an action went through (the page also shows its new state). */
 const DONE: Record<string, string> = {
-  VERIFY: 'Laporan diverifikasi dan didisposisikan.',
-  HOLD: 'Pertanyaan terkirim ke pelapor. Laporan ditunda sampai ia menjawab.',
-  ARCHIVE: 'Laporan diarsipkan. Pelapor diberi tahu.',
-  ACKNOWLEDGE: 'Laporan diterima dan kini sedang diproses.',
-  RESPOND: 'Tindak lanjut terkirim ke pelapor.',
-  TRANSFER: 'Laporan dikembalikan ke verifikator untuk dilimpahkan ke instansi yang berwenang.',
-  COMMENT: 'Catatan tersimpan.',
-  REPLY: 'Balasan Anda terkirim ke instansi.',
-  CONFIRM_RESOLVED: 'Terima kasih. Laporan dinyatakan selesai.',
-  REOPEN: 'Laporan dibuka kembali. Instansi diberi tahu.',
-  RATE: 'Terima kasih atas penilaian Anda.',
-  REQUEST_OMBUDSMAN_REVIEW: 'Permintaan peninjauan terkirim ke Ombudsman.',
-  TAKE_OVER: 'Ombudsman mengambil alih penanganan laporan.',
-  RETURN_TO_AGENCY: 'Laporan dikembalikan kepada instansi dengan saran tindakan.',
-  DISMISS: 'Peninjauan ditutup.',
-  ERASE_IDENTITY: 'Identitas dan kontak Anda telah dihapus dari laporan ini.',
-  CONFIRM_EMAIL: 'Alamat email Anda terkonfirmasi.',
+  VERIFY: t('actions.done.VERIFY'),
+  HOLD: t('actions.done.HOLD'),
+  ARCHIVE: t('actions.done.ARCHIVE'),
+  ACKNOWLEDGE: t('actions.done.ACKNOWLEDGE'),
+  RESPOND: t('actions.done.RESPOND'),
+  TRANSFER: t('actions.done.TRANSFER'),
+  COMMENT: t('actions.done.COMMENT'),
+  REPLY: t('actions.done.REPLY'),
+  CONFIRM_RESOLVED: t('actions.done.CONFIRM_RESOLVED'),
+  REOPEN: t('actions.done.REOPEN'),
+  RATE: t('actions.done.RATE'),
+  REQUEST_OMBUDSMAN_REVIEW: t('actions.done.REQUEST_OMBUDSMAN_REVIEW'),
+  TAKE_OVER: t('actions.done.TAKE_OVER'),
+  RETURN_TO_AGENCY: t('actions.done.RETURN_TO_AGENCY'),
+  DISMISS: t('actions.done.DISMISS'),
+  ERASE_IDENTITY: t('actions.done.ERASE_IDENTITY'),
+  CONFIRM_EMAIL: t('actions.done.CONFIRM_EMAIL'),
 };
 
 export interface AgencyOption {
@@ -161,9 +162,9 @@ function ActionForm(props: {
       setError(
         new ApiError(
           400,
-          'Instansi tidak dikenal',
+          t('actions.unknownAgency'),
           '',
-          unknownAgencies.map((f) => ({ field: f.name, message: 'Ketik sebagian nama instansi, lalu pilih dari daftar.', rule: 'invalid' as const })),
+          unknownAgencies.map((f) => ({ field: f.name, message: t('actions.pickAgency'), rule: 'invalid' as const })),
         ),
       );
       return;
@@ -180,7 +181,7 @@ function ActionForm(props: {
       const view = await call(`/v1/complaints/${encodeURIComponent(props.trackingId)}/actions`, { body, token: props.token, staff: props.staff });
       props.onDone(view);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'Galat', String(err)));
+      setError(err instanceof ApiError ? err : new ApiError(0, t('common.error'), String(err)));
     } finally {
       setSending(false);
     }
@@ -248,7 +249,7 @@ function ActionForm(props: {
                     onChange={(e) => set(f.name, (e.target as HTMLSelectElement).value)}
                     required={f.required}
                   >
-                    <option value="">Pilih</option>
+                    <option value="">{t('actions.choose')}</option>
                     {f.options.map(([v, t]) => (
                       <option key={v} value={v}>
                         {t}
@@ -302,8 +303,8 @@ function ActionForm(props: {
                 </span>
                 {(
                   [
-                    ['yes', 'Ya, boleh'],
-                    ['no', 'Tidak'],
+                    ['yes', t('actions.yes')],
+                    ['no', t('actions.no')],
                   ] as const
                 ).map(([v, t]) => (
                   <div class="choice" key={v}>
@@ -319,7 +320,7 @@ function ActionForm(props: {
         }
       })}
       <button type="submit" disabled={sending} aria-busy={sending}>
-        {sending ? 'Mengirim…' : label(ACTION_LABELS, props.action)}
+        {sending ? t('actions.sending') : label(ACTION_LABELS, props.action)}
       </button>
     </form>
   );
@@ -341,7 +342,7 @@ export function ActionPanel(props: {
   if (!shown.length && !done) return null;
   return (
     <section aria-labelledby="actions-title">
-      <h2 id="actions-title">Tindakan</h2>
+      <h2 id="actions-title">{t('actions.title')}</h2>
       {done && (
         <p class="notice" role="status" data-testid="action-done">
           {done}
@@ -376,7 +377,7 @@ export function ActionPanel(props: {
             defaults={props.defaults?.[open] ?? {}}
             onDone={(view) => {
               const agency = (view as { assignedAgency?: { name?: string } | null }).assignedAgency?.name;
-              setDone(open === 'VERIFY' && agency ? `Laporan diverifikasi dan didisposisikan ke ${agency}.` : DONE[open]);
+              setDone(open === 'VERIFY' && agency ? t('actions.doneVerifyTo', { agency }) : DONE[open]);
               setOpen(undefined);
               props.onDone(view);
             }}

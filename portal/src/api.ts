@@ -1,5 +1,6 @@
 /** The portal's one way to call the API (same origin): JSON in, JSON or problem+json out. */
 import type { FieldError as CoreFieldError, FieldRule } from '../../functions/core/errors';
+import { LANGUAGE, type MessageKey, t } from './i18n';
 
 /** A bad field as the API names it (functions/core/errors.ts). */
 export type FieldError = CoreFieldError;
@@ -9,26 +10,29 @@ export type FieldError = CoreFieldError;
  * whose fix is always the same say it; otherwise the kind of rule the API reports picks the
  * words (too short, too long), and the API's own message is the last resort.
  */
-const SAY: Record<string, Partial<Record<FieldRule | 'any', string>>> = {
-  type: { any: 'Pilih jenis laporan.' },
-  categoryId: { any: 'Pilih kategori yang paling sesuai dengan laporan Anda.' },
-  'location.regionCode': { any: 'Pilih provinsi, lalu kabupaten/kota tempat kejadian.' },
-  location: { any: 'Pilih provinsi, lalu kabupaten/kota tempat kejadian.' },
-  incidentDate: { any: 'Pilih tanggal kejadian dari kalender, atau kosongkan.' },
-  'reporter.name': { required: 'Tulis nama Anda, atau pilih kirim tanpa identitas (anonim).' },
-  'reporter.email': { required: 'Tulis alamat email Anda.', format: 'Tulis alamat email lengkap, misalnya nama@contoh.id.' },
-  agencyId: { required: 'Pilih instansi dari daftar.' },
-  trackingId: { required: 'Tulis nomor pelacakan dari bukti laporan Anda, misalnya 7K3MQ-X9P2W.' },
-  token: { required: 'Tulis token akses dari bukti laporan Anda.' },
+const SAY: Record<string, Partial<Record<FieldRule | 'any', MessageKey>>> = {
+  type: { any: 'errors.fields.type' },
+  categoryId: { any: 'errors.fields.categoryId' },
+  'location.regionCode': { any: 'errors.fields.region' },
+  location: { any: 'errors.fields.region' },
+  incidentDate: { any: 'errors.fields.incidentDate' },
+  'reporter.name': { required: 'errors.fields.reporterName' },
+  'reporter.email': { required: 'errors.fields.reporterEmailRequired', format: 'errors.fields.reporterEmailFormat' },
+  agencyId: { required: 'errors.fields.agencyId' },
+  trackingId: { required: 'errors.fields.trackingId' },
+  token: { required: 'errors.fields.token' },
 };
 
 export function plainFieldMessage(e: FieldError): string {
   const said = SAY[e.field];
   const own = (e.rule && said?.[e.rule]) ?? said?.any;
-  if (own) return own;
-  if (e.rule === 'required') return 'Wajib diisi.';
-  if (e.rule === 'too_short' && e.limit) return `Tulis paling sedikit ${e.limit} karakter.`;
-  if (e.rule === 'too_long' && e.limit) return `Tulis paling banyak ${e.limit} karakter.`;
+  if (own) return t(own);
+  if (e.rule === 'required') return t('errors.required');
+  if (e.rule === 'too_short' && e.limit) return t('errors.tooShort', { limit: e.limit });
+  if (e.rule === 'too_long' && e.limit) return t('errors.tooLong', { limit: e.limit });
+  // The API's own words (Indonesian) are meant for the person; in another language, a field this
+  // portal knows says it in that language.
+  if (LANGUAGE !== 'id' && e.field === 'trackingId') return t('errors.fields.trackingIdTypo');
   const m = e.message.trim();
   return `${m.charAt(0).toUpperCase()}${m.slice(1)}${/[.!?]$/.test(m) ? '' : '.'}`;
 }
@@ -83,7 +87,7 @@ export async function call<T>(path: string, opts: CallOptions = {}): Promise<T> 
       ...(opts.fresh ? { cache: 'no-store' as const } : {}),
     });
   } catch {
-    throw new ApiError(0, 'Tidak tersambung', 'Periksa sambungan internet Anda, lalu coba lagi.');
+    throw new ApiError(0, t('network.title'), t('network.detail'));
   }
   const text = await res.text();
   let json: unknown;
@@ -95,7 +99,12 @@ export async function call<T>(path: string, opts: CallOptions = {}): Promise<T> 
   if (res.ok) return json as T;
   const p = (json ?? {}) as { title?: string; detail?: string; errors?: FieldError[] };
   if (res.status === 401 && opts.staff) onStaffUnauthorized?.();
-  throw new ApiError(res.status, p.title ?? `Galat ${res.status}`, p.detail ?? 'Terjadi kesalahan. Coba lagi.', Array.isArray(p.errors) ? p.errors : []);
+  throw new ApiError(
+    res.status,
+    p.title ?? t('errors.status', { status: res.status }),
+    p.detail ?? t('network.failed'),
+    Array.isArray(p.errors) ? p.errors : [],
+  );
 }
 
 export const newIdempotencyKey = () => crypto.randomUUID();

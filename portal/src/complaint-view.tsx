@@ -1,17 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import type { ComplaintViewOutput } from '../../functions/contract/outputs/complaint';
 import { DeadlineFacts, StatusBadge, Timeline } from './components';
-import { formatDate, formatDateTime, label, REVIEW_REASON_LABELS, STAGE_LABELS, TYPE_LABELS } from './labels';
+import { t } from './i18n';
+import { formatDate, formatDateTime, label, REVIEW_REASON_LABELS, STAGE_LABELS, STATUS_LABELS, TYPE_LABELS } from './labels';
 
 /** The complaint as the API shows it to this caller (public, reporter or staff view: `view` says which). */
 export type ComplaintView = ComplaintViewOutput;
 
-const REVIEW_STATUS: Record<string, string> = {
-  OPEN: 'menunggu pemeriksaan',
-  TAKEN_OVER: 'diambil alih',
-  RETURNED: 'dikembalikan dengan saran',
-  DISMISSED: 'ditutup',
-};
+const REVIEW_STATUSES = ['OPEN', 'TAKEN_OVER', 'RETURNED', 'DISMISSED'] as const;
+const reviewStatus = (s: string) => ((REVIEW_STATUSES as readonly string[]).includes(s) ? t(`view.reviewStatus.${s as (typeof REVIEW_STATUSES)[number]}`) : s);
 
 export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?: ComponentChildren }) {
   // What the reporter and staff see (the public view has none of it), and what staff alone see.
@@ -20,70 +17,71 @@ export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?:
   return (
     <>
       <p>
-        <StatusBadge status={c.status} labelText={c.statusLabel} /> <span class="muted">{label(TYPE_LABELS, c.type)}</span>
+        <StatusBadge status={c.status} labelText={label(STATUS_LABELS, c.status)} /> <span class="muted">{label(TYPE_LABELS, c.type)}</span>
       </p>
       <dl class="facts card">
-        <dt>Nomor pelacakan</dt>
+        <dt>{t('view.number')}</dt>
         <dd>{c.trackingId}</dd>
-        <dt>Kategori</dt>
+        <dt>{t('view.category')}</dt>
         <dd>{c.category.name}</dd>
         {c.service && (
           <>
-            <dt>Layanan</dt>
+            <dt>{t('view.service')}</dt>
             <dd>
               <a href={`#/layanan/${encodeURIComponent(c.service.id)}`}>{c.service.name}</a>
-              {c.service.decreeNumber ? ` (standar versi ${c.service.version}, ${c.service.decreeNumber})` : ''}
+              {c.service.decreeNumber ? ` (${t('view.standardVersion', { version: c.service.version ?? '', decree: c.service.decreeNumber })})` : ''}
             </dd>
           </>
         )}
-        <dt>Instansi</dt>
-        <dd>{c.assignedAgency ? c.assignedAgency.name : 'Belum didisposisikan'}</dd>
+        <dt>{t('view.agency')}</dt>
+        <dd>{c.assignedAgency ? c.assignedAgency.name : t('view.notAssigned')}</dd>
         <DeadlineFacts deadline={c.deadline} status={c.status} />
         {c.escalationLevel > 0 && (
           <>
-            <dt>Eskalasi</dt>
+            <dt>{t('view.escalation')}</dt>
             <dd>
-              Tingkat {c.escalationLevel}
+              {t('view.escalationLevel', { level: c.escalationLevel })}
               {staff?.escalatedTo.length ? ` — ${staff.escalatedTo.map((a) => a.name).join(', ')}` : ''}
             </dd>
           </>
         )}
         {c.ombudsmanReview && (
           <>
-            <dt>Ombudsman</dt>
+            <dt>{t('view.ombudsman')}</dt>
             <dd>
-              {c.ombudsmanReview.office.name}: {REVIEW_STATUS[c.ombudsmanReview.status] ?? c.ombudsmanReview.status} (
+              {c.ombudsmanReview.office.name}: {reviewStatus(c.ombudsmanReview.status)} (
               {c.ombudsmanReview.reasons.map((r) => label(REVIEW_REASON_LABELS, r)).join('; ')})
             </dd>
           </>
         )}
-        <dt>Diterima</dt>
+        <dt>{t('view.received')}</dt>
         <dd>
           <time dateTime={c.submittedAt}>{formatDateTime(c.submittedAt)}</time>
         </dd>
         {c.incidentDate && (
           <>
-            <dt>Tanggal kejadian</dt>
+            <dt>{t('view.incidentDate')}</dt>
             <dd>{formatDate(c.incidentDate)}</dd>
           </>
         )}
-        <dt>Wilayah</dt>
+        <dt>{t('view.region')}</dt>
         <dd>
           {c.region.name}
           {c.location.address ? ` — ${c.location.address}` : ''}
         </dd>
         {own && (
           <>
-            <dt>Privasi</dt>
-            <dd>{[own.anonymous ? 'anonim' : 'tidak anonim', own.confidential ? 'rahasia' : 'publik'].join(', ')}</dd>
+            <dt>{t('view.privacy')}</dt>
+            <dd>{[own.anonymous ? t('view.anonymous') : t('view.notAnonymous'), own.confidential ? t('view.confidential') : t('view.public')].join(', ')}</dd>
           </>
         )}
         {identity}
         {c.rating && (
           <>
-            <dt>Penilaian</dt>
+            <dt>{t('view.rating')}</dt>
             <dd>
-              {c.rating.score} dari 5{/* The reporter and staff read the comment too; the public view carries the score only. */}
+              {t('view.ratingScore', { score: c.rating.score })}
+              {/* The reporter and staff read the comment too; the public view carries the score only. */}
               {'comment' in c.rating && c.rating.comment && <q class="rating-comment">{c.rating.comment}</q>}
             </dd>
           </>
@@ -91,20 +89,20 @@ export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?:
       </dl>
       {own?.hold && (
         <div class="notice warn">
-          <strong>Pertanyaan verifikator:</strong> {own.hold.question}
+          <strong>{t('view.verifierQuestion')}</strong> {own.hold.question}
         </div>
       )}
       {own && own.indicators.length > 0 && (
         <section aria-labelledby="indicators-title">
-          <h2 id="indicators-title">Indikasi maladministrasi</h2>
+          <h2 id="indicators-title">{t('view.indicators')}</h2>
           <ul class="list">
             {own.indicators.map((i) => (
               <li key={i.kind}>
                 <strong>{i.label}</strong>
                 <dl class="facts">
-                  <dt>Standar</dt>
+                  <dt>{t('view.standard')}</dt>
                   <dd>{i.standard}</dd>
-                  <dt>Dilaporkan</dt>
+                  <dt>{t('view.reported')}</dt>
                   <dd>{i.reported}</dd>
                 </dl>
               </li>
@@ -112,11 +110,11 @@ export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?:
           </ul>
         </section>
       )}
-      <h2>Isi laporan</h2>
+      <h2>{t('view.story')}</h2>
       <p class="card message">{c.description}</p>
       {c.transfers.length > 0 && (
         <>
-          <h2>Pengalihan</h2>
+          <h2>{t('view.transfers')}</h2>
           <ul>
             {c.transfers.map((t) => (
               <li key={t.at}>
@@ -128,17 +126,17 @@ export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?:
       )}
       {staff && staff.misses.length > 0 && (
         <>
-          <h2>Tenggat terlewati</h2>
+          <h2>{t('view.misses')}</h2>
           <ul>
             {staff.misses.map((m) => (
               <li key={`${m.stage}-${m.dueAt}`}>
-                {m.agency.name}: tenggat {label(STAGE_LABELS, m.stage)} ({formatDateTime(m.dueAt)})
+                {m.agency.name}: {t('view.missed', { stage: label(STAGE_LABELS, m.stage) })} ({formatDateTime(m.dueAt)})
               </li>
             ))}
           </ul>
         </>
       )}
-      <h2>Riwayat</h2>
+      <h2>{t('view.history')}</h2>
       <Timeline entries={c.timeline} />
     </>
   );

@@ -4,6 +4,7 @@ import type { ComplaintViewOutput } from '../../functions/contract/outputs/compl
 import type { CategoriesOutput, Category, Region, RegionsOutput } from '../../functions/contract/outputs/reference';
 import type { DeadlineShown } from '../../functions/contract/outputs/shared';
 import { ApiError, call, plainFieldMessage } from './api';
+import { t } from './i18n';
 import { EVENT_LABELS, formatDate, formatDateTime, label, STAGE_LABELS } from './labels';
 
 /** Loads once per key; `reload` runs it again. Errors are kept for the page to show. */
@@ -15,7 +16,7 @@ export function useLoad<T>(load: () => Promise<T>, key: unknown[]): { data?: T; 
     setState((s) => ({ ...s, loading: true }));
     load().then(
       (data) => live && setState({ data, loading: false }),
-      (error) => live && setState({ error: error instanceof ApiError ? error : new ApiError(0, 'Galat', String(error)), loading: false }),
+      (error) => live && setState({ error: error instanceof ApiError ? error : new ApiError(0, t('common.error'), String(error)), loading: false }),
     );
     return () => {
       live = false;
@@ -38,7 +39,7 @@ export function PageTitle({ children, title }: { children: ComponentChildren; ti
   );
 }
 
-export function Loading({ what = 'Memuat' }: { what?: string }) {
+export function Loading({ what = t('common.loading') }: { what?: string }) {
   return (
     <p role="status" class="muted">
       {what}…
@@ -100,8 +101,8 @@ export function ErrorSummary({ error, fieldIds }: { error: ApiError; fieldIds: R
   const forFields = error.status === 400 && error.errors.length > 0;
   return (
     <div class="error-summary" role="alert" tabIndex={-1} ref={ref}>
-      <h2>{forFields ? 'Ada isian yang perlu diperbaiki' : error.title}</h2>
-      <p>{forFields ? `Perbaiki ${error.errors.length === 1 ? 'isian' : `${error.errors.length} isian`} berikut, lalu kirim lagi.` : error.detail}</p>
+      <h2>{forFields ? t('errors.summaryTitle') : error.title}</h2>
+      <p>{forFields ? (error.errors.length === 1 ? t('errors.summaryOne') : t('errors.summaryMany', { count: error.errors.length })) : error.detail}</p>
       {error.errors.length > 0 && (
         <ul>
           {error.errors.map((e) => {
@@ -165,14 +166,14 @@ export function Field({ id, label: text, hint, error, children }: FieldProps) {
 export type TimelineEntry = ComplaintViewOutput['timeline'][number];
 
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
-  if (!entries.length) return <p class="muted">Belum ada catatan.</p>;
+  if (!entries.length) return <p class="muted">{t('timeline.empty')}</p>;
   // Newest first: what happened last is what a reader looks for.
   return (
     <ol class="timeline">
       {[...entries].reverse().map((e, i) => (
         <li key={`${e.at}-${i}`}>
           <strong>{label(EVENT_LABELS, e.type)}</strong>
-          {'visibility' in e && e.visibility === 'INTERNAL' && <span class="badge open"> internal</span>}
+          {'visibility' in e && e.visibility === 'INTERNAL' && <span class="badge open"> {t('timeline.internal')}</span>}
           <div class="when">
             <time dateTime={e.at}>{formatDateTime(e.at)}</time>
             {e.agency ? ` · ${e.agency.name}` : ''}
@@ -191,15 +192,15 @@ export function DeadlineFacts({ deadline, status }: { deadline: DeadlineShown; s
   const left = deadline.workingDaysLeft;
   return (
     <>
-      <dt>Tenggat {label(STAGE_LABELS, deadline.stage)}</dt>
+      <dt>{t('deadline.title', { stage: label(STAGE_LABELS, deadline.stage) })}</dt>
       <dd>
         <time dateTime={deadline.dueAt}>{formatDate(deadline.date)}</time>{' '}
         {status === 'ON_HOLD' ? (
-          <span class="badge open">jam instansi berhenti sampai Anda menjawab</span>
+          <span class="badge open">{t('deadline.paused')}</span>
         ) : left > 0 ? (
-          <span class="badge open">{left} hari kerja lagi</span>
+          <span class="badge open">{t('deadline.left', { count: left })}</span>
         ) : (
-          <span class="badge overdue">{left === 0 ? 'hari ini' : `lewat ${-left} hari kerja`}</span>
+          <span class="badge overdue">{left === 0 ? t('deadline.today') : t('deadline.late', { count: -left })}</span>
         )}
       </dd>
     </>
@@ -242,10 +243,10 @@ export function RegionPicker(props: {
   const regencies = useLoad(() => (props.province ? regenciesOf(props.province) : Promise.resolve([])), [props.province]);
   return (
     <>
-      <Field id={`${props.idPrefix}-province`} label="Provinsi" error={props.error}>
+      <Field id={`${props.idPrefix}-province`} label={t('region.province')} error={props.error}>
         {(aria) => (
           <select {...aria} value={props.province} onChange={(e) => props.onChange((e.target as HTMLSelectElement).value, '')} required={!props.optional}>
-            <option value="">{props.optional ? 'Semua provinsi' : 'Pilih provinsi'}</option>
+            <option value="">{props.optional ? t('region.allProvinces') : t('region.chooseProvince')}</option>
             {(provinces.data ?? []).map((p) => (
               <option key={p.code} value={p.code}>
                 {p.name}
@@ -254,7 +255,7 @@ export function RegionPicker(props: {
           </select>
         )}
       </Field>
-      <Field id={`${props.idPrefix}-regency`} label="Kabupaten/kota" hint={props.optional ? undefined : 'Kosongkan jika menyangkut seluruh provinsi.'}>
+      <Field id={`${props.idPrefix}-regency`} label={t('region.regency')} hint={props.optional ? undefined : t('region.regencyHint')}>
         {(aria) => (
           <select
             {...aria}
@@ -262,7 +263,7 @@ export function RegionPicker(props: {
             disabled={!props.province}
             onChange={(e) => props.onChange(props.province, (e.target as HTMLSelectElement).value)}
           >
-            <option value="">{props.province ? 'Seluruh provinsi' : 'Pilih provinsi dahulu'}</option>
+            <option value="">{props.province ? t('region.wholeProvince') : t('region.provinceFirst')}</option>
             {(regencies.data ?? []).map((r) => (
               <option key={r.code} value={r.code}>
                 {r.name}
@@ -320,7 +321,7 @@ export function BarChart<T>({
 }
 
 /** `rows.3.email` → `Baris 3 — email`, as the person who made the spreadsheet reads it. */
-const rowLabel = (field: string) => field.replace(/^rows\.(\d+)\.(.*)$/, 'Baris $1 — $2');
+const rowLabel = (field: string) => field.replace(/^rows\.(\d+)\.(.*)$/, (_, row: string, name: string) => t('imports.row', { row, field: name }));
 
 /** Why a spreadsheet import was refused: every bad row, named by its row in the file. */
 export function ImportErrors({ error }: { error: ApiError }) {

@@ -8,22 +8,23 @@ import type { AttachmentShown } from '../../functions/contract/outputs/complaint
 import type { DuplicatesOutput } from '../../functions/contract/outputs/support';
 import { ApiError, call } from './api';
 import { Problem, useLoad } from './components';
+import { t } from './i18n';
 
 const ACCEPT = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
 const MAX_BYTES = 10 * 1024 * 1024;
 const STATUS_TEXT: Record<AttachmentShown['status'], string> = {
-  PENDING: 'sedang diperiksa',
-  SCANNING: 'sedang dipindai',
-  READY: 'siap',
-  REJECTED: 'ditolak',
-  ERASED: 'dihapus bersama identitas pelapor (hash berkas tetap tercatat)',
+  PENDING: t('files.status.PENDING'),
+  SCANNING: t('files.status.SCANNING'),
+  READY: t('files.status.READY'),
+  REJECTED: t('files.status.REJECTED'),
+  ERASED: t('files.status.ERASED'),
 };
 const size = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
 /** The files of a complaint as this caller may see them; a download is one deliberate click (staff downloads are audited). */
 export function AttachmentList({ items, token, staff }: { items: AttachmentShown[]; token: string | undefined; staff: boolean }) {
   const [error, setError] = useState<ApiError>();
-  if (!items.length) return <p class="muted">Belum ada lampiran.</p>;
+  if (!items.length) return <p class="muted">{t('files.empty')}</p>;
   const download = async (a: AttachmentShown) => {
     setError(undefined);
     try {
@@ -39,19 +40,19 @@ export function AttachmentList({ items, token, staff }: { items: AttachmentShown
         {items.map((a) => (
           <li key={a.id}>
             <strong>{a.fileName}</strong> <span class="muted">({size(a.size)})</span> — {STATUS_TEXT[a.status]}
-            {a.internal ? ' · internal' : ''}
+            {a.internal ? ` · ${t('files.internal')}` : ''}
             {a.reasonText && <div class="hint">{a.reasonText}</div>}
             {a.malwareScan === 'NOT_SCANNED' && (
               <div class="hint" data-testid="not-scanned">
-                Tidak dipindai antivirus (pemindaian malware tidak aktif di lingkungan ini): buka dengan hati-hati.
+                {t('files.notScanned')}
               </div>
             )}
             {a.downloadUrl && (
               <div>
                 <button type="button" class="link" onClick={() => download(a)}>
-                  Unduh {a.fileName}
+                  {t('files.download', { name: a.fileName })}
                 </button>
-                {staff && <span class="hint"> Setiap unduhan petugas dicatat dalam jejak audit.</span>}
+                {staff && <span class="hint"> {t('files.audited')}</span>}
               </div>
             )}
           </li>
@@ -71,7 +72,7 @@ interface Sent {
 }
 
 const FINAL: readonly AttachmentShown['status'][] = ['READY', 'REJECTED', 'ERASED'];
-const describe = (a: AttachmentShown) => `${a.fileName}: ${STATUS_TEXT[a.status]}${a.reasonText ? ` — ${a.reasonText}` : ''}.`;
+const describe = (a: AttachmentShown) => t('files.line', { name: a.fileName, status: `${STATUS_TEXT[a.status]}${a.reasonText ? ` — ${a.reasonText}` : ''}` });
 
 /**
  * Picks photos or documents and sends each straight to storage with the presigned request the
@@ -110,11 +111,11 @@ export function AttachmentUploader(props: { trackingId: string; token: string | 
     const out: Sent[] = [];
     for (const file of Array.from(files)) {
       if (!ACCEPT.includes(file.type)) {
-        out.push({ name: file.name, text: `${file.name}: hanya foto (JPEG, PNG, WebP) atau PDF.`, final: true });
+        out.push({ name: file.name, text: t('files.onlyTypes', { name: file.name }), final: true });
         continue;
       }
       if (file.size > MAX_BYTES) {
-        out.push({ name: file.name, text: `${file.name}: paling besar 10 MB.`, final: true });
+        out.push({ name: file.name, text: t('files.tooBig', { name: file.name }), final: true });
         continue;
       }
       try {
@@ -126,11 +127,11 @@ export function AttachmentUploader(props: { trackingId: string; token: string | 
         const res = await fetch(created.upload.url, { method: created.upload.method, headers: created.upload.headers, body: file, credentials: 'omit' });
         out.push(
           res.ok
-            ? { name: file.name, attachmentId: created.attachmentId, text: `${file.name}: terkirim, sedang diperiksa…`, final: false }
-            : { name: file.name, text: `${file.name}: penyimpanan menolak berkas (${res.status}). Coba lagi.`, final: true },
+            ? { name: file.name, attachmentId: created.attachmentId, text: t('files.sent', { name: file.name }), final: false }
+            : { name: file.name, text: t('files.storageRefused', { name: file.name, status: res.status }), final: true },
         );
       } catch (e) {
-        out.push({ name: file.name, text: `${file.name}: ${e instanceof ApiError ? e.message : 'gagal dikirim'}`, final: true });
+        out.push({ name: file.name, text: `${file.name}: ${e instanceof ApiError ? e.message : t('files.failed')}`, final: true });
       }
     }
     setSent(out);
@@ -139,11 +140,8 @@ export function AttachmentUploader(props: { trackingId: string; token: string | 
   };
   return (
     <div class="card">
-      <label for={`upload-${props.trackingId}`}>Tambah lampiran (foto atau PDF, paling besar 10 MB)</label>
-      <span class="hint">
-        Data lokasi dan kamera pada foto, serta properti dokumen PDF (mis. nama penulis), dihapus sebelum petugas melihatnya. Isi halamannya tetap: bila Anda
-        ingin anonim, jangan lampirkan dokumen yang memuat nama Anda.
-      </span>
+      <label for={`upload-${props.trackingId}`}>{t('files.add')}</label>
+      <span class="hint">{t('files.privacyHint')}</span>
       <input
         id={`upload-${props.trackingId}`}
         type="file"
@@ -155,7 +153,7 @@ export function AttachmentUploader(props: { trackingId: string; token: string | 
       {props.staff && (
         <div class="choice">
           <input type="checkbox" id={`internal-${props.trackingId}`} checked={internal} onChange={(e) => setInternal((e.target as HTMLInputElement).checked)} />
-          <label for={`internal-${props.trackingId}`}>Dokumen internal (tidak terlihat oleh pelapor)</label>
+          <label for={`internal-${props.trackingId}`}>{t('files.internalChoice')}</label>
         </div>
       )}
       <div role="status" data-testid="upload-status">
@@ -208,11 +206,11 @@ export function SupportButton({ trackingId, initial }: { trackingId: string; ini
         credentials: 'omit',
       });
       const body = (await res.json()) as { supporters?: number; duplicates?: number; title?: string; detail?: string };
-      if (!res.ok) throw new ApiError(res.status, body.title ?? 'Galat', body.detail ?? 'Coba lagi.');
+      if (!res.ok) throw new ApiError(res.status, body.title ?? t('common.error'), body.detail ?? t('support.retry'));
       setCount({ supporters: body.supporters ?? count.supporters, duplicates: body.duplicates ?? count.duplicates });
       setState('done');
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'Tidak tersambung', 'Periksa sambungan internet Anda.'));
+      setError(e instanceof ApiError ? e : new ApiError(0, t('network.title'), t('network.detail')));
       setState('idle');
     }
   };
@@ -220,14 +218,14 @@ export function SupportButton({ trackingId, initial }: { trackingId: string; ini
   return (
     <div class="card">
       <p data-testid="support-count">
-        <strong>{total}</strong> warga lain mengalami masalah yang sama
-        {count.duplicates ? ` (${count.duplicates} laporan serupa digabungkan)` : ''}.
+        {t('support.count', { count: total })}
+        {count.duplicates ? ` ${t('support.merged', { count: count.duplicates })}` : ''}.
       </p>
       {state === 'done' ? (
-        <p role="status">Terima kasih, dukungan Anda tercatat (tanpa identitas).</p>
+        <p role="status">{t('support.thanks')}</p>
       ) : (
         <button type="button" onClick={support} disabled={state === 'busy'}>
-          Saya juga mengalami ini
+          {t('support.button')}
         </button>
       )}
       {error && <Problem error={error} />}
@@ -242,7 +240,7 @@ export function DuplicateSuggestions({ trackingId, token, onMerged }: { tracking
   if (loaded.loading || !loaded.data?.items.length) return null;
   const merge = async (into: string) => {
     // One click must not archive the wrong report: the two numbers are named before it happens.
-    if (!confirm(`Laporan ${trackingId} akan diarsipkan sebagai duplikat dan digabungkan ke ${into}. Pelapornya diberi tahu. Lanjutkan?`)) return;
+    if (!confirm(t('duplicates.confirm', { id: trackingId, into }))) return;
     setError(undefined);
     try {
       onMerged(
@@ -258,16 +256,14 @@ export function DuplicateSuggestions({ trackingId, token, onMerged }: { tracking
   };
   return (
     <section aria-labelledby="dup-title" class="card">
-      <h2 id="dup-title">Kemungkinan duplikat</h2>
+      <h2 id="dup-title">{t('duplicates.title')}</h2>
       <ul class="list" data-testid="duplicates">
         {loaded.data.items.map((d) => (
           <li key={d.trackingId}>
             <a href={`#/petugas/kasus/${d.trackingId}`}>{d.title}</a> <span class="muted">({d.trackingId})</span>
-            <div class="hint">
-              Kemiripan {Math.round(d.score * 100)}%: {d.reasons.join(', ')}
-            </div>
+            <div class="hint">{t('duplicates.similarity', { percent: Math.round(d.score * 100), reasons: d.reasons.join(', ') })}</div>
             <button type="button" class="secondary" onClick={() => merge(d.trackingId)}>
-              Arsipkan {trackingId} sebagai duplikat {d.trackingId}
+              {t('duplicates.merge', { id: trackingId, into: d.trackingId })}
             </button>
           </li>
         ))}

@@ -1,9 +1,9 @@
 /** The labels of the API's codes, as a citizen or an officer reads them, and dates in their language. */
 import * as LABELS from '../../functions/core/labels';
+import { LANGUAGE, LOCALE } from './i18n';
 
-// The words for the API's codes come from the one module the API reads too (functions/core/labels.ts):
-// pure data, bundled as it is. The portal speaks Indonesian today; the tables hold English as well.
-const LANGUAGE: LABELS.Language = 'id';
+// The words for the API's codes come from the one module the API reads too (functions/core/labels.ts,
+// which reads the translation files), in the page's language.
 
 export const TYPE_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.TYPE, LANGUAGE);
 export const STATUS_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.STATUS, LANGUAGE);
@@ -22,8 +22,8 @@ export const READINESS_STEP_LABELS: Record<string, string> = LABELS.inLanguage(L
 
 export const label = (labels: Record<string, string>, code: string) => labels[code] ?? code.replaceAll('_', ' ').toLowerCase();
 
-const DATE = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric' });
-const DATE_TIME = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const DATE = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric' });
+const DATE_TIME = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** `2026-04-02` → `2 April 2026` (a calendar date, not shifted by the phone's zone). */
 export const formatDate = (ymd: string) => DATE.format(new Date(`${ymd}T12:00:00Z`));

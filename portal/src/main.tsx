@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { LANGUAGES } from '../../functions/core/labels';
 import { whenStaffUnauthorized } from './api';
+import { chooseLanguage, LANGUAGE, LANGUAGE_NAMES, type MessageKey, t } from './i18n';
 import { CatalogueAdminPage } from './pages/catalogue-admin';
 import { CompliancePage, ScorecardPage } from './pages/compliance';
 import { FeedPage } from './pages/feed';
@@ -17,25 +19,42 @@ import { PublicComplaintPage, TrackForm, TrackPage } from './pages/track';
 import { navigate, useRoute } from './router';
 import { endStaffSession, staffSession } from './session';
 
-const NAV: [string, string][] = [
-  ['', 'Beranda'],
-  ['kirim', 'Buat laporan'],
-  ['lacak', 'Lacak'],
-  ['publik', 'Laporan publik'],
-  ['statistik', 'Statistik'],
-  ['kepatuhan', 'Kepatuhan'],
-  ['layanan', 'Standar layanan'],
-  ['petugas', 'Petugas'],
+const NAV: [string, MessageKey][] = [
+  ['', 'nav.home'],
+  ['kirim', 'nav.submit'],
+  ['lacak', 'nav.track'],
+  ['publik', 'nav.feed'],
+  ['statistik', 'nav.stats'],
+  ['kepatuhan', 'nav.compliance'],
+  ['layanan', 'nav.services'],
+  ['petugas', 'nav.staff'],
 ];
 
 function NotFound() {
   return (
     <>
-      <h1>Halaman tidak ditemukan</h1>
+      <h1>{t('notFound.title')}</h1>
       <p>
-        <a href="#/">Kembali ke beranda</a>
+        <a class="back" href="#/">
+          {t('notFound.back')}
+        </a>
       </p>
     </>
+  );
+}
+
+/** The other languages, each offered in its own words (a link per language, 44 px tall). */
+function LanguageChoice() {
+  return (
+    <ul class="languages" aria-label={t('nav.language')}>
+      {LANGUAGES.filter((l) => l !== LANGUAGE).map((l) => (
+        <li key={l}>
+          <button type="button" class="link nav-button" lang={l} onClick={() => chooseLanguage(l)}>
+            {LANGUAGE_NAMES[l]}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -111,19 +130,19 @@ function App() {
     <>
       {/* A button, not a link: in a hash-routed page `#main` would be read as a route. */}
       <button type="button" class="skip" onClick={() => document.getElementById('main')?.focus()}>
-        Langsung ke isi
+        {t('nav.skip')}
       </button>
       <header class="site">
         <div class="site-bar">
           <a class="brand" href="#/">
             Aduan
           </a>
-          <nav aria-label="Menu utama">
+          <nav aria-label={t('nav.menu')}>
             <ul>
               {NAV.map(([path, text]) => (
                 <li key={path}>
                   <a href={`#/${path}`} aria-current={first === path ? 'page' : undefined}>
-                    {text}
+                    {t(text)}
                   </a>
                 </li>
               ))}
@@ -138,21 +157,19 @@ function App() {
                       navigate();
                     }}
                   >
-                    Keluar ({session.staff.username})
+                    {t('nav.signOut', { username: session.staff.username })}
                   </button>
                 </li>
               )}
             </ul>
           </nav>
+          <LanguageChoice />
         </div>
       </header>
       <main id="main" tabIndex={-1}>
         {page}
       </main>
-      <footer class="site">
-        Aduan — layanan aspirasi dan pengaduan pelayanan publik. Data pribadi Anda dilindungi (UU 27/2022); identitas pelapor anonim tidak pernah diteruskan ke
-        instansi.
-      </footer>
+      <footer class="site">{t('footer')}</footer>
     </>
   );
 }

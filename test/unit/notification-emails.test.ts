@@ -86,6 +86,28 @@ describe('lifecycle and escalation emails', () => {
     expect(digest.text).toContain('https://aduan.example.go.id/#/petugas');
   });
 
+  it('write to a reporter who chose English in English, dates by English rules; agencies still read Indonesian (issue 23)', () => {
+    const english = assigned({ status: 'RESPONDED', language: 'en' });
+    const mail = render('REPORTER_RESPONSE', english, undefined, 'Sudah diangkut');
+    expect(mail.subject).toBe('[Aduan ABCDE-FGHJ1] The agency has responded to your report');
+    expect(mail.text).toContain('Dear reporter,');
+    expect(mail.text).toContain('choose "The problem is solved"; if not, choose "Reply"');
+    expect(mail.text).toContain('Monday, 13 April 2026 at 23:59 WITA (5 working days)');
+    expect(mail.text).toContain('This email was sent automatically by Aduan.');
+    expect(mail.html).toContain('<html lang="en">');
+    // The officer's own words are quoted as written.
+    expect(mail.text).toContain('> Sudah diangkut');
+    const closed = render(
+      'REPORTER_CLOSED',
+      assigned({ status: 'ARCHIVED', language: 'en', archive: { reason: 'DUPLICATE', duplicateOf: 'XXXXX-YYYYY', at: 'x', by: 'v' } }),
+    );
+    expect(closed.subject).toBe('[Aduan ABCDE-FGHJ1] Your report: Archived');
+    expect(closed.text).toContain('because the report is the same as another one (XXXXX-YYYYY)');
+    expect(closed.text).not.toMatch(/\b(Laporan|Anda|Yth)\b/);
+    // The agency's mail about the same complaint stays Indonesian.
+    expect(render('AGENCY_REPORTER_REPLY', english, 'pemda-51.03', 'pesan').text).toContain('Yth. Pemerintah Kabupaten Badung');
+  });
+
   it('give the Ombudsman the identity only with the reporter’s consent', () => {
     const flagged = (consent: boolean) =>
       assigned({ ombudsmanReview: { status: 'OPEN', reasons: ['REPORTER_REQUEST'], office: 'ombudsman-51', flaggedAt: 'x', consentToShareIdentity: consent } });

@@ -3,6 +3,7 @@ import type { ServiceDetailOutput, ServiceSummary } from '../../../functions/con
 import type { ImportOutput } from '../../../functions/contract/outputs/shared';
 import { type ApiError, call } from '../api';
 import { ErrorSummary, Field, ImportErrors, Loading, PageTitle, Problem, useLoad } from '../components';
+import { t } from '../i18n';
 import { href } from '../router';
 import type { StaffSession } from '../session';
 
@@ -18,7 +19,7 @@ function NewVersionForm({ session, serviceId, onDone }: { session: StaffSession;
     costLegalBasis: '',
   });
   const [error, setError] = useState<ApiError>();
-  if (!current.data) return <Loading what="Memuat standar" />;
+  if (!current.data) return <Loading what={t('catalogue.loadingStandard')} />;
   const std = current.data.standard;
   const set = (k: keyof typeof form) => (e: Event) => setForm({ ...form, [k]: (e.target as HTMLInputElement).value });
   const submit = async (e: Event) => {
@@ -42,12 +43,12 @@ function NewVersionForm({ session, serviceId, onDone }: { session: StaffSession;
   };
   const id = (k: string) => `nv-${serviceId}-${k}`;
   return (
-    <form class="card" onSubmit={submit} noValidate aria-label="Versi baru standar">
+    <form class="card" onSubmit={submit} noValidate aria-label={t('catalogue.newVersionForm')}>
       {error && <ErrorSummary error={error} fieldIds={{ decreeNumber: id('decree'), effectiveFrom: id('from') }} />}
-      <Field id={id('decree')} label="Nomor SK versi baru" error={error?.forField('decreeNumber')}>
+      <Field id={id('decree')} label={t('catalogue.decree')} error={error?.forField('decreeNumber')}>
         {(aria) => <input type="text" {...aria} value={form.decreeNumber} onInput={set('decreeNumber')} />}
       </Field>
-      <Field id={id('from')} label="Berlaku mulai" error={error?.forField('effectiveFrom')}>
+      <Field id={id('from')} label={t('catalogue.from')} error={error?.forField('effectiveFrom')}>
         {(aria) => (
           // A new version takes effect today or later: the API refuses an earlier date (and says so beside the field).
           <input type="date" {...aria} min={new Date().toISOString().slice(0, 10)} value={form.effectiveFrom} onInput={set('effectiveFrom')} />
@@ -55,28 +56,28 @@ function NewVersionForm({ session, serviceId, onDone }: { session: StaffSession;
       </Field>
       <Field
         id={id('time')}
-        label={`Waktu penyelesaian (kini ${std.completionTime.value})`}
-        hint="Kosongkan jika tidak berubah."
+        label={t('catalogue.time', { value: std.completionTime.value })}
+        hint={t('catalogue.unchanged')}
         error={error?.forField('completionTime.value')}
       >
         {(aria) => <input type="number" {...aria} min={1} value={form.completionValue} onInput={set('completionValue')} />}
       </Field>
-      <Field id={id('unit')} label="Satuan waktu">
+      <Field id={id('unit')} label={t('catalogue.unit')}>
         {(aria) => (
           <select {...aria} value={form.completionUnit} onChange={set('completionUnit')}>
-            <option value="WORKING_DAYS">hari kerja</option>
-            <option value="HOURS">jam</option>
-            <option value="MINUTES">menit</option>
+            <option value="WORKING_DAYS">{t('units.WORKING_DAYS')}</option>
+            <option value="HOURS">{t('units.HOURS')}</option>
+            <option value="MINUTES">{t('units.MINUTES')}</option>
           </select>
         )}
       </Field>
-      <Field id={id('cost')} label="Biaya (rupiah; 0 = tanpa biaya)" hint="Kosongkan jika tidak berubah." error={error?.forField('cost.amount')}>
+      <Field id={id('cost')} label={t('catalogue.cost')} hint={t('catalogue.unchanged')} error={error?.forField('cost.amount')}>
         {(aria) => <input type="text" inputMode="numeric" {...aria} value={form.costAmount} onInput={set('costAmount')} />}
       </Field>
-      <Field id={id('basis')} label="Dasar hukum tarif (jika berbiaya)" error={error?.forField('cost.legalBasis')}>
+      <Field id={id('basis')} label={t('catalogue.basis')} error={error?.forField('cost.legalBasis')}>
         {(aria) => <input type="text" {...aria} value={form.costLegalBasis} onInput={set('costLegalBasis')} />}
       </Field>
-      <button type="submit">Terbitkan versi baru</button>
+      <button type="submit">{t('catalogue.publish')}</button>
     </form>
   );
 }
@@ -100,7 +101,7 @@ export function CatalogueAdminPage({ session }: { session: StaffSession }) {
     setNotice('');
     try {
       const r = await call<ImportOutput>('/v1/services/imports', { body: { csv: await file.text() }, token: session.idToken, staff: true });
-      setNotice(`${r.imported.length} layanan diimpor: ${r.imported.join(', ')}.`);
+      setNotice(t('catalogue.imported', { count: r.imported.length, ids: r.imported.join(', ') }));
       setRound((n) => n + 1);
     } catch (err) {
       setImportError(err as ApiError);
@@ -108,10 +109,10 @@ export function CatalogueAdminPage({ session }: { session: StaffSession }) {
     (e.target as HTMLInputElement).value = '';
   };
   const retire = async (id: string) => {
-    if (!confirm(`Hentikan layanan ${id}? Layanan tetap dapat dibaca, tetapi tidak lagi tampil di katalog.`)) return;
+    if (!confirm(t('catalogue.retireConfirm', { id }))) return;
     try {
       await call(`/v1/services/${encodeURIComponent(id)}/retirement`, { body: {}, token: session.idToken, staff: true });
-      setNotice(`Layanan ${id} dihentikan.`);
+      setNotice(t('catalogue.retired', { id }));
       setRound((n) => n + 1);
     } catch (err) {
       setImportError(err as ApiError);
@@ -122,30 +123,27 @@ export function CatalogueAdminPage({ session }: { session: StaffSession }) {
     <>
       <p>
         <a class="back" href="#/petugas">
-          ← Kotak masuk
+          {t('case.back')}
         </a>
       </p>
-      <PageTitle title="Katalog layanan">Katalog layanan instansi</PageTitle>
+      <PageTitle title={t('catalogue.titleShort')}>{t('catalogue.title')}</PageTitle>
       {notice && (
         <p class="notice" role="status">
           {notice}
         </p>
       )}
       <section class="card" aria-labelledby="import-title">
-        <h2 id="import-title">Impor dari berkas CSV</h2>
-        <p class="hint">
-          Kolom sama dengan contoh <code>data/services/pemda-51.03.csv</code> (daftar dipisahkan <code>|</code>). Setiap baris diperiksa; jika ada satu
-          kesalahan, tidak ada yang disimpan.
-        </p>
+        <h2 id="import-title">{t('catalogue.importTitle')}</h2>
+        <p class="hint">{t('catalogue.importHint', { example: 'data/services/pemda-51.03.csv', separator: '|' })}</p>
         {importError && <ImportErrors error={importError} />}
-        <Field id="import-file" label="Berkas CSV">
+        <Field id="import-file" label={t('catalogue.csvFile')}>
           {(aria) => <input type="file" accept=".csv,text/csv" {...aria} onChange={importFile} />}
         </Field>
       </section>
-      <h2>Layanan aktif</h2>
+      <h2>{t('catalogue.active')}</h2>
       {services.error && <Problem error={services.error} />}
       {services.loading && !services.data ? (
-        <Loading what="Memuat layanan" />
+        <Loading what={t('catalogue.loading')} />
       ) : (
         <ul class="list">
           {(services.data?.items ?? []).map((s) => (
@@ -153,15 +151,13 @@ export function CatalogueAdminPage({ session }: { session: StaffSession }) {
               <a class="title" href={href('layanan', s.id)}>
                 {s.name}
               </a>
-              <div class="muted">
-                {s.id} · versi {s.currentVersion}
-              </div>
+              <div class="muted">{t('catalogue.version', { id: s.id, version: s.currentVersion })}</div>
               <div class="actions-row">
                 <button type="button" class="secondary" aria-expanded={editing === s.id} onClick={() => setEditing(editing === s.id ? undefined : s.id)}>
-                  Versi baru
+                  {t('catalogue.newVersion')}
                 </button>
                 <button type="button" class="secondary" onClick={() => retire(s.id)}>
-                  Hentikan layanan
+                  {t('catalogue.retire')}
                 </button>
               </div>
               {editing === s.id && (
@@ -170,14 +166,14 @@ export function CatalogueAdminPage({ session }: { session: StaffSession }) {
                   serviceId={s.id}
                   onDone={() => {
                     setEditing(undefined);
-                    setNotice(`Versi baru ${s.id} diterbitkan.`);
+                    setNotice(t('catalogue.published', { id: s.id }));
                     setRound((n) => n + 1);
                   }}
                 />
               )}
             </li>
           ))}
-          {services.data && !services.data.items.length && <li>Belum ada layanan.</li>}
+          {services.data && !services.data.items.length && <li>{t('catalogue.none')}</li>}
         </ul>
       )}
     </>

@@ -8,10 +8,15 @@ import type { ComplianceTableOutput, FigureComplaintsOutput, ScorecardOutput } f
 import type { ScorecardFigure } from '../../../functions/core/compliance';
 import { call } from '../api';
 import { BarChart, Field, Loading, PageTitle, Problem, useLoad } from '../components';
+import { t } from '../i18n';
 import { FIGURE_LABELS, label, ZONE_LABELS } from '../labels';
 import { type StaffSession, staffSession } from '../session';
 
-const LEVEL_TEXT: Record<string, string> = { NATIONAL: 'Kementerian/lembaga', PROVINCE: 'Provinsi', REGENCY: 'Kabupaten/kota' };
+const LEVEL_TEXT: Record<string, string> = {
+  NATIONAL: t('compliance.levels.NATIONAL'),
+  PROVINCE: t('compliance.levels.PROVINCE'),
+  REGENCY: t('compliance.levels.REGENCY'),
+};
 /** The reporting month (WIB) of today. */
 const thisMonth = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
 
@@ -29,16 +34,13 @@ export function CompliancePage() {
   const table = useLoad(() => call<ComplianceTableOutput>(`/v1/compliance?${query}`), [query]);
   return (
     <>
-      <PageTitle title="Kepatuhan instansi">Kepatuhan instansi terhadap standar pelayanan</PageTitle>
-      <p class="muted">
-        Skor 0–100 dari standar pelayanan yang diterbitkan dan penanganan pengaduan, dengan zona Ombudsman RI (hijau 81–100, kuning 51–80,99, merah 0–50,99).
-        Instansi dengan terlalu sedikit pengaduan belum dinilai.
-      </p>
+      <PageTitle title={t('compliance.title')}>{t('compliance.heading')}</PageTitle>
+      <p class="muted">{t('compliance.lead')}</p>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <Field id="c-month" label="Bulan">
+        <Field id="c-month" label={t('compliance.month')}>
           {(aria) => <input type="month" {...aria} value={month} onChange={(e) => setMonth((e.target as HTMLInputElement).value || thisMonth())} />}
         </Field>
-        <Field id="c-level" label="Tingkat">
+        <Field id="c-level" label={t('compliance.level')}>
           {(aria) => (
             <select {...aria} value={level} onChange={(e) => setLevel((e.target as HTMLSelectElement).value)}>
               {Object.entries(LEVEL_TEXT).map(([v, t]) => (
@@ -49,7 +51,7 @@ export function CompliancePage() {
             </select>
           )}
         </Field>
-        <Field id="c-province" label="Kode provinsi" hint="Dua angka, misalnya 51 untuk Bali; kosong untuk seluruh Indonesia.">
+        <Field id="c-province" label={t('compliance.province')} hint={t('compliance.provinceHint')}>
           {(aria) => (
             <input
               type="text"
@@ -64,12 +66,12 @@ export function CompliancePage() {
       </form>
       <p>
         <a class="button secondary" href={`/v1/compliance?${query}&format=csv`} download>
-          Unduh CSV
+          {t('compliance.csv')}
         </a>
       </p>
       {table.error && <Problem error={table.error} />}
       {table.loading && !table.data ? (
-        <Loading what="Memuat skor" />
+        <Loading what={t('compliance.loading')} />
       ) : (
         <ol class="list">
           {(table.data?.rows ?? []).map((r) => (
@@ -80,8 +82,9 @@ export function CompliancePage() {
               </a>{' '}
               <Zone zone={r.zone} />
               <div class="muted">
-                {r.score === null ? 'belum dinilai' : `skor ${r.score}`} · standar {r.parts.standards.score} · penanganan {r.parts.handling.score}
-                {r.parts.indicators.penalty ? ` · indikasi maladministrasi −${r.parts.indicators.penalty}` : ''}
+                {r.score === null ? t('compliance.notRated') : t('compliance.rowScore', { score: r.score })} ·{' '}
+                {t('compliance.rowParts', { standards: r.parts.standards.score, handling: r.parts.handling.score })}
+                {r.parts.indicators.penalty ? ` · ${t('compliance.rowPenalty', { penalty: r.parts.indicators.penalty })}` : ''}
               </div>
             </li>
           ))}
@@ -129,11 +132,11 @@ function Figures({ card, period }: { card: ScorecardOutput; period: string }) {
     ));
   return (
     <section class="card" aria-labelledby="figures-title">
-      <h2 id="figures-title">Angka di balik skor</h2>
-      {open && <p class="muted">Buka angka untuk melihat pengaduan yang membentuknya.</p>}
-      <h3>Penanganan pengaduan</h3>
+      <h2 id="figures-title">{t('compliance.figures')}</h2>
+      {open && <p class="muted">{t('compliance.figuresOpen')}</p>}
+      <h3>{t('compliance.handling')}</h3>
       <ul class="figures">{rows(HANDLING_FIGURES)}</ul>
-      <h3>Indikasi maladministrasi</h3>
+      <h3>{t('compliance.indicators')}</h3>
       <ul class="figures">{rows(INDICATOR_FIGURES)}</ul>
     </section>
   );
@@ -158,12 +161,12 @@ function FigureComplaints({ agencyId, period, figure, session }: { agencyId: str
       <button type="button" class="secondary" aria-expanded={shown} aria-controls={id} onClick={() => setShown(!shown)}>
         {/* One name whether open or not: aria-expanded says which (a disclosure button). */}
         <span aria-hidden="true">{shown ? '▾ ' : '▸ '}</span>
-        Lihat pengaduan
+        {t('compliance.showComplaints')}
         <span class="visually-hidden"> — {label(FIGURE_LABELS, figure)}</span>
       </button>
       <div id={id} hidden={!shown}>
         {list.error && <Problem error={list.error} />}
-        {shown && list.loading && <Loading what="Memuat pengaduan" />}
+        {shown && list.loading && <Loading what={t('compliance.loadingComplaints')} />}
         {list.data && (
           <>
             <ul class="links">
@@ -172,12 +175,12 @@ function FigureComplaints({ agencyId, period, figure, session }: { agencyId: str
                   <a href={`#/petugas/kasus/${encodeURIComponent(x.trackingId)}`}>{x.trackingId}</a>{' '}
                   <span class="muted">
                     ({x.month}
-                    {x.times > 1 ? `, ${x.times} kali` : ''})
+                    {x.times > 1 ? `, ${t('compliance.times', { count: x.times })}` : ''})
                   </span>
                 </li>
               ))}
             </ul>
-            {list.data.truncated && <p class="muted">Daftar dipotong: persempit periodenya untuk melihat semuanya.</p>}
+            {list.data.truncated && <p class="muted">{t('compliance.truncated')}</p>}
           </>
         )}
       </div>
@@ -192,7 +195,7 @@ export function ScorecardPage({ agencyId }: { agencyId: string }) {
   const from = m === 12 ? `${y}-01` : `${y - 1}-${String(m + 1).padStart(2, '0')}`;
   const card = useLoad(() => call<ScorecardOutput>(`/v1/compliance/${encodeURIComponent(agencyId)}?period=${from}..${to}`), [agencyId]);
   if (card.error) return <Problem error={card.error} />;
-  if (!card.data) return <Loading what="Memuat kartu skor" />;
+  if (!card.data) return <Loading what={t('compliance.loadingCard')} />;
   const c = card.data;
   const h = c.parts.handling;
   const ind = c.parts.indicators;
@@ -200,16 +203,17 @@ export function ScorecardPage({ agencyId }: { agencyId: string }) {
     <>
       <p>
         <a class="back" href="#/kepatuhan">
-          ← Kepatuhan instansi
+          {t('compliance.back')}
         </a>
       </p>
       <PageTitle title={c.name}>{c.name}</PageTitle>
       <p>
-        <Zone zone={c.zone} /> {c.score === null ? (c.notScored ?? 'belum dinilai') : `Skor ${c.score} dari 100`} ({from} s.d. {to})
+        <Zone zone={c.zone} /> {c.score === null ? (c.notScored ?? t('compliance.notRated')) : t('compliance.score', { score: c.score })} (
+        {t('compliance.period', { from, to })})
       </p>
       {c.advice.length > 0 && (
         <section class="card" aria-labelledby="advice-title">
-          <h2 id="advice-title">Yang menaikkan skor, mulai dari yang terbesar</h2>
+          <h2 id="advice-title">{t('compliance.advice')}</h2>
           <ol>
             {c.advice.map((a) => (
               <li key={a}>{a}</li>
@@ -217,25 +221,28 @@ export function ScorecardPage({ agencyId }: { agencyId: string }) {
           </ol>
         </section>
       )}
-      <h2>Bagian skor</h2>
+      <h2>{t('compliance.parts')}</h2>
       <dl class="facts card">
-        <dt>Standar pelayanan</dt>
+        <dt>{t('compliance.standards')}</dt>
         <dd>
-          {c.parts.standards.score} ({c.parts.standards.services} layanan dengan standar lengkap) × bobot {c.methodologyInForce.weights.parts.standards}
+          {t('compliance.standardsFigure', {
+            score: c.parts.standards.score,
+            services: c.parts.standards.services,
+            weight: c.methodologyInForce.weights.parts.standards ?? '',
+          })}
         </dd>
-        <dt>Penanganan pengaduan</dt>
+        <dt>{t('compliance.handling')}</dt>
         <dd>
           {h.score}
-          {h.ratingAverage === null ? '' : ` (rata-rata penilaian ${h.ratingAverage} dari 5)`} × bobot {c.methodologyInForce.weights.parts.handling}
+          {h.ratingAverage === null ? '' : ` ${t('compliance.ratingAverage', { average: h.ratingAverage })}`}{' '}
+          {t('compliance.weight', { weight: c.methodologyInForce.weights.parts.handling ?? '' })}
         </dd>
-        <dt>Indikasi maladministrasi</dt>
-        <dd>−{ind.penalty} dari skor total</dd>
+        <dt>{t('compliance.indicators')}</dt>
+        <dd>{t('compliance.penalty', { penalty: ind.penalty })}</dd>
       </dl>
       <Figures card={c} period={`${from}..${to}`} />
-      <BarChart title="Skor per bulan" items={c.trend.filter((t) => t.score !== null)} name={(t) => t.month} value={(t) => t.score} unit="" max={100} />
-      <p class="muted">
-        Metodologi {c.methodologyInForce.version}: {c.methodologyInForce.source}
-      </p>
+      <BarChart title={t('compliance.trend')} items={c.trend.filter((t) => t.score !== null)} name={(t) => t.month} value={(t) => t.score} unit="" max={100} />
+      <p class="muted">{t('compliance.methodology', { version: c.methodologyInForce.version, source: c.methodologyInForce.source })}</p>
     </>
   );
 }

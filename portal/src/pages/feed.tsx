@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { FeedItem, PublicFeedOutput } from '../../../functions/contract/outputs/public-feed';
 import { type ApiError, call } from '../api';
 import { categoriesOf, Field, Loading, PageTitle, Problem, RegionPicker, StatusBadge, useLoad } from '../components';
+import { t } from '../i18n';
 import { formatDateTime, label, STATUS_LABELS, TYPE_LABELS } from '../labels';
 import { href } from '../router';
 
@@ -11,7 +12,7 @@ export type { FeedItem };
 type FeedPage = PublicFeedOutput;
 
 export function FeedList({ items }: { items: FeedItem[] }) {
-  if (!items.length) return <p class="muted">Belum ada laporan publik yang cocok.</p>;
+  if (!items.length) return <p class="muted">{t('feed.empty')}</p>;
   return (
     <ul class="list">
       {items.map((i) => (
@@ -20,7 +21,7 @@ export function FeedList({ items }: { items: FeedItem[] }) {
             {i.title}
           </a>
           <div>
-            <StatusBadge status={i.status} labelText={i.statusLabel} /> <span class="muted">{label(TYPE_LABELS, i.type)}</span>
+            <StatusBadge status={i.status} labelText={label(STATUS_LABELS, i.status)} /> <span class="muted">{label(TYPE_LABELS, i.type)}</span>
           </div>
           <div class="muted">
             {i.category.name} · {i.assignedAgency?.name ?? i.region.name} · <time dateTime={i.submittedAt}>{formatDateTime(i.submittedAt)}</time>
@@ -64,9 +65,9 @@ export function FeedPage() {
   };
   return (
     <>
-      <PageTitle title="Laporan publik">Laporan publik</PageTitle>
-      <p>Laporan yang sudah diverifikasi dan tidak bersifat rahasia. Identitas pelapor tidak pernah ditampilkan.</p>
-      <form class="card" onSubmit={(e) => e.preventDefault()} aria-label="Saring laporan">
+      <PageTitle title={t('feed.title')}>{t('feed.title')}</PageTitle>
+      <p>{t('feed.lead')}</p>
+      <form class="card" onSubmit={(e) => e.preventDefault()} aria-label={t('feed.filter')}>
         <div class="filters">
           <RegionPicker
             idPrefix="p-region"
@@ -75,10 +76,10 @@ export function FeedPage() {
             optional
             onChange={(province, regency) => update({ province, regency })}
           />
-          <Field id="p-category" label="Kategori">
+          <Field id="p-category" label={t('feed.category')}>
             {(aria) => (
               <select {...aria} value={filter.categoryId} onChange={(e) => update({ categoryId: (e.target as HTMLSelectElement).value })}>
-                <option value="">Semua kategori</option>
+                <option value="">{t('feed.allCategories')}</option>
                 {(categories.data ?? []).map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.name}
@@ -87,10 +88,10 @@ export function FeedPage() {
               </select>
             )}
           </Field>
-          <Field id="p-status" label="Status">
+          <Field id="p-status" label={t('feed.status')}>
             {(aria) => (
               <select {...aria} value={filter.status} onChange={(e) => update({ status: (e.target as HTMLSelectElement).value })}>
-                <option value="">Semua status</option>
+                <option value="">{t('feed.allStatuses')}</option>
                 {['ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED'].map((s) => (
                   <option key={s} value={s}>
                     {STATUS_LABELS[s]}
@@ -102,16 +103,16 @@ export function FeedPage() {
         </div>
       </form>
       {first.error && <Problem error={first.error} />}
-      {first.loading && !first.data ? <Loading what="Memuat laporan publik" /> : <FeedList items={items} />}
+      {first.loading && !first.data ? <Loading what={t('feed.loading')} /> : <FeedList items={items} />}
       {more?.error && <Problem error={more.error} />}
       {!next && !first.loading && items.length > 0 && (
         <p class="muted" role="status">
-          Semua laporan publik yang cocok sudah ditampilkan.
+          {t('feed.end')}
         </p>
       )}
       {next && (
         <button type="button" class="secondary" onClick={loadMore}>
-          Muat lebih banyak
+          {t('feed.more')}
         </button>
       )}
     </>

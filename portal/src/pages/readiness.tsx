@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import type { ReadinessOutput, ReadinessTableOutput } from '../../../functions/contract/outputs/readiness';
 import { call } from '../api';
 import { Field, Loading, PageTitle, Problem, useLoad } from '../components';
+import { t } from '../i18n';
 import { label, READINESS_STEP_LABELS } from '../labels';
 import type { StaffSession } from '../session';
 
@@ -15,7 +16,8 @@ function Checklist({ r }: { r: ReadinessOutput }) {
     <ol class="list">
       {r.steps.map((s) => (
         <li key={s.step}>
-          <strong>{label(READINESS_STEP_LABELS, s.step)}</strong> <span class={`badge ${s.done ? 'done' : 'open'}`}>{s.done ? 'sudah' : 'belum'}</span>
+          <strong>{label(READINESS_STEP_LABELS, s.step)}</strong>{' '}
+          <span class={`badge ${s.done ? 'done' : 'open'}`}>{s.done ? t('readiness.done') : t('readiness.notDone')}</span>
           <div class="muted">{s.detail}</div>
           {s.next && <p>{s.next}</p>}
         </li>
@@ -30,13 +32,13 @@ function OwnReadiness({ session, agencyId }: { session: StaffSession; agencyId: 
     [agencyId],
   );
   if (r.error) return <Problem error={r.error} />;
-  if (!r.data) return <Loading what="Memuat kesiapan" />;
+  if (!r.data) return <Loading what={t('readiness.loading')} />;
   return (
     <>
       <p class={`notice ${r.data.ready ? '' : 'warn'}`} role="status">
         {r.data.ready
-          ? `${r.data.name} siap menerima pengaduan.`
-          : `${r.data.name} belum siap. Langkah berikutnya: ${label(READINESS_STEP_LABELS, r.data.nextStep ?? '')}.`}
+          ? t('readiness.ready', { name: r.data.name })
+          : t('readiness.notReady', { name: r.data.name, step: label(READINESS_STEP_LABELS, r.data.nextStep ?? '') })}
       </p>
       <Checklist r={r.data} />
     </>
@@ -47,55 +49,59 @@ function ReadinessTable({ session }: { session: StaffSession }) {
   const operator = session.staff.roles.includes('OPERATOR');
   const [filter, setFilter] = useState({ provinceCode: '', level: '', ready: '' });
   const query = new URLSearchParams(Object.fromEntries(Object.entries(filter).filter(([, v]) => v))).toString();
-  const t = useLoad(
+  const table = useLoad(
     () => call<ReadinessTableOutput>(`/v1/readiness${query ? `?${query}` : ''}`, { token: session.idToken, staff: true, fresh: true }),
     [query],
   );
   const setF = (k: keyof typeof filter) => (e: Event) => setFilter({ ...filter, [k]: (e.target as HTMLInputElement).value });
   return (
     <>
-      {t.data && (
+      {table.data && (
         <p class="notice" role="status" data-testid="readiness-summary">
-          {t.data.summary.ready} dari {t.data.summary.localGovernments} pemerintah daerah siap
-          {t.data.summary.shown !== t.data.summary.localGovernments ? ` · ${t.data.summary.readyShown} dari ${t.data.summary.shown} yang ditampilkan` : ''}.
+          {t('readiness.summary', { ready: table.data.summary.ready, total: table.data.summary.localGovernments })}
+          {table.data.summary.shown !== table.data.summary.localGovernments
+            ? t('readiness.shown', { ready: table.data.summary.readyShown, shown: table.data.summary.shown })
+            : ''}
+          .
         </p>
       )}
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         {operator && (
-          <Field id="r-province" label="Kode provinsi" hint="Dua angka, misalnya 51 untuk Bali.">
+          <Field id="r-province" label={t('readiness.province')} hint={t('readiness.provinceHint')}>
             {(aria) => <input type="text" {...aria} value={filter.provinceCode} onChange={setF('provinceCode')} inputMode="numeric" maxLength={2} />}
           </Field>
         )}
-        <Field id="r-level" label="Tingkat">
+        <Field id="r-level" label={t('readiness.level')}>
           {(aria) => (
             <select {...aria} value={filter.level} onChange={setF('level')}>
-              <option value="">Semua</option>
-              <option value="PROVINCE">Provinsi</option>
-              <option value="REGENCY">Kabupaten/kota</option>
+              <option value="">{t('readiness.all')}</option>
+              <option value="PROVINCE">{t('readiness.provinces')}</option>
+              <option value="REGENCY">{t('readiness.regencies')}</option>
             </select>
           )}
         </Field>
-        <Field id="r-ready" label="Kesiapan">
+        <Field id="r-ready" label={t('readiness.filter')}>
           {(aria) => (
             <select {...aria} value={filter.ready} onChange={setF('ready')}>
-              <option value="">Semua</option>
-              <option value="true">Siap</option>
-              <option value="false">Belum siap</option>
+              <option value="">{t('readiness.all')}</option>
+              <option value="true">{t('readiness.isReady')}</option>
+              <option value="false">{t('readiness.isNotReady')}</option>
             </select>
           )}
         </Field>
       </form>
-      {t.error && <Problem error={t.error} />}
-      {t.loading && !t.data ? (
-        <Loading what="Memuat kesiapan" />
+      {table.error && <Problem error={table.error} />}
+      {table.loading && !table.data ? (
+        <Loading what={t('readiness.loading')} />
       ) : (
         <ul class="list">
-          {(t.data?.rows ?? []).map((r) => (
+          {(table.data?.rows ?? []).map((r) => (
             <li key={r.agencyId} data-testid={`readiness-${r.agencyId}`}>
-              <strong>{r.name}</strong> <span class={`badge ${r.ready ? 'done' : 'open'}`}>{r.ready ? 'siap' : 'belum siap'}</span>
+              <strong>{r.name}</strong>{' '}
+              <span class={`badge ${r.ready ? 'done' : 'open'}`}>{r.ready ? t('readiness.rowReady') : t('readiness.rowNotReady')}</span>
               <div class="muted">
-                {r.steps.filter((s) => s.done).length} dari {r.steps.length} langkah
-                {r.nextStep ? ` · berikutnya: ${label(READINESS_STEP_LABELS, r.nextStep)}` : ''}
+                {t('readiness.steps', { done: r.steps.filter((s) => s.done).length, total: r.steps.length })}
+                {r.nextStep ? t('readiness.next', { step: label(READINESS_STEP_LABELS, r.nextStep) }) : ''}
               </div>
             </li>
           ))}
@@ -113,16 +119,16 @@ export function ReadinessPage({ session }: { session: StaffSession }) {
     <>
       <p>
         <a class="back" href="#/petugas">
-          ← Kotak masuk
+          {t('case.back')}
         </a>
       </p>
-      <PageTitle title="Kesiapan unit pengaduan">Kesiapan unit pengaduan</PageTitle>
+      <PageTitle title={t('readiness.title')}>{t('readiness.title')}</PageTitle>
       {wide ? (
         <ReadinessTable session={session} />
       ) : session.staff.agencyId ? (
         <OwnReadiness session={session} agencyId={session.staff.agencyId} />
       ) : (
-        <p class="muted">Kesiapan dilihat oleh operator, Ombudsman dan instansi masing-masing.</p>
+        <p class="muted">{t('readiness.who')}</p>
       )}
     </>
   );

@@ -3,13 +3,14 @@ import { useState } from 'preact/hooks';
 import type { ServiceDetailOutput, ServiceSummary } from '../../../functions/contract/outputs/services';
 import { call } from '../api';
 import { Field, Loading, PageTitle, Problem, RegionPicker, useLoad } from '../components';
+import { formatRupiah, LANGUAGE, t } from '../i18n';
 import { formatDate } from '../labels';
 import { href } from '../router';
 
 /** The catalogue's answers, as the API declares them (types only). */
 type ServiceDetail = ServiceDetailOutput;
 
-const UNIT: Record<string, string> = { MINUTES: 'menit', HOURS: 'jam', WORKING_DAYS: 'hari kerja' };
+const unitOf = (unit: string) => (['MINUTES', 'HOURS', 'WORKING_DAYS'].includes(unit) ? t(`units.${unit as 'MINUTES' | 'HOURS' | 'WORKING_DAYS'}`) : '');
 
 /** The SIPP catalogue: what each agency promises for each service. */
 export function ServicesPage() {
@@ -24,14 +25,11 @@ export function ServicesPage() {
   );
   return (
     <>
-      <PageTitle title="Standar pelayanan">Standar pelayanan</PageTitle>
-      <p>
-        Setiap instansi mengumumkan standar layanannya: persyaratan, prosedur, waktu penyelesaian dan biaya. Jika pelayanan yang Anda terima menyimpang,
-        laporkan.
-      </p>
-      <form class="card" onSubmit={(e) => e.preventDefault()} aria-label="Cari layanan">
+      <PageTitle title={t('services.title')}>{t('services.title')}</PageTitle>
+      <p>{t('services.lead')}</p>
+      <form class="card" onSubmit={(e) => e.preventDefault()} aria-label={t('services.search')}>
         <div class="filters">
-          <Field id="l-q" label="Cari layanan">
+          <Field id="l-q" label={t('services.search')}>
             {(aria) => <input type="search" {...aria} value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} />}
           </Field>
           <RegionPicker
@@ -48,7 +46,7 @@ export function ServicesPage() {
       </form>
       {found.error && <Problem error={found.error} />}
       {found.loading && !found.data ? (
-        <Loading what="Memuat layanan" />
+        <Loading what={t('services.loading')} />
       ) : (
         <ul class="list">
           {(found.data?.items ?? []).map((s) => (
@@ -59,7 +57,7 @@ export function ServicesPage() {
               <div class="muted">{[s.unit, s.agency.name].filter(Boolean).join(' · ')}</div>
             </li>
           ))}
-          {found.data && !found.data.items.length && <li>Tidak ada layanan yang cocok.</li>}
+          {found.data && !found.data.items.length && <li>{t('services.none')}</li>}
         </ul>
       )}
     </>
@@ -73,45 +71,47 @@ export function ServicePage({ serviceId }: { serviceId: string }) {
     () => call<ServiceDetail>(`/v1/services/${encodeURIComponent(serviceId)}${version ? `?version=${version}` : ''}`),
     [serviceId, version],
   );
-  if (loaded.loading && !loaded.data) return <Loading what="Memuat standar layanan" />;
+  if (loaded.loading && !loaded.data) return <Loading what={t('services.loadingOne')} />;
   if (loaded.error || !loaded.data) return loaded.error ? <Problem error={loaded.error} /> : null;
   const s = loaded.data;
   const std = s.standard;
   const rows: [string, string | string[]][] = [
-    ['Dasar hukum', std.legalBasis],
-    ['Persyaratan', std.requirements],
-    ['Sistem, mekanisme dan prosedur', std.procedure],
-    ['Jangka waktu penyelesaian', `${std.completionTime.value} ${UNIT[std.completionTime.unit] ?? ''}`],
-    ['Biaya/tarif', std.cost.kind === 'FREE' ? 'Tanpa biaya' : `Rp${std.cost.amount.toLocaleString('id-ID')} (${std.cost.legalBasis})`],
-    ['Produk pelayanan', std.product],
-    ['Sarana, prasarana dan fasilitas', std.facilities],
-    ['Kompetensi pelaksana', std.staffCompetence],
-    ['Pengawasan internal', std.internalSupervision],
+    [t('services.rows.legalBasis'), std.legalBasis],
+    [t('services.rows.requirements'), std.requirements],
+    [t('services.rows.procedure'), std.procedure],
+    [t('services.rows.completionTime'), `${std.completionTime.value} ${unitOf(std.completionTime.unit)}`],
+    [t('services.rows.cost'), std.cost.kind === 'FREE' ? t('services.free') : `${formatRupiah(std.cost.amount)} (${std.cost.legalBasis})`],
+    [t('services.rows.product'), std.product],
+    [t('services.rows.facilities'), std.facilities],
+    [t('services.rows.staffCompetence'), std.staffCompetence],
+    [t('services.rows.internalSupervision'), std.internalSupervision],
     [
-      'Penanganan pengaduan',
-      `${std.complaintHandling.channels}${std.complaintHandling.followUpWorkingDays ? `; ditindaklanjuti dalam ${std.complaintHandling.followUpWorkingDays} hari kerja` : ''}`,
+      t('services.rows.complaintHandling'),
+      `${std.complaintHandling.channels}${std.complaintHandling.followUpWorkingDays ? `; ${t('services.followUp', { days: std.complaintHandling.followUpWorkingDays })}` : ''}`,
     ],
-    ['Jumlah pelaksana', std.staffCount],
-    ['Jaminan pelayanan', std.serviceGuarantee],
-    ['Jaminan keamanan dan keselamatan', std.securityGuarantee],
-    ['Evaluasi kinerja pelaksana', std.performanceEvaluation],
+    [t('services.rows.staffCount'), std.staffCount],
+    [t('services.rows.serviceGuarantee'), std.serviceGuarantee],
+    [t('services.rows.securityGuarantee'), std.securityGuarantee],
+    [t('services.rows.performanceEvaluation'), std.performanceEvaluation],
   ];
   return (
     <>
       <p>
         <a class="back" href="#/layanan">
-          ← Standar pelayanan
+          {t('services.back')}
         </a>
       </p>
       <PageTitle title={s.name}>{s.name}</PageTitle>
       <p class="muted">{[s.unit, s.agency.name].filter(Boolean).join(' · ')}</p>
-      {s.status === 'RETIRED' && <p class="notice warn">Layanan ini sudah tidak diselenggarakan.</p>}
-      <Field id="v-version" label="Versi standar">
+      {s.status === 'RETIRED' && <p class="notice warn">{t('services.retired')}</p>}
+      {/* The catalogue holds each standard in the language its agency wrote it in: Indonesian. */}
+      {LANGUAGE !== 'id' && <p class="notice">{t('services.onlyIndonesian')}</p>}
+      <Field id="v-version" label={t('services.version')}>
         {(aria) => (
           <select {...aria} value={String(std.version)} onChange={(e) => setVersion(Number((e.target as HTMLSelectElement).value))}>
             {s.versions.map((v) => (
               <option key={v.version} value={String(v.version)}>
-                Versi {v.version}: {v.decreeNumber}, berlaku {formatDate(v.effectiveFrom)}
+                {t('services.versionOption', { version: v.version, decree: v.decreeNumber, from: formatDate(v.effectiveFrom) })}
               </option>
             ))}
           </select>
@@ -137,7 +137,7 @@ export function ServicePage({ serviceId }: { serviceId: string }) {
       </dl>
       {s.status === 'ACTIVE' && (
         <a class="button" href="#/kirim">
-          Laporkan pelayanan ini
+          {t('services.report')}
         </a>
       )}
     </>

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { SessionOutput } from '../../../functions/contract/outputs/session';
 import { ApiError, call } from '../api';
 import { ErrorSummary, Field, PageTitle } from '../components';
+import { t } from '../i18n';
 import { QrCode } from '../qr-code';
 import { navigate } from '../router';
 import { startStaffSession } from '../session';
@@ -21,12 +22,12 @@ type Step =
   | { kind: 'RESET_PASSWORD' };
 
 const SUBMIT_TEXT: Record<Step['kind'], string> = {
-  PASSWORD: 'Masuk',
-  MFA: 'Verifikasi kode',
-  NEW_PASSWORD: 'Simpan kata sandi dan masuk',
-  MFA_SETUP: 'Aktifkan autentikator dan masuk',
-  FORGOT_PASSWORD: 'Kirim kode ke email saya',
-  RESET_PASSWORD: 'Simpan kata sandi dan masuk',
+  PASSWORD: t('signIn.submit.PASSWORD'),
+  MFA: t('signIn.submit.MFA'),
+  NEW_PASSWORD: t('signIn.submit.NEW_PASSWORD'),
+  MFA_SETUP: t('signIn.submit.MFA_SETUP'),
+  FORGOT_PASSWORD: t('signIn.submit.FORGOT_PASSWORD'),
+  RESET_PASSWORD: t('signIn.submit.RESET_PASSWORD'),
 };
 
 /** A field's input bound to its state: text, or a password. */
@@ -71,9 +72,7 @@ export function SignInPage({ expired, returnTo = ['petugas'] }: { expired: boole
     setError(undefined);
     if (choosesPassword && newPassword !== repeated) {
       setError(
-        new ApiError(400, 'Kata sandi tidak sama', 'Ketik kata sandi baru yang sama dua kali.', [
-          { field: 'repeated', message: 'tidak sama dengan kata sandi baru' },
-        ]),
+        new ApiError(400, t('signIn.mismatchTitle'), t('signIn.mismatchDetail'), [{ field: 'repeated', message: t('signIn.mismatch'), rule: 'invalid' }]),
       );
       return;
     }
@@ -95,12 +94,12 @@ export function SignInPage({ expired, returnTo = ['petugas'] }: { expired: boole
       setPassword('');
       setCode('');
     } catch (err) {
-      const apiError = err instanceof ApiError ? err : new ApiError(0, 'Galat', String(err));
+      const apiError = err instanceof ApiError ? err : new ApiError(0, t('common.error'), String(err));
       // An expired sign-in session starts over at the password.
       if ((step.kind === 'MFA' || step.kind === 'MFA_SETUP' || step.kind === 'NEW_PASSWORD') && apiError.status === 401 && /kedaluwarsa/i.test(apiError.detail))
         setStep({ kind: 'PASSWORD' });
       // A refused sign-in says so in its heading, not with the generic "sign in first".
-      setError([401, 403, 429].includes(apiError.status) ? new ApiError(apiError.status, 'Tidak dapat masuk', apiError.detail, apiError.errors) : apiError);
+      setError([401, 403, 429].includes(apiError.status) ? new ApiError(apiError.status, t('signIn.refused'), apiError.detail, apiError.errors) : apiError);
     } finally {
       setSending(false);
     }
@@ -108,19 +107,19 @@ export function SignInPage({ expired, returnTo = ['petugas'] }: { expired: boole
 
   const notice: ComponentChildren =
     step.kind === 'NEW_PASSWORD'
-      ? 'Ini masuk pertama Anda (atau kata sandi Anda baru diatur ulang). Buat kata sandi Anda sendiri: minimal 12 karakter, dengan huruf besar, huruf kecil, angka dan simbol.'
+      ? t('signIn.newPasswordNotice')
       : step.kind === 'FORGOT_PASSWORD'
-        ? 'Masukkan nama pengguna Anda: kode untuk mengatur ulang kata sandi dikirim ke alamat email akun itu.'
+        ? t('signIn.forgotNotice')
         : step.kind === 'RESET_PASSWORD'
-          ? 'Bila nama pengguna itu terdaftar, kode 6 angka telah dikirim ke alamat emailnya (berlaku 1 jam). Masukkan kode itu dan kata sandi baru.'
+          ? t('signIn.resetNotice')
           : undefined;
 
   return (
     <>
-      <PageTitle title="Masuk petugas">Masuk petugas</PageTitle>
+      <PageTitle title={t('signIn.title')}>{t('signIn.title')}</PageTitle>
       {expired && (
         <p class="notice warn" role="status">
-          Sesi Anda berakhir. Silakan masuk kembali.
+          {t('signIn.expired')}
         </p>
       )}
       {error && (
@@ -133,34 +132,34 @@ export function SignInPage({ expired, returnTo = ['petugas'] }: { expired: boole
       )}
       {step.kind === 'MFA_SETUP' && (
         <div class="notice" role="status">
-          <p>Akun petugas memerlukan aplikasi autentikator (misalnya Google Authenticator atau Aegis). Pindai kode QR ini dengan aplikasi itu:</p>
-          <QrCode text={step.otpauthUri} label="Kode QR untuk aplikasi autentikator" />
-          <p>Atau ketik kunci ini di aplikasi:</p>
+          <p>{t('signIn.mfaIntro')}</p>
+          <QrCode text={step.otpauthUri} label={t('signIn.qrLabel')} />
+          <p>{t('signIn.mfaKey')}</p>
           <p>
             <code data-testid="mfa-secret">{step.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
           </p>
           <p>
-            <a href={step.otpauthUri}>Buka di aplikasi autentikator di perangkat ini</a>
+            <a href={step.otpauthUri}>{t('signIn.mfaOpen')}</a>
           </p>
-          <p>Lalu masukkan kode 6 angka yang ditampilkan aplikasi.</p>
+          <p>{t('signIn.mfaThen')}</p>
         </div>
       )}
       <form onSubmit={submit} noValidate class="card">
         {(step.kind === 'PASSWORD' || step.kind === 'FORGOT_PASSWORD') && (
-          <Field id="s-username" label="Nama pengguna" error={error?.forField('username')}>
+          <Field id="s-username" label={t('signIn.username')} error={error?.forField('username')}>
             {input(username, setUsername, { autoComplete: 'username', autoCapitalize: 'none' })}
           </Field>
         )}
         {step.kind === 'PASSWORD' && (
-          <Field id="s-password" label="Kata sandi" error={error?.forField('password')}>
+          <Field id="s-password" label={t('signIn.password')} error={error?.forField('password')}>
             {input(password, setPassword, { autoComplete: 'current-password' }, 'password')}
           </Field>
         )}
         {(step.kind === 'MFA' || step.kind === 'MFA_SETUP' || step.kind === 'RESET_PASSWORD') && (
           <Field
             id="s-code"
-            label={step.kind === 'RESET_PASSWORD' ? 'Kode dari email' : 'Kode autentikator'}
-            hint={step.kind === 'RESET_PASSWORD' ? undefined : '6 angka dari aplikasi autentikator Anda.'}
+            label={step.kind === 'RESET_PASSWORD' ? t('signIn.emailCode') : t('signIn.authCode')}
+            hint={step.kind === 'RESET_PASSWORD' ? undefined : t('signIn.authCodeHint')}
             error={error?.forField('code')}
           >
             {input(code, setCode, { inputMode: 'numeric', autoComplete: 'one-time-code', maxLength: 6 })}
@@ -168,16 +167,16 @@ export function SignInPage({ expired, returnTo = ['petugas'] }: { expired: boole
         )}
         {choosesPassword && (
           <>
-            <Field id="s-new" label="Kata sandi baru" error={error?.forField('newPassword')}>
+            <Field id="s-new" label={t('signIn.newPassword')} error={error?.forField('newPassword')}>
               {input(newPassword, setNewPassword, { autoComplete: 'new-password' }, 'password')}
             </Field>
-            <Field id="s-repeat" label="Ulangi kata sandi baru" error={error?.forField('repeated')}>
+            <Field id="s-repeat" label={t('signIn.repeat')} error={error?.forField('repeated')}>
               {input(repeated, setRepeated, { autoComplete: 'new-password' }, 'password')}
             </Field>
           </>
         )}
         <button type="submit" disabled={sending} aria-busy={sending}>
-          {sending ? 'Memeriksa…' : SUBMIT_TEXT[step.kind]}
+          {sending ? t('signIn.checking') : SUBMIT_TEXT[step.kind]}
         </button>
       </form>
       <p>
@@ -189,10 +188,10 @@ export function SignInPage({ expired, returnTo = ['petugas'] }: { expired: boole
             setStep(step.kind === 'PASSWORD' ? { kind: 'FORGOT_PASSWORD' } : { kind: 'PASSWORD' });
           }}
         >
-          {step.kind === 'PASSWORD' ? 'Lupa kata sandi?' : 'Kembali ke masuk dengan kata sandi'}
+          {step.kind === 'PASSWORD' ? t('signIn.forgot') : t('signIn.backToPassword')}
         </button>
       </p>
-      <p class="muted">Warga tidak perlu akun: laporan dikirim dan dilacak dengan nomor pelacakan dan token akses.</p>
+      <p class="muted">{t('signIn.citizens')}</p>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import type { StaffAccountView, StaffChangedOutput, StaffImportOutput, StaffInvitedOutput, StaffListOutput } from '../../../functions/contract/outputs/staff';
 import { type ApiError, call } from '../api';
 import { ErrorSummary, Field, ImportErrors, Loading, PageTitle, Problem, useLoad } from '../components';
+import { t } from '../i18n';
 import { ACCOUNT_STATUS_LABELS, formatDateTime, label, ROLE_LABELS } from '../labels';
 import type { StaffSession } from '../session';
 
@@ -67,8 +68,8 @@ function InviteForm({ session, onInvited }: { session: StaffSession; onInvited: 
   };
   return (
     <section class="card" aria-labelledby="invite-title">
-      <h2 id="invite-title">Undang petugas</h2>
-      <p class="hint">Orang yang diundang menerima email berisi nama pengguna dan kata sandi sementara (berlaku 3 hari).</p>
+      <h2 id="invite-title">{t('accounts.inviteTitle')}</h2>
+      <p class="hint">{t('accounts.inviteHint')}</p>
       {error && (
         <ErrorSummary
           error={error}
@@ -76,13 +77,13 @@ function InviteForm({ session, onInvited }: { session: StaffSession; onInvited: 
         />
       )}
       <form onSubmit={submit} noValidate>
-        <Field id="i-name" label="Nama lengkap" error={error?.forField('name')}>
+        <Field id="i-name" label={t('accounts.name')} error={error?.forField('name')}>
           {(aria) => <input type="text" {...aria} value={form.name} onInput={set('name')} autoComplete="off" />}
         </Field>
-        <Field id="i-email" label="Email" error={error?.forField('email')}>
+        <Field id="i-email" label={t('accounts.email')} error={error?.forField('email')}>
           {(aria) => <input type="email" {...aria} value={form.email} onInput={set('email')} autoComplete="off" />}
         </Field>
-        <Field id="i-group" label="Peran" error={error?.forField('group')}>
+        <Field id="i-group" label={t('accounts.role')} error={error?.forField('group')}>
           {(aria) => (
             <select {...aria} value={form.group} onChange={set('group')}>
               <GroupOptions operator={operator} />
@@ -90,20 +91,20 @@ function InviteForm({ session, onInvited }: { session: StaffSession; onInvited: 
           )}
         </Field>
         {forAgency && operator && (
-          <Field id="i-agency" label="Kode instansi" hint="Misalnya pemda-51.03 untuk Kabupaten Badung." error={error?.forField('agencyId')}>
+          <Field id="i-agency" label={t('accounts.agency')} hint={t('accounts.agencyHint')} error={error?.forField('agencyId')}>
             {(aria) => <input type="text" {...aria} value={form.agencyId} onInput={set('agencyId')} autoCapitalize="none" />}
           </Field>
         )}
         {form.group === 'ombudsman' && (
-          <Field id="i-province" label="Kode provinsi" hint="Dua angka, misalnya 51 untuk Bali." error={error?.forField('provinceCode')}>
+          <Field id="i-province" label={t('accounts.province')} hint={t('accounts.provinceHint')} error={error?.forField('provinceCode')}>
             {(aria) => <input type="text" {...aria} value={form.provinceCode} onInput={set('provinceCode')} inputMode="numeric" maxLength={2} />}
           </Field>
         )}
-        <Field id="i-username" label="Nama pengguna (opsional)" hint="Kosongkan untuk memakai bagian depan alamat email." error={error?.forField('username')}>
+        <Field id="i-username" label={t('accounts.username')} hint={t('accounts.usernameHint')} error={error?.forField('username')}>
           {(aria) => <input type="text" {...aria} value={form.username} onInput={set('username')} autoCapitalize="none" />}
         </Field>
         <button type="submit" disabled={sending} aria-busy={sending}>
-          {sending ? 'Mengirim…' : 'Kirim undangan'}
+          {sending ? t('accounts.sending') : t('accounts.invite')}
         </button>
       </form>
     </section>
@@ -126,13 +127,10 @@ function ImportForm({ session, onImported }: { session: StaffSession; onImported
   };
   return (
     <section class="card" aria-labelledby="staff-import-title">
-      <h2 id="staff-import-title">Undang lewat spreadsheet</h2>
-      <p class="hint">
-        Berkas CSV dengan kolom <code>name,email,group,agencyId,provinceCode</code> (dan <code>username</code> bila perlu), paling banyak 100 baris. Setiap
-        baris diperiksa; jika ada satu kesalahan, tidak ada akun yang dibuat.
-      </p>
+      <h2 id="staff-import-title">{t('accounts.importTitle')}</h2>
+      <p class="hint">{t('accounts.importHint', { columns: 'name,email,group,agencyId,provinceCode', username: 'username' })}</p>
       {error && <ImportErrors error={error} />}
-      <Field id="staff-import-file" label="Berkas CSV">
+      <Field id="staff-import-file" label={t('accounts.csvFile')}>
         {(aria) => <input type="file" accept=".csv,text/csv" {...aria} onChange={importFile} />}
       </Field>
     </section>
@@ -161,45 +159,37 @@ function AccountRow({ a, session, onChanged }: { a: StaffAccountView; session: S
       <div class="muted">
         {a.username} · {a.email} · {groupLabel(a.group)}
         {a.agencyId ? ` · ${a.agencyName ?? a.agencyId}` : ''}
-        {a.provinceCode ? ` · ${a.provinceName ?? `provinsi ${a.provinceCode}`}` : ''}
-        {a.mfa ? ' · autentikator aktif' : ''}
-        {a.lastSignInAt ? ` · terakhir masuk ${formatDateTime(a.lastSignInAt)}` : ''}
+        {a.provinceCode ? ` · ${a.provinceName ?? t('accounts.provinceOf', { code: a.provinceCode })}` : ''}
+        {a.mfa ? t('accounts.mfa') : ''}
+        {a.lastSignInAt ? t('accounts.lastSignIn', { when: formatDateTime(a.lastSignInAt) }) : ''}
       </div>
       {!own && (
         <div class="actions-row">
           {a.status === 'DISABLED' ? (
-            <button type="button" class="secondary" onClick={() => act('ENABLE', `${a.username} diaktifkan kembali.`)}>
-              Aktifkan kembali
+            <button type="button" class="secondary" onClick={() => act('ENABLE', t('accounts.enabled', { username: a.username }))}>
+              {t('accounts.enable')}
             </button>
           ) : (
             <button
               type="button"
               class="secondary"
-              onClick={() =>
-                act('DISABLE', `${a.username} dinonaktifkan.`, `Nonaktifkan akun ${a.username}? Orang ini tidak dapat masuk lagi sampai diaktifkan kembali.`)
-              }
+              onClick={() => act('DISABLE', t('accounts.disabled', { username: a.username }), t('accounts.disableConfirm', { username: a.username }))}
             >
-              Nonaktifkan
+              {t('accounts.disable')}
             </button>
           )}
           {a.status === 'INVITED' && (
-            <button type="button" class="secondary" onClick={() => act('RESEND_INVITATION', `Undangan baru dikirim ke ${a.email}.`)}>
-              Kirim ulang undangan
+            <button type="button" class="secondary" onClick={() => act('RESEND_INVITATION', t('accounts.resent', { email: a.email }))}>
+              {t('accounts.resend')}
             </button>
           )}
           {a.status === 'ACTIVE' && (
             <button
               type="button"
               class="secondary"
-              onClick={() =>
-                act(
-                  'RESET_PASSWORD',
-                  `Kata sandi sementara baru dikirim ke ${a.email}.`,
-                  `Atur ulang kata sandi ${a.username}? Kata sandi lamanya berhenti berlaku.`,
-                )
-              }
+              onClick={() => act('RESET_PASSWORD', t('accounts.resetSent', { email: a.email }), t('accounts.resetConfirm', { username: a.username }))}
             >
-              Atur ulang kata sandi
+              {t('accounts.reset')}
             </button>
           )}
         </div>
@@ -222,10 +212,10 @@ export function StaffAccountsPage({ session }: { session: StaffSession }) {
     <>
       <p>
         <a class="back" href="#/petugas">
-          ← Kotak masuk
+          {t('case.back')}
         </a>
       </p>
-      <PageTitle title="Akun petugas">Akun petugas</PageTitle>
+      <PageTitle title={t('accounts.title')}>{t('accounts.title')}</PageTitle>
       {notice && (
         <p class="notice" role="status">
           {notice}
@@ -234,11 +224,7 @@ export function StaffAccountsPage({ session }: { session: StaffSession }) {
       <InviteForm
         session={session}
         onInvited={(a) => {
-          setNotice(
-            a.invitationMailed
-              ? `Undangan dikirim ke ${a.email} (nama pengguna ${a.username}).`
-              : `Akun ${a.username} dibuat, tetapi email undangan gagal terkirim: kirim ulang undangan dari daftar.`,
-          );
+          setNotice(a.invitationMailed ? t('accounts.invited', { email: a.email, username: a.username }) : t('accounts.notMailed', { username: a.username }));
           setRound((n) => n + 1);
         }}
       />
@@ -246,30 +232,30 @@ export function StaffAccountsPage({ session }: { session: StaffSession }) {
         session={session}
         onImported={(r) => {
           setNotice(
-            `${r.imported.length} akun diundang: ${r.imported.join(', ')}.${r.notMailed.length ? ` Email undangan gagal untuk ${r.notMailed.join(', ')}: kirim ulang dari daftar.` : ''}`,
+            `${t('accounts.imported', { count: r.imported.length, names: r.imported.join(', ') })}${r.notMailed.length ? t('accounts.importNotMailed', { names: r.notMailed.join(', ') }) : ''}`,
           );
           setRound((n) => n + 1);
         }}
       />
-      <h2>Daftar akun</h2>
+      <h2>{t('accounts.list')}</h2>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         {operator && (
-          <Field id="f-agency" label="Instansi">
+          <Field id="f-agency" label={t('accounts.filterAgency')}>
             {(aria) => <input type="text" {...aria} value={filter.agencyId} onChange={setF('agencyId')} placeholder="pemda-51.03" autoCapitalize="none" />}
           </Field>
         )}
-        <Field id="f-group" label="Peran">
+        <Field id="f-group" label={t('accounts.filterRole')}>
           {(aria) => (
             <select {...aria} value={filter.group} onChange={setF('group')}>
-              <option value="">Semua</option>
+              <option value="">{t('accounts.all')}</option>
               <GroupOptions operator={operator} />
             </select>
           )}
         </Field>
-        <Field id="f-status" label="Status">
+        <Field id="f-status" label={t('accounts.filterStatus')}>
           {(aria) => (
             <select {...aria} value={filter.status} onChange={setF('status')}>
-              <option value="">Semua</option>
+              <option value="">{t('accounts.all')}</option>
               {Object.entries(ACCOUNT_STATUS_LABELS).map(([s, text]) => (
                 <option key={s} value={s}>
                   {text}
@@ -281,7 +267,7 @@ export function StaffAccountsPage({ session }: { session: StaffSession }) {
       </form>
       {accounts.error && <Problem error={accounts.error} />}
       {accounts.loading && !accounts.data ? (
-        <Loading what="Memuat akun" />
+        <Loading what={t('accounts.loading')} />
       ) : accounts.data?.items.length ? (
         <ul class="list">
           {accounts.data.items.map((a) => (
@@ -297,7 +283,7 @@ export function StaffAccountsPage({ session }: { session: StaffSession }) {
           ))}
         </ul>
       ) : (
-        <p class="muted">Tidak ada akun dengan saringan ini.</p>
+        <p class="muted">{t('accounts.none')}</p>
       )}
     </>
   );

@@ -7,6 +7,7 @@ import { type ApiError, call } from '../api';
 import { ComplaintDetails } from '../complaint-view';
 import { cached, ErrorSummary, Field, Loading, PageTitle, Problem, useLoad } from '../components';
 import { AttachmentList, AttachmentUploader, DuplicateSuggestions, refreshSoon } from '../evidence';
+import { t } from '../i18n';
 import { formatDate, label, REVIEW_REASON_LABELS, ROLE_LABELS, STATUS_LABELS } from '../labels';
 import { href } from '../router';
 import type { StaffSession } from '../session';
@@ -19,20 +20,20 @@ function queuesOf(s: StaffSession): [string, string][] {
   const roles = s.staff.roles;
   if (roles.includes('OMBUDSMAN'))
     return [
-      ['Menunggu pemeriksaan', 'status=OPEN'],
-      ['Diambil alih', 'status=TAKEN_OVER'],
-      ['Dikembalikan', 'status=RETURNED'],
-      ['Ditutup', 'status=DISMISSED'],
+      [t('inbox.queues.review'), 'status=OPEN'],
+      [t('inbox.queues.takenOver'), 'status=TAKEN_OVER'],
+      [t('inbox.queues.returned'), 'status=RETURNED'],
+      [t('inbox.queues.dismissed'), 'status=DISMISSED'],
     ];
   if (roles.includes('AGENCY_OFFICER'))
     return [
-      ['Kotak masuk instansi', ''],
-      ['Dieskalasi ke kami', 'view=escalated'],
+      [t('inbox.queues.agency'), ''],
+      [t('inbox.queues.escalated'), 'view=escalated'],
     ];
   if (roles.includes('VERIFIER'))
     return [
-      ['Menunggu verifikasi', ''],
-      ['Ditunda', 'status=ON_HOLD'],
+      [t('inbox.queues.verify'), ''],
+      [t('inbox.queues.onHold'), 'status=ON_HOLD'],
     ];
   return [];
 }
@@ -41,7 +42,7 @@ function InboxList({ session, query }: { session: StaffSession; query: string })
   const [pages, setPages] = useState<{ items: InboxItem[]; next: string | null }>();
   const [moreError, setMoreError] = useState<ApiError>();
   const first = useLoad(() => call<InboxPage>(`/v1/inbox?limit=25${query ? `&${query}` : ''}`, { token: session.idToken, staff: true }), [query]);
-  if (first.loading && !first.data) return <Loading what="Memuat kotak masuk" />;
+  if (first.loading && !first.data) return <Loading what={t('inbox.loading')} />;
   if (first.error) return <Problem error={first.error} />;
   const items = [...(first.data?.items ?? []), ...(pages?.items ?? [])];
   const next = pages ? pages.next : (first.data?.nextCursor ?? null);
@@ -57,10 +58,10 @@ function InboxList({ session, query }: { session: StaffSession; query: string })
       setMoreError(e as ApiError);
     }
   };
-  if (!items.length) return <p class="muted">Tidak ada laporan di antrean ini.</p>;
+  if (!items.length) return <p class="muted">{t('inbox.empty')}</p>;
   return (
     <>
-      <p class="muted">Tenggat terdekat (dan yang terlewat) di atas.</p>
+      <p class="muted">{t('inbox.order')}</p>
       <ul class="list">
         {items.map((i) => (
           <li key={i.trackingId} class={i.overdue ? 'overdue' : ''}>
@@ -69,22 +70,20 @@ function InboxList({ session, query }: { session: StaffSession; query: string })
             </a>
             <div>
               {i.overdue ? (
-                <span class="badge overdue">Lewat tenggat {formatDate(i.deadline.date)}</span>
+                <span class="badge overdue">{t('inbox.overdue', { date: formatDate(i.deadline.date) })}</span>
               ) : (
-                <span class="badge open">
-                  Tenggat {formatDate(i.deadline.date)} ({i.deadline.workingDaysLeft} hari kerja)
-                </span>
+                <span class="badge open">{t('inbox.due', { date: formatDate(i.deadline.date), count: i.deadline.workingDaysLeft })}</span>
               )}{' '}
               <span class="muted">
                 {i.trackingId} · {STATUS_LABELS[i.status] ?? i.status} · {i.regionName}
               </span>
             </div>
             <div class="muted">
-              {i.suggestedAgency && i.status === 'SUBMITTED' ? `Usulan: ${i.suggestedAgency.name}` : (i.assignedAgency?.name ?? '')}
-              {i.escalationLevel > 0 ? ` · eskalasi tingkat ${i.escalationLevel}` : ''}
-              {i.transfers > 0 ? ` · dialihkan ${i.transfers}×` : ''}
-              {i.anonymous ? ' · anonim' : ''}
-              {i.confidential ? ' · rahasia' : ''}
+              {i.suggestedAgency && i.status === 'SUBMITTED' ? t('inbox.suggested', { agency: i.suggestedAgency.name }) : (i.assignedAgency?.name ?? '')}
+              {i.escalationLevel > 0 ? t('inbox.escalation', { level: i.escalationLevel }) : ''}
+              {i.transfers > 0 ? t('inbox.transfers', { count: i.transfers }) : ''}
+              {i.anonymous ? t('inbox.anonymous') : ''}
+              {i.confidential ? t('inbox.confidential') : ''}
               {i.ombudsmanReview ? ` · ${i.ombudsmanReview.reasons.map((r) => label(REVIEW_REASON_LABELS, r)).join('; ')}` : ''}
             </div>
           </li>
@@ -93,7 +92,7 @@ function InboxList({ session, query }: { session: StaffSession; query: string })
       {moreError && <Problem error={moreError} />}
       {next && (
         <button type="button" class="secondary" onClick={more}>
-          Muat lebih banyak
+          {t('inbox.more')}
         </button>
       )}
     </>
@@ -107,19 +106,19 @@ export function InboxPage({ session }: { session: StaffSession }) {
   const who = `${session.staff.username} · ${session.staff.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')}${where ? ` · ${where}` : ''}`;
   return (
     <>
-      <PageTitle title="Kotak masuk">Kotak masuk</PageTitle>
+      <PageTitle title={t('inbox.title')}>{t('inbox.title')}</PageTitle>
       <p class="muted">{who}</p>
       {session.staff.roles.includes('SERVICE_ADMIN') && (
         <p>
           <a class="button secondary" href="#/petugas/layanan">
-            Katalog layanan instansi
+            {t('inbox.catalogue')}
           </a>
         </p>
       )}
       {(session.staff.roles.includes('OPERATOR') || session.staff.roles.includes('SERVICE_ADMIN')) && (
         <p>
           <a class="button secondary" href="#/petugas/akun">
-            Akun petugas
+            {t('inbox.accounts')}
           </a>
         </p>
       )}
@@ -127,7 +126,7 @@ export function InboxPage({ session }: { session: StaffSession }) {
         <p>
           {/* The agency's own scorecard: its score, the figures behind it and what to fix first. */}
           <a class="button secondary" href={`#/kepatuhan/${encodeURIComponent(session.staff.agencyId)}`}>
-            Skor kepatuhan instansi
+            {t('inbox.scorecard')}
           </a>
         </p>
       )}
@@ -135,28 +134,28 @@ export function InboxPage({ session }: { session: StaffSession }) {
         <p>
           {/* The office's province's agencies, ranked; each scorecard opens the complaints behind its figures. */}
           <a class="button secondary" href="#/kepatuhan">
-            Kepatuhan instansi di wilayah Anda
+            {t('inbox.regionCompliance')}
           </a>
         </p>
       )}
       {(session.staff.roles.includes('OPERATOR') || session.staff.roles.includes('SERVICE_ADMIN') || session.staff.roles.includes('OMBUDSMAN')) && (
         <p>
           <a class="button secondary" href="#/petugas/kesiapan">
-            Kesiapan unit pengaduan
+            {t('inbox.readiness')}
           </a>
         </p>
       )}
       {session.staff.roles.includes('OPERATOR') && (
         <p>
           <a class="button secondary" href="#/petugas/kalender">
-            Kalender hari libur
+            {t('inbox.calendar')}
           </a>
         </p>
       )}
       {queues.length > 0 && (
         <>
           <fieldset class="plain">
-            <legend class="visually-hidden">Antrean</legend>
+            <legend class="visually-hidden">{t('inbox.queue')}</legend>
             <div class="actions-row">
               {queues.map(([name], i) => (
                 <button key={name} type="button" class={i === tab ? '' : 'secondary'} aria-pressed={i === tab} onClick={() => setTab(i)}>
@@ -191,7 +190,7 @@ export function CasePage({ session, trackingId }: { session: StaffSession; track
   );
   const c = view ?? loaded.data;
   const agencies = useLoad(() => (c ? agenciesFor(c.location.regionCode) : Promise.resolve([])), [c?.location.regionCode]);
-  if (loaded.loading && !c) return <Loading what="Memuat laporan" />;
+  if (loaded.loading && !c) return <Loading what={t('case.loading')} />;
   if (loaded.error && !c) return <Problem error={loaded.error} />;
   if (!c) return null;
   const reveal = async () => {
@@ -205,24 +204,24 @@ export function CasePage({ session, trackingId }: { session: StaffSession; track
   const r = c.reporter;
   const identity = (
     <>
-      <dt>Pelapor</dt>
+      <dt>{t('case.reporter')}</dt>
       <dd>
         {!r ? (
-          'Tanpa identitas'
+          t('case.noIdentity')
         ) : 'anonymous' in r ? (
-          'Anonim: identitas tidak pernah ditampilkan kepada instansi'
+          t('case.anonymous')
         ) : 'withheld' in r ? (
           r.revealable ? (
             <>
-              <span>Identitas disembunyikan. </span>
+              <span>{t('case.hidden')}</span>
               <button type="button" class="link" onClick={reveal}>
-                Tampilkan identitas pelapor
+                {t('case.reveal')}
               </button>
-              <span class="hint">Setiap pembukaan identitas dicatat dalam jejak audit laporan.</span>
+              <span class="hint">{t('case.audited')}</span>
               {revealError && <Problem error={revealError} />}
             </>
           ) : (
-            'Identitas tidak tersedia untuk peran Anda'
+            t('case.notForRole')
           )
         ) : (
           <span data-testid="reporter-identity">{[r.name, r.email, r.phone].filter(Boolean).join(' · ')}</span>
@@ -234,11 +233,11 @@ export function CasePage({ session, trackingId }: { session: StaffSession; track
     <>
       <p>
         <a class="back" href="#/petugas">
-          ← Kotak masuk
+          {t('case.back')}
         </a>
       </p>
       <PageTitle title={c.title}>{c.title}</PageTitle>
-      {c.suggestedAgency && c.status === 'SUBMITTED' && <p class="notice">Usulan sistem: {c.suggestedAgency.name}</p>}
+      {c.suggestedAgency && c.status === 'SUBMITTED' && <p class="notice">{t('case.suggested', { agency: c.suggestedAgency.name })}</p>}
       <ActionPanel
         allowed={c.allowedActions ?? []}
         trackingId={c.trackingId}
@@ -252,7 +251,7 @@ export function CasePage({ session, trackingId }: { session: StaffSession; track
         <DuplicateSuggestions trackingId={c.trackingId} token={session.idToken} onMerged={(v) => setView(v as StaffComplaintView)} />
       )}
       <section aria-labelledby="att-title">
-        <h2 id="att-title">Lampiran</h2>
+        <h2 id="att-title">{t('case.attachments')}</h2>
         <AttachmentList items={c.attachments ?? []} token={session.idToken} staff />
         {!['CLOSED', 'ARCHIVED'].includes(c.status) && (
           <AttachmentUploader trackingId={c.trackingId} token={session.idToken} staff onUploaded={() => refreshSoon(setView, loaded.reload)} />
@@ -281,7 +280,7 @@ export function CalendarPage({ session }: { session: StaffSession }) {
         : { action: 'CANCEL_DAY', date: form.date, source: form.source };
     try {
       await call('/v1/calendar', { body, token: session.idToken, staff: true });
-      setDone(`Perubahan ${form.date} disimpan; berlaku untuk semua tenggat dalam satu menit.`);
+      setDone(t('calendar.saved', { date: form.date }));
       setRound((r) => r + 1);
     } catch (err) {
       setError(err as ApiError);
@@ -292,10 +291,10 @@ export function CalendarPage({ session }: { session: StaffSession }) {
     <>
       <p>
         <a class="back" href="#/petugas">
-          ← Kotak masuk
+          {t('case.back')}
         </a>
       </p>
-      <PageTitle title="Kalender hari libur">Kalender hari libur dan cuti bersama</PageTitle>
+      <PageTitle title={t('calendar.title')}>{t('calendar.heading')}</PageTitle>
       <div class="actions-row">
         <button type="button" class="secondary" onClick={() => setYear(year - 1)}>
           ← {year - 1}
@@ -307,17 +306,17 @@ export function CalendarPage({ session }: { session: StaffSession }) {
       {cal.error && <Problem error={cal.error} />}
       {cal.data && (
         <section class="card" aria-labelledby="cal-title">
-          <h2 id="cal-title">Tahun {cal.data.year}</h2>
-          <p>{cal.data.covered ? `Sumber: ${cal.data.source}` : cal.data.warning}</p>
+          <h2 id="cal-title">{t('calendar.year', { year: cal.data.year })}</h2>
+          <p>{cal.data.covered ? t('calendar.source', { source: cal.data.source ?? '' }) : cal.data.warning}</p>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls inside its box; keyboard users need focus to scroll it (WCAG 2.1.1) */}
-          <section class="table-wrap" aria-label="Tabel (geser ke samping)" tabIndex={0}>
+          <section class="table-wrap" aria-label={t('common.tableScroll')} tabIndex={0}>
             <table>
-              <caption class="visually-hidden">Hari libur {cal.data.year}</caption>
+              <caption class="visually-hidden">{t('calendar.caption', { year: cal.data.year })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Tanggal</th>
-                  <th scope="col">Nama</th>
-                  <th scope="col">Jenis</th>
+                  <th scope="col">{t('calendar.date')}</th>
+                  <th scope="col">{t('calendar.name')}</th>
+                  <th scope="col">{t('calendar.kind')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -325,7 +324,7 @@ export function CalendarPage({ session }: { session: StaffSession }) {
                   <tr key={d.date}>
                     <td>{formatDate(d.date)}</td>
                     <td>{d.name}</td>
-                    <td>{d.kind === 'HOLIDAY' ? 'Libur nasional' : 'Cuti bersama'}</td>
+                    <td>{d.kind === 'HOLIDAY' ? t('calendar.holiday') : t('calendar.leave')}</td>
                   </tr>
                 ))}
               </tbody>
@@ -333,7 +332,7 @@ export function CalendarPage({ session }: { session: StaffSession }) {
           </section>
         </section>
       )}
-      <h2>Ubah kalender (SKB perubahan)</h2>
+      <h2>{t('calendar.change')}</h2>
       {error && <ErrorSummary error={error} fieldIds={{ date: 'c-date', name: 'c-name', source: 'c-source', kind: 'c-kind' }} />}
       {done && (
         <p class="notice" role="status">
@@ -341,36 +340,36 @@ export function CalendarPage({ session }: { session: StaffSession }) {
         </p>
       )}
       <form class="card" onSubmit={submit} noValidate>
-        <Field id="c-action" label="Perubahan">
+        <Field id="c-action" label={t('calendar.action')}>
           {(aria) => (
             <select {...aria} value={form.action} onChange={set('action')}>
-              <option value="ADD_DAY">Tambah hari libur/cuti bersama</option>
-              <option value="CANCEL_DAY">Batalkan hari libur/cuti bersama</option>
+              <option value="ADD_DAY">{t('calendar.add')}</option>
+              <option value="CANCEL_DAY">{t('calendar.cancel')}</option>
             </select>
           )}
         </Field>
-        <Field id="c-date" label="Tanggal" error={error?.forField('date')}>
+        <Field id="c-date" label={t('calendar.date')} error={error?.forField('date')}>
           {(aria) => <input type="date" {...aria} value={form.date} onInput={set('date')} />}
         </Field>
         {form.action === 'ADD_DAY' && (
           <>
-            <Field id="c-name" label="Nama hari" error={error?.forField('name')}>
+            <Field id="c-name" label={t('calendar.dayName')} error={error?.forField('name')}>
               {(aria) => <input type="text" {...aria} value={form.name} onInput={set('name')} />}
             </Field>
-            <Field id="c-kind" label="Jenis" error={error?.forField('kind')}>
+            <Field id="c-kind" label={t('calendar.kind')} error={error?.forField('kind')}>
               {(aria) => (
                 <select {...aria} value={form.kind} onChange={set('kind')}>
-                  <option value="HOLIDAY">Libur nasional</option>
-                  <option value="COLLECTIVE_LEAVE">Cuti bersama</option>
+                  <option value="HOLIDAY">{t('calendar.holiday')}</option>
+                  <option value="COLLECTIVE_LEAVE">{t('calendar.leave')}</option>
                 </select>
               )}
             </Field>
           </>
         )}
-        <Field id="c-source" label="Dasar hukum" hint="Mis. SKB 3 Menteri No. … Tahun …" error={error?.forField('source')}>
+        <Field id="c-source" label={t('calendar.basis')} hint={t('calendar.basisHint')} error={error?.forField('source')}>
           {(aria) => <input type="text" {...aria} value={form.source} onInput={set('source')} />}
         </Field>
-        <button type="submit">Simpan perubahan</button>
+        <button type="submit">{t('calendar.save')}</button>
       </form>
     </>
   );

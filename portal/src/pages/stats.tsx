@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { StatsItem, StatsOutput } from '../../../functions/contract/outputs/stats';
 import { call } from '../api';
 import { BarChart, Field, Loading, PageTitle, Problem, RegionPicker, useLoad } from '../components';
+import { t } from '../i18n';
 
 const nameOf = (i: StatsItem) => (i.service ? `${i.service.name} (v${i.service.version})` : (i.agency?.name ?? i.region?.name ?? '—'));
 
@@ -27,26 +28,23 @@ export function StatsPage() {
   // Agencies are counted from disposition (a complaint is received by a region, then assigned to an agency).
   const inbound =
     level === 'AGENCY'
-      ? { title: 'Laporan didisposisikan', column: 'Didisposisikan', of: (i: StatsItem) => i.assigned }
-      : { title: 'Laporan diterima', column: 'Diterima', of: (i: StatsItem) => i.received };
+      ? { title: t('stats.assignedTitle'), column: t('stats.assigned'), of: (i: StatsItem) => i.assigned }
+      : { title: t('stats.receivedTitle'), column: t('stats.received'), of: (i: StatsItem) => i.received };
   return (
     <>
-      <PageTitle title="Statistik">Statistik penanganan</PageTitle>
-      <p>
-        Angka bulanan per wilayah atau instansi: laporan diterima, ketepatan waktu tindak lanjut, keterlambatan, eskalasi, dan laporan yang ditandai untuk
-        Ombudsman.
-      </p>
-      <form class="card" onSubmit={(e) => e.preventDefault()} aria-label="Pilih data">
+      <PageTitle title={t('stats.title')}>{t('stats.heading')}</PageTitle>
+      <p>{t('stats.lead')}</p>
+      <form class="card" onSubmit={(e) => e.preventDefault()} aria-label={t('stats.choose')}>
         <div class="filters">
-          <Field id="s-month" label="Bulan">
+          <Field id="s-month" label={t('stats.month')}>
             {(aria) => <input type="month" {...aria} value={month} onInput={(e) => setMonth((e.target as HTMLInputElement).value || thisMonth())} />}
           </Field>
-          <Field id="s-level" label="Menurut">
+          <Field id="s-level" label={t('stats.by')}>
             {(aria) => (
               <select {...aria} value={level} onChange={(e) => setLevel((e.target as HTMLSelectElement).value as 'REGION' | 'AGENCY' | 'SERVICE')}>
-                <option value="REGION">Wilayah</option>
-                <option value="AGENCY">Instansi</option>
-                <option value="SERVICE">Layanan (standar pelayanan)</option>
+                <option value="REGION">{t('stats.byRegion')}</option>
+                <option value="AGENCY">{t('stats.byAgency')}</option>
+                <option value="SERVICE">{t('stats.byService')}</option>
               </select>
             )}
           </Field>
@@ -54,37 +52,37 @@ export function StatsPage() {
         </div>
       </form>
       {stats.error && <Problem error={stats.error} />}
-      {stats.loading && !stats.data && <Loading what="Memuat statistik" />}
-      {stats.data && !items.length && <p class="muted">Belum ada data untuk pilihan ini.</p>}
+      {stats.loading && !stats.data && <Loading what={t('stats.loading')} />}
+      {stats.data && !items.length && <p class="muted">{t('stats.empty')}</p>}
       {items.length > 0 && (
         <>
           <BarChart name={nameOf} title={inbound.title} items={items} value={inbound.of} unit="" />
-          <BarChart name={nameOf} title="Tindak lanjut pertama tepat waktu" items={items} value={(i) => i.firstFollowUpOnTimePct} unit="%" max={100} />
-          <BarChart name={nameOf} title="Terbuka melewati tenggat" items={items} value={(i) => i.openOverdue} unit="" />
-          <BarChart name={nameOf} title="Eskalasi" items={items} value={(i) => i.escalations} unit="" />
-          <BarChart name={nameOf} title="Ditandai untuk Ombudsman" items={items} value={(i) => i.ombudsmanFlags} unit="" />
+          <BarChart name={nameOf} title={t('stats.onTime')} items={items} value={(i) => i.firstFollowUpOnTimePct} unit="%" max={100} />
+          <BarChart name={nameOf} title={t('stats.openOverdue')} items={items} value={(i) => i.openOverdue} unit="" />
+          <BarChart name={nameOf} title={t('stats.escalations')} items={items} value={(i) => i.escalations} unit="" />
+          <BarChart name={nameOf} title={t('stats.flagged')} items={items} value={(i) => i.ombudsmanFlags} unit="" />
           {level === 'SERVICE' && (
             <>
-              <BarChart name={nameOf} title="Indikasi penundaan berlarut" items={items} value={(i) => i.indicators?.prolongedDelay ?? null} unit="" />
-              <BarChart name={nameOf} title="Indikasi pungutan liar" items={items} value={(i) => i.indicators?.illegalLevy ?? null} unit="" />
-              <BarChart name={nameOf} title="Indikasi penyimpangan prosedur" items={items} value={(i) => i.indicators?.proceduralDeviation ?? null} unit="" />
+              <BarChart name={nameOf} title={t('stats.prolongedDelay')} items={items} value={(i) => i.indicators?.prolongedDelay ?? null} unit="" />
+              <BarChart name={nameOf} title={t('stats.illegalLevy')} items={items} value={(i) => i.indicators?.illegalLevy ?? null} unit="" />
+              <BarChart name={nameOf} title={t('stats.proceduralDeviation')} items={items} value={(i) => i.indicators?.proceduralDeviation ?? null} unit="" />
             </>
           )}
-          <h2>Tabel</h2>
+          <h2>{t('stats.table')}</h2>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls inside its box; keyboard users need focus to scroll it (WCAG 2.1.1) */}
-          <section class="table-wrap" aria-label="Tabel (geser ke samping)" tabIndex={0}>
+          <section class="table-wrap" aria-label={t('stats.tableScroll')} tabIndex={0}>
             <table>
-              <caption class="visually-hidden">Angka penanganan {month}</caption>
+              <caption class="visually-hidden">{t('stats.caption', { month })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{level === 'REGION' ? 'Wilayah' : level === 'AGENCY' ? 'Instansi' : 'Layanan'}</th>
+                  <th scope="col">{level === 'REGION' ? t('stats.region') : level === 'AGENCY' ? t('stats.agency') : t('stats.service')}</th>
                   <th scope="col">{inbound.column}</th>
-                  <th scope="col">Tepat waktu</th>
-                  <th scope="col">Lewat tenggat</th>
-                  <th scope="col">Eskalasi</th>
-                  <th scope="col">Terlewat</th>
-                  <th scope="col">Ombudsman</th>
-                  <th scope="col">Nilai</th>
+                  <th scope="col">{t('stats.colOnTime')}</th>
+                  <th scope="col">{t('stats.colOverdue')}</th>
+                  <th scope="col">{t('stats.colEscalations')}</th>
+                  <th scope="col">{t('stats.colMisses')}</th>
+                  <th scope="col">{t('stats.colOmbudsman')}</th>
+                  <th scope="col">{t('stats.colRating')}</th>
                 </tr>
               </thead>
               <tbody>

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ServiceDetailOutput, ServiceSummary } from '../../../functions/contract/outputs/services';
 import { ApiError, call, newIdempotencyKey } from '../api';
 import { categoriesOf, ErrorSummary, Field, PageTitle, RegionPicker, useLoad } from '../components';
+import { formatRupiah, LANGUAGE, t } from '../i18n';
 import { TYPE_LABELS } from '../labels';
 import type { Receipt } from './submitted';
 
@@ -32,7 +33,7 @@ const FIELD_IDS: Record<string, string> = {
 /** The catalogue's answers, as the API declares them (types only). */
 type ServiceDetail = ServiceDetailOutput;
 
-const UNIT: Record<string, string> = { MINUTES: 'menit', HOURS: 'jam', WORKING_DAYS: 'hari kerja' };
+const unitOf = (unit: string) => (['MINUTES', 'HOURS', 'WORKING_DAYS'].includes(unit) ? t(`units.${unit as 'MINUTES' | 'HOURS' | 'WORKING_DAYS'}`) : '');
 
 /**
  * When the complaint is about a service with a published standard (SIPP), the questions that
@@ -63,18 +64,15 @@ function ServiceQuestions(props: {
   const std = detail.data?.standard;
   return (
     <fieldset>
-      <legend>Tentang layanan tertentu? (opsional)</legend>
-      <p class="hint">
-        Jika laporan Anda tentang layanan seperti KTP-el, akta kelahiran atau izin bangunan, pilih layanannya: laporan langsung diteruskan ke instansinya dan
-        dibandingkan dengan standar pelayanan yang diumumkan.
-      </p>
-      <Field id="f-service-search" label="Cari layanan" hint="Ketik minimal 2 huruf, mis. KTP, akta, SKCK.">
+      <legend>{t('submit.service.legend')}</legend>
+      <p class="hint">{t('submit.service.hint')}</p>
+      <Field id="f-service-search" label={t('submit.service.search')} hint={t('submit.service.searchHint')}>
         {(aria) => <input type="search" {...aria} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />}
       </Field>
-      <Field id="f-service" label="Layanan" error={props.fieldError('serviceId')}>
+      <Field id="f-service" label={t('submit.service.label')} error={props.fieldError('serviceId')}>
         {(aria) => (
           <select {...aria} value={props.values.serviceId} onChange={set('serviceId')}>
-            <option value="">Tidak tentang layanan tertentu</option>
+            <option value="">{t('submit.service.none')}</option>
             {(found.data ?? []).map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} — {s.agency.name}
@@ -89,27 +87,27 @@ function ServiceQuestions(props: {
       {std && (
         <>
           <div class="notice" data-testid="service-standard">
-            <strong>Standar pelayanan</strong> ({std.decreeNumber}): selesai dalam {std.completionTime.value} {UNIT[std.completionTime.unit] ?? ''};{' '}
-            {std.cost.kind === 'FREE' ? 'tanpa biaya' : `biaya Rp${std.cost.amount.toLocaleString('id-ID')}`}; persyaratan: {std.requirements.join('; ')}.
+            <strong>{t('submit.service.standard')}</strong> ({std.decreeNumber}):{' '}
+            {t('submit.service.summary', {
+              time: `${std.completionTime.value} ${unitOf(std.completionTime.unit)}`,
+              cost: std.cost.kind === 'FREE' ? t('submit.service.free') : t('submit.service.cost', { amount: formatRupiah(std.cost.amount) }),
+              requirements: std.requirements.join('; '),
+            })}
           </div>
           <Field
             id="f-applied"
-            label="Kapan Anda mengajukan layanan ini?"
+            label={t('submit.service.appliedOn')}
             error={props.fieldError('serviceAnswers.appliedOn') ?? props.fieldError('serviceAnswers')}
           >
             {(aria) => <input type="date" {...aria} value={props.values.appliedOn} onInput={set('appliedOn')} />}
           </Field>
-          <Field id="f-completed" label="Kapan selesai? (kosongkan jika belum)" error={props.fieldError('serviceAnswers.completedOn')}>
+          <Field id="f-completed" label={t('submit.service.completedOn')} error={props.fieldError('serviceAnswers.completedOn')}>
             {(aria) => <input type="date" {...aria} value={props.values.completedOn} onInput={set('completedOn')} />}
           </Field>
-          <Field id="f-charged" label="Berapa biaya yang Anda bayar? (rupiah, kosongkan jika tidak ada)" error={props.fieldError('serviceAnswers.charged')}>
+          <Field id="f-charged" label={t('submit.service.charged')} error={props.fieldError('serviceAnswers.charged')}>
             {(aria) => <input type="text" inputMode="numeric" {...aria} value={props.values.charged} onInput={set('charged')} />}
           </Field>
-          <Field
-            id="f-extra"
-            label="Persyaratan yang diminta di luar daftar di atas (satu per baris)"
-            error={props.fieldError('serviceAnswers.extraRequirements')}
-          >
+          <Field id="f-extra" label={t('submit.service.extra')} error={props.fieldError('serviceAnswers.extraRequirements')}>
             {(aria) => <textarea {...aria} value={props.values.extraRequirements} onInput={set('extraRequirements')} />}
           </Field>
         </>
@@ -148,8 +146,8 @@ export function SubmitPage({ onSubmitted }: { onSubmitted: (r: Receipt) => void 
   // A second tap can arrive before the button redraws as disabled: this blocks it at once.
   const inFlight = useRef(false);
   const set = (k: keyof typeof form) => (e: Event) => {
-    const t = e.target as HTMLInputElement;
-    setForm({ ...form, [k]: t.type === 'checkbox' ? t.checked : t.value });
+    const el = e.target as HTMLInputElement;
+    setForm({ ...form, [k]: el.type === 'checkbox' ? el.checked : el.value });
   };
   const fieldError = (f: string) => error?.forField(f);
 
@@ -173,6 +171,8 @@ export function SubmitPage({ onSubmitted }: { onSubmitted: (r: Receipt) => void 
       ...(form.incidentDate ? { incidentDate: form.incidentDate } : {}),
       anonymous: form.anonymous,
       confidential: form.confidential,
+      // The reporter's mails follow the language they wrote in.
+      language: LANGUAGE,
       ...(Object.keys(reporter).length ? { reporter } : {}),
       ...(form.serviceId ? { serviceId: form.serviceId } : {}),
       ...(form.serviceId && form.appliedOn
@@ -198,7 +198,7 @@ export function SubmitPage({ onSubmitted }: { onSubmitted: (r: Receipt) => void 
       setIdempotencyKey(newIdempotencyKey());
       onSubmitted(receipt);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'Galat', String(err)));
+      setError(err instanceof ApiError ? err : new ApiError(0, t('common.error'), String(err)));
     } finally {
       inFlight.current = false;
       setSending(false);
@@ -211,12 +211,12 @@ export function SubmitPage({ onSubmitted }: { onSubmitted: (r: Receipt) => void 
 
   return (
     <>
-      <PageTitle title="Buat laporan">Buat laporan</PageTitle>
-      <p class="lead">Sampaikan pengaduan, aspirasi, atau permintaan informasi tentang pelayanan publik. Laporan diteruskan ke instansi yang berwenang.</p>
+      <PageTitle title={t('submit.title')}>{t('submit.title')}</PageTitle>
+      <p class="lead">{t('submit.lead')}</p>
       {error && <ErrorSummary error={error} fieldIds={FIELD_IDS} />}
       <form onSubmit={submit} noValidate>
         <fieldset>
-          <legend>Jenis laporan</legend>
+          <legend>{t('submit.type')}</legend>
           {Object.entries(TYPE_LABELS).map(([value, text], i) => (
             <div class="choice" key={value}>
               <input type="radio" name="type" id={i === 0 ? 'f-type' : `f-type-${value}`} value={value} checked={form.type === value} onChange={set('type')} />
@@ -224,24 +224,24 @@ export function SubmitPage({ onSubmitted }: { onSubmitted: (r: Receipt) => void 
             </div>
           ))}
         </fieldset>
-        <Field id="f-title" label="Judul laporan" hint="Singkat dan jelas, 5–150 karakter." error={fieldError('title')}>
+        <Field id="f-title" label={t('submit.titleLabel')} hint={t('submit.titleHint')} error={fieldError('title')}>
           {(aria) => <input type="text" {...aria} value={form.title} onInput={set('title')} maxLength={150} required />}
         </Field>
-        <Field
-          id="f-description"
-          label="Isi laporan"
-          hint="Ceritakan apa yang terjadi, di mana, dan kapan (minimal 20 karakter)."
-          error={fieldError('description')}
-        >
+        <Field id="f-description" label={t('submit.description')} hint={t('submit.descriptionHint')} error={fieldError('description')}>
           {(aria) => <textarea {...aria} value={form.description} onInput={set('description')} maxLength={5000} required />}
         </Field>
-        <Field id="f-category-search" label="Cari kategori" hint="Ketik kata kunci, mis. KTP, jalan, sampah.">
+        <Field id="f-category-search" label={t('submit.categorySearch')} hint={t('submit.categorySearchHint')}>
           {(aria) => <input type="search" {...aria} value={categoryQuery} onInput={(e) => setCategoryQuery((e.target as HTMLInputElement).value)} />}
         </Field>
-        <Field id="f-category" label="Kategori" error={fieldError('categoryId')} hint={chosen ? `Mencakup: ${chosen.covers}` : undefined}>
+        <Field
+          id="f-category"
+          label={t('submit.category')}
+          error={fieldError('categoryId')}
+          hint={chosen ? t('submit.categoryCovers', { covers: chosen.covers }) : undefined}
+        >
           {(aria) => (
             <select {...aria} value={form.categoryId} onChange={set('categoryId')} required>
-              <option value="">Pilih kategori</option>
+              <option value="">{t('submit.chooseCategory')}</option>
               {shownCategories.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -251,7 +251,7 @@ export function SubmitPage({ onSubmitted }: { onSubmitted: (r: Receipt) => void 
           )}
         </Field>
         <fieldset>
-          <legend>Lokasi kejadian</legend>
+          <legend>{t('submit.place')}</legend>
           <RegionPicker
             idPrefix="f-region"
             province={form.province}
@@ -259,7 +259,7 @@ export function SubmitPage({ onSubmitted }: { onSubmitted: (r: Receipt) => void 
             onChange={(province, regency) => setForm({ ...form, province, regency })}
             error={fieldError('location.regionCode') ?? fieldError('location')}
           />
-          <Field id="f-address" label="Alamat atau patokan (opsional)" error={fieldError('location.address')}>
+          <Field id="f-address" label={t('submit.address')} error={fieldError('location.address')}>
             {(aria) => <input type="text" {...aria} value={form.address} onInput={set('address')} maxLength={500} autoComplete="street-address" />}
           </Field>
         </fieldset>
@@ -269,45 +269,45 @@ export function SubmitPage({ onSubmitted }: { onSubmitted: (r: Receipt) => void 
           onChange={(patch) => setForm({ ...form, ...patch })}
           fieldError={fieldError}
         />
-        <Field id="f-incident" label="Tanggal kejadian (opsional)" error={fieldError('incidentDate')}>
+        <Field id="f-incident" label={t('submit.incidentDate')} error={fieldError('incidentDate')}>
           {(aria) => <input type="date" {...aria} value={form.incidentDate} onInput={set('incidentDate')} />}
         </Field>
         <fieldset>
-          <legend>Privasi</legend>
+          <legend>{t('submit.privacy')}</legend>
           <div class="choice">
             <input type="checkbox" id="f-anonymous" checked={form.anonymous} onChange={set('anonymous')} aria-describedby="f-anonymous-hint" />
             <label for="f-anonymous">
-              Anonim
+              {t('submit.anonymous')}
               <span class="hint" id="f-anonymous-hint">
-                Nama dan kontak Anda disembunyikan dari instansi dan publik. Hanya Anda yang dapat melihatnya dengan token akses.
+                {t('submit.anonymousHint')}
               </span>
             </label>
           </div>
           <div class="choice">
             <input type="checkbox" id="f-confidential" checked={form.confidential} onChange={set('confidential')} aria-describedby="f-confidential-hint" />
             <label for="f-confidential">
-              Rahasia
+              {t('submit.confidential')}
               <span class="hint" id="f-confidential-hint">
-                Laporan tidak ditampilkan kepada publik sama sekali; hanya Anda dan petugas yang menanganinya yang dapat membacanya.
+                {t('submit.confidentialHint')}
               </span>
             </label>
           </div>
         </fieldset>
         <fieldset>
-          <legend>Data pelapor (opsional)</legend>
-          <p class="hint">Isi email agar Anda menerima kabar tindak lanjut. Data ini tidak pernah ditampilkan kepada publik.</p>
-          <Field id="f-name" label="Nama" error={fieldError('reporter.name')}>
+          <legend>{t('submit.reporter')}</legend>
+          <p class="hint">{t('submit.reporterHint')}</p>
+          <Field id="f-name" label={t('submit.name')} error={fieldError('reporter.name')}>
             {(aria) => <input type="text" {...aria} value={form.name} onInput={set('name')} maxLength={100} autoComplete="name" />}
           </Field>
-          <Field id="f-email" label="Email" error={fieldError('reporter.email')}>
+          <Field id="f-email" label={t('submit.email')} error={fieldError('reporter.email')}>
             {(aria) => <input type="email" {...aria} value={form.email} onInput={set('email')} maxLength={254} autoComplete="email" inputMode="email" />}
           </Field>
-          <Field id="f-phone" label="Nomor ponsel" hint="Mis. 081234567890" error={fieldError('reporter.phone')}>
+          <Field id="f-phone" label={t('submit.phone')} hint={t('submit.phoneHint')} error={fieldError('reporter.phone')}>
             {(aria) => <input type="tel" {...aria} value={form.phone} onInput={set('phone')} autoComplete="tel" inputMode="tel" />}
           </Field>
         </fieldset>
         <button type="submit" disabled={sending} aria-busy={sending}>
-          {sending ? 'Mengirim…' : 'Kirim laporan'}
+          {sending ? t('submit.sending') : t('submit.send')}
         </button>
       </form>
     </>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { SubmissionOutput } from '../../../functions/contract/outputs/submission';
 import { PageTitle } from '../components';
 import { AttachmentUploader } from '../evidence';
+import { t } from '../i18n';
 import { STATUS_LABELS } from '../labels';
 
 /** What the submission answers, as the API declares it (types only). */
@@ -13,21 +14,21 @@ export function SubmittedPage({ receipt }: { receipt: Receipt | undefined }) {
   if (!receipt) {
     return (
       <>
-        <PageTitle title="Laporan terkirim">Laporan terkirim</PageTitle>
+        <PageTitle title={t('submitted.title')}>{t('submitted.title')}</PageTitle>
         <p>
-          Token akses hanya ditampilkan sekali. Jika Anda sudah menyimpannya, buka <a href="#/lacak">Lacak laporan</a>.
+          {t('submitted.onlyOnce')} <a href="#/lacak">{t('submitted.trackLink')}</a>.
         </p>
       </>
     );
   }
   const personalLink = `${location.origin}/#/lacak/${encodeURIComponent(receipt.trackingId)}/${encodeURIComponent(receipt.accessToken)}`;
   const note = [
-    'Laporan Aduan',
-    `Nomor pelacakan: ${receipt.trackingId}`,
-    `Token akses: ${receipt.accessToken}`,
-    `Tautan pribadi: ${personalLink}`,
+    t('submitted.noteTitle'),
+    t('submitted.noteNumber', { value: receipt.trackingId }),
+    t('submitted.noteToken', { value: receipt.accessToken }),
+    t('submitted.noteLink', { value: personalLink }),
     '',
-    'Simpan berkas ini. Siapa pun yang memegang token dapat membaca laporan Anda, termasuk identitas Anda.',
+    t('submitted.noteKeep'),
     '',
   ].join('\n');
   const copy = async (what: string, text: string) => {
@@ -48,21 +49,21 @@ export function SubmittedPage({ receipt }: { receipt: Receipt | undefined }) {
   };
   return (
     <>
-      <PageTitle title="Laporan terkirim">Laporan terkirim</PageTitle>
+      <PageTitle title={t('submitted.title')}>{t('submitted.title')}</PageTitle>
       <div class="notice" role="status">
-        Terima kasih. Laporan Anda diterima dengan status <strong>{STATUS_LABELS[receipt.status]}</strong>.
+        {t('submitted.thanks')} <strong>{STATUS_LABELS[receipt.status]}</strong>.
       </div>
       <div class="card">
-        <h2>Simpan sekarang: ditampilkan hanya sekali</h2>
-        <p>Anda memerlukan nomor pelacakan dan token akses untuk melihat perkembangan, membalas, dan menilai tindak lanjut.</p>
+        <h2>{t('submitted.keepTitle')}</h2>
+        <p>{t('submitted.keepWhy')}</p>
         <dl class="facts">
-          <dt>Nomor pelacakan</dt>
+          <dt>{t('submitted.number')}</dt>
           <dd>
             <span class="secret" data-testid="tracking-id">
               {receipt.trackingId}
             </span>
           </dd>
-          <dt>Token akses</dt>
+          <dt>{t('submitted.token')}</dt>
           <dd>
             <span class="secret" data-testid="access-token">
               {receipt.accessToken}
@@ -71,25 +72,25 @@ export function SubmittedPage({ receipt }: { receipt: Receipt | undefined }) {
         </dl>
         <div class="actions-row">
           <button type="button" onClick={() => copy('token', `${receipt.trackingId} ${receipt.accessToken}`)}>
-            Salin nomor dan token
+            {t('submitted.copy')}
           </button>
           <button type="button" class="secondary" onClick={() => copy('link', personalLink)}>
-            Salin tautan pribadi
+            {t('submitted.copyLink')}
           </button>
           <button type="button" class="secondary" onClick={download}>
-            Unduh sebagai berkas teks
+            {t('submitted.download')}
           </button>
         </div>
         <p role="status" class="muted">
-          {copied === 'token' ? 'Nomor dan token disalin.' : copied === 'link' ? 'Tautan pribadi disalin.' : ''}
+          {copied === 'token' ? t('submitted.copied') : copied === 'link' ? t('submitted.copiedLink') : ''}
         </p>
-        <p class="hint">Tautan pribadi membuka laporan Anda tanpa mengetik token. Jangan bagikan: siapa pun yang memegangnya dapat membaca laporan Anda.</p>
+        <p class="hint">{t('submitted.linkHint')}</p>
         <a class="button" href={`#/lacak/${encodeURIComponent(receipt.trackingId)}/${encodeURIComponent(receipt.accessToken)}`}>
-          Lihat laporan saya
+          {t('submitted.open')}
         </a>
       </div>
-      <h2>Lampirkan foto atau dokumen (opsional)</h2>
-      <p>Foto kejadian atau kuitansi membantu instansi menindaklanjuti. Berkas dikirim langsung ke penyimpanan dan diperiksa dahulu.</p>
+      <h2>{t('submitted.attachTitle')}</h2>
+      <p>{t('submitted.attachWhy')}</p>
       <AttachmentUploader trackingId={receipt.trackingId} token={receipt.accessToken} staff={false} onUploaded={() => undefined} />
     </>
   );

@@ -4,6 +4,7 @@ import { ApiError, call } from '../api';
 import { ComplaintDetails, type ComplaintView } from '../complaint-view';
 import { ErrorSummary, Field, Loading, PageTitle, Problem, useLoad } from '../components';
 import { AttachmentList, AttachmentUploader, refreshSoon, SupportButton } from '../evidence';
+import { t } from '../i18n';
 import { navigate, replaceRoute } from '../router';
 import { forgetReporterToken, keepReporterToken, reporterToken } from '../session';
 
@@ -19,20 +20,20 @@ export function TrackForm({ initialId = '', initialError }: { initialId?: string
     e.preventDefault();
     const trackingId = id.trim().toUpperCase();
     const errors = [
-      ...(trackingId ? [] : [{ field: 'trackingId', message: 'isi nomor pelacakan' }]),
-      ...(token.trim() ? [] : [{ field: 'token', message: 'isi token akses' }]),
+      ...(trackingId ? [] : [{ field: 'trackingId', message: t('errors.fields.trackingId'), rule: 'required' as const }]),
+      ...(token.trim() ? [] : [{ field: 'token', message: t('errors.fields.token'), rule: 'required' as const }]),
     ];
-    if (errors.length) return setError(new ApiError(400, 'Periksa isian', 'Nomor pelacakan dan token akses wajib diisi.', errors));
+    if (errors.length) return setError(new ApiError(400, t('track.check'), t('track.bothRequired'), errors));
     keepReporterToken(trackingId, token.trim());
     navigate('lacak', trackingId);
   };
   return (
     <>
-      <PageTitle title="Lacak laporan">Lacak laporan</PageTitle>
-      <p>Masukkan nomor pelacakan dan token akses yang Anda terima saat mengirim laporan, atau buka tautan pribadi Anda.</p>
+      <PageTitle title={t('track.title')}>{t('track.title')}</PageTitle>
+      <p>{t('track.lead')}</p>
       {error && <ErrorSummary error={error} fieldIds={{ trackingId: 't-id', token: 't-token' }} />}
       <form onSubmit={submit} noValidate class="card">
-        <Field id="t-id" label="Nomor pelacakan" hint="Mis. 7K3MQ-X9P2W" error={error?.forField('trackingId')}>
+        <Field id="t-id" label={t('track.number')} hint={t('track.numberHint')} error={error?.forField('trackingId')}>
           {(aria) => (
             <input
               type="text"
@@ -44,10 +45,10 @@ export function TrackForm({ initialId = '', initialError }: { initialId?: string
             />
           )}
         </Field>
-        <Field id="t-token" label="Token akses" error={error?.forField('token')}>
+        <Field id="t-token" label={t('track.token')} error={error?.forField('token')}>
           {(aria) => <input type="password" {...aria} value={token} onInput={(e) => setToken((e.target as HTMLInputElement).value)} autoComplete="off" />}
         </Field>
-        <button type="submit">Lihat laporan</button>
+        <button type="submit">{t('track.open')}</button>
       </form>
     </>
   );
@@ -70,7 +71,7 @@ export function TrackPage({ trackingId, tokenInLink }: { trackingId: string; tok
   );
   const c = view ?? loaded.data;
   if (!token) return <TrackForm initialId={trackingId} />;
-  if (loaded.loading && !c) return <Loading what="Memuat laporan" />;
+  if (loaded.loading && !c) return <Loading what={t('track.loading')} />;
   // A mistyped number: the form again, the number kept for correcting, the API's words beside it.
   if (loaded.error?.forField('trackingId') && !c) {
     forgetReporterToken(trackingId);
@@ -79,7 +80,7 @@ export function TrackPage({ trackingId, tokenInLink }: { trackingId: string; tok
   if (loaded.error && !c) {
     return (
       <>
-        <PageTitle title="Lacak laporan">Laporan tidak dapat dibuka</PageTitle>
+        <PageTitle title={t('track.title')}>{t('track.cannotOpen')}</PageTitle>
         <Problem error={loaded.error} />
         <button
           type="button"
@@ -88,7 +89,7 @@ export function TrackPage({ trackingId, tokenInLink }: { trackingId: string; tok
             navigate('lacak');
           }}
         >
-          Coba nomor atau token lain
+          {t('track.tryAnother')}
         </button>
       </>
     );
@@ -98,13 +99,13 @@ export function TrackPage({ trackingId, tokenInLink }: { trackingId: string; tok
   return (
     <>
       <PageTitle title={c.title}>{c.title}</PageTitle>
-      {!isReporter && <p class="notice warn">Token tidak cocok: Anda melihat tampilan publik laporan ini.</p>}
+      {!isReporter && <p class="notice warn">{t('track.tokenMismatch')}</p>}
       <ComplaintDetails
         c={c}
         identity={
           isReporter && c.reporter ? (
             <>
-              <dt>Identitas Anda</dt>
+              <dt>{t('track.yourIdentity')}</dt>
               <dd>{[c.reporter.name, c.reporter.email, c.reporter.phone].filter(Boolean).join(' · ') || '—'}</dd>
             </>
           ) : undefined
@@ -112,7 +113,7 @@ export function TrackPage({ trackingId, tokenInLink }: { trackingId: string; tok
       />
       {isReporter && (
         <section aria-labelledby="att-title">
-          <h2 id="att-title">Lampiran</h2>
+          <h2 id="att-title">{t('track.attachments')}</h2>
           <AttachmentList items={c.attachments ?? []} token={token} staff={false} />
           {!['CLOSED', 'ARCHIVED'].includes(c.status) && (
             <AttachmentUploader trackingId={c.trackingId} token={token} staff={false} onUploaded={() => refreshSoon(setView, loaded.reload)} />
@@ -129,11 +130,11 @@ export function TrackPage({ trackingId, tokenInLink }: { trackingId: string; tok
 /** Anyone's view of a non-confidential complaint: no identity, no contact. */
 export function PublicComplaintPage({ trackingId }: { trackingId: string }) {
   const loaded = useLoad(() => call<ComplaintView>(`/v1/complaints/${encodeURIComponent(trackingId)}`), [trackingId]);
-  if (loaded.loading) return <Loading what="Memuat laporan" />;
+  if (loaded.loading) return <Loading what={t('track.loading')} />;
   if (loaded.error || !loaded.data)
     return (
       <>
-        <PageTitle title="Laporan">Laporan tidak ditemukan</PageTitle>
+        <PageTitle title={t('track.report')}>{t('track.notFound')}</PageTitle>
         {loaded.error && <Problem error={loaded.error} />}
       </>
     );
@@ -145,7 +146,7 @@ export function PublicComplaintPage({ trackingId }: { trackingId: string }) {
       <ComplaintDetails c={c} />
       <p>
         <a class="back" href="#/publik">
-          ← Kembali ke laporan publik
+          {t('track.backToFeed')}
         </a>
       </p>
     </>
