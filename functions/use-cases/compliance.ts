@@ -6,7 +6,16 @@
  * counts only, no complaint and no identity.
  */
 import { type Agency, agencies, findAgency } from '../core/agencies';
-import { type Methodology, mayReadFigureComplaints, methodologyFor, ranked, type Scorecard, type ScorecardFigure, scorecardOf } from '../core/compliance';
+import {
+  type Methodology,
+  mayReadFigureComplaints,
+  methodologyFor,
+  ranked,
+  SCORECARD_FIGURES,
+  type Scorecard,
+  type ScorecardFigure,
+  scorecardOf,
+} from '../core/compliance';
 import { DomainError, notFound } from '../core/errors';
 import type { CounterDelta } from '../core/monitoring';
 import type { ComplaintQueries, FigureComplaint } from '../core/ports';
@@ -171,75 +180,32 @@ export function methodologyView(m: Methodology) {
   };
 }
 
+type Row = Awaited<ReturnType<typeof complianceTable>>['rows'][number];
+
+/** Each column of the CSV with how a row fills it: the row's own, then every figure a scorecard counts. */
+const CSV_COLUMNS: [string, (r: Row) => unknown][] = [
+  ['agencyId', (r) => r.agencyId],
+  ['name', (r) => r.name],
+  ['level', (r) => r.level],
+  ['provinceCode', (r) => r.provinceCode],
+  ['score', (r) => r.score],
+  ['zone', (r) => r.zone],
+  ['rank', (r) => r.rank],
+  ['rankInProvince', (r) => r.rankInProvince],
+  ['standardsScore', (r) => r.parts.standards.score],
+  ['services', (r) => r.parts.standards.services],
+  ['handlingScore', (r) => r.parts.handling.score],
+  ['ratingAverage', (r) => r.parts.handling.ratingAverage],
+  ['indicatorPenalty', (r) => r.parts.indicators.penalty],
+  ...SCORECARD_FIGURES.map((f): [string, (r: Row) => unknown] => [f, (r) => ({ ...r.parts.handling, ...r.parts.indicators })[f]]),
+];
+
 /** The table as CSV (one row per agency, the figures behind each part), for a spreadsheet. */
-export function complianceCsv(table: Pick<Awaited<ReturnType<typeof complianceTable>>, 'rows'>): string {
-  const header = [
-    'agencyId',
-    'name',
-    'level',
-    'provinceCode',
-    'score',
-    'zone',
-    'rank',
-    'rankInProvince',
-    'standardsScore',
-    'services',
-    'handlingScore',
-    'assigned',
-    'firstFollowUpOnTime',
-    'firstFollowUpLate',
-    'closedWithinStatute',
-    'closedAfterStatute',
-    'recommendationsFollowed',
-    'recommendationsIgnored',
-    'transfers',
-    'escalations',
-    'reopenings',
-    'ratingCount',
-    'ratingAverage',
-    'indicatorPenalty',
-    'prolongedDelay',
-    'illegalLevy',
-    'proceduralDeviation',
-    'ombudsmanFlags',
-  ];
+export function complianceCsv(table: { rows: Row[] }): string {
   const cell = (v: unknown) => {
     const s = v === null || v === undefined ? '' : String(v);
     return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
-  const lines = table.rows.map((r) =>
-    [
-      r.agencyId,
-      r.name,
-      r.level,
-      r.provinceCode,
-      r.score,
-      r.zone,
-      r.rank,
-      r.rankInProvince,
-      r.parts.standards.score,
-      r.parts.standards.services,
-      r.parts.handling.score,
-      r.parts.handling.assigned,
-      r.parts.handling.firstFollowUpOnTime,
-      r.parts.handling.firstFollowUpLate,
-      r.parts.handling.closedWithinStatute,
-      r.parts.handling.closedAfterStatute,
-      r.parts.handling.recommendationsFollowed,
-      r.parts.handling.recommendationsIgnored,
-      r.parts.handling.transfers,
-      r.parts.handling.escalations,
-      r.parts.handling.reopenings,
-      r.parts.handling.ratingCount,
-      r.parts.handling.ratingAverage,
-      r.parts.indicators.penalty,
-      r.parts.indicators.prolongedDelay,
-      r.parts.indicators.illegalLevy,
-      r.parts.indicators.proceduralDeviation,
-      r.parts.indicators.ombudsmanFlags,
-    ]
-      .map(cell)
-      .join(','),
-  );
-  return `${[header.join(','), ...lines].join('\n')}\n`;
+  const lines = table.rows.map((r) => CSV_COLUMNS.map(([, value]) => cell(value(r))).join(','));
+  return `${[CSV_COLUMNS.map(([name]) => name).join(','), ...lines].join('\n')}\n`;
 }

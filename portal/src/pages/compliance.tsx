@@ -94,20 +94,9 @@ export function CompliancePage() {
   );
 }
 
-const HANDLING_FIGURES = [
-  'assigned',
-  'firstFollowUpOnTime',
-  'firstFollowUpLate',
-  'closedWithinStatute',
-  'closedAfterStatute',
-  'recommendationsFollowed',
-  'recommendationsIgnored',
-  'transfers',
-  'escalations',
-  'reopenings',
-  'ratingCount',
-] as const;
-const INDICATOR_FIGURES = ['illegalLevy', 'prolongedDelay', 'proceduralDeviation', 'ombudsmanFlags'] as const;
+/** The figures of a part, in the order the scorecard gives them (its score and averages are not counts). */
+const figuresOf = (part: Record<string, number | null>) =>
+  Object.keys(part).filter((k): k is ScorecardFigure => k !== 'score' && k !== 'ratingAverage' && k !== 'penalty');
 
 /**
  * Whether this officer may open the complaints behind the figures: the agency's own staff, or an
@@ -135,9 +124,9 @@ function Figures({ card, period }: { card: ScorecardOutput; period: string }) {
       <h2 id="figures-title">{t('compliance.figures')}</h2>
       {open && <p class="muted">{t('compliance.figuresOpen')}</p>}
       <h3>{t('compliance.handling')}</h3>
-      <ul class="figures">{rows(HANDLING_FIGURES)}</ul>
+      <ul class="figures">{rows(figuresOf(card.parts.handling))}</ul>
       <h3>{t('compliance.indicators')}</h3>
-      <ul class="figures">{rows(INDICATOR_FIGURES)}</ul>
+      <ul class="figures">{rows(figuresOf(card.parts.indicators))}</ul>
     </section>
   );
 }
