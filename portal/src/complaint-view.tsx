@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { ComplaintViewOutput } from '../../functions/contract/outputs/complaint';
-import { DeadlineFacts, StatusBadge, Timeline } from './components';
+import { DeadlineFacts, StatusBadge, Timeline, useCategoryName } from './components';
 import { t } from './i18n';
 import { formatDate, formatDateTime, label, REVIEW_REASON_LABELS, STAGE_LABELS, STATUS_LABELS, TYPE_LABELS } from './labels';
 
@@ -14,6 +14,7 @@ export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?:
   // What the reporter and staff see (the public view has none of it), and what staff alone see.
   const own = c.view === 'PUBLIC' ? undefined : c;
   const staff = c.view === 'STAFF' ? c : undefined;
+  const categoryOf = useCategoryName();
   return (
     <>
       <p>
@@ -23,7 +24,7 @@ export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?:
         <dt>{t('view.number')}</dt>
         <dd>{c.trackingId}</dd>
         <dt>{t('view.category')}</dt>
-        <dd>{c.category.name}</dd>
+        <dd>{categoryOf(c.category)}</dd>
         {c.service && (
           <>
             <dt>{t('view.service')}</dt>

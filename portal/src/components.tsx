@@ -4,7 +4,7 @@ import type { ComplaintViewOutput } from '../../functions/contract/outputs/compl
 import type { CategoriesOutput, Category, Region, RegionsOutput } from '../../functions/contract/outputs/reference';
 import type { DeadlineShown } from '../../functions/contract/outputs/shared';
 import { ApiError, call, plainFieldMessage } from './api';
-import { t } from './i18n';
+import { LANGUAGE, t } from './i18n';
 import { EVENT_LABELS, formatDate, formatDateTime, label, STAGE_LABELS } from './labels';
 
 /** Loads once per key; `reload` runs it again. Errors are kept for the page to show. */
@@ -227,6 +227,19 @@ export function cached<T>(path: string): Promise<T> {
 export type { Category, Region };
 
 export const categoriesOf = () => cached<CategoriesOutput>('/v1/categories').then((r) => r.items);
+
+/** A category's name and what it covers in the page's language: the catalogue holds Indonesian and English (other languages read Indonesian). */
+export const categoryName = (c: Category) => (LANGUAGE === 'en' ? c.nameEn : c.name);
+export const categoryCovers = (c: Category) => (LANGUAGE === 'en' ? c.coversEn : c.covers);
+
+/** Names a complaint's category in the page's language, from the cached catalogue (its own name until that is read). */
+export function useCategoryName(): (category: { id: string; name: string }) => string {
+  const all = useLoad(categoriesOf, []);
+  return (category) => {
+    const c = all.data?.find((x) => x.id === category.id);
+    return c ? categoryName(c) : category.name;
+  };
+}
 export const provincesOf = () => cached<RegionsOutput>('/v1/regions').then((r) => r.items);
 export const regenciesOf = (provinceCode: string) => cached<RegionsOutput>(`/v1/regions?provinceCode=${encodeURIComponent(provinceCode)}`).then((r) => r.items);
 

@@ -7,6 +7,7 @@ export const category = z.object({
   name: z.string(),
   nameEn: z.string(),
   covers: z.string(),
+  coversEn: z.string(),
   handledBy: z.union([
     z.object({ level: z.literal('REGENCY') }),
     z.object({ level: z.literal('PROVINCE') }),

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FeedItem, PublicFeedOutput } from '../../../functions/contract/outputs/public-feed';
 import { type ApiError, call } from '../api';
-import { categoriesOf, Field, Loading, PageTitle, Problem, RegionPicker, StatusBadge, useLoad } from '../components';
+import { categoriesOf, categoryName, Field, Loading, PageTitle, Problem, RegionPicker, StatusBadge, useCategoryName, useLoad } from '../components';
 import { t } from '../i18n';
 import { formatDateTime, label, STATUS_LABELS, TYPE_LABELS } from '../labels';
 import { href } from '../router';
@@ -12,6 +12,7 @@ export type { FeedItem };
 type FeedPage = PublicFeedOutput;
 
 export function FeedList({ items }: { items: FeedItem[] }) {
+  const categoryOf = useCategoryName();
   if (!items.length) return <p class="muted">{t('feed.empty')}</p>;
   return (
     <ul class="list">
@@ -24,7 +25,7 @@ export function FeedList({ items }: { items: FeedItem[] }) {
             <StatusBadge status={i.status} labelText={label(STATUS_LABELS, i.status)} /> <span class="muted">{label(TYPE_LABELS, i.type)}</span>
           </div>
           <div class="muted">
-            {i.category.name} · {i.assignedAgency?.name ?? i.region.name} · <time dateTime={i.submittedAt}>{formatDateTime(i.submittedAt)}</time>
+            {categoryOf(i.category)} · {i.assignedAgency?.name ?? i.region.name} · <time dateTime={i.submittedAt}>{formatDateTime(i.submittedAt)}</time>
           </div>
         </li>
       ))}
@@ -82,7 +83,7 @@ export function FeedPage() {
                 <option value="">{t('feed.allCategories')}</option>
                 {(categories.data ?? []).map((c) => (
                   <option key={c.id} value={c.id}>
-                    {c.name}
+                    {categoryName(c)}
                   </option>
                 ))}
               </select>

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ServiceDetailOutput, ServiceSummary } from '../../../functions/contract/outputs/services';
 import { ApiError, call, newIdempotencyKey } from '../api';
-import { categoriesOf, ErrorSummary, Field, PageTitle, RegionPicker, useLoad } from '../components';
+import { categoriesOf, categoryCovers, categoryName, ErrorSummary, Field, PageTitle, RegionPicker, useLoad } from '../components';
 import { formatRupiah, LANGUAGE, t } from '../i18n';
 import { TYPE_LABELS } from '../labels';
 import type { Receipt } from './submitted';
@@ -206,7 +206,7 @@ export function SubmitPage({ onSubmitted }: { onSubmitted: (r: Receipt) => void 
   };
 
   const q = categoryQuery.trim().toLowerCase();
-  const shownCategories = (categories.data ?? []).filter((c) => !q || c.name.toLowerCase().includes(q) || c.covers.toLowerCase().includes(q));
+  const shownCategories = (categories.data ?? []).filter((c) => !q || [c.name, c.nameEn, c.covers, c.coversEn].some((text) => text.toLowerCase().includes(q)));
   const chosen = categories.data?.find((c) => c.id === form.categoryId);
 
   return (
@@ -237,14 +237,14 @@ export function SubmitPage({ onSubmitted }: { onSubmitted: (r: Receipt) => void 
           id="f-category"
           label={t('submit.category')}
           error={fieldError('categoryId')}
-          hint={chosen ? t('submit.categoryCovers', { covers: chosen.covers }) : undefined}
+          hint={chosen ? t('submit.categoryCovers', { covers: categoryCovers(chosen) }) : undefined}
         >
           {(aria) => (
             <select {...aria} value={form.categoryId} onChange={set('categoryId')} required>
               <option value="">{t('submit.chooseCategory')}</option>
               {shownCategories.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.name}
+                  {categoryName(c)}
                 </option>
               ))}
             </select>
