@@ -7,12 +7,12 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Complaint, TimelineEvent } from '../core/complaint';
-import { figureEntriesOf } from '../core/compliance';
+import { type Complaint, escalatedQueuesOf, type TimelineEvent } from '../core/complaint';
 import { chainEvents } from '../core/evidence';
 import type { CounterDelta } from '../core/monitoring';
 import type { ComplaintStore, CreateResult, OutboxMessage } from '../core/ports';
 import { DynamoDbComplaintReads } from './dynamodb-complaint-reads';
+import { counterWrites } from './dynamodb-counter-writes';
 import {
   addressDayKey,
   complaintItem,
@@ -21,17 +21,15 @@ import {
   contactSk,
   deviceDayKey,
   duplicateSk,
+  escalationEntryItem,
+  escalationEntrySk,
   eventItem,
-  figureSk,
-  figuresPk,
   headOfDayKey,
   idempotencyKey,
   indexKeys,
   outboxItem,
   REPORTER_SK,
   SUPPORT_SK,
-  statsPk,
-  statsSk,
   supporterSk,
 } from './dynamodb-keys';
 import { m } from './dynamodb-query';
@@ -48,45 +46,6 @@ function cancellationCodes(error: unknown): (string | undefined)[] | undefined {
  * head, with its outbox and counters; audit entries, support, merges and erasure redactions.
  */
 export class DynamoDbComplaintStore extends DynamoDbComplaintReads implements ComplaintStore {
-  /** Which complaints make an agency's figures: one item per (month, figure, complaint), updated with the counters. */
-  private figureUpdates(deltas: CounterDelta[]): TransactWriteItem[] {
-    return figureEntriesOf(deltas).map((f) => ({
-      Update: {
-        TableName: this.tableName,
-        Key: m({ pk: figuresPk(f.month, f.agencyId), sk: figureSk(f.figure, f.trackingId) }),
-        UpdateExpression: 'SET #entity = :entity, #figure = :figure, #trackingId = :trackingId ADD #times :n',
-        ExpressionAttributeNames: { '#entity': 'entity', '#figure': 'figure', '#trackingId': 'trackingId', '#times': 'times' },
-        ExpressionAttributeValues: m({ ':entity': 'FIGURE', ':figure': f.figure, ':trackingId': f.trackingId, ':n': f.n }),
-      },
-    }));
-  }
-
-  private counterUpdates(deltas: CounterDelta[] = []): TransactWriteItem[] {
-    // One update per (month, scope): a transaction may not touch an item twice.
-    const merged = new Map<string, CounterDelta>();
-    for (const d of deltas) {
-      const key = `${d.month}|${statsSk(d.scope)}`;
-      const prev = merged.get(key);
-      if (!prev) merged.set(key, { ...d, add: { ...d.add } });
-      else for (const [k, v] of Object.entries(d.add)) prev.add[k as keyof CounterDelta['add']] = (prev.add[k as keyof CounterDelta['add']] ?? 0) + (v ?? 0);
-    }
-    const updates = [...merged.values()]
-      .map((d) => ({ ...d, entries: Object.entries(d.add).filter(([, v]) => v) }))
-      .filter((d) => d.entries.length > 0)
-      .map(({ entries, ...d }) => {
-        return {
-          Update: {
-            TableName: this.tableName,
-            Key: m({ pk: statsPk(d.month), sk: statsSk(d.scope) }),
-            UpdateExpression: `SET #scope = :scope, #month = :month ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
-            ExpressionAttributeNames: { '#scope': 'scope', '#month': 'month', ...Object.fromEntries(entries.map(([k], i) => [`#c${i}`, k])) },
-            ExpressionAttributeValues: m({ ':scope': d.scope, ':month': d.month, ...Object.fromEntries(entries.map(([, v], i) => [`:c${i}`, v])) }),
-          },
-        };
-      });
-    return [...updates, ...this.figureUpdates(deltas)];
-  }
-
   private put(item: Record<string, unknown>, condition?: string, values?: Record<string, unknown>): TransactWriteItem {
     return {
       Put: {
@@ -130,7 +89,7 @@ export class DynamoDbComplaintStore extends DynamoDbComplaintReads implements Co
     for (const [n, e] of input.events.entries()) items.push(this.put(eventItem(c.trackingId, e, n, chained.links[n])));
     items.push(...this.headOfDay(c.trackingId, chained.head, input.events));
     for (const o of input.outbox) items.push(this.put(outboxItem(c.trackingId, o)));
-    items.push(...this.counterUpdates(input.counters));
+    items.push(...counterWrites(this.tableName, input.counters));
 
     for (let attempt = 0; ; attempt++) {
       try {
@@ -187,7 +146,7 @@ export class DynamoDbComplaintStore extends DynamoDbComplaintReads implements Co
     events: TimelineEvent[],
     outbox: OutboxMessage[] = [],
     counters: CounterDelta[] = [],
-    opts: { eraseIdentity?: boolean; mergeInto?: string } = {},
+    opts: { eraseIdentity?: boolean; mergeInto?: string; escalatedBefore?: string[] } = {},
   ): Promise<boolean> {
     // New entries chain after the head read with the complaint. An audit entry appended since
     // (appendEvent) moves the head without a new version: then the same change is chained after
@@ -219,13 +178,14 @@ export class DynamoDbComplaintStore extends DynamoDbComplaintReads implements Co
         ...events.map((e, i) => this.put(eventItem(written.trackingId, e, i, chained.links[i]), 'attribute_not_exists(pk)')),
         ...this.headOfDay(written.trackingId, chained.head, events),
         ...outbox.map((o) => this.put(outboxItem(written.trackingId, o), 'attribute_not_exists(pk)')),
-        ...this.counterUpdates(counters),
+        ...counterWrites(this.tableName, counters),
         ...(opts.eraseIdentity
           ? [REPORTER_SK, contactSk('EMAIL'), contactSk('PHONE')].map((sk) => ({
               Delete: { TableName: this.tableName, Key: m({ pk: pk(written.trackingId), sk }) },
             }))
           : []),
         ...(opts.mergeInto ? this.mergeLink(opts.mergeInto, written.trackingId) : []),
+        ...this.escalationEntries(written, opts.escalatedBefore),
       ];
       try {
         await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
@@ -239,6 +199,20 @@ export class DynamoDbComplaintStore extends DynamoDbComplaintReads implements Co
         headRead = stored.complaint.timelineHead;
       }
     }
+  }
+
+  /**
+   * One entry per agency whose "escalated to us" queue holds the complaint, written with it (so the
+   * queue shows it as it is now); the entries of agencies it no longer concerns are removed.
+   */
+  private escalationEntries(c: Complaint, before: string[] = []): TransactWriteItem[] {
+    const now = escalatedQueuesOf(c);
+    return [
+      ...now.map((agencyId) => this.put(escalationEntryItem(c, agencyId))),
+      ...[...new Set(before)]
+        .filter((agencyId) => !now.includes(agencyId))
+        .map((agencyId) => ({ Delete: { TableName: this.tableName, Key: m({ pk: pk(c.trackingId), sk: escalationEntrySk(agencyId) }) } })),
+    ];
   }
 
   /** The complaint's newest head on the day of its newest entry (what that day's published digest covers). */

@@ -183,7 +183,6 @@ export function indexKeys(c: Complaint): Record<string, string | undefined> {
   const disposedMiss = c.deadline.stage === 'DISPOSITION' && (c.misses ?? []).some((m) => m.stage === 'DISPOSITION' && m.dueAt === c.deadline.dueAt);
   const sweepable = open && !c.escalationExhausted && !disposedMiss;
   const statuteOpen = open && c.statute && !c.ombudsmanReview?.reasons.includes('RESOLUTION_LIMIT_PASSED');
-  const escalatedTo = open && c.assignedAgencyId ? c.escalatedToAgencyIds?.at(-1) : undefined;
   const erasable = c.hasReporterIdentity && c.identityEraseAfter ? `${new Date(c.identityEraseAfter).toISOString()}#${c.trackingId}` : undefined;
   return {
     gsi1pk: workQueueOf(c),
@@ -194,14 +193,28 @@ export function indexKeys(c: Complaint): Record<string, string | undefined> {
     gsi3sk: c.ombudsmanReview ? `${c.ombudsmanReview.flaggedAt}#${c.trackingId}` : undefined,
     gsi4pk: statuteOpen ? STATUTE_PK : undefined,
     gsi4sk: statuteOpen && c.statute ? `${new Date(c.statute.decideBy).toISOString()}#${c.trackingId}` : undefined,
-    gsi5pk: escalatedTo ? workQueueKey({ kind: 'ESCALATED', agencyId: escalatedTo }).partition : undefined,
-    gsi5sk: escalatedTo ? due : undefined,
+    // The "escalated to us" queues are entries of their own, one per agency (escalationEntryItem).
+    gsi5pk: undefined,
+    gsi5sk: undefined,
     gsi6pk: erasable ? RETENTION_PK : undefined,
     gsi6sk: erasable,
     gsi10pk: open ? placePk(c.location.regionCode, c.categoryId) : undefined,
     gsi10sk: open ? `${c.submittedAt}#${c.trackingId}` : undefined,
     gsi8pk: listedPublicly(c) ? publicFeedPk(c.submittedAt.slice(0, 7)) : undefined,
     gsi8sk: listedPublicly(c) ? `${c.submittedAt}#${c.trackingId}` : undefined,
+  };
+}
+
+/** The entry of one agency's "escalated to us" queue: the complaint as written, ordered by its deadline. */
+export const escalationEntrySk = (agencyId: string) => `ESCALATED#${agencyId}`;
+export function escalationEntryItem(c: Complaint, agencyId: string): Record<string, unknown> {
+  return {
+    pk: complaintPk(c.trackingId),
+    sk: escalationEntrySk(agencyId),
+    entity: 'ESCALATION',
+    gsi5pk: workQueueKey({ kind: 'ESCALATED', agencyId }).partition,
+    gsi5sk: `${new Date(c.deadline.dueAt).toISOString()}#${c.trackingId}`,
+    complaint: c,
   };
 }
 

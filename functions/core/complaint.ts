@@ -8,6 +8,14 @@ export type ComplaintType = (typeof COMPLAINT_TYPES)[number];
 export const COMPLAINT_STATUSES = ['SUBMITTED', 'ON_HOLD', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'CLOSED', 'ARCHIVED'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 export const OPEN_STATUSES: readonly ComplaintStatus[] = ['SUBMITTED', 'ON_HOLD', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED'];
+
+/**
+ * The agencies whose "escalated to us" queue holds the complaint: every level of the current
+ * assignment's escalation, while it is open (not only the latest: a province stays responsible
+ * for following it after it went further up).
+ */
+export const escalatedQueuesOf = (c: Pick<Complaint, 'status' | 'assignedAgencyId' | 'escalatedToAgencyIds'>): string[] =>
+  OPEN_STATUSES.includes(c.status) && c.assignedAgencyId ? [...new Set(c.escalatedToAgencyIds ?? [])] : [];
 /** Open and waiting for the agency's first or next answer. */
 export const OPEN_AT_AGENCY: readonly ComplaintStatus[] = ['ASSIGNED', 'IN_PROGRESS'];
 

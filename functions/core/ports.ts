@@ -105,8 +105,12 @@ export interface Complaints {
     events: TimelineEvent[],
     outbox?: OutboxMessage[],
     counters?: CounterDelta[],
-    /** With `mergeInto`, the complaint is a duplicate merged into that one: its link and count go in the same write. */
-    opts?: { eraseIdentity?: boolean; mergeInto?: string },
+    /**
+     * With `mergeInto`, the complaint is a duplicate merged into that one: its link and count go in
+     * the same write. `escalatedBefore`: the agencies it was escalated to as read, so a store that
+     * keeps an entry per agency removes those that no longer apply.
+     */
+    opts?: { eraseIdentity?: boolean; mergeInto?: string; escalatedBefore?: string[] },
   ): Promise<boolean>;
   /** Adds a token to a complaint that holds fewer than `max`; false when it already holds `max`. */
   addAccessTokenHash(trackingId: string, hash: string, max: number): Promise<boolean>;

@@ -55,7 +55,8 @@ async function changeAttachment(
     const next = change(stored.complaint, at);
     if (!next) return stored.complaint;
     const complaint = revise(stored.complaint, at, { attachments: next.attachments });
-    if (await deps.store.update(complaint, stored.complaint.version, next.events)) return complaint;
+    if (await deps.store.update(complaint, stored.complaint.version, next.events, [], [], { escalatedBefore: stored.complaint.escalatedToAgencyIds ?? [] }))
+      return complaint;
   }
   throw new DomainError('CONFLICT', 'Laporan sedang diubah. Coba lagi.');
 }

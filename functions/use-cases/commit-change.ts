@@ -28,6 +28,7 @@ export async function commitChange(
   if (
     !(await deps.store.update(change.complaint, before.version, change.events, outbox, counters, {
       eraseIdentity: change.eraseIdentity === true,
+      escalatedBefore: before.escalatedToAgencyIds ?? [],
       ...(change.mergedInto ? { mergeInto: change.mergedInto } : {}),
     }))
   ) {

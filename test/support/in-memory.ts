@@ -9,7 +9,7 @@ import { hmacContactHasher } from '../../functions/adapters/hmac-contact-hasher'
 import { hmacCursors } from '../../functions/adapters/hmac-cursors';
 import { listedPublicly } from '../../functions/core/access';
 import { NATIONAL_POLICY, policyResolver } from '../../functions/core/clocks';
-import { type Complaint, OPEN_STATUSES, type ReporterIdentity, type TimelineEvent } from '../../functions/core/complaint';
+import { type Complaint, escalatedQueuesOf, OPEN_STATUSES, type ReporterIdentity, type TimelineEvent } from '../../functions/core/complaint';
 import { figureEntriesOf } from '../../functions/core/compliance';
 import { type ChainLink, chainEvents } from '../../functions/core/evidence';
 import { type Counter, type CounterDelta, monthOf } from '../../functions/core/monitoring';
@@ -120,7 +120,7 @@ export class InMemoryComplaintStore implements ComplaintStore {
     events: TimelineEvent[],
     outbox: OutboxMessage[] = [],
     counters: CounterDelta[] = [],
-    opts: { eraseIdentity?: boolean; mergeInto?: string } = {},
+    opts: { eraseIdentity?: boolean; mergeInto?: string; escalatedBefore?: string[] } = {},
   ) {
     const s = this.complaints.get(next.trackingId);
     if (this.conflictsToSimulate > 0 && s) {
@@ -239,7 +239,7 @@ export class InMemoryComplaintStore implements ComplaintStore {
             ['ASSIGNED', 'IN_PROGRESS', 'RESPONDED'].includes(c.status) && c.assignedAgencyId === queue.agencyId && (!queue.status || c.status === queue.status)
           );
         case 'ESCALATED':
-          return OPEN_STATUSES.includes(c.status) && c.escalatedToAgencyIds?.at(-1) === queue.agencyId;
+          return escalatedQueuesOf(c).includes(queue.agencyId);
         case 'REVIEW':
           return c.ombudsmanReview?.office === queue.office && c.ombudsmanReview.status === queue.status;
       }
