@@ -16,11 +16,13 @@ import {
   UserNotFoundException,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { LANGUAGES, type Language } from '../core/languages';
 import type { Page, PagePosition } from '../core/ports';
 import { type AccountStatus, type Placement, STAFF_GROUP_NAMES, type StaffAccount, type StaffGroup } from '../core/staff-accounts';
 import type { StaffAccounts } from '../core/staff-ports';
 
 const AGENCY = 'custom:agencyId';
+const LOCALE = 'locale';
 const PROVINCE = 'custom:provinceCode';
 
 function statusOf(u: { Enabled?: boolean; UserStatus?: string }): AccountStatus {
@@ -37,6 +39,8 @@ function accountOf(
   const attr = (name: string) => attributes.find((a) => a.Name === name)?.Value;
   const agencyId = attr(AGENCY);
   const provinceCode = attr(PROVINCE);
+  // The profile's language is the pool's standard `locale` attribute.
+  const language = LANGUAGES.find((l) => l === attr(LOCALE));
   return {
     username: u.Username ?? '',
     name: attr('name') ?? '',
@@ -48,6 +52,7 @@ function accountOf(
     status: statusOf(u),
     mfa,
     createdAt: (u.UserCreateDate ?? new Date(0)).toISOString(),
+    ...(language ? { language } : {}),
   };
 }
 
@@ -110,6 +115,12 @@ export class CognitoStaffAccounts implements StaffAccounts {
     }
     await this.client.send(new AdminAddUserToGroupCommand({ UserPoolId: this.userPoolId, Username: invitation.username, GroupName: invitation.group }));
     return true;
+  }
+
+  async setLanguage(username: string, language: Language): Promise<void> {
+    await this.client.send(
+      new AdminUpdateUserAttributesCommand({ UserPoolId: this.userPoolId, Username: username, UserAttributes: [{ Name: LOCALE, Value: language }] }),
+    );
   }
 
   async setEnabled(username: string, enabled: boolean): Promise<void> {

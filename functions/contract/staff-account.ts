@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LANGUAGES } from '../core/languages';
 import { STAFF_ACTIONS, STAFF_GROUP_NAMES } from '../core/staff-accounts';
 import { emailAddress, singleLine } from './text';
 
@@ -28,6 +29,7 @@ export const staffActionSchema = z.discriminatedUnion(
     z.strictObject({ action: z.enum(['DISABLE', 'ENABLE', 'RESEND_INVITATION', 'RESET_PASSWORD']) }),
     z.strictObject({ action: z.literal('CHANGE_GROUP'), group, agencyId: z.optional(agencyId), provinceCode: z.optional(provinceCode) }),
     z.strictObject({ action: z.literal('MOVE_AGENCY'), agencyId }),
+    z.strictObject({ action: z.literal('SET_LANGUAGE'), language: z.enum(LANGUAGES, { error: LANGUAGES.join(', ') }) }),
   ],
-  { error: STAFF_ACTIONS.join(', ') },
+  { error: [...STAFF_ACTIONS, 'SET_LANGUAGE'].join(', ') },
 );

@@ -5,6 +5,7 @@
  */
 import { findAgency } from './agencies';
 import type { FieldError } from './errors';
+import type { Language } from './languages';
 import { provinces } from './regions';
 import { STAFF_GROUPS, type StaffPrincipal, type StaffRole } from './staff';
 
@@ -31,6 +32,8 @@ export interface StaffAccount extends Placement {
   /** Whether an authenticator is enrolled (TOTP). */
   mfa: boolean;
   createdAt: string;
+  /** The language the person chose for the portal (their profile; Indonesian when none). */
+  language?: Language;
 }
 
 export interface Invitation extends Placement {
@@ -44,7 +47,9 @@ export type StaffActionName = (typeof STAFF_ACTIONS)[number];
 export type StaffAction =
   | { action: 'DISABLE' | 'ENABLE' | 'RESEND_INVITATION' | 'RESET_PASSWORD' }
   | { action: 'CHANGE_GROUP'; group: StaffGroup; agencyId?: string; provinceCode?: string }
-  | { action: 'MOVE_AGENCY'; agencyId: string };
+  | { action: 'MOVE_AGENCY'; agencyId: string }
+  /** One's own profile: the language of the portal (not an administrator's change, so not in STAFF_ACTIONS). */
+  | { action: 'SET_LANGUAGE'; language: Language };
 
 /** One change of an account, as the audit trail keeps it: what, to whom, by whom, when. */
 export interface StaffChange {

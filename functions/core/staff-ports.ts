@@ -1,4 +1,5 @@
 /** The ports of onboarding (issue 21): the user pool's staff accounts, what Aduan keeps of them, each agency's readiness facts. */
+import type { Language } from './languages';
 import type { Page, PagePosition } from './ports';
 import type { ReadinessFacts } from './readiness';
 import type { AccountStatus, Invitation, Placement, StaffAccount, StaffChange, StaffGroup } from './staff-accounts';
@@ -19,6 +20,8 @@ export interface StaffAccounts {
   setEnabled(username: string, enabled: boolean): Promise<void>;
   /** A new temporary password: the person must set their own at the next sign-in. */
   setTemporaryPassword(username: string, temporaryPassword: string): Promise<void>;
+  /** Keeps the language the person chose (their profile). */
+  setLanguage(username: string, language: Language): Promise<void>;
   /** Moves the account to another group and agency or province (the attributes that decide access). */
   place(username: string, from: Placement, to: Placement): Promise<void>;
 }

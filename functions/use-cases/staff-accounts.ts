@@ -172,6 +172,12 @@ async function lastActiveOperator(deps: Pick<Deps, 'staffAccounts'>, username: s
 export async function actOnStaff(deps: StaffDeps, who: StaffPrincipal, username: string, change: StaffAction) {
   const account = await deps.staffAccounts.get(username);
   if (!account) throw notFound(`Akun ${username} tidak ditemukan.`);
+  if (change.action === 'SET_LANGUAGE') {
+    // One's own profile, and nobody else's: no administrator's right, no history, no mail.
+    if (who.username !== username) throw new DomainError('FORBIDDEN', 'Bahasa akun hanya dapat dipilih oleh pemiliknya.');
+    await deps.staffAccounts.setLanguage(username, change.language);
+    return shown({ ...account, language: change.language, mailed: false });
+  }
   const before = placementOf(account);
   refuseUnless(who, { username, placement: before });
   const after = placementAfter(before, change);

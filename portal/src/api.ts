@@ -23,6 +23,10 @@ const SAY: Record<string, Partial<Record<FieldRule | 'any', MessageKey>>> = {
   token: { required: 'errors.fields.token' },
 };
 
+const PROBLEM_STATUSES = [400, 401, 403, 404, 409, 413, 422, 429] as const;
+const problemTitle = (status: number): MessageKey =>
+  (PROBLEM_STATUSES as readonly number[]).includes(status) ? `problem.${status as (typeof PROBLEM_STATUSES)[number]}` : 'problem.other';
+
 export function plainFieldMessage(e: FieldError): string {
   const said = SAY[e.field];
   const own = (e.rule && said?.[e.rule]) ?? said?.any;
@@ -44,6 +48,8 @@ export class ApiError extends Error {
     readonly title: string,
     readonly detail: string,
     readonly errors: FieldError[] = [],
+    /** The language the detail is written in, when it is the API's own sentence (Indonesian). */
+    readonly detailLanguage?: string,
   ) {
     super(detail || title);
   }
@@ -99,12 +105,10 @@ export async function call<T>(path: string, opts: CallOptions = {}): Promise<T> 
   if (res.ok) return json as T;
   const p = (json ?? {}) as { title?: string; detail?: string; errors?: FieldError[] };
   if (res.status === 401 && opts.staff) onStaffUnauthorized?.();
-  throw new ApiError(
-    res.status,
-    p.title ?? t('errors.status', { status: res.status }),
-    p.detail ?? t('network.failed'),
-    Array.isArray(p.errors) ? p.errors : [],
-  );
+  // The API writes its problems in Indonesian: a reader of another language gets a heading in theirs,
+  // and the detail marked as Indonesian (so a screen reader pronounces it as such).
+  const title = LANGUAGE === 'id' ? (p.title ?? t('errors.status', { status: res.status })) : t(problemTitle(res.status));
+  throw new ApiError(res.status, title, p.detail ?? t('network.failed'), Array.isArray(p.errors) ? p.errors : [], p.detail ? 'id' : undefined);
 }
 
 export const newIdempotencyKey = () => crypto.randomUUID();

@@ -98,7 +98,7 @@ export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?:
           <h2 id="indicators-title">{t('view.indicators')}</h2>
           <ul class="list">
             {own.indicators.map((i) => (
-              <li key={i.kind}>
+              <li key={i.kind} lang="id">
                 <strong>{i.label}</strong>
                 <dl class="facts">
                   <dt>{t('view.standard')}</dt>

@@ -55,7 +55,7 @@ export function Problem({ error }: { error: ApiError }) {
   return (
     <div class="error-summary" role="alert">
       <h2>{error.title}</h2>
-      <p>{error.detail}</p>
+      <p lang={error.detailLanguage}>{error.detail}</p>
       {error.errors.length > 0 && (
         <ul>
           {error.errors.map((e) => (
@@ -102,7 +102,9 @@ export function ErrorSummary({ error, fieldIds }: { error: ApiError; fieldIds: R
   return (
     <div class="error-summary" role="alert" tabIndex={-1} ref={ref}>
       <h2>{forFields ? t('errors.summaryTitle') : error.title}</h2>
-      <p>{forFields ? (error.errors.length === 1 ? t('errors.summaryOne') : t('errors.summaryMany', { count: error.errors.length })) : error.detail}</p>
+      <p lang={forFields ? undefined : error.detailLanguage}>
+        {forFields ? (error.errors.length === 1 ? t('errors.summaryOne') : t('errors.summaryMany', { count: error.errors.length })) : error.detail}
+      </p>
       {error.errors.length > 0 && (
         <ul>
           {error.errors.map((e) => {
@@ -162,6 +164,13 @@ export function Field({ id, label: text, hint, error, children }: FieldProps) {
   );
 }
 
+/**
+ * Entries whose message is a person's own words (in whatever language they wrote); the others are
+ * sentences the system wrote, in Indonesian, and are marked so (the heading above says it in the
+ * reader's language).
+ */
+const PERSON_WRITTEN = new Set<string>(['RESPONDED', 'REPLIED', 'COMMENTED', 'REOPENED']);
+
 /** An entry as the caller's view has it: staff entries also say who acted and for whom it was written. */
 export type TimelineEntry = ComplaintViewOutput['timeline'][number];
 
@@ -179,7 +188,11 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
             {e.agency ? ` · ${e.agency.name}` : ''}
             {'actor' in e && e.actor.kind === 'STAFF' && e.actor.id ? ` · ${e.actor.id}` : ''}
           </div>
-          {e.message && <p class="message">{e.message}</p>}
+          {e.message && (
+            <p class="message" lang={PERSON_WRITTEN.has(e.type) ? undefined : 'id'}>
+              {e.message}
+            </p>
+          )}
         </li>
       ))}
     </ol>

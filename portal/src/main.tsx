@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { LANGUAGES } from '../../functions/core/labels';
-import { whenStaffUnauthorized } from './api';
+import { LANGUAGES, type Language } from '../../functions/core/labels';
+import { call, whenStaffUnauthorized } from './api';
 import { chooseLanguage, LANGUAGE, LANGUAGE_NAMES, type MessageKey, t } from './i18n';
 import { CatalogueAdminPage } from './pages/catalogue-admin';
 import { CompliancePage, ScorecardPage } from './pages/compliance';
@@ -43,13 +43,25 @@ function NotFound() {
   );
 }
 
-/** The other languages, each offered in its own words (a link per language, 44 px tall). */
-function LanguageChoice() {
+/**
+ * The other languages, each offered in its own words. A signed-in officer's choice is also kept in
+ * their profile, so their next sign-in anywhere opens in it.
+ */
+function LanguageChoice({ session }: { session: ReturnType<typeof staffSession> }) {
+  const choose = async (l: Language) => {
+    if (session)
+      await call(`/v1/staff/${encodeURIComponent(session.staff.username)}/actions`, {
+        body: { action: 'SET_LANGUAGE', language: l },
+        token: session.idToken,
+        staff: true,
+      }).catch(() => undefined);
+    chooseLanguage(l);
+  };
   return (
     <ul class="languages" aria-label={t('nav.language')}>
       {LANGUAGES.filter((l) => l !== LANGUAGE).map((l) => (
         <li key={l}>
-          <button type="button" class="link nav-button" lang={l} onClick={() => chooseLanguage(l)}>
+          <button type="button" class="link nav-button" lang={l} onClick={() => choose(l)}>
             {LANGUAGE_NAMES[l]}
           </button>
         </li>
@@ -163,7 +175,7 @@ function App() {
               )}
             </ul>
           </nav>
-          <LanguageChoice />
+          <LanguageChoice session={session} />
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -276,6 +276,26 @@ describe('the portal in English', { timeout: 120_000 }, () => {
     await checkPage(p, 'en-staff-inbox');
   });
 
+  it('keeps an officer’s language in their profile: their next sign-in, on another device, opens in it', async () => {
+    const first = await signIn('petugas-badung');
+    await first.page.getByRole('button', { name: 'English' }).click();
+    await heading(first.page, 'Inbox').waitFor();
+    // Another browser, Indonesian by default: signing in brings the profile's English.
+    const other = await person(DESKTOP);
+    await other.page.goto(`${env.sys.api}/#/petugas`);
+    await heading(other.page, 'Masuk petugas').waitFor();
+    await other.page.getByLabel('Nama pengguna').fill('petugas-badung');
+    await other.page.getByLabel('Kata sandi').fill('Aduan-Lokal-2026!');
+    await other.page.getByRole('button', { name: 'Masuk' }).click();
+    await heading(other.page, 'Inbox').waitFor();
+    expect(await other.page.evaluate(() => document.documentElement.lang)).toBe('en');
+    // And back: the profile follows again.
+    await other.page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await heading(other.page, 'Kotak masuk').waitFor();
+    const account = await get(`${env.sys.api}/v1/staff?limit=100`, { authorization: `Bearer ${await env.sys.token('operator')}` });
+    expect(account.body.items.find((a: { username: string }) => a.username === 'petugas-badung')?.language).toBe('id');
+  });
+
   it('the public pages follow: reports, statistics, compliance, service standards; and Indonesian comes back', async () => {
     const p = await inEnglish();
     const { page } = p;
@@ -290,8 +310,8 @@ describe('the portal in English', { timeout: 120_000 }, () => {
       await checkPage(p, name);
     }
     // A standard written in Indonesian says so.
-    await page.getByRole('searchbox', { name: 'Search the services' }).fill('KTP');
-    await page.getByRole('link', { name: /KTP/ }).first().click();
+    await page.goto(`${env.sys.api}/#/layanan/badung-ktp-el`);
+    await heading(page, /KTP/).waitFor();
     await visible(page.getByText('The agency publishes this standard in Indonesian only.'));
     await checkPage(p, 'en-service');
     await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();

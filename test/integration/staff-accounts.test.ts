@@ -94,6 +94,14 @@ describe('staff accounts on cognito-local', () => {
     expect((await accounts.get('made.wirawan'))?.provinceCode).toBeUndefined();
   });
 
+  it('keeps the language the person chose in the pool (the profile), read back with the account', async () => {
+    expect((await accounts.get('made.wirawan'))?.language).toBeUndefined();
+    await accounts.setLanguage('made.wirawan', 'en');
+    expect(await accounts.get('made.wirawan')).toMatchObject({ username: 'made.wirawan', language: 'en' });
+    await accounts.setLanguage('made.wirawan', 'id');
+    expect((await accounts.get('made.wirawan'))?.language).toBe('id');
+  });
+
   it('lists one group, every account once, following the pages', async () => {
     for (let i = 0; i < 30; i++) await accounts.create({ ...made, username: `petugas-${i}`, email: `p${i}@badungkab.contoh.go.id` }, 'Sementara-2026!x');
     const seen: string[] = [];

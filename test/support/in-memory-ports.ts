@@ -9,6 +9,7 @@
 import type { AgencyContact, DirectoryChange } from '../../functions/core/agency-contacts';
 import type { RenderedEmail } from '../../functions/core/emails/agency-assignment';
 import type { ChainHeadsDigest } from '../../functions/core/evidence';
+import type { Language } from '../../functions/core/languages';
 import type {
   AgencyDirectory,
   AttachmentStorage,
@@ -219,6 +220,11 @@ export class InMemoryStaffAccounts implements StaffAccounts {
       enabled: true,
     });
     return true;
+  }
+
+  async setLanguage(username: string, language: Language) {
+    const a = this.accounts.get(username);
+    if (a) a.language = language;
   }
 
   async setEnabled(username: string, enabled: boolean) {

@@ -113,6 +113,19 @@ describe('acting on an account', () => {
     });
   });
 
+  it('lets each person, and only them, keep their language in their profile: no history, no mail (issue 23)', async () => {
+    const m = memoryDeps();
+    await inviteStaff(m.deps, adminBadung, made);
+    const mailsBefore = m.mailer.sent.length;
+    const self: StaffPrincipal = { kind: 'STAFF', username: 'made.wirawan', roles: ['AGENCY_OFFICER'], agencyId: 'pemda-51.03' };
+    expect(await actOnStaff(m.deps, self, 'made.wirawan', { action: 'SET_LANGUAGE', language: 'en' })).toMatchObject({ language: 'en', mailed: false });
+    expect((await m.deps.staffAccounts.get('made.wirawan'))?.language).toBe('en');
+    // Their administrator manages the account, not its language.
+    await expect(actOnStaff(m.deps, adminBadung, 'made.wirawan', { action: 'SET_LANGUAGE', language: 'id' })).rejects.toMatchObject({ kind: 'FORBIDDEN' });
+    expect((await staffHistory(m.deps, adminBadung, 'made.wirawan')).items.map((c) => c.action)).toEqual(['INVITE']);
+    expect(m.mailer.sent.length).toBe(mailsBefore);
+  });
+
   it('sends an invitation again only while it is unused, and a new password mail with it', async () => {
     const m = memoryDeps();
     await inviteStaff(m.deps, adminBadung, made);

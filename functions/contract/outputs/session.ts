@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LANGUAGES } from '../../core/languages';
 import { STAFF_GROUPS } from '../../core/staff';
 
 /** The signed-in officer as the API sees them: their roles and the agency or province they act for. */
@@ -10,6 +11,8 @@ export const staffPrincipal = z.object({
   /** The agency's name, for the portal to greet the officer by it (the id is a code). */
   agencyName: z.optional(z.string()),
   provinceCode: z.optional(z.string()),
+  /** The language the person chose for the portal (their profile): the portal opens in it. */
+  language: z.optional(z.enum(LANGUAGES)),
 });
 
 /** POST /v1/sessions: the next step of a sign-in (an authenticator code, a new password), or the session itself. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LANGUAGES } from '../../core/languages';
 import { ACCOUNT_STATUSES, STAFF_ACTIONS, STAFF_GROUP_NAMES } from '../../core/staff-accounts';
 import { pageOf } from './shared';
 
@@ -21,6 +22,8 @@ export const staffAccount = z.object({
   /** Whether an authenticator is enrolled. */
   mfa: z.boolean(),
   createdAt: z.string(),
+  /** The language the person chose for the portal (their profile). */
+  language: z.optional(z.enum(LANGUAGES)),
   /** The last sign-in through Aduan; absent when never (or before Aduan kept it). */
   lastSignInAt: z.optional(z.string()),
 });

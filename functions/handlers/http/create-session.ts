@@ -63,12 +63,17 @@ export const handler = httpRoute(input, async ({ body }) => {
   // The token comes straight from Cognito; verifying it still gives the portal the principal as the API sees it.
   const staff = await verifyStaff(step.idToken);
   // A disabled account gets no session, whatever the provider answered (cognito-local signs disabled users in).
-  if ((await deps.staffAccounts.get(staff.username))?.status === 'DISABLED') throw new HttpProblem(401, REFUSED.BAD_CREDENTIALS[1]);
+  const account = await deps.staffAccounts.get(staff.username);
+  if (account?.status === 'DISABLED') throw new HttpProblem(401, REFUSED.BAD_CREDENTIALS[1]);
   await noteSignIn(deps, staff);
   const agencyName = staff.agencyId ? findAgency(staff.agencyId)?.name : undefined;
   return json(
     201,
-    { idToken: step.idToken, expiresIn: step.expiresIn, staff: { ...staff, ...(agencyName ? { agencyName } : {}) } } satisfies SessionOutput,
+    {
+      idToken: step.idToken,
+      expiresIn: step.expiresIn,
+      staff: { ...staff, ...(agencyName ? { agencyName } : {}), ...(account?.language ? { language: account.language } : {}) },
+    } satisfies SessionOutput,
     noStore,
   );
 });

@@ -204,8 +204,11 @@ export function ScorecardPage({ agencyId }: { agencyId: string }) {
         <section class="card" aria-labelledby="advice-title">
           <h2 id="advice-title">{t('compliance.advice')}</h2>
           <ol>
+            {/* The API writes its advice in Indonesian. */}
             {c.advice.map((a) => (
-              <li key={a}>{a}</li>
+              <li key={a} lang="id">
+                {a}
+              </li>
             ))}
           </ol>
         </section>

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { SessionOutput } from '../../../functions/contract/outputs/session';
 import { ApiError, call } from '../api';
 import { ErrorSummary, Field, PageTitle } from '../components';
-import { t } from '../i18n';
+import { chooseLanguage, LANGUAGE, t } from '../i18n';
 import { QrCode } from '../qr-code';
 import { navigate } from '../router';
 import { startStaffSession } from '../session';
@@ -82,6 +82,8 @@ export function SignInPage({ expired, returnTo = ['petugas'] }: { expired: boole
       if (!('next' in answer)) {
         startStaffSession(answer.idToken, answer.expiresIn, answer.staff);
         navigate(...returnTo);
+        // The officer's profile language: the portal opens in it (the page is drawn again in that language).
+        if (answer.staff.language && answer.staff.language !== LANGUAGE) chooseLanguage(answer.staff.language);
         return;
       }
       setStep(
