@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, type PortalPage } from '../support/browser';
 import { get, mailbox, post } from '../support/fixtures';
 import { waitFor } from '../support/network';
-import { act, checkPage, heading, portalOnLocalSystem, visible } from '../support/portal-session';
+import { act, checkPage, heading, portalOnLocalSystem, signInOn, visible } from '../support/portal-session';
 
 const { env, person, signIn } = portalOnLocalSystem();
 
@@ -169,11 +169,7 @@ describe('a portal that speaks to people (issue 23)', { timeout: 120_000 }, () =
 
   it('9. says a refused sign-in as such, not "sign in first"', async () => {
     const p = await person(PHONE);
-    await p.page.goto(`${env.sys.api}/#/petugas`);
-    await heading(p.page, 'Masuk petugas').waitFor();
-    await p.page.getByLabel('Nama pengguna').fill('petugas-badung');
-    await p.page.getByLabel('Kata sandi').fill('bukan-kata-sandinya');
-    await p.page.getByRole('button', { name: 'Masuk' }).click();
+    await signInOn(p.page, env.sys.api, 'petugas-badung', 'bukan-kata-sandinya');
     const alert = p.page.getByRole('alert');
     await visible(alert.getByRole('heading', { name: 'Tidak dapat masuk' }));
     expect(await alert.textContent()).toContain('Nama pengguna atau kata sandi salah.');
@@ -282,11 +278,7 @@ describe('the portal in English', { timeout: 120_000 }, () => {
     await heading(first.page, 'Inbox').waitFor();
     // Another browser, Indonesian by default: signing in brings the profile's English.
     const other = await person(DESKTOP);
-    await other.page.goto(`${env.sys.api}/#/petugas`);
-    await heading(other.page, 'Masuk petugas').waitFor();
-    await other.page.getByLabel('Nama pengguna').fill('petugas-badung');
-    await other.page.getByLabel('Kata sandi').fill('Aduan-Lokal-2026!');
-    await other.page.getByRole('button', { name: 'Masuk' }).click();
+    await signInOn(other.page, env.sys.api, 'petugas-badung');
     await heading(other.page, 'Inbox').waitFor();
     expect(await other.page.evaluate(() => document.documentElement.lang)).toBe('en');
     // And back: the profile follows again.

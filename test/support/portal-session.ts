@@ -25,6 +25,15 @@ export async function checkPage(p: PortalPage, name: string) {
   expect(p.problems, `requests, errors and CSP: ${name}`).toEqual([]);
 }
 
+/** Opens the staff sign-in (in Indonesian) on a page and sends a username and password (the demo one unless given). */
+export async function signInOn(page: Page, api: string, username: string, password = 'Aduan-Lokal-2026!') {
+  await page.goto(`${api}/#/petugas`);
+  await heading(page, 'Masuk petugas').waitFor();
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}
+
 /** Opens a staff action's form, fills it and sends it; waits until the form is gone. */
 export async function act(page: Page, action: string, fill: (form: Locator) => Promise<unknown> = async () => undefined) {
   await page.getByRole('button', { name: action, exact: true }).first().click();
@@ -47,11 +56,7 @@ export function portalSession(system: () => { api: string; s3: string }, browser
   }
   async function signIn(username: string): Promise<PortalPage> {
     const p = await person(DESKTOP);
-    await p.page.goto(`${system().api}/#/petugas`);
-    await heading(p.page, 'Masuk petugas').waitFor();
-    await p.page.getByLabel('Nama pengguna').fill(username);
-    await p.page.getByLabel('Kata sandi').fill('Aduan-Lokal-2026!');
-    await p.page.getByRole('button', { name: 'Masuk' }).click();
+    await signInOn(p.page, system().api, username);
     await heading(p.page, 'Kotak masuk').waitFor();
     return p;
   }
