@@ -288,6 +288,41 @@ describe('the portal in English', { timeout: 120_000 }, () => {
     expect(account.body.items.find((a: { username: string }) => a.username === 'petugas-badung')?.language).toBe('id');
   });
 
+  it('the staff pages in English: an administrator’s accounts, readiness and catalogue; the operator’s calendar; the Ombudsman’s queue and scorecard', async () => {
+    const pages: [string, string, string | RegExp, string][] = [
+      ['admin-badung', 'akun', 'Staff accounts', 'en-admin-accounts'],
+      ['admin-badung', 'kesiapan', 'Complaint unit readiness', 'en-admin-readiness'],
+      ['admin-badung', 'layanan', 'Agency service catalogue', 'en-admin-catalogue'],
+      ['operator', 'kalender', 'Holidays and collective leave', 'en-operator-calendar'],
+      ['operator', 'akun', 'Staff accounts', 'en-operator-accounts'],
+      ['ombudsman-bali', '', 'Inbox', 'en-ombudsman-inbox'],
+    ];
+    let signedIn: { who: string; p: PortalPage } | undefined;
+    for (const [who, page, title, name] of pages) {
+      if (signedIn?.who !== who) {
+        const p = await inEnglish(DESKTOP);
+        await p.page.goto(`${env.sys.api}/#/petugas`);
+        await heading(p.page, 'Staff sign-in').waitFor();
+        await p.page.getByLabel('Username').fill(who);
+        await p.page.getByLabel('Password').fill('Aduan-Lokal-2026!');
+        await p.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+        await heading(p.page, 'Inbox').waitFor();
+        signedIn = { who, p };
+      }
+      await signedIn.p.page.goto(`${env.sys.api}/#/petugas${page ? `/${page}` : ''}`);
+      await heading(signedIn.p.page, title).waitFor();
+      await checkPage(signedIn.p, name);
+    }
+    const ombudsman = (signedIn as { p: PortalPage }).p;
+    await ombudsman.page.getByRole('link', { name: 'Agency compliance in your region' }).click();
+    await heading(ombudsman.page, 'How agencies comply with public-service standards').waitFor();
+    expect(await ombudsman.page.getByLabel('Province code').inputValue()).toBe('51');
+    await ombudsman.page.getByTestId('compliance-pemda-51.03').getByRole('link').click();
+    await heading(ombudsman.page, 'Pemerintah Kabupaten Badung').waitFor();
+    await visible(ombudsman.page.getByRole('heading', { name: 'The figures behind the score' }));
+    await checkPage(ombudsman, 'en-ombudsman-scorecard');
+  });
+
   it('the public pages follow: reports, statistics, compliance, service standards; and Indonesian comes back', async () => {
     const p = await inEnglish();
     const { page } = p;
