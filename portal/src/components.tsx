@@ -39,6 +39,24 @@ export function PageTitle({ children, title }: { children: ComponentChildren; ti
   );
 }
 
+/** A link back to the list a page came from: stands alone, so it is a 44 px target. */
+export function BackLink({ href, children }: { href: string; children: ComponentChildren }) {
+  return (
+    <p>
+      <a class="back" href={href}>
+        {children}
+      </a>
+    </p>
+  );
+}
+
+/** The reporting month (WIB) of today, as the API counts its months (core/monitoring.ts monthOf). */
+export const reportingMonth = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
+
+const TIME_UNITS = ['MINUTES', 'HOURS', 'WORKING_DAYS'] as const;
+/** A standard's unit of time in the page's language. */
+export const timeUnit = (unit: string) => ((TIME_UNITS as readonly string[]).includes(unit) ? t(`units.${unit as (typeof TIME_UNITS)[number]}`) : '');
+
 export function Loading({ what = t('common.loading') }: { what?: string }) {
   return (
     <p role="status" class="muted">

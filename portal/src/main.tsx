@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { LANGUAGES, type Language } from '../../functions/core/labels';
 import { call, whenStaffUnauthorized } from './api';
+import { BackLink } from './components';
 import { chooseLanguage, LANGUAGE, LANGUAGE_NAMES, type MessageKey, t } from './i18n';
 import { CatalogueAdminPage } from './pages/catalogue-admin';
 import { CompliancePage, ScorecardPage } from './pages/compliance';
@@ -34,11 +35,7 @@ function NotFound() {
   return (
     <>
       <h1>{t('notFound.title')}</h1>
-      <p>
-        <a class="back" href="#/">
-          {t('notFound.back')}
-        </a>
-      </p>
+      <BackLink href="#/">{t('notFound.back')}</BackLink>
     </>
   );
 }

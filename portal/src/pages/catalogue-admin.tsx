@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ServiceDetailOutput, ServiceSummary } from '../../../functions/contract/outputs/services';
 import type { ImportOutput } from '../../../functions/contract/outputs/shared';
 import { type ApiError, call } from '../api';
-import { ErrorSummary, Field, ImportErrors, Loading, PageTitle, Problem, useLoad } from '../components';
+import { BackLink, ErrorSummary, Field, ImportErrors, Loading, PageTitle, Problem, useLoad } from '../components';
 import { t } from '../i18n';
 import { href } from '../router';
 import type { StaffSession } from '../session';
@@ -121,11 +121,7 @@ export function CatalogueAdminPage({ session }: { session: StaffSession }) {
 
   return (
     <>
-      <p>
-        <a class="back" href="#/petugas">
-          {t('case.back')}
-        </a>
-      </p>
+      <BackLink href="#/petugas">{t('case.back')}</BackLink>
       <PageTitle title={t('catalogue.titleShort')}>{t('catalogue.title')}</PageTitle>
       {notice && (
         <p class="notice" role="status">

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import type { ComplianceTableOutput, FigureComplaintsOutput, ScorecardOutput } from '../../../functions/contract/outputs/compliance';
 import type { ScorecardFigure } from '../../../functions/core/compliance';
 import { call } from '../api';
-import { BarChart, Field, Loading, PageTitle, Problem, useLoad } from '../components';
+import { BackLink, BarChart, Field, Loading, PageTitle, Problem, reportingMonth, useLoad } from '../components';
 import { t } from '../i18n';
 import { FIGURE_LABELS, label, ZONE_LABELS } from '../labels';
 import { type StaffSession, staffSession } from '../session';
@@ -17,8 +17,6 @@ const LEVEL_TEXT: Record<string, string> = {
   PROVINCE: t('compliance.levels.PROVINCE'),
   REGENCY: t('compliance.levels.REGENCY'),
 };
-/** The reporting month (WIB) of today. */
-const thisMonth = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
 
 function Zone({ zone }: { zone: string }) {
   return <span class={`badge zone-${zone.toLowerCase()}`}>{label(ZONE_LABELS, zone)}</span>;
@@ -26,7 +24,7 @@ function Zone({ zone }: { zone: string }) {
 
 /** #/kepatuhan */
 export function CompliancePage() {
-  const [month, setMonth] = useState(thisMonth);
+  const [month, setMonth] = useState(reportingMonth);
   const [level, setLevel] = useState('REGENCY');
   // An Ombudsman office opens on its own province's agencies.
   const [province, setProvince] = useState(() => staffSession()?.staff.provinceCode ?? '');
@@ -38,7 +36,7 @@ export function CompliancePage() {
       <p class="muted">{t('compliance.lead')}</p>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         <Field id="c-month" label={t('compliance.month')}>
-          {(aria) => <input type="month" {...aria} value={month} onChange={(e) => setMonth((e.target as HTMLInputElement).value || thisMonth())} />}
+          {(aria) => <input type="month" {...aria} value={month} onChange={(e) => setMonth((e.target as HTMLInputElement).value || reportingMonth())} />}
         </Field>
         <Field id="c-level" label={t('compliance.level')}>
           {(aria) => (
@@ -179,7 +177,7 @@ function FigureComplaints({ agencyId, period, figure, session }: { agencyId: str
 
 /** #/kepatuhan/<agencyId>: the scorecard of the last twelve months. */
 export function ScorecardPage({ agencyId }: { agencyId: string }) {
-  const to = thisMonth();
+  const to = reportingMonth();
   const [y, m] = to.split('-').map(Number) as [number, number];
   const from = m === 12 ? `${y}-01` : `${y - 1}-${String(m + 1).padStart(2, '0')}`;
   const card = useLoad(() => call<ScorecardOutput>(`/v1/compliance/${encodeURIComponent(agencyId)}?period=${from}..${to}`), [agencyId]);
@@ -190,11 +188,7 @@ export function ScorecardPage({ agencyId }: { agencyId: string }) {
   const ind = c.parts.indicators;
   return (
     <>
-      <p>
-        <a class="back" href="#/kepatuhan">
-          {t('compliance.back')}
-        </a>
-      </p>
+      <BackLink href="#/kepatuhan">{t('compliance.back')}</BackLink>
       <PageTitle title={c.name}>{c.name}</PageTitle>
       <p>
         <Zone zone={c.zone} /> {c.score === null ? (c.notScored ?? t('compliance.notRated')) : t('compliance.score', { score: c.score })} (

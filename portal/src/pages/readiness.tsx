@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { ReadinessOutput, ReadinessTableOutput } from '../../../functions/contract/outputs/readiness';
 import { call } from '../api';
-import { Field, Loading, PageTitle, Problem, useLoad } from '../components';
+import { BackLink, Field, Loading, PageTitle, Problem, useLoad } from '../components';
 import { t } from '../i18n';
 import { label, READINESS_STEP_LABELS } from '../labels';
 import type { StaffSession } from '../session';
@@ -117,11 +117,7 @@ export function ReadinessPage({ session }: { session: StaffSession }) {
   const wide = roles.includes('OPERATOR') || roles.includes('OMBUDSMAN');
   return (
     <>
-      <p>
-        <a class="back" href="#/petugas">
-          {t('case.back')}
-        </a>
-      </p>
+      <BackLink href="#/petugas">{t('case.back')}</BackLink>
       <PageTitle title={t('readiness.title')}>{t('readiness.title')}</PageTitle>
       {wide ? (
         <ReadinessTable session={session} />

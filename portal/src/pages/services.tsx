@@ -2,15 +2,13 @@ import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ServiceDetailOutput, ServiceSummary } from '../../../functions/contract/outputs/services';
 import { call } from '../api';
-import { Field, Loading, PageTitle, Problem, RegionPicker, useLoad } from '../components';
+import { BackLink, Field, Loading, PageTitle, Problem, RegionPicker, timeUnit, useLoad } from '../components';
 import { formatRupiah, LANGUAGE, t } from '../i18n';
 import { formatDate } from '../labels';
 import { href } from '../router';
 
 /** The catalogue's answers, as the API declares them (types only). */
 type ServiceDetail = ServiceDetailOutput;
-
-const unitOf = (unit: string) => (['MINUTES', 'HOURS', 'WORKING_DAYS'].includes(unit) ? t(`units.${unit as 'MINUTES' | 'HOURS' | 'WORKING_DAYS'}`) : '');
 
 /** The SIPP catalogue: what each agency promises for each service. */
 export function ServicesPage() {
@@ -79,7 +77,7 @@ export function ServicePage({ serviceId }: { serviceId: string }) {
     [t('services.rows.legalBasis'), std.legalBasis],
     [t('services.rows.requirements'), std.requirements],
     [t('services.rows.procedure'), std.procedure],
-    [t('services.rows.completionTime'), `${std.completionTime.value} ${unitOf(std.completionTime.unit)}`],
+    [t('services.rows.completionTime'), `${std.completionTime.value} ${timeUnit(std.completionTime.unit)}`],
     [t('services.rows.cost'), std.cost.kind === 'FREE' ? t('services.free') : `${formatRupiah(std.cost.amount)} (${std.cost.legalBasis})`],
     [t('services.rows.product'), std.product],
     [t('services.rows.facilities'), std.facilities],
@@ -96,11 +94,7 @@ export function ServicePage({ serviceId }: { serviceId: string }) {
   ];
   return (
     <>
-      <p>
-        <a class="back" href="#/layanan">
-          {t('services.back')}
-        </a>
-      </p>
+      <BackLink href="#/layanan">{t('services.back')}</BackLink>
       <PageTitle title={s.name}>{s.name}</PageTitle>
       <p class="muted">{[s.unit, s.agency.name].filter(Boolean).join(' · ')}</p>
       {s.status === 'RETIRED' && <p class="notice warn">{t('services.retired')}</p>}

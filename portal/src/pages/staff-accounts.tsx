@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { StaffAccountView, StaffChangedOutput, StaffImportOutput, StaffInvitedOutput, StaffListOutput } from '../../../functions/contract/outputs/staff';
 import { type ApiError, call } from '../api';
-import { ErrorSummary, Field, ImportErrors, Loading, PageTitle, Problem, useLoad } from '../components';
+import { BackLink, ErrorSummary, Field, ImportErrors, Loading, PageTitle, Problem, useLoad } from '../components';
 import { t } from '../i18n';
 import { ACCOUNT_STATUS_LABELS, formatDateTime, label, ROLE_LABELS } from '../labels';
 import type { StaffSession } from '../session';
@@ -210,11 +210,7 @@ export function StaffAccountsPage({ session }: { session: StaffSession }) {
   const setF = (k: keyof typeof filter) => (e: Event) => setFilter({ ...filter, [k]: (e.target as HTMLInputElement).value });
   return (
     <>
-      <p>
-        <a class="back" href="#/petugas">
-          {t('case.back')}
-        </a>
-      </p>
+      <BackLink href="#/petugas">{t('case.back')}</BackLink>
       <PageTitle title={t('accounts.title')}>{t('accounts.title')}</PageTitle>
       {notice && (
         <p class="notice" role="status">

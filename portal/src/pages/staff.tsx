@@ -5,7 +5,7 @@ import type { InboxItem, InboxOutput } from '../../../functions/contract/outputs
 import { ActionPanel, type AgencyOption } from '../actions';
 import { type ApiError, call } from '../api';
 import { ComplaintDetails } from '../complaint-view';
-import { cached, ErrorSummary, Field, Loading, PageTitle, Problem, useLoad } from '../components';
+import { BackLink, cached, ErrorSummary, Field, Loading, PageTitle, Problem, useLoad } from '../components';
 import { AttachmentList, AttachmentUploader, DuplicateSuggestions, refreshSoon } from '../evidence';
 import { t } from '../i18n';
 import { formatDate, label, REVIEW_REASON_LABELS, ROLE_LABELS, STATUS_LABELS } from '../labels';
@@ -231,11 +231,7 @@ export function CasePage({ session, trackingId }: { session: StaffSession; track
   );
   return (
     <>
-      <p>
-        <a class="back" href="#/petugas">
-          {t('case.back')}
-        </a>
-      </p>
+      <BackLink href="#/petugas">{t('case.back')}</BackLink>
       <PageTitle title={c.title}>{c.title}</PageTitle>
       {c.suggestedAgency && c.status === 'SUBMITTED' && <p class="notice">{t('case.suggested', { agency: c.suggestedAgency.name })}</p>}
       <ActionPanel
@@ -289,11 +285,7 @@ export function CalendarPage({ session }: { session: StaffSession }) {
   const set = (k: keyof typeof form) => (e: Event) => setForm({ ...form, [k]: (e.target as HTMLInputElement).value });
   return (
     <>
-      <p>
-        <a class="back" href="#/petugas">
-          {t('case.back')}
-        </a>
-      </p>
+      <BackLink href="#/petugas">{t('case.back')}</BackLink>
       <PageTitle title={t('calendar.title')}>{t('calendar.heading')}</PageTitle>
       <div class="actions-row">
         <button type="button" class="secondary" onClick={() => setYear(year - 1)}>

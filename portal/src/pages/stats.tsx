@@ -1,13 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { StatsItem, StatsOutput } from '../../../functions/contract/outputs/stats';
 import { call } from '../api';
-import { BarChart, Field, Loading, PageTitle, Problem, RegionPicker, useLoad } from '../components';
+import { BarChart, Field, Loading, PageTitle, Problem, RegionPicker, reportingMonth, useLoad } from '../components';
 import { t } from '../i18n';
 
 const nameOf = (i: StatsItem) => (i.service ? `${i.service.name} (v${i.service.version})` : (i.agency?.name ?? i.region?.name ?? '—'));
-
-/** The reporting month (WIB) of today, as the API counts it. */
-const thisMonth = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
 
 /** Whether a row has anything to show: any figure counted, not only receipts. */
 const counted = (i: StatsItem) =>
@@ -17,7 +14,7 @@ const counted = (i: StatsItem) =>
 
 /** Monitoring: the monthly figures of `/v1/stats` per region or agency, as charts and a table. */
 export function StatsPage() {
-  const [month, setMonth] = useState(thisMonth);
+  const [month, setMonth] = useState(reportingMonth);
   const [level, setLevel] = useState<'REGION' | 'AGENCY' | 'SERVICE'>('REGION');
   const [province, setProvince] = useState('');
   const stats = useLoad(
@@ -37,7 +34,7 @@ export function StatsPage() {
       <form class="card" onSubmit={(e) => e.preventDefault()} aria-label={t('stats.choose')}>
         <div class="filters">
           <Field id="s-month" label={t('stats.month')}>
-            {(aria) => <input type="month" {...aria} value={month} onInput={(e) => setMonth((e.target as HTMLInputElement).value || thisMonth())} />}
+            {(aria) => <input type="month" {...aria} value={month} onInput={(e) => setMonth((e.target as HTMLInputElement).value || reportingMonth())} />}
           </Field>
           <Field id="s-level" label={t('stats.by')}>
             {(aria) => (

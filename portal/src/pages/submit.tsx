@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ServiceDetailOutput, ServiceSummary } from '../../../functions/contract/outputs/services';
 import { ApiError, call, newIdempotencyKey } from '../api';
-import { categoriesOf, categoryCovers, categoryName, ErrorSummary, Field, PageTitle, RegionPicker, useLoad } from '../components';
+import { categoriesOf, categoryCovers, categoryName, ErrorSummary, Field, PageTitle, RegionPicker, timeUnit, useLoad } from '../components';
 import { formatRupiah, LANGUAGE, t } from '../i18n';
 import { TYPE_LABELS } from '../labels';
 import type { Receipt } from './submitted';
@@ -32,8 +32,6 @@ const FIELD_IDS: Record<string, string> = {
 
 /** The catalogue's answers, as the API declares them (types only). */
 type ServiceDetail = ServiceDetailOutput;
-
-const unitOf = (unit: string) => (['MINUTES', 'HOURS', 'WORKING_DAYS'].includes(unit) ? t(`units.${unit as 'MINUTES' | 'HOURS' | 'WORKING_DAYS'}`) : '');
 
 /**
  * When the complaint is about a service with a published standard (SIPP), the questions that
@@ -89,7 +87,7 @@ function ServiceQuestions(props: {
           <div class="notice" data-testid="service-standard">
             <strong>{t('submit.service.standard')}</strong> ({std.decreeNumber}):{' '}
             {t('submit.service.summary', {
-              time: `${std.completionTime.value} ${unitOf(std.completionTime.unit)}`,
+              time: `${std.completionTime.value} ${timeUnit(std.completionTime.unit)}`,
               cost: std.cost.kind === 'FREE' ? t('submit.service.free') : t('submit.service.cost', { amount: formatRupiah(std.cost.amount) }),
               requirements: std.requirements.join('; '),
             })}

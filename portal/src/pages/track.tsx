@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ActionPanel } from '../actions';
 import { ApiError, call } from '../api';
 import { ComplaintDetails, type ComplaintView } from '../complaint-view';
-import { ErrorSummary, Field, Loading, PageTitle, Problem, useLoad } from '../components';
+import { BackLink, ErrorSummary, Field, Loading, PageTitle, Problem, useLoad } from '../components';
 import { AttachmentList, AttachmentUploader, refreshSoon, SupportButton } from '../evidence';
 import { t } from '../i18n';
 import { navigate, replaceRoute } from '../router';
@@ -144,11 +144,7 @@ export function PublicComplaintPage({ trackingId }: { trackingId: string }) {
       <PageTitle title={c.title}>{c.title}</PageTitle>
       {c.support && c.status !== 'CLOSED' && <SupportButton trackingId={c.trackingId} initial={c.support} />}
       <ComplaintDetails c={c} />
-      <p>
-        <a class="back" href="#/publik">
-          {t('track.backToFeed')}
-        </a>
-      </p>
+      <BackLink href="#/publik">{t('track.backToFeed')}</BackLink>
     </>
   );
 }
