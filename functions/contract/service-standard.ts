@@ -1,13 +1,29 @@
 import * as z from 'zod/mini';
 import { findAgency } from '../core/agencies';
 import { resolveRegion } from '../core/regions';
-import { COMPLETION_UNITS } from '../core/services';
+import { COMPLETION_UNITS, type StandardEnglish } from '../core/services';
 import { identifier, multiLine, singleLine } from './text';
 
 const text = (max: number) => multiLine(max, 3, 'minimal 3 karakter');
 const list = (label: string) =>
   z.array(singleLine(300, 2)).check(z.minLength(1, `sebutkan minimal satu ${label}`), z.maxLength(40, `paling banyak 40 ${label}`));
 const days = z.optional(z.int({ error: 'bilangan bulat 1–60 hari kerja' }).check(z.gte(1, 'minimal 1'), z.lte(60, 'maksimal 60')));
+
+/** The English of a standard's text parts, any of them (core/services.ts STANDARD_TEXTS). */
+const standardEnglish = z.strictObject({
+  legalBasis: z.optional(text(2000)),
+  requirements: z.optional(list('persyaratan')),
+  procedure: z.optional(list('langkah prosedur')),
+  product: z.optional(text(1000)),
+  facilities: z.optional(text(2000)),
+  staffCompetence: z.optional(text(2000)),
+  internalSupervision: z.optional(text(2000)),
+  complaintChannels: z.optional(text(1000)),
+  staffCount: z.optional(text(500)),
+  serviceGuarantee: z.optional(text(2000)),
+  securityGuarantee: z.optional(text(2000)),
+  performanceEvaluation: z.optional(text(2000)),
+}) satisfies z.ZodMiniType<StandardEnglish>;
 
 /** One version of a standard as an agency's service administrator publishes it (UU 25/2009 Pasal 21). */
 export const serviceStandardSchema = z.strictObject({
@@ -41,6 +57,8 @@ export const serviceStandardSchema = z.strictObject({
   serviceGuarantee: text(2000),
   securityGuarantee: text(2000),
   performanceEvaluation: text(2000),
+  /** Its text parts in English, where the agency gives them. */
+  english: z.optional(standardEnglish),
 });
 export type ServiceStandardInput = z.output<typeof serviceStandardSchema>;
 
@@ -65,6 +83,7 @@ export const newServiceSchema = z.strictObject({
   agencyId: identifier().check(z.refine((id) => findAgency(id) !== undefined && findAgency(id)?.level !== 'OMBUDSMAN', 'instansi tidak dikenal')),
   unit: z.optional(singleLine(200, 3)),
   name: singleLine(200, 3),
+  nameEn: z.optional(singleLine(200, 3)),
   regionCodes: z._default(
     z.array(z.string().check(z.refine((c) => resolveRegion(c) !== undefined, 'kode wilayah tidak dikenal'))).check(z.maxLength(50, 'paling banyak 50 wilayah')),
     [],

@@ -11,15 +11,9 @@ export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 export const ATTACHMENT_STATUSES = ['PENDING', 'SCANNING', 'READY', 'REJECTED', 'ERASED'] as const;
 export type AttachmentStatus = (typeof ATTACHMENT_STATUSES)[number];
 
-/** Why a file was not attached: shown to the uploader. */
-export const REJECTION_REASONS = {
-  TYPE_MISMATCH: 'Isi berkas tidak sesuai dengan jenisnya (misalnya berkas lain yang diberi nama .jpg).',
-  UNREADABLE: 'Berkas rusak atau tidak dapat dibaca.',
-  SIZE_MISMATCH: 'Ukuran berkas tidak sesuai dengan yang diumumkan.',
-  MALWARE: 'Berkas mengandung perangkat lunak berbahaya dan telah dihapus.',
-  NOT_UPLOADED: 'Berkas tidak diunggah sebelum batas waktu.',
-} as const;
-export type RejectionReason = keyof typeof REJECTION_REASONS;
+/** Why a file was not attached: shown to the uploader, in words from the translation files (labels.ts REJECTION_REASON). */
+export const REJECTION_REASONS = ['TYPE_MISMATCH', 'UNREADABLE', 'SIZE_MISMATCH', 'MALWARE', 'NOT_UPLOADED'] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 export interface Attachment {
   id: string;

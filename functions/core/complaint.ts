@@ -1,5 +1,5 @@
 import type { Attachment } from './attachment-record';
-import type { Language } from './languages';
+import type { Language, RecordText } from './languages';
 import type { TimeZoneId } from './regions';
 import type { MaladministrationIndicator, ServiceAnswers } from './service-answers';
 
@@ -212,8 +212,10 @@ export interface TimelineEvent {
   actor: { kind: 'REPORTER' | 'SYSTEM' | 'STAFF'; id?: string; agencyId?: string };
   fromStatus?: ComplaintStatus;
   toStatus?: ComplaintStatus;
-  /** Indonesian text shown on the timeline. */
+  /** The entry's sentence in Indonesian, as the record reads (a person's own words for theirs). */
   message: string;
+  /** For a sentence the system wrote: its key and parameters, so each reader gets it in their language. */
+  text?: RecordText;
   /** PUBLIC: anyone who may see the complaint; REPORTER: the reporter and staff; INTERNAL: staff only. */
   visibility: 'PUBLIC' | 'REPORTER' | 'INTERNAL';
   agencyId?: string;

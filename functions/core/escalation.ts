@@ -10,6 +10,7 @@ import { findCategory } from './categories';
 import { type ComplaintChange, revise } from './change';
 import { deadlineAfter, type PolicyFor } from './clocks';
 import { type Complaint, OPEN_AT_AGENCY, OPEN_STATUSES, type TimelineEvent } from './complaint';
+import { timelineText } from './languages';
 import type { NotificationIntent } from './notifications';
 import { flagForOmbudsman, reopenForOmbudsman } from './ombudsman-review';
 import { localDate, type WorkingDayCalendar } from './working-days';
@@ -98,7 +99,7 @@ export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCale
           type: 'ESCALATED',
           actor: system,
           agencyId: parent,
-          message: `Batas waktu tindak lanjut terlewati ${late} hari kerja. Laporan dieskalasi (tingkat ${level}) ke ${findAgency(parent)?.name ?? parent}.`,
+          ...timelineText('escalated', { late, level, agency: findAgency(parent)?.name ?? parent }),
           visibility: 'PUBLIC',
         });
         notifications.push({ template: 'AGENCY_ESCALATED_TO', agencyId: parent }, { template: 'AGENCY_ESCALATION_NOTICE', agencyId: c.assignedAgencyId });
@@ -109,7 +110,7 @@ export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCale
           type: 'DEADLINE_MISSED',
           actor: system,
           agencyId: from,
-          message: `Batas waktu terlewati ${late} hari kerja di tingkat eskalasi tertinggi.`,
+          ...timelineText('missedAtTop', { late }),
           visibility: 'PUBLIC',
         });
         const f = flagForOmbudsman(next, 'ESCALATION_EXHAUSTED', at);
@@ -132,7 +133,7 @@ export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCale
           type: 'REMINDED',
           actor: system,
           agencyId: c.assignedAgencyId,
-          message: onTheDay ? 'Pengingat: batas waktu tindak lanjut hari ini.' : 'Pengingat: batas waktu tindak lanjut besok (hari kerja berikutnya).',
+          ...timelineText(onTheDay ? 'remindedToday' : 'remindedTomorrow'),
           visibility: 'INTERNAL',
         });
         notifications.push({ template: 'AGENCY_REMINDER', agencyId: c.assignedAgencyId });
@@ -152,7 +153,7 @@ export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCale
       at,
       type: 'ESCALATED',
       actor: system,
-      message: `Laporan belum diverifikasi ${late} hari kerja setelah batas waktu; dieskalasi ke supervisor verifikasi nasional.`,
+      ...timelineText('verificationEscalated', { late }),
       visibility: 'PUBLIC',
     });
     notifications.push({ template: 'SUPERVISOR_UNVERIFIED' });

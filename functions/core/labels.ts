@@ -9,6 +9,7 @@
  * Pure data with type-only imports: the portal bundles it as it is.
  */
 import type { ActionName } from './actions';
+import type { RejectionReason } from './attachment-record';
 import type { ArchiveReason, ComplaintStatus, ComplaintType, DeadlineStage, OmbudsmanReason, TimelineEventType } from './complaint';
 import type { ScorecardFigure, Zone } from './compliance';
 import { CATALOGUES, LANGUAGES, type Label, type Language } from './languages';
@@ -16,7 +17,7 @@ import type { ReadinessStep } from './readiness';
 import type { StaffRole } from './staff';
 import type { AccountStatus, StaffActionName } from './staff-accounts';
 
-export { CATALOGUES, LANGUAGES, type Label, type Language, type MessageKey, message } from './languages';
+export { CATALOGUES, isMessageKey, LANGUAGES, type Label, type Language, type MessageKey, message } from './languages';
 
 type Tables = (typeof CATALOGUES)['id']['labels'];
 
@@ -38,6 +39,15 @@ export const ARCHIVE_REASON: Record<ArchiveReason, Label> = table('archiveReason
 
 /** Why a complaint went to the Ombudsman, as a label (the mails' sentences are in ombudsman-review.ts). */
 export const REVIEW_REASON: Record<OmbudsmanReason, Label> = table('reviewReason', CATALOGUES.id.labels.reviewReason satisfies Record<OmbudsmanReason, string>);
+
+/** Why a complaint went to the Ombudsman, as it reads inside a sentence (the timeline's and the mails'). */
+export const REVIEW_GROUND: Record<OmbudsmanReason, Label> = table('reviewGround', CATALOGUES.id.labels.reviewGround satisfies Record<OmbudsmanReason, string>);
+
+/** Why a file was not attached, as the uploader reads it. */
+export const REJECTION_REASON: Record<RejectionReason, Label> = table(
+  'rejectionReason',
+  CATALOGUES.id.labels.rejectionReason satisfies Record<RejectionReason, string>,
+);
 
 export const EVENT: Record<TimelineEventType, Label> = table('event', CATALOGUES.id.labels.event satisfies Record<TimelineEventType, string>);
 

@@ -14,22 +14,46 @@ export const LANGUAGES = Object.keys(CATALOGUES) as Language[];
 export type Label = Record<Language, string>;
 
 /** The parts of the files written as sentences rather than tables of codes. */
-type Section = 'portal' | 'mail';
+type Section = 'portal' | 'mail' | 'timeline';
 /** `a.b.c` for every text under a part of the files. */
 type Paths<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Paths<T[K], `${P}${K}.`>;
 }[keyof T & string];
 export type MessageKey<S extends Section> = Paths<(typeof id)[S]>;
 
+type Params = Record<string, string | number>;
+const find = (root: unknown, path: string) => path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], root);
+
 /**
- * The text of `key` in a language, with `{name}` replaced by `params.name`. A key the language
- * lacks falls back to Indonesian (test/unit/i18n.test.ts fails first).
+ * The text of `key` in a language, with `{name}` replaced by `params.name`, and `{name:table}` by
+ * the words for the code `params.name` in that table of "labels" (so a reason stored as a code
+ * reads in each language). A key the language lacks falls back to Indonesian
+ * (test/unit/i18n.test.ts fails first).
  */
-export function message<S extends Section>(language: Language, section: S, key: MessageKey<S>, params: Record<string, string | number> = {}): string {
-  const find = (root: unknown) =>
-    String(key)
-      .split('.')
-      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], root);
-  const text = find(CATALOGUES[language][section]) ?? find(CATALOGUES.id[section]);
-  return String(text ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+export function message<S extends Section>(language: Language, section: S, key: MessageKey<S>, params: Params = {}): string {
+  const text = find(CATALOGUES[language][section], key) ?? find(CATALOGUES.id[section], key);
+  return String(text ?? key).replace(/\{(\w+)(?::(\w+))?\}/g, (whole, name: string, table?: string) => {
+    if (!(name in params)) return whole;
+    const value = String(params[name]);
+    return table ? String(find(CATALOGUES[language].labels, `${table}.${value}`) ?? find(CATALOGUES.id.labels, `${table}.${value}`) ?? value) : value;
+  });
 }
+
+/** Whether `key` names a text of that part of the files (a newer server may send one an older portal lacks). */
+export const isMessageKey = <S extends Section>(section: S, key: string): key is MessageKey<S> => typeof find(CATALOGUES.id[section], key) === 'string';
+
+/**
+ * A sentence the system writes on a complaint's timeline, kept as its key and parameters so each
+ * reader gets it in their language (the Indonesian sentence is stored beside it as the record's
+ * `message`). Parameters are names, numbers, codes and a person's own words: never translated.
+ */
+export interface RecordText {
+  key: MessageKey<'timeline'>;
+  params?: Params;
+}
+
+/** An entry's `message` (Indonesian, as the record has always read) and its `text` to translate. */
+export const timelineText = (key: MessageKey<'timeline'>, params?: Params): { message: string; text: RecordText } => ({
+  message: message('id', 'timeline', key, params),
+  text: params ? { key, params } : { key },
+});

@@ -11,7 +11,7 @@ import { type ComplaintChange, revise } from './change';
 import { deadlineAfter, type PolicyFor, regionZoneOf, zoneOf } from './clocks';
 import { COMPLAINT_STATUSES, type Complaint, type ComplaintStatus, OPEN_AT_AGENCY, type TimelineEvent } from './complaint';
 import { DomainError } from './errors';
-import { ARCHIVE_REASON } from './labels';
+import { timelineText } from './languages';
 import type { NotificationIntent } from './notifications';
 import { flagForOmbudsman } from './ombudsman-review';
 import { eraseIdentity, withRetention } from './retention';
@@ -126,12 +126,18 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       ? { kind: 'STAFF', id: actor.principal.username, ...(actor.principal.agencyId ? { agencyId: actor.principal.agencyId } : {}) }
       : { kind: actor.kind };
   const next: Complaint = revise(c, at);
-  const event = (type: TimelineEvent['type'], message: string, visibility: TimelineEvent['visibility'], extra: Partial<TimelineEvent> = {}): TimelineEvent => ({
+  /** An entry by this actor: `said` is a person's own words, or the system's sentence (`timelineText`). */
+  const event = (
+    type: TimelineEvent['type'],
+    said: string | Pick<TimelineEvent, 'message' | 'text'>,
+    visibility: TimelineEvent['visibility'],
+    extra: Partial<TimelineEvent> = {},
+  ): TimelineEvent => ({
     at,
     type,
     actor: actorRef,
     ...(next.status !== c.status ? { fromStatus: c.status, toStatus: next.status } : {}),
-    message,
+    ...(typeof said === 'string' ? { message: said } : said),
     visibility,
     ...extra,
   });
@@ -164,7 +170,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       const transferred = (c.transfers?.length ?? 0) > 0;
       return {
         complaint: next,
-        events: [event('VERIFIED', `Laporan diverifikasi dan didisposisikan ke ${agency.name}.`, 'PUBLIC', { agencyId: agency.id })],
+        events: [event('VERIFIED', timelineText('verified', { agency: agency.name }), 'PUBLIC', { agencyId: agency.id })],
         notifications: [
           { template: transferred ? 'AGENCY_TRANSFER_IN' : 'AGENCY_ASSIGNED', agencyId: agency.id },
           ...next.copyToAgencyIds.map((id) => ({ template: 'AGENCY_ASSIGNED' as const, agencyId: id })),
@@ -179,7 +185,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       next.deadline = deadlineAfter(ctx.now, 'REPORTER_ANSWER', policy.holdAnswerWorkingDays, c.deadline.timeZone, ctx.calendar);
       return {
         complaint: next,
-        events: [event('HELD', `Verifikator meminta keterangan tambahan: ${input.question}`, 'REPORTER')],
+        events: [event('HELD', timelineText('held', { question: input.question }), 'REPORTER')],
         notifications: [{ template: 'REPORTER_HOLD', message: input.question }],
       };
     }
@@ -196,14 +202,14 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       return {
         complaint: next,
         // Public: it names no other complaint (the reporter's own view and mail say where to follow).
-        events: [event('ARCHIVED', `Laporan diarsipkan: ${ARCHIVE_REASON[input.reason].id.toLowerCase()}.`, 'PUBLIC')],
+        events: [event('ARCHIVED', timelineText('archived', { reason: input.reason }), 'PUBLIC')],
         notifications: [{ template: 'REPORTER_CLOSED' }],
         ...(input.reason === 'DUPLICATE' && input.duplicateOf ? { mergedInto: input.duplicateOf } : {}),
       };
     }
     case 'ACKNOWLEDGE': {
       next.status = 'IN_PROGRESS';
-      return { complaint: next, events: [event('ACKNOWLEDGED', 'Instansi mulai memproses laporan.', 'PUBLIC')], notifications: [] };
+      return { complaint: next, events: [event('ACKNOWLEDGED', timelineText('acknowledged'), 'PUBLIC')], notifications: [] };
     }
     case 'RESPOND': {
       next.status = 'RESPONDED';
@@ -234,7 +240,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       if (input.suggestedAgencyId) next.suggestedAgencyId = input.suggestedAgencyId;
       next.deadline = deadlineAfter(ctx.now, 'DISPOSITION', policy.dispositionWorkingDays, regionZoneOf(c), ctx.calendar);
       const events = [
-        event('TRANSFERRED', `Instansi menyatakan bukan wewenangnya: ${input.reason}. Laporan dikembalikan untuk disposisi ulang.`, 'PUBLIC', {
+        event('TRANSFERRED', timelineText('transferred', { reason: input.reason }), 'PUBLIC', {
           agencyId: from,
         }),
       ];
@@ -278,7 +284,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       next.closure = { how: 'CONFIRMED_BY_REPORTER', at };
       return {
         complaint: next,
-        events: [event('CLOSED', 'Pelapor menyatakan laporan telah selesai.', 'PUBLIC')],
+        events: [event('CLOSED', timelineText('closedByReporter'), 'PUBLIC')],
         notifications: [{ template: 'REPORTER_CLOSED' }],
       };
     }
@@ -298,7 +304,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
     case 'RATE': {
       if (c.rating) throw conflict('Laporan ini sudah dinilai.');
       next.rating = { score: input.score, ...(input.comment ? { comment: input.comment } : {}), at };
-      return { complaint: next, events: [event('RATED', `Pelapor memberi nilai ${input.score}/5.`, 'PUBLIC')], notifications: [] };
+      return { complaint: next, events: [event('RATED', timelineText('rated', { score: input.score }), 'PUBLIC')], notifications: [] };
     }
     case 'REQUEST_OMBUDSMAN_REVIEW': {
       const f = flagForOmbudsman(next, 'REPORTER_REQUEST', at, input.consentToShareIdentity);
@@ -312,7 +318,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
     case 'CONFIRM_EMAIL': {
       if (!c.hasReporterIdentity || c.reporterEmail?.confirmed !== false) throw conflict('Tidak ada alamat email yang menunggu konfirmasi.');
       next.reporterEmail = { confirmed: true, confirmedAt: at };
-      return { complaint: next, events: [event('EMAIL_CONFIRMED', 'Pelapor mengonfirmasi alamat emailnya.', 'REPORTER')], notifications: [] };
+      return { complaint: next, events: [event('EMAIL_CONFIRMED', timelineText('emailConfirmed'), 'REPORTER')], notifications: [] };
     }
     case 'ERASE_IDENTITY': {
       if (!c.hasReporterIdentity) throw conflict('Laporan ini tidak lagi menyimpan identitas pelapor.');
@@ -329,19 +335,19 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       const { answeredAt: _earlierAnswer, ...open } = review;
       next.ombudsmanReview = { ...open, status, outcome: { action: input.action, ...(note ? { note } : {}), by, at } };
       const office = findAgency(review.office)?.name ?? review.office;
-      let message = `${office} mengambil alih penanganan laporan.`;
-      if (input.action === 'DISMISS') message = `${office} menutup peninjauan: ${input.reason}`;
+      let said = timelineText('ombudsmanTookOver', { office });
+      if (input.action === 'DISMISS') said = timelineText('ombudsmanDismissed', { office, reason: input.reason });
       if (input.action === 'RETURN_TO_AGENCY') {
         next.status = 'IN_PROGRESS';
         next.closure = undefined;
         next.escalationExhausted = false;
         next.deadline = deadlineAfter(ctx.now, 'FOLLOW_UP', input.workingDays, zoneOf(c), ctx.calendar);
-        message = `${office} mengembalikan laporan kepada instansi dengan rekomendasi: ${input.recommendation} (batas ${input.workingDays} hari kerja).`;
+        said = timelineText('ombudsmanReturned', { office, recommendation: input.recommendation, days: input.workingDays });
       }
       return {
         complaint: next,
-        events: [event('OMBUDSMAN_ACTION', message, 'PUBLIC', c.assignedAgencyId ? { agencyId: c.assignedAgencyId } : {})],
-        notifications: c.assignedAgencyId ? [{ template: 'AGENCY_OMBUDSMAN_ACTION', agencyId: c.assignedAgencyId, message }] : [],
+        events: [event('OMBUDSMAN_ACTION', said, 'PUBLIC', c.assignedAgencyId ? { agencyId: c.assignedAgencyId } : {})],
+        notifications: c.assignedAgencyId ? [{ template: 'AGENCY_OMBUDSMAN_ACTION', agencyId: c.assignedAgencyId, message: said.message }] : [],
       };
     }
   }

@@ -4,15 +4,7 @@
  */
 import { findAgency, ombudsmanOfficeId } from './agencies';
 import type { Complaint, OmbudsmanReason, TimelineEvent } from './complaint';
-
-export const OMBUDSMAN_REASON_LABELS: Record<OmbudsmanReason, string> = {
-  RESOLUTION_LIMIT_PASSED: 'batas 60 hari penyelesaian terlampaui',
-  ESCALATION_EXHAUSTED: 'eskalasi hingga instansi tertinggi tetap tidak ditindaklanjuti',
-  TRANSFERRED_REPEATEDLY: 'dilimpahkan (bukan wewenang) tiga kali atau lebih',
-  REPORTER_REQUEST: 'pelapor meminta peninjauan Ombudsman',
-  RECOMMENDATION_IGNORED: 'instansi tidak menindaklanjuti rekomendasi Ombudsman dalam batas waktunya',
-  ILLEGAL_LEVY_INDICATED: 'indikasi pungutan liar: biaya melebihi standar pelayanan',
-};
+import { timelineText } from './languages';
 
 /** Adds a review flag (or a reason to an open one); the office is the complaint's province. */
 export function flagForOmbudsman(
@@ -34,7 +26,7 @@ export function flagForOmbudsman(
       at,
       type: 'OMBUDSMAN_FLAGGED',
       actor: { kind: 'SYSTEM' },
-      message: `Laporan diteruskan untuk peninjauan ${findAgency(office)?.name ?? office}: ${OMBUDSMAN_REASON_LABELS[reason]}.`,
+      ...timelineText('flagged', { office: findAgency(office)?.name ?? office, reason }),
       visibility: 'PUBLIC',
     },
   };
@@ -50,7 +42,7 @@ export function reopenForOmbudsman(c: Complaint, at: string): { complaint: Compl
       at,
       type: 'OMBUDSMAN_FLAGGED',
       actor: { kind: 'SYSTEM' },
-      message: `Laporan kembali ke ${findAgency(review.office)?.name ?? review.office}: ${OMBUDSMAN_REASON_LABELS.RECOMMENDATION_IGNORED}.`,
+      ...timelineText('backToOmbudsman', { office: findAgency(review.office)?.name ?? review.office, reason: 'RECOMMENDATION_IGNORED' }),
       visibility: 'PUBLIC',
     },
   };

@@ -6,6 +6,7 @@
 import { type ComplaintChange, revise } from './change';
 import { type LifecyclePolicy, NATIONAL_POLICY } from './clocks';
 import type { Complaint, ComplaintStatus } from './complaint';
+import { type MessageKey, timelineText } from './languages';
 import { withRetention } from './retention';
 
 /** A transition the system makes when a reporter's deadline passed in `from`. */
@@ -16,28 +17,30 @@ function reporterDeadlinePassed(
   from: ComplaintStatus,
   to: ComplaintStatus,
   changes: (at: string) => Partial<Complaint>,
-  message: string,
+  said: MessageKey<'timeline'>,
 ): ComplaintChange | undefined {
   if (c.status !== from || Date.parse(c.deadline.dueAt) >= now.getTime()) return undefined;
   const at = now.toISOString();
   return {
     complaint: withRetention(revise(c, at, { status: to, ...changes(at) }), policy, now),
-    events: [{ at, type: to === 'CLOSED' ? 'CLOSED' : 'ARCHIVED', actor: { kind: 'SYSTEM' }, fromStatus: from, toStatus: to, message, visibility: 'PUBLIC' }],
+    events: [
+      {
+        at,
+        type: to === 'CLOSED' ? 'CLOSED' : 'ARCHIVED',
+        actor: { kind: 'SYSTEM' },
+        fromStatus: from,
+        toStatus: to,
+        ...timelineText(said),
+        visibility: 'PUBLIC',
+      },
+    ],
     notifications: [{ template: 'REPORTER_CLOSED' }],
   };
 }
 
 /** A scheduled close after the reporter stayed silent past the confirmation deadline. */
 export const closeForSilence = (c: Complaint, now: Date, policy: LifecyclePolicy = NATIONAL_POLICY) =>
-  reporterDeadlinePassed(
-    c,
-    now,
-    policy,
-    'RESPONDED',
-    'CLOSED',
-    (at) => ({ closure: { how: 'NO_REPLY_FROM_REPORTER', at } }),
-    'Laporan ditutup otomatis: tidak ada tanggapan pelapor setelah tindak lanjut.',
-  );
+  reporterDeadlinePassed(c, now, policy, 'RESPONDED', 'CLOSED', (at) => ({ closure: { how: 'NO_REPLY_FROM_REPORTER', at } }), 'closedForSilence');
 
 /** A scheduled archive after a hold question went unanswered. */
 export const archiveForNoAnswer = (c: Complaint, now: Date, policy: LifecyclePolicy = NATIONAL_POLICY) =>
@@ -48,5 +51,5 @@ export const archiveForNoAnswer = (c: Complaint, now: Date, policy: LifecyclePol
     'ON_HOLD',
     'ARCHIVED',
     (at) => ({ hold: undefined, archive: { reason: 'NO_ANSWER_FROM_REPORTER', at, by: 'SYSTEM' } }),
-    'Laporan diarsipkan: pelapor tidak menjawab permintaan keterangan dalam batas waktu.',
+    'archivedForNoAnswer',
   );

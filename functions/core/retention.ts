@@ -6,6 +6,7 @@
 import { type ComplaintChange, revise } from './change';
 import type { LifecyclePolicy } from './clocks';
 import type { Complaint, ComplaintStatus, TimelineEvent } from './complaint';
+import { timelineText } from './languages';
 
 const ENDED = new Set<ComplaintStatus>(['CLOSED', 'ARCHIVED']);
 
@@ -21,12 +22,6 @@ export function withRetention(c: Complaint, policy: LifecyclePolicy, now: Date):
 
 export type ErasureReason = 'REPORTER_REQUEST' | 'RETENTION_PERIOD' | 'OPERATOR_REQUEST';
 
-const ERASURE_MESSAGES: Record<ErasureReason, string> = {
-  REPORTER_REQUEST: 'Identitas dan kontak pelapor dihapus atas permintaan pelapor.',
-  RETENTION_PERIOD: 'Identitas dan kontak pelapor dihapus: masa simpan data pribadi telah berakhir.',
-  OPERATOR_REQUEST: 'Identitas dan kontak pelapor dihapus oleh operator atas permintaan pemilik data.',
-};
-
 /** What a complaint keeps of a reporter's file once erased: that it existed, its size and hash — no name, no bytes. */
 const ERASED_FILE_NAME = 'lampiran pelapor (dihapus)';
 
@@ -36,7 +31,7 @@ export function redactedFileEvent(e: TimelineEvent): TimelineEvent {
     at: e.at,
     type: e.type,
     actor: e.actor,
-    message: 'Lampiran pelapor dihapus bersama identitasnya (hash berkas tetap tercatat).',
+    ...timelineText('fileErased'),
     visibility: e.visibility,
     ...(e.attachment
       ? { attachment: { id: e.attachment.id, fileName: ERASED_FILE_NAME, ...(e.attachment.sha256 ? { sha256: e.attachment.sha256 } : {}) } }
@@ -75,7 +70,7 @@ export function eraseIdentity(c: Complaint, reason: ErasureReason, now: Date, by
       identityEraseAfter: undefined,
       ...(theirs.length ? { attachments } : {}),
     }),
-    events: [{ at, type: 'IDENTITY_ERASED', actor: by, message: ERASURE_MESSAGES[reason], visibility: 'PUBLIC' }],
+    events: [{ at, type: 'IDENTITY_ERASED', actor: by, ...timelineText(`erased.${reason}`), visibility: 'PUBLIC' }],
     notifications: [],
     eraseIdentity: true,
     ...(theirs.length ? { eraseAttachments: theirs.map((a) => a.id) } : {}),

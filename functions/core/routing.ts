@@ -3,6 +3,7 @@ import { findCategory } from './categories';
 import { type ComplaintChange, revise } from './change';
 import { deadlineAfter, type PolicyFor } from './clocks';
 import type { Complaint, RoutingMethod } from './complaint';
+import { timelineText } from './languages';
 import { resolveRegion } from './regions';
 import type { WorkingDayCalendar } from './working-days';
 
@@ -68,7 +69,7 @@ export function route(
           at,
           type: 'MANUAL_ROUTING_REQUIRED',
           actor: { kind: 'SYSTEM' },
-          message: 'Laporan menunggu penentuan instansi oleh verifikator.',
+          ...timelineText('manualRouting'),
           visibility: 'REPORTER',
         },
       ],
@@ -78,7 +79,9 @@ export function route(
   const chosen = findAgency(decision.agencyId);
   const agency = findAgency(opts.actingFor?.(decision.agencyId) ?? decision.agencyId);
   if (!agency || !chosen) throw new Error(`routing chose an unknown agency ${decision.agencyId}`);
-  const handedUp = agency.id !== chosen.id ? ` (${chosen.name} tidak aktif; tugasnya dijalankan ${agency.name})` : '';
+  // An inactive agency's work goes to the one acting for it, and the entry says so.
+  const handedUp = agency.id !== chosen.id;
+  const names = { agency: agency.name, chosen: chosen.name };
   if (!opts.automatic(c.categoryId)) {
     return {
       complaint: revise(c, at, { routing: { state: 'AWAITING_VERIFICATION' }, suggestedAgencyId: agency.id }),
@@ -88,7 +91,7 @@ export function route(
           type: 'ROUTING_SUGGESTED',
           actor: { kind: 'SYSTEM' },
           agencyId: agency.id,
-          message: `Sistem menyarankan disposisi ke ${agency.name}${handedUp}.`,
+          ...timelineText(handedUp ? 'suggestedActing' : 'suggested', names),
           visibility: 'INTERNAL',
         },
       ],
@@ -111,7 +114,7 @@ export function route(
         fromStatus: 'SUBMITTED',
         toStatus: 'ASSIGNED',
         agencyId: agency.id,
-        message: `Laporan didisposisikan ke instansi yang berwenang${handedUp}.`,
+        ...timelineText(handedUp ? 'assignedActing' : 'assigned', names),
         visibility: 'PUBLIC',
       },
     ],

@@ -16,6 +16,28 @@ export const COMPLETION_UNITS: readonly CompletionUnit[] = ['MINUTES', 'HOURS', 
 
 export type ServiceCost = { kind: 'FREE' } | { kind: 'TARIFF'; amount: number; legalBasis: string };
 
+/**
+ * The parts of a standard written as text, which an agency may also publish in English. The
+ * Indonesian text is the standard; the English one is its reading for those who need it.
+ */
+export const STANDARD_TEXTS = [
+  'legalBasis',
+  'requirements',
+  'procedure',
+  'product',
+  'facilities',
+  'staffCompetence',
+  'internalSupervision',
+  'complaintChannels',
+  'staffCount',
+  'serviceGuarantee',
+  'securityGuarantee',
+  'performanceEvaluation',
+] as const;
+export type StandardText = (typeof STANDARD_TEXTS)[number];
+/** A standard's English, part by part as the agency gave it: a part left out is read in Indonesian (and said to be). */
+export type StandardEnglish = { [K in StandardText]?: K extends 'requirements' | 'procedure' ? string[] : string };
+
 /** One published version of a service's standard (the 14 components of UU 25/2009 Pasal 21). */
 export interface ServiceStandard {
   version: number;
@@ -42,6 +64,7 @@ export interface ServiceStandard {
   serviceGuarantee: string;
   securityGuarantee: string;
   performanceEvaluation: string;
+  english?: StandardEnglish;
 }
 
 export interface PublicService {
@@ -50,6 +73,8 @@ export interface PublicService {
   /** The unit that delivers it (e.g. Dinas Kependudukan dan Pencatatan Sipil). */
   unit?: string;
   name: string;
+  /** Its name in English, where the agency gave one. */
+  nameEn?: string;
   /** Region codes it serves; empty means wherever its agency serves. */
   regionCodes: string[];
   status: 'ACTIVE' | 'RETIRED';

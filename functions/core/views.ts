@@ -1,6 +1,5 @@
 import type { ActionName } from './actions';
 import { findAgency } from './agencies';
-import { REJECTION_REASONS } from './attachment-record';
 import { attachmentsFor } from './attachments';
 import { findCategory } from './categories';
 import type { Complaint, ReporterIdentity, TimelineEvent } from './complaint';
@@ -13,6 +12,7 @@ const entryView = (e: TimelineEvent) => ({
   at: e.at,
   type: e.type,
   message: e.message,
+  ...(e.text ? { text: e.text } : {}),
   ...(e.fromStatus ? { fromStatus: e.fromStatus } : {}),
   ...(e.toStatus ? { toStatus: e.toStatus } : {}),
   ...(e.agencyId ? { agency: agencyRef(e.agencyId) } : {}),
@@ -33,7 +33,7 @@ export function attachmentViews(c: Complaint, audience: 'STAFF' | 'REPORTER' | '
       contentType: a.contentType,
       size: a.size,
       status: a.status,
-      ...(a.reason ? { reason: a.reason, reasonText: REJECTION_REASONS[a.reason] } : {}),
+      ...(a.reason ? { reason: a.reason, reasonText: LABELS.REJECTION_REASON[a.reason].id } : {}),
       ...(a.internal ? { internal: true as const } : {}),
       ...(a.sha256 ? { sha256: a.sha256 } : {}),
       by: a.by.kind,

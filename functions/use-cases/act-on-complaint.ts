@@ -5,6 +5,7 @@ import { findAgency } from '../core/agencies';
 import { actingAgencyOf } from '../core/agency-contacts';
 import type { Complaint } from '../core/complaint';
 import { DomainError } from '../core/errors';
+import { timelineText } from '../core/languages';
 import { perform, TRANSITIONS } from '../core/lifecycle';
 import type { Complaints, Outbox, Supports, Timelines } from '../core/ports';
 import { parseTrackingId } from '../core/tracking-id';
@@ -56,7 +57,7 @@ async function recordMerge(deps: ActDeps, survivor: string, duplicate: Complaint
     at,
     type: 'DUPLICATE_MERGED',
     actor: { kind: 'SYSTEM' },
-    message: 'Laporan serupa dari warga lain digabungkan ke laporan ini.',
+    ...timelineText('duplicateMerged'),
     // No number of the merged report: only a count is public (core/support.ts).
     visibility: 'PUBLIC',
   });

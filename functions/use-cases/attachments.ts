@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { DownloadOutput, UploadOutput } from '../contract/outputs/attachments';
 import type { Caller } from '../core/access';
-import { type Attachment, type AttachmentType, REJECTION_REASONS, type RejectionReason } from '../core/attachment-record';
+import type { Attachment, AttachmentType, RejectionReason } from '../core/attachment-record';
 import {
   ATTACHMENT_LIMITS,
   attachmentKeys,
@@ -22,6 +22,7 @@ import {
 import { revise } from '../core/change';
 import type { Complaint, TimelineEvent } from '../core/complaint';
 import { DomainError, notFound } from '../core/errors';
+import { timelineText } from '../core/languages';
 import type { AttachmentCleaner, AttachmentStorage, Complaints, Timelines } from '../core/ports';
 import { redactedFileEvent } from '../core/retention';
 import { parseTracking, readForActor, timelineActorOf } from './actors';
@@ -125,13 +126,13 @@ function record(c: Complaint, next: Attachment, at: string) {
   const attachment = { id: next.id, fileName: next.fileName, ...(next.sha256 ? { sha256: next.sha256 } : {}) };
   const event: TimelineEvent | undefined =
     next.status === 'READY'
-      ? { at, type: 'ATTACHMENT_ADDED', actor: next.by, message: `Lampiran ditambahkan: ${next.fileName}.`, visibility, attachment }
+      ? { at, type: 'ATTACHMENT_ADDED', actor: next.by, ...timelineText('attachmentAdded', { file: next.fileName }), visibility, attachment }
       : next.status === 'REJECTED'
         ? {
             at,
             type: 'ATTACHMENT_REJECTED',
             actor: { kind: 'SYSTEM' },
-            message: `Lampiran ditolak: ${next.fileName}. ${REJECTION_REASONS[next.reason as RejectionReason]}`,
+            ...timelineText('attachmentRejected', { file: next.fileName, reason: next.reason as RejectionReason }),
             visibility,
             attachment,
           }
@@ -274,7 +275,7 @@ export async function downloadAttachment(
       at: now.toISOString(),
       type: 'ATTACHMENT_DOWNLOADED',
       actor: timelineActorOf(actor),
-      message: `Lampiran ${a.fileName} diunduh oleh ${actor.principal.username}.`,
+      ...timelineText('attachmentDownloaded', { file: a.fileName, username: actor.principal.username }),
       visibility: 'INTERNAL',
       attachment: { id: a.id, fileName: a.fileName, ...(a.sha256 ? { sha256: a.sha256 } : {}) },
     });

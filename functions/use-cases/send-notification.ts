@@ -3,6 +3,7 @@ import { type Agency, findAgency } from '../core/agencies';
 import { mailAddressOf, VERIFICATION_SUPERVISOR } from '../core/agency-contacts';
 import { findCategory } from '../core/categories';
 import { renderNotification } from '../core/emails/notifications';
+import { timelineText } from '../core/languages';
 import type { Complaints, NotifyMessage, Timelines } from '../core/ports';
 import { resolveRegion } from '../core/regions';
 import type { Deps } from './deps';
@@ -61,7 +62,7 @@ export async function sendNotification(
       type: 'IDENTITY_READ',
       actor: { kind: 'SYSTEM' },
       agencyId: agency.id,
-      message: `Identitas pelapor dikirim melalui email kepada ${agency.name} (${msg.template}).`,
+      ...timelineText('identityMailed', { agency: agency.name, template: msg.template }),
       visibility: 'INTERNAL',
     });
   }

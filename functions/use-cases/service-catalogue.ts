@@ -5,7 +5,7 @@ import { type NewServiceInput, newServiceSchema, type PublishStandardInput, type
 import { findAgency } from '../core/agencies';
 import { DomainError, type FieldError, notFound, validationError } from '../core/errors';
 import type { ServiceFilter } from '../core/ports';
-import { type PublicService, type ServiceStandard, standardInForce } from '../core/services';
+import { type PublicService, type ServiceStandard, STANDARD_TEXTS, type StandardEnglish, standardInForce } from '../core/services';
 import type { StaffPrincipal } from '../core/staff';
 import { localDate } from '../core/working-days';
 import { csvRows } from './csv-rows';
@@ -46,6 +46,7 @@ export async function createServices(deps: CatalogueDeps, who: StaffPrincipal, i
       agencyId: input.agencyId,
       ...(input.unit ? { unit: input.unit } : {}),
       name: input.name,
+      ...(input.nameEn ? { nameEn: input.nameEn } : {}),
       regionCodes: input.regionCodes,
       status: 'ACTIVE' as const,
       currentVersion: 1,
@@ -112,6 +113,18 @@ export async function retireService(deps: CatalogueDeps, who: StaffPrincipal, se
   return serviceView({ ...entry, service: { ...entry.service, status: 'RETIRED' } });
 }
 
+/** A standard's text parts in English, one column each (`legalBasisEn`, `requirementsEn`…). */
+const ENGLISH_COLUMNS = STANDARD_TEXTS.map((part) => `${part}En` as const);
+
+/** The standard's English from a row's `<part>En` cells: the parts given, lists split as in Indonesian. */
+function englishOf(row: Record<string, string>): StandardEnglish | undefined {
+  const given = STANDARD_TEXTS.filter((part) => row[`${part}En`]?.trim());
+  if (!given.length) return undefined;
+  return Object.fromEntries(
+    given.map((part) => [part, part === 'requirements' || part === 'procedure' ? items(row[`${part}En`]) : row[`${part}En`]]),
+  ) as StandardEnglish;
+}
+
 /** The CSV columns of a bulk import, in order (lists are separated by `|`). */
 export const IMPORT_COLUMNS = [
   'id',
@@ -138,10 +151,15 @@ export const IMPORT_COLUMNS = [
   'serviceGuarantee',
   'securityGuarantee',
   'performanceEvaluation',
+  // English, where the agency gives it: the name, and any text part as `<part>En`.
+  'nameEn',
+  ...ENGLISH_COLUMNS,
 ] as const;
 
 /** Columns a spreadsheet may leave out (an empty cell means the same). */
 const OPTIONAL_COLUMNS = new Set<string>([
+  'nameEn',
+  ...ENGLISH_COLUMNS,
   'unit',
   'regionCodes',
   'costAmount',
@@ -160,11 +178,13 @@ const num = (cell: string | undefined) => (cell?.trim() ? Number(cell.trim()) : 
 /** A CSV row as the same object the JSON route takes, so one schema judges both. */
 function rowToInput(row: Record<string, string>, agencyId: string): unknown {
   const cost = num(row.costAmount);
+  const english = englishOf(row);
   return {
     id: row.id,
     agencyId,
     ...(row.unit?.trim() ? { unit: row.unit } : {}),
     name: row.name,
+    ...(row.nameEn?.trim() ? { nameEn: row.nameEn } : {}),
     regionCodes: items(row.regionCodes),
     standard: {
       decreeNumber: row.decreeNumber,
@@ -187,6 +207,7 @@ function rowToInput(row: Record<string, string>, agencyId: string): unknown {
       serviceGuarantee: row.serviceGuarantee,
       securityGuarantee: row.securityGuarantee,
       performanceEvaluation: row.performanceEvaluation,
+      ...(english ? { english } : {}),
     },
   };
 }
@@ -260,6 +281,7 @@ export async function searchServices(deps: CatalogueDeps & Pick<Deps, 'cursors'>
     items: found.map((s) => ({
       id: s.id,
       name: s.name,
+      ...(s.nameEn ? { nameEn: s.nameEn } : {}),
       ...(s.unit ? { unit: s.unit } : {}),
       agency: { id: s.agencyId, name: findAgency(s.agencyId)?.name ?? s.agencyId },
       regionCodes: s.regionCodes,

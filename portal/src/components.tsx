@@ -4,7 +4,7 @@ import type { ComplaintViewOutput } from '../../functions/contract/outputs/compl
 import type { CategoriesOutput, Category, Region, RegionsOutput } from '../../functions/contract/outputs/reference';
 import type { DeadlineShown } from '../../functions/contract/outputs/shared';
 import { ApiError, call, plainFieldMessage } from './api';
-import { LANGUAGE, t } from './i18n';
+import { LANGUAGE, t, timelineSentence } from './i18n';
 import { EVENT_LABELS, formatDate, formatDateTime, label, STAGE_LABELS } from './labels';
 
 /** Loads once per key; `reload` runs it again. Errors are kept for the page to show. */
@@ -183,10 +183,21 @@ export function Field({ id, label: text, hint, error, children }: FieldProps) {
 }
 
 /**
- * Entries whose message is a person's own words (in whatever language they wrote); the others are
- * sentences the system wrote, in Indonesian, and are marked so (the heading above says it in the
- * reader's language).
+ * An entry's words: a sentence the system wrote, in the reader's language; a person's own words as
+ * they wrote them; and an older entry, kept before the system's sentences had keys, in the
+ * Indonesian it was written in, marked so.
  */
+function EntryMessage({ entry }: { entry: TimelineEntry }) {
+  const translated = timelineSentence(entry.text);
+  if (translated) return <p class="message">{translated}</p>;
+  if (!entry.message) return null;
+  return (
+    <p class="message" lang={PERSON_WRITTEN.has(entry.type) ? undefined : 'id'}>
+      {entry.message}
+    </p>
+  );
+}
+/** Entries whose message is a person's own words (in whatever language they wrote). */
 const PERSON_WRITTEN = new Set<string>(['RESPONDED', 'REPLIED', 'COMMENTED', 'REOPENED']);
 
 /** An entry as the caller's view has it: staff entries also say who acted and for whom it was written. */
@@ -206,11 +217,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
             {e.agency ? ` · ${e.agency.name}` : ''}
             {'actor' in e && e.actor.kind === 'STAFF' && e.actor.id ? ` · ${e.actor.id}` : ''}
           </div>
-          {e.message && (
-            <p class="message" lang={PERSON_WRITTEN.has(e.type) ? undefined : 'id'}>
-              {e.message}
-            </p>
-          )}
+          <EntryMessage entry={e} />
         </li>
       ))}
     </ol>

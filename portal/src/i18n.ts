@@ -4,7 +4,7 @@
  * files (i18n/<language>.json, read through functions/core/labels.ts, which lists them); `<html
  * lang>` follows, and dates and rupiah are written by the language's rules (Intl).
  */
-import { CATALOGUES, LANGUAGES, type MessageKey as LabelsMessageKey, type Language, message } from '../../functions/core/labels';
+import { CATALOGUES, isMessageKey, LANGUAGES, type MessageKey as LabelsMessageKey, type Language, message } from '../../functions/core/labels';
 
 const KEY = 'aduan.language';
 
@@ -47,6 +47,13 @@ export type MessageKey = LabelsMessageKey<'portal'>;
 
 /** The text of `key` in the page's language, with `{name}` replaced by `params.name`. */
 export const t = (key: MessageKey, params: Record<string, string | number> = {}): string => message(LANGUAGE, 'portal', key, params);
+
+/**
+ * A sentence the system wrote on a timeline, in the page's language; undefined when this portal
+ * does not know its key, and the record's Indonesian sentence is shown instead.
+ */
+export const timelineSentence = (text: { key: string; params?: Record<string, string | number> } | undefined): string | undefined =>
+  text && isMessageKey('timeline', text.key) ? message(LANGUAGE, 'timeline', text.key, text.params) : undefined;
 
 const RUPIAH = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
 /** 50000 → "Rp 50.000" (Indonesian) or "IDR 50,000" (English). */

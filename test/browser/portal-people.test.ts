@@ -233,6 +233,9 @@ describe('the portal in English', { timeout: 120_000 }, () => {
     await visible(page.getByText('Your identity'));
     // The category in English, as the catalogue gives it.
     await visible(page.getByText('Regency/city roads and bridges'));
+    // The timeline's sentences are the system's, written in the reader's language: none left in Indonesian.
+    await visible(page.getByText('The report was received and awaits verification.'));
+    expect(await page.locator('.timeline [lang="id"]').count()).toBe(0);
     await checkPage(p, 'en-track');
   });
 
@@ -267,6 +270,9 @@ describe('the portal in English', { timeout: 120_000 }, () => {
     });
     await visible(page.getByText('The report is verified and assigned to Pemerintah Kabupaten Badung.'));
     await visible(page.getByText('Verified and assigned to an agency').first());
+    await visible(page.getByText('The report was verified and assigned to Pemerintah Kabupaten Badung.'));
+    await visible(page.getByText('The system suggests assigning the report to Pemerintah Kabupaten Badung.'));
+    expect(await page.locator('.timeline [lang="id"]').count()).toBe(0);
     await page.getByRole('link', { name: '← Inbox' }).click();
     await heading(page, 'Inbox').waitFor();
     await checkPage(p, 'en-staff-inbox');
@@ -336,11 +342,17 @@ describe('the portal in English', { timeout: 120_000 }, () => {
       await heading(page, title).waitFor();
       await checkPage(p, name);
     }
-    // A standard written in Indonesian says so.
+    // A standard its agency also wrote in English reads in English; one written in Indonesian only says so.
     await page.goto(`${env.sys.api}/#/layanan/badung-ktp-el`);
-    await heading(page, /KTP/).waitFor();
-    await visible(page.getByText('The agency publishes this standard in Indonesian only.'));
+    await heading(page, 'Issuing the electronic identity card (KTP-el: new, lost, damaged)').waitFor();
+    await visible(page.getByText('A copy of the family card (Kartu Keluarga)'));
+    expect(await page.locator('.facts [lang="id"]').count()).toBe(0);
+    expect(await page.getByText(/in Indonesian only/).count()).toBe(0);
     await checkPage(p, 'en-service');
+    await page.goto(`${env.sys.api}/#/layanan/badung-kartu-keluarga`);
+    await heading(page, /Kartu Keluarga/).waitFor();
+    await visible(page.getByText('The agency publishes this standard in Indonesian only.'));
+    expect(await page.locator('.facts [lang="id"]').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
     await visible(page.getByRole('button', { name: 'English' }));
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('id');

@@ -343,7 +343,7 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
     verifier.page.once('dialog', (d) => d.accept());
     await merge.click();
     // Its timeline says why in words, not the API's code.
-    await visible(verifier.page.getByText('Laporan diarsipkan: sama dengan laporan lain (digabungkan).'));
+    await visible(verifier.page.getByText('Laporan diarsipkan. Alasan: Sama dengan laporan lain (digabungkan).'));
     expect(await verifier.page.content()).not.toContain('(DUPLICATE');
     await visible(verifier.page.getByText('Diarsipkan'));
 

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, LANGUAGES } from '../../functions/core/labels';
+import { CATALOGUES, LANGUAGES, message } from '../../functions/core/labels';
 
 const DIR = path.resolve(import.meta.dirname, '../../i18n');
 type Tree = { [key: string]: string | Tree };
@@ -21,7 +21,8 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   }
   return out;
 }
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** `{name}` and `{name:table}` (a code read in a table of labels). */
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+(?::\w+)?)\}/g)].map((m) => m[1]).sort();
 
 describe('the translation files', () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
@@ -51,5 +52,17 @@ describe('the translation files', () => {
     // Names, codes and citations read the same in both.
     const same = [...english].filter(([k, v]) => v === indonesian.get(k) && /[a-z]{4,} [a-z]{4,}/.test(v)).map(([k]) => k);
     expect(same).toEqual([]);
+  });
+
+  it('read a code inside a sentence from a table of labels that has it, in each language', () => {
+    const tables = CATALOGUES.id.labels as Record<string, Record<string, string>>;
+    const unknown = [...indonesian].flatMap(([k, v]) => [...v.matchAll(/\{\w+:(\w+)\}/g)].filter((m) => !tables[m[1] as string]).map(() => k));
+    expect(unknown).toEqual([]);
+    expect(message('en', 'timeline', 'archived', { reason: 'DUPLICATE' })).toBe(
+      `The report was archived. Reason: ${CATALOGUES.en.labels.archiveReason.DUPLICATE}.`,
+    );
+    expect(message('id', 'timeline', 'flagged', { office: 'Ombudsman RI Perwakilan Bali', reason: 'REPORTER_REQUEST' })).toBe(
+      'Laporan diteruskan untuk peninjauan Ombudsman RI Perwakilan Bali: pelapor meminta peninjauan Ombudsman.',
+    );
   });
 });

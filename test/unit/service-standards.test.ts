@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { NewServiceInput } from '../../functions/contract/service-standard';
+import { fieldErrorsOf } from '../../functions/contract/problem';
+import { type NewServiceInput, publishStandardSchema } from '../../functions/contract/service-standard';
 import { officialCalendar } from '../../functions/core/official-calendar';
 import { maladministrationIndicators, type ServiceStandard, standardInForce } from '../../functions/core/services';
 import type { StaffPrincipal } from '../../functions/core/staff';
@@ -169,6 +170,35 @@ describe('the catalogue', () => {
     expect((await searchServices(deps, { q: 'akta' }, { limit: 10 })).items.map((s) => s.id)).toEqual(['badung-akta-kelahiran']);
     // Rows carry no agency: an import is always the importer's own agency's, and only an administrator imports.
     await expect(importServices(deps, officer, csv)).rejects.toMatchObject({ kind: 'FORBIDDEN' });
+  });
+
+  it('keeps the English an agency gives beside the Indonesian, part by part, and none where it gives none (issue 23)', async () => {
+    const { deps } = memoryDeps();
+    await importServices(deps, admin, readFileSync(new URL('../../data/services/pemda-51.03.csv', import.meta.url), 'utf8'));
+    const ktp = await readService(deps, 'badung-ktp-el');
+    expect(ktp.nameEn).toBe('Issuing the electronic identity card (KTP-el: new, lost, damaged)');
+    expect(ktp.standard.english?.requirements).toEqual([
+      'A copy of the family card (Kartu Keluarga)',
+      'A police report of the loss (if lost)',
+      'The damaged KTP-el (if damaged)',
+    ]);
+    expect(Object.keys(ktp.standard.english ?? {})).toHaveLength(12);
+    expect(ktp.standard.requirements[0]).toBe('Fotokopi Kartu Keluarga');
+    const kk = await readService(deps, 'badung-kartu-keluarga');
+    expect(kk.nameEn).toBeUndefined();
+    expect(kk.standard.english).toBeUndefined();
+    expect((await searchServices(deps, { q: 'KTP' }, { limit: 10 })).items[0]?.nameEn).toBe(ktp.nameEn);
+    // A new version carries its English like any other part; the schema holds an English part to the Indonesian one's rules.
+    const { version: _v, publishedAt: _at, publishedBy: _by, ...content } = ktp.standard;
+    const next = await publishStandard(deps, admin, 'badung-ktp-el', { ...content, effectiveFrom: '2026-09-01', english: { product: 'KTP-el card' } });
+    expect(next.standard.english).toEqual({ product: 'KTP-el card' });
+    const bad = publishStandardSchema.safeParse({ ...content, english: { product: 'x', requirements: [], nonsense: 'y' } });
+    expect(bad.success).toBe(false);
+    expect(
+      fieldErrorsOf(bad.error as NonNullable<typeof bad.error>)
+        .map((e) => e.field)
+        .sort(),
+    ).toEqual(['english', 'english.product', 'english.requirements']);
   });
 });
 

@@ -19,7 +19,10 @@ const statusOrNone = z.optional(z.enum(COMPLAINT_STATUSES));
 const timelineEntry = z.object({
   at: z.string(),
   type: z.enum(TIMELINE_EVENT_TYPES),
+  /** In Indonesian, as the record reads; a person's own words for their entries. */
   message: z.string(),
+  /** A sentence the system wrote, by its key in the translation files' "timeline" part and its parameters. */
+  text: z.optional(z.object({ key: z.string(), params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))) })),
   fromStatus: statusOrNone,
   toStatus: statusOrNone,
   agency: z.optional(agencyRef),
@@ -37,7 +40,7 @@ export const attachmentShown = z.object({
   contentType: z.enum(ATTACHMENT_TYPES),
   size: z.number(),
   status: z.enum(ATTACHMENT_STATUSES),
-  reason: z.optional(z.enum(Object.keys(REJECTION_REASONS) as [keyof typeof REJECTION_REASONS])),
+  reason: z.optional(z.enum(REJECTION_REASONS)),
   reasonText: z.optional(z.string()),
   internal: z.optional(z.literal(true)),
   sha256: z.optional(z.string()),

@@ -6,6 +6,7 @@ import { agencyRef, pageOf } from './shared';
 export const serviceSummary = z.object({
   id: z.string(),
   name: z.string(),
+  nameEn: z.optional(z.string()),
   unit: z.optional(z.string()),
   agency: agencyRef,
   regionCodes: z.array(z.string()),
@@ -32,6 +33,7 @@ export const serviceDetailOutput = z.object({
   agencyId: z.string(),
   unit: z.optional(z.string()),
   name: z.string(),
+  nameEn: z.optional(z.string()),
   regionCodes: z.array(z.string()),
   status: z.enum(['ACTIVE', 'RETIRED']),
   currentVersion: z.number(),

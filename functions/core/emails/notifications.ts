@@ -2,8 +2,8 @@ import type { Agency } from '../agencies';
 import type { Category } from '../categories';
 import type { Complaint, ReporterIdentity } from '../complaint';
 import { formatDeadlineId, quoted } from '../format';
+import { REVIEW_GROUND } from '../labels';
 import type { NotificationTemplate } from '../notifications';
-import { OMBUDSMAN_REASON_LABELS } from '../ombudsman-review';
 import { staffCaseLink } from '../portal-links';
 import type { ResolvedRegion } from '../regions';
 import { type RenderedEmail, renderAgencyAssignment } from './agency-assignment';
@@ -77,7 +77,7 @@ export function renderNotification(n: NotificationInput): RenderedEmail {
       return agencyMail('Ombudsman RI menindaklanjuti peninjauan atas laporan ini.', 'Tindakan Ombudsman', { messageLabel: 'Keputusan Ombudsman' });
     case 'OMBUDSMAN_FLAGGED':
       return agencyMail(
-        `Laporan ini diteruskan kepada kantor Anda untuk ditinjau: ${(c.ombudsmanReview?.reasons ?? []).map((r) => OMBUDSMAN_REASON_LABELS[r] ?? r).join('; ')}.`,
+        `Laporan ini diteruskan kepada kantor Anda untuk ditinjau: ${(c.ombudsmanReview?.reasons ?? []).map((r) => REVIEW_GROUND[r]?.id ?? r).join('; ')}.`,
         'Peninjauan Ombudsman',
         { withholdIdentity: !c.ombudsmanReview?.consentToShareIdentity, audience: 'OMBUDSMAN' },
       );

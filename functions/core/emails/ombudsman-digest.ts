@@ -2,7 +2,7 @@ import type { Agency } from '../agencies';
 import { findAgency } from '../agencies';
 import type { Complaint } from '../complaint';
 import { escapeHtml, formatDateId, plainText } from '../format';
-import { OMBUDSMAN_REASON_LABELS } from '../ombudsman-review';
+import { REVIEW_GROUND } from '../labels';
 import { staffCaseLink, staffInboxLink } from '../portal-links';
 import type { RenderedEmail } from './agency-assignment';
 
@@ -15,7 +15,7 @@ export function renderOmbudsmanDigest(office: Agency, date: string, complaints: 
     id: c.trackingId,
     title: c.title,
     agency: c.assignedAgencyId ? (findAgency(c.assignedAgencyId)?.name ?? c.assignedAgencyId) : 'belum didisposisikan',
-    reasons: (c.ombudsmanReview?.reasons ?? []).map((r) => OMBUDSMAN_REASON_LABELS[r]).join('; '),
+    reasons: (c.ombudsmanReview?.reasons ?? []).map((r) => REVIEW_GROUND[r].id).join('; '),
     escalation: c.escalationLevel ?? 0,
     link: staffCaseLink(portalUrl, c.trackingId),
   }));

@@ -1,4 +1,4 @@
-import { Fragment } from 'preact';
+import { type ComponentChildren, Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ServiceDetailOutput, ServiceSummary } from '../../../functions/contract/outputs/services';
 import { call } from '../api';
@@ -9,6 +9,24 @@ import { href } from '../router';
 
 /** The catalogue's answers, as the API declares them (types only). */
 type ServiceDetail = ServiceDetailOutput;
+
+/** A text the agency may also give in English: the English one for an English reader, else the Indonesian (marked so). */
+function Given({ id, en }: { id: string | string[]; en?: string | string[] | undefined }) {
+  const value = LANGUAGE === 'en' && en ? en : id;
+  const lang = value === id && LANGUAGE !== 'id' ? 'id' : undefined;
+  return Array.isArray(value) ? (
+    <ol lang={lang}>
+      {value.map((v) => (
+        <li key={v}>{v}</li>
+      ))}
+    </ol>
+  ) : (
+    <span lang={lang}>{value}</span>
+  );
+}
+
+/** A service's name in the reader's language, where the agency gave it one. */
+export const serviceName = (s: { name: string; nameEn?: string | undefined }) => (LANGUAGE === 'en' && s.nameEn ? s.nameEn : s.name);
 
 /** The SIPP catalogue: what each agency promises for each service. */
 export function ServicesPage() {
@@ -49,8 +67,8 @@ export function ServicesPage() {
         <ul class="list">
           {(found.data?.items ?? []).map((s) => (
             <li key={s.id}>
-              <a class="title" href={href('layanan', s.id)}>
-                {s.name}
+              <a class="title" href={href('layanan', s.id)} lang={LANGUAGE !== 'id' && serviceName(s) === s.name ? 'id' : undefined}>
+                {serviceName(s)}
               </a>
               <div class="muted">{[s.unit, s.agency.name].filter(Boolean).join(' · ')}</div>
             </li>
@@ -73,33 +91,56 @@ export function ServicePage({ serviceId }: { serviceId: string }) {
   if (loaded.error || !loaded.data) return loaded.error ? <Problem error={loaded.error} /> : null;
   const s = loaded.data;
   const std = s.standard;
-  const rows: [string, string | string[]][] = [
-    [t('services.rows.legalBasis'), std.legalBasis],
-    [t('services.rows.requirements'), std.requirements],
-    [t('services.rows.procedure'), std.procedure],
+  const en = std.english ?? {};
+  // A part the reader gets in Indonesian (all of them, for an Indonesian reader), counted for the notice below.
+  let inIndonesian = 0;
+  const part = (id: string | string[], english: string | string[] | undefined) => {
+    if (!(LANGUAGE === 'en' && english)) inIndonesian++;
+    return <Given id={id} en={english} />;
+  };
+  const followUp = std.complaintHandling.followUpWorkingDays;
+  const rows: [string, ComponentChildren][] = [
+    [t('services.rows.legalBasis'), part(std.legalBasis, en.legalBasis)],
+    [t('services.rows.requirements'), part(std.requirements, en.requirements)],
+    [t('services.rows.procedure'), part(std.procedure, en.procedure)],
     [t('services.rows.completionTime'), `${std.completionTime.value} ${timeUnit(std.completionTime.unit)}`],
-    [t('services.rows.cost'), std.cost.kind === 'FREE' ? t('services.free') : `${formatRupiah(std.cost.amount)} (${std.cost.legalBasis})`],
-    [t('services.rows.product'), std.product],
-    [t('services.rows.facilities'), std.facilities],
-    [t('services.rows.staffCompetence'), std.staffCompetence],
-    [t('services.rows.internalSupervision'), std.internalSupervision],
+    [
+      t('services.rows.cost'),
+      std.cost.kind === 'FREE' ? (
+        t('services.free')
+      ) : (
+        <>
+          {formatRupiah(std.cost.amount)} (<span lang={LANGUAGE !== 'id' ? 'id' : undefined}>{std.cost.legalBasis}</span>)
+        </>
+      ),
+    ],
+    [t('services.rows.product'), part(std.product, en.product)],
+    [t('services.rows.facilities'), part(std.facilities, en.facilities)],
+    [t('services.rows.staffCompetence'), part(std.staffCompetence, en.staffCompetence)],
+    [t('services.rows.internalSupervision'), part(std.internalSupervision, en.internalSupervision)],
     [
       t('services.rows.complaintHandling'),
-      `${std.complaintHandling.channels}${std.complaintHandling.followUpWorkingDays ? `; ${t('services.followUp', { days: std.complaintHandling.followUpWorkingDays })}` : ''}`,
+      <>
+        {part(std.complaintHandling.channels, en.complaintChannels)}
+        {followUp ? `; ${t('services.followUp', { days: followUp })}` : ''}
+      </>,
     ],
-    [t('services.rows.staffCount'), std.staffCount],
-    [t('services.rows.serviceGuarantee'), std.serviceGuarantee],
-    [t('services.rows.securityGuarantee'), std.securityGuarantee],
-    [t('services.rows.performanceEvaluation'), std.performanceEvaluation],
+    [t('services.rows.staffCount'), part(std.staffCount, en.staffCount)],
+    [t('services.rows.serviceGuarantee'), part(std.serviceGuarantee, en.serviceGuarantee)],
+    [t('services.rows.securityGuarantee'), part(std.securityGuarantee, en.securityGuarantee)],
+    [t('services.rows.performanceEvaluation'), part(std.performanceEvaluation, en.performanceEvaluation)],
   ];
+
   return (
     <>
       <BackLink href="#/layanan">{t('services.back')}</BackLink>
-      <PageTitle title={s.name}>{s.name}</PageTitle>
+      <PageTitle title={serviceName(s)}>{serviceName(s)}</PageTitle>
       <p class="muted">{[s.unit, s.agency.name].filter(Boolean).join(' · ')}</p>
       {s.status === 'RETIRED' && <p class="notice warn">{t('services.retired')}</p>}
-      {/* The catalogue holds each standard in the language its agency wrote it in: Indonesian. */}
-      {LANGUAGE !== 'id' && <p class="notice">{t('services.onlyIndonesian')}</p>}
+      {/* The standard is the Indonesian text; English is there where its agency gave it. */}
+      {LANGUAGE !== 'id' && inIndonesian > 0 && (
+        <p class="notice">{t(LANGUAGE === 'en' && Object.values(en).some(Boolean) ? 'services.partlyIndonesian' : 'services.onlyIndonesian')}</p>
+      )}
       <Field id="v-version" label={t('services.version')}>
         {(aria) => (
           <select {...aria} value={String(std.version)} onChange={(e) => setVersion(Number((e.target as HTMLSelectElement).value))}>
@@ -115,17 +156,7 @@ export function ServicePage({ serviceId }: { serviceId: string }) {
         {rows.map(([label, value]) => (
           <Fragment key={label}>
             <dt>{label}</dt>
-            <dd>
-              {Array.isArray(value) ? (
-                <ol>
-                  {value.map((v) => (
-                    <li key={v}>{v}</li>
-                  ))}
-                </ol>
-              ) : (
-                value
-              )}
-            </dd>
+            <dd>{value}</dd>
           </Fragment>
         ))}
       </dl>
