@@ -14,6 +14,8 @@ import type { ArchiveReason, ComplaintStatus, ComplaintType, DeadlineStage, Ombu
 import type { ScorecardFigure, Zone } from './compliance';
 import { CATALOGUES, LANGUAGES, type Label, type Language } from './languages';
 import type { ReadinessStep } from './readiness';
+import type { IndicatorKind } from './service-answers';
+import type { CompletionUnit } from './services';
 import type { StaffRole } from './staff';
 import type { AccountStatus, StaffActionName } from './staff-accounts';
 
@@ -47,6 +49,15 @@ export const REVIEW_GROUND: Record<OmbudsmanReason, Label> = table('reviewGround
 export const REJECTION_REASON: Record<RejectionReason, Label> = table(
   'rejectionReason',
   CATALOGUES.id.labels.rejectionReason satisfies Record<RejectionReason, string>,
+);
+
+/** A sign of maladministration a complaint shows against its service's standard. */
+export const INDICATOR: Record<IndicatorKind, Label> = table('indicator', CATALOGUES.id.labels.indicator satisfies Record<IndicatorKind, string>);
+
+/** The unit of a standard's completion time, as it reads after a number. */
+export const COMPLETION_UNIT: Record<CompletionUnit, Label> = table(
+  'completionUnit',
+  CATALOGUES.id.labels.completionUnit satisfies Record<CompletionUnit, string>,
 );
 
 export const EVENT: Record<TimelineEventType, Label> = table('event', CATALOGUES.id.labels.event satisfies Record<TimelineEventType, string>);

@@ -14,7 +14,7 @@ export const LANGUAGES = Object.keys(CATALOGUES) as Language[];
 export type Label = Record<Language, string>;
 
 /** The parts of the files written as sentences rather than tables of codes. */
-type Section = 'portal' | 'mail' | 'timeline';
+type Section = 'portal' | 'mail' | 'record';
 /** `a.b.c` for every text under a part of the files. */
 type Paths<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Paths<T[K], `${P}${K}.`>;
@@ -43,17 +43,20 @@ export function message<S extends Section>(language: Language, section: S, key: 
 export const isMessageKey = <S extends Section>(section: S, key: string): key is MessageKey<S> => typeof find(CATALOGUES.id[section], key) === 'string';
 
 /**
- * A sentence the system writes on a complaint's timeline, kept as its key and parameters so each
- * reader gets it in their language (the Indonesian sentence is stored beside it as the record's
- * `message`). Parameters are names, numbers, codes and a person's own words: never translated.
+ * A sentence the system writes on a complaint's record (its timeline, its indicators), kept as its
+ * key in the files' "record" part and its parameters, so each reader gets it in their language;
+ * the Indonesian sentence is stored beside it, as the record has always read. Parameters are
+ * names, numbers, dates, codes and a person's own words: never translated.
  */
 export interface RecordText {
-  key: MessageKey<'timeline'>;
+  key: MessageKey<'record'>;
   params?: Params;
 }
 
-/** An entry's `message` (Indonesian, as the record has always read) and its `text` to translate. */
-export const timelineText = (key: MessageKey<'timeline'>, params?: Params): { message: string; text: RecordText } => ({
-  message: message('id', 'timeline', key, params),
-  text: params ? { key, params } : { key },
+export const recordText = (key: MessageKey<'record'>, params?: Params): RecordText => (params ? { key, params } : { key });
+
+/** A timeline entry's `message` (Indonesian, as the record reads) and its `text` to translate. */
+export const timelineText = (key: MessageKey<'record'>, params?: Params): { message: string; text: RecordText } => ({
+  message: message('id', 'record', key, params),
+  text: recordText(key, params),
 });

@@ -17,7 +17,7 @@ function reporterDeadlinePassed(
   from: ComplaintStatus,
   to: ComplaintStatus,
   changes: (at: string) => Partial<Complaint>,
-  said: MessageKey<'timeline'>,
+  said: MessageKey<'record'>,
 ): ComplaintChange | undefined {
   if (c.status !== from || Date.parse(c.deadline.dueAt) >= now.getTime()) return undefined;
   const at = now.toISOString();

@@ -3,6 +3,7 @@
  * signs of maladministration those answers show against the standard (UU 37/2008). The judging
  * itself is in services.ts.
  */
+import type { RecordText } from './languages';
 
 /** What the reporter says of the service they received, as the standard makes it checkable. */
 export interface ServiceAnswers {
@@ -26,4 +27,6 @@ export interface MaladministrationIndicator {
   standard: string;
   /** What the reporter says happened. */
   reported: string;
+  /** Both sentences as keys of the translation files, to read in any language. */
+  text?: { standard: RecordText; reported: RecordText };
 }

@@ -8,6 +8,7 @@
  * procedure, complaint-handling clocks); the others are text, as SIPP entries read.
  */
 import type { LifecyclePolicy } from './clocks';
+import { message, type RecordText, recordText } from './languages';
 import type { IndicatorKind, MaladministrationIndicator, ServiceAnswers } from './service-answers';
 import type { WorkingDayCalendar } from './working-days';
 
@@ -97,16 +98,13 @@ export function serviceClocks(standard: ServiceStandard): Partial<LifecyclePolic
   };
 }
 
-export const INDICATOR_LABELS: Record<IndicatorKind, string> = {
-  PROLONGED_DELAY: 'Penundaan berlarut',
-  ILLEGAL_LEVY: 'Permintaan imbalan/pungutan liar',
-  PROCEDURAL_DEVIATION: 'Penyimpangan prosedur',
-};
-
 const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
-const UNIT_TEXT: Record<CompletionUnit, string> = { MINUTES: 'menit', HOURS: 'jam', WORKING_DAYS: 'hari kerja' };
-export const completionText = (t: ServiceStandard['completionTime']) => `${t.value} ${UNIT_TEXT[t.unit]}`;
-export const costText = (c: ServiceCost) => (c.kind === 'FREE' ? 'tanpa biaya' : `${rupiah(c.amount)} (${c.legalBasis})`);
+
+/** An indicator with its two sentences: stored in Indonesian, and kept as keys so each reader gets them in their language. */
+function indicator(kind: IndicatorKind, standard: RecordText, reported: RecordText): MaladministrationIndicator {
+  const indonesian = (r: RecordText) => message('id', 'record', r.key, r.params);
+  return { kind, standard: indonesian(standard), reported: indonesian(reported), text: { standard, reported } };
+}
 
 const DAY_MS = 86_400_000;
 const dayNumber = (ymd: string) => Date.parse(`${ymd}T00:00:00Z`) / DAY_MS;
@@ -134,40 +132,57 @@ export function maladministrationIndicators(
   calendar: WorkingDayCalendar,
 ): MaladministrationIndicator[] {
   const found: MaladministrationIndicator[] = [];
-  const sk = `SK ${standard.decreeNumber}`;
+  const decree = standard.decreeNumber;
   const until = answers.completedOn ?? today;
   // A completion date before the application date counts as the same day (dates compare as text).
   const waited = [until, answers.appliedOn].sort()[1] as string;
   const t = standard.completionTime;
+  const promised = recordText('indicator.delayStandard', { value: t.value, unit: t.unit, decree });
+  const done = Boolean(answers.completedOn);
   if (t.unit === 'WORKING_DAYS') {
     const took = workingDaysBetween(calendar, answers.appliedOn, waited);
     if (took > t.value)
-      found.push({
-        kind: 'PROLONGED_DELAY',
-        standard: `Waktu penyelesaian ${completionText(t)} (${sk})`,
-        reported: `${answers.completedOn ? 'Selesai' : 'Belum selesai'} setelah ${took} hari kerja (diajukan ${answers.appliedOn})`,
-      });
+      found.push(
+        indicator(
+          'PROLONGED_DELAY',
+          promised,
+          recordText(done ? 'indicator.doneAfterWorkingDays' : 'indicator.waitingAfterWorkingDays', { days: took, appliedOn: answers.appliedOn }),
+        ),
+      );
   } else {
     // Minutes or hours: the reporter answers in dates, so anything not done by the next day is late.
     const days = dayNumber(waited) - dayNumber(answers.appliedOn);
     const allowedDays = Math.ceil((t.unit === 'HOURS' ? t.value * 60 : t.value) / (24 * 60));
     if (days > allowedDays)
-      found.push({
-        kind: 'PROLONGED_DELAY',
-        standard: `Waktu penyelesaian ${completionText(t)} (${sk})`,
-        reported: `${answers.completedOn ? 'Selesai' : 'Belum selesai'} setelah ${days} hari (diajukan ${answers.appliedOn})`,
-      });
+      found.push(
+        indicator(
+          'PROLONGED_DELAY',
+          promised,
+          recordText(done ? 'indicator.doneAfterDays' : 'indicator.waitingAfterDays', { days, appliedOn: answers.appliedOn }),
+        ),
+      );
   }
   const charged = answers.charged ?? 0;
-  if (charged > 0 && (standard.cost.kind === 'FREE' || charged > standard.cost.amount))
-    found.push({ kind: 'ILLEGAL_LEVY', standard: `Biaya: ${costText(standard.cost)} (${sk})`, reported: `Dikenakan biaya ${rupiah(charged)}` });
+  const cost = standard.cost;
+  if (charged > 0 && (cost.kind === 'FREE' || charged > cost.amount))
+    found.push(
+      indicator(
+        'ILLEGAL_LEVY',
+        cost.kind === 'FREE'
+          ? recordText('indicator.costFree', { decree })
+          : recordText('indicator.costTariff', { amount: rupiah(cost.amount), basis: cost.legalBasis, decree }),
+        recordText('indicator.charged', { amount: rupiah(charged) }),
+      ),
+    );
   const listed = new Set(standard.requirements.map((r) => r.trim().toLowerCase()));
   const extra = (answers.extraRequirements ?? []).map((r) => r.trim()).filter((r) => r && !listed.has(r.toLowerCase()));
   if (extra.length)
-    found.push({
-      kind: 'PROCEDURAL_DEVIATION',
-      standard: `Persyaratan: ${standard.requirements.join('; ')} (${sk})`,
-      reported: `Diminta persyaratan tambahan: ${extra.join('; ')}`,
-    });
+    found.push(
+      indicator(
+        'PROCEDURAL_DEVIATION',
+        recordText('indicator.requirements', { requirements: standard.requirements.join('; '), decree }),
+        recordText('indicator.extraRequirements', { extra: extra.join('; ') }),
+      ),
+    );
   return found;
 }

@@ -5,7 +5,6 @@ import { findCategory } from './categories';
 import type { Complaint, ReporterIdentity, TimelineEvent } from './complaint';
 import * as LABELS from './labels';
 import { resolveRegion } from './regions';
-import { INDICATOR_LABELS } from './services';
 import type { WorkingDayCalendar } from './working-days';
 
 const entryView = (e: TimelineEvent) => ({
@@ -92,7 +91,7 @@ function common(c: Complaint, calendar: WorkingDayCalendar, now: Date) {
 function serviceFindings(c: Complaint) {
   return {
     ...(c.serviceAnswers ? { serviceAnswers: c.serviceAnswers } : {}),
-    indicators: (c.indicators ?? []).map((i) => ({ ...i, label: INDICATOR_LABELS[i.kind] })),
+    indicators: (c.indicators ?? []).map((i) => ({ ...i, label: LABELS.INDICATOR[i.kind].id })),
   };
 }
 

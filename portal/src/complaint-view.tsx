@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { ComplaintViewOutput } from '../../functions/contract/outputs/complaint';
 import { DeadlineFacts, StatusBadge, Timeline, useCategoryName } from './components';
-import { t } from './i18n';
-import { formatDate, formatDateTime, label, REVIEW_REASON_LABELS, STAGE_LABELS, STATUS_LABELS, TYPE_LABELS } from './labels';
+import { recordSentence, t } from './i18n';
+import { formatDate, formatDateTime, INDICATOR_LABELS, label, REVIEW_REASON_LABELS, STAGE_LABELS, STATUS_LABELS, TYPE_LABELS } from './labels';
 
 /** The complaint as the API shows it to this caller (public, reporter or staff view: `view` says which). */
 export type ComplaintView = ComplaintViewOutput;
@@ -98,13 +98,13 @@ export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?:
           <h2 id="indicators-title">{t('view.indicators')}</h2>
           <ul class="list">
             {own.indicators.map((i) => (
-              <li key={i.kind} lang="id">
-                <strong>{i.label}</strong>
+              <li key={i.kind}>
+                <strong>{label(INDICATOR_LABELS, i.kind)}</strong>
                 <dl class="facts">
                   <dt>{t('view.standard')}</dt>
-                  <dd>{i.standard}</dd>
+                  <RecordDd text={i.text?.standard} indonesian={i.standard} />
                   <dt>{t('view.reported')}</dt>
-                  <dd>{i.reported}</dd>
+                  <RecordDd text={i.text?.reported} indonesian={i.reported} />
                 </dl>
               </li>
             ))}
@@ -141,4 +141,10 @@ export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?:
       <Timeline entries={c.timeline} />
     </>
   );
+}
+
+/** A sentence of the record in the reader's language, or as the record holds it (Indonesian, marked so). */
+function RecordDd({ text, indonesian }: { text: Parameters<typeof recordSentence>[0]; indonesian: string }) {
+  const translated = recordSentence(text);
+  return translated ? <dd>{translated}</dd> : <dd lang="id">{indonesian}</dd>;
 }

@@ -4,8 +4,8 @@ import type { ComplaintViewOutput } from '../../functions/contract/outputs/compl
 import type { CategoriesOutput, Category, Region, RegionsOutput } from '../../functions/contract/outputs/reference';
 import type { DeadlineShown } from '../../functions/contract/outputs/shared';
 import { ApiError, call, plainFieldMessage } from './api';
-import { LANGUAGE, t, timelineSentence } from './i18n';
-import { EVENT_LABELS, formatDate, formatDateTime, label, STAGE_LABELS } from './labels';
+import { LANGUAGE, recordSentence, t } from './i18n';
+import { COMPLETION_UNIT_LABELS, EVENT_LABELS, formatDate, formatDateTime, label, STAGE_LABELS } from './labels';
 
 /** Loads once per key; `reload` runs it again. Errors are kept for the page to show. */
 export function useLoad<T>(load: () => Promise<T>, key: unknown[]): { data?: T; error?: ApiError; loading: boolean; reload: () => void } {
@@ -53,9 +53,8 @@ export function BackLink({ href, children }: { href: string; children: Component
 /** The reporting month (WIB) of today, as the API counts its months (core/monitoring.ts monthOf). */
 export const reportingMonth = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
 
-const TIME_UNITS = ['MINUTES', 'HOURS', 'WORKING_DAYS'] as const;
-/** A standard's unit of time in the page's language. */
-export const timeUnit = (unit: string) => ((TIME_UNITS as readonly string[]).includes(unit) ? t(`units.${unit as (typeof TIME_UNITS)[number]}`) : '');
+/** A standard's unit of time, as it reads after a number. */
+export const timeUnit = (unit: string) => label(COMPLETION_UNIT_LABELS, unit);
 
 export function Loading({ what = t('common.loading') }: { what?: string }) {
   return (
@@ -188,7 +187,7 @@ export function Field({ id, label: text, hint, error, children }: FieldProps) {
  * Indonesian it was written in, marked so.
  */
 function EntryMessage({ entry }: { entry: TimelineEntry }) {
-  const translated = timelineSentence(entry.text);
+  const translated = recordSentence(entry.text);
   if (translated) return <p class="message">{translated}</p>;
   if (!entry.message) return null;
   return (

@@ -49,11 +49,12 @@ export type MessageKey = LabelsMessageKey<'portal'>;
 export const t = (key: MessageKey, params: Record<string, string | number> = {}): string => message(LANGUAGE, 'portal', key, params);
 
 /**
- * A sentence the system wrote on a timeline, in the page's language; undefined when this portal
- * does not know its key, and the record's Indonesian sentence is shown instead.
+ * A sentence the system wrote on a complaint's record (timeline, indicators), in the page's
+ * language; undefined when this portal does not know its key, and the record's Indonesian
+ * sentence is shown instead.
  */
-export const timelineSentence = (text: { key: string; params?: Record<string, string | number> } | undefined): string | undefined =>
-  text && isMessageKey('timeline', text.key) ? message(LANGUAGE, 'timeline', text.key, text.params) : undefined;
+export const recordSentence = (text: { key: string; params?: Record<string, string | number> } | undefined): string | undefined =>
+  text && isMessageKey('record', text.key) ? message(LANGUAGE, 'record', text.key, text.params) : undefined;
 
 const RUPIAH = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
 /** 50000 → "Rp 50.000" (Indonesian) or "IDR 50,000" (English). */

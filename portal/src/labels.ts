@@ -11,6 +11,8 @@ export const ACTION_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.AC
 export const ARCHIVE_REASON_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.ARCHIVE_REASON, LANGUAGE);
 export const REVIEW_REASON_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.REVIEW_REASON, LANGUAGE);
 export const EVENT_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.EVENT, LANGUAGE);
+export const COMPLETION_UNIT_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.COMPLETION_UNIT, LANGUAGE);
+export const INDICATOR_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.INDICATOR, LANGUAGE);
 /** The clock a deadline belongs to (`deadline.stage`). */
 export const STAGE_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.STAGE, LANGUAGE);
 export const ROLE_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.ROLE, LANGUAGE);

@@ -58,10 +58,10 @@ describe('the translation files', () => {
     const tables = CATALOGUES.id.labels as Record<string, Record<string, string>>;
     const unknown = [...indonesian].flatMap(([k, v]) => [...v.matchAll(/\{\w+:(\w+)\}/g)].filter((m) => !tables[m[1] as string]).map(() => k));
     expect(unknown).toEqual([]);
-    expect(message('en', 'timeline', 'archived', { reason: 'DUPLICATE' })).toBe(
+    expect(message('en', 'record', 'archived', { reason: 'DUPLICATE' })).toBe(
       `The report was archived. Reason: ${CATALOGUES.en.labels.archiveReason.DUPLICATE}.`,
     );
-    expect(message('id', 'timeline', 'flagged', { office: 'Ombudsman RI Perwakilan Bali', reason: 'REPORTER_REQUEST' })).toBe(
+    expect(message('id', 'record', 'flagged', { office: 'Ombudsman RI Perwakilan Bali', reason: 'REPORTER_REQUEST' })).toBe(
       'Laporan diteruskan untuk peninjauan Ombudsman RI Perwakilan Bali: pelapor meminta peninjauan Ombudsman.',
     );
   });

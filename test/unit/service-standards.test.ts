@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '../../functions/contract/problem';
 import { type NewServiceInput, publishStandardSchema } from '../../functions/contract/service-standard';
+import { message, type RecordText } from '../../functions/core/languages';
 import { officialCalendar } from '../../functions/core/official-calendar';
 import { maladministrationIndicators, type ServiceStandard, standardInForce } from '../../functions/core/services';
 import type { StaffPrincipal } from '../../functions/core/staff';
@@ -56,6 +57,11 @@ describe('maladministration indicators', () => {
     expect(found.map((i) => i.kind)).toEqual(['PROLONGED_DELAY', 'ILLEGAL_LEVY']);
     expect(found[0]).toMatchObject({ standard: 'Waktu penyelesaian 1 hari kerja (SK 470/1123/2025)', reported: expect.stringContaining('14 hari kerja') });
     expect(found[1]).toMatchObject({ standard: expect.stringContaining('tanpa biaya'), reported: 'Dikenakan biaya Rp50.000' });
+    // The same sentences read in English from their keys (issue 23).
+    const english = (r?: RecordText) => message('en', 'record', r?.key ?? 'indicator.charged', r?.params);
+    expect(english(found[0]?.text?.standard)).toBe('Completion time 1 working day(s) (decree 470/1123/2025)');
+    expect(english(found[0]?.text?.reported)).toBe('Completed after 14 working days (applied on 2026-11-02)');
+    expect(english(found[1]?.text?.standard)).toBe('Cost: free of charge (decree 470/1123/2025)');
   });
 
   it('judges a tariff, hours, extra requirements and a service still awaited', () => {

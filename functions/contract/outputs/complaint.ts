@@ -15,14 +15,17 @@ const named = z.object({ id: z.string(), name: z.string() });
 const region = z.object({ code: z.string(), name: z.string() });
 const statusOrNone = z.optional(z.enum(COMPLAINT_STATUSES));
 
+/** A sentence the system wrote, by its key in the translation files' "record" part and its parameters (core/languages.ts). */
+const recordText = z.object({ key: z.string(), params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))) });
+
 /** One entry of the timeline, as the public and the reporter see it. */
 const timelineEntry = z.object({
   at: z.string(),
   type: z.enum(TIMELINE_EVENT_TYPES),
   /** In Indonesian, as the record reads; a person's own words for their entries. */
   message: z.string(),
-  /** A sentence the system wrote, by its key in the translation files' "timeline" part and its parameters. */
-  text: z.optional(z.object({ key: z.string(), params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))) })),
+  /** The system's sentence, to read in any language (absent on a person's own words). */
+  text: z.optional(recordText),
   fromStatus: statusOrNone,
   toStatus: statusOrNone,
   agency: z.optional(agencyRef),
@@ -100,7 +103,16 @@ const serviceFindings = {
       extraRequirements: z.optional(z.array(z.string())),
     }),
   ),
-  indicators: z.array(z.object({ kind: z.enum(INDICATOR_KINDS), standard: z.string(), reported: z.string(), label: z.string() })),
+  indicators: z.array(
+    z.object({
+      kind: z.enum(INDICATOR_KINDS),
+      /** What the standard says and what the reporter says happened, in Indonesian; `text` has both to read in any language. */
+      standard: z.string(),
+      reported: z.string(),
+      text: z.optional(z.object({ standard: recordText, reported: recordText })),
+      label: z.string(),
+    }),
+  ),
 };
 const archive = z.object({ reason: z.enum(ARCHIVE_REASONS), duplicateOf: z.optional(z.string()), at: z.string() });
 const fullRating = z.object({ score: z.number(), comment: z.optional(z.string()), at: z.string() });

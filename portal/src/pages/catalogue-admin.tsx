@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ServiceDetailOutput, ServiceSummary } from '../../../functions/contract/outputs/services';
 import type { ImportOutput } from '../../../functions/contract/outputs/shared';
 import { type ApiError, call } from '../api';
-import { BackLink, ErrorSummary, Field, ImportErrors, Loading, PageTitle, Problem, useLoad } from '../components';
+import { BackLink, ErrorSummary, Field, ImportErrors, Loading, PageTitle, Problem, timeUnit, useLoad } from '../components';
 import { t } from '../i18n';
 import { href } from '../router';
 import type { StaffSession } from '../session';
@@ -65,9 +65,9 @@ function NewVersionForm({ session, serviceId, onDone }: { session: StaffSession;
       <Field id={id('unit')} label={t('catalogue.unit')}>
         {(aria) => (
           <select {...aria} value={form.completionUnit} onChange={set('completionUnit')}>
-            <option value="WORKING_DAYS">{t('units.WORKING_DAYS')}</option>
-            <option value="HOURS">{t('units.HOURS')}</option>
-            <option value="MINUTES">{t('units.MINUTES')}</option>
+            <option value="WORKING_DAYS">{timeUnit('WORKING_DAYS')}</option>
+            <option value="HOURS">{timeUnit('HOURS')}</option>
+            <option value="MINUTES">{timeUnit('MINUTES')}</option>
           </select>
         )}
       </Field>
