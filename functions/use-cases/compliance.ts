@@ -17,6 +17,7 @@ import {
   scorecardOf,
 } from '../core/compliance';
 import { DomainError, notFound } from '../core/errors';
+import { type MessageKey, timelineText } from '../core/languages';
 import type { CounterDelta } from '../core/monitoring';
 import type { ComplaintQueries, FigureComplaint } from '../core/ports';
 import { provinceOf } from '../core/readiness';
@@ -101,20 +102,19 @@ export async function complianceTable(deps: ComplianceDeps, q: ComplianceQuery) 
   return { period: q.period, methodology: methodologyView(methodology), rows: shown };
 }
 
-/** What would raise a score most, first: from the parts that cost it points. */
-function advice(card: Scorecard): string[] {
+/** What would raise a score most, first: from the parts that cost it points (in Indonesian, and as keys to read in any language). */
+function advice(card: Scorecard) {
   const p = card.parts;
-  const out: string[] = [];
-  if (p.indicators.illegalLevy > 0) out.push('Hentikan pungutan di luar standar pelayanan: setiap indikasi pungli mengurangi skor paling besar.');
-  if (p.standards.services === 0) out.push('Terbitkan standar pelayanan (14 komponen) untuk layanan instansi.');
-  if (p.handling.firstFollowUpLate > 0)
-    out.push('Tindak lanjuti pengaduan sebelum tenggatnya: tindak lanjut pertama yang terlambat menurunkan skor penanganan.');
-  if (p.handling.recommendationsIgnored > 0) out.push('Tindak lanjuti rekomendasi Ombudsman dalam batas waktunya.');
-  if (p.handling.closedAfterStatute > 0) out.push('Selesaikan pengaduan dalam batas waktu undang-undang (60 hari).');
-  if (p.handling.escalations > 0) out.push('Tangani pengaduan sebelum dieskalasi ke instansi atasan.');
-  if (p.indicators.prolongedDelay + p.indicators.proceduralDeviation > 0) out.push('Penuhi waktu dan prosedur sesuai standar pelayanan.');
-  if (p.handling.reopenings > 0) out.push('Pastikan tindak lanjut menyelesaikan masalah: laporan yang dibuka kembali menurunkan skor.');
-  return out;
+  const keys: MessageKey<'record'>[] = [];
+  if (p.indicators.illegalLevy > 0) keys.push('advice.illegalLevy');
+  if (p.standards.services === 0) keys.push('advice.noStandards');
+  if (p.handling.firstFollowUpLate > 0) keys.push('advice.lateFollowUp');
+  if (p.handling.recommendationsIgnored > 0) keys.push('advice.recommendationsIgnored');
+  if (p.handling.closedAfterStatute > 0) keys.push('advice.closedAfterStatute');
+  if (p.handling.escalations > 0) keys.push('advice.escalations');
+  if (p.indicators.prolongedDelay + p.indicators.proceduralDeviation > 0) keys.push('advice.standardsKept');
+  if (p.handling.reopenings > 0) keys.push('advice.reopenings');
+  return keys.map((key) => timelineText(key));
 }
 
 /** GET /v1/compliance/{agencyId}: the scorecard of a period, month by month, and what would raise it. */

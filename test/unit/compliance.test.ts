@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../functions/core/access';
 import { METHODOLOGIES, methodologyFor, ranked, scorecardOf, zoneOf } from '../../functions/core/compliance';
+import { message } from '../../functions/core/languages';
 import type { StaffPrincipal, StaffRole } from '../../functions/core/staff';
 import { actOnComplaint } from '../../functions/use-cases/act-on-complaint';
 import { agencyScorecard, complianceCsv, complianceTable, figureComplaints } from '../../functions/use-cases/compliance';
@@ -163,8 +164,9 @@ describe('the ranking and the scorecard, as the routes answer them', () => {
     expect(card.trend.map((t) => t.month)).toEqual(['2026-03', '2026-04']);
     expect(card.trend[0]).toMatchObject({ score: null, zone: 'BELUM_DINILAI' });
     expect(card.score).toBe(table.rows[1]?.score);
-    expect(card.advice[0]).toMatch(/standar pelayanan/);
-    expect(card.advice.join(' ')).toMatch(/sebelum tenggatnya/);
+    expect(card.advice[0]?.message).toMatch(/standar pelayanan/);
+    expect(message('en', 'record', card.advice[0]?.text.key ?? 'advice.noStandards')).toMatch(/service standard/);
+    expect(card.advice.map((a) => a.message).join(' ')).toMatch(/sebelum tenggatnya/);
   });
 });
 
@@ -205,7 +207,7 @@ describe('resolution within the statute, the Ombudsman’s recommendations, and 
 
     const card = await agencyScorecard(m.deps, 'pemda-51.03', { from: '2026-04', to: '2026-06' });
     expect(card.parts.handling).toMatchObject({ closedWithinStatute: 3, closedAfterStatute: 1, recommendationsFollowed: 1, recommendationsIgnored: 1 });
-    expect(card.advice.join(' ')).toMatch(/rekomendasi Ombudsman/);
+    expect(card.advice.map((a) => a.message).join(' ')).toMatch(/rekomendasi Ombudsman/);
     // Each figure moves the handling score by its weight: one late closure of four, one recommendation of two ignored.
     const h = m2026.handling;
     const perfect = scorecardOf({ ...(await countsOf(m, 'pemda-51.03')), closedAfterStatute: 0, recommendationsIgnored: 0, assigned: 5 }, 0, m2026);

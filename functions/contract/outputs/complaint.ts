@@ -3,7 +3,7 @@ import { ACTION_NAMES } from '../../core/actions';
 import { ATTACHMENT_STATUSES, ATTACHMENT_TYPES, REJECTION_REASONS } from '../../core/attachment-record';
 import { ARCHIVE_REASONS, COMPLAINT_STATUSES, ROUTING_METHODS, ROUTING_STATES, TIMELINE_EVENT_TYPES } from '../../core/complaint';
 import { INDICATOR_KINDS } from '../../core/service-answers';
-import { agencyRef, complaintStatus, complaintType, deadlineShown, deadlineStage, ombudsmanReason, reviewStatus } from './shared';
+import { agencyRef, complaintStatus, complaintType, deadlineShown, deadlineStage, ombudsmanReason, recordText, reviewStatus } from './shared';
 
 /**
  * A complaint as one caller sees it (core/views.ts builds it, use-cases/complaint-view.ts answers
@@ -14,9 +14,6 @@ import { agencyRef, complaintStatus, complaintType, deadlineShown, deadlineStage
 const named = z.object({ id: z.string(), name: z.string() });
 const region = z.object({ code: z.string(), name: z.string() });
 const statusOrNone = z.optional(z.enum(COMPLAINT_STATUSES));
-
-/** A sentence the system wrote, by its key in the translation files' "record" part and its parameters (core/languages.ts). */
-const recordText = z.object({ key: z.string(), params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))) });
 
 /** One entry of the timeline, as the public and the reporter see it. */
 const timelineEntry = z.object({

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { AGENCY_LEVELS } from '../../core/agencies';
 import { SCORECARD_FIGURES, ZONES } from '../../core/compliance';
+import { recordText } from './shared';
 
 const zone = z.enum(ZONES);
 const period = z.object({ from: z.string(), to: z.string() });
@@ -67,7 +68,8 @@ export const scorecardOutput = z.object({
   /** The methodology in force at the period's end (its version is also `methodology` of each row of the table). */
   methodologyInForce: methodologyOutput,
   trend: z.array(z.object({ month: z.string(), score: z.nullable(z.number()), zone })),
-  advice: z.array(z.string()),
+  /** What would raise the score most, first: each in Indonesian (`message`) and as a sentence to read in any language (`text`). */
+  advice: z.array(z.object({ message: z.string(), text: recordText })),
 });
 
 /** GET /v1/compliance/{agencyId}/complaints: the complaints behind one figure (staff only: tracking numbers, no text, no identity). */

@@ -26,3 +26,6 @@ export const importOutput = z.object({ imported: z.array(z.string()) });
 export const pageOf = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 export type DeadlineShown = z.infer<typeof deadlineShown>;
 export type ImportOutput = z.infer<typeof importOutput>;
+
+/** A sentence the system wrote, by its key in the translation files' "record" part and its parameters (core/languages.ts). */
+export const recordText = z.object({ key: z.string(), params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))) });

@@ -8,7 +8,7 @@ import type { ComplianceTableOutput, FigureComplaintsOutput, ScorecardOutput } f
 import type { ScorecardFigure } from '../../../functions/core/compliance';
 import { call } from '../api';
 import { BackLink, BarChart, Field, Loading, PageTitle, Problem, reportingMonth, useLoad } from '../components';
-import { t } from '../i18n';
+import { recordSentence, t } from '../i18n';
 import { FIGURE_LABELS, label, ZONE_LABELS } from '../labels';
 import { type StaffSession, staffSession } from '../session';
 
@@ -198,12 +198,14 @@ export function ScorecardPage({ agencyId }: { agencyId: string }) {
         <section class="card" aria-labelledby="advice-title">
           <h2 id="advice-title">{t('compliance.advice')}</h2>
           <ol>
-            {/* The API writes its advice in Indonesian. */}
-            {c.advice.map((a) => (
-              <li key={a} lang="id">
-                {a}
-              </li>
-            ))}
+            {c.advice.map((a) => {
+              const translated = recordSentence(a.text);
+              return (
+                <li key={a.text.key} lang={translated ? undefined : 'id'}>
+                  {translated ?? a.message}
+                </li>
+              );
+            })}
           </ol>
         </section>
       )}
