@@ -26,7 +26,14 @@ const problem = {
           type: { type: 'string' },
           title: { type: 'string' },
           status: { type: 'integer' },
-          detail: { type: 'string' },
+          detail: { type: 'string', description: 'What went wrong, in Indonesian' },
+          text: {
+            type: 'object',
+            description:
+              'The detail by its key in the translation files (i18n/<language>.json, part "problem") and its parameters, for a client that says it in its reader\'s language',
+            required: ['key'],
+            properties: { key: { type: 'string' }, params: { type: 'object', additionalProperties: { type: ['string', 'number'] } } },
+          },
           errors: {
             type: 'array',
             items: {

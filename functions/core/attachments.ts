@@ -6,6 +6,8 @@
 import { type Actor, relationOf } from './access';
 import type { Attachment, AttachmentType } from './attachment-record';
 import type { Complaint, ComplaintStatus } from './complaint';
+import { type DomainError, refusal } from './errors';
+import { message } from './languages';
 
 export const isImage = (t: AttachmentType) => t.startsWith('image/');
 
@@ -82,26 +84,27 @@ const ENDED: readonly ComplaintStatus[] = ['CLOSED', 'ARCHIVED'];
 /**
  * Who may add a file now: the reporter while the complaint is open (with the submission, or later
  * with a reply); the staff who answer it (assigned or escalated-to officers, with their response),
- * verifiers, and the Ombudsman office reviewing it. Undefined when allowed, else why not.
+ * verifiers, and the Ombudsman office reviewing it. Undefined when allowed, else the refusal.
  */
-export function whyCannotAttach(c: Complaint, actor: Actor): string | undefined {
-  if (ENDED.includes(c.status)) return 'Laporan sudah selesai atau diarsipkan: lampiran tidak dapat ditambahkan.';
+export function whyCannotAttach(c: Complaint, actor: Actor): DomainError | undefined {
+  if (ENDED.includes(c.status)) return refusal('CONFLICT', 'attachmentsClosed');
   const relation = relationOf(c, actor);
   if (['REPORTER', 'ASSIGNED_OFFICER', 'ESCALATED_OFFICER', 'VERIFIER', 'OMBUDSMAN_OFFICER'].includes(relation)) return undefined;
-  return 'Anda tidak menangani laporan ini.';
+  return refusal('CONFLICT', 'notYourCase');
 }
 
 /**
  * Whether one more file of `size` bytes fits the limits of its side of the complaint (rejected
  * and never-uploaded files do not count).
  */
-export function whyOverLimit(c: Complaint, size: number, side: AttachmentSide, now: Date): string | undefined {
-  const whose = side === 'REPORTER' ? 'pelapor' : 'petugas';
+export function whyOverLimit(c: Complaint, size: number, side: AttachmentSide, now: Date): DomainError | undefined {
+  // The refusal names the size as the bad field, in the same words.
+  const over = (key: 'tooManyFiles' | 'filesTooLarge', params: Record<string, string | number>) =>
+    refusal('UNPROCESSABLE', key, params, [{ field: 'size', message: message('id', 'problem', key, params) }]);
   const live = (c.attachments ?? []).map((a) => withExpiry(a, now)).filter((a) => a.status !== 'REJECTED' && a.status !== 'ERASED' && sideOf(a) === side);
-  if (live.length >= ATTACHMENT_LIMITS.maxFiles) return `Paling banyak ${ATTACHMENT_LIMITS.maxFiles} lampiran ${whose} per laporan.`;
+  if (live.length >= ATTACHMENT_LIMITS.maxFiles) return over('tooManyFiles', { limit: ATTACHMENT_LIMITS.maxFiles, side });
   const total = live.reduce((sum, a) => sum + a.size, 0);
-  if (total + size > ATTACHMENT_LIMITS.maxTotalBytes)
-    return `Lampiran ${whose} pada satu laporan paling besar ${ATTACHMENT_LIMITS.maxTotalBytes / 1024 / 1024} MB seluruhnya.`;
+  if (total + size > ATTACHMENT_LIMITS.maxTotalBytes) return over('filesTooLarge', { megabytes: ATTACHMENT_LIMITS.maxTotalBytes / 1024 / 1024, side });
   return undefined;
 }
 

@@ -10,7 +10,7 @@ import { findCategory } from './categories';
 import { type ComplaintChange, revise } from './change';
 import { deadlineAfter, type PolicyFor, regionZoneOf, zoneOf } from './clocks';
 import { COMPLAINT_STATUSES, type Complaint, type ComplaintStatus, OPEN_AT_AGENCY, type TimelineEvent } from './complaint';
-import { DomainError } from './errors';
+import { DomainError, refusal } from './errors';
 import { timelineText } from './languages';
 import type { NotificationIntent } from './notifications';
 import { flagForOmbudsman } from './ombudsman-review';
@@ -95,8 +95,6 @@ const NO_ESCALATION: Partial<Complaint> = {
 /** Messages a reporter may send on one complaint per day (each one mails the agency). */
 export const REPORTER_MESSAGES_PER_DAY = 10;
 
-const conflict = (message: string) => new DomainError('CONFLICT', message);
-const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
 const invalid = (field: string, message: string) => new DomainError('VALIDATION', 'Permintaan tidak valid', [{ field, message }]);
 
 /** Applies one action, or throws 409 (wrong state), 403 (wrong role) or 400 (bad input). */
@@ -114,10 +112,10 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
   const rule = TRANSITIONS[input.action];
   const relation = relationOf(c, actor);
   if (!rule.who.includes(relation)) {
-    throw forbidden(`Aksi ${input.action} tidak diizinkan untuk peran Anda pada laporan ini.`);
+    throw refusal('FORBIDDEN', 'actionNotAllowed', { action: input.action });
   }
   if (!rule.from.includes(c.status)) {
-    throw conflict(`Aksi ${input.action} tidak dapat dilakukan saat status laporan ${c.status}.`);
+    throw refusal('CONFLICT', 'actionNotNow', { action: input.action, status: c.status });
   }
   const at = ctx.now.toISOString();
   const by = actor.kind === 'STAFF' ? actor.principal.username : actor.kind;
@@ -290,7 +288,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
     }
     case 'REOPEN': {
       next.reporterMessages = countReporterMessage(c, ctx.now);
-      if (!withinReopenWindow(c, ctx)) throw conflict(`Laporan hanya dapat dibuka kembali dalam ${policy.reopenWindowWorkingDays} hari kerja setelah selesai.`);
+      if (!withinReopenWindow(c, ctx)) throw refusal('CONFLICT', 'reopenWindow', { days: policy.reopenWindowWorkingDays });
       next.status = 'IN_PROGRESS';
       next.closure = undefined;
       next.reopenCount = (c.reopenCount ?? 0) + 1;
@@ -302,13 +300,13 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       };
     }
     case 'RATE': {
-      if (c.rating) throw conflict('Laporan ini sudah dinilai.');
+      if (c.rating) throw refusal('CONFLICT', 'alreadyRated');
       next.rating = { score: input.score, ...(input.comment ? { comment: input.comment } : {}), at };
       return { complaint: next, events: [event('RATED', timelineText('rated', { score: input.score }), 'PUBLIC')], notifications: [] };
     }
     case 'REQUEST_OMBUDSMAN_REVIEW': {
       const f = flagForOmbudsman(next, 'REPORTER_REQUEST', at, input.consentToShareIdentity);
-      if (!f.event) throw conflict('Peninjauan Ombudsman sudah diminta.');
+      if (!f.event) throw refusal('CONFLICT', 'reviewAlreadyRequested');
       return {
         complaint: f.complaint,
         events: [...(input.message ? [event('REPLIED', input.message, 'REPORTER')] : []), f.event],
@@ -316,19 +314,19 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       };
     }
     case 'CONFIRM_EMAIL': {
-      if (!c.hasReporterIdentity || c.reporterEmail?.confirmed !== false) throw conflict('Tidak ada alamat email yang menunggu konfirmasi.');
+      if (!c.hasReporterIdentity || c.reporterEmail?.confirmed !== false) throw refusal('CONFLICT', 'noEmailToConfirm');
       next.reporterEmail = { confirmed: true, confirmedAt: at };
       return { complaint: next, events: [event('EMAIL_CONFIRMED', timelineText('emailConfirmed'), 'REPORTER')], notifications: [] };
     }
     case 'ERASE_IDENTITY': {
-      if (!c.hasReporterIdentity) throw conflict('Laporan ini tidak lagi menyimpan identitas pelapor.');
+      if (!c.hasReporterIdentity) throw refusal('CONFLICT', 'identityGone');
       return eraseIdentity(c, 'REPORTER_REQUEST', ctx.now, { kind: 'REPORTER' });
     }
     case 'TAKE_OVER':
     case 'RETURN_TO_AGENCY':
     case 'DISMISS': {
       const review = c.ombudsmanReview;
-      if (review?.status !== 'OPEN') throw conflict('Tidak ada peninjauan Ombudsman yang terbuka untuk laporan ini.');
+      if (review?.status !== 'OPEN') throw refusal('CONFLICT', 'noOpenReview');
       const note = input.action === 'TAKE_OVER' ? input.note : input.action === 'DISMISS' ? input.reason : input.recommendation;
       const status = input.action === 'TAKE_OVER' ? 'TAKEN_OVER' : input.action === 'DISMISS' ? 'DISMISSED' : 'RETURNED';
       // A new outcome is a new recommendation to answer: an earlier answer no longer counts.
@@ -358,7 +356,7 @@ function countReporterMessage(c: Complaint, now: Date): Complaint['reporterMessa
   const day = now.toISOString().slice(0, 10);
   const count = c.reporterMessages?.day === day ? c.reporterMessages.count : 0;
   if (count >= REPORTER_MESSAGES_PER_DAY) {
-    throw new DomainError('TOO_MANY_REQUESTS', `Paling banyak ${REPORTER_MESSAGES_PER_DAY} pesan pelapor per hari untuk satu laporan. Coba lagi besok.`);
+    throw refusal('TOO_MANY_REQUESTS', 'reporterMessagesPerDay', { limit: REPORTER_MESSAGES_PER_DAY });
   }
   return { day, count: count + 1 };
 }

@@ -1,12 +1,12 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import type { Caller } from '../core/access';
-import { DomainError } from '../core/errors';
+import { refusal } from '../core/errors';
 import { rolesFromGroups, type StaffPrincipal } from '../core/staff';
 import { ENV, optionalEnv } from './env';
 import { bearerToken } from './http';
 
-const unauthorized = (detail: string) => new DomainError('UNAUTHORIZED', detail);
+const unauthorized = (key: 'staffTokensRefused' | 'staffTokenInvalid' | 'idTokenNeeded' | 'signInFirst') => refusal('UNAUTHORIZED', key);
 
 /** Cognito group claims arrive as an array (raw JWT) or a string (API Gateway authorizer claims). */
 function groupsOf(claim: unknown): string[] {
@@ -42,14 +42,14 @@ export function staffTokenVerifier(): StaffTokenVerifier {
   const audience = optionalEnv(ENV.userPoolClientId);
   const jwks = issuer ? createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)) : undefined;
   return async (token) => {
-    if (!issuer || !audience || !jwks) throw unauthorized('Layanan ini tidak menerima token petugas.');
+    if (!issuer || !audience || !jwks) throw unauthorized('staffTokensRefused');
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, jwks, { issuer, audience }));
     } catch {
-      throw unauthorized('Token petugas tidak valid atau kedaluwarsa. Masuk kembali.');
+      throw unauthorized('staffTokenInvalid');
     }
-    if (payload.token_use !== 'id') throw unauthorized('Gunakan ID token dari Cognito.');
+    if (payload.token_use !== 'id') throw unauthorized('idTokenNeeded');
     return principalFromClaims(payload as Record<string, unknown>);
   };
 }
@@ -69,6 +69,6 @@ export async function callerOf(event: APIGatewayProxyEvent, verify: StaffTokenVe
 /** For staff-only routes: the gateway's verified claims (API Gateway Cognito authorizer, or the local gateway). */
 export function staffOf(event: APIGatewayProxyEvent): StaffPrincipal {
   const claims = event.requestContext?.authorizer?.claims as Record<string, unknown> | undefined;
-  if (!claims) throw unauthorized('Masuk sebagai petugas terlebih dahulu.');
+  if (!claims) throw unauthorized('signInFirst');
   return principalFromClaims(claims);
 }

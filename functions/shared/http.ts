@@ -5,7 +5,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import type * as z from 'zod/mini';
 import { fieldErrorsOf, ruleOf } from '../contract/problem';
 import type { ParsedInput, RouteInput } from '../contract/route-input';
-import { DomainError, type FieldError } from '../core/errors';
+import { DomainError, type FieldError, type ProblemText } from '../core/errors';
 import { logger, metrics, traceInvocation } from './powertools';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -42,12 +42,12 @@ const TITLES: Record<number, string> = {
   500: 'Kesalahan server',
 };
 
-/** RFC 9457 problem details; `errors` names each bad field. */
-export function problem(status: number, detail: string, errors: FieldError[] = [], type = 'about:blank'): APIGatewayProxyResult {
+/** RFC 9457 problem details; `errors` names each bad field; `text` is the detail by its key, to say in any language. */
+export function problem(status: number, detail: string, errors: FieldError[] = [], type = 'about:blank', text?: ProblemText): APIGatewayProxyResult {
   return {
     statusCode: status,
     headers: { ...BASE_HEADERS, 'content-type': 'application/problem+json; charset=utf-8' },
-    body: JSON.stringify({ type, title: TITLES[status] ?? 'Error', status, detail, ...(errors.length ? { errors } : {}) }),
+    body: JSON.stringify({ type, title: TITLES[status] ?? 'Error', status, detail, ...(errors.length ? { errors } : {}), ...(text ? { text } : {}) }),
   };
 }
 
@@ -77,17 +77,19 @@ export interface Failure {
   message: string;
   errors: FieldError[];
   kind?: DomainError['kind'];
+  text?: ProblemText;
 }
 
 function failureOf(error: unknown): Failure {
   if (error instanceof HttpProblem) return { status: error.status, message: error.message, errors: error.errors };
-  if (error instanceof DomainError) return { status: STATUS_OF[error.kind], message: error.message, errors: error.fieldErrors, kind: error.kind };
+  if (error instanceof DomainError)
+    return { status: STATUS_OF[error.kind], message: error.message, errors: error.fieldErrors, kind: error.kind, ...(error.text ? { text: error.text } : {}) };
   logger.error('unhandled error', error as Error);
   return { status: 500, message: 'Terjadi kesalahan pada server. Silakan coba lagi; data Anda yang sudah dikonfirmasi tidak hilang.', errors: [] };
 }
 
 function toProblem(f: Failure): APIGatewayProxyResult {
-  const res = problem(f.status, f.message, f.errors, f.kind ? `urn:aduan:problem:${f.kind.toLowerCase()}` : 'about:blank');
+  const res = problem(f.status, f.message, f.errors, f.kind ? `urn:aduan:problem:${f.kind.toLowerCase()}` : 'about:blank', f.text);
   if (f.kind === 'UNAUTHORIZED') res.headers = { ...res.headers, 'www-authenticate': 'Bearer' };
   return res;
 }

@@ -4,7 +4,7 @@ import type { ActionInput } from '../core/actions';
 import { findAgency } from '../core/agencies';
 import { actingAgencyOf } from '../core/agency-contacts';
 import type { Complaint } from '../core/complaint';
-import { DomainError } from '../core/errors';
+import { DomainError, refusal } from '../core/errors';
 import { timelineText } from '../core/languages';
 import { perform, TRANSITIONS } from '../core/lifecycle';
 import type { Complaints, Outbox, Supports, Timelines } from '../core/ports';
@@ -25,7 +25,7 @@ async function checkConfirmationCode(deps: ActDeps, c: Complaint, code: string) 
   const expected = email ? deps.contacts.emailConfirmationCode(c.trackingId, email) : undefined;
   const given = code.trim().toUpperCase().replace(/-/g, '');
   if (!expected || given.length !== 10 || !timingSafeEqual(Buffer.from(given), Buffer.from(expected.replace(/-/g, '')))) {
-    throw new DomainError('UNPROCESSABLE', 'Kode konfirmasi tidak cocok.', [{ field: 'code', message: 'kode dari email konfirmasi' }]);
+    throw refusal('UNPROCESSABLE', 'codeMismatch', undefined, [{ field: 'code', message: 'kode dari email konfirmasi' }]);
   }
 }
 
@@ -94,5 +94,5 @@ export async function actOnComplaint(deps: ActDeps, trackingIdInput: string, cal
     // The write succeeded against the version read, so what was written is the current state.
     return viewFor(deps, { ...stored, complaint: change.complaint }, actor);
   }
-  throw new DomainError('CONFLICT', 'Laporan sedang diubah oleh petugas lain. Muat ulang dan coba lagi.');
+  throw refusal('CONFLICT', 'complaintBusy');
 }

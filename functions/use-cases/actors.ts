@@ -6,12 +6,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import { type Actor, type Caller, canRead } from '../core/access';
 import type { TimelineEvent } from '../core/complaint';
-import { DomainError, notFound, validationError } from '../core/errors';
+import { refusal, validationError } from '../core/errors';
 import type { Complaints, StoredComplaint } from '../core/ports';
 import { parseTrackingId } from '../core/tracking-id';
 import { sha256 } from './hashing';
 
-export const NOT_FOUND = 'Laporan tidak ditemukan. Periksa nomor pelacakan Anda.';
+/** The one answer for a complaint that does not exist or that the caller may not know exists. */
+export const complaintNotFound = () => refusal('NOT_FOUND', 'complaintNotFound');
 
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -28,7 +29,7 @@ export function parseTracking(input: string): string {
 export function actorFor(stored: StoredComplaint, caller: Caller): Actor | undefined {
   if (caller.kind === 'STAFF') {
     const actor: Actor = { kind: 'STAFF', principal: caller.principal };
-    if (!canRead(stored.complaint, actor)) throw notFound(NOT_FOUND);
+    if (!canRead(stored.complaint, actor)) throw complaintNotFound();
     return actor;
   }
   if (caller.kind === 'TOKEN') {
@@ -44,10 +45,10 @@ export function actorFor(stored: StoredComplaint, caller: Caller): Actor | undef
  */
 export async function readForActor(store: Pick<Complaints, 'get'>, trackingId: string, caller: Caller): Promise<{ stored: StoredComplaint; actor: Actor }> {
   const stored = await store.get(trackingId);
-  if (!stored) throw notFound(NOT_FOUND);
+  if (!stored) throw complaintNotFound();
   const actor = actorFor(stored, caller);
   if (!actor) {
-    if (stored.complaint.confidential) throw notFound(NOT_FOUND);
+    if (stored.complaint.confidential) throw complaintNotFound();
     throw unauthorizedAction();
   }
   return { stored, actor };
@@ -59,4 +60,4 @@ export const timelineActorOf = (actor: Actor): TimelineEvent['actor'] =>
     ? { kind: 'STAFF', id: actor.principal.username, ...(actor.principal.agencyId ? { agencyId: actor.principal.agencyId } : {}) }
     : { kind: actor.kind };
 
-export const unauthorizedAction = () => new DomainError('UNAUTHORIZED', 'Sertakan token akses pelapor atau token petugas (Authorization: Bearer …).');
+export const unauthorizedAction = () => refusal('UNAUTHORIZED', 'tokenNeeded');

@@ -21,7 +21,7 @@ import {
 } from '../core/attachments';
 import { revise } from '../core/change';
 import type { Complaint, TimelineEvent } from '../core/complaint';
-import { DomainError, notFound } from '../core/errors';
+import { DomainError, refusal } from '../core/errors';
 import { timelineText } from '../core/languages';
 import type { AttachmentCleaner, AttachmentStorage, Complaints, Timelines } from '../core/ports';
 import { redactedFileEvent } from '../core/retention';
@@ -59,7 +59,7 @@ async function changeAttachment(
     if (await deps.store.update(complaint, stored.complaint.version, next.events, [], [], { escalatedBefore: stored.complaint.escalatedToAgencyIds ?? [] }))
       return complaint;
   }
-  throw new DomainError('CONFLICT', 'Laporan sedang diubah. Coba lagi.');
+  throw refusal('CONFLICT', 'complaintBusy');
 }
 
 /** POST /v1/complaints/{trackingId}/attachments: records a PENDING file and returns where to upload its bytes. */
@@ -90,10 +90,10 @@ export async function requestUpload(
   };
   await changeAttachment(deps, trackingId, (c, at) => {
     const notAllowed = whyCannotAttach(c, actor);
-    if (notAllowed) throw new DomainError('CONFLICT', notAllowed);
+    if (notAllowed) throw notAllowed;
     const now = new Date(at);
     const over = whyOverLimit(c, input.size, sideOf(attachment), now);
-    if (over) throw new DomainError('UNPROCESSABLE', over, [{ field: 'size', message: over }]);
+    if (over) throw over;
     return { attachments: withAttachmentAdded(c, attachment, now), events: [] };
   });
   const upload = await deps.storage.uploadRequest(attachmentKeys.incoming(trackingId, id), input.contentType, input.size, ATTACHMENT_LIMITS.uploadSeconds);
@@ -265,10 +265,10 @@ export async function downloadAttachment(
   const { stored, actor } = await readForActor(deps.store, trackingId, caller);
   const c = stored.complaint;
   const a = attachmentsFor(c, actor.kind === 'STAFF' ? 'STAFF' : 'REPORTER', deps.clock.now()).find((x) => x.id === attachmentId);
-  if (!a) throw notFound('Lampiran tidak ditemukan.');
-  if (a.status === 'ERASED') throw notFound('Lampiran ini telah dihapus bersama identitas pelapor.');
-  if (a.status !== 'READY') throw new DomainError('CONFLICT', 'Lampiran belum dapat diunduh: masih diperiksa atau ditolak.');
-  if (variant === 'preview' && !a.preview) throw notFound('Lampiran ini tidak memiliki pratinjau.');
+  if (!a) throw refusal('NOT_FOUND', 'attachmentNotFound');
+  if (a.status === 'ERASED') throw refusal('NOT_FOUND', 'attachmentErased');
+  if (a.status !== 'READY') throw refusal('CONFLICT', 'attachmentNotReady');
+  if (variant === 'preview' && !a.preview) throw refusal('NOT_FOUND', 'noPreview');
   const now = deps.clock.now();
   if (actor.kind === 'STAFF') {
     await deps.store.appendEvent(trackingId, {

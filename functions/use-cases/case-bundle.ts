@@ -11,11 +11,11 @@ import { relationOf } from '../core/access';
 import { attachmentsFor } from '../core/attachments';
 import { canonicalJson } from '../core/canonical-json';
 import type { Complaint } from '../core/complaint';
-import { DomainError, notFound } from '../core/errors';
+import { DomainError } from '../core/errors';
 import { type ChainHead, type ChainHeadsDigest, chainHeadsRoot, chainProblems, type EvidenceEntry, publishedHeadProblems } from '../core/evidence';
 import * as LABELS from '../core/labels';
 import type { BundleSigner, Complaints, Timelines } from '../core/ports';
-import { actorFor, parseTracking } from './actors';
+import { actorFor, complaintNotFound, parseTracking } from './actors';
 import type { Deps } from './deps';
 
 export const BUNDLE_FORMAT = 'aduan-case-bundle/1';
@@ -78,7 +78,7 @@ export async function exportBundle(
   caller: Caller,
 ): Promise<CaseBundle> {
   const stored = await deps.store.get(parseTracking(trackingIdInput));
-  if (!stored) throw notFound('Laporan tidak ditemukan.');
+  if (!stored) throw complaintNotFound();
   const actor = actorFor(stored, caller);
   const c = stored.complaint;
   const audience = actor?.kind === 'REPORTER' ? 'REPORTER' : actor && relationOf(c, actor) === 'OMBUDSMAN_OFFICER' ? 'OMBUDSMAN' : undefined;

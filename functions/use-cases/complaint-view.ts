@@ -6,12 +6,12 @@
 import type { ComplaintViewOutput } from '../contract/outputs/complaint';
 import { type Actor, mayReadIdentity } from '../core/access';
 import type { TimelineEvent } from '../core/complaint';
-import { notFound, validationError } from '../core/errors';
+import { validationError } from '../core/errors';
 import { timelineText } from '../core/languages';
 import { allowedActions } from '../core/lifecycle';
 import type { Complaints, StoredComplaint, Supports, Timelines } from '../core/ports';
 import { publicView, reporterView, staffView } from '../core/views';
-import { NOT_FOUND, timelineActorOf } from './actors';
+import { complaintNotFound, timelineActorOf } from './actors';
 import type { Deps } from './deps';
 
 export type ReadDeps = Pick<Deps, 'calendar' | 'clock' | 'policyFor' | 'cursors'> & { store: Complaints & Timelines & Supports };
@@ -113,7 +113,7 @@ export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Ac
   // A confidential complaint does not exist for anyone without its token.
   if (c.confidential) {
     supportRead.catch(() => undefined);
-    throw notFound(NOT_FOUND);
+    throw complaintNotFound();
   }
   const { events, olderCursor } = await timelinePage(deps, c.trackingId, 'PUBLIC', page);
   return { ...publicView(c, events, calendar, now), support: await supportRead, timelineOlderCursor: olderCursor } satisfies ComplaintViewOutput;

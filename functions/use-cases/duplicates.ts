@@ -7,14 +7,14 @@
 import type { DuplicatesOutput } from '../contract/outputs/support';
 import { type Caller, relationOf } from '../core/access';
 import { DUPLICATE_SEARCH, rankDuplicates } from '../core/duplicates';
-import { DomainError, notFound } from '../core/errors';
+import { DomainError } from '../core/errors';
 import type { ComplaintQueries, Complaints } from '../core/ports';
-import { actorFor, parseTracking } from './actors';
+import { actorFor, complaintNotFound, parseTracking } from './actors';
 import type { Deps } from './deps';
 
 export async function suggestDuplicates(deps: Pick<Deps, 'clock'> & { store: Complaints & ComplaintQueries }, trackingIdInput: string, caller: Caller) {
   const stored = await deps.store.get(parseTracking(trackingIdInput));
-  if (!stored) throw notFound('Laporan tidak ditemukan.');
+  if (!stored) throw complaintNotFound();
   const actor = actorFor(stored, caller);
   if (actor?.kind !== 'STAFF' || relationOf(stored.complaint, actor) !== 'VERIFIER') {
     throw new DomainError('FORBIDDEN', 'Saran duplikat hanya untuk verifikator.');

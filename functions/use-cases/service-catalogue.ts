@@ -3,7 +3,7 @@ import type { ImportOutput } from '../contract/outputs/shared';
 import { fieldErrorsOf } from '../contract/problem';
 import { type NewServiceInput, newServiceSchema, type PublishStandardInput, type ServiceStandardInput } from '../contract/service-standard';
 import { findAgency } from '../core/agencies';
-import { DomainError, type FieldError, notFound, validationError } from '../core/errors';
+import { DomainError, type FieldError, notFound, refusal, validationError } from '../core/errors';
 import type { ServiceFilter } from '../core/ports';
 import { type PublicService, type ServiceStandard, STANDARD_TEXTS, type StandardEnglish, standardInForce } from '../core/services';
 import type { StaffPrincipal } from '../core/staff';
@@ -15,7 +15,6 @@ import { noteServiceFacts } from './readiness';
 
 type CatalogueDeps = Pick<Deps, 'services' | 'clock' | 'readiness'>;
 
-const SERVICE_NOT_FOUND = 'Layanan tidak ditemukan.';
 /** Rows one import may carry: each is two items of one all-or-nothing transaction (at most 100). */
 export const MAX_IMPORT_ROWS = 50;
 
@@ -70,9 +69,9 @@ export async function createServices(deps: CatalogueDeps, who: StaffPrincipal, i
  */
 export async function publishStandard(deps: CatalogueDeps & Pick<Deps, 'logger'>, who: StaffPrincipal, serviceId: string, input: PublishStandardInput) {
   const entry = await deps.services.get(serviceId);
-  if (!entry) throw notFound(SERVICE_NOT_FOUND);
+  if (!entry) throw refusal('NOT_FOUND', 'serviceNotFound');
   assertAdminOf(who, entry.service.agencyId);
-  if (entry.service.status !== 'ACTIVE') throw new DomainError('CONFLICT', 'Layanan sudah tidak aktif.');
+  if (entry.service.status !== 'ACTIVE') throw refusal('CONFLICT', 'serviceRetired');
   const now = deps.clock.now();
   const today = localDate(now, findAgency(entry.service.agencyId)?.timeZone ?? 'Asia/Jakarta');
   const { correction, ...content } = input;
@@ -98,17 +97,16 @@ export async function publishStandard(deps: CatalogueDeps & Pick<Deps, 'logger'>
       );
   }
   const standard: ServiceStandard = { ...standardOf(content, entry.service.currentVersion + 1, who, now.toISOString()), ...(correction ? { correction } : {}) };
-  if (!(await deps.services.publish(serviceId, standard, entry.service.currentVersion, standard.publishedAt)))
-    throw new DomainError('CONFLICT', 'Standar layanan baru saja diubah orang lain. Muat ulang lalu coba lagi.');
+  if (!(await deps.services.publish(serviceId, standard, entry.service.currentVersion, standard.publishedAt))) throw refusal('CONFLICT', 'standardChanged');
   if (correction) deps.logger.warn('service standard corrected', { serviceId, version: standard.version, corrects: correction.of, by: who.username });
   return serviceView({ ...entry, service: { ...entry.service, currentVersion: standard.version }, versions: [...entry.versions, standard] });
 }
 
 export async function retireService(deps: CatalogueDeps, who: StaffPrincipal, serviceId: string) {
   const entry = await deps.services.get(serviceId);
-  if (!entry) throw notFound(SERVICE_NOT_FOUND);
+  if (!entry) throw refusal('NOT_FOUND', 'serviceNotFound');
   assertAdminOf(who, entry.service.agencyId);
-  if (!(await deps.services.retire(serviceId, deps.clock.now().toISOString()))) throw new DomainError('CONFLICT', 'Layanan sudah tidak aktif.');
+  if (!(await deps.services.retire(serviceId, deps.clock.now().toISOString()))) throw refusal('CONFLICT', 'serviceRetired');
   await noteServiceFacts(deps, entry.service.agencyId);
   return serviceView({ ...entry, service: { ...entry.service, status: 'RETIRED' } });
 }
@@ -254,7 +252,7 @@ export function serviceView(entry: { service: PublicService; versions: ServiceSt
 
 export async function readService(deps: Pick<Deps, 'services'>, serviceId: string, version?: number) {
   const entry = await deps.services.get(serviceId);
-  if (!entry) throw notFound(SERVICE_NOT_FOUND);
+  if (!entry) throw refusal('NOT_FOUND', 'serviceNotFound');
   return serviceView(entry, version);
 }
 

@@ -7,7 +7,7 @@
 
 import { findAgency } from '../core/agencies';
 import { renderStaffInvitation, renderStaffNotice } from '../core/emails/staff-account';
-import { DomainError, notFound, validationError } from '../core/errors';
+import { DomainError, refusal, validationError } from '../core/errors';
 import type { PagePosition } from '../core/ports';
 import { provinces } from '../core/regions';
 import { STAFF_GROUPS, type StaffPrincipal } from '../core/staff';
@@ -139,7 +139,7 @@ export async function inviteStaff(
   refuseUnless(who, { placement: invitation });
   const password = temporaryPassword((n) => deps.random.bytes(n));
   if (!(await deps.staffAccounts.create(invitation, password))) {
-    throw new DomainError('CONFLICT', `Nama pengguna ${invitation.username} sudah dipakai: pilih nama pengguna lain.`);
+    throw refusal('CONFLICT', 'usernameTaken', { username: invitation.username });
   }
   const { username, name: _n, email: _e, ...placement } = invitation;
   await deps.staffRecords.record({
@@ -171,10 +171,10 @@ async function lastActiveOperator(deps: Pick<Deps, 'staffAccounts'>, username: s
 /** POST /v1/staff/{username}/actions: one change of one account, audited and told to its person. */
 export async function actOnStaff(deps: StaffDeps, who: StaffPrincipal, username: string, change: StaffAction) {
   const account = await deps.staffAccounts.get(username);
-  if (!account) throw notFound(`Akun ${username} tidak ditemukan.`);
+  if (!account) throw refusal('NOT_FOUND', 'accountNotFound', { username });
   if (change.action === 'SET_LANGUAGE') {
     // One's own profile, and nobody else's: no administrator's right, no history, no mail.
-    if (who.username !== username) throw new DomainError('FORBIDDEN', 'Bahasa akun hanya dapat dipilih oleh pemiliknya.');
+    if (who.username !== username) throw refusal('FORBIDDEN', 'languageSelfOnly');
     await deps.staffAccounts.setLanguage(username, change.language);
     return shown({ ...account, language: change.language, mailed: false });
   }
@@ -190,8 +190,7 @@ export async function actOnStaff(deps: StaffDeps, who: StaffPrincipal, username:
     account.group === STAFF_GROUPS.OPERATOR &&
     account.status !== 'DISABLED' &&
     (change.action === 'DISABLE' || (change.action === 'CHANGE_GROUP' && after.group !== STAFF_GROUPS.OPERATOR));
-  if (stopsBeingAnOperator && (await lastActiveOperator(deps, username)))
-    throw new DomainError('CONFLICT', 'Operator aktif terakhir tidak dapat dinonaktifkan atau dipindahkan.');
+  if (stopsBeingAnOperator && (await lastActiveOperator(deps, username))) throw refusal('CONFLICT', 'lastOperator');
   let status: AccountStatus = account.status;
   let mailed: boolean | undefined;
   switch (change.action) {
@@ -205,9 +204,8 @@ export async function actOnStaff(deps: StaffDeps, who: StaffPrincipal, username:
       break;
     case 'RESEND_INVITATION':
     case 'RESET_PASSWORD': {
-      if (account.status === 'DISABLED') throw new DomainError('CONFLICT', 'Akun nonaktif: aktifkan dahulu.');
-      if (change.action === 'RESEND_INVITATION' && account.status !== 'INVITED')
-        throw new DomainError('CONFLICT', 'Akun ini sudah aktif: gunakan atur ulang kata sandi.');
+      if (account.status === 'DISABLED') throw refusal('CONFLICT', 'accountDisabled');
+      if (change.action === 'RESEND_INVITATION' && account.status !== 'INVITED') throw refusal('CONFLICT', 'accountActive');
       const password = temporaryPassword((n) => deps.random.bytes(n));
       await deps.staffAccounts.setTemporaryPassword(username, password);
       status = 'INVITED';
@@ -246,7 +244,7 @@ export async function actOnStaff(deps: StaffDeps, who: StaffPrincipal, username:
 /** GET /v1/staff/{username}/history: every change, who and when — for those who manage the account, and its person. */
 export async function staffHistory(deps: Pick<Deps, 'staffAccounts' | 'staffRecords'>, who: StaffPrincipal, username: string) {
   const account = await deps.staffAccounts.get(username);
-  if (!account) throw notFound(`Akun ${username} tidak ditemukan.`);
+  if (!account) throw refusal('NOT_FOUND', 'accountNotFound', { username });
   if (who.username !== username) refuseUnless(who, { placement: placementOf(account) });
   return { username, items: await deps.staffRecords.of(username, HISTORY_LIMIT) };
 }

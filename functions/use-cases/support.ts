@@ -5,10 +5,10 @@
  */
 
 import type { SupportOutput } from '../contract/outputs/support';
-import { DomainError, notFound } from '../core/errors';
+import { refusal } from '../core/errors';
 import type { Complaints, Supports } from '../core/ports';
 import { SUPPORTER_RECORD_DAYS, SUPPORTS_PER_ADDRESS_PER_COMPLAINT_PER_DAY, SUPPORTS_PER_DEVICE_PER_DAY, supportRefusal } from '../core/support';
-import { parseTracking } from './actors';
+import { complaintNotFound, parseTracking } from './actors';
 import type { Deps } from './deps';
 import { sha256 } from './hashing';
 
@@ -20,10 +20,10 @@ export async function supportComplaint(
 ) {
   const trackingId = parseTracking(trackingIdInput);
   const stored = await deps.store.get(trackingId);
-  const refusal = stored ? supportRefusal(stored.complaint) : 'HIDDEN';
+  const barred = stored ? supportRefusal(stored.complaint) : 'HIDDEN';
   // A confidential or unverified complaint does not exist for the public.
-  if (refusal === 'HIDDEN') throw notFound('Laporan tidak ditemukan.');
-  if (refusal === 'ENDED') throw new DomainError('CONFLICT', 'Laporan ini sudah selesai.');
+  if (barred === 'HIDDEN') throw complaintNotFound();
+  if (barred === 'ENDED') throw refusal('CONFLICT', 'complaintEnded');
   const now = deps.clock.now();
   const day = now.toISOString().slice(0, 10);
   const seconds = Math.floor(now.getTime() / 1000);
@@ -35,7 +35,6 @@ export async function supportComplaint(
     source: { hash: deps.contacts.addressOfDay(address, day), perComplaintPerDay: SUPPORTS_PER_ADDRESS_PER_COMPLAINT_PER_DAY },
     supporterExpiresAt: seconds + SUPPORTER_RECORD_DAYS * 86_400,
   });
-  if (outcome === 'LIMITED')
-    throw new DomainError('TOO_MANY_REQUESTS', 'Batas dukungan hari ini dari perangkat atau jaringan ini sudah tercapai. Coba lagi besok.');
+  if (outcome === 'LIMITED') throw refusal('TOO_MANY_REQUESTS', 'supportLimit');
   return { trackingId, added: outcome === 'ADDED', ...(await deps.store.supportOf(trackingId)) } satisfies SupportOutput;
 }

@@ -1,6 +1,6 @@
 /** The portal's one way to call the API (same origin): JSON in, JSON or problem+json out. */
 import type { FieldError as CoreFieldError, FieldRule } from '../../functions/core/errors';
-import { LANGUAGE, type MessageKey, t } from './i18n';
+import { LANGUAGE, type MessageKey, problemSentence, t } from './i18n';
 
 /** A bad field as the API names it (functions/core/errors.ts). */
 export type FieldError = CoreFieldError;
@@ -103,12 +103,16 @@ export async function call<T>(path: string, opts: CallOptions = {}): Promise<T> 
     json = undefined;
   }
   if (res.ok) return json as T;
-  const p = (json ?? {}) as { title?: string; detail?: string; errors?: FieldError[] };
+  const p = (json ?? {}) as { title?: string; detail?: string; errors?: FieldError[]; text?: { key: string; params?: Record<string, string | number> } };
   if (res.status === 401 && opts.staff) onStaffUnauthorized?.();
-  // The API writes its problems in Indonesian: a reader of another language gets a heading in theirs,
-  // and the detail marked as Indonesian (so a screen reader pronounces it as such).
+  // The API writes its problems in Indonesian, most with the detail's key too: a reader of another
+  // language gets a heading in theirs and the detail said in it, or, for a detail without a key this
+  // portal knows, marked as Indonesian (so a screen reader pronounces it as such).
   const title = LANGUAGE === 'id' ? (p.title ?? t('errors.status', { status: res.status })) : t(problemTitle(res.status));
-  throw new ApiError(res.status, title, p.detail ?? t('network.failed'), Array.isArray(p.errors) ? p.errors : [], p.detail ? 'id' : undefined);
+  const said = problemSentence(p.text);
+  const errors = Array.isArray(p.errors) ? p.errors : [];
+  if (said) throw new ApiError(res.status, title, said, errors);
+  throw new ApiError(res.status, title, p.detail ?? t('network.failed'), errors, p.detail ? 'id' : undefined);
 }
 
 export const newIdempotencyKey = () => crypto.randomUUID();

@@ -48,13 +48,20 @@ export type MessageKey = LabelsMessageKey<'portal'>;
 /** The text of `key` in the page's language, with `{name}` replaced by `params.name`. */
 export const t = (key: MessageKey, params: Record<string, string | number> = {}): string => message(LANGUAGE, 'portal', key, params);
 
+/** A sentence the API sends as a key of the translation files and its parameters. */
+type KeyedText = { key: string; params?: Record<string, string | number> } | undefined;
+
 /**
- * A sentence the system wrote on a complaint's record (timeline, indicators), in the page's
- * language; undefined when this portal does not know its key, and the record's Indonesian
+ * A sentence the system wrote on a complaint's record (timeline, indicators, advice), in the
+ * page's language; undefined when this portal does not know its key, and the record's Indonesian
  * sentence is shown instead.
  */
-export const recordSentence = (text: { key: string; params?: Record<string, string | number> } | undefined): string | undefined =>
+export const recordSentence = (text: KeyedText): string | undefined =>
   text && isMessageKey('record', text.key) ? message(LANGUAGE, 'record', text.key, text.params) : undefined;
+
+/** Why the API refused a request (a problem's `text`), in the page's language; undefined for a key this portal does not know. */
+export const problemSentence = (text: KeyedText): string | undefined =>
+  text && isMessageKey('problem', text.key) ? message(LANGUAGE, 'problem', text.key, text.params) : undefined;
 
 const RUPIAH = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
 /** 50000 → "Rp 50.000" (Indonesian) or "IDR 50,000" (English). */

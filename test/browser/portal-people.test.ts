@@ -236,6 +236,13 @@ describe('the portal in English', { timeout: 120_000 }, () => {
     // The timeline's sentences are the system's, written in the reader's language: none left in Indonesian.
     await visible(page.getByText('The report was received and awaits verification.'));
     expect(await page.locator('.timeline [lang="id"]').count()).toBe(0);
+    // Another browser with a wrong token: the API's refusal is said in English, not left in Indonesian.
+    const stranger = await inEnglish();
+    await stranger.page.goto(`${env.sys.api}/#/lacak/${trackingId}`);
+    await stranger.page.getByLabel('Access token').fill('salah-token-salah-token-salah');
+    await stranger.page.getByRole('button', { name: 'Open the report' }).click();
+    await visible(stranger.page.getByText('Report not found. Check your tracking number.'));
+    expect(await stranger.page.locator('main [lang="id"]').count()).toBe(0);
     await checkPage(p, 'en-track');
   });
 

@@ -4,6 +4,7 @@
  * transfer, follow-up, reply and closure, then a rating — every email in the local mailbox.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { message } from '../../functions/core/languages';
 import { type CapturedEmail, get, mailbox, post, submission } from '../support/fixtures';
 import { startLocalProcess } from '../support/local-process';
 import { waitFor } from '../support/network';
@@ -55,7 +56,11 @@ describe('a complaint through the whole LAPOR! flow', () => {
     const code = confirmation.body.text?.match(/kode ([0-9A-Z]{5}-[0-9A-Z]{5})/)?.[1] as string;
     expect((await act(id, reporterToken, { action: 'CONFIRM_EMAIL', code: 'AAAAA-AAAAA' })).status).toBe(422);
     expect((await act(id, reporterToken, { action: 'CONFIRM_EMAIL', code })).status).toBe(200);
-    expect((await act(id, reporterToken, { action: 'CONFIRM_EMAIL', code })).status).toBe(409);
+    // A refusal's detail comes with its key, so a client says it in its reader's language (issue 23).
+    const again = await act(id, reporterToken, { action: 'CONFIRM_EMAIL', code });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ detail: 'Tidak ada alamat email yang menunggu konfirmasi.', text: { key: 'noEmailToConfirm' } });
+    expect(message('en', 'problem', again.body.text.key)).toBe('No email address is waiting to be confirmed.');
     const badung = tokens['petugas-badung'] as string;
     const bali = tokens['petugas-bali'] as string;
     const denpasar = tokens['petugas-denpasar'] as string;

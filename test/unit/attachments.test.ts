@@ -87,21 +87,21 @@ describe('who may attach and see', () => {
     expect(whyCannotAttach(open, reporter)).toBeUndefined();
     expect(whyCannotAttach(open, badung)).toBeUndefined();
     expect(whyCannotAttach(open, verifier)).toBeUndefined();
-    expect(whyCannotAttach(open, other)).toMatch(/tidak menangani/);
-    expect(whyCannotAttach({ ...open, status: 'CLOSED' }, reporter)).toMatch(/selesai/);
+    expect(whyCannotAttach(open, other)?.message).toMatch(/tidak menangani/);
+    expect(whyCannotAttach({ ...open, status: 'CLOSED' }, reporter)?.message).toMatch(/selesai/);
   });
 
   it('counts live files against the limits of their side (a rejected or never-uploaded one frees its place)', () => {
     const now = new Date('2026-04-06T02:03:00Z');
     const ten = Array.from({ length: 10 }, (_, i) => file({ id: `f${i}`, size: 10 }));
-    expect(whyOverLimit({ ...open, attachments: ten }, 10, 'REPORTER', now)).toMatch(/10 lampiran pelapor/);
+    expect(whyOverLimit({ ...open, attachments: ten }, 10, 'REPORTER', now)?.message).toMatch(/10 lampiran pelapor/);
     // The reporter's ten take nothing from the staff's ten (issue 18).
     expect(whyOverLimit({ ...open, attachments: ten }, 10, 'STAFF', now)).toBeUndefined();
     expect(whyOverLimit({ ...open, attachments: ten.map((f, i) => (i === 0 ? { ...f, status: 'REJECTED' } : f)) }, 10, 'REPORTER', now)).toBeUndefined();
-    expect(whyOverLimit({ ...open, attachments: [file({ size: 39 * 1024 * 1024 })] }, 2 * 1024 * 1024, 'REPORTER', now)).toMatch(/40 MB/);
+    expect(whyOverLimit({ ...open, attachments: [file({ size: 39 * 1024 * 1024 })] }, 2 * 1024 * 1024, 'REPORTER', now)?.message).toMatch(/40 MB/);
     // Ten announced and never uploaded: their links expired (5 min + 1 min grace), their places are free again.
     const announced = ten.map((f) => ({ ...f, status: 'PENDING' as const, requestedAt: '2026-04-06T02:00:00Z' }));
-    expect(whyOverLimit({ ...open, attachments: announced }, 10, 'REPORTER', now)).toMatch(/10 lampiran/);
+    expect(whyOverLimit({ ...open, attachments: announced }, 10, 'REPORTER', now)?.message).toMatch(/10 lampiran/);
     const later = new Date('2026-04-06T02:06:01Z');
     expect(whyOverLimit({ ...open, attachments: announced }, 10, 'REPORTER', later)).toBeUndefined();
     expect(attachmentsFor({ ...open, attachments: announced }, 'REPORTER', later)[0]).toMatchObject({ status: 'REJECTED', reason: 'NOT_UPLOADED' });
