@@ -4,10 +4,16 @@
  * zones said in words, Badung's scorecard with the figures behind each part and what would raise
  * it; Ombudsman Bali opening the complaints behind a figure; axe, 360 px and 44 px checks and
  * screenshots on each.
+ *
+ * And the Ombudsman's side of issue 23, points 5 and 7: the mails an agency and the Ombudsman get
+ * name the page's buttons, never codes, and land on the case; the page counts a deadline as its
+ * mail does; the indicators read in Indonesian words; a closed, rated complaint under review is
+ * not shown overdue in the Ombudsman's queue however old its deadline.
  */
 import { describe, expect, it } from 'vitest';
 import { PHONE } from '../support/browser';
-import { answeredByBadung } from '../support/fixtures';
+import { answeredByBadung, get, mailbox, post } from '../support/fixtures';
+import { waitFor } from '../support/network';
 import { checkPage, heading, portalOnLocalSystem, visible } from '../support/portal-session';
 
 const { env, person, signIn } = portalOnLocalSystem();
@@ -58,5 +64,73 @@ describe('compliance in the portal', { timeout: 90_000 }, () => {
     await checkPage(ombudsman, 'ombudsman-kartu-skor');
     await list.getByRole('link').first().click();
     await ombudsman.page.waitForURL(/#\/petugas\/kasus\//);
+  });
+
+  it('5, 7 (issue 23): mails speak the page’s words and land on the case; a closed case under review is not overdue', async () => {
+    const api = env.sys.api;
+    const as = (token: string) => ({ authorization: `Bearer ${token}` });
+    const title = 'Dimintai Rp50.000 untuk KTP-el yang rusak';
+    const created = await post(`${api}/v1/complaints`, {
+      type: 'COMPLAINT',
+      title,
+      description: 'Petugas loket meminta Rp50.000 agar KTP-el saya yang rusak dicetak, padahal layanan ini gratis.',
+      categoryId: 'administrasi-kependudukan',
+      location: { regionCode: '51.03' },
+      serviceId: 'badung-ktp-el',
+      serviceAnswers: { appliedOn: '2026-11-02', completedOn: '2026-11-03', charged: 50_000 },
+      anonymous: true,
+      confidential: false,
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.trackingId as string;
+    const reporter = created.body.accessToken as string;
+    const verifier = await env.sys.token('verifikator');
+    await waitFor(async () => ((await get(`${api}/v1/complaints/${id}`, as(verifier))).body.suggestedAgency ? true : undefined));
+    expect((await post(`${api}/v1/complaints/${id}/actions`, { action: 'VERIFY', agencyId: 'pemda-51.03' }, as(verifier))).status).toBe(200);
+
+    // Badung's desk: the page's words and no codes, the deadline with its working days, a link to the case.
+    const mailTo = (address: string, subject: string) =>
+      waitFor(async () =>
+        (await mailbox(env.sys.mail)).find((m) => m.destination.to.includes(address) && m.subject.includes(id) && m.subject.includes(subject)),
+      );
+    const assigned = (await mailTo('pemda-51.03@instansi.example', 'Disposisi laporan baru')).body.text ?? '';
+    expect(assigned).not.toMatch(/\b(VERIFY|ACKNOWLEDGE|RESPOND|TRANSFER|COMMENT)\b|GET \/v1\/|illegal levy/);
+    expect(assigned).toContain('bukan wewenang');
+    const link = assigned.match(/http\S*#\/petugas\/kasus\/\S+/)?.[0] ?? '';
+    expect(link).toContain(id);
+    const days = assigned.match(/\((\d+) hari kerja\)/)?.[1];
+    expect(Number(days)).toBeGreaterThan(0);
+    const officer = await signIn('petugas-badung');
+    await officer.page.goto(link);
+    await heading(officer.page, title).waitFor();
+    // The deadline the mail gave is the one the page counts down (issue 23, point 7).
+    await visible(officer.page.getByText(`${days} hari kerja lagi`));
+    await visible(officer.page.getByText('Permintaan imbalan/pungutan liar'));
+    expect(await officer.page.content()).not.toMatch(/illegal levy|ILLEGAL_LEVY/i);
+    await checkPage(officer, 'petugas-kasus-pungli');
+
+    // Answered, confirmed and rated; the reporter, still unhappy, asks the Ombudsman to look (already
+    // flagged for the levy): the office's mail has the Ombudsman's steps, not the agency's.
+    const badung = await env.sys.token('petugas-badung');
+    for (const [action, who] of [
+      [{ action: 'RESPOND', message: 'Petugas loket telah ditegur; uang Rp50.000 dikembalikan.' }, badung],
+      [{ action: 'CONFIRM_RESOLVED' }, reporter],
+      [{ action: 'RATE', score: 2 }, reporter],
+      [{ action: 'REQUEST_OMBUDSMAN_REVIEW', consentToShareIdentity: false }, reporter],
+    ] as const)
+      expect((await post(`${api}/v1/complaints/${id}/actions`, action, as(who))).status).toBe(200);
+    const review = (await mailTo('ombudsman-51@instansi.example', 'Peninjauan Ombudsman')).body.text ?? '';
+    expect(review).toContain('akun Ombudsman kantor Anda');
+    expect(review).toContain('indikasi pungutan liar');
+    expect(review).not.toMatch(/petugas instansi Anda|bukan wewenang|ILLEGAL_LEVY|REPORTER_REQUEST/);
+
+    // A month later its old deadline is long past.
+    expect((await post(`${api}/_local/clock`, { advance: 'P30D' })).status).toBe(200);
+    const ombudsman = await signIn('ombudsman-bali');
+    const row = ombudsman.page.getByRole('listitem').filter({ has: ombudsman.page.getByRole('link', { name: title }) });
+    await visible(row);
+    expect(await row.textContent()).toContain('Selesai');
+    expect(await row.textContent()).not.toMatch(/Lewat tenggat|hari kerja lagi/);
+    await checkPage(ombudsman, 'ombudsman-antrean-selesai');
   });
 });
