@@ -105,6 +105,7 @@ export class CognitoStaffAccounts implements StaffAccounts {
             { Name: 'name', Value: invitation.name },
             { Name: 'email', Value: invitation.email },
             { Name: 'email_verified', Value: 'true' },
+            ...(invitation.language ? [{ Name: LOCALE, Value: invitation.language }] : []),
             ...this.placementAttributes(invitation),
           ],
         }),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LANGUAGES } from '../core/languages';
 import { singleLine } from './text';
 
 const email = z.string().check(z.trim(), z.maxLength(254, 'maksimal 254 karakter'), z.regex(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, 'alamat email tidak valid'));
@@ -7,6 +8,8 @@ const email = z.string().check(z.trim(), z.maxLength(254, 'maksimal 254 karakter
 export const agencyContactChangeSchema = z.strictObject({
   /** Where its notifications go; `null` returns it to the default `<agencyId>@<domain>`. */
   email: z.optional(z.nullable(email)),
+  /** The language its desk reads its mails in (default Indonesian). */
+  language: z.optional(z.enum(LANGUAGES, { error: LANGUAGES.join(', ') })),
   active: z.optional(z.boolean()),
   liaisons: z.optional(
     z

@@ -20,6 +20,8 @@ export const invitationSchema = z.strictObject({
   provinceCode: z.optional(provinceCode),
   /** Default: the email's local part. */
   username: z.optional(staffUsername),
+  /** The person's language: their mails, and the portal at their first sign-in (their profile's). Default: Indonesian. */
+  language: z.optional(z.enum(LANGUAGES, { error: LANGUAGES.join(', ') })),
 });
 
 /** POST /v1/staff/{username}/actions */

@@ -4,6 +4,7 @@
  * an agency nobody has edited is mailed at `<agencyId>@<domain>`. Every change is audited.
  */
 import { type Agency, findAgency } from './agencies';
+import type { Language } from './languages';
 
 /** The national verification supervisor's mailbox: in the directory like an agency, so operators set its address too. */
 export const VERIFICATION_SUPERVISOR: Agency = {
@@ -23,6 +24,8 @@ export interface AgencyContact {
   agencyId: string;
   /** Where its notifications go; absent: `<agencyId>@<domain>`. */
   email?: string;
+  /** The language its desk reads its mails in; absent: Indonesian. */
+  language?: Language;
   /** An inactive agency (merged, dissolved) receives nothing: its mail goes to its parent. */
   active: boolean;
   liaisons: Liaison[];
@@ -49,6 +52,7 @@ export function effectiveContact(agency: Agency, stored: AgencyContact | undefin
     name: agency.name,
     email: stored?.email ?? `${agency.id}@${domain}`,
     emailIsDefault: !stored?.email,
+    language: stored?.language ?? 'id',
     active: stored?.active ?? true,
     liaisons: stored?.liaisons ?? [],
     ...(stored ? { updatedAt: stored.updatedAt, updatedBy: stored.updatedBy, version: stored.version } : { version: 0 }),
@@ -71,8 +75,11 @@ export async function actingAgencyOf(agencyId: string, lookup: Lookup): Promise<
   return { agencyId };
 }
 
-/** Where an agency's mail goes: the acting agency's address, `<id>@<domain>` when it has none stored. */
-export async function mailAddressOf(agencyId: string, domain: string, lookup: Lookup): Promise<string> {
+/**
+ * Where an agency's mail goes and in which language: the acting agency's address (`<id>@<domain>`
+ * when it has none stored) and its desk's language (Indonesian when none is set).
+ */
+export async function mailboxOf(agencyId: string, domain: string, lookup: Lookup): Promise<{ address: string; language: Language }> {
   const acting = await actingAgencyOf(agencyId, lookup);
-  return acting.contact?.email ?? `${acting.agencyId}@${domain}`;
+  return { address: acting.contact?.email ?? `${acting.agencyId}@${domain}`, language: acting.contact?.language ?? 'id' };
 }

@@ -19,11 +19,18 @@ export function formatDeadlineId(date: string, timeZone: TimeZoneId): string {
   return `${formatDateId(date)} pukul 23.59 ${ZONE_ABBREVIATION[timeZone]}`;
 }
 
+/** A day as its reader writes dates: `Selasa, 31 Maret 2026`, or `Tuesday, 31 March 2026`. */
+export function formatDateIn(language: Language, date: string): string {
+  if (language === 'id') return formatDateId(date);
+  return new Intl.DateTimeFormat(CATALOGUES[language].locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
 /** A deadline as its reader writes dates: `Selasa, 31 Maret 2026 pukul 23.59 WITA`, or `Tuesday, 31 March 2026 at 23:59 WITA`. */
 export function formatDeadlineIn(language: Language, date: string, timeZone: TimeZoneId): string {
   if (language === 'id') return formatDeadlineId(date, timeZone);
-  const day = new Intl.DateTimeFormat(CATALOGUES[language].locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return `${day.format(new Date(`${date}T00:00:00Z`))} at 23:59 ${ZONE_ABBREVIATION[timeZone]}`;
+  return `${formatDateIn(language, date)} at 23:59 ${ZONE_ABBREVIATION[timeZone]}`;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -40,6 +40,8 @@ export interface Invitation extends Placement {
   username: string;
   name: string;
   email: string;
+  /** The person's language for their mails and the portal (kept as their profile's); Indonesian when none. */
+  language?: Language;
 }
 
 export const STAFF_ACTIONS = ['DISABLE', 'ENABLE', 'RESEND_INVITATION', 'RESET_PASSWORD', 'CHANGE_GROUP', 'MOVE_AGENCY'] as const;

@@ -18,8 +18,8 @@ import { noteDeskFacts } from './readiness';
 type DirectoryDeps = Pick<Deps, 'directory' | 'clock' | 'agencyEmailDomain' | 'readiness'>;
 
 /** Columns of the directory spreadsheet: one row per agency; liaisons as `Name <email> <phone>` separated by `;`. */
-export const DIRECTORY_COLUMNS = ['agencyId', 'email', 'active', 'liaisons'] as const;
-const OPTIONAL = new Set<string>(['email', 'active', 'liaisons']);
+export const DIRECTORY_COLUMNS = ['agencyId', 'email', 'active', 'liaisons', 'language'] as const;
+const OPTIONAL = new Set<string>(['email', 'active', 'liaisons', 'language']);
 const MAX_ROWS = 1000;
 
 function assertOperator(who: StaffPrincipal) {
@@ -43,9 +43,11 @@ function applyChange(
   via: DirectoryChange['via'],
 ) {
   const email = change.email === null ? undefined : (change.email ?? before?.email);
+  const language = change.language ?? before?.language;
   const contact: AgencyContact = {
     agencyId,
     ...(email ? { email } : {}),
+    ...(language && language !== 'id' ? { language } : {}),
     active: change.active ?? before?.active ?? true,
     liaisons: change.liaisons ?? before?.liaisons ?? [],
     updatedAt: at,
@@ -113,6 +115,7 @@ export async function importAgencyContacts(deps: DirectoryDeps, who: StaffPrinci
     }
     const parsed = z.safeParse(agencyContactChangeSchema, {
       ...(row.email ? { email: row.email } : {}),
+      ...(row.language ? { language: row.language } : {}),
       ...(active !== undefined ? { active } : {}),
       ...(row.liaisons
         ? {

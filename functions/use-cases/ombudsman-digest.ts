@@ -1,5 +1,5 @@
 import { type Agency, listAgencies } from '../core/agencies';
-import { mailAddressOf } from '../core/agency-contacts';
+import { mailboxOf } from '../core/agency-contacts';
 import type { Complaint } from '../core/complaint';
 import { renderOmbudsmanDigest } from '../core/emails/ombudsman-digest';
 import type { ComplaintQueries } from '../core/ports';
@@ -53,10 +53,8 @@ export async function sendOmbudsmanDigests(
     // The store lists flags oldest first.
     const watermark = watermarkOf(flagged.at(-1) as Complaint);
     try {
-      await deps.mailer.send(
-        await mailAddressOf(office.id, deps.agencyEmailDomain, (id) => deps.directory.contact(id)),
-        renderOmbudsmanDigest(office, date, flagged, deps.portalUrl),
-      );
+      const desk = await mailboxOf(office.id, deps.agencyEmailDomain, (id) => deps.directory.contact(id));
+      await deps.mailer.send(desk.address, renderOmbudsmanDigest(office, date, flagged, deps.portalUrl, desk.language));
       await deps.digests.complete(office.id, date, { at, watermark, count: flagged.length });
       result.sent++;
     } catch (error) {

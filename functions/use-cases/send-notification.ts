@@ -1,8 +1,9 @@
 import { identityMayBeMailedTo } from '../core/access';
 import { type Agency, findAgency } from '../core/agencies';
-import { mailAddressOf, VERIFICATION_SUPERVISOR } from '../core/agency-contacts';
+import { mailboxOf, VERIFICATION_SUPERVISOR } from '../core/agency-contacts';
 import { findCategory } from '../core/categories';
 import { renderNotification } from '../core/emails/notifications';
+import type { Language } from '../core/languages';
 import { timelineText } from '../core/languages';
 import type { Complaints, NotifyMessage, Timelines } from '../core/ports';
 import { resolveRegion } from '../core/regions';
@@ -25,14 +26,15 @@ export async function sendNotification(
   if (!category) throw new Error(`unknown category ${c.categoryId} on ${c.trackingId}`);
   const forAgency = msg.template.startsWith('AGENCY_') || msg.template.startsWith('OMBUDSMAN_');
   let to: string;
+  let agencyLanguage: Language | undefined;
   let agency: Agency | undefined;
   let confirmationCode: string | undefined;
   if (msg.template === 'SUPERVISOR_UNVERIFIED') {
-    to = await mailAddressOf(VERIFICATION_SUPERVISOR.id, deps.agencyEmailDomain, (id) => deps.directory.contact(id));
+    ({ address: to, language: agencyLanguage } = await mailboxOf(VERIFICATION_SUPERVISOR.id, deps.agencyEmailDomain, (id) => deps.directory.contact(id)));
   } else if (forAgency) {
     agency = msg.agencyId ? findAgency(msg.agencyId) : undefined;
     if (!agency) return { sent: false, reason: `unknown agency ${msg.agencyId}` };
-    to = await mailAddressOf(agency.id, deps.agencyEmailDomain, (id) => deps.directory.contact(id));
+    ({ address: to, language: agencyLanguage } = await mailboxOf(agency.id, deps.agencyEmailDomain, (id) => deps.directory.contact(id)));
   } else {
     // Double opt-in: an address anyone could have typed gets the one confirmation mail, nothing else until confirmed.
     const confirming = msg.template === 'REPORTER_CONFIRM_EMAIL';
@@ -53,6 +55,7 @@ export async function sendNotification(
     ...(msg.message ? { message: msg.message } : {}),
     ...(confirmationCode ? { confirmationCode } : {}),
     portalUrl: deps.portalUrl,
+    ...(agencyLanguage ? { agencyLanguage } : {}),
   });
   const { messageId } = await deps.mailer.send(to, email);
   if (reporterForAgency && agency) {

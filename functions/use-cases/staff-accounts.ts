@@ -8,6 +8,7 @@
 import { findAgency } from '../core/agencies';
 import { renderStaffInvitation, renderStaffNotice } from '../core/emails/staff-account';
 import { DomainError, refusal, validationError } from '../core/errors';
+import type { Language } from '../core/languages';
 import type { PagePosition } from '../core/ports';
 import { provinces } from '../core/regions';
 import { STAFF_GROUPS, type StaffPrincipal } from '../core/staff';
@@ -106,10 +107,23 @@ export const usernameFrom = (email: string) =>
     .slice(0, 64);
 
 /** Mails a temporary password; an account is never lost to a mail that failed (the answer says so, and it can be sent again). */
-async function mailInvitation(deps: StaffDeps, account: { username: string; name: string; email: string } & Placement, password: string, again: boolean) {
+async function mailInvitation(
+  deps: StaffDeps,
+  account: { username: string; name: string; email: string; language?: Language | undefined } & Placement,
+  password: string,
+  again: boolean,
+) {
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + TEMPORARY_PASSWORD_DAYS * 86_400_000).toISOString();
-  const mail = renderStaffInvitation({ ...account, placement: account, temporaryPassword: password, expiresAt, portalUrl: deps.portalUrl, again });
+  const mail = renderStaffInvitation({
+    ...account,
+    placement: account,
+    temporaryPassword: password,
+    expiresAt,
+    portalUrl: deps.portalUrl,
+    again,
+    ...(account.language ? { language: account.language } : {}),
+  });
   try {
     await deps.mailer.send(account.email, mail);
     return true;
@@ -132,6 +146,7 @@ export async function inviteStaff(
     group: input.group,
     ...(input.agencyId ? { agencyId: input.agencyId } : {}),
     ...(input.provinceCode ? { provinceCode: input.provinceCode } : {}),
+    ...(input.language ? { language: input.language } : {}),
     username: input.username ?? usernameFrom(input.email),
   };
   const problems = placementProblems(invitation);
@@ -141,7 +156,7 @@ export async function inviteStaff(
   if (!(await deps.staffAccounts.create(invitation, password))) {
     throw refusal('CONFLICT', 'usernameTaken', { username: invitation.username });
   }
-  const { username, name: _n, email: _e, ...placement } = invitation;
+  const { username, name: _n, email: _e, language: _l, ...placement } = invitation;
   await deps.staffRecords.record({
     username,
     at: deps.clock.now().toISOString(),
@@ -228,7 +243,7 @@ export async function actOnStaff(deps: StaffDeps, who: StaffPrincipal, username:
   await deps.staffRecords.record(record);
   if (mailed === undefined) {
     try {
-      await deps.mailer.send(account.email, renderStaffNotice({ name: account.name, change: record, portalUrl: deps.portalUrl }));
+      await deps.mailer.send(account.email, renderStaffNotice({ name: account.name, change: record, portalUrl: deps.portalUrl, language: account.language }));
       mailed = true;
     } catch (error) {
       deps.logger.error('staff change not mailed', { username, error: String(error) });

@@ -14,8 +14,8 @@ import { csvRows } from './csv-rows';
 import type { Deps } from './deps';
 import { inviteStaff, usernameFrom } from './staff-accounts';
 
-export const STAFF_COLUMNS = ['name', 'email', 'group', 'agencyId', 'provinceCode', 'username'] as const;
-const OPTIONAL = new Set<string>(['agencyId', 'provinceCode', 'username']);
+export const STAFF_COLUMNS = ['name', 'email', 'group', 'agencyId', 'provinceCode', 'username', 'language'] as const;
+const OPTIONAL = new Set<string>(['agencyId', 'provinceCode', 'username', 'language']);
 /** Rows one import takes: each becomes an account and a mail within the function's time. */
 const MAX_ROWS = 100;
 

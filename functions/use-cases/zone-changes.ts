@@ -5,7 +5,7 @@
  * sends nothing.
  */
 import { type Agency, listAgencies } from '../core/agencies';
-import { mailAddressOf } from '../core/agency-contacts';
+import { mailboxOf } from '../core/agency-contacts';
 import { renderZoneChanges, type ZoneChange } from '../core/emails/zone-changes';
 import { monthOf, previousMonth } from '../core/monitoring';
 import type { ComplaintQueries } from '../core/ports';
@@ -40,11 +40,10 @@ export async function sendZoneChanges(deps: ZoneDeps) {
       // Both months' rankings, read once for every office of this run.
       moved ??= zoneChanges(deps, previousMonth(month), month);
       const changes = (await moved).get(office.regionCode ?? '') ?? [];
-      if (changes.length)
-        await deps.mailer.send(
-          await mailAddressOf(office.id, deps.agencyEmailDomain, (id) => deps.directory.contact(id)),
-          renderZoneChanges(office, month, changes, deps.portalUrl),
-        );
+      if (changes.length) {
+        const desk = await mailboxOf(office.id, deps.agencyEmailDomain, (id) => deps.directory.contact(id));
+        await deps.mailer.send(desk.address, renderZoneChanges(office, month, changes, deps.portalUrl, desk.language));
+      }
       await deps.digests.complete(key, month, { at, watermark: month, count: changes.length });
       if (changes.length) result.sent++;
       else result.unchanged++;

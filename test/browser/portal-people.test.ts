@@ -14,7 +14,10 @@
  * the public pages follow. Every page is checked at 360 px and desktop width (axe, 44 px targets,
  * nothing from another origin) and photographed (`en-*` in English).
  */
+
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { newTrackingId } from '../../functions/core/tracking-id';
 import { DESKTOP, PHONE, type PortalPage } from '../support/browser';
 import { get, mailbox, post } from '../support/fixtures';
 import { waitFor } from '../support/network';
@@ -236,9 +239,9 @@ describe('the portal in English', { timeout: 120_000 }, () => {
     // The timeline's sentences are the system's, written in the reader's language: none left in Indonesian.
     await visible(page.getByText('The report was received and awaits verification.'));
     expect(await page.locator('.timeline [lang="id"]').count()).toBe(0);
-    // Another browser with a wrong token: the API's refusal is said in English, not left in Indonesian.
+    // A well-formed number of no report: the API's refusal is said in English, not left in Indonesian.
     const stranger = await inEnglish();
-    await stranger.page.goto(`${env.sys.api}/#/lacak/${trackingId}`);
+    await stranger.page.goto(`${env.sys.api}/#/lacak/${newTrackingId((n) => randomBytes(n))}`);
     await stranger.page.getByLabel('Access token').fill('salah-token-salah-token-salah');
     await stranger.page.getByRole('button', { name: 'Open the report' }).click();
     await visible(stranger.page.getByText('Report not found. Check your tracking number.'));

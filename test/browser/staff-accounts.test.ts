@@ -107,7 +107,7 @@ describe('staff accounts in the portal', { timeout: 90_000 }, () => {
         (await mailbox(env.sys.mail)).find((e) => e.destination.to.includes('petugas-bali@instansi.example') && e.subject.includes('Kode atur ulang')),
       20_000,
     )) as CapturedEmail;
-    await bali.page.getByLabel('Kode dari email').fill(codeMail.body.text?.match(/Anda: (\d{6})\./)?.[1] as string);
+    await bali.page.getByLabel('Kode dari email').fill(codeMail.body.text?.match(/^Kode \/ Code: (\d{6})$/m)?.[1] as string);
     await bali.page.getByLabel('Kata sandi baru', { exact: true }).fill('Bali-Baru-2026!x');
     await bali.page.getByLabel('Ulangi kata sandi baru').fill('Bali-Baru-2026!x');
     await bali.page.getByRole('button', { name: 'Simpan kata sandi dan masuk' }).click();

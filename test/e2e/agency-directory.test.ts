@@ -28,15 +28,22 @@ const mailTo = (to: string, subject: string) =>
 describe('the agency directory', () => {
   it('an operator changes an agency’s address and the next disposition mail goes there; the change is audited', async () => {
     const before = await get(`${sys.api}/v1/agencies/pemda-51.03/contact`, bearer(tokens.operator));
-    expect(before.body).toMatchObject({ agencyId: 'pemda-51.03', email: 'pemda-51.03@instansi.example', emailIsDefault: true, active: true, version: 0 });
+    expect(before.body).toMatchObject({
+      agencyId: 'pemda-51.03',
+      email: 'pemda-51.03@instansi.example',
+      emailIsDefault: true,
+      language: 'id',
+      active: true,
+      version: 0,
+    });
 
     const changed = await post(
       `${sys.api}/v1/agencies/pemda-51.03/contact`,
-      { email: 'pengaduan@badungkab.example', liaisons: [{ name: 'I Made Penghubung', phone: '+62 361 123456' }] },
+      { email: 'pengaduan@badungkab.example', language: 'en', liaisons: [{ name: 'I Made Penghubung', phone: '+62 361 123456' }] },
       bearer(tokens.operator),
     );
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ email: 'pengaduan@badungkab.example', emailIsDefault: false, version: 1 });
+    expect(changed.body).toMatchObject({ email: 'pengaduan@badungkab.example', emailIsDefault: false, language: 'en', version: 1 });
 
     // Waste collection is routed without verification here: straight to Badung, by mail.
     const created = await post(`${sys.api}/v1/complaints`, {
@@ -51,6 +58,10 @@ describe('the agency directory', () => {
     expect(created.status).toBe(201);
     const mail = await mailTo('pengaduan@badungkab.example', created.body.trackingId);
     expect(mail?.destination.to).toEqual(['pengaduan@badungkab.example']);
+    // The desk reads English (issue 23): the whole mail is in it.
+    expect(mail?.subject).toBe(`[Aduan ${created.body.trackingId}] New report assigned: Sampah tidak diangkut di Jimbaran`);
+    expect(mail?.body.text).toMatch(/^Dear Pemerintah Kabupaten Badung,\n\nA citizen's report has been assigned to your agency\./);
+    expect(mail?.body.html).toContain('<html lang="en">');
 
     const after = await get(`${sys.api}/v1/agencies/pemda-51.03/contact`, bearer(tokens.operator));
     expect(after.body.history[0]).toMatchObject({

@@ -68,13 +68,13 @@ describe('onboarding an agency', () => {
     expect(await readiness()).toMatchObject({ ADMINISTRATOR: true, OFFICER: false });
 
     // The administrator invites officers of their own agency by spreadsheet, all rows or none, and no further.
-    const sheet = (...rows: string[]) => ['name,email,group,agencyId,provinceCode', ...rows].join('\n');
+    const sheet = (...rows: string[]) => ['name,email,group,agencyId,provinceCode,language', ...rows].join('\n');
     const refused = await post(
       `${sys.api}/v1/staff/imports`,
       {
         csv: sheet(
-          'Made Wirawan,made.wirawan@badungkab.contoh.go.id,petugas-instansi,pemda-51.03,',
-          'Luar,luar@denpasarkota.contoh.go.id,petugas-instansi,pemda-51.71,',
+          'Made Wirawan,made.wirawan@badungkab.contoh.go.id,petugas-instansi,pemda-51.03,,',
+          'Luar,luar@denpasarkota.contoh.go.id,petugas-instansi,pemda-51.71,,',
         ),
       },
       bearer(admin.idToken),
@@ -85,8 +85,8 @@ describe('onboarding an agency', () => {
       `${sys.api}/v1/staff/imports`,
       {
         csv: sheet(
-          'Made Wirawan,made.wirawan@badungkab.contoh.go.id,petugas-instansi,pemda-51.03,',
-          'Ketut Ayu,ketut.ayu@badungkab.contoh.go.id,petugas-instansi,pemda-51.03,',
+          'Made Wirawan,made.wirawan@badungkab.contoh.go.id,petugas-instansi,pemda-51.03,,',
+          'Ketut Ayu,ketut.ayu@badungkab.contoh.go.id,petugas-instansi,pemda-51.03,,en',
         ),
       },
       bearer(admin.idToken),
@@ -116,6 +116,11 @@ describe('onboarding an agency', () => {
     const byName = new Map(listed.body.items.map((a: { username: string }) => [a.username, a]));
     expect(byName.get('admin-badung-baru')).toMatchObject({ status: 'ACTIVE', lastSignInAt: expect.any(String) });
     expect(byName.get('made.wirawan')).toMatchObject({ status: 'INVITED' });
+    // Ketut chose English at the invitation (issue 23): the user pool keeps it, and the mail speaks it.
+    expect(byName.get('ketut.ayu')).toMatchObject({ status: 'INVITED', language: 'en' });
+    const english = await mailTo('ketut.ayu@badungkab.contoh.go.id', 'Invitation to a staff account');
+    expect(english.body.text).toMatch(/^Dear Ketut Ayu,[\s\S]*Temporary password: \S{16}\n/);
+    expect(english.body.html).toContain('<html lang="en">');
     expect((byName.get('made.wirawan') as { lastSignInAt?: string }).lastSignInAt).toBeUndefined();
 
     const officer = await firstSignIn(
@@ -193,7 +198,9 @@ describe('onboarding an agency', () => {
     expect(known.body).toEqual({ next: 'RESET_PASSWORD' });
     expect(unknown.body).toEqual(known.body);
     const mail = await mailTo('petugas-denpasar@instansi.example', 'Kode atur ulang kata sandi');
-    const code = mail.body.text?.match(/Anda: (\d{6})\./)?.[1] as string;
+    const code = mail.body.text?.match(/^Kode \/ Code: (\d{6})$/m)?.[1] as string;
+    // One template for the whole pool: every language the system speaks.
+    expect(mail.body.text).toContain('That is the code to reset the password');
     expect(code).toMatch(/^\d{6}$/);
     const reset = (c: string) =>
       post(`${sys.api}/v1/sessions`, { step: 'RESET_PASSWORD', username: 'petugas-denpasar', code: c, newPassword: 'Denpasar-Baru-2026!' });

@@ -4,6 +4,7 @@ import { findCategory } from '../../functions/core/categories';
 import type { Complaint } from '../../functions/core/complaint';
 import { renderNotification } from '../../functions/core/emails/notifications';
 import { renderOmbudsmanDigest } from '../../functions/core/emails/ombudsman-digest';
+import type { Language } from '../../functions/core/languages';
 import type { NotificationTemplate } from '../../functions/core/notifications';
 import { resolveRegion } from '../../functions/core/regions';
 import { aComplaint } from '../support/complaint-fixture';
@@ -17,7 +18,7 @@ const assigned = (over: Partial<Complaint> = {}) =>
     deadline: { stage: 'FOLLOW_UP', workingDays: 5, date: '2026-04-13', dueAt: '2026-04-13T23:59:59+08:00', timeZone: 'Asia/Makassar' },
     ...over,
   });
-const render = (template: NotificationTemplate, c: Complaint, agencyId?: string, message?: string) =>
+const render = (template: NotificationTemplate, c: Complaint, agencyId?: string, message?: string, agencyLanguage?: Language) =>
   renderNotification({
     template,
     complaint: c,
@@ -27,6 +28,7 @@ const render = (template: NotificationTemplate, c: Complaint, agencyId?: string,
     reporter,
     ...(message ? { message } : {}),
     portalUrl: 'https://aduan.example.go.id',
+    ...(agencyLanguage ? { agencyLanguage } : {}),
   });
 
 describe('lifecycle and escalation emails', () => {
@@ -104,8 +106,48 @@ describe('lifecycle and escalation emails', () => {
     expect(closed.subject).toBe('[Aduan ABCDE-FGHJ1] Your report: Archived');
     expect(closed.text).toContain('because the report is the same as another one (XXXXX-YYYYY)');
     expect(closed.text).not.toMatch(/\b(Laporan|Anda|Yth)\b/);
-    // The agency's mail about the same complaint stays Indonesian.
+    // The agency's mail about the same complaint is in its desk's language: Indonesian unless its directory entry says otherwise.
     expect(render('AGENCY_REPORTER_REPLY', english, 'pemda-51.03', 'pesan').text).toContain('Yth. Pemerintah Kabupaten Badung');
+  });
+
+  it('write to a desk whose directory entry reads English in English: every agency, Ombudsman and supervisor mail (issue 23)', () => {
+    const c = assigned({ escalationLevel: 1 });
+    const INDONESIAN = /\b(Yth|Laporan|laporan|instansi|Anda|hari kerja|pukul|Batas|Cara|Pelapor|Kategori|Judul)\b/;
+    const templates: [NotificationTemplate, string][] = [
+      ['AGENCY_ASSIGNED', 'New report assigned'],
+      ['AGENCY_TRANSFER_IN', 'Report passed on'],
+      ['AGENCY_REPORTER_REPLY', 'The reporter answered'],
+      ['AGENCY_REOPENED', 'Report reopened'],
+      ['AGENCY_REMINDER', 'Deadline reminder'],
+      ['AGENCY_ESCALATED_TO', 'Report escalated'],
+      ['AGENCY_ESCALATION_NOTICE', 'Deadline missed'],
+      ['AGENCY_OMBUDSMAN_ACTION', 'Ombudsman action'],
+    ];
+    for (const [template, subject] of templates) {
+      const mail = render(template, c, 'pemda-51.03', undefined, 'en');
+      expect(mail.subject).toBe(`[Aduan ABCDE-FGHJ1] ${subject}: Sampah <b>menumpuk</b>`);
+      expect(mail.text).toMatch(/^Dear Pemerintah Kabupaten Badung,/);
+      expect(mail.text).toContain('Follow-up deadline: Monday, 13 April 2026 at 23:59 WITA (5 working days)');
+      expect(mail.text).toContain(
+        '1. Open the report at https://aduan.example.go.id/#/petugas/kasus/ABCDE-FGHJ1 and sign in with your agency officer account.',
+      );
+      expect(mail.html).toContain('<html lang="en">');
+      // Only the citizen's words (title, description) and names stay as they were written.
+      expect(mail.text.replace(/Sampah <b>menumpuk<\/b>|Pemerintah Kabupaten Badung|> .*/g, '')).not.toMatch(INDONESIAN);
+    }
+    expect(render('AGENCY_ESCALATED_TO', c, 'pemda-51', undefined, 'en').text).toContain('It was escalated (level 1) to you');
+    const review = assigned({
+      ombudsmanReview: { status: 'OPEN', reasons: ['ILLEGAL_LEVY_INDICATED'], office: 'ombudsman-51', flaggedAt: 'x', consentToShareIdentity: false },
+    });
+    const toOffice = render('OMBUDSMAN_FLAGGED', review, 'ombudsman-51', undefined, 'en').text;
+    expect(toOffice).toContain('This report was passed to your office for review: illegal levy indicated: the fee exceeds the service standard.');
+    expect(toOffice).toContain('How to review it:');
+    const supervisor = render('SUPERVISOR_UNVERIFIED', assigned({ status: 'SUBMITTED' }), undefined, undefined, 'en');
+    expect(supervisor.subject).toBe('[Aduan ABCDE-FGHJ1] Report not verified by its deadline');
+    const digest = renderOmbudsmanDigest(findAgency('ombudsman-51')!, '2026-05-04', [{ ...review, escalationLevel: 2 }], 'https://aduan.example.go.id', 'en');
+    expect(digest.subject).toContain('1 new reports to review (Monday, 4 May 2026)');
+    expect(digest.text).toContain('escalated 2 level(s) up');
+    expect(digest.html).toContain('<html lang="en">');
   });
 
   it('give the Ombudsman the identity only with the reporter’s consent', () => {

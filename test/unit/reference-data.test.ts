@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import regionsFile from '../../data/regions.json';
 import { agencies, findAgency, listAgencies } from '../../functions/core/agencies';
-import { type AgencyContact, mailAddressOf } from '../../functions/core/agency-contacts';
+import { type AgencyContact, mailboxOf } from '../../functions/core/agency-contacts';
 import { categories } from '../../functions/core/categories';
 import { provinces, regencies, resolveRegion, timeZoneOfProvince } from '../../functions/core/regions';
 import { buildRegionsFile } from '../../scripts/regions-source';
@@ -58,13 +58,14 @@ describe('agency directory', () => {
       ...over,
     });
     const stored = new Map([
-      ['pln', contact('pln', { email: 'pengaduan@pln.example' })],
+      ['pln', contact('pln', { email: 'pengaduan@pln.example', language: 'en' })],
       ['pemda-51.71', contact('pemda-51.71', { active: false })],
     ]);
     const lookup = async (id: string) => stored.get(id);
-    expect(await mailAddressOf('pemda-51.03', 'instansi.example', lookup)).toBe('pemda-51.03@instansi.example');
-    expect(await mailAddressOf('pln', 'instansi.example', lookup)).toBe('pengaduan@pln.example');
-    expect(await mailAddressOf('pemda-51.71', 'instansi.example', lookup)).toBe('pemda-51@instansi.example');
+    expect(await mailboxOf('pemda-51.03', 'instansi.example', lookup)).toEqual({ address: 'pemda-51.03@instansi.example', language: 'id' });
+    // A desk may read its mails in English (issue 23).
+    expect(await mailboxOf('pln', 'instansi.example', lookup)).toEqual({ address: 'pengaduan@pln.example', language: 'en' });
+    expect(await mailboxOf('pemda-51.71', 'instansi.example', lookup)).toEqual({ address: 'pemda-51@instansi.example', language: 'id' });
   });
 });
 

@@ -46,6 +46,25 @@ describe('inviting staff', () => {
     ]);
   });
 
+  it('writes a person’s mails in the language chosen at the invitation, which their profile keeps (issue 23)', async () => {
+    const m = memoryDeps();
+    await inviteStaff(m.deps, adminBadung, { ...made, language: 'en' });
+    const invitation = m.mailer.sent[0]?.email;
+    expect(invitation?.subject).toBe('[Aduan] Invitation to a staff account: Agency officer — Pemerintah Kabupaten Badung');
+    expect(invitation?.text).toMatch(/^Dear Made Wirawan,/);
+    expect(invitation?.text).toMatch(/Temporary password: \S{16}\n/);
+    expect(invitation?.text).toMatch(/Valid until: 9 April 2026 at 09:00 WIB \(UTC\+7\)/);
+    expect(invitation?.text).toMatch(/1\. Sign in at https:\/\/aduan\.example\/#\/petugas\/masuk[\s\S]*2\. Open your agency's inbox/);
+    expect(invitation?.html).toContain('<html lang="en">');
+    expect(invitation?.text).not.toMatch(/Yth\.|Kata sandi|Langkah/);
+    // The profile keeps it: a later change is told in English too.
+    expect((await m.deps.staffAccounts.get('made.wirawan'))?.language).toBe('en');
+    await actOnStaff(m.deps, adminBadung, 'made.wirawan', { action: 'DISABLE' });
+    const notice = m.mailer.sent[1]?.email;
+    expect(notice?.subject).toMatch(/^\[Aduan\] Your staff account: /);
+    expect(notice?.text).toContain('Your account can no longer be used to sign in.');
+  });
+
   it("an agency's administrator invites for their own agency only, never an operator; officers invite nobody", async () => {
     const m = memoryDeps();
     expect((await inviteStaff(m.deps, adminBadung, made)).username).toBe('made.wirawan');

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { AGENCY_LEVELS } from '../../core/agencies';
+import { LANGUAGES } from '../../core/languages';
 import { pageOf, timeZone } from './shared';
 
 /** GET /v1/agencies: the agencies of a level or region, paged, with how many match in all. */
@@ -26,6 +27,8 @@ export const agencyContactOutput = z.object({
   name: z.string(),
   email: z.string(),
   emailIsDefault: z.boolean(),
+  /** The language its desk reads its mails in. */
+  language: z.enum(LANGUAGES),
   active: z.boolean(),
   liaisons: z.array(liaison),
   updatedAt: z.optional(z.string()),

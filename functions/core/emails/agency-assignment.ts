@@ -1,8 +1,9 @@
 import type { Agency } from '../agencies';
 import type { Category } from '../categories';
 import type { Complaint, ReporterIdentity } from '../complaint';
-import { escapeHtml, formatDateId, formatDeadlineId, oneLine, plainText, quoted } from '../format';
+import { escapeHtml, formatDateIn, formatDeadlineIn, oneLine, plainText, quoted } from '../format';
 import * as LABELS from '../labels';
+import { type Language, type MessageKey, message } from '../languages';
 import { staffCaseLink } from '../portal-links';
 import type { ResolvedRegion } from '../regions';
 
@@ -28,94 +29,97 @@ export interface AgencyAssignmentInput {
   withholdIdentity?: boolean;
   /** Who reads it: an agency that must act (default), or an Ombudsman office that reviews how it was handled. */
   audience?: 'AGENCY' | 'OMBUDSMAN';
+  /** The desk's language (its directory entry's; Indonesian when none). */
+  language?: Language;
 }
 
-/** What the reader does next, as numbered steps. */
-function stepsFor(audience: 'AGENCY' | 'OMBUDSMAN'): string[] {
-  return audience === 'OMBUDSMAN'
-    ? [
-        'masuk dengan akun Ombudsman kantor Anda.',
-        'Periksa riwayat penanganan, tenggat yang terlewati dan tanggapan instansi.',
-        'Putuskan: ambil alih pemeriksaan, kembalikan kepada instansi dengan saran tindakan korektif dan batas waktunya, atau tutup pemeriksaan dengan alasannya.',
-      ]
-    : [
-        'masuk dengan akun petugas instansi Anda.',
-        'Tandai laporan sedang diproses, lalu kirim tindak lanjut kepada pelapor sebelum batas waktu.',
-        'Jika laporan bukan kewenangan instansi Anda, nyatakan "bukan wewenang" beserta alasannya agar laporan dilimpahkan — jangan diabaikan.',
-      ];
+/** A text of the agency mails (i18n/<language>.json, mail.agency) in the desk's language. */
+export const sayToAgency = (language: Language, key: AgencyMailKey, params: Record<string, string | number> = {}) =>
+  message(language, 'mail', `agency.${key}`, params);
+type AgencyMailKey = MessageKey<'mail'> extends infer K ? (K extends `agency.${infer Rest}` ? Rest : never) : never;
+
+/** What the reader does next, as numbered steps: an agency acts, an Ombudsman office reviews. */
+function stepsFor(language: Language, audience: 'AGENCY' | 'OMBUDSMAN'): string[] {
+  const keys: AgencyMailKey[] =
+    audience === 'OMBUDSMAN'
+      ? ['steps.ombudsmanSignIn', 'steps.ombudsmanCheck', 'steps.ombudsmanDecide']
+      : ['steps.signIn', 'steps.acknowledge', 'steps.transfer'];
+  return keys.map((k) => sayToAgency(language, k));
 }
 
-/** The disposition email an agency receives (Indonesian). All citizen text is escaped. */
+/** The disposition email an agency receives, in its desk's language. All citizen text is escaped. */
 export function renderAgencyAssignment(input: AgencyAssignmentInput): RenderedEmail {
   const { complaint: c, agency, category, region, portalUrl } = input;
+  const language = input.language ?? 'id';
+  const say = (key: AgencyMailKey, params?: Record<string, string | number>) => sayToAgency(language, key, params);
   if (c.anonymous && input.reporter) throw new Error('refusing to render an anonymous reporter identity');
-  const deadline = c.deadline.stage === 'FOLLOW_UP' ? formatDeadlineId(c.deadline.date, c.deadline.timeZone) : '-';
+  const deadline = c.deadline.stage === 'FOLLOW_UP' ? formatDeadlineIn(language, c.deadline.date, c.deadline.timeZone) : '-';
   const link = staffCaseLink(portalUrl, c.trackingId);
   const reporterLines: [string, string][] = c.anonymous
-    ? [['Pelapor', 'Anonim (identitas dirahasiakan oleh sistem)']]
+    ? [[say('rows.reporter'), say('anonymous')]]
     : input.withholdIdentity
-      ? [['Pelapor', 'Identitas hanya dibagikan dengan persetujuan pelapor']]
+      ? [[say('rows.reporter'), say('withheld')]]
       : [
-          ['Nama pelapor', input.reporter?.name ?? '-'],
-          ['Email pelapor', input.reporter?.email ?? '-'],
-          ['Telepon pelapor', input.reporter?.phone ?? '-'],
+          [say('rows.reporterName'), input.reporter?.name ?? '-'],
+          [say('rows.reporterEmail'), input.reporter?.email ?? '-'],
+          [say('rows.reporterPhone'), input.reporter?.phone ?? '-'],
         ];
   const location = [c.location.address, region?.name ?? c.location.regionCode].filter(Boolean).join(', ');
   const coordinates = c.location.latitude !== undefined && c.location.longitude !== undefined ? `${c.location.latitude}, ${c.location.longitude}` : undefined;
+  const audience = input.audience ?? 'AGENCY';
   const rows: [string, string][] = [
-    ['Nomor pelacakan', c.trackingId],
-    ['Jenis laporan', LABELS.TYPE[c.type].id],
-    ['Kategori', category.name],
-    ['Judul', c.title],
-    ['Lokasi', location],
-    ...(coordinates ? ([['Koordinat', coordinates]] as [string, string][]) : []),
-    ...(c.incidentDate ? ([['Tanggal kejadian', formatDateId(c.incidentDate)]] as [string, string][]) : []),
-    ...((input.audience ?? 'AGENCY') === 'AGENCY'
-      ? ([['Batas waktu tindak lanjut', `${deadline} (${c.deadline.workingDays} hari kerja)`]] as [string, string][])
-      : []),
+    [say('rows.trackingId'), c.trackingId],
+    [say('rows.type'), LABELS.TYPE[c.type][language]],
+    [say('rows.category'), language === 'en' && category.nameEn ? category.nameEn : category.name],
+    [say('rows.title'), c.title],
+    [say('rows.location'), location],
+    ...(coordinates ? ([[say('rows.coordinates'), coordinates]] as [string, string][]) : []),
+    ...(c.incidentDate ? ([[say('rows.incidentDate'), formatDateIn(language, c.incidentDate)]] as [string, string][]) : []),
+    ...(audience === 'AGENCY' ? ([[say('rows.deadline'), say('deadline', { date: deadline, days: c.deadline.workingDays })]] as [string, string][]) : []),
     ...reporterLines,
   ];
-  const confidentialNote = c.confidential ? 'Laporan ini RAHASIA: jangan dipublikasikan atau diteruskan di luar petugas yang menangani.' : undefined;
-  const audience = input.audience ?? 'AGENCY';
-  const [first, ...steps] = stepsFor(audience);
-  const howToTitle = audience === 'OMBUDSMAN' ? 'Cara meninjau' : 'Cara menindaklanjuti';
-  const howTo = [`${howToTitle}:`, `1. Buka laporan di ${link} dan ${first}`, ...steps.map((st, i) => `${i + 2}. ${st}`)];
-
-  const intro = input.intro ?? 'Sebuah laporan masyarakat telah didisposisikan kepada instansi Anda.';
-  const subject = oneLine(`[Aduan ${c.trackingId}] ${input.subjectPrefix ?? 'Disposisi laporan baru'}: ${c.title}`);
+  const confidentialNote = c.confidential ? say('confidential') : undefined;
+  const [first, ...steps] = stepsFor(language, audience);
+  const howToTitle = say(audience === 'OMBUDSMAN' ? 'howToReview' : 'howTo');
+  const opening = say('open', { link, first: first ?? '' });
+  const howTo = [`${howToTitle}:`, `1. ${opening}`, ...steps.map((st, i) => `${i + 2}. ${st}`)];
+  const intro = input.intro ?? say('templates.AGENCY_ASSIGNED.intro');
+  const subject = oneLine(`[Aduan ${c.trackingId}] ${input.subjectPrefix ?? say('templates.AGENCY_ASSIGNED.subject')}: ${c.title}`);
+  const greeting = say('greeting', { name: agency.name });
+  const footer = say('footer');
   const text = [
-    `Yth. ${agency.name},`,
+    greeting,
     '',
     plainText(intro),
     ...(confidentialNote ? ['', confidentialNote] : []),
     '',
     ...rows.map(([k, v]) => `${k}: ${oneLine(v)}`),
     '',
-    'Uraian laporan:',
+    `${say('description')}:`,
     quoted(c.description),
     '',
     ...howTo,
     '',
-    'Email ini dikirim otomatis oleh sistem Aduan. Mohon tidak membalas email ini.',
+    footer,
   ].join('\n');
 
   const html = `<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family:Arial,sans-serif;line-height:1.5;color:#1a1a1a">
-<p>Yth. ${escapeHtml(agency.name)},</p>
+<p>${escapeHtml(greeting)}</p>
 <p>${escapeHtml(intro)}</p>
 ${confidentialNote ? `<p style="color:#b00020"><strong>${escapeHtml(confidentialNote)}</strong></p>` : ''}
 <table cellpadding="4" style="border-collapse:collapse">
 ${rows.map(([k, v]) => `<tr><th align="left" valign="top">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('\n')}
 </table>
-<h3>Uraian laporan</h3>
+<h3>${escapeHtml(say('description'))}</h3>
 <p style="white-space:pre-wrap">${escapeHtml(c.description)}</p>
-<h3>${howToTitle}</h3>
+<h3>${escapeHtml(howToTitle)}</h3>
 <ol>
-<li>Buka laporan di <a href="${escapeHtml(link)}">${escapeHtml(link)}</a> dan ${escapeHtml(first ?? '')}</li>
+<li>${escapeHtml(opening).replace(escapeHtml(link), `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`)}</li>
 ${steps.map((st) => `<li>${escapeHtml(st)}</li>`).join('\n')}
 </ol>
-<p style="color:#666">Email ini dikirim otomatis oleh sistem Aduan. Mohon tidak membalas email ini.</p>
+<p style="color:#666">${escapeHtml(footer)}</p>
 </body></html>`;
   return { subject, text, html };
 }

@@ -1,12 +1,13 @@
 import type { Agency } from '../agencies';
 import type { Category } from '../categories';
 import type { Complaint, ReporterIdentity } from '../complaint';
-import { formatDeadlineId, quoted } from '../format';
+import { formatDeadlineIn, quoted } from '../format';
 import { REVIEW_GROUND } from '../labels';
+import type { Language } from '../languages';
 import type { NotificationTemplate } from '../notifications';
 import { staffCaseLink } from '../portal-links';
 import type { ResolvedRegion } from '../regions';
-import { type RenderedEmail, renderAgencyAssignment } from './agency-assignment';
+import { type RenderedEmail, renderAgencyAssignment, sayToAgency } from './agency-assignment';
 import { renderReporterMail } from './reporter';
 import { simpleMail } from './simple-mail';
 
@@ -23,18 +24,37 @@ export interface NotificationInput {
   /** REPORTER_CONFIRM_EMAIL: the code that confirms the address. */
   confirmationCode?: string;
   portalUrl: string;
+  /** The language of the desk an agency or staff mail goes to (its directory entry's; Indonesian when none). */
+  agencyLanguage?: Language;
 }
 
-/** Every mail the lifecycle sends: to agencies and staff in Indonesian, to the reporter in their language (reporter.ts). */
+/** The agency templates: each a subject and an opening in the files (mail.agency.templates). */
+type AgencyTemplate = Extract<
+  NotificationTemplate,
+  | 'AGENCY_ASSIGNED'
+  | 'AGENCY_TRANSFER_IN'
+  | 'AGENCY_REPORTER_REPLY'
+  | 'AGENCY_REOPENED'
+  | 'AGENCY_REMINDER'
+  | 'AGENCY_ESCALATED_TO'
+  | 'AGENCY_ESCALATION_NOTICE'
+  | 'AGENCY_OMBUDSMAN_ACTION'
+  | 'OMBUDSMAN_FLAGGED'
+>;
+
+/** Every mail the lifecycle sends: to agencies and staff in their desk's language, to the reporter in theirs (reporter.ts). */
 export function renderNotification(n: NotificationInput): RenderedEmail {
   const c = n.complaint;
-  const deadline = `${formatDeadlineId(c.deadline.date, c.deadline.timeZone)} (${c.deadline.workingDays} hari kerja)`;
+  const language = n.agencyLanguage ?? 'id';
+  const say = (key: Parameters<typeof sayToAgency>[1], params?: Record<string, string | number>) => sayToAgency(language, key, params);
+  const deadline = say('deadline', { date: formatDeadlineIn(language, c.deadline.date, c.deadline.timeZone), days: c.deadline.workingDays });
   const agencyMail = (
-    intro: string,
-    subjectPrefix: string,
-    opts: { withholdIdentity?: boolean; messageLabel?: string; audience?: 'AGENCY' | 'OMBUDSMAN' } = {},
+    template: AgencyTemplate,
+    params: Record<string, string | number>,
+    opts: { withholdIdentity?: boolean; messageLabel?: 'reporterMessage' | 'ombudsmanDecision'; audience?: 'AGENCY' | 'OMBUDSMAN' } = {},
   ) => {
     if (!n.agency) throw new Error(`${n.template} needs an agency`);
+    const intro = say(`templates.${template}.intro`, params);
     return renderAgencyAssignment({
       complaint: c,
       agency: n.agency,
@@ -42,8 +62,9 @@ export function renderNotification(n: NotificationInput): RenderedEmail {
       region: n.region,
       reporter: c.anonymous || opts.withholdIdentity ? undefined : n.reporter,
       portalUrl: n.portalUrl,
-      intro: n.message ? `${intro}\n\n${opts.messageLabel ?? 'Pesan pelapor'}:\n${quoted(n.message)}` : intro,
-      subjectPrefix,
+      intro: n.message ? `${intro}\n\n${say(opts.messageLabel ?? 'reporterMessage')}:\n${quoted(n.message)}` : intro,
+      subjectPrefix: say(`templates.${template}.subject`),
+      language,
       ...(opts.withholdIdentity ? { withholdIdentity: true } : {}),
       ...(opts.audience ? { audience: opts.audience } : {}),
     });
@@ -51,40 +72,25 @@ export function renderNotification(n: NotificationInput): RenderedEmail {
   const level = c.escalationLevel ?? 0;
   switch (n.template) {
     case 'AGENCY_ASSIGNED':
-      return agencyMail('Sebuah laporan masyarakat telah didisposisikan kepada instansi Anda.', 'Disposisi laporan baru');
     case 'AGENCY_TRANSFER_IN':
-      return agencyMail('Laporan ini dilimpahkan kepada instansi Anda setelah instansi sebelumnya menyatakan bukan wewenangnya.', 'Pelimpahan laporan');
     case 'AGENCY_REPORTER_REPLY':
-      return agencyMail('Pelapor menanggapi tindak lanjut instansi Anda. Mohon tindak lanjuti kembali sebelum batas waktu.', 'Tanggapan pelapor');
     case 'AGENCY_REOPENED':
-      return agencyMail('Pelapor belum puas dan membuka kembali laporan ini. Mohon tindak lanjuti kembali sebelum batas waktu.', 'Laporan dibuka kembali');
     case 'AGENCY_REMINDER':
-      return agencyMail(
-        `Pengingat: batas waktu tindak lanjut laporan ini ${deadline}. Tanpa tindak lanjut, laporan dieskalasi ke instansi induk.`,
-        'Pengingat batas waktu',
-      );
     case 'AGENCY_ESCALATED_TO':
-      return agencyMail(
-        `Instansi di bawah Anda melewati batas waktu tindak lanjut laporan ini. Laporan dieskalasi (tingkat ${level}) kepada Anda: mohon pastikan ditindaklanjuti sebelum ${deadline}. Instansi pelaksana tetap bertanggung jawab.`,
-        'Eskalasi laporan',
-      );
     case 'AGENCY_ESCALATION_NOTICE':
-      return agencyMail(
-        `Batas waktu tindak lanjut terlewati; laporan telah dieskalasi ke instansi induk (tingkat ${level}). Instansi Anda tetap menangani laporan ini: tindak lanjuti sebelum ${deadline}.`,
-        'Batas waktu terlewati',
-      );
+      return agencyMail(n.template, { deadline, level });
     case 'AGENCY_OMBUDSMAN_ACTION':
-      return agencyMail('Ombudsman RI menindaklanjuti peninjauan atas laporan ini.', 'Tindakan Ombudsman', { messageLabel: 'Keputusan Ombudsman' });
+      return agencyMail(n.template, {}, { messageLabel: 'ombudsmanDecision' });
     case 'OMBUDSMAN_FLAGGED':
       return agencyMail(
-        `Laporan ini diteruskan kepada kantor Anda untuk ditinjau: ${(c.ombudsmanReview?.reasons ?? []).map((r) => REVIEW_GROUND[r]?.id ?? r).join('; ')}.`,
-        'Peninjauan Ombudsman',
+        n.template,
+        { reasons: (c.ombudsmanReview?.reasons ?? []).map((r) => REVIEW_GROUND[r]?.[language] ?? r).join('; ') },
         { withholdIdentity: !c.ombudsmanReview?.consentToShareIdentity, audience: 'OMBUDSMAN' },
       );
     case 'SUPERVISOR_UNVERIFIED':
-      return simpleMail('id', `[Aduan ${c.trackingId}] Laporan belum diverifikasi melewati batas waktu`, 'Yth. Supervisor Verifikasi Nasional,', [
-        `Laporan "${c.title}" (${c.trackingId}) belum diverifikasi hingga melewati batas waktu ${formatDeadlineId(c.deadline.date, c.deadline.timeZone)}.`,
-        `Mohon pastikan verifikasi dan disposisi segera: ${staffCaseLink(n.portalUrl, c.trackingId)}`,
+      return simpleMail(language, say('supervisor.subject', { id: c.trackingId }), say('supervisor.greeting'), [
+        say('supervisor.late', { title: c.title, id: c.trackingId, deadline: formatDeadlineIn(language, c.deadline.date, c.deadline.timeZone) }),
+        say('supervisor.act', { link: staffCaseLink(n.portalUrl, c.trackingId) }),
       ]);
     case 'REPORTER_CONFIRM_EMAIL':
     case 'REPORTER_VERIFIED':

@@ -5,9 +5,10 @@
  */
 import { useState } from 'preact/hooks';
 import type { StaffAccountView, StaffChangedOutput, StaffImportOutput, StaffInvitedOutput, StaffListOutput } from '../../../functions/contract/outputs/staff';
+import { LANGUAGES } from '../../../functions/core/labels';
 import { type ApiError, call } from '../api';
 import { BackLink, ErrorSummary, Field, ImportErrors, Loading, PageTitle, Problem, useLoad } from '../components';
-import { t } from '../i18n';
+import { LANGUAGE_NAMES, t } from '../i18n';
 import { ACCOUNT_STATUS_LABELS, formatDateTime, label, ROLE_LABELS } from '../labels';
 import type { StaffSession } from '../session';
 
@@ -39,7 +40,15 @@ function GroupOptions({ operator }: { operator: boolean }) {
 
 function InviteForm({ session, onInvited }: { session: StaffSession; onInvited: (a: StaffInvitedOutput) => void }) {
   const operator = session.staff.roles.includes('OPERATOR');
-  const [form, setForm] = useState({ name: '', email: '', group: 'petugas-instansi', agencyId: session.staff.agencyId ?? '', provinceCode: '', username: '' });
+  const [form, setForm] = useState({
+    name: '',
+    email: '',
+    group: 'petugas-instansi',
+    agencyId: session.staff.agencyId ?? '',
+    provinceCode: '',
+    username: '',
+    language: 'id',
+  });
   const [error, setError] = useState<ApiError>();
   const [sending, setSending] = useState(false);
   const set = (k: keyof typeof form) => (e: Event) => setForm({ ...form, [k]: (e.target as HTMLInputElement).value });
@@ -57,6 +66,7 @@ function InviteForm({ session, onInvited }: { session: StaffSession; onInvited: 
         ...(forAgency ? { agencyId: operator ? form.agencyId : session.staff.agencyId } : {}),
         ...(form.group === 'ombudsman' ? { provinceCode: form.provinceCode } : {}),
         ...(form.username ? { username: form.username } : {}),
+        language: form.language,
       };
       onInvited(await call<StaffInvitedOutput>('/v1/staff', { body, token: session.idToken, staff: true }));
       setForm({ ...form, name: '', email: '', username: '' });
@@ -73,7 +83,15 @@ function InviteForm({ session, onInvited }: { session: StaffSession; onInvited: 
       {error && (
         <ErrorSummary
           error={error}
-          fieldIds={{ name: 'i-name', email: 'i-email', group: 'i-group', agencyId: 'i-agency', provinceCode: 'i-province', username: 'i-username' }}
+          fieldIds={{
+            name: 'i-name',
+            email: 'i-email',
+            group: 'i-group',
+            agencyId: 'i-agency',
+            provinceCode: 'i-province',
+            username: 'i-username',
+            language: 'i-language',
+          }}
         />
       )}
       <form onSubmit={submit} noValidate>
@@ -103,6 +121,17 @@ function InviteForm({ session, onInvited }: { session: StaffSession; onInvited: 
         <Field id="i-username" label={t('accounts.username')} hint={t('accounts.usernameHint')} error={error?.forField('username')}>
           {(aria) => <input type="text" {...aria} value={form.username} onInput={set('username')} autoCapitalize="none" />}
         </Field>
+        <Field id="i-language" label={t('accounts.language')} hint={t('accounts.languageHint')} error={error?.forField('language')}>
+          {(aria) => (
+            <select {...aria} value={form.language} onChange={set('language')}>
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <button type="submit" disabled={sending} aria-busy={sending}>
           {sending ? t('accounts.sending') : t('accounts.invite')}
         </button>
@@ -128,7 +157,7 @@ function ImportForm({ session, onImported }: { session: StaffSession; onImported
   return (
     <section class="card" aria-labelledby="staff-import-title">
       <h2 id="staff-import-title">{t('accounts.importTitle')}</h2>
-      <p class="hint">{t('accounts.importHint', { columns: 'name,email,group,agencyId,provinceCode', username: 'username' })}</p>
+      <p class="hint">{t('accounts.importHint', { columns: 'name,email,group,agencyId,provinceCode', username: 'username, language (id, en)' })}</p>
       {error && <ImportErrors error={error} />}
       <Field id="staff-import-file" label={t('accounts.csvFile')}>
         {(aria) => <input type="file" accept=".csv,text/csv" {...aria} onChange={importFile} />}
