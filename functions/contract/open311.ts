@@ -1,5 +1,6 @@
 /** The inputs of the Open311 GeoReport v2 routes, with the specification's parameter names. */
 import * as z from 'zod/mini';
+import { LANGUAGES } from '../core/languages';
 import { regionCode } from './region-param';
 import { intParam } from './route-input';
 import { emailAddress, multiLine, singleLine } from './text';
@@ -12,6 +13,13 @@ export const documentPath = z.strictObject({
 /** Every method accepts the jurisdiction in the query string (where existing clients send it). */
 export const jurisdictionQuery = { jurisdiction_id: z.optional(regionCode) };
 
+/**
+ * The reading methods also take `locale` (an extension of GeoReport v2, which has no language
+ * parameter): the language the system's own texts are written in. Default Indonesian; what people
+ * wrote (descriptions, an agency's notes) stays as written.
+ */
+export const readingQuery = { ...jurisdictionQuery, locale: z.optional(z.enum(LANGUAGES, { error: LANGUAGES.join(', ') })) };
+
 const number = (min: number, max: number, message: string) =>
   z.pipe(
     z.string().check(z.regex(/^-?\d{1,3}(\.\d{1,10})?$/, message)),
@@ -20,7 +28,7 @@ const number = (min: number, max: number, message: string) =>
 const dateTime = z.iso.datetime({ offset: true, error: 'tanggal ISO 8601 dengan zona, mis. 2026-11-01T00:00:00+07:00' });
 
 export const requestsQuery = z.strictObject({
-  ...jurisdictionQuery,
+  ...readingQuery,
   service_request_id: z.optional(z.string().check(z.maxLength(400, 'paling banyak 20 nomor'), z.regex(/^[A-Za-z0-9, -]+$/, 'nomor dipisahkan koma'))),
   service_code: z.optional(z.string().check(z.maxLength(80, 'kode layanan tidak dikenal'), z.regex(/^[A-Za-z0-9._-]+$/, 'kode layanan tidak dikenal'))),
   start_date: z.optional(dateTime),

@@ -14,7 +14,7 @@ export const LANGUAGES = Object.keys(CATALOGUES) as Language[];
 export type Label = Record<Language, string>;
 
 /** The parts of the files written as sentences rather than tables of codes. */
-type Section = 'portal' | 'mail' | 'record' | 'problem';
+type Section = 'portal' | 'mail' | 'record' | 'problem' | 'open311';
 /** `a.b.c` for every text under a part of the files. */
 type Paths<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Paths<T[K], `${P}${K}.`>;

@@ -13,9 +13,10 @@ import { submitComplaintSchema } from '../contract/submit-complaint';
 import { findAgency } from '../core/agencies';
 import { categories, findCategory } from '../core/categories';
 import { regionZoneOf, zoneOf } from '../core/clocks';
-import { type Complaint, OPEN_STATUSES } from '../core/complaint';
+import { type Complaint, OPEN_STATUSES, type TimelineEvent } from '../core/complaint';
 import { DomainError, notFound, validationError } from '../core/errors';
 import * as LABELS from '../core/labels';
+import { type Language, type MessageKey, message } from '../core/languages';
 import { previousMonth } from '../core/monitoring';
 import type { ComplaintQueries, Complaints, PagePosition, Timelines } from '../core/ports';
 import type { PublicService } from '../core/services';
@@ -31,16 +32,22 @@ const SERVICE = 'layanan.';
 /** Client keys are random 32 bytes: a plain SHA-256 is enough to keep them only as hashes. */
 const hashKey = sha256;
 
-/** The service list: every category, and the catalogue's active services where the jurisdiction is served. */
-export async function open311Services(deps: Pick<Deps, 'services'>, jurisdiction: string | undefined) {
+/** A text of the Open311 part of the files in the asked language. */
+const say = (language: Language, key: MessageKey<'open311'>) => message(language, 'open311', key);
+/** Whether the English of a text is wanted and given. */
+const inEnglish = (language: Language, english: string | undefined): english is string => language === 'en' && Boolean(english);
+
+/** The service list: every category, and the catalogue's active services where the jurisdiction is served, in the asked language. */
+export async function open311Services(deps: Pick<Deps, 'services'>, jurisdiction: string | undefined, language: Language = 'id') {
   const fromCategories = categories.map((c) => ({
     service_code: `${CATEGORY}${c.id}`,
-    service_name: c.name,
-    description: c.covers,
+    service_name: inEnglish(language, c.nameEn) ? c.nameEn : c.name,
+    description: inEnglish(language, c.coversEn) ? c.coversEn : c.covers,
     metadata: false,
     type: 'realtime',
-    keywords: c.nameEn,
-    group: 'Kategori pengaduan',
+    // The other language's name, so a search in either finds it.
+    keywords: language === 'en' ? c.name : c.nameEn,
+    group: say(language, 'categoryGroup'),
   }));
   const catalogue: PublicService[] = [];
   let after: PagePosition | undefined;
@@ -53,11 +60,11 @@ export async function open311Services(deps: Pick<Deps, 'services'>, jurisdiction
   }
   const fromCatalogue = catalogue.map((s) => ({
     service_code: `${SERVICE}${s.id}`,
-    service_name: s.name,
+    service_name: inEnglish(language, s.nameEn) ? s.nameEn : s.name,
     description: [s.unit, findAgency(s.agencyId)?.name].filter(Boolean).join(' — '),
     metadata: true,
     type: 'realtime',
-    keywords: 'SIPP standar pelayanan',
+    keywords: say(language, 'standardKeywords'),
     group: findAgency(s.agencyId)?.name ?? s.agencyId,
   }));
   return [...fromCategories, ...fromCatalogue] satisfies Open311ServicesOutput;
@@ -65,40 +72,40 @@ export async function open311Services(deps: Pick<Deps, 'services'>, jurisdiction
 
 /** The questions a service's standard makes checkable, as GeoReport attributes. */
 const ATTRIBUTES = [
-  { code: 'applied_on', datatype: 'datetime', required: true, description: 'Tanggal mengajukan layanan (YYYY-MM-DD)' },
-  { code: 'completed_on', datatype: 'datetime', required: false, description: 'Tanggal layanan selesai (YYYY-MM-DD; kosong jika belum)' },
-  { code: 'charged', datatype: 'number', required: false, description: 'Biaya yang dibayar (rupiah)' },
-  { code: 'extra_requirements', datatype: 'text', required: false, description: 'Persyaratan yang diminta di luar standar (satu per baris)' },
+  { code: 'applied_on', datatype: 'datetime', required: true },
+  { code: 'completed_on', datatype: 'datetime', required: false },
+  { code: 'charged', datatype: 'number', required: false },
+  { code: 'extra_requirements', datatype: 'text', required: false },
 ] as const;
 
-export async function open311ServiceDefinition(deps: Pick<Deps, 'services'>, code: string) {
+export async function open311ServiceDefinition(deps: Pick<Deps, 'services'>, code: string, language: Language = 'id') {
   if (!code.startsWith(SERVICE)) throw notFound(`Layanan ${code} tidak memiliki definisi (metadata=false).`);
   const entry = await deps.services.get(code.slice(SERVICE.length));
   if (entry?.service.status !== 'ACTIVE') throw notFound(`Layanan ${code} tidak dikenal.`);
   return {
     service_code: code,
-    attributes: ATTRIBUTES.map((a, i) => ({
-      variable: true,
-      code: a.code,
-      datatype: a.datatype,
-      required: a.required,
-      datatype_description: a.description,
-      order: i + 1,
-      description: a.description,
-    })),
+    attributes: ATTRIBUTES.map((a, i) => {
+      const description = say(language, `attributes.${a.code}`);
+      return { variable: true, code: a.code, datatype: a.datatype, required: a.required, datatype_description: description, order: i + 1, description };
+    }),
   } satisfies Open311ServiceDefinitionOutput;
 }
 
-/** A complaint as a GeoReport service request: public fields only, times with their offset. */
-export function open311RequestOf(c: Complaint, statusNotes?: string) {
+/**
+ * A complaint as a GeoReport service request: public fields only, times with their offset, the
+ * system's words in the asked language (`note`: the newest public timeline entry, read in it where
+ * the system wrote it).
+ */
+export function open311RequestOf(c: Complaint, language: Language = 'id', note?: Pick<TimelineEvent, 'message' | 'text'>) {
+  const category = findCategory(c.categoryId);
   const tz = zoneOf(c);
   const agency = c.assignedAgencyId ? findAgency(c.assignedAgencyId)?.name : undefined;
   const open = OPEN_STATUSES.includes(c.status);
   return {
     service_request_id: c.trackingId,
     status: open ? ('open' as const) : ('closed' as const),
-    status_notes: statusNotes ?? LABELS.STATUS[c.status].id,
-    service_name: c.service?.name ?? findCategory(c.categoryId)?.name ?? c.categoryId,
+    status_notes: note ? (note.text ? message(language, 'record', note.text.key, note.text.params) : note.message) : LABELS.STATUS[c.status][language],
+    service_name: c.service?.name ?? (category ? (inEnglish(language, category.nameEn) ? category.nameEn : category.name) : c.categoryId),
     service_code: c.service ? `${SERVICE}${c.service.id}` : `${CATEGORY}${c.categoryId}`,
     description: c.description,
     agency_responsible: agency ?? '',
@@ -217,14 +224,14 @@ export async function open311Submit(deps: SubmitDeps & Pick<Deps, 'clientKeys'>,
 }
 
 /** GET requests/{id}: one request, when the public may see it. */
-export async function open311Request(deps: { store: Complaints & Timelines & ComplaintQueries }, id: string) {
+export async function open311Request(deps: { store: Complaints & Timelines & ComplaintQueries }, id: string, language: Language = 'id') {
   const stored = await deps.store.get(id);
   if (!stored || stored.complaint.confidential) throw notFound(`Permintaan ${id} tidak ditemukan.`);
   const c = stored.complaint;
   // The newest public note (an answer, a transfer, a closure) as status_notes.
   const page = await deps.store.timelinePage(id, { limit: 20 });
-  const note = [...page.entries].reverse().find((e) => e.event.visibility === 'PUBLIC' && e.event.message)?.event.message;
-  return [open311RequestOf(c, note)] satisfies Open311RequestsOutput;
+  const note = [...page.entries].reverse().find((e) => e.event.visibility === 'PUBLIC' && e.event.message)?.event;
+  return [open311RequestOf(c, language, note)] satisfies Open311RequestsOutput;
 }
 
 export interface Open311Query {
@@ -234,6 +241,7 @@ export interface Open311Query {
   end_date?: string | undefined;
   status?: 'open' | 'closed' | undefined;
   limit: number;
+  locale?: Language | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -252,7 +260,7 @@ export async function open311Requests(deps: Pick<Deps, 'clock'> & { store: Compl
       .filter(Boolean)
       .slice(0, 20);
     const found = await Promise.all(ids.map((id) => deps.store.get(id)));
-    return found.flatMap((s) => (s && !s.complaint.confidential ? [open311RequestOf(s.complaint)] : []));
+    return found.flatMap((s) => (s && !s.complaint.confidential ? [open311RequestOf(s.complaint, q.locale)] : []));
   }
   const end = q.end_date ? Date.parse(q.end_date) : deps.clock.now().getTime();
   const start = q.start_date ? Date.parse(q.start_date) : end - 90 * DAY_MS;
@@ -272,7 +280,7 @@ export async function open311Requests(deps: Pick<Deps, 'clock'> & { store: Compl
       if (t < start || t > end) continue;
       if (serviceId && c.service?.id !== serviceId) continue;
       if (q.status && (q.status === 'open') !== open) continue;
-      if (out.length < q.limit) out.push(open311RequestOf(c));
+      if (out.length < q.limit) out.push(open311RequestOf(c, q.locale));
     }
     after = page.next;
     if (!after) month = previousMonth(month);

@@ -9,6 +9,7 @@ import type { DuplicatesOutput } from '../../functions/contract/outputs/support'
 import { ApiError, call } from './api';
 import { Problem, useLoad } from './components';
 import { t } from './i18n';
+import { label, REJECTION_REASON_LABELS } from './labels';
 
 const ACCEPT = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -41,7 +42,7 @@ export function AttachmentList({ items, token, staff }: { items: AttachmentShown
           <li key={a.id}>
             <strong>{a.fileName}</strong> <span class="muted">({size(a.size)})</span> — {STATUS_TEXT[a.status]}
             {a.internal ? ` · ${t('files.internal')}` : ''}
-            {a.reasonText && <div class="hint">{a.reasonText}</div>}
+            {a.reason && <div class="hint">{whyRefused(a)}</div>}
             {a.malwareScan === 'NOT_SCANNED' && (
               <div class="hint" data-testid="not-scanned">
                 {t('files.notScanned')}
@@ -71,8 +72,11 @@ interface Sent {
   final: boolean;
 }
 
+/** Why a file was refused, in the reader's words. */
+const whyRefused = (a: AttachmentShown) => (a.reason ? label(REJECTION_REASON_LABELS, a.reason) : '');
+
 const FINAL: readonly AttachmentShown['status'][] = ['READY', 'REJECTED', 'ERASED'];
-const describe = (a: AttachmentShown) => t('files.line', { name: a.fileName, status: `${STATUS_TEXT[a.status]}${a.reasonText ? ` — ${a.reasonText}` : ''}` });
+const describe = (a: AttachmentShown) => t('files.line', { name: a.fileName, status: `${STATUS_TEXT[a.status]}${a.reason ? ` — ${whyRefused(a)}` : ''}` });
 
 /**
  * Picks photos or documents and sends each straight to storage with the presigned request the

@@ -12,6 +12,7 @@ export const ARCHIVE_REASON_LABELS: Record<string, string> = LABELS.inLanguage(L
 export const REVIEW_REASON_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.REVIEW_REASON, LANGUAGE);
 export const EVENT_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.EVENT, LANGUAGE);
 export const COMPLETION_UNIT_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.COMPLETION_UNIT, LANGUAGE);
+export const REJECTION_REASON_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.REJECTION_REASON, LANGUAGE);
 export const INDICATOR_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.INDICATOR, LANGUAGE);
 /** The clock a deadline belongs to (`deadline.stage`). */
 export const STAGE_LABELS: Record<string, string> = LABELS.inLanguage(LABELS.STAGE, LANGUAGE);

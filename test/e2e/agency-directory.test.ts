@@ -4,7 +4,7 @@
  * rows or none, naming each bad row; nobody but an operator may touch it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { get, post } from '../support/fixtures';
+import { get, mailbox, post } from '../support/fixtures';
 import { startLocalProcess } from '../support/local-process';
 import { waitFor } from '../support/network';
 
@@ -18,12 +18,8 @@ beforeAll(async () => {
 });
 afterAll(async () => sys?.stop());
 
-type Mail = { subject: string; destination: { to: string[] } };
 const mailTo = (to: string, subject: string) =>
-  waitFor(async () => {
-    const store = (await (await fetch(`${sys.mail}/store`)).json()) as { emails: Mail[] };
-    return store.emails.find((e) => e.destination.to.includes(to) && e.subject.includes(subject));
-  }, 20_000);
+  waitFor(async () => (await mailbox(sys.mail)).find((e) => e.destination.to.includes(to) && e.subject.includes(subject)), 20_000);
 
 describe('the agency directory', () => {
   it('an operator changes an agency’s address and the next disposition mail goes there; the change is audited', async () => {

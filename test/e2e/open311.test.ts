@@ -90,6 +90,19 @@ describe.each(['xml', 'json'] as const)('GeoReport v2 in %s', (format) => {
       for (const f of ['variable', 'code', 'datatype', 'required', 'datatype_description', 'order', 'description']) expect(a).toHaveProperty(f);
       expect(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']).toContain(a.datatype);
     }
+    // In English on request (`locale`, an extension): the system's texts and the names given in English (issue 23).
+    const english = list(await fetch311('/open311/v2/services.{format}?jurisdiction_id=51.03&locale=en', format), 'services', 'service');
+    expect(english.find((s) => s.service_code === 'kategori.jalan-kabupaten-kota')).toMatchObject({
+      service_name: 'Regency/city roads and bridges',
+      group: 'Complaint categories',
+    });
+    expect(english.find((s) => s.service_code === 'layanan.badung-ktp-el')?.service_name).toBe(
+      'Issuing the electronic identity card (KTP-el: new, lost, damaged)',
+    );
+    const defEn = await fetch311('/open311/v2/services/layanan.badung-ktp-el.{format}?locale=en', format);
+    const attributesEn = (format === 'json' ? defEn.doc.attributes : defEn.doc.service_definition.attributes.attribute) as Record<string, unknown>[];
+    expect(attributesEn[0]?.description).toBe('The day you applied for the service (YYYY-MM-DD)');
+    expect((await fetch311('/open311/v2/services.{format}?locale=fr', format)).status).toBe(400);
     const none = await fetch311('/open311/v2/services/kategori.jalan-kabupaten-kota.{format}', format);
     expect(none.status).toBe(404);
     expect(errorsOf(none, format)[0]).toMatchObject({ code: format === 'json' ? 404 : '404', description: expect.any(String) });
@@ -121,6 +134,10 @@ describe.each(['xml', 'json'] as const)('GeoReport v2 in %s', (format) => {
     expect(req).toMatchObject({ service_request_id: id, status: 'open', service_code: 'kategori.jalan-kabupaten-kota', address: 'Jl. Raya Mengwi' });
     for (const f of ['requested_datetime', 'updated_datetime', 'expected_datetime']) expect(String(req?.[f]), f).toMatch(W3C_DATETIME);
     expect(String(req?.requested_datetime)).toMatch(/\+08:00$/); // Bali keeps WITA
+    // Its status note is the newest public timeline entry, in the asked language.
+    expect(req?.status_notes).toBe('Laporan diterima dan menunggu verifikasi.');
+    const [reqEn] = list(await fetch311(`/open311/v2/requests/${id}.{format}?locale=en`, format), 'service_requests', 'request');
+    expect(reqEn?.status_notes).toBe('The report was received and awaits verification.');
 
     // Without contact details the request is anonymous to everyone, staff included.
     const verifier = await sys.token('verifikator');

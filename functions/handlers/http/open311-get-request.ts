@@ -12,11 +12,11 @@ const deps = portsFor(NEEDS.Open311GetRequest, {});
 /** GET /open311/v2/requests/{service_request_id}.{xml,json}: one request, as the public sees it. */
 export const handler = httpRoute(
   input,
-  async ({ path }) => {
+  async ({ path, query }) => {
     const doc = documentOf(path.document);
     const id = parseTrackingId(doc.name);
     if (!id.ok) throw notFound(`Permintaan ${doc.name} tidak ditemukan.`);
-    return open311Response(200, doc.format, 'service_requests', 'request', await open311Request(deps, id.trackingId));
+    return open311Response(200, doc.format, 'service_requests', 'request', await open311Request(deps, id.trackingId, query.locale));
   },
   { failureAs: open311Failure },
 );

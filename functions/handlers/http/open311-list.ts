@@ -13,7 +13,8 @@ export const handler = httpRoute(
   input,
   async ({ path, query }) => {
     const doc = documentOf(path.document);
-    if (doc.name === 'services') return open311Response(200, doc.format, 'services', 'service', await open311Services(deps, query.jurisdiction_id));
+    if (doc.name === 'services')
+      return open311Response(200, doc.format, 'services', 'service', await open311Services(deps, query.jurisdiction_id, query.locale));
     if (doc.name === 'requests') return open311Response(200, doc.format, 'service_requests', 'request', await open311Requests(deps, query));
     throw notFound(`Tidak ada dokumen ${path.document}.`);
   },

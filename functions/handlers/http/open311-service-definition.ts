@@ -10,9 +10,9 @@ const deps = portsFor(NEEDS.Open311ServiceDefinition, {});
 /** GET /open311/v2/services/{service_code}.{xml,json}: the attributes a SIPP service asks for. */
 export const handler = httpRoute(
   input,
-  async ({ path }) => {
+  async ({ path, query }) => {
     const doc = documentOf(path.document);
-    const def = await open311ServiceDefinition(deps, doc.name);
+    const def = await open311ServiceDefinition(deps, doc.name, query.locale);
     return open311Document(doc.format, 'service_definition', doc.format === 'json' ? def : { ...def, attributes: { attribute: def.attributes } });
   },
   { failureAs: open311Failure },
