@@ -10,8 +10,9 @@
  * words; a refused sign-in said as such.
  *
  * And in English: a citizen chooses English, is told what to fix in English, reports, keeps the
- * receipt, tracks the report and gets their mail in English; an officer works a case in English;
- * the public pages follow. Every page is checked at 360 px and desktop width (axe, 44 px targets,
+ * receipt, tracks the report and gets their mail in English; a verifier and an agency officer work
+ * the case in English, its timeline written in English; a refusal of the API is said in English;
+ * the staff and public pages follow, a service standard in its agency's English. Every page is checked at 360 px and desktop width (axe, 44 px targets,
  * nothing from another origin) and photographed (`en-*` in English).
  */
 
@@ -288,7 +289,7 @@ describe('the portal in English', { timeout: 120_000 }, () => {
     await checkPage(p, 'en-staff-inbox');
   });
 
-  it('keeps an officer’s language in their profile: their next sign-in, on another device, opens in it', async () => {
+  it('keeps an officer’s language in their profile: their next sign-in, on another device, opens in it, and they work a case in it', async () => {
     const first = await signIn('petugas-badung');
     await first.page.getByRole('button', { name: 'English' }).click();
     await heading(first.page, 'Inbox').waitFor();
@@ -297,6 +298,17 @@ describe('the portal in English', { timeout: 120_000 }, () => {
     await signInOn(other.page, env.sys.api, 'petugas-badung');
     await heading(other.page, 'Inbox').waitFor();
     expect(await other.page.evaluate(() => document.documentElement.lang)).toBe('en');
+    // Badung's officer works the English citizen's case in English: each action and entry in it.
+    await other.page.getByRole('link', { name: TITLE }).click();
+    await heading(other.page, TITLE).waitFor();
+    await act(other.page, 'Accept (start work)');
+    await visible(other.page.getByText('The report is accepted and now in progress.'));
+    await visible(other.page.getByText('The agency has started work on the report.'));
+    await act(other.page, 'Send a response', (f) => f.getByLabel('Response to the reporter').fill('A new lamp goes up on Thursday morning.'));
+    await visible(other.page.getByText('The response went to the reporter.'));
+    expect(await other.page.locator('.timeline [lang="id"]').count()).toBe(0);
+    await checkPage(other, 'en-officer-case');
+    await other.page.getByRole('link', { name: '← Inbox' }).click();
     // And back: the profile follows again.
     await other.page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
     await heading(other.page, 'Kotak masuk').waitFor();
