@@ -10,7 +10,7 @@ import { findCategory } from './categories';
 import { type ComplaintChange, revise } from './change';
 import { deadlineAfter, type PolicyFor } from './clocks';
 import { type Complaint, OPEN_AT_AGENCY, OPEN_STATUSES, type TimelineEvent } from './complaint';
-import { timelineText } from './languages';
+import { systemSentence } from './languages';
 import type { NotificationIntent } from './notifications';
 import { flagForOmbudsman, reopenForOmbudsman } from './ombudsman-review';
 import { localDate, type WorkingDayCalendar } from './working-days';
@@ -99,7 +99,7 @@ export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCale
           type: 'ESCALATED',
           actor: system,
           agencyId: parent,
-          ...timelineText('escalated', { late, level, agency: findAgency(parent)?.name ?? parent }),
+          ...systemSentence('escalated', { late, level, agency: findAgency(parent)?.name ?? parent }),
           visibility: 'PUBLIC',
         });
         notifications.push({ template: 'AGENCY_ESCALATED_TO', agencyId: parent }, { template: 'AGENCY_ESCALATION_NOTICE', agencyId: c.assignedAgencyId });
@@ -110,7 +110,7 @@ export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCale
           type: 'DEADLINE_MISSED',
           actor: system,
           agencyId: from,
-          ...timelineText('missedAtTop', { late }),
+          ...systemSentence('missedAtTop', { late }),
           visibility: 'PUBLIC',
         });
         const f = flagForOmbudsman(next, 'ESCALATION_EXHAUSTED', at);
@@ -133,7 +133,7 @@ export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCale
           type: 'REMINDED',
           actor: system,
           agencyId: c.assignedAgencyId,
-          ...timelineText(onTheDay ? 'remindedToday' : 'remindedTomorrow'),
+          ...systemSentence(onTheDay ? 'remindedToday' : 'remindedTomorrow'),
           visibility: 'INTERNAL',
         });
         notifications.push({ template: 'AGENCY_REMINDER', agencyId: c.assignedAgencyId });
@@ -153,7 +153,7 @@ export function sweepComplaint(c: Complaint, now: Date, calendar: WorkingDayCale
       at,
       type: 'ESCALATED',
       actor: system,
-      ...timelineText('verificationEscalated', { late }),
+      ...systemSentence('verificationEscalated', { late }),
       visibility: 'PUBLIC',
     });
     notifications.push({ template: 'SUPERVISOR_UNVERIFIED' });

@@ -55,8 +55,8 @@ export interface RecordText {
 
 export const recordText = (key: MessageKey<'record'>, params?: Params): RecordText => (params ? { key, params } : { key });
 
-/** A timeline entry's `message` (Indonesian, as the record reads) and its `text` to translate. */
-export const timelineText = (key: MessageKey<'record'>, params?: Params): { message: string; text: RecordText } => ({
+/** A sentence the system writes (a timeline entry, a piece of advice): its Indonesian `message`, as the record reads, and its `text` to translate. */
+export const systemSentence = (key: MessageKey<'record'>, params?: Params): { message: string; text: RecordText } => ({
   message: message('id', 'record', key, params),
   text: recordText(key, params),
 });

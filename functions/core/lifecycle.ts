@@ -11,7 +11,7 @@ import { type ComplaintChange, revise } from './change';
 import { deadlineAfter, type PolicyFor, regionZoneOf, zoneOf } from './clocks';
 import { COMPLAINT_STATUSES, type Complaint, type ComplaintStatus, OPEN_AT_AGENCY, type TimelineEvent } from './complaint';
 import { DomainError, refusal } from './errors';
-import { timelineText } from './languages';
+import { systemSentence } from './languages';
 import type { NotificationIntent } from './notifications';
 import { flagForOmbudsman } from './ombudsman-review';
 import { eraseIdentity, withRetention } from './retention';
@@ -124,7 +124,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       ? { kind: 'STAFF', id: actor.principal.username, ...(actor.principal.agencyId ? { agencyId: actor.principal.agencyId } : {}) }
       : { kind: actor.kind };
   const next: Complaint = revise(c, at);
-  /** An entry by this actor: `said` is a person's own words, or the system's sentence (`timelineText`). */
+  /** An entry by this actor: `said` is a person's own words, or the system's sentence (`systemSentence`). */
   const event = (
     type: TimelineEvent['type'],
     said: string | Pick<TimelineEvent, 'message' | 'text'>,
@@ -168,7 +168,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       const transferred = (c.transfers?.length ?? 0) > 0;
       return {
         complaint: next,
-        events: [event('VERIFIED', timelineText('verified', { agency: agency.name }), 'PUBLIC', { agencyId: agency.id })],
+        events: [event('VERIFIED', systemSentence('verified', { agency: agency.name }), 'PUBLIC', { agencyId: agency.id })],
         notifications: [
           { template: transferred ? 'AGENCY_TRANSFER_IN' : 'AGENCY_ASSIGNED', agencyId: agency.id },
           ...next.copyToAgencyIds.map((id) => ({ template: 'AGENCY_ASSIGNED' as const, agencyId: id })),
@@ -183,7 +183,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       next.deadline = deadlineAfter(ctx.now, 'REPORTER_ANSWER', policy.holdAnswerWorkingDays, c.deadline.timeZone, ctx.calendar);
       return {
         complaint: next,
-        events: [event('HELD', timelineText('held', { question: input.question }), 'REPORTER')],
+        events: [event('HELD', systemSentence('held', { question: input.question }), 'REPORTER')],
         notifications: [{ template: 'REPORTER_HOLD', message: input.question }],
       };
     }
@@ -200,14 +200,14 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       return {
         complaint: next,
         // Public: it names no other complaint (the reporter's own view and mail say where to follow).
-        events: [event('ARCHIVED', timelineText('archived', { reason: input.reason }), 'PUBLIC')],
+        events: [event('ARCHIVED', systemSentence('archived', { reason: input.reason }), 'PUBLIC')],
         notifications: [{ template: 'REPORTER_CLOSED' }],
         ...(input.reason === 'DUPLICATE' && input.duplicateOf ? { mergedInto: input.duplicateOf } : {}),
       };
     }
     case 'ACKNOWLEDGE': {
       next.status = 'IN_PROGRESS';
-      return { complaint: next, events: [event('ACKNOWLEDGED', timelineText('acknowledged'), 'PUBLIC')], notifications: [] };
+      return { complaint: next, events: [event('ACKNOWLEDGED', systemSentence('acknowledged'), 'PUBLIC')], notifications: [] };
     }
     case 'RESPOND': {
       next.status = 'RESPONDED';
@@ -238,7 +238,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       if (input.suggestedAgencyId) next.suggestedAgencyId = input.suggestedAgencyId;
       next.deadline = deadlineAfter(ctx.now, 'DISPOSITION', policy.dispositionWorkingDays, regionZoneOf(c), ctx.calendar);
       const events = [
-        event('TRANSFERRED', timelineText('transferred', { reason: input.reason }), 'PUBLIC', {
+        event('TRANSFERRED', systemSentence('transferred', { reason: input.reason }), 'PUBLIC', {
           agencyId: from,
         }),
       ];
@@ -282,7 +282,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       next.closure = { how: 'CONFIRMED_BY_REPORTER', at };
       return {
         complaint: next,
-        events: [event('CLOSED', timelineText('closedByReporter'), 'PUBLIC')],
+        events: [event('CLOSED', systemSentence('closedByReporter'), 'PUBLIC')],
         notifications: [{ template: 'REPORTER_CLOSED' }],
       };
     }
@@ -302,7 +302,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
     case 'RATE': {
       if (c.rating) throw refusal('CONFLICT', 'alreadyRated');
       next.rating = { score: input.score, ...(input.comment ? { comment: input.comment } : {}), at };
-      return { complaint: next, events: [event('RATED', timelineText('rated', { score: input.score }), 'PUBLIC')], notifications: [] };
+      return { complaint: next, events: [event('RATED', systemSentence('rated', { score: input.score }), 'PUBLIC')], notifications: [] };
     }
     case 'REQUEST_OMBUDSMAN_REVIEW': {
       const f = flagForOmbudsman(next, 'REPORTER_REQUEST', at, input.consentToShareIdentity);
@@ -316,7 +316,7 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
     case 'CONFIRM_EMAIL': {
       if (!c.hasReporterIdentity || c.reporterEmail?.confirmed !== false) throw refusal('CONFLICT', 'noEmailToConfirm');
       next.reporterEmail = { confirmed: true, confirmedAt: at };
-      return { complaint: next, events: [event('EMAIL_CONFIRMED', timelineText('emailConfirmed'), 'REPORTER')], notifications: [] };
+      return { complaint: next, events: [event('EMAIL_CONFIRMED', systemSentence('emailConfirmed'), 'REPORTER')], notifications: [] };
     }
     case 'ERASE_IDENTITY': {
       if (!c.hasReporterIdentity) throw refusal('CONFLICT', 'identityGone');
@@ -333,14 +333,14 @@ function apply(c: Complaint, actor: Actor, input: ActionInput, ctx: LifecycleCon
       const { answeredAt: _earlierAnswer, ...open } = review;
       next.ombudsmanReview = { ...open, status, outcome: { action: input.action, ...(note ? { note } : {}), by, at } };
       const office = findAgency(review.office)?.name ?? review.office;
-      let said = timelineText('ombudsmanTookOver', { office });
-      if (input.action === 'DISMISS') said = timelineText('ombudsmanDismissed', { office, reason: input.reason });
+      let said = systemSentence('ombudsmanTookOver', { office });
+      if (input.action === 'DISMISS') said = systemSentence('ombudsmanDismissed', { office, reason: input.reason });
       if (input.action === 'RETURN_TO_AGENCY') {
         next.status = 'IN_PROGRESS';
         next.closure = undefined;
         next.escalationExhausted = false;
         next.deadline = deadlineAfter(ctx.now, 'FOLLOW_UP', input.workingDays, zoneOf(c), ctx.calendar);
-        said = timelineText('ombudsmanReturned', { office, recommendation: input.recommendation, days: input.workingDays });
+        said = systemSentence('ombudsmanReturned', { office, recommendation: input.recommendation, days: input.workingDays });
       }
       return {
         complaint: next,

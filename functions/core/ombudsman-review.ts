@@ -4,7 +4,7 @@
  */
 import { findAgency, ombudsmanOfficeId } from './agencies';
 import type { Complaint, OmbudsmanReason, TimelineEvent } from './complaint';
-import { timelineText } from './languages';
+import { systemSentence } from './languages';
 
 /** Adds a review flag (or a reason to an open one); the office is the complaint's province. */
 export function flagForOmbudsman(
@@ -26,7 +26,7 @@ export function flagForOmbudsman(
       at,
       type: 'OMBUDSMAN_FLAGGED',
       actor: { kind: 'SYSTEM' },
-      ...timelineText('flagged', { office: findAgency(office)?.name ?? office, reason }),
+      ...systemSentence('flagged', { office: findAgency(office)?.name ?? office, reason }),
       visibility: 'PUBLIC',
     },
   };
@@ -42,7 +42,7 @@ export function reopenForOmbudsman(c: Complaint, at: string): { complaint: Compl
       at,
       type: 'OMBUDSMAN_FLAGGED',
       actor: { kind: 'SYSTEM' },
-      ...timelineText('backToOmbudsman', { office: findAgency(review.office)?.name ?? review.office, reason: 'RECOMMENDATION_IGNORED' }),
+      ...systemSentence('backToOmbudsman', { office: findAgency(review.office)?.name ?? review.office, reason: 'RECOMMENDATION_IGNORED' }),
       visibility: 'PUBLIC',
     },
   };

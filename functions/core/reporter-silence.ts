@@ -6,7 +6,7 @@
 import { type ComplaintChange, revise } from './change';
 import { type LifecyclePolicy, NATIONAL_POLICY } from './clocks';
 import type { Complaint, ComplaintStatus } from './complaint';
-import { type MessageKey, timelineText } from './languages';
+import { type MessageKey, systemSentence } from './languages';
 import { withRetention } from './retention';
 
 /** A transition the system makes when a reporter's deadline passed in `from`. */
@@ -30,7 +30,7 @@ function reporterDeadlinePassed(
         actor: { kind: 'SYSTEM' },
         fromStatus: from,
         toStatus: to,
-        ...timelineText(said),
+        ...systemSentence(said),
         visibility: 'PUBLIC',
       },
     ],

@@ -6,7 +6,7 @@
 import { type ComplaintChange, revise } from './change';
 import type { LifecyclePolicy } from './clocks';
 import type { Complaint, ComplaintStatus, TimelineEvent } from './complaint';
-import { timelineText } from './languages';
+import { systemSentence } from './languages';
 
 const ENDED = new Set<ComplaintStatus>(['CLOSED', 'ARCHIVED']);
 
@@ -31,7 +31,7 @@ export function redactedFileEvent(e: TimelineEvent): TimelineEvent {
     at: e.at,
     type: e.type,
     actor: e.actor,
-    ...timelineText('fileErased'),
+    ...systemSentence('fileErased'),
     visibility: e.visibility,
     ...(e.attachment
       ? { attachment: { id: e.attachment.id, fileName: ERASED_FILE_NAME, ...(e.attachment.sha256 ? { sha256: e.attachment.sha256 } : {}) } }
@@ -70,7 +70,7 @@ export function eraseIdentity(c: Complaint, reason: ErasureReason, now: Date, by
       identityEraseAfter: undefined,
       ...(theirs.length ? { attachments } : {}),
     }),
-    events: [{ at, type: 'IDENTITY_ERASED', actor: by, ...timelineText(`erased.${reason}`), visibility: 'PUBLIC' }],
+    events: [{ at, type: 'IDENTITY_ERASED', actor: by, ...systemSentence(`erased.${reason}`), visibility: 'PUBLIC' }],
     notifications: [],
     eraseIdentity: true,
     ...(theirs.length ? { eraseAttachments: theirs.map((a) => a.id) } : {}),

@@ -3,7 +3,7 @@ import { findCategory } from './categories';
 import { type ComplaintChange, revise } from './change';
 import { deadlineAfter, type PolicyFor } from './clocks';
 import type { Complaint, RoutingMethod } from './complaint';
-import { timelineText } from './languages';
+import { systemSentence } from './languages';
 import { resolveRegion } from './regions';
 import type { WorkingDayCalendar } from './working-days';
 
@@ -69,7 +69,7 @@ export function route(
           at,
           type: 'MANUAL_ROUTING_REQUIRED',
           actor: { kind: 'SYSTEM' },
-          ...timelineText('manualRouting'),
+          ...systemSentence('manualRouting'),
           visibility: 'REPORTER',
         },
       ],
@@ -91,7 +91,7 @@ export function route(
           type: 'ROUTING_SUGGESTED',
           actor: { kind: 'SYSTEM' },
           agencyId: agency.id,
-          ...timelineText(handedUp ? 'suggestedActing' : 'suggested', names),
+          ...systemSentence(handedUp ? 'suggestedActing' : 'suggested', names),
           visibility: 'INTERNAL',
         },
       ],
@@ -114,7 +114,7 @@ export function route(
         fromStatus: 'SUBMITTED',
         toStatus: 'ASSIGNED',
         agencyId: agency.id,
-        ...timelineText(handedUp ? 'assignedActing' : 'assigned', names),
+        ...systemSentence(handedUp ? 'assignedActing' : 'assigned', names),
         visibility: 'PUBLIC',
       },
     ],

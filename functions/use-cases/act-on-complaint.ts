@@ -5,7 +5,7 @@ import { findAgency } from '../core/agencies';
 import { actingAgencyOf } from '../core/agency-contacts';
 import type { Complaint } from '../core/complaint';
 import { DomainError, refusal } from '../core/errors';
-import { timelineText } from '../core/languages';
+import { systemSentence } from '../core/languages';
 import { perform, TRANSITIONS } from '../core/lifecycle';
 import type { Complaints, Outbox, Supports, Timelines } from '../core/ports';
 import { parseTrackingId } from '../core/tracking-id';
@@ -57,7 +57,7 @@ async function recordMerge(deps: ActDeps, survivor: string, duplicate: Complaint
     at,
     type: 'DUPLICATE_MERGED',
     actor: { kind: 'SYSTEM' },
-    ...timelineText('duplicateMerged'),
+    ...systemSentence('duplicateMerged'),
     // No number of the merged report: only a count is public (core/support.ts).
     visibility: 'PUBLIC',
   });

@@ -22,7 +22,7 @@ import {
 import { revise } from '../core/change';
 import type { Complaint, TimelineEvent } from '../core/complaint';
 import { DomainError, refusal } from '../core/errors';
-import { timelineText } from '../core/languages';
+import { systemSentence } from '../core/languages';
 import type { AttachmentCleaner, AttachmentStorage, Complaints, Timelines } from '../core/ports';
 import { redactedFileEvent } from '../core/retention';
 import { parseTracking, readForActor, timelineActorOf } from './actors';
@@ -126,13 +126,13 @@ function record(c: Complaint, next: Attachment, at: string) {
   const attachment = { id: next.id, fileName: next.fileName, ...(next.sha256 ? { sha256: next.sha256 } : {}) };
   const event: TimelineEvent | undefined =
     next.status === 'READY'
-      ? { at, type: 'ATTACHMENT_ADDED', actor: next.by, ...timelineText('attachmentAdded', { file: next.fileName }), visibility, attachment }
+      ? { at, type: 'ATTACHMENT_ADDED', actor: next.by, ...systemSentence('attachmentAdded', { file: next.fileName }), visibility, attachment }
       : next.status === 'REJECTED'
         ? {
             at,
             type: 'ATTACHMENT_REJECTED',
             actor: { kind: 'SYSTEM' },
-            ...timelineText('attachmentRejected', { file: next.fileName, reason: next.reason as RejectionReason }),
+            ...systemSentence('attachmentRejected', { file: next.fileName, reason: next.reason as RejectionReason }),
             visibility,
             attachment,
           }
@@ -275,7 +275,7 @@ export async function downloadAttachment(
       at: now.toISOString(),
       type: 'ATTACHMENT_DOWNLOADED',
       actor: timelineActorOf(actor),
-      ...timelineText('attachmentDownloaded', { file: a.fileName, username: actor.principal.username }),
+      ...systemSentence('attachmentDownloaded', { file: a.fileName, username: actor.principal.username }),
       visibility: 'INTERNAL',
       attachment: { id: a.id, fileName: a.fileName, ...(a.sha256 ? { sha256: a.sha256 } : {}) },
     });

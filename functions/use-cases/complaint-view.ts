@@ -7,7 +7,7 @@ import type { ComplaintViewOutput } from '../contract/outputs/complaint';
 import { type Actor, mayReadIdentity } from '../core/access';
 import type { TimelineEvent } from '../core/complaint';
 import { validationError } from '../core/errors';
-import { timelineText } from '../core/languages';
+import { systemSentence } from '../core/languages';
 import { allowedActions } from '../core/lifecycle';
 import type { Complaints, StoredComplaint, Supports, Timelines } from '../core/ports';
 import { publicView, reporterView, staffView } from '../core/views';
@@ -99,7 +99,7 @@ export async function viewFor(deps: ReadDeps, stored: StoredComplaint, actor: Ac
         at: now.toISOString(),
         type: 'IDENTITY_READ',
         actor: timelineActorOf(actor),
-        ...timelineText('identityRead', { username: actor.principal.username }),
+        ...systemSentence('identityRead', { username: actor.principal.username }),
         visibility: 'INTERNAL',
       };
       await deps.store.appendEvent(c.trackingId, read);

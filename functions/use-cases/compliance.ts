@@ -17,7 +17,7 @@ import {
   scorecardOf,
 } from '../core/compliance';
 import { DomainError, notFound } from '../core/errors';
-import { type MessageKey, timelineText } from '../core/languages';
+import { type MessageKey, systemSentence } from '../core/languages';
 import type { CounterDelta } from '../core/monitoring';
 import type { ComplaintQueries, FigureComplaint } from '../core/ports';
 import { provinceOf } from '../core/readiness';
@@ -114,7 +114,7 @@ function advice(card: Scorecard) {
   if (p.handling.escalations > 0) keys.push('advice.escalations');
   if (p.indicators.prolongedDelay + p.indicators.proceduralDeviation > 0) keys.push('advice.standardsKept');
   if (p.handling.reopenings > 0) keys.push('advice.reopenings');
-  return keys.map((key) => timelineText(key));
+  return keys.map((key) => systemSentence(key));
 }
 
 /** GET /v1/compliance/{agencyId}: the scorecard of a period, month by month, and what would raise it. */

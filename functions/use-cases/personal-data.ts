@@ -1,6 +1,6 @@
 import type { ErasureOutput, PersonalDataOutput } from '../contract/outputs/personal-data';
 import { DomainError, validationError } from '../core/errors';
-import { timelineText } from '../core/languages';
+import { systemSentence } from '../core/languages';
 import type { ComplaintQueries, Complaints, ContactKind, Outbox, Timelines } from '../core/ports';
 import { type ErasureReason, eraseExpiredIdentity, eraseIdentity } from '../core/retention';
 import type { StaffPrincipal } from '../core/staff';
@@ -52,7 +52,7 @@ export async function exportPersonalData(
       at,
       type: 'IDENTITY_READ',
       actor: { kind: 'STAFF', id: who.username },
-      ...timelineText('identityExported', { username: who.username }),
+      ...systemSentence('identityExported', { username: who.username }),
       visibility: 'INTERNAL',
     });
     complaints.push({

@@ -4,7 +4,7 @@ import { mailboxOf, VERIFICATION_SUPERVISOR } from '../core/agency-contacts';
 import { findCategory } from '../core/categories';
 import { renderNotification } from '../core/emails/notifications';
 import type { Language } from '../core/languages';
-import { timelineText } from '../core/languages';
+import { systemSentence } from '../core/languages';
 import type { Complaints, NotifyMessage, Timelines } from '../core/ports';
 import { resolveRegion } from '../core/regions';
 import type { Deps } from './deps';
@@ -65,7 +65,7 @@ export async function sendNotification(
       type: 'IDENTITY_READ',
       actor: { kind: 'SYSTEM' },
       agencyId: agency.id,
-      ...timelineText('identityMailed', { agency: agency.name, template: msg.template }),
+      ...systemSentence('identityMailed', { agency: agency.name, template: msg.template }),
       visibility: 'INTERNAL',
     });
   }

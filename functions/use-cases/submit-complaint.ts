@@ -3,7 +3,7 @@ import { canonicalJson } from '../core/canonical-json';
 import { deadlineAfter } from '../core/clocks';
 import type { Complaint, ComplaintService, Deadline, ReporterIdentity, TimelineEvent } from '../core/complaint';
 import { DomainError, validationError } from '../core/errors';
-import { timelineText } from '../core/languages';
+import { systemSentence } from '../core/languages';
 import { flagForOmbudsman } from '../core/ombudsman-review';
 import type { Complaints, Outbox, OutboxMessage } from '../core/ports';
 import { resolveRegion } from '../core/regions';
@@ -111,7 +111,7 @@ export async function submitComplaint(deps: SubmitDeps, input: SubmitComplaintIn
       type: 'SUBMITTED',
       actor: { kind: 'REPORTER' },
       toStatus: 'SUBMITTED',
-      ...timelineText('submitted'),
+      ...systemSentence('submitted'),
       visibility: 'PUBLIC',
     };
     // A fee where the standard says free (or above its tariff) goes to the Ombudsman at once, where

@@ -12,7 +12,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PHONE } from '../support/browser';
-import { answeredByBadung, get, mailbox, post } from '../support/fixtures';
+import { answeredByBadung, get, mailbox, post, submission } from '../support/fixtures';
 import { waitFor } from '../support/network';
 import { checkPage, heading, portalOnLocalSystem, visible } from '../support/portal-session';
 
@@ -70,17 +70,18 @@ describe('compliance in the portal', { timeout: 90_000 }, () => {
     const api = env.sys.api;
     const as = (token: string) => ({ authorization: `Bearer ${token}` });
     const title = 'Dimintai Rp50.000 untuk KTP-el yang rusak';
-    const created = await post(`${api}/v1/complaints`, {
-      type: 'COMPLAINT',
-      title,
-      description: 'Petugas loket meminta Rp50.000 agar KTP-el saya yang rusak dicetak, padahal layanan ini gratis.',
-      categoryId: 'administrasi-kependudukan',
-      location: { regionCode: '51.03' },
-      serviceId: 'badung-ktp-el',
-      serviceAnswers: { appliedOn: '2026-11-02', completedOn: '2026-11-03', charged: 50_000 },
-      anonymous: true,
-      confidential: false,
-    });
+    const created = await post(
+      `${api}/v1/complaints`,
+      submission({
+        title,
+        description: 'Petugas loket meminta Rp50.000 agar KTP-el saya yang rusak dicetak, padahal layanan ini gratis.',
+        categoryId: 'administrasi-kependudukan',
+        serviceId: 'badung-ktp-el',
+        serviceAnswers: { appliedOn: '2026-11-02', completedOn: '2026-11-03', charged: 50_000 },
+        anonymous: true,
+        reporter: undefined,
+      }),
+    );
     expect(created.status).toBe(201);
     const id = created.body.trackingId as string;
     const reporter = created.body.accessToken as string;
