@@ -21,6 +21,15 @@ const SAY: Record<string, Partial<Record<FieldRule | 'any', MessageKey>>> = {
   agencyId: { required: 'errors.fields.agencyId' },
   trackingId: { required: 'errors.fields.trackingId' },
   token: { required: 'errors.fields.token' },
+  'reporter.phone': { format: 'errors.fields.reporterPhone', invalid: 'errors.fields.reporterPhone' },
+  'serviceAnswers.appliedOn': { any: 'errors.fields.appliedOn' },
+  'serviceAnswers.completedOn': { any: 'errors.fields.completedOn' },
+  'serviceAnswers.charged': { any: 'errors.fields.charged' },
+  code: { any: 'errors.fields.code' },
+  email: { required: 'errors.fields.reporterEmailRequired', format: 'errors.fields.reporterEmailFormat', invalid: 'errors.fields.reporterEmailFormat' },
+  username: { format: 'errors.fields.username', invalid: 'errors.fields.username' },
+  effectiveFrom: { format: 'errors.fields.date' },
+  language: { any: 'errors.fields.language' },
 };
 
 const PROBLEM_STATUSES = [400, 401, 403, 404, 409, 413, 422, 429] as const;

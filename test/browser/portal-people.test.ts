@@ -207,15 +207,18 @@ describe('the portal in English', { timeout: 120_000 }, () => {
     await page.getByRole('link', { name: 'Report', exact: true }).click();
     await heading(page, 'Make a report').waitFor();
     await page.getByLabel('Province').locator('option', { hasText: 'Bali' }).waitFor({ state: 'attached' });
+    await page.getByLabel('Mobile number').fill('12345');
     await page.getByRole('button', { name: 'Send the report' }).click();
     const summary = page.getByRole('alert');
     await visible(summary.getByRole('heading', { name: 'Some answers need fixing' }));
     const items = await summary.getByRole('listitem').allTextContents();
     expect(items).toContain('Title of the report: Write at least 5 characters.');
     expect(items).toContain('Category: Choose the category that fits your report best.');
+    expect(items).toContain('Mobile number: Write an Indonesian mobile number, for example 081234567890.');
     expect(await summary.textContent()).not.toMatch(/Permintaan|Pilih|Tulis|wajib/);
     await checkPage(p, 'en-report-errors');
 
+    await page.getByLabel('Mobile number').fill('');
     await page.getByLabel('Title of the report').fill(TITLE);
     await page.getByLabel('What happened').fill('The street light in front of the school has been out for two weeks; children walk home in the dark.');
     await page.getByLabel('Category', { exact: true }).selectOption('jalan-kabupaten-kota');
