@@ -109,6 +109,18 @@ describe('compliance in the portal', { timeout: 90_000 }, () => {
     await visible(officer.page.getByText('Permintaan imbalan/pungutan liar'));
     expect(await officer.page.content()).not.toMatch(/illegal levy|ILLEGAL_LEVY/i);
     await checkPage(officer, 'petugas-kasus-pungli');
+    // The reporter's, the public's and the Ombudsman's pages of it speak Indonesian too (point 5).
+    const reporterPage = await person(PHONE);
+    await reporterPage.page.goto(`${api}/#/lacak/${id}/${reporter}`);
+    await visible(reporterPage.page.getByText('Permintaan imbalan/pungutan liar'));
+    const ombudsmanCase = await signIn('ombudsman-bali');
+    await ombudsmanCase.page.goto(`${api}/#/petugas/kasus/${id}`);
+    await heading(ombudsmanCase.page, title).waitFor();
+    for (const page of [reporterPage.page, ombudsmanCase.page]) expect(await page.content()).not.toMatch(/illegal levy|ILLEGAL_LEVY|\(indicated\)/i);
+    const anyone = await person(PHONE);
+    await anyone.page.goto(`${api}/#/laporan/${id}`);
+    await heading(anyone.page, title).waitFor();
+    expect(await anyone.page.content()).not.toMatch(/illegal levy|ILLEGAL_LEVY|\(indicated\)/i);
 
     // Answered, confirmed and rated; the reporter, still unhappy, asks the Ombudsman to look (already
     // flagged for the levy): the office's mail has the Ombudsman's steps, not the agency's.

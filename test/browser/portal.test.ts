@@ -298,6 +298,10 @@ describe('the LAPOR! flow in a browser', { timeout: 90_000 }, () => {
       await f.getByLabel('Batas waktu (hari kerja)').fill('3');
     });
     await visible(p.page.getByText(/dikembalikan dengan saran/));
+    // Bali, escalated to on the way up, still has it under "Dieskalasi ke kami" while it is open (issue 23, point 7).
+    const bali = await signIn('petugas-bali');
+    await bali.page.getByRole('button', { name: 'Dieskalasi ke kami' }).click();
+    await visible(bali.page.getByRole('link', { name: 'Sampah tidak diangkut sebulan di Jimbaran' }));
     await post(`${env.sys.api}/_local/clock`, { reset: true });
   });
 
