@@ -8,13 +8,14 @@
  * And the Ombudsman's side of issue 23, points 5 and 7: the mails an agency and the Ombudsman get
  * name the page's buttons, never codes, and land on the case; the page counts a deadline as its
  * mail does; the indicators read in Indonesian words; a closed, rated complaint under review is
- * not shown overdue in the Ombudsman's queue however old its deadline.
+ * not shown overdue in the Ombudsman's queue however old its deadline; and the office works it in
+ * English.
  */
 import { describe, expect, it } from 'vitest';
 import { PHONE } from '../support/browser';
 import { answeredByBadung, get, mailbox, post, submission } from '../support/fixtures';
 import { waitFor } from '../support/network';
-import { checkPage, heading, portalOnLocalSystem, visible } from '../support/portal-session';
+import { act, checkPage, heading, portalOnLocalSystem, visible } from '../support/portal-session';
 
 const { env, person, signIn } = portalOnLocalSystem();
 
@@ -145,5 +146,21 @@ describe('compliance in the portal', { timeout: 90_000 }, () => {
     expect(await row.textContent()).toContain('Selesai');
     expect(await row.textContent()).not.toMatch(/Lewat tenggat|hari kerja lagi/);
     await checkPage(ombudsman, 'ombudsman-antrean-selesai');
+
+    // The same office works the case in English: the indicators and every entry read in English, and it returns the case to Badung.
+    await ombudsman.page.getByRole('button', { name: 'English' }).click();
+    await heading(ombudsman.page, 'Inbox').waitFor();
+    await ombudsman.page.goto(`${api}/#/petugas/kasus/${id}`);
+    await heading(ombudsman.page, title).waitFor();
+    await visible(ombudsman.page.getByText('Illegal levy or request for payment'));
+    await visible(ombudsman.page.getByText('Charged Rp50.000'));
+    await act(ombudsman.page, 'Return to the agency with a recommendation', async (f) => {
+      await f.getByLabel('Recommended corrective action').fill('Return the fee and publish the free tariff at the counter.');
+      await f.getByLabel('Deadline (working days)').fill('3');
+    });
+    await visible(ombudsman.page.getByText('The report went back to the agency with a recommendation.'));
+    await visible(ombudsman.page.getByText(/returned the report to the agency with a recommendation: Return the fee/));
+    expect(await ombudsman.page.locator('.timeline [lang="id"], .facts [lang="id"]').count()).toBe(0);
+    await checkPage(ombudsman, 'en-ombudsman-case');
   });
 });

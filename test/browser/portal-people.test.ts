@@ -42,6 +42,20 @@ async function submitted(title: string, extra: Record<string, unknown> = {}) {
   return { trackingId: created.body.trackingId as string, token: created.body.accessToken as string };
 }
 
+/** Waits until the router has suggested an agency (the complaint is in the verifiers' queue). */
+const routed = async (trackingId: string) => {
+  const verifier = { authorization: `Bearer ${await env.sys.token('verifikator')}` };
+  await waitFor(async () => ((await get(`${env.sys.api}/v1/complaints/${trackingId}`, verifier)).body.suggestedAgency ? true : undefined));
+};
+
+/** Takes a complaint through actions over the API, each by its actor (`reporter`: the complaint's token). */
+async function actOver(trackingId: string, token: string, steps: readonly (readonly [Record<string, unknown>, string])[]) {
+  for (const [body, who] of steps) {
+    const bearer = who === 'reporter' ? token : await env.sys.token(who);
+    expect((await post(`${env.sys.api}/v1/complaints/${trackingId}/actions`, body, { authorization: `Bearer ${bearer}` })).status).toBe(200);
+  }
+}
+
 describe('a portal that speaks to people (issue 23)', { timeout: 120_000 }, () => {
   it('1. names each missing field as its label does, says what to do, and moves focus to it', async () => {
     const p = await person(PHONE);
@@ -84,10 +98,7 @@ describe('a portal that speaks to people (issue 23)', { timeout: 120_000 }, () =
 
   it('3, 4, 6. takes an agency by its name, names agencies and regions in the inbox, says each action worked, and returns an officer to the case a mail links to', async () => {
     const { trackingId } = await submitted('Lampu jalan mati di Jalan Raya Kerobokan');
-    const v = await env.sys.token('verifikator');
-    await waitFor(async () =>
-      (await get(`${env.sys.api}/v1/complaints/${trackingId}`, { authorization: `Bearer ${v}` })).body.suggestedAgency ? true : undefined,
-    );
+    await routed(trackingId);
     const verifier = await signIn('verifikator');
     const row = verifier.page.getByRole('listitem').filter({ has: verifier.page.getByRole('link', { name: 'Lampu jalan mati di Jalan Raya Kerobokan' }) });
     expect(await row.textContent()).toContain('Kabupaten Badung, Bali');
@@ -124,17 +135,13 @@ describe('a portal that speaks to people (issue 23)', { timeout: 120_000 }, () =
 
   it('7. shows the reporter their own rating’s comment', async () => {
     const { trackingId, token } = await submitted('Lampu jalan mati di Gang Mawar');
-    const v = await env.sys.token('verifikator');
-    const officer = await env.sys.token('petugas-badung');
-    const as = (t: string) => ({ authorization: `Bearer ${t}` });
-    await waitFor(async () => ((await get(`${env.sys.api}/v1/complaints/${trackingId}`, as(v))).body.suggestedAgency ? true : undefined));
-    for (const [action, who] of [
-      [{ action: 'VERIFY', agencyId: 'pemda-51.03' }, v],
-      [{ action: 'RESPOND', message: 'Lampu sudah diganti.' }, officer],
-      [{ action: 'CONFIRM_RESOLVED' }, token],
-      [{ action: 'RATE', score: 4, comment: 'Cepat, tapi kabelnya masih menjuntai.' }, token],
-    ] as const)
-      expect((await post(`${env.sys.api}/v1/complaints/${trackingId}/actions`, action, as(who))).status).toBe(200);
+    await routed(trackingId);
+    await actOver(trackingId, token, [
+      [{ action: 'VERIFY', agencyId: 'pemda-51.03' }, 'verifikator'],
+      [{ action: 'RESPOND', message: 'Lampu sudah diganti.' }, 'petugas-badung'],
+      [{ action: 'CONFIRM_RESOLVED' }, 'reporter'],
+      [{ action: 'RATE', score: 4, comment: 'Cepat, tapi kabelnya masih menjuntai.' }, 'reporter'],
+    ]);
     const p = await person(PHONE);
     await p.page.goto(`${env.sys.api}/#/lacak/${trackingId}/${token}`);
     await heading(p.page, 'Lampu jalan mati di Gang Mawar').waitFor();
@@ -264,10 +271,7 @@ describe('the portal in English', { timeout: 120_000 }, () => {
   });
 
   it('an officer works a case in English: sign-in, inbox, the case and a word after the action', async () => {
-    const v = await env.sys.token('verifikator');
-    await waitFor(async () =>
-      (await get(`${env.sys.api}/v1/complaints/${trackingId}`, { authorization: `Bearer ${v}` })).body.suggestedAgency ? true : undefined,
-    );
+    await routed(trackingId);
     const p = await inEnglish(DESKTOP);
     const { page } = p;
     await page.goto(`${env.sys.api}/#/petugas/kasus/${trackingId}`);
