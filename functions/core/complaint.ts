@@ -120,6 +120,8 @@ export interface ComplaintService {
   id: string;
   agencyId: string;
   name: string;
+  /** Its name in English, where its agency gave one. */
+  nameEn?: string;
   /** The version of the standard in force on the day the service was applied for (absent before the first). */
   version?: number;
   decreeNumber?: string;

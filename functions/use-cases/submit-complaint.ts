@@ -51,6 +51,7 @@ async function serviceAbout(deps: SubmitDeps, serviceId: string, answers: Servic
     id: entry.service.id,
     agencyId: entry.service.agencyId,
     name: entry.service.name,
+    ...(entry.service.nameEn ? { nameEn: entry.service.nameEn } : {}),
     ...(standard ? { version: standard.version, decreeNumber: standard.decreeNumber, clocks: serviceClocks(standard) } : {}),
   };
   const indicators = standard && answers ? maladministrationIndicators(standard, answers, today, calendar) : [];

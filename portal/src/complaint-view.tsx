@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { ComplaintViewOutput } from '../../functions/contract/outputs/complaint';
-import { DeadlineFacts, StatusBadge, Timeline, useCategoryName } from './components';
+import { DeadlineFacts, StatusBadge, serviceName, Timeline, useCategoryName } from './components';
 import { recordSentence, t } from './i18n';
 import { formatDate, formatDateTime, INDICATOR_LABELS, label, REVIEW_REASON_LABELS, STAGE_LABELS, STATUS_LABELS, TYPE_LABELS } from './labels';
 
@@ -29,7 +29,7 @@ export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?:
           <>
             <dt>{t('view.service')}</dt>
             <dd>
-              <a href={`#/layanan/${encodeURIComponent(c.service.id)}`}>{c.service.name}</a>
+              <a href={`#/layanan/${encodeURIComponent(c.service.id)}`}>{serviceName(c.service)}</a>
               {c.service.decreeNumber ? ` (${t('view.standardVersion', { version: c.service.version ?? '', decree: c.service.decreeNumber })})` : ''}
             </dd>
           </>

@@ -53,6 +53,9 @@ export function BackLink({ href, children }: { href: string; children: Component
 /** The reporting month (WIB) of today, as the API counts its months (core/monitoring.ts monthOf). */
 export const reportingMonth = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
 
+/** A service's name in the reader's language, where its agency gave it one. */
+export const serviceName = (s: { name: string; nameEn?: string | undefined }) => (LANGUAGE === 'en' && s.nameEn ? s.nameEn : s.name);
+
 /** A standard's unit of time, as it reads after a number. */
 export const timeUnit = (unit: string) => label(COMPLETION_UNIT_LABELS, unit);
 

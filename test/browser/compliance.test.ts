@@ -153,6 +153,7 @@ describe('compliance in the portal', { timeout: 90_000 }, () => {
     await ombudsman.page.goto(`${api}/#/petugas/kasus/${id}`);
     await heading(ombudsman.page, title).waitFor();
     await visible(ombudsman.page.getByText('Illegal levy or request for payment'));
+    await visible(ombudsman.page.getByRole('link', { name: 'Issuing the electronic identity card (KTP-el: new, lost, damaged)' }));
     await visible(ombudsman.page.getByText('Charged Rp50.000'));
     await act(ombudsman.page, 'Return to the agency with a recommendation', async (f) => {
       await f.getByLabel('Recommended corrective action').fill('Return the fee and publish the free tariff at the counter.');

@@ -78,6 +78,7 @@ const shared = {
       id: z.string(),
       agencyId: z.string(),
       name: z.string(),
+      nameEn: z.optional(z.string()),
       version: z.optional(z.number()),
       decreeNumber: z.optional(z.string()),
       clocks: z.optional(z.object({ dispositionWorkingDays: z.optional(z.number()), followUpWorkingDays: z.optional(z.number()) })),

@@ -2,7 +2,7 @@ import { type ComponentChildren, Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ServiceDetailOutput, ServiceSummary } from '../../../functions/contract/outputs/services';
 import { call } from '../api';
-import { BackLink, Field, Loading, PageTitle, Problem, RegionPicker, timeUnit, useLoad } from '../components';
+import { BackLink, Field, Loading, PageTitle, Problem, RegionPicker, serviceName, timeUnit, useLoad } from '../components';
 import { formatRupiah, LANGUAGE, t } from '../i18n';
 import { formatDate } from '../labels';
 import { href } from '../router';
@@ -24,9 +24,6 @@ function Given({ id, en }: { id: string | string[]; en?: string | string[] | und
     <span lang={lang}>{value}</span>
   );
 }
-
-/** A service's name in the reader's language, where the agency gave it one. */
-export const serviceName = (s: { name: string; nameEn?: string | undefined }) => (LANGUAGE === 'en' && s.nameEn ? s.nameEn : s.name);
 
 /** The SIPP catalogue: what each agency promises for each service. */
 export function ServicesPage() {

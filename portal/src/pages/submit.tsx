@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ServiceDetailOutput, ServiceSummary } from '../../../functions/contract/outputs/services';
 import { ApiError, call, newIdempotencyKey } from '../api';
-import { categoriesOf, categoryCovers, categoryName, ErrorSummary, Field, PageTitle, RegionPicker, timeUnit, useLoad } from '../components';
+import { categoriesOf, categoryCovers, categoryName, ErrorSummary, Field, PageTitle, RegionPicker, serviceName, timeUnit, useLoad } from '../components';
 import { formatRupiah, LANGUAGE, t } from '../i18n';
 import { TYPE_LABELS } from '../labels';
 import type { Receipt } from './submitted';
@@ -73,11 +73,11 @@ function ServiceQuestions(props: {
             <option value="">{t('submit.service.none')}</option>
             {(found.data ?? []).map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name} — {s.agency.name}
+                {serviceName(s)} — {s.agency.name}
               </option>
             ))}
             {props.values.serviceId && !(found.data ?? []).some((s) => s.id === props.values.serviceId) && detail.data && (
-              <option value={detail.data.id}>{detail.data.name}</option>
+              <option value={detail.data.id}>{serviceName(detail.data)}</option>
             )}
           </select>
         )}
