@@ -2,7 +2,7 @@
  * Synthesizes the real stack (without bundling) so the local system creates exactly the
  * tables, queues, environment and event sources that `cdk deploy` would.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -35,14 +35,29 @@ export function stackApp(outdir: string, stage = LOCAL_STAGE, account?: string, 
 }
 
 export function synthesizeTemplate(stage = LOCAL_STAGE): Template {
+  // A test run starts about twenty local systems from the same code: it names a folder of its own
+  // here, and the first start's template serves the others (a synth costs ~5 s of CPU each time).
+  const cache = process.env[TEMPLATE_CACHE_ENV];
+  const cached = cache ? path.join(cache, `${stage}.json`) : undefined;
+  if (cached && existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as Template;
   const outdir = mkdtempSync(path.join(tmpdir(), 'aduan-synth-'));
   try {
     const { app, stack } = stackApp(outdir, stage);
-    return app.synth().getStackByName(stack.stackName).template as Template;
+    const template = app.synth().getStackByName(stack.stackName).template as Template;
+    if (cached) {
+      // Written whole, then renamed: a start reading it side by side never sees half a file.
+      const partial = `${cached}.${process.pid}`;
+      writeFileSync(partial, JSON.stringify(template));
+      renameSync(partial, cached);
+    }
+    return template;
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
 }
+
+/** The folder a test run keeps its synthesized template in (test/support/template-cache.ts); unset, every start synthesizes. */
+export const TEMPLATE_CACHE_ENV = 'ADUAN_TEMPLATE_CACHE';
 
 export const cdkPath = (r: CfnResource) => String(r.Metadata?.['aws:cdk:path'] ?? '');
 

@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { inject } from 'vitest';
 import { signIn } from '../../local/staff-seed';
+import { TEMPLATE_CACHE_ENV } from '../../local/template';
 import { freePort, waitFor } from './network';
 
 /**
@@ -34,6 +36,7 @@ async function startOnce() {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', '--data-dir', dataDir], {
     env: {
       ...process.env,
+      [TEMPLATE_CACHE_ENV]: inject('templateCache'),
       PORT: String(ports.port),
       DYNAMODB_PORT: String(ports.dynamo),
       SQS_PORT: String(ports.sqs),
