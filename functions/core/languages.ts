@@ -1,25 +1,34 @@
 /**
  * The languages the system speaks, one translation file each (i18n/<language>.json): its name,
- * its locale, the words for the API's codes ("labels", read by labels.ts), the portal's texts
- * ("portal") and the reporter's mails ("mail"). Adding a language (a regional one) is its file
- * and its line in CATALOGUES. Pure data and one pure function: the portal bundles it as it is.
+ * its locale, the words for the API's codes ("labels", read by labels.ts), the mails ("mail"),
+ * the sentences of a complaint's record ("record"), the API's refusals ("problem"), Open311's
+ * texts ("open311") and the portal's own texts ("portal", read by portal/src/i18n.ts). Adding a
+ * language (a regional one) is its file, its line in CATALOGUES and its line in the portal's
+ * PORTAL_TEXTS. Pure data and pure functions: the portal bundles it as it is.
  */
-import en from '../../i18n/en.json';
-import id from '../../i18n/id.json';
+import * as en from '../../i18n/en.json';
+import * as id from '../../i18n/id.json';
 
-/** Every language by its translation file. Adding one (a regional language) is its file and its line here. */
-export const CATALOGUES = { id, en } as const;
+/**
+ * Every language by its translation file, part by part. The parts are named one by one, not the
+ * file whole, so a bundle keeps only what it reads: no function carries the portal's texts (half
+ * of each file), which the portal reads apart (portal/src/i18n.ts).
+ */
+export const CATALOGUES = {
+  id: { language: id.language, locale: id.locale, labels: id.labels, mail: id.mail, record: id.record, problem: id.problem, open311: id.open311 },
+  en: { language: en.language, locale: en.locale, labels: en.labels, mail: en.mail, record: en.record, problem: en.problem, open311: en.open311 },
+} as const;
 export type Language = keyof typeof CATALOGUES;
 export const LANGUAGES = Object.keys(CATALOGUES) as Language[];
 export type Label = Record<Language, string>;
 
-/** The parts of the files written as sentences rather than tables of codes. */
-type Section = 'portal' | 'mail' | 'record' | 'problem' | 'open311';
+/** The parts of the files written as sentences rather than tables of codes (the portal's own part is read by the portal alone). */
+type Section = 'mail' | 'record' | 'problem' | 'open311';
 /** `a.b.c` for every text under a part of the files. */
 type Paths<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Paths<T[K], `${P}${K}.`>;
 }[keyof T & string];
-export type MessageKey<S extends Section> = Paths<(typeof id)[S]>;
+export type MessageKey<S extends Section | 'portal'> = Paths<(typeof id)[S]>;
 
 type Params = Record<string, string | number>;
 const find = (root: unknown, path: string) => path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], root);
@@ -31,7 +40,12 @@ const find = (root: unknown, path: string) => path.split('.').reduce<unknown>((n
  * (test/unit/i18n.test.ts fails first).
  */
 export function message<S extends Section>(language: Language, section: S, key: MessageKey<S>, params: Params = {}): string {
-  const text = find(CATALOGUES[language][section], key) ?? find(CATALOGUES.id[section], key);
+  return textIn((l) => CATALOGUES[l][section], language, key, params);
+}
+
+/** The text at `key` of one part of the files (`part` gives it per language), filled as `message` fills it. */
+export function textIn(part: (language: Language) => unknown, language: Language, key: string, params: Params = {}): string {
+  const text = find(part(language), key) ?? find(part('id'), key);
   return String(text ?? key).replace(/\{(\w+)(?::(\w+))?\}/g, (whole, name: string, table?: string) => {
     if (!(name in params)) return whole;
     const value = String(params[name]);

@@ -4,7 +4,10 @@
  * files (i18n/<language>.json, read through functions/core/labels.ts, which lists them); `<html
  * lang>` follows, and dates and rupiah are written by the language's rules (Intl).
  */
-import { CATALOGUES, isMessageKey, LANGUAGES, type MessageKey as LabelsMessageKey, type Language, message } from '../../functions/core/labels';
+
+import { CATALOGUES, isMessageKey, LANGUAGES, type MessageKey as LabelsMessageKey, type Language, message, textIn } from '../../functions/core/labels';
+import * as en from '../../i18n/en.json';
+import * as id from '../../i18n/id.json';
 
 const KEY = 'aduan.language';
 
@@ -45,8 +48,11 @@ export const LANGUAGE_NAMES: Record<Language, string> = Object.fromEntries(LANGU
 
 export type MessageKey = LabelsMessageKey<'portal'>;
 
+/** The portal's own part of each translation file (the API's parts are in functions/core/languages.ts); a language added there is added here. */
+const PORTAL_TEXTS: Record<Language, typeof id.portal> = { id: id.portal, en: en.portal };
+
 /** The text of `key` in the page's language, with `{name}` replaced by `params.name`. */
-export const t = (key: MessageKey, params: Record<string, string | number> = {}): string => message(LANGUAGE, 'portal', key, params);
+export const t = (key: MessageKey, params: Record<string, string | number> = {}): string => textIn((l) => PORTAL_TEXTS[l], LANGUAGE, key, params);
 
 /** A sentence the API sends as a key of the translation files and its parameters. */
 type KeyedText = { key: string; params?: Record<string, string | number> } | undefined;
