@@ -33,9 +33,11 @@ export interface AgencyAssignmentInput {
   language?: Language;
 }
 
-/** A text of the agency mails (i18n/<language>.json, mail.agency) in the desk's language. */
-export const sayToAgency = (language: Language, key: AgencyMailKey, params: Record<string, string | number> = {}) =>
-  message(language, 'mail', `agency.${key}`, params);
+/** The texts of the agency mails (i18n/<language>.json, mail.agency), in a desk's language. */
+export const agencyWords =
+  (language: Language) =>
+  (key: AgencyMailKey, params: Record<string, string | number> = {}) =>
+    message(language, 'mail', `agency.${key}`, params);
 type AgencyMailKey = MessageKey<'mail'> extends infer K ? (K extends `agency.${infer Rest}` ? Rest : never) : never;
 
 /** What the reader does next, as numbered steps: an agency acts, an Ombudsman office reviews. */
@@ -44,14 +46,15 @@ function stepsFor(language: Language, audience: 'AGENCY' | 'OMBUDSMAN'): string[
     audience === 'OMBUDSMAN'
       ? ['steps.ombudsmanSignIn', 'steps.ombudsmanCheck', 'steps.ombudsmanDecide']
       : ['steps.signIn', 'steps.acknowledge', 'steps.transfer'];
-  return keys.map((k) => sayToAgency(language, k));
+  const say = agencyWords(language);
+  return keys.map((k) => say(k));
 }
 
 /** The disposition email an agency receives, in its desk's language. All citizen text is escaped. */
 export function renderAgencyAssignment(input: AgencyAssignmentInput): RenderedEmail {
   const { complaint: c, agency, category, region, portalUrl } = input;
   const language = input.language ?? 'id';
-  const say = (key: AgencyMailKey, params?: Record<string, string | number>) => sayToAgency(language, key, params);
+  const say = agencyWords(language);
   if (c.anonymous && input.reporter) throw new Error('refusing to render an anonymous reporter identity');
   const deadline = c.deadline.stage === 'FOLLOW_UP' ? formatDeadlineIn(language, c.deadline.date, c.deadline.timeZone) : '-';
   const link = staffCaseLink(portalUrl, c.trackingId);

@@ -7,7 +7,7 @@ import type { Language } from '../languages';
 import type { NotificationTemplate } from '../notifications';
 import { staffCaseLink } from '../portal-links';
 import type { ResolvedRegion } from '../regions';
-import { type RenderedEmail, renderAgencyAssignment, sayToAgency } from './agency-assignment';
+import { agencyWords, type RenderedEmail, renderAgencyAssignment } from './agency-assignment';
 import { renderReporterMail } from './reporter';
 import { simpleMail } from './simple-mail';
 
@@ -46,7 +46,7 @@ type AgencyTemplate = Extract<
 export function renderNotification(n: NotificationInput): RenderedEmail {
   const c = n.complaint;
   const language = n.agencyLanguage ?? 'id';
-  const say = (key: Parameters<typeof sayToAgency>[1], params?: Record<string, string | number>) => sayToAgency(language, key, params);
+  const say = agencyWords(language);
   const deadline = say('deadline', { date: formatDeadlineIn(language, c.deadline.date, c.deadline.timeZone), days: c.deadline.workingDays });
   const agencyMail = (
     template: AgencyTemplate,

@@ -5,11 +5,11 @@ import { escapeHtml, formatDateIn, plainText } from '../format';
 import { REVIEW_GROUND } from '../labels';
 import type { Language } from '../languages';
 import { staffCaseLink, staffInboxLink } from '../portal-links';
-import { type RenderedEmail, sayToAgency } from './agency-assignment';
+import { agencyWords, type RenderedEmail } from './agency-assignment';
 
 /** The daily list of new review flags an Ombudsman office receives, in its desk's language. No reporter identity. */
 export function renderOmbudsmanDigest(office: Agency, date: string, complaints: Complaint[], portalUrl: string, language: Language = 'id'): RenderedEmail {
-  const say = (key: Parameters<typeof sayToAgency>[1], params?: Record<string, string | number>) => sayToAgency(language, key, params);
+  const say = agencyWords(language);
   // How far it was escalated, in words; nothing when it never was.
   const escalated = (levels: number) => (levels > 0 ? say('digest.escalated', { levels }) : '');
   const rows = complaints.map((c) => ({

@@ -3,7 +3,7 @@ import type { Zone } from '../compliance';
 import { escapeHtml, oneLine } from '../format';
 import * as LABELS from '../labels';
 import type { Language } from '../languages';
-import { type RenderedEmail, sayToAgency } from './agency-assignment';
+import { agencyWords, type RenderedEmail } from './agency-assignment';
 
 export interface ZoneChange {
   agencyId: string;
@@ -15,7 +15,7 @@ export interface ZoneChange {
 
 /** The monthly mail to an Ombudsman office, in its desk's language: its province's agencies whose compliance zone moved. */
 export function renderZoneChanges(office: Agency, month: string, changes: ZoneChange[], portalUrl: string, language: Language = 'id'): RenderedEmail {
-  const say = (key: Parameters<typeof sayToAgency>[1], params?: Record<string, string | number>) => sayToAgency(language, key, params);
+  const say = agencyWords(language);
   const zoneText = (z: Zone) => LABELS.ZONE[z][language].toLowerCase();
   const base = portalUrl.replace(/\/$/, '');
   const subject = oneLine(say('zones.subject', { month, count: changes.length, office: office.name }));
