@@ -19,7 +19,7 @@ import type { CompletionUnit } from './services';
 import type { StaffRole } from './staff';
 import type { AccountStatus, StaffActionName } from './staff-accounts';
 
-export { CATALOGUES, isMessageKey, LANGUAGES, type Label, type Language, type MessageKey, message, textIn } from './languages';
+export { CATALOGUES, givenIn, isMessageKey, LANGUAGES, type Label, type Language, type MessageKey, message, textIn } from './languages';
 
 type Tables = (typeof CATALOGUES)['id']['labels'];
 

@@ -53,6 +53,12 @@ export function textIn(part: (language: Language) => unknown, language: Language
   });
 }
 
+/**
+ * Data written in Indonesian with an English text where its author gave one (a category, a
+ * service, a standard's part): the English for an English reader when given, else the Indonesian.
+ */
+export const givenIn = <T>(language: Language, indonesian: T, english: T | undefined): T => (language === 'en' && english ? english : indonesian);
+
 /** Whether `key` names a text of that part of the files (a newer server may send one an older portal lacks). */
 export const isMessageKey = <S extends Section>(section: S, key: string): key is MessageKey<S> => typeof find(CATALOGUES.id[section], key) === 'string';
 

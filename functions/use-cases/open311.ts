@@ -16,7 +16,7 @@ import { regionZoneOf, zoneOf } from '../core/clocks';
 import { type Complaint, OPEN_STATUSES, type TimelineEvent } from '../core/complaint';
 import { DomainError, notFound, validationError } from '../core/errors';
 import * as LABELS from '../core/labels';
-import { type Language, type MessageKey, message } from '../core/languages';
+import { givenIn, type Language, type MessageKey, message } from '../core/languages';
 import { previousMonth } from '../core/monitoring';
 import type { ComplaintQueries, Complaints, PagePosition, Timelines } from '../core/ports';
 import type { PublicService } from '../core/services';
@@ -34,15 +34,13 @@ const hashKey = sha256;
 
 /** A text of the Open311 part of the files in the asked language. */
 const say = (language: Language, key: MessageKey<'open311'>) => message(language, 'open311', key);
-/** Whether the English of a text is wanted and given. */
-const inEnglish = (language: Language, english: string | undefined): english is string => language === 'en' && Boolean(english);
 
 /** The service list: every category, and the catalogue's active services where the jurisdiction is served, in the asked language. */
 export async function open311Services(deps: Pick<Deps, 'services'>, jurisdiction: string | undefined, language: Language = 'id') {
   const fromCategories = categories.map((c) => ({
     service_code: `${CATEGORY}${c.id}`,
-    service_name: inEnglish(language, c.nameEn) ? c.nameEn : c.name,
-    description: inEnglish(language, c.coversEn) ? c.coversEn : c.covers,
+    service_name: givenIn(language, c.name, c.nameEn),
+    description: givenIn(language, c.covers, c.coversEn),
     metadata: false,
     type: 'realtime',
     // The other language's name, so a search in either finds it.
@@ -60,7 +58,7 @@ export async function open311Services(deps: Pick<Deps, 'services'>, jurisdiction
   }
   const fromCatalogue = catalogue.map((s) => ({
     service_code: `${SERVICE}${s.id}`,
-    service_name: inEnglish(language, s.nameEn) ? s.nameEn : s.name,
+    service_name: givenIn(language, s.name, s.nameEn),
     description: [s.unit, findAgency(s.agencyId)?.name].filter(Boolean).join(' — '),
     metadata: true,
     type: 'realtime',
@@ -105,7 +103,7 @@ export function open311RequestOf(c: Complaint, language: Language = 'id', note?:
     service_request_id: c.trackingId,
     status: open ? ('open' as const) : ('closed' as const),
     status_notes: note ? (note.text ? message(language, 'record', note.text.key, note.text.params) : note.message) : LABELS.STATUS[c.status][language],
-    service_name: c.service?.name ?? (category ? (inEnglish(language, category.nameEn) ? category.nameEn : category.name) : c.categoryId),
+    service_name: c.service ? givenIn(language, c.service.name, c.service.nameEn) : category ? givenIn(language, category.name, category.nameEn) : c.categoryId,
     service_code: c.service ? `${SERVICE}${c.service.id}` : `${CATEGORY}${c.categoryId}`,
     description: c.description,
     agency_responsible: agency ?? '',

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ComplaintViewOutput } from '../../functions/contract/outputs/complaint';
-import { DeadlineFacts, StatusBadge, serviceName, Timeline, useCategoryName } from './components';
-import { recordSentence, t } from './i18n';
+import { DeadlineFacts, StatusBadge, SystemSentence, serviceName, Timeline, useCategoryName } from './components';
+import { t } from './i18n';
 import { formatDate, formatDateTime, INDICATOR_LABELS, label, REVIEW_REASON_LABELS, STAGE_LABELS, STATUS_LABELS, TYPE_LABELS } from './labels';
 
 /** The complaint as the API shows it to this caller (public, reporter or staff view: `view` says which). */
@@ -102,9 +102,9 @@ export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?:
                 <strong>{label(INDICATOR_LABELS, i.kind)}</strong>
                 <dl class="facts">
                   <dt>{t('view.standard')}</dt>
-                  <RecordDd text={i.text?.standard} indonesian={i.standard} />
+                  <SystemSentence as="dd" text={i.text?.standard} indonesian={i.standard} />
                   <dt>{t('view.reported')}</dt>
-                  <RecordDd text={i.text?.reported} indonesian={i.reported} />
+                  <SystemSentence as="dd" text={i.text?.reported} indonesian={i.reported} />
                 </dl>
               </li>
             ))}
@@ -141,10 +141,4 @@ export function ComplaintDetails({ c, identity }: { c: ComplaintView; identity?:
       <Timeline entries={c.timeline} />
     </>
   );
-}
-
-/** A sentence of the record in the reader's language, or as the record holds it (Indonesian, marked so). */
-function RecordDd({ text, indonesian }: { text: Parameters<typeof recordSentence>[0]; indonesian: string }) {
-  const translated = recordSentence(text);
-  return translated ? <dd>{translated}</dd> : <dd lang="id">{indonesian}</dd>;
 }

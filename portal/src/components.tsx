@@ -3,8 +3,9 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ComplaintViewOutput } from '../../functions/contract/outputs/complaint';
 import type { CategoriesOutput, Category, Region, RegionsOutput } from '../../functions/contract/outputs/reference';
 import type { DeadlineShown } from '../../functions/contract/outputs/shared';
+import { givenIn } from '../../functions/core/labels';
 import { ApiError, call, plainFieldMessage } from './api';
-import { LANGUAGE, recordSentence, t } from './i18n';
+import { type KeyedText, LANGUAGE, recordSentence, t } from './i18n';
 import { COMPLETION_UNIT_LABELS, EVENT_LABELS, formatDate, formatDateTime, label, STAGE_LABELS } from './labels';
 
 /** Loads once per key; `reload` runs it again. Errors are kept for the page to show. */
@@ -54,7 +55,7 @@ export function BackLink({ href, children }: { href: string; children: Component
 export const reportingMonth = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
 
 /** A service's name in the reader's language, where its agency gave it one. */
-export const serviceName = (s: { name: string; nameEn?: string | undefined }) => (LANGUAGE === 'en' && s.nameEn ? s.nameEn : s.name);
+export const serviceName = (s: { name: string; nameEn?: string | undefined }) => givenIn(LANGUAGE, s.name, s.nameEn);
 
 /** A standard's unit of time, as it reads after a number. */
 export const timeUnit = (unit: string) => label(COMPLETION_UNIT_LABELS, unit);
@@ -185,13 +186,35 @@ export function Field({ id, label: text, hint, error, children }: FieldProps) {
 }
 
 /**
+ * A sentence the system wrote (a timeline entry, an indicator, advice): in the page's language
+ * where this portal knows its key, else as the record holds it, in Indonesian, marked so.
+ */
+export function SystemSentence({
+  as: Tag = 'p',
+  text,
+  indonesian,
+  class: className,
+}: {
+  as?: 'p' | 'dd' | 'li';
+  text: KeyedText;
+  indonesian: string;
+  class?: string;
+}) {
+  const translated = recordSentence(text);
+  return (
+    <Tag class={className} lang={translated ? undefined : 'id'}>
+      {translated ?? indonesian}
+    </Tag>
+  );
+}
+
+/**
  * An entry's words: a sentence the system wrote, in the reader's language; a person's own words as
  * they wrote them; and an older entry, kept before the system's sentences had keys, in the
  * Indonesian it was written in, marked so.
  */
 function EntryMessage({ entry }: { entry: TimelineEntry }) {
-  const translated = recordSentence(entry.text);
-  if (translated) return <p class="message">{translated}</p>;
+  if (entry.text) return <SystemSentence class="message" text={entry.text} indonesian={entry.message} />;
   if (!entry.message) return null;
   return (
     <p class="message" lang={PERSON_WRITTEN.has(entry.type) ? undefined : 'id'}>
@@ -269,8 +292,8 @@ export type { Category, Region };
 export const categoriesOf = () => cached<CategoriesOutput>('/v1/categories').then((r) => r.items);
 
 /** A category's name and what it covers in the page's language: the catalogue holds Indonesian and English (other languages read Indonesian). */
-export const categoryName = (c: Category) => (LANGUAGE === 'en' ? c.nameEn : c.name);
-export const categoryCovers = (c: Category) => (LANGUAGE === 'en' ? c.coversEn : c.covers);
+export const categoryName = (c: Category) => givenIn(LANGUAGE, c.name, c.nameEn);
+export const categoryCovers = (c: Category) => givenIn(LANGUAGE, c.covers, c.coversEn);
 
 /** Names a complaint's category in the page's language, from the cached catalogue (its own name until that is read). */
 export function useCategoryName(): (category: { id: string; name: string }) => string {

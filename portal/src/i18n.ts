@@ -55,7 +55,7 @@ const PORTAL_TEXTS: Record<Language, typeof id.portal> = { id: id.portal, en: en
 export const t = (key: MessageKey, params: Record<string, string | number> = {}): string => textIn((l) => PORTAL_TEXTS[l], LANGUAGE, key, params);
 
 /** A sentence the API sends as a key of the translation files and its parameters. */
-type KeyedText = { key: string; params?: Record<string, string | number> } | undefined;
+export type KeyedText = { key: string; params?: Record<string, string | number> } | undefined;
 
 /**
  * A sentence the system wrote on a complaint's record (timeline, indicators, advice), in the

@@ -3,7 +3,7 @@ import type { Category } from '../categories';
 import type { Complaint, ReporterIdentity } from '../complaint';
 import { escapeHtml, formatDateIn, formatDeadlineIn, oneLine, plainText, quoted } from '../format';
 import * as LABELS from '../labels';
-import { type Language, type MessageKey, message } from '../languages';
+import { givenIn, type Language, type MessageKey, message } from '../languages';
 import { staffCaseLink } from '../portal-links';
 import type { ResolvedRegion } from '../regions';
 
@@ -73,7 +73,7 @@ export function renderAgencyAssignment(input: AgencyAssignmentInput): RenderedEm
   const rows: [string, string][] = [
     [say('rows.trackingId'), c.trackingId],
     [say('rows.type'), LABELS.TYPE[c.type][language]],
-    [say('rows.category'), language === 'en' && category.nameEn ? category.nameEn : category.name],
+    [say('rows.category'), givenIn(language, category.name, category.nameEn)],
     [say('rows.title'), c.title],
     [say('rows.location'), location],
     ...(coordinates ? ([[say('rows.coordinates'), coordinates]] as [string, string][]) : []),

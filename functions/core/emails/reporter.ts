@@ -3,7 +3,7 @@
  * section "mail"): what happened, what to do next by the buttons their page shows, and a link to
  * the report. Never an API code.
  */
-import type { Complaint } from '../complaint';
+import { ARCHIVE_REASONS, type Complaint } from '../complaint';
 import { formatDeadlineIn } from '../format';
 import * as LABELS from '../labels';
 import { publicComplaintLink, reporterTrackLink } from '../portal-links';
@@ -11,8 +11,6 @@ import type { RenderedEmail } from './agency-assignment';
 import { simpleMail } from './simple-mail';
 
 export type ReporterTemplate = 'REPORTER_CONFIRM_EMAIL' | 'REPORTER_VERIFIED' | 'REPORTER_HOLD' | 'REPORTER_RESPONSE' | 'REPORTER_CLOSED';
-
-const ARCHIVE_REASONS = ['NOT_ACTIONABLE', 'OUT_OF_SCOPE', 'DUPLICATE', 'ABUSIVE', 'NO_ANSWER_FROM_REPORTER'] as const;
 
 export function renderReporterMail(
   template: ReporterTemplate,

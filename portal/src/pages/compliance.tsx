@@ -7,8 +7,8 @@ import { useState } from 'preact/hooks';
 import type { ComplianceTableOutput, FigureComplaintsOutput, ScorecardOutput } from '../../../functions/contract/outputs/compliance';
 import type { ScorecardFigure } from '../../../functions/core/compliance';
 import { call } from '../api';
-import { BackLink, BarChart, Field, Loading, PageTitle, Problem, reportingMonth, useLoad } from '../components';
-import { recordSentence, t } from '../i18n';
+import { BackLink, BarChart, Field, Loading, PageTitle, Problem, reportingMonth, SystemSentence, useLoad } from '../components';
+import { t } from '../i18n';
 import { FIGURE_LABELS, label, ZONE_LABELS } from '../labels';
 import { type StaffSession, staffSession } from '../session';
 
@@ -198,14 +198,9 @@ export function ScorecardPage({ agencyId }: { agencyId: string }) {
         <section class="card" aria-labelledby="advice-title">
           <h2 id="advice-title">{t('compliance.advice')}</h2>
           <ol>
-            {c.advice.map((a) => {
-              const translated = recordSentence(a.text);
-              return (
-                <li key={a.text.key} lang={translated ? undefined : 'id'}>
-                  {translated ?? a.message}
-                </li>
-              );
-            })}
+            {c.advice.map((a) => (
+              <SystemSentence key={a.text.key} as="li" text={a.text} indonesian={a.message} />
+            ))}
           </ol>
         </section>
       )}

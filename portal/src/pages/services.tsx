@@ -1,6 +1,7 @@
 import { type ComponentChildren, Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ServiceDetailOutput, ServiceSummary } from '../../../functions/contract/outputs/services';
+import { givenIn } from '../../../functions/core/labels';
 import { call } from '../api';
 import { BackLink, Field, Loading, PageTitle, Problem, RegionPicker, serviceName, timeUnit, useLoad } from '../components';
 import { formatRupiah, LANGUAGE, t } from '../i18n';
@@ -12,7 +13,7 @@ type ServiceDetail = ServiceDetailOutput;
 
 /** A text the agency may also give in English: the English one for an English reader, else the Indonesian (marked so). */
 function Given({ id, en }: { id: string | string[]; en?: string | string[] | undefined }) {
-  const value = LANGUAGE === 'en' && en ? en : id;
+  const value = givenIn(LANGUAGE, id, en);
   const lang = value === id && LANGUAGE !== 'id' ? 'id' : undefined;
   return Array.isArray(value) ? (
     <ol lang={lang}>
@@ -92,7 +93,7 @@ export function ServicePage({ serviceId }: { serviceId: string }) {
   // A part the reader gets in Indonesian (all of them, for an Indonesian reader), counted for the notice below.
   let inIndonesian = 0;
   const part = (id: string | string[], english: string | string[] | undefined) => {
-    if (!(LANGUAGE === 'en' && english)) inIndonesian++;
+    if (givenIn(LANGUAGE, id, english) === id) inIndonesian++;
     return <Given id={id} en={english} />;
   };
   const followUp = std.complaintHandling.followUpWorkingDays;
