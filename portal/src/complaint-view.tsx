@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import type { ComplaintViewOutput } from '../../functions/contract/outputs/complaint';
-import { DeadlineFacts, StatusBadge, SystemSentence, serviceName, Timeline, useCategoryName } from './components';
+import { DeadlineFacts, StatusBadge, serviceName, useCategoryName } from './components';
 import { t } from './i18n';
 import { formatDate, formatDateTime, INDICATOR_LABELS, label, REVIEW_REASON_LABELS, STAGE_LABELS, STATUS_LABELS, TYPE_LABELS } from './labels';
+import { SystemSentence, Timeline } from './record';
 
 /** The complaint as the API shows it to this caller (public, reporter or staff view: `view` says which). */
 export type ComplaintView = ComplaintViewOutput;

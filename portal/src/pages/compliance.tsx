@@ -7,9 +7,10 @@ import { useState } from 'preact/hooks';
 import type { ComplianceTableOutput, FigureComplaintsOutput, ScorecardOutput } from '../../../functions/contract/outputs/compliance';
 import type { ScorecardFigure } from '../../../functions/core/compliance';
 import { call } from '../api';
-import { BackLink, BarChart, Field, Loading, PageTitle, Problem, reportingMonth, SystemSentence, useLoad } from '../components';
+import { BackLink, BarChart, Field, Loading, PageTitle, Problem, reportingMonth, useLoad } from '../components';
 import { t } from '../i18n';
 import { FIGURE_LABELS, label, ZONE_LABELS } from '../labels';
+import { SystemSentence } from '../record';
 import { type StaffSession, staffSession } from '../session';
 
 const LEVEL_TEXT: Record<string, string> = {
